@@ -1,0 +1,1281 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+/** Namespace tianping. */
+export namespace tianping {
+
+    /** Namespace v1. */
+    namespace v1 {
+
+        /**
+         * Properties of a SignedTx.
+         * @deprecated Use tianping.v1.SignedTx.$Properties instead.
+         */
+        interface ISignedTx extends tianping.v1.SignedTx.$Properties {
+        }
+
+        /** Represents a SignedTx. */
+        class SignedTx {
+
+            /**
+             * Constructs a new SignedTx.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.SignedTx.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SignedTx body. */
+            body: Uint8Array;
+
+            /** SignedTx signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new SignedTx instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SignedTx instance
+             */
+            static create(properties: tianping.v1.SignedTx.$Shape): tianping.v1.SignedTx & tianping.v1.SignedTx.$Shape;
+            static create(properties?: tianping.v1.SignedTx.$Properties): tianping.v1.SignedTx;
+
+            /**
+             * Encodes the specified SignedTx message. Does not implicitly {@link tianping.v1.SignedTx.verify|verify} messages.
+             * @param message SignedTx message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.SignedTx.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SignedTx message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.SignedTx & tianping.v1.SignedTx.$Shape} SignedTx
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.SignedTx & tianping.v1.SignedTx.$Shape;
+
+            /**
+             * Gets the type url for SignedTx
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SignedTx {
+
+            /** Properties of a SignedTx. */
+            interface $Properties {
+
+                /** SignedTx body */
+                body?: (Uint8Array|null);
+
+                /** SignedTx signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SignedTx. */
+            type $Shape = tianping.v1.SignedTx.$Properties;
+        }
+
+        /**
+         * Properties of a TxBody.
+         * @deprecated Use tianping.v1.TxBody.$Properties instead.
+         */
+        interface ITxBody extends tianping.v1.TxBody.$Properties {
+        }
+
+        /** Represents a TxBody. */
+        class TxBody {
+
+            /**
+             * Constructs a new TxBody.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.TxBody.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TxBody chainId. */
+            chainId: string;
+
+            /** TxBody signer. */
+            signer: Uint8Array;
+
+            /** TxBody nonce. */
+            nonce: number;
+
+            /** TxBody expiresAtMs. */
+            expiresAtMs: number;
+
+            /** TxBody anchorEvidence. */
+            anchorEvidence?: (tianping.v1.AnchorEvidence.$Properties|null);
+
+            /** TxBody action. */
+            action?: "anchorEvidence";
+
+            /**
+             * Creates a new TxBody instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TxBody instance
+             */
+            static create(properties: tianping.v1.TxBody.$Shape): tianping.v1.TxBody & tianping.v1.TxBody.$Shape;
+            static create(properties?: tianping.v1.TxBody.$Properties): tianping.v1.TxBody;
+
+            /**
+             * Encodes the specified TxBody message. Does not implicitly {@link tianping.v1.TxBody.verify|verify} messages.
+             * @param message TxBody message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.TxBody.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TxBody message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.TxBody & tianping.v1.TxBody.$Shape} TxBody
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.TxBody & tianping.v1.TxBody.$Shape;
+
+            /**
+             * Gets the type url for TxBody
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TxBody {
+
+            /** Properties of a TxBody. */
+            interface $Properties {
+
+                /** TxBody chainId */
+                chainId?: (string|null);
+
+                /** TxBody signer */
+                signer?: (Uint8Array|null);
+
+                /** TxBody nonce */
+                nonce?: (number|null);
+
+                /** TxBody expiresAtMs */
+                expiresAtMs?: (number|null);
+
+                /** TxBody anchorEvidence */
+                anchorEvidence?: (tianping.v1.AnchorEvidence.$Properties|null);
+
+                /** TxBody action */
+                action?: "anchorEvidence";
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a TxBody. */
+            type $Shape = {
+              chainId?: string|null;
+              signer?: Uint8Array|null;
+              nonce?: number|null;
+              expiresAtMs?: number|null;
+              anchorEvidence?: tianping.v1.AnchorEvidence.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ action?: undefined; anchorEvidence?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape })
+            );
+        }
+
+        /** HashAlgorithm enum. */
+        enum HashAlgorithm {
+
+            /** HASH_ALGORITHM_UNSPECIFIED value */
+            HASH_ALGORITHM_UNSPECIFIED = 0,
+
+            /** HASH_ALGORITHM_SHA256 value */
+            HASH_ALGORITHM_SHA256 = 1,
+
+            /** HASH_ALGORITHM_SM3 value */
+            HASH_ALGORITHM_SM3 = 2
+        }
+
+        /**
+         * Properties of an AnchorEvidence.
+         * @deprecated Use tianping.v1.AnchorEvidence.$Properties instead.
+         */
+        interface IAnchorEvidence extends tianping.v1.AnchorEvidence.$Properties {
+        }
+
+        /** Represents an AnchorEvidence. */
+        class AnchorEvidence {
+
+            /**
+             * Constructs a new AnchorEvidence.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.AnchorEvidence.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AnchorEvidence algorithm. */
+            algorithm: tianping.v1.HashAlgorithm;
+
+            /** AnchorEvidence digest. */
+            digest: Uint8Array;
+
+            /** AnchorEvidence category. */
+            category: string;
+
+            /** AnchorEvidence externalRef. */
+            externalRef: string;
+
+            /** AnchorEvidence metadataDigest. */
+            metadataDigest: Uint8Array;
+
+            /** AnchorEvidence salted. */
+            salted: boolean;
+
+            /**
+             * Creates a new AnchorEvidence instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AnchorEvidence instance
+             */
+            static create(properties: tianping.v1.AnchorEvidence.$Shape): tianping.v1.AnchorEvidence & tianping.v1.AnchorEvidence.$Shape;
+            static create(properties?: tianping.v1.AnchorEvidence.$Properties): tianping.v1.AnchorEvidence;
+
+            /**
+             * Encodes the specified AnchorEvidence message. Does not implicitly {@link tianping.v1.AnchorEvidence.verify|verify} messages.
+             * @param message AnchorEvidence message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.AnchorEvidence.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AnchorEvidence message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.AnchorEvidence & tianping.v1.AnchorEvidence.$Shape} AnchorEvidence
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.AnchorEvidence & tianping.v1.AnchorEvidence.$Shape;
+
+            /**
+             * Gets the type url for AnchorEvidence
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AnchorEvidence {
+
+            /** Properties of an AnchorEvidence. */
+            interface $Properties {
+
+                /** AnchorEvidence algorithm */
+                algorithm?: (tianping.v1.HashAlgorithm|null);
+
+                /** AnchorEvidence digest */
+                digest?: (Uint8Array|null);
+
+                /** AnchorEvidence category */
+                category?: (string|null);
+
+                /** AnchorEvidence externalRef */
+                externalRef?: (string|null);
+
+                /** AnchorEvidence metadataDigest */
+                metadataDigest?: (Uint8Array|null);
+
+                /** AnchorEvidence salted */
+                salted?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AnchorEvidence. */
+            type $Shape = tianping.v1.AnchorEvidence.$Properties;
+        }
+
+        /**
+         * Properties of an EvidenceRecord.
+         * @deprecated Use tianping.v1.EvidenceRecord.$Properties instead.
+         */
+        interface IEvidenceRecord extends tianping.v1.EvidenceRecord.$Properties {
+        }
+
+        /** Represents an EvidenceRecord. */
+        class EvidenceRecord {
+
+            /**
+             * Constructs a new EvidenceRecord.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.EvidenceRecord.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** EvidenceRecord algorithm. */
+            algorithm: tianping.v1.HashAlgorithm;
+
+            /** EvidenceRecord digest. */
+            digest: Uint8Array;
+
+            /** EvidenceRecord category. */
+            category: string;
+
+            /** EvidenceRecord submitter. */
+            submitter: Uint8Array;
+
+            /** EvidenceRecord externalRef. */
+            externalRef: string;
+
+            /** EvidenceRecord metadataDigest. */
+            metadataDigest: Uint8Array;
+
+            /** EvidenceRecord salted. */
+            salted: boolean;
+
+            /** EvidenceRecord height. */
+            height: number;
+
+            /** EvidenceRecord timeMs. */
+            timeMs: number;
+
+            /** EvidenceRecord txHash. */
+            txHash: Uint8Array;
+
+            /** EvidenceRecord txIndex. */
+            txIndex: number;
+
+            /**
+             * Creates a new EvidenceRecord instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns EvidenceRecord instance
+             */
+            static create(properties: tianping.v1.EvidenceRecord.$Shape): tianping.v1.EvidenceRecord & tianping.v1.EvidenceRecord.$Shape;
+            static create(properties?: tianping.v1.EvidenceRecord.$Properties): tianping.v1.EvidenceRecord;
+
+            /**
+             * Encodes the specified EvidenceRecord message. Does not implicitly {@link tianping.v1.EvidenceRecord.verify|verify} messages.
+             * @param message EvidenceRecord message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.EvidenceRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an EvidenceRecord message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.EvidenceRecord & tianping.v1.EvidenceRecord.$Shape} EvidenceRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.EvidenceRecord & tianping.v1.EvidenceRecord.$Shape;
+
+            /**
+             * Gets the type url for EvidenceRecord
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EvidenceRecord {
+
+            /** Properties of an EvidenceRecord. */
+            interface $Properties {
+
+                /** EvidenceRecord algorithm */
+                algorithm?: (tianping.v1.HashAlgorithm|null);
+
+                /** EvidenceRecord digest */
+                digest?: (Uint8Array|null);
+
+                /** EvidenceRecord category */
+                category?: (string|null);
+
+                /** EvidenceRecord submitter */
+                submitter?: (Uint8Array|null);
+
+                /** EvidenceRecord externalRef */
+                externalRef?: (string|null);
+
+                /** EvidenceRecord metadataDigest */
+                metadataDigest?: (Uint8Array|null);
+
+                /** EvidenceRecord salted */
+                salted?: (boolean|null);
+
+                /** EvidenceRecord height */
+                height?: (number|null);
+
+                /** EvidenceRecord timeMs */
+                timeMs?: (number|null);
+
+                /** EvidenceRecord txHash */
+                txHash?: (Uint8Array|null);
+
+                /** EvidenceRecord txIndex */
+                txIndex?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an EvidenceRecord. */
+            type $Shape = tianping.v1.EvidenceRecord.$Properties;
+        }
+
+        /**
+         * Properties of a TxLocation.
+         * @deprecated Use tianping.v1.TxLocation.$Properties instead.
+         */
+        interface ITxLocation extends tianping.v1.TxLocation.$Properties {
+        }
+
+        /** Represents a TxLocation. */
+        class TxLocation {
+
+            /**
+             * Constructs a new TxLocation.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.TxLocation.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TxLocation height. */
+            height: number;
+
+            /** TxLocation index. */
+            index: number;
+
+            /** TxLocation resultCode. */
+            resultCode: number;
+
+            /**
+             * Creates a new TxLocation instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TxLocation instance
+             */
+            static create(properties: tianping.v1.TxLocation.$Shape): tianping.v1.TxLocation & tianping.v1.TxLocation.$Shape;
+            static create(properties?: tianping.v1.TxLocation.$Properties): tianping.v1.TxLocation;
+
+            /**
+             * Encodes the specified TxLocation message. Does not implicitly {@link tianping.v1.TxLocation.verify|verify} messages.
+             * @param message TxLocation message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.TxLocation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TxLocation message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.TxLocation & tianping.v1.TxLocation.$Shape} TxLocation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.TxLocation & tianping.v1.TxLocation.$Shape;
+
+            /**
+             * Gets the type url for TxLocation
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TxLocation {
+
+            /** Properties of a TxLocation. */
+            interface $Properties {
+
+                /** TxLocation height */
+                height?: (number|null);
+
+                /** TxLocation index */
+                index?: (number|null);
+
+                /** TxLocation resultCode */
+                resultCode?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TxLocation. */
+            type $Shape = tianping.v1.TxLocation.$Properties;
+        }
+
+        /**
+         * Properties of a Header.
+         * @deprecated Use tianping.v1.Header.$Properties instead.
+         */
+        interface IHeader extends tianping.v1.Header.$Properties {
+        }
+
+        /** Represents a Header. */
+        class Header {
+
+            /**
+             * Constructs a new Header.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.Header.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Header chainId. */
+            chainId: string;
+
+            /** Header height. */
+            height: number;
+
+            /** Header timeMs. */
+            timeMs: number;
+
+            /** Header prevBlockHash. */
+            prevBlockHash: Uint8Array;
+
+            /** Header historyRoot. */
+            historyRoot: Uint8Array;
+
+            /** Header txRoot. */
+            txRoot: Uint8Array;
+
+            /** Header appHash. */
+            appHash: Uint8Array;
+
+            /** Header resultsHash. */
+            resultsHash: Uint8Array;
+
+            /** Header validatorsHash. */
+            validatorsHash: Uint8Array;
+
+            /** Header nextValidatorsHash. */
+            nextValidatorsHash: Uint8Array;
+
+            /** Header proposer. */
+            proposer: Uint8Array;
+
+            /** Header txCount. */
+            txCount: number;
+
+            /**
+             * Creates a new Header instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Header instance
+             */
+            static create(properties: tianping.v1.Header.$Shape): tianping.v1.Header & tianping.v1.Header.$Shape;
+            static create(properties?: tianping.v1.Header.$Properties): tianping.v1.Header;
+
+            /**
+             * Encodes the specified Header message. Does not implicitly {@link tianping.v1.Header.verify|verify} messages.
+             * @param message Header message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.Header.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Header message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.Header & tianping.v1.Header.$Shape} Header
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.Header & tianping.v1.Header.$Shape;
+
+            /**
+             * Gets the type url for Header
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Header {
+
+            /** Properties of a Header. */
+            interface $Properties {
+
+                /** Header chainId */
+                chainId?: (string|null);
+
+                /** Header height */
+                height?: (number|null);
+
+                /** Header timeMs */
+                timeMs?: (number|null);
+
+                /** Header prevBlockHash */
+                prevBlockHash?: (Uint8Array|null);
+
+                /** Header historyRoot */
+                historyRoot?: (Uint8Array|null);
+
+                /** Header txRoot */
+                txRoot?: (Uint8Array|null);
+
+                /** Header appHash */
+                appHash?: (Uint8Array|null);
+
+                /** Header resultsHash */
+                resultsHash?: (Uint8Array|null);
+
+                /** Header validatorsHash */
+                validatorsHash?: (Uint8Array|null);
+
+                /** Header nextValidatorsHash */
+                nextValidatorsHash?: (Uint8Array|null);
+
+                /** Header proposer */
+                proposer?: (Uint8Array|null);
+
+                /** Header txCount */
+                txCount?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Header. */
+            type $Shape = tianping.v1.Header.$Properties;
+        }
+
+        /**
+         * Properties of a Block.
+         * @deprecated Use tianping.v1.Block.$Properties instead.
+         */
+        interface IBlock extends tianping.v1.Block.$Properties {
+        }
+
+        /** Represents a Block. */
+        class Block {
+
+            /**
+             * Constructs a new Block.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.Block.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Block header. */
+            header: Uint8Array;
+
+            /** Block txs. */
+            txs: Uint8Array[];
+
+            /**
+             * Creates a new Block instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Block instance
+             */
+            static create(properties: tianping.v1.Block.$Shape): tianping.v1.Block & tianping.v1.Block.$Shape;
+            static create(properties?: tianping.v1.Block.$Properties): tianping.v1.Block;
+
+            /**
+             * Encodes the specified Block message. Does not implicitly {@link tianping.v1.Block.verify|verify} messages.
+             * @param message Block message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.Block.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Block message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.Block & tianping.v1.Block.$Shape} Block
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.Block & tianping.v1.Block.$Shape;
+
+            /**
+             * Gets the type url for Block
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Block {
+
+            /** Properties of a Block. */
+            interface $Properties {
+
+                /** Block header */
+                header?: (Uint8Array|null);
+
+                /** Block txs */
+                txs?: (Uint8Array[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Block. */
+            type $Shape = tianping.v1.Block.$Properties;
+        }
+
+        /** VoteType enum. */
+        enum VoteType {
+
+            /** VOTE_TYPE_UNSPECIFIED value */
+            VOTE_TYPE_UNSPECIFIED = 0,
+
+            /** VOTE_TYPE_PREVOTE value */
+            VOTE_TYPE_PREVOTE = 1,
+
+            /** VOTE_TYPE_PRECOMMIT value */
+            VOTE_TYPE_PRECOMMIT = 2
+        }
+
+        /**
+         * Properties of a Vote.
+         * @deprecated Use tianping.v1.Vote.$Properties instead.
+         */
+        interface IVote extends tianping.v1.Vote.$Properties {
+        }
+
+        /** Represents a Vote. */
+        class Vote {
+
+            /**
+             * Constructs a new Vote.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.Vote.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Vote type. */
+            type: tianping.v1.VoteType;
+
+            /** Vote height. */
+            height: number;
+
+            /** Vote round. */
+            round: number;
+
+            /** Vote blockHash. */
+            blockHash: Uint8Array;
+
+            /** Vote validatorIndex. */
+            validatorIndex: number;
+
+            /** Vote signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new Vote instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Vote instance
+             */
+            static create(properties: tianping.v1.Vote.$Shape): tianping.v1.Vote & tianping.v1.Vote.$Shape;
+            static create(properties?: tianping.v1.Vote.$Properties): tianping.v1.Vote;
+
+            /**
+             * Encodes the specified Vote message. Does not implicitly {@link tianping.v1.Vote.verify|verify} messages.
+             * @param message Vote message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.Vote.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Vote message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.Vote & tianping.v1.Vote.$Shape} Vote
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.Vote & tianping.v1.Vote.$Shape;
+
+            /**
+             * Gets the type url for Vote
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Vote {
+
+            /** Properties of a Vote. */
+            interface $Properties {
+
+                /** Vote type */
+                type?: (tianping.v1.VoteType|null);
+
+                /** Vote height */
+                height?: (number|null);
+
+                /** Vote round */
+                round?: (number|null);
+
+                /** Vote blockHash */
+                blockHash?: (Uint8Array|null);
+
+                /** Vote validatorIndex */
+                validatorIndex?: (number|null);
+
+                /** Vote signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Vote. */
+            type $Shape = tianping.v1.Vote.$Properties;
+        }
+
+        /**
+         * Properties of a Proposal.
+         * @deprecated Use tianping.v1.Proposal.$Properties instead.
+         */
+        interface IProposal extends tianping.v1.Proposal.$Properties {
+        }
+
+        /** Represents a Proposal. */
+        class Proposal {
+
+            /**
+             * Constructs a new Proposal.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.Proposal.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Proposal height. */
+            height: number;
+
+            /** Proposal round. */
+            round: number;
+
+            /** Proposal validRound. */
+            validRound: number;
+
+            /** Proposal block. */
+            block: Uint8Array;
+
+            /** Proposal proposerIndex. */
+            proposerIndex: number;
+
+            /** Proposal signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new Proposal instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Proposal instance
+             */
+            static create(properties: tianping.v1.Proposal.$Shape): tianping.v1.Proposal & tianping.v1.Proposal.$Shape;
+            static create(properties?: tianping.v1.Proposal.$Properties): tianping.v1.Proposal;
+
+            /**
+             * Encodes the specified Proposal message. Does not implicitly {@link tianping.v1.Proposal.verify|verify} messages.
+             * @param message Proposal message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.Proposal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Proposal message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.Proposal & tianping.v1.Proposal.$Shape} Proposal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.Proposal & tianping.v1.Proposal.$Shape;
+
+            /**
+             * Gets the type url for Proposal
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Proposal {
+
+            /** Properties of a Proposal. */
+            interface $Properties {
+
+                /** Proposal height */
+                height?: (number|null);
+
+                /** Proposal round */
+                round?: (number|null);
+
+                /** Proposal validRound */
+                validRound?: (number|null);
+
+                /** Proposal block */
+                block?: (Uint8Array|null);
+
+                /** Proposal proposerIndex */
+                proposerIndex?: (number|null);
+
+                /** Proposal signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Proposal. */
+            type $Shape = tianping.v1.Proposal.$Properties;
+        }
+
+        /**
+         * Properties of a CommitSig.
+         * @deprecated Use tianping.v1.CommitSig.$Properties instead.
+         */
+        interface ICommitSig extends tianping.v1.CommitSig.$Properties {
+        }
+
+        /** Represents a CommitSig. */
+        class CommitSig {
+
+            /**
+             * Constructs a new CommitSig.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.CommitSig.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CommitSig validatorIndex. */
+            validatorIndex: number;
+
+            /** CommitSig signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new CommitSig instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CommitSig instance
+             */
+            static create(properties: tianping.v1.CommitSig.$Shape): tianping.v1.CommitSig & tianping.v1.CommitSig.$Shape;
+            static create(properties?: tianping.v1.CommitSig.$Properties): tianping.v1.CommitSig;
+
+            /**
+             * Encodes the specified CommitSig message. Does not implicitly {@link tianping.v1.CommitSig.verify|verify} messages.
+             * @param message CommitSig message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.CommitSig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CommitSig message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.CommitSig & tianping.v1.CommitSig.$Shape} CommitSig
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.CommitSig & tianping.v1.CommitSig.$Shape;
+
+            /**
+             * Gets the type url for CommitSig
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CommitSig {
+
+            /** Properties of a CommitSig. */
+            interface $Properties {
+
+                /** CommitSig validatorIndex */
+                validatorIndex?: (number|null);
+
+                /** CommitSig signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CommitSig. */
+            type $Shape = tianping.v1.CommitSig.$Properties;
+        }
+
+        /**
+         * Properties of a Commit.
+         * @deprecated Use tianping.v1.Commit.$Properties instead.
+         */
+        interface ICommit extends tianping.v1.Commit.$Properties {
+        }
+
+        /** Represents a Commit. */
+        class Commit {
+
+            /**
+             * Constructs a new Commit.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.Commit.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Commit height. */
+            height: number;
+
+            /** Commit round. */
+            round: number;
+
+            /** Commit blockHash. */
+            blockHash: Uint8Array;
+
+            /** Commit signatures. */
+            signatures: tianping.v1.CommitSig.$Properties[];
+
+            /**
+             * Creates a new Commit instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Commit instance
+             */
+            static create(properties: tianping.v1.Commit.$Shape): tianping.v1.Commit & tianping.v1.Commit.$Shape;
+            static create(properties?: tianping.v1.Commit.$Properties): tianping.v1.Commit;
+
+            /**
+             * Encodes the specified Commit message. Does not implicitly {@link tianping.v1.Commit.verify|verify} messages.
+             * @param message Commit message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.Commit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Commit message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.Commit & tianping.v1.Commit.$Shape} Commit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.Commit & tianping.v1.Commit.$Shape;
+
+            /**
+             * Gets the type url for Commit
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Commit {
+
+            /** Properties of a Commit. */
+            interface $Properties {
+
+                /** Commit height */
+                height?: (number|null);
+
+                /** Commit round */
+                round?: (number|null);
+
+                /** Commit blockHash */
+                blockHash?: (Uint8Array|null);
+
+                /** Commit signatures */
+                signatures?: (tianping.v1.CommitSig.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Commit. */
+            type $Shape = tianping.v1.Commit.$Properties;
+        }
+
+        /**
+         * Properties of a Validator.
+         * @deprecated Use tianping.v1.Validator.$Properties instead.
+         */
+        interface IValidator extends tianping.v1.Validator.$Properties {
+        }
+
+        /** Represents a Validator. */
+        class Validator {
+
+            /**
+             * Constructs a new Validator.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.Validator.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Validator publicKey. */
+            publicKey: Uint8Array;
+
+            /** Validator power. */
+            power: number;
+
+            /**
+             * Creates a new Validator instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Validator instance
+             */
+            static create(properties: tianping.v1.Validator.$Shape): tianping.v1.Validator & tianping.v1.Validator.$Shape;
+            static create(properties?: tianping.v1.Validator.$Properties): tianping.v1.Validator;
+
+            /**
+             * Encodes the specified Validator message. Does not implicitly {@link tianping.v1.Validator.verify|verify} messages.
+             * @param message Validator message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.Validator.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Validator message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.Validator & tianping.v1.Validator.$Shape} Validator
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.Validator & tianping.v1.Validator.$Shape;
+
+            /**
+             * Gets the type url for Validator
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Validator {
+
+            /** Properties of a Validator. */
+            interface $Properties {
+
+                /** Validator publicKey */
+                publicKey?: (Uint8Array|null);
+
+                /** Validator power */
+                power?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Validator. */
+            type $Shape = tianping.v1.Validator.$Properties;
+        }
+
+        /**
+         * Properties of a ValidatorSet.
+         * @deprecated Use tianping.v1.ValidatorSet.$Properties instead.
+         */
+        interface IValidatorSet extends tianping.v1.ValidatorSet.$Properties {
+        }
+
+        /** Represents a ValidatorSet. */
+        class ValidatorSet {
+
+            /**
+             * Constructs a new ValidatorSet.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.ValidatorSet.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ValidatorSet validators. */
+            validators: tianping.v1.Validator.$Properties[];
+
+            /**
+             * Creates a new ValidatorSet instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ValidatorSet instance
+             */
+            static create(properties: tianping.v1.ValidatorSet.$Shape): tianping.v1.ValidatorSet & tianping.v1.ValidatorSet.$Shape;
+            static create(properties?: tianping.v1.ValidatorSet.$Properties): tianping.v1.ValidatorSet;
+
+            /**
+             * Encodes the specified ValidatorSet message. Does not implicitly {@link tianping.v1.ValidatorSet.verify|verify} messages.
+             * @param message ValidatorSet message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.ValidatorSet.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ValidatorSet message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.ValidatorSet & tianping.v1.ValidatorSet.$Shape} ValidatorSet
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.ValidatorSet & tianping.v1.ValidatorSet.$Shape;
+
+            /**
+             * Gets the type url for ValidatorSet
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ValidatorSet {
+
+            /** Properties of a ValidatorSet. */
+            interface $Properties {
+
+                /** ValidatorSet validators */
+                validators?: (tianping.v1.Validator.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ValidatorSet. */
+            type $Shape = tianping.v1.ValidatorSet.$Properties;
+        }
+    }
+}

@@ -1,0 +1,3232 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const tianping = $root.tianping = (() => {
+
+    /**
+     * Namespace tianping.
+     * @exports tianping
+     * @namespace
+     */
+    const tianping = {};
+
+    tianping.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof tianping
+         * @namespace
+         */
+        const v1 = {};
+
+        v1.SignedTx = (function() {
+
+            /**
+             * Properties of a SignedTx.
+             * @typedef {Object} tianping.v1.SignedTx.$Properties
+             * @property {Uint8Array|null} [body] SignedTx body
+             * @property {Uint8Array|null} [signature] SignedTx signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignedTx.
+             * @memberof tianping.v1
+             * @interface ISignedTx
+             * @augments tianping.v1.SignedTx.$Properties
+             * @deprecated Use tianping.v1.SignedTx.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignedTx.
+             * @typedef {tianping.v1.SignedTx.$Properties} tianping.v1.SignedTx.$Shape
+             */
+
+            /**
+             * Constructs a new SignedTx.
+             * @memberof tianping.v1
+             * @classdesc Represents a SignedTx.
+             * @constructor
+             * @param {tianping.v1.SignedTx.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignedTx = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SignedTx body.
+             * @member {Uint8Array} body
+             * @memberof tianping.v1.SignedTx
+             * @instance
+             */
+            SignedTx.prototype.body = $util.newBuffer([]);
+
+            /**
+             * SignedTx signature.
+             * @member {Uint8Array} signature
+             * @memberof tianping.v1.SignedTx
+             * @instance
+             */
+            SignedTx.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SignedTx instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.SignedTx
+             * @static
+             * @param {tianping.v1.SignedTx.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.SignedTx} SignedTx instance
+             * @type {{
+             *   (properties: tianping.v1.SignedTx.$Shape): tianping.v1.SignedTx & tianping.v1.SignedTx.$Shape;
+             *   (properties?: tianping.v1.SignedTx.$Properties): tianping.v1.SignedTx;
+             * }}
+             */
+            SignedTx.create = function(properties) {
+                return new SignedTx(properties);
+            };
+
+            /**
+             * Encodes the specified SignedTx message. Does not implicitly {@link tianping.v1.SignedTx.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.SignedTx
+             * @static
+             * @param {tianping.v1.SignedTx.$Properties} message SignedTx message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedTx.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.body != null && $Object.hasOwnProperty.call(message, "body") && message.body.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.body);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a SignedTx message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.SignedTx
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.SignedTx & tianping.v1.SignedTx.$Shape} SignedTx
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedTx.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.SignedTx();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.body = value;
+                            else
+                                delete message.body;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for SignedTx
+             * @function getTypeUrl
+             * @memberof tianping.v1.SignedTx
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignedTx.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.SignedTx";
+            };
+
+            return SignedTx;
+        })();
+
+        v1.TxBody = (function() {
+
+            /**
+             * Properties of a TxBody.
+             * @typedef {Object} tianping.v1.TxBody.$Properties
+             * @property {string|null} [chainId] TxBody chainId
+             * @property {Uint8Array|null} [signer] TxBody signer
+             * @property {number|null} [nonce] TxBody nonce
+             * @property {number|null} [expiresAtMs] TxBody expiresAtMs
+             * @property {tianping.v1.AnchorEvidence.$Properties|null} [anchorEvidence] TxBody anchorEvidence
+             * @property {"anchorEvidence"} [action] TxBody action
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TxBody.
+             * @memberof tianping.v1
+             * @interface ITxBody
+             * @augments tianping.v1.TxBody.$Properties
+             * @deprecated Use tianping.v1.TxBody.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a TxBody.
+             * @typedef {{
+             *   chainId?: string|null;
+             *   signer?: Uint8Array|null;
+             *   nonce?: number|null;
+             *   expiresAtMs?: number|null;
+             *   anchorEvidence?: tianping.v1.AnchorEvidence.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ action?: undefined; anchorEvidence?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape })
+             * )} tianping.v1.TxBody.$Shape
+             */
+
+            /**
+             * Constructs a new TxBody.
+             * @memberof tianping.v1
+             * @classdesc Represents a TxBody.
+             * @constructor
+             * @param {tianping.v1.TxBody.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TxBody = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TxBody chainId.
+             * @member {string} chainId
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.chainId = "";
+
+            /**
+             * TxBody signer.
+             * @member {Uint8Array} signer
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.signer = $util.newBuffer([]);
+
+            /**
+             * TxBody nonce.
+             * @member {number} nonce
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.nonce = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * TxBody expiresAtMs.
+             * @member {number} expiresAtMs
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * TxBody anchorEvidence.
+             * @member {tianping.v1.AnchorEvidence.$Properties|null|undefined} anchorEvidence
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.anchorEvidence = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * TxBody action.
+             * @member {"anchorEvidence"|undefined} action
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            $Object.defineProperty(TxBody.prototype, "action", {
+                get: $util.oneOfGetter($oneOfFields = ["anchorEvidence"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new TxBody instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.TxBody
+             * @static
+             * @param {tianping.v1.TxBody.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.TxBody} TxBody instance
+             * @type {{
+             *   (properties: tianping.v1.TxBody.$Shape): tianping.v1.TxBody & tianping.v1.TxBody.$Shape;
+             *   (properties?: tianping.v1.TxBody.$Properties): tianping.v1.TxBody;
+             * }}
+             */
+            TxBody.create = function(properties) {
+                return new TxBody(properties);
+            };
+
+            /**
+             * Encodes the specified TxBody message. Does not implicitly {@link tianping.v1.TxBody.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.TxBody
+             * @static
+             * @param {tianping.v1.TxBody.$Properties} message TxBody message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TxBody.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.chainId != null && $Object.hasOwnProperty.call(message, "chainId") && message.chainId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.chainId);
+                if (message.signer != null && $Object.hasOwnProperty.call(message, "signer") && message.signer.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.signer);
+                if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && (typeof message.nonce === "object" ? message.nonce.low || message.nonce.high : message.nonce !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.nonce);
+                if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs") && (typeof message.expiresAtMs === "object" ? message.expiresAtMs.low || message.expiresAtMs.high : message.expiresAtMs !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.expiresAtMs);
+                if (message.anchorEvidence != null && $Object.hasOwnProperty.call(message, "anchorEvidence"))
+                    $root.tianping.v1.AnchorEvidence.encode(message.anchorEvidence, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a TxBody message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.TxBody
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.TxBody & tianping.v1.TxBody.$Shape} TxBody
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TxBody.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.TxBody();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.chainId = value;
+                            else
+                                delete message.chainId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signer = value;
+                            else
+                                delete message.signer;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.nonce = value;
+                            else
+                                delete message.nonce;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.expiresAtMs = value;
+                            else
+                                delete message.expiresAtMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.anchorEvidence = $root.tianping.v1.AnchorEvidence.decode(reader, reader.size(), $undefined, _depth + 1, message.anchorEvidence);
+                            message.action = "anchorEvidence";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for TxBody
+             * @function getTypeUrl
+             * @memberof tianping.v1.TxBody
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TxBody.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.TxBody";
+            };
+
+            return TxBody;
+        })();
+
+        /**
+         * HashAlgorithm enum.
+         * @name tianping.v1.HashAlgorithm
+         * @enum {number}
+         * @property {number} HASH_ALGORITHM_UNSPECIFIED=0 HASH_ALGORITHM_UNSPECIFIED value
+         * @property {number} HASH_ALGORITHM_SHA256=1 HASH_ALGORITHM_SHA256 value
+         * @property {number} HASH_ALGORITHM_SM3=2 HASH_ALGORITHM_SM3 value
+         */
+        v1.HashAlgorithm = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "HASH_ALGORITHM_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "HASH_ALGORITHM_SHA256"] = 1;
+            values[valuesById[2] = "HASH_ALGORITHM_SM3"] = 2;
+            return values;
+        })();
+
+        v1.AnchorEvidence = (function() {
+
+            /**
+             * Properties of an AnchorEvidence.
+             * @typedef {Object} tianping.v1.AnchorEvidence.$Properties
+             * @property {tianping.v1.HashAlgorithm|null} [algorithm] AnchorEvidence algorithm
+             * @property {Uint8Array|null} [digest] AnchorEvidence digest
+             * @property {string|null} [category] AnchorEvidence category
+             * @property {string|null} [externalRef] AnchorEvidence externalRef
+             * @property {Uint8Array|null} [metadataDigest] AnchorEvidence metadataDigest
+             * @property {boolean|null} [salted] AnchorEvidence salted
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AnchorEvidence.
+             * @memberof tianping.v1
+             * @interface IAnchorEvidence
+             * @augments tianping.v1.AnchorEvidence.$Properties
+             * @deprecated Use tianping.v1.AnchorEvidence.$Properties instead.
+             */
+
+            /**
+             * Shape of an AnchorEvidence.
+             * @typedef {tianping.v1.AnchorEvidence.$Properties} tianping.v1.AnchorEvidence.$Shape
+             */
+
+            /**
+             * Constructs a new AnchorEvidence.
+             * @memberof tianping.v1
+             * @classdesc Represents an AnchorEvidence.
+             * @constructor
+             * @param {tianping.v1.AnchorEvidence.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AnchorEvidence = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * AnchorEvidence algorithm.
+             * @member {tianping.v1.HashAlgorithm} algorithm
+             * @memberof tianping.v1.AnchorEvidence
+             * @instance
+             */
+            AnchorEvidence.prototype.algorithm = 0;
+
+            /**
+             * AnchorEvidence digest.
+             * @member {Uint8Array} digest
+             * @memberof tianping.v1.AnchorEvidence
+             * @instance
+             */
+            AnchorEvidence.prototype.digest = $util.newBuffer([]);
+
+            /**
+             * AnchorEvidence category.
+             * @member {string} category
+             * @memberof tianping.v1.AnchorEvidence
+             * @instance
+             */
+            AnchorEvidence.prototype.category = "";
+
+            /**
+             * AnchorEvidence externalRef.
+             * @member {string} externalRef
+             * @memberof tianping.v1.AnchorEvidence
+             * @instance
+             */
+            AnchorEvidence.prototype.externalRef = "";
+
+            /**
+             * AnchorEvidence metadataDigest.
+             * @member {Uint8Array} metadataDigest
+             * @memberof tianping.v1.AnchorEvidence
+             * @instance
+             */
+            AnchorEvidence.prototype.metadataDigest = $util.newBuffer([]);
+
+            /**
+             * AnchorEvidence salted.
+             * @member {boolean} salted
+             * @memberof tianping.v1.AnchorEvidence
+             * @instance
+             */
+            AnchorEvidence.prototype.salted = false;
+
+            /**
+             * Creates a new AnchorEvidence instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.AnchorEvidence
+             * @static
+             * @param {tianping.v1.AnchorEvidence.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.AnchorEvidence} AnchorEvidence instance
+             * @type {{
+             *   (properties: tianping.v1.AnchorEvidence.$Shape): tianping.v1.AnchorEvidence & tianping.v1.AnchorEvidence.$Shape;
+             *   (properties?: tianping.v1.AnchorEvidence.$Properties): tianping.v1.AnchorEvidence;
+             * }}
+             */
+            AnchorEvidence.create = function(properties) {
+                return new AnchorEvidence(properties);
+            };
+
+            /**
+             * Encodes the specified AnchorEvidence message. Does not implicitly {@link tianping.v1.AnchorEvidence.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.AnchorEvidence
+             * @static
+             * @param {tianping.v1.AnchorEvidence.$Properties} message AnchorEvidence message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AnchorEvidence.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.algorithm != null && $Object.hasOwnProperty.call(message, "algorithm") && message.algorithm !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.algorithm);
+                if (message.digest != null && $Object.hasOwnProperty.call(message, "digest") && message.digest.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.digest);
+                if (message.category != null && $Object.hasOwnProperty.call(message, "category") && message.category !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.category);
+                if (message.externalRef != null && $Object.hasOwnProperty.call(message, "externalRef") && message.externalRef !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.externalRef);
+                if (message.metadataDigest != null && $Object.hasOwnProperty.call(message, "metadataDigest") && message.metadataDigest.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.metadataDigest);
+                if (message.salted != null && $Object.hasOwnProperty.call(message, "salted") && message.salted !== false)
+                    writer.uint32(/* id 6, wireType 0 =*/48).bool(message.salted);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an AnchorEvidence message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.AnchorEvidence
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.AnchorEvidence & tianping.v1.AnchorEvidence.$Shape} AnchorEvidence
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AnchorEvidence.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.AnchorEvidence();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.algorithm = value;
+                            else
+                                delete message.algorithm;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.digest = value;
+                            else
+                                delete message.digest;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.category = value;
+                            else
+                                delete message.category;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.externalRef = value;
+                            else
+                                delete message.externalRef;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.metadataDigest = value;
+                            else
+                                delete message.metadataDigest;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.salted = value;
+                            else
+                                delete message.salted;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for AnchorEvidence
+             * @function getTypeUrl
+             * @memberof tianping.v1.AnchorEvidence
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AnchorEvidence.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.AnchorEvidence";
+            };
+
+            return AnchorEvidence;
+        })();
+
+        v1.EvidenceRecord = (function() {
+
+            /**
+             * Properties of an EvidenceRecord.
+             * @typedef {Object} tianping.v1.EvidenceRecord.$Properties
+             * @property {tianping.v1.HashAlgorithm|null} [algorithm] EvidenceRecord algorithm
+             * @property {Uint8Array|null} [digest] EvidenceRecord digest
+             * @property {string|null} [category] EvidenceRecord category
+             * @property {Uint8Array|null} [submitter] EvidenceRecord submitter
+             * @property {string|null} [externalRef] EvidenceRecord externalRef
+             * @property {Uint8Array|null} [metadataDigest] EvidenceRecord metadataDigest
+             * @property {boolean|null} [salted] EvidenceRecord salted
+             * @property {number|null} [height] EvidenceRecord height
+             * @property {number|null} [timeMs] EvidenceRecord timeMs
+             * @property {Uint8Array|null} [txHash] EvidenceRecord txHash
+             * @property {number|null} [txIndex] EvidenceRecord txIndex
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EvidenceRecord.
+             * @memberof tianping.v1
+             * @interface IEvidenceRecord
+             * @augments tianping.v1.EvidenceRecord.$Properties
+             * @deprecated Use tianping.v1.EvidenceRecord.$Properties instead.
+             */
+
+            /**
+             * Shape of an EvidenceRecord.
+             * @typedef {tianping.v1.EvidenceRecord.$Properties} tianping.v1.EvidenceRecord.$Shape
+             */
+
+            /**
+             * Constructs a new EvidenceRecord.
+             * @memberof tianping.v1
+             * @classdesc Represents an EvidenceRecord.
+             * @constructor
+             * @param {tianping.v1.EvidenceRecord.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EvidenceRecord = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * EvidenceRecord algorithm.
+             * @member {tianping.v1.HashAlgorithm} algorithm
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.algorithm = 0;
+
+            /**
+             * EvidenceRecord digest.
+             * @member {Uint8Array} digest
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.digest = $util.newBuffer([]);
+
+            /**
+             * EvidenceRecord category.
+             * @member {string} category
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.category = "";
+
+            /**
+             * EvidenceRecord submitter.
+             * @member {Uint8Array} submitter
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.submitter = $util.newBuffer([]);
+
+            /**
+             * EvidenceRecord externalRef.
+             * @member {string} externalRef
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.externalRef = "";
+
+            /**
+             * EvidenceRecord metadataDigest.
+             * @member {Uint8Array} metadataDigest
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.metadataDigest = $util.newBuffer([]);
+
+            /**
+             * EvidenceRecord salted.
+             * @member {boolean} salted
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.salted = false;
+
+            /**
+             * EvidenceRecord height.
+             * @member {number} height
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * EvidenceRecord timeMs.
+             * @member {number} timeMs
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * EvidenceRecord txHash.
+             * @member {Uint8Array} txHash
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.txHash = $util.newBuffer([]);
+
+            /**
+             * EvidenceRecord txIndex.
+             * @member {number} txIndex
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.txIndex = 0;
+
+            /**
+             * Creates a new EvidenceRecord instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.EvidenceRecord
+             * @static
+             * @param {tianping.v1.EvidenceRecord.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.EvidenceRecord} EvidenceRecord instance
+             * @type {{
+             *   (properties: tianping.v1.EvidenceRecord.$Shape): tianping.v1.EvidenceRecord & tianping.v1.EvidenceRecord.$Shape;
+             *   (properties?: tianping.v1.EvidenceRecord.$Properties): tianping.v1.EvidenceRecord;
+             * }}
+             */
+            EvidenceRecord.create = function(properties) {
+                return new EvidenceRecord(properties);
+            };
+
+            /**
+             * Encodes the specified EvidenceRecord message. Does not implicitly {@link tianping.v1.EvidenceRecord.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.EvidenceRecord
+             * @static
+             * @param {tianping.v1.EvidenceRecord.$Properties} message EvidenceRecord message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EvidenceRecord.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.algorithm != null && $Object.hasOwnProperty.call(message, "algorithm") && message.algorithm !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.algorithm);
+                if (message.digest != null && $Object.hasOwnProperty.call(message, "digest") && message.digest.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.digest);
+                if (message.category != null && $Object.hasOwnProperty.call(message, "category") && message.category !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.category);
+                if (message.submitter != null && $Object.hasOwnProperty.call(message, "submitter") && message.submitter.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.submitter);
+                if (message.externalRef != null && $Object.hasOwnProperty.call(message, "externalRef") && message.externalRef !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.externalRef);
+                if (message.metadataDigest != null && $Object.hasOwnProperty.call(message, "metadataDigest") && message.metadataDigest.length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.metadataDigest);
+                if (message.salted != null && $Object.hasOwnProperty.call(message, "salted") && message.salted !== false)
+                    writer.uint32(/* id 7, wireType 0 =*/56).bool(message.salted);
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.height);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.timeMs);
+                if (message.txHash != null && $Object.hasOwnProperty.call(message, "txHash") && message.txHash.length)
+                    writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.txHash);
+                if (message.txIndex != null && $Object.hasOwnProperty.call(message, "txIndex") && message.txIndex !== 0)
+                    writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.txIndex);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an EvidenceRecord message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.EvidenceRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.EvidenceRecord & tianping.v1.EvidenceRecord.$Shape} EvidenceRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EvidenceRecord.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.EvidenceRecord();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.algorithm = value;
+                            else
+                                delete message.algorithm;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.digest = value;
+                            else
+                                delete message.digest;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.category = value;
+                            else
+                                delete message.category;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.submitter = value;
+                            else
+                                delete message.submitter;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.externalRef = value;
+                            else
+                                delete message.externalRef;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.metadataDigest = value;
+                            else
+                                delete message.metadataDigest;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.salted = value;
+                            else
+                                delete message.salted;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.txHash = value;
+                            else
+                                delete message.txHash;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.txIndex = value;
+                            else
+                                delete message.txIndex;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for EvidenceRecord
+             * @function getTypeUrl
+             * @memberof tianping.v1.EvidenceRecord
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EvidenceRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.EvidenceRecord";
+            };
+
+            return EvidenceRecord;
+        })();
+
+        v1.TxLocation = (function() {
+
+            /**
+             * Properties of a TxLocation.
+             * @typedef {Object} tianping.v1.TxLocation.$Properties
+             * @property {number|null} [height] TxLocation height
+             * @property {number|null} [index] TxLocation index
+             * @property {number|null} [resultCode] TxLocation resultCode
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TxLocation.
+             * @memberof tianping.v1
+             * @interface ITxLocation
+             * @augments tianping.v1.TxLocation.$Properties
+             * @deprecated Use tianping.v1.TxLocation.$Properties instead.
+             */
+
+            /**
+             * Shape of a TxLocation.
+             * @typedef {tianping.v1.TxLocation.$Properties} tianping.v1.TxLocation.$Shape
+             */
+
+            /**
+             * Constructs a new TxLocation.
+             * @memberof tianping.v1
+             * @classdesc Represents a TxLocation.
+             * @constructor
+             * @param {tianping.v1.TxLocation.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TxLocation = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TxLocation height.
+             * @member {number} height
+             * @memberof tianping.v1.TxLocation
+             * @instance
+             */
+            TxLocation.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * TxLocation index.
+             * @member {number} index
+             * @memberof tianping.v1.TxLocation
+             * @instance
+             */
+            TxLocation.prototype.index = 0;
+
+            /**
+             * TxLocation resultCode.
+             * @member {number} resultCode
+             * @memberof tianping.v1.TxLocation
+             * @instance
+             */
+            TxLocation.prototype.resultCode = 0;
+
+            /**
+             * Creates a new TxLocation instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.TxLocation
+             * @static
+             * @param {tianping.v1.TxLocation.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.TxLocation} TxLocation instance
+             * @type {{
+             *   (properties: tianping.v1.TxLocation.$Shape): tianping.v1.TxLocation & tianping.v1.TxLocation.$Shape;
+             *   (properties?: tianping.v1.TxLocation.$Properties): tianping.v1.TxLocation;
+             * }}
+             */
+            TxLocation.create = function(properties) {
+                return new TxLocation(properties);
+            };
+
+            /**
+             * Encodes the specified TxLocation message. Does not implicitly {@link tianping.v1.TxLocation.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.TxLocation
+             * @static
+             * @param {tianping.v1.TxLocation.$Properties} message TxLocation message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TxLocation.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.height);
+                if (message.index != null && $Object.hasOwnProperty.call(message, "index") && message.index !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.index);
+                if (message.resultCode != null && $Object.hasOwnProperty.call(message, "resultCode") && message.resultCode !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.resultCode);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a TxLocation message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.TxLocation
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.TxLocation & tianping.v1.TxLocation.$Shape} TxLocation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TxLocation.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.TxLocation();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.index = value;
+                            else
+                                delete message.index;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.resultCode = value;
+                            else
+                                delete message.resultCode;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for TxLocation
+             * @function getTypeUrl
+             * @memberof tianping.v1.TxLocation
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TxLocation.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.TxLocation";
+            };
+
+            return TxLocation;
+        })();
+
+        v1.Header = (function() {
+
+            /**
+             * Properties of a Header.
+             * @typedef {Object} tianping.v1.Header.$Properties
+             * @property {string|null} [chainId] Header chainId
+             * @property {number|null} [height] Header height
+             * @property {number|null} [timeMs] Header timeMs
+             * @property {Uint8Array|null} [prevBlockHash] Header prevBlockHash
+             * @property {Uint8Array|null} [historyRoot] Header historyRoot
+             * @property {Uint8Array|null} [txRoot] Header txRoot
+             * @property {Uint8Array|null} [appHash] Header appHash
+             * @property {Uint8Array|null} [resultsHash] Header resultsHash
+             * @property {Uint8Array|null} [validatorsHash] Header validatorsHash
+             * @property {Uint8Array|null} [nextValidatorsHash] Header nextValidatorsHash
+             * @property {Uint8Array|null} [proposer] Header proposer
+             * @property {number|null} [txCount] Header txCount
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Header.
+             * @memberof tianping.v1
+             * @interface IHeader
+             * @augments tianping.v1.Header.$Properties
+             * @deprecated Use tianping.v1.Header.$Properties instead.
+             */
+
+            /**
+             * Shape of a Header.
+             * @typedef {tianping.v1.Header.$Properties} tianping.v1.Header.$Shape
+             */
+
+            /**
+             * Constructs a new Header.
+             * @memberof tianping.v1
+             * @classdesc Represents a Header.
+             * @constructor
+             * @param {tianping.v1.Header.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Header = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Header chainId.
+             * @member {string} chainId
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.chainId = "";
+
+            /**
+             * Header height.
+             * @member {number} height
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Header timeMs.
+             * @member {number} timeMs
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Header prevBlockHash.
+             * @member {Uint8Array} prevBlockHash
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.prevBlockHash = $util.newBuffer([]);
+
+            /**
+             * Header historyRoot.
+             * @member {Uint8Array} historyRoot
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.historyRoot = $util.newBuffer([]);
+
+            /**
+             * Header txRoot.
+             * @member {Uint8Array} txRoot
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.txRoot = $util.newBuffer([]);
+
+            /**
+             * Header appHash.
+             * @member {Uint8Array} appHash
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.appHash = $util.newBuffer([]);
+
+            /**
+             * Header resultsHash.
+             * @member {Uint8Array} resultsHash
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.resultsHash = $util.newBuffer([]);
+
+            /**
+             * Header validatorsHash.
+             * @member {Uint8Array} validatorsHash
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.validatorsHash = $util.newBuffer([]);
+
+            /**
+             * Header nextValidatorsHash.
+             * @member {Uint8Array} nextValidatorsHash
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.nextValidatorsHash = $util.newBuffer([]);
+
+            /**
+             * Header proposer.
+             * @member {Uint8Array} proposer
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.proposer = $util.newBuffer([]);
+
+            /**
+             * Header txCount.
+             * @member {number} txCount
+             * @memberof tianping.v1.Header
+             * @instance
+             */
+            Header.prototype.txCount = 0;
+
+            /**
+             * Creates a new Header instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.Header
+             * @static
+             * @param {tianping.v1.Header.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.Header} Header instance
+             * @type {{
+             *   (properties: tianping.v1.Header.$Shape): tianping.v1.Header & tianping.v1.Header.$Shape;
+             *   (properties?: tianping.v1.Header.$Properties): tianping.v1.Header;
+             * }}
+             */
+            Header.create = function(properties) {
+                return new Header(properties);
+            };
+
+            /**
+             * Encodes the specified Header message. Does not implicitly {@link tianping.v1.Header.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.Header
+             * @static
+             * @param {tianping.v1.Header.$Properties} message Header message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Header.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.chainId != null && $Object.hasOwnProperty.call(message, "chainId") && message.chainId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.chainId);
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.height);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.timeMs);
+                if (message.prevBlockHash != null && $Object.hasOwnProperty.call(message, "prevBlockHash") && message.prevBlockHash.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.prevBlockHash);
+                if (message.historyRoot != null && $Object.hasOwnProperty.call(message, "historyRoot") && message.historyRoot.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.historyRoot);
+                if (message.txRoot != null && $Object.hasOwnProperty.call(message, "txRoot") && message.txRoot.length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.txRoot);
+                if (message.appHash != null && $Object.hasOwnProperty.call(message, "appHash") && message.appHash.length)
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.appHash);
+                if (message.resultsHash != null && $Object.hasOwnProperty.call(message, "resultsHash") && message.resultsHash.length)
+                    writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.resultsHash);
+                if (message.validatorsHash != null && $Object.hasOwnProperty.call(message, "validatorsHash") && message.validatorsHash.length)
+                    writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.validatorsHash);
+                if (message.nextValidatorsHash != null && $Object.hasOwnProperty.call(message, "nextValidatorsHash") && message.nextValidatorsHash.length)
+                    writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.nextValidatorsHash);
+                if (message.proposer != null && $Object.hasOwnProperty.call(message, "proposer") && message.proposer.length)
+                    writer.uint32(/* id 11, wireType 2 =*/90).bytes(message.proposer);
+                if (message.txCount != null && $Object.hasOwnProperty.call(message, "txCount") && message.txCount !== 0)
+                    writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.txCount);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Header message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.Header
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.Header & tianping.v1.Header.$Shape} Header
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Header.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.Header();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.chainId = value;
+                            else
+                                delete message.chainId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.prevBlockHash = value;
+                            else
+                                delete message.prevBlockHash;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.historyRoot = value;
+                            else
+                                delete message.historyRoot;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.txRoot = value;
+                            else
+                                delete message.txRoot;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.appHash = value;
+                            else
+                                delete message.appHash;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.resultsHash = value;
+                            else
+                                delete message.resultsHash;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.validatorsHash = value;
+                            else
+                                delete message.validatorsHash;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.nextValidatorsHash = value;
+                            else
+                                delete message.nextValidatorsHash;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.proposer = value;
+                            else
+                                delete message.proposer;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.txCount = value;
+                            else
+                                delete message.txCount;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for Header
+             * @function getTypeUrl
+             * @memberof tianping.v1.Header
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Header.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.Header";
+            };
+
+            return Header;
+        })();
+
+        v1.Block = (function() {
+
+            /**
+             * Properties of a Block.
+             * @typedef {Object} tianping.v1.Block.$Properties
+             * @property {Uint8Array|null} [header] Block header
+             * @property {Array.<Uint8Array>|null} [txs] Block txs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Block.
+             * @memberof tianping.v1
+             * @interface IBlock
+             * @augments tianping.v1.Block.$Properties
+             * @deprecated Use tianping.v1.Block.$Properties instead.
+             */
+
+            /**
+             * Shape of a Block.
+             * @typedef {tianping.v1.Block.$Properties} tianping.v1.Block.$Shape
+             */
+
+            /**
+             * Constructs a new Block.
+             * @memberof tianping.v1
+             * @classdesc Represents a Block.
+             * @constructor
+             * @param {tianping.v1.Block.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Block = function (properties) {
+                this.txs = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Block header.
+             * @member {Uint8Array} header
+             * @memberof tianping.v1.Block
+             * @instance
+             */
+            Block.prototype.header = $util.newBuffer([]);
+
+            /**
+             * Block txs.
+             * @member {Array.<Uint8Array>} txs
+             * @memberof tianping.v1.Block
+             * @instance
+             */
+            Block.prototype.txs = $util.emptyArray;
+
+            /**
+             * Creates a new Block instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.Block
+             * @static
+             * @param {tianping.v1.Block.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.Block} Block instance
+             * @type {{
+             *   (properties: tianping.v1.Block.$Shape): tianping.v1.Block & tianping.v1.Block.$Shape;
+             *   (properties?: tianping.v1.Block.$Properties): tianping.v1.Block;
+             * }}
+             */
+            Block.create = function(properties) {
+                return new Block(properties);
+            };
+
+            /**
+             * Encodes the specified Block message. Does not implicitly {@link tianping.v1.Block.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.Block
+             * @static
+             * @param {tianping.v1.Block.$Properties} message Block message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Block.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.header != null && $Object.hasOwnProperty.call(message, "header") && message.header.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.header);
+                if (message.txs != null && message.txs.length)
+                    for (let i = 0; i < message.txs.length; ++i)
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.txs[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Block message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.Block
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.Block & tianping.v1.Block.$Shape} Block
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Block.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.Block();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.header = value;
+                            else
+                                delete message.header;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.txs && message.txs.length))
+                                message.txs = [];
+                            message.txs.push(reader.bytes());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for Block
+             * @function getTypeUrl
+             * @memberof tianping.v1.Block
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Block.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.Block";
+            };
+
+            return Block;
+        })();
+
+        /**
+         * VoteType enum.
+         * @name tianping.v1.VoteType
+         * @enum {number}
+         * @property {number} VOTE_TYPE_UNSPECIFIED=0 VOTE_TYPE_UNSPECIFIED value
+         * @property {number} VOTE_TYPE_PREVOTE=1 VOTE_TYPE_PREVOTE value
+         * @property {number} VOTE_TYPE_PRECOMMIT=2 VOTE_TYPE_PRECOMMIT value
+         */
+        v1.VoteType = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "VOTE_TYPE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "VOTE_TYPE_PREVOTE"] = 1;
+            values[valuesById[2] = "VOTE_TYPE_PRECOMMIT"] = 2;
+            return values;
+        })();
+
+        v1.Vote = (function() {
+
+            /**
+             * Properties of a Vote.
+             * @typedef {Object} tianping.v1.Vote.$Properties
+             * @property {tianping.v1.VoteType|null} [type] Vote type
+             * @property {number|null} [height] Vote height
+             * @property {number|null} [round] Vote round
+             * @property {Uint8Array|null} [blockHash] Vote blockHash
+             * @property {number|null} [validatorIndex] Vote validatorIndex
+             * @property {Uint8Array|null} [signature] Vote signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Vote.
+             * @memberof tianping.v1
+             * @interface IVote
+             * @augments tianping.v1.Vote.$Properties
+             * @deprecated Use tianping.v1.Vote.$Properties instead.
+             */
+
+            /**
+             * Shape of a Vote.
+             * @typedef {tianping.v1.Vote.$Properties} tianping.v1.Vote.$Shape
+             */
+
+            /**
+             * Constructs a new Vote.
+             * @memberof tianping.v1
+             * @classdesc Represents a Vote.
+             * @constructor
+             * @param {tianping.v1.Vote.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Vote = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Vote type.
+             * @member {tianping.v1.VoteType} type
+             * @memberof tianping.v1.Vote
+             * @instance
+             */
+            Vote.prototype.type = 0;
+
+            /**
+             * Vote height.
+             * @member {number} height
+             * @memberof tianping.v1.Vote
+             * @instance
+             */
+            Vote.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Vote round.
+             * @member {number} round
+             * @memberof tianping.v1.Vote
+             * @instance
+             */
+            Vote.prototype.round = 0;
+
+            /**
+             * Vote blockHash.
+             * @member {Uint8Array} blockHash
+             * @memberof tianping.v1.Vote
+             * @instance
+             */
+            Vote.prototype.blockHash = $util.newBuffer([]);
+
+            /**
+             * Vote validatorIndex.
+             * @member {number} validatorIndex
+             * @memberof tianping.v1.Vote
+             * @instance
+             */
+            Vote.prototype.validatorIndex = 0;
+
+            /**
+             * Vote signature.
+             * @member {Uint8Array} signature
+             * @memberof tianping.v1.Vote
+             * @instance
+             */
+            Vote.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new Vote instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.Vote
+             * @static
+             * @param {tianping.v1.Vote.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.Vote} Vote instance
+             * @type {{
+             *   (properties: tianping.v1.Vote.$Shape): tianping.v1.Vote & tianping.v1.Vote.$Shape;
+             *   (properties?: tianping.v1.Vote.$Properties): tianping.v1.Vote;
+             * }}
+             */
+            Vote.create = function(properties) {
+                return new Vote(properties);
+            };
+
+            /**
+             * Encodes the specified Vote message. Does not implicitly {@link tianping.v1.Vote.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.Vote
+             * @static
+             * @param {tianping.v1.Vote.$Properties} message Vote message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Vote.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.type);
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.height);
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.round);
+                if (message.blockHash != null && $Object.hasOwnProperty.call(message, "blockHash") && message.blockHash.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.blockHash);
+                if (message.validatorIndex != null && $Object.hasOwnProperty.call(message, "validatorIndex") && message.validatorIndex !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.validatorIndex);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Vote message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.Vote
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.Vote & tianping.v1.Vote.$Shape} Vote
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Vote.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.Vote();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.blockHash = value;
+                            else
+                                delete message.blockHash;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.validatorIndex = value;
+                            else
+                                delete message.validatorIndex;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for Vote
+             * @function getTypeUrl
+             * @memberof tianping.v1.Vote
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Vote.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.Vote";
+            };
+
+            return Vote;
+        })();
+
+        v1.Proposal = (function() {
+
+            /**
+             * Properties of a Proposal.
+             * @typedef {Object} tianping.v1.Proposal.$Properties
+             * @property {number|null} [height] Proposal height
+             * @property {number|null} [round] Proposal round
+             * @property {number|null} [validRound] Proposal validRound
+             * @property {Uint8Array|null} [block] Proposal block
+             * @property {number|null} [proposerIndex] Proposal proposerIndex
+             * @property {Uint8Array|null} [signature] Proposal signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Proposal.
+             * @memberof tianping.v1
+             * @interface IProposal
+             * @augments tianping.v1.Proposal.$Properties
+             * @deprecated Use tianping.v1.Proposal.$Properties instead.
+             */
+
+            /**
+             * Shape of a Proposal.
+             * @typedef {tianping.v1.Proposal.$Properties} tianping.v1.Proposal.$Shape
+             */
+
+            /**
+             * Constructs a new Proposal.
+             * @memberof tianping.v1
+             * @classdesc Represents a Proposal.
+             * @constructor
+             * @param {tianping.v1.Proposal.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Proposal = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Proposal height.
+             * @member {number} height
+             * @memberof tianping.v1.Proposal
+             * @instance
+             */
+            Proposal.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Proposal round.
+             * @member {number} round
+             * @memberof tianping.v1.Proposal
+             * @instance
+             */
+            Proposal.prototype.round = 0;
+
+            /**
+             * Proposal validRound.
+             * @member {number} validRound
+             * @memberof tianping.v1.Proposal
+             * @instance
+             */
+            Proposal.prototype.validRound = 0;
+
+            /**
+             * Proposal block.
+             * @member {Uint8Array} block
+             * @memberof tianping.v1.Proposal
+             * @instance
+             */
+            Proposal.prototype.block = $util.newBuffer([]);
+
+            /**
+             * Proposal proposerIndex.
+             * @member {number} proposerIndex
+             * @memberof tianping.v1.Proposal
+             * @instance
+             */
+            Proposal.prototype.proposerIndex = 0;
+
+            /**
+             * Proposal signature.
+             * @member {Uint8Array} signature
+             * @memberof tianping.v1.Proposal
+             * @instance
+             */
+            Proposal.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new Proposal instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.Proposal
+             * @static
+             * @param {tianping.v1.Proposal.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.Proposal} Proposal instance
+             * @type {{
+             *   (properties: tianping.v1.Proposal.$Shape): tianping.v1.Proposal & tianping.v1.Proposal.$Shape;
+             *   (properties?: tianping.v1.Proposal.$Properties): tianping.v1.Proposal;
+             * }}
+             */
+            Proposal.create = function(properties) {
+                return new Proposal(properties);
+            };
+
+            /**
+             * Encodes the specified Proposal message. Does not implicitly {@link tianping.v1.Proposal.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.Proposal
+             * @static
+             * @param {tianping.v1.Proposal.$Properties} message Proposal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Proposal.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.height);
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.round);
+                if (message.validRound != null && $Object.hasOwnProperty.call(message, "validRound") && message.validRound !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.validRound);
+                if (message.block != null && $Object.hasOwnProperty.call(message, "block") && message.block.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.block);
+                if (message.proposerIndex != null && $Object.hasOwnProperty.call(message, "proposerIndex") && message.proposerIndex !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.proposerIndex);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Proposal message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.Proposal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.Proposal & tianping.v1.Proposal.$Shape} Proposal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Proposal.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.Proposal();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.validRound = value;
+                            else
+                                delete message.validRound;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.block = value;
+                            else
+                                delete message.block;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.proposerIndex = value;
+                            else
+                                delete message.proposerIndex;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for Proposal
+             * @function getTypeUrl
+             * @memberof tianping.v1.Proposal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Proposal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.Proposal";
+            };
+
+            return Proposal;
+        })();
+
+        v1.CommitSig = (function() {
+
+            /**
+             * Properties of a CommitSig.
+             * @typedef {Object} tianping.v1.CommitSig.$Properties
+             * @property {number|null} [validatorIndex] CommitSig validatorIndex
+             * @property {Uint8Array|null} [signature] CommitSig signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CommitSig.
+             * @memberof tianping.v1
+             * @interface ICommitSig
+             * @augments tianping.v1.CommitSig.$Properties
+             * @deprecated Use tianping.v1.CommitSig.$Properties instead.
+             */
+
+            /**
+             * Shape of a CommitSig.
+             * @typedef {tianping.v1.CommitSig.$Properties} tianping.v1.CommitSig.$Shape
+             */
+
+            /**
+             * Constructs a new CommitSig.
+             * @memberof tianping.v1
+             * @classdesc Represents a CommitSig.
+             * @constructor
+             * @param {tianping.v1.CommitSig.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CommitSig = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CommitSig validatorIndex.
+             * @member {number} validatorIndex
+             * @memberof tianping.v1.CommitSig
+             * @instance
+             */
+            CommitSig.prototype.validatorIndex = 0;
+
+            /**
+             * CommitSig signature.
+             * @member {Uint8Array} signature
+             * @memberof tianping.v1.CommitSig
+             * @instance
+             */
+            CommitSig.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new CommitSig instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.CommitSig
+             * @static
+             * @param {tianping.v1.CommitSig.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.CommitSig} CommitSig instance
+             * @type {{
+             *   (properties: tianping.v1.CommitSig.$Shape): tianping.v1.CommitSig & tianping.v1.CommitSig.$Shape;
+             *   (properties?: tianping.v1.CommitSig.$Properties): tianping.v1.CommitSig;
+             * }}
+             */
+            CommitSig.create = function(properties) {
+                return new CommitSig(properties);
+            };
+
+            /**
+             * Encodes the specified CommitSig message. Does not implicitly {@link tianping.v1.CommitSig.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.CommitSig
+             * @static
+             * @param {tianping.v1.CommitSig.$Properties} message CommitSig message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CommitSig.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.validatorIndex != null && $Object.hasOwnProperty.call(message, "validatorIndex") && message.validatorIndex !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.validatorIndex);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CommitSig message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.CommitSig
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.CommitSig & tianping.v1.CommitSig.$Shape} CommitSig
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CommitSig.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.CommitSig();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.validatorIndex = value;
+                            else
+                                delete message.validatorIndex;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for CommitSig
+             * @function getTypeUrl
+             * @memberof tianping.v1.CommitSig
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CommitSig.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.CommitSig";
+            };
+
+            return CommitSig;
+        })();
+
+        v1.Commit = (function() {
+
+            /**
+             * Properties of a Commit.
+             * @typedef {Object} tianping.v1.Commit.$Properties
+             * @property {number|null} [height] Commit height
+             * @property {number|null} [round] Commit round
+             * @property {Uint8Array|null} [blockHash] Commit blockHash
+             * @property {Array.<tianping.v1.CommitSig.$Properties>|null} [signatures] Commit signatures
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Commit.
+             * @memberof tianping.v1
+             * @interface ICommit
+             * @augments tianping.v1.Commit.$Properties
+             * @deprecated Use tianping.v1.Commit.$Properties instead.
+             */
+
+            /**
+             * Shape of a Commit.
+             * @typedef {tianping.v1.Commit.$Properties} tianping.v1.Commit.$Shape
+             */
+
+            /**
+             * Constructs a new Commit.
+             * @memberof tianping.v1
+             * @classdesc Represents a Commit.
+             * @constructor
+             * @param {tianping.v1.Commit.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Commit = function (properties) {
+                this.signatures = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Commit height.
+             * @member {number} height
+             * @memberof tianping.v1.Commit
+             * @instance
+             */
+            Commit.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Commit round.
+             * @member {number} round
+             * @memberof tianping.v1.Commit
+             * @instance
+             */
+            Commit.prototype.round = 0;
+
+            /**
+             * Commit blockHash.
+             * @member {Uint8Array} blockHash
+             * @memberof tianping.v1.Commit
+             * @instance
+             */
+            Commit.prototype.blockHash = $util.newBuffer([]);
+
+            /**
+             * Commit signatures.
+             * @member {Array.<tianping.v1.CommitSig.$Properties>} signatures
+             * @memberof tianping.v1.Commit
+             * @instance
+             */
+            Commit.prototype.signatures = $util.emptyArray;
+
+            /**
+             * Creates a new Commit instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.Commit
+             * @static
+             * @param {tianping.v1.Commit.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.Commit} Commit instance
+             * @type {{
+             *   (properties: tianping.v1.Commit.$Shape): tianping.v1.Commit & tianping.v1.Commit.$Shape;
+             *   (properties?: tianping.v1.Commit.$Properties): tianping.v1.Commit;
+             * }}
+             */
+            Commit.create = function(properties) {
+                return new Commit(properties);
+            };
+
+            /**
+             * Encodes the specified Commit message. Does not implicitly {@link tianping.v1.Commit.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.Commit
+             * @static
+             * @param {tianping.v1.Commit.$Properties} message Commit message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Commit.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.height);
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.round);
+                if (message.blockHash != null && $Object.hasOwnProperty.call(message, "blockHash") && message.blockHash.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.blockHash);
+                if (message.signatures != null && message.signatures.length)
+                    for (let i = 0; i < message.signatures.length; ++i)
+                        $root.tianping.v1.CommitSig.encode(message.signatures[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Commit message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.Commit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.Commit & tianping.v1.Commit.$Shape} Commit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Commit.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.Commit();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.blockHash = value;
+                            else
+                                delete message.blockHash;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.signatures && message.signatures.length))
+                                message.signatures = [];
+                            message.signatures.push($root.tianping.v1.CommitSig.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for Commit
+             * @function getTypeUrl
+             * @memberof tianping.v1.Commit
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Commit.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.Commit";
+            };
+
+            return Commit;
+        })();
+
+        v1.Validator = (function() {
+
+            /**
+             * Properties of a Validator.
+             * @typedef {Object} tianping.v1.Validator.$Properties
+             * @property {Uint8Array|null} [publicKey] Validator publicKey
+             * @property {number|null} [power] Validator power
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Validator.
+             * @memberof tianping.v1
+             * @interface IValidator
+             * @augments tianping.v1.Validator.$Properties
+             * @deprecated Use tianping.v1.Validator.$Properties instead.
+             */
+
+            /**
+             * Shape of a Validator.
+             * @typedef {tianping.v1.Validator.$Properties} tianping.v1.Validator.$Shape
+             */
+
+            /**
+             * Constructs a new Validator.
+             * @memberof tianping.v1
+             * @classdesc Represents a Validator.
+             * @constructor
+             * @param {tianping.v1.Validator.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Validator = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Validator publicKey.
+             * @member {Uint8Array} publicKey
+             * @memberof tianping.v1.Validator
+             * @instance
+             */
+            Validator.prototype.publicKey = $util.newBuffer([]);
+
+            /**
+             * Validator power.
+             * @member {number} power
+             * @memberof tianping.v1.Validator
+             * @instance
+             */
+            Validator.prototype.power = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Validator instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.Validator
+             * @static
+             * @param {tianping.v1.Validator.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.Validator} Validator instance
+             * @type {{
+             *   (properties: tianping.v1.Validator.$Shape): tianping.v1.Validator & tianping.v1.Validator.$Shape;
+             *   (properties?: tianping.v1.Validator.$Properties): tianping.v1.Validator;
+             * }}
+             */
+            Validator.create = function(properties) {
+                return new Validator(properties);
+            };
+
+            /**
+             * Encodes the specified Validator message. Does not implicitly {@link tianping.v1.Validator.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.Validator
+             * @static
+             * @param {tianping.v1.Validator.$Properties} message Validator message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Validator.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.publicKey != null && $Object.hasOwnProperty.call(message, "publicKey") && message.publicKey.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.publicKey);
+                if (message.power != null && $Object.hasOwnProperty.call(message, "power") && (typeof message.power === "object" ? message.power.low || message.power.high : message.power !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.power);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Validator message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.Validator
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.Validator & tianping.v1.Validator.$Shape} Validator
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Validator.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.Validator();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.publicKey = value;
+                            else
+                                delete message.publicKey;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.power = value;
+                            else
+                                delete message.power;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for Validator
+             * @function getTypeUrl
+             * @memberof tianping.v1.Validator
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Validator.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.Validator";
+            };
+
+            return Validator;
+        })();
+
+        v1.ValidatorSet = (function() {
+
+            /**
+             * Properties of a ValidatorSet.
+             * @typedef {Object} tianping.v1.ValidatorSet.$Properties
+             * @property {Array.<tianping.v1.Validator.$Properties>|null} [validators] ValidatorSet validators
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ValidatorSet.
+             * @memberof tianping.v1
+             * @interface IValidatorSet
+             * @augments tianping.v1.ValidatorSet.$Properties
+             * @deprecated Use tianping.v1.ValidatorSet.$Properties instead.
+             */
+
+            /**
+             * Shape of a ValidatorSet.
+             * @typedef {tianping.v1.ValidatorSet.$Properties} tianping.v1.ValidatorSet.$Shape
+             */
+
+            /**
+             * Constructs a new ValidatorSet.
+             * @memberof tianping.v1
+             * @classdesc Represents a ValidatorSet.
+             * @constructor
+             * @param {tianping.v1.ValidatorSet.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ValidatorSet = function (properties) {
+                this.validators = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ValidatorSet validators.
+             * @member {Array.<tianping.v1.Validator.$Properties>} validators
+             * @memberof tianping.v1.ValidatorSet
+             * @instance
+             */
+            ValidatorSet.prototype.validators = $util.emptyArray;
+
+            /**
+             * Creates a new ValidatorSet instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.ValidatorSet
+             * @static
+             * @param {tianping.v1.ValidatorSet.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.ValidatorSet} ValidatorSet instance
+             * @type {{
+             *   (properties: tianping.v1.ValidatorSet.$Shape): tianping.v1.ValidatorSet & tianping.v1.ValidatorSet.$Shape;
+             *   (properties?: tianping.v1.ValidatorSet.$Properties): tianping.v1.ValidatorSet;
+             * }}
+             */
+            ValidatorSet.create = function(properties) {
+                return new ValidatorSet(properties);
+            };
+
+            /**
+             * Encodes the specified ValidatorSet message. Does not implicitly {@link tianping.v1.ValidatorSet.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.ValidatorSet
+             * @static
+             * @param {tianping.v1.ValidatorSet.$Properties} message ValidatorSet message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ValidatorSet.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.validators != null && message.validators.length)
+                    for (let i = 0; i < message.validators.length; ++i)
+                        $root.tianping.v1.Validator.encode(message.validators[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ValidatorSet message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.ValidatorSet
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.ValidatorSet & tianping.v1.ValidatorSet.$Shape} ValidatorSet
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ValidatorSet.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.ValidatorSet();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.validators && message.validators.length))
+                                message.validators = [];
+                            message.validators.push($root.tianping.v1.Validator.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ValidatorSet
+             * @function getTypeUrl
+             * @memberof tianping.v1.ValidatorSet
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ValidatorSet.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.ValidatorSet";
+            };
+
+            return ValidatorSet;
+        })();
+
+        return v1;
+    })();
+
+    return tianping;
+})();
+
+export {
+  $root as default
+};

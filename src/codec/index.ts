@@ -1,0 +1,4 @@
+export * from './proto.js';
+export * from './sign-bytes.js';
+export * from './tx.js';
+export * from './block.js';

@@ -1,0 +1,183 @@
+// RFC 6962 / RFC 9162 Merkle tree hashing over SHA-256.
+//
+// Trees of any size are supported. The shape is the one of RFC 6962 §2.1:
+// a tree of n > 1 leaves splits at k, the largest power of two below n.
+// Building bottom-up and promoting a lone last node to the next level yields
+// exactly that shape, which lets us hash iteratively without recursion.
+
+import { sha256 } from '@noble/hashes/sha2.js';
+
+export const HASH_LENGTH_BYTES = 32;
+
+const LEAF_PREFIX = 0x00;
+const NODE_PREFIX = 0x01;
+
+// sha256() is synchronous, so one shared input buffer is safe and saves an
+// allocation per node on the hot path of big batches.
+const nodeInput = new Uint8Array(1 + 2 * HASH_LENGTH_BYTES);
+nodeInput[0] = NODE_PREFIX;
+
+/** SHA-256(0x00 || leaf). */
+export function leafHash(leaf: Uint8Array): Uint8Array {
+  const input = new Uint8Array(1 + leaf.length);
+  input[0] = LEAF_PREFIX;
+  input.set(leaf, 1);
+  return sha256(input);
+}
+
+/** SHA-256(0x01 || left || right). Both children must be 32-byte hashes. */
+export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
+  assertHash(left, 'left child');
+  assertHash(right, 'right child');
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_LENGTH_BYTES);
+  return sha256(nodeInput);
+}
+
+/** Root of the empty tree: SHA-256 of the empty string (RFC 6962 §2.1). */
+export function emptyRoot(): Uint8Array {
+  return sha256(new Uint8Array(0));
+}
+
+/** Tree head over already-hashed leaves. O(n) hashing, O(log n) memory. */
+export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Array {
+  if (leafHashes.length === 0) return emptyRoot();
+  return rangeRoot(leafHashes, 0, leafHashes.length);
+}
+
+/**
+ * Root of the subtree over leafHashes[begin, end), end > begin.
+ * Keeps the roots of the perfect subtrees seen so far (a compact range) and
+ * merges them like a binary counter, so no level arrays are materialised.
+ */
+export function rangeRoot(leafHashes: readonly Uint8Array[], begin: number, end: number): Uint8Array {
+  assert(begin >= 0 && end <= leafHashes.length && begin < end, `bad leaf range [${begin}, ${end})`);
+  const border: Uint8Array[] = [];
+  for (let i = begin; i < end; i++) {
+    let hash = leafHashes[i] as Uint8Array;
+    if (!isHash(hash)) assertHash(hash, `leaf hash ${i}`);
+    for (let count = i - begin; (count & 1) === 1; count >>>= 1) {
+      hash = nodeHash(border.pop() as Uint8Array, hash);
+    }
+    border.push(hash);
+  }
+  return foldBorder(border);
+}
+
+/** Hashes the right border of a tree (perfect subtree roots, largest first). */
+export function foldBorder(border: readonly Uint8Array[]): Uint8Array {
+  let root = border[border.length - 1];
+  if (root === undefined) return emptyRoot();
+  for (let i = border.length - 2; i >= 0; i--) root = nodeHash(border[i] as Uint8Array, root);
+  return root;
+}
+
+/** Largest power of two strictly below n (n >= 2): RFC 6962's split point. */
+export function splitPoint(n: number): number {
+  assert(Number.isSafeInteger(n) && n >= 2, `no split point for ${n}`);
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/**
+ * Holds every level of a tree so that all inclusion proofs of a batch can be
+ * served in O(log n) each. Levels are flat byte arrays: a million leaves
+ * cost ~64 MB instead of millions of small objects.
+ */
+export class MerkleBuilder {
+  readonly size: number;
+  readonly root: Uint8Array;
+  // levels[0] holds the leaf hashes; the last level holds the root alone.
+  readonly #levels: Uint8Array[];
+
+  constructor(leafHashes: readonly Uint8Array[]) {
+    this.size = leafHashes.length;
+    const leaves = new Uint8Array(this.size * HASH_LENGTH_BYTES);
+    for (let i = 0; i < this.size; i++) {
+      const hash = leafHashes[i] as Uint8Array;
+      if (!isHash(hash)) assertHash(hash, `leaf hash ${i}`);
+      leaves.set(hash, i * HASH_LENGTH_BYTES);
+    }
+    this.#levels = [leaves];
+    for (let level = leaves; level.length > HASH_LENGTH_BYTES; ) {
+      level = hashLevel(level);
+      this.#levels.push(level);
+    }
+    this.root = this.size === 0 ? emptyRoot() : (this.#levels[this.#levels.length - 1] as Uint8Array).slice();
+  }
+
+  /** Audit path for leaf `index`, bottom-up as in RFC 6962 §2.1.1. */
+  proof(index: number): Uint8Array[] {
+    this.#assertIndex(index);
+    const path: Uint8Array[] = [];
+    this.#walk(index, (level, offset) => path.push(level.slice(offset, offset + HASH_LENGTH_BYTES)));
+    return path;
+  }
+
+  /** The same audit path concatenated into one buffer (one allocation per proof). */
+  proofBytes(index: number): Uint8Array {
+    this.#assertIndex(index);
+    const offsets: number[] = [];
+    const levels: Uint8Array[] = [];
+    this.#walk(index, (level, offset) => {
+      levels.push(level);
+      offsets.push(offset);
+    });
+    const out = new Uint8Array(offsets.length * HASH_LENGTH_BYTES);
+    offsets.forEach((offset, i) => {
+      out.set((levels[i] as Uint8Array).subarray(offset, offset + HASH_LENGTH_BYTES), i * HASH_LENGTH_BYTES);
+    });
+    return out;
+  }
+
+  #walk(index: number, visit: (level: Uint8Array, offset: number) => void): void {
+    let position = index;
+    for (let depth = 0; depth < this.#levels.length - 1; depth++) {
+      const level = this.#levels[depth] as Uint8Array;
+      // Arithmetic rather than `^ 1`: positions may exceed the int32 range.
+      const sibling = position + 1 - 2 * (position % 2);
+      // A lone last node has no sibling here: it was promoted unchanged.
+      if (sibling * HASH_LENGTH_BYTES < level.length) visit(level, sibling * HASH_LENGTH_BYTES);
+      position = Math.floor(position / 2);
+    }
+  }
+
+  #assertIndex(index: number): void {
+    assert(Number.isInteger(index) && index >= 0 && index < this.size, `leaf index ${index} outside tree of size ${this.size}`);
+  }
+}
+
+function hashLevel(level: Uint8Array): Uint8Array {
+  const count = level.length / HASH_LENGTH_BYTES;
+  const next = new Uint8Array(Math.ceil(count / 2) * HASH_LENGTH_BYTES);
+  const pairBytes = 2 * HASH_LENGTH_BYTES;
+  let out = 0;
+  let at = 0;
+  for (; at + pairBytes <= level.length; at += pairBytes, out += HASH_LENGTH_BYTES) {
+    nodeInput.set(level.subarray(at, at + pairBytes), 1);
+    next.set(sha256(nodeInput), out);
+  }
+  if (at < level.length) next.set(level.subarray(at), out);
+  return next;
+}
+
+export function assertHash(hash: Uint8Array, what: string): void {
+  assert(hash instanceof Uint8Array && hash.length === HASH_LENGTH_BYTES, `${what} must be a ${HASH_LENGTH_BYTES}-byte hash`);
+}
+
+export function assert(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(`merkle: ${message}`);
+}
+
+/** Type guard for untrusted input; never throws. */
+export function isHash(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array && value.length === HASH_LENGTH_BYTES;
+}
+
+export function hashesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= (a[i] as number) ^ (b[i] as number);
+  return diff === 0;
+}

@@ -1,0 +1,146 @@
+// The genesis document: chain id, first validators, members with roles, evidence categories and
+// parameters. Parsed strictly: a node must never start on a genesis it half understood.
+import { checkRegistrableKey } from '../crypto/ed25519.js';
+import { sha256 } from '../crypto/hash.js';
+import { fromHex, utf8, type Hash32 } from '../types/index.js';
+import { CHAIN_ID_BYTES_MAX } from '../codec/sign-bytes.js';
+
+export const ROLES = ['validator', 'observer', 'submitter', 'verifier', 'executor', 'oracle'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The white paper's nine application categories, the default set for new chains. */
+export const DEFAULT_CATEGORIES = [
+  'copyright', 'internet-finance', 'e-commerce', 'online-service-contract', 'domain-name',
+  'personal-rights', 'internet-lending', 'notarial', 'judicial-forensics',
+] as const;
+
+export interface GenesisValidator {
+  readonly name: string;
+  readonly publicKey: string;
+  readonly power: number;
+}
+
+export interface GenesisMember {
+  readonly name: string;
+  readonly organisation: string;
+  readonly role: Role;
+  readonly publicKey: string;
+  /** For submitters: the categories it may anchor in; empty means all. */
+  readonly categories: readonly string[];
+}
+
+export interface ChainParams {
+  /** How far past the block time a tx's expiry may lie. */
+  readonly txExpiryMaxMs: number;
+  readonly txBytesMax: number;
+  readonly blockTxsMax: number;
+  readonly blockBytesMax: number;
+  readonly externalRefBytesMax: number;
+}
+
+export interface Genesis {
+  readonly chainId: string;
+  readonly genesisTimeMs: number;
+  readonly validators: readonly GenesisValidator[];
+  readonly members: readonly GenesisMember[];
+  readonly categories: readonly string[];
+  readonly params: ChainParams;
+}
+
+export const DEFAULT_PARAMS: ChainParams = {
+  txExpiryMaxMs: 24 * 60 * 60 * 1000,
+  txBytesMax: 8 * 1024,
+  blockTxsMax: 10_000,
+  blockBytesMax: 8 * 1024 * 1024,
+  externalRefBytesMax: 256,
+};
+
+export class GenesisError extends Error {
+  override name = 'GenesisError';
+}
+
+const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const CATEGORY_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+function fail(message: string): never {
+  throw new GenesisError(`genesis: ${message}`);
+}
+
+function str(value: unknown, field: string, pattern?: RegExp): string {
+  if (typeof value !== 'string' || value.length === 0) fail(`${field} must be a non-empty string`);
+  if (pattern !== undefined && !pattern.test(value)) fail(`${field} "${value}" does not match ${pattern}`);
+  return value;
+}
+
+function positiveInt(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) fail(`${field} must be a positive integer`);
+  return value;
+}
+
+function key(value: unknown, field: string): string {
+  const text = str(value, field).toLowerCase();
+  const bytes = fromHex(text);
+  if (bytes === undefined || bytes.length !== 32) fail(`${field} must be 32 bytes of hex`);
+  const rejection = checkRegistrableKey(bytes);
+  if (rejection !== undefined) fail(`${field} is not a registrable ed25519 key (${rejection})`);
+  return text;
+}
+
+function parseParams(raw: unknown): ChainParams {
+  const given = (raw ?? {}) as Record<string, unknown>;
+  if (typeof given !== 'object' || Array.isArray(given)) fail('params must be an object');
+  const out: Record<string, number> = { ...DEFAULT_PARAMS };
+  for (const [name, value] of Object.entries(given)) {
+    if (!(name in DEFAULT_PARAMS)) fail(`params.${name} is not a known parameter`);
+    out[name] = positiveInt(value, `params.${name}`);
+  }
+  return out as unknown as ChainParams;
+}
+
+export function parseGenesis(raw: unknown): Genesis {
+  if (typeof raw !== 'object' || raw === null) fail('document must be a JSON object');
+  const doc = raw as Record<string, unknown>;
+  const chainId = str(doc['chainId'], 'chainId', /^[A-Za-z0-9._-]+$/);
+  if (utf8(chainId).length > CHAIN_ID_BYTES_MAX) fail(`chainId is longer than ${CHAIN_ID_BYTES_MAX} bytes`);
+  const genesisTimeMs = positiveInt(doc['genesisTimeMs'], 'genesisTimeMs');
+  if (!Array.isArray(doc['validators']) || doc['validators'].length === 0) fail('validators must be a non-empty array');
+  const validators = (doc['validators'] as unknown[]).map((v, i) => {
+    const entry = v as Record<string, unknown>;
+    return {
+      name: str(entry['name'], `validators[${i}].name`, NAME_RE),
+      publicKey: key(entry['publicKey'], `validators[${i}].publicKey`),
+      power: positiveInt(entry['power'], `validators[${i}].power`),
+    };
+  });
+  if (!Array.isArray(doc['categories']) || doc['categories'].length === 0) fail('categories must be a non-empty array');
+  const categories = (doc['categories'] as unknown[]).map((c, i) => str(c, `categories[${i}]`, CATEGORY_RE));
+  const members = (Array.isArray(doc['members']) ? (doc['members'] as unknown[]) : []).map((m, i) => {
+    const entry = m as Record<string, unknown>;
+    const role = str(entry['role'], `members[${i}].role`);
+    if (!(ROLES as readonly string[]).includes(role)) fail(`members[${i}].role "${role}" is not one of ${ROLES.join(', ')}`);
+    const allowed = Array.isArray(entry['categories']) ? (entry['categories'] as unknown[]) : [];
+    return {
+      name: str(entry['name'], `members[${i}].name`, NAME_RE),
+      organisation: str(entry['organisation'] ?? entry['name'], `members[${i}].organisation`),
+      role: role as Role,
+      publicKey: key(entry['publicKey'], `members[${i}].publicKey`),
+      categories: allowed.map((c, j) => {
+        const name = str(c, `members[${i}].categories[${j}]`);
+        if (!categories.includes(name)) fail(`members[${i}].categories[${j}] "${name}" is not a genesis category`);
+        return name;
+      }),
+    };
+  });
+  const seen = new Set<string>();
+  for (const k of [...validators.map((v) => v.publicKey), ...members.map((m) => m.publicKey)]) {
+    if (seen.has(k)) fail(`public key ${k} appears twice`);
+    seen.add(k);
+  }
+  if (new Set(categories).size !== categories.length) fail('categories contain a duplicate');
+  return { chainId, genesisTimeMs, validators, members, categories, params: parseParams(doc['params']) };
+}
+
+/** Hash of the genesis as written: nodes compare it to refuse peers of another genesis. */
+export function genesisHash(genesisFileBytes: Uint8Array): Hash32 {
+  return sha256(genesisFileBytes);
+}

@@ -1,0 +1,6 @@
+export * from './genesis.js';
+export * from './keys.js';
+export * from './view.js';
+export * from './members.js';
+export * from './tx-rules.js';
+export * from './execute.js';

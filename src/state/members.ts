@@ -1,0 +1,44 @@
+// Member records in state. Encoded as JSON built in a fixed field order, so every node writes the
+// same bytes for the same member.
+import { fromUtf8, utf8 } from '../types/index.js';
+import type { Genesis, Role } from './genesis.js';
+import { categoryKey, memberKey } from './keys.js';
+
+export interface MemberRecord {
+  readonly name: string;
+  readonly organisation: string;
+  readonly role: Role;
+  readonly publicKey: string;
+  readonly categories: readonly string[];
+  readonly status: 'active' | 'suspended' | 'removed';
+  readonly sinceHeight: number;
+  /** Validators only. */
+  readonly power: number;
+}
+
+export function encodeMember(m: MemberRecord): Uint8Array {
+  return utf8(JSON.stringify({
+    name: m.name, organisation: m.organisation, role: m.role, publicKey: m.publicKey,
+    categories: [...m.categories], status: m.status, sinceHeight: m.sinceHeight, power: m.power,
+  }));
+}
+
+export function decodeMember(bytes: Uint8Array): MemberRecord {
+  return JSON.parse(fromUtf8(bytes)) as MemberRecord;
+}
+
+/** State written before block 1: members, validators and categories from the genesis. */
+export function genesisWrites(genesis: Genesis): Map<string, Uint8Array> {
+  const writes = new Map<string, Uint8Array>();
+  for (const v of genesis.validators) {
+    writes.set(memberKey(v.publicKey), encodeMember({
+      name: v.name, organisation: v.name, role: 'validator', publicKey: v.publicKey, categories: [],
+      status: 'active', sinceHeight: 0, power: v.power,
+    }));
+  }
+  for (const m of genesis.members) {
+    writes.set(memberKey(m.publicKey), encodeMember({ ...m, status: 'active', sinceHeight: 0, power: 0 }));
+  }
+  for (const c of genesis.categories) writes.set(categoryKey(c), utf8('1'));
+  return writes;
+}

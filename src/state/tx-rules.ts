@@ -1,0 +1,76 @@
+// The rules a transaction must pass, in the order they are checked: cheap structural checks first,
+// the signature next, then the checks that read state. The mempool runs them at admission and the
+// state machine again in every block, at the block's time: what was valid when it arrived may have
+// expired by the time it is proposed.
+import { anchorOf, type DecodedTx } from '../codec/tx.js';
+import { txSignBytes } from '../codec/sign-bytes.js';
+import type { SignatureVerifier } from '../crypto/ed25519.js';
+import { TianpingError, utf8, HASH_BYTES } from '../types/index.js';
+import type { ChainParams } from './genesis.js';
+import { decodeMember } from './members.js';
+import { categoryKey, memberKey, txKey } from './keys.js';
+import type { StateView } from './view.js';
+
+export interface TxCheckContext {
+  readonly chainId: string;
+  /** Block time when executing; the node's clock at mempool admission. */
+  readonly timeMs: number;
+  readonly params: ChainParams;
+  readonly verifier: SignatureVerifier;
+}
+
+const ALGORITHMS = new Set([1, 2]);
+
+export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
+  const { body } = tx;
+  if (body.chainId !== ctx.chainId) {
+    throw new TianpingError('TX_WRONG_CHAIN', `transaction is for chain "${body.chainId}", this is "${ctx.chainId}"`);
+  }
+  if (!Number.isSafeInteger(body.nonce)) throw new TianpingError('TX_NONCE_INVALID');
+  if (body.expiresAtMs <= ctx.timeMs) {
+    throw new TianpingError('TX_EXPIRED', `transaction expired at ${body.expiresAtMs}; time is ${ctx.timeMs}`);
+  }
+  if (body.expiresAtMs > ctx.timeMs + ctx.params.txExpiryMaxMs) {
+    throw new TianpingError('TX_EXPIRY_TOO_FAR',
+      `expiry may lie at most ${ctx.params.txExpiryMaxMs} ms after the current time`);
+  }
+  checkAction(tx, ctx.params);
+  if (!ctx.verifier.verify(body.signer, txSignBytes(ctx.chainId, tx.bodyBytes), tx.signature)) {
+    throw new TianpingError('TX_BAD_SIGNATURE');
+  }
+}
+
+function checkAction(tx: DecodedTx, params: ChainParams): void {
+  const anchor = anchorOf(tx.body);
+  if (anchor === undefined) {
+    throw new TianpingError('TX_ACTION_MISSING');
+  }
+  if (!ALGORITHMS.has(anchor.algorithm)) {
+    throw new TianpingError('ALGORITHM_UNSUPPORTED', `hash algorithm ${anchor.algorithm} is not sha256 (1) or sm3 (2)`);
+  }
+  if (anchor.digest.length !== HASH_BYTES) {
+    throw new TianpingError('EVIDENCE_FIELD_INVALID', `digest must be ${HASH_BYTES} bytes`);
+  }
+  if (anchor.metadataDigest.length !== 0 && anchor.metadataDigest.length !== HASH_BYTES) {
+    throw new TianpingError('EVIDENCE_FIELD_INVALID', `metadata digest must be empty or ${HASH_BYTES} bytes`);
+  }
+  if (utf8(anchor.externalRef).length > params.externalRefBytesMax) {
+    throw new TianpingError('EVIDENCE_FIELD_INVALID', `external reference exceeds ${params.externalRefBytesMax} bytes`);
+  }
+}
+
+export async function checkTxStateful(tx: DecodedTx, view: StateView): Promise<void> {
+  if ((await view.get(txKey(tx.hash))) !== undefined) throw new TianpingError('TX_ALREADY_COMMITTED');
+  const memberBytes = await view.get(memberKey(tx.body.signer));
+  const member = memberBytes === undefined ? undefined : decodeMember(memberBytes);
+  if (member === undefined || member.status !== 'active' || member.role !== 'submitter') {
+    throw new TianpingError('SIGNER_NOT_MEMBER', 'signer is not an active submitter of this chain');
+  }
+  const category = anchorOf(tx.body)?.category ?? '';
+  if ((await view.get(categoryKey(category))) === undefined) {
+    throw new TianpingError('CATEGORY_UNKNOWN', `category "${category}" is not in the chain's list`);
+  }
+  if (member.categories.length > 0 && !member.categories.includes(category)) {
+    throw new TianpingError('CATEGORY_NOT_ALLOWED', `submitter may not anchor in "${category}"`);
+  }
+}

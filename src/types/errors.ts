@@ -1,0 +1,65 @@
+// Stable error codes. Clients match on `code`, never on message text, so a code once published is
+// never renamed or reused. Each code carries the HTTP status the API answers with.
+
+export const ERROR_CODES = {
+  // Request shape
+  BODY_MALFORMED: { status: 400, title: 'Request body is not valid JSON' },
+  BODY_TOO_LARGE: { status: 413, title: 'Request body exceeds the configured limit' },
+  MEDIA_TYPE_UNSUPPORTED: { status: 415, title: 'Unsupported content type' },
+  REQUEST_INVALID: { status: 400, title: 'Request does not match the schema' },
+  BASE64_INVALID: { status: 400, title: 'Field is not canonical base64' },
+  DIGEST_INVALID: { status: 400, title: 'Digest is not 32 bytes of hex' },
+  HASH_INVALID: { status: 400, title: 'Hash is not 32 bytes of hex' },
+  HEIGHT_INVALID: { status: 400, title: 'Height is not a positive integer' },
+  // Transactions
+  TX_MALFORMED: { status: 400, title: 'Transaction bytes do not decode' },
+  TX_NOT_CANONICAL: { status: 400, title: 'Transaction encoding is not canonical' },
+  TX_TOO_LARGE: { status: 413, title: 'Transaction exceeds the size limit' },
+  TX_WRONG_CHAIN: { status: 422, title: 'Transaction is for another chain' },
+  TX_BAD_SIGNATURE: { status: 422, title: 'Transaction signature does not verify' },
+  TX_KEY_INVALID: { status: 422, title: 'Signer key is low-order or not canonical' },
+  TX_EXPIRED: { status: 422, title: 'Transaction has expired' },
+  TX_EXPIRY_TOO_FAR: { status: 422, title: 'Transaction expiry is too far in the future' },
+  TX_NONCE_INVALID: { status: 422, title: 'Nonce is beyond 2^53' },
+  TX_ACTION_MISSING: { status: 422, title: 'Transaction carries no action' },
+  TX_DUPLICATE: { status: 409, title: 'Transaction is already pending' },
+  TX_ALREADY_COMMITTED: { status: 409, title: 'Transaction is already committed' },
+  SIGNER_NOT_MEMBER: { status: 403, title: 'Signer is not a member allowed to do this' },
+  CATEGORY_UNKNOWN: { status: 422, title: 'Evidence category is not in the genesis list' },
+  CATEGORY_NOT_ALLOWED: { status: 403, title: 'Submitter may not anchor in this category' },
+  ALGORITHM_UNSUPPORTED: { status: 422, title: 'Hash algorithm is not supported' },
+  EVIDENCE_FIELD_INVALID: { status: 422, title: 'An evidence field is out of bounds' },
+  MEMPOOL_FULL: { status: 503, title: 'Mempool is full, retry later' },
+  // Lookups
+  EVIDENCE_NOT_FOUND: { status: 404, title: 'No anchor of this digest' },
+  TX_NOT_FOUND: { status: 404, title: 'Unknown transaction' },
+  BLOCK_NOT_FOUND: { status: 404, title: 'No block at this height' },
+  ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  // Node
+  COMMIT_TIMEOUT: { status: 504, title: 'Transaction not committed within the wait limit' },
+  NODE_HALTED: { status: 503, title: 'Node halted after a storage failure' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An operating error: bad input or an expected failure, reported to the caller with its code. */
+export class TianpingError extends Error {
+  override name = 'TianpingError';
+  readonly code: ErrorCode;
+  readonly detail: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message?: string, detail: Record<string, unknown> = {}) {
+    super(message ?? ERROR_CODES[code].title);
+    this.code = code;
+    this.detail = detail;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export function isTianpingError(error: unknown): error is TianpingError {
+  return error instanceof TianpingError;
+}
