@@ -1,0 +1,190 @@
+// The ledger: blocks, commits, indexes and application state in one key space. A block lands with
+// its commit, its indexes and its state writes in ONE atomic batch written with sync, so after any
+// crash the ledger holds either all of height h or none of it, and restart resumes at the last
+// committed height.
+import { pb, decodeBlock, decodeCommit, txHash, blockHashOfHeader, type HeaderMsg, type CommitMsg, type EvidenceRecordMsg } from '../codec/index.js';
+import { Frontier } from '../merkle/index.js';
+import { genesisWrites, type Genesis, type StateView, evidenceCountKey, evidenceKey, txKey, memberKey, decodeMember,
+  type MemberRecord, KEY_APP_HASH, GENESIS_APP_HASH } from '../state/index.js';
+import { assert, equalBytes, heightKey, readU64be, toHex, u64be, type Hash32 } from '../types/index.js';
+import type { BatchOp, Storage } from './storage.js';
+
+const KEY_GENESIS = 'meta/genesis-hash';
+const KEY_TIP = 'meta/tip';
+const KEY_HISTORY = 'meta/history';
+const STATE_PREFIX = 's/';
+const blockKey = (height: number): string => `b/${heightKey(height)}`;
+const commitKey = (height: number): string => `c/${heightKey(height)}`;
+const headerKey = (height: number): string => `hd/${heightKey(height)}`;
+const blockHashKey = (hash: Uint8Array): string => `bh/${toHex(hash)}`;
+
+export interface Tip {
+  readonly height: number;
+  readonly blockHash: Hash32;
+  readonly timeMs: number;
+  readonly appHash: Uint8Array;
+}
+
+export interface StoredBlock {
+  readonly height: number;
+  readonly hash: Hash32;
+  readonly header: HeaderMsg;
+  readonly txs: readonly Uint8Array[];
+  readonly commit: CommitMsg;
+  readonly bytes: Uint8Array;
+}
+
+export interface BlockToCommit {
+  readonly height: number;
+  readonly hash: Hash32;
+  readonly timeMs: number;
+  readonly blockBytes: Uint8Array;
+  /** The header inside blockBytes, kept apart so lookups need not decode whole blocks. */
+  readonly headerBytes: Uint8Array;
+  readonly commitBytes: Uint8Array;
+  readonly appHash: Uint8Array;
+  readonly stateWrites: readonly [string, Uint8Array][];
+}
+
+export class LedgerError extends Error {
+  override name = 'LedgerError';
+}
+
+export class Ledger {
+  private tipNow: Tip;
+  private history: Frontier;
+  readonly state: StateView;
+
+  private constructor(private readonly storage: Storage, tip: Tip, history: Frontier) {
+    this.tipNow = tip;
+    this.history = history;
+    this.state = { get: (key) => storage.get(STATE_PREFIX + key) };
+  }
+
+  /** Opens the ledger, writing the genesis state on first use; refuses a different genesis later. */
+  static async open(storage: Storage, genesis: Genesis, genesisHash: Hash32): Promise<Ledger> {
+    const stored = await storage.get(KEY_GENESIS);
+    if (stored === undefined) {
+      const ops: BatchOp[] = [{ type: 'put', key: KEY_GENESIS, value: genesisHash },
+        { type: 'put', key: KEY_TIP, value: u64be(0) },
+        { type: 'put', key: KEY_HISTORY, value: Frontier.empty().encode() }];
+      for (const [key, value] of genesisWrites(genesis)) ops.push({ type: 'put', key: STATE_PREFIX + key, value });
+      await storage.batch(ops, { sync: true });
+    } else if (!equalBytes(stored, genesisHash)) {
+      throw new LedgerError('the data directory holds a chain of another genesis: refusing to start');
+    }
+    const tipBytes = await storage.get(KEY_TIP);
+    const historyBytes = await storage.get(KEY_HISTORY);
+    assert(tipBytes !== undefined && historyBytes !== undefined, 'ledger meta keys exist after genesis');
+    const height = readU64be(tipBytes);
+    const history = Frontier.decode(historyBytes);
+    assert(history.size === height, `history covers ${history.size} blocks, tip is ${height}`);
+    const appHash = (await storage.get(STATE_PREFIX + KEY_APP_HASH)) ?? GENESIS_APP_HASH;
+    if (height === 0) {
+      return new Ledger(storage, { height: 0, blockHash: new Uint8Array(32) as Hash32, timeMs: genesis.genesisTimeMs, appHash }, history);
+    }
+    const bytes = await storage.get(blockKey(height));
+    if (bytes === undefined) throw new LedgerError(`ledger corrupt: tip ${height} has no block`);
+    const { header, hash } = decodeBlock(bytes);
+    assert(header.height === height, 'stored block height matches its key');
+    return new Ledger(storage, { height, blockHash: hash, timeMs: header.timeMs, appHash }, history);
+  }
+
+  get tip(): Tip {
+    return this.tipNow;
+  }
+
+  /** RFC 6962 root over the hashes of blocks 1..tip: the next header's history root. */
+  historyRoot(): Hash32 {
+    return this.history.root() as Hash32;
+  }
+
+  async commitBlock(block: BlockToCommit): Promise<void> {
+    assert(block.height === this.tipNow.height + 1, `commit height ${block.height} follows tip ${this.tipNow.height}`);
+    const history = Frontier.decode(this.history.encode());
+    history.append(block.hash);
+    const ops: BatchOp[] = [
+      { type: 'put', key: blockKey(block.height), value: block.blockBytes },
+      { type: 'put', key: commitKey(block.height), value: block.commitBytes },
+      { type: 'put', key: headerKey(block.height), value: block.headerBytes },
+      { type: 'put', key: blockHashKey(block.hash), value: u64be(block.height) },
+      { type: 'put', key: KEY_TIP, value: u64be(block.height) },
+      { type: 'put', key: KEY_HISTORY, value: history.encode() },
+    ];
+    for (const [key, value] of block.stateWrites) ops.push({ type: 'put', key: STATE_PREFIX + key, value });
+    await this.storage.batch(ops, { sync: true });
+    this.history = history;
+    this.tipNow = { height: block.height, blockHash: block.hash, timeMs: block.timeMs, appHash: block.appHash };
+  }
+
+  async block(height: number): Promise<StoredBlock | undefined> {
+    if (!Number.isSafeInteger(height) || height < 1 || height > this.tipNow.height) return undefined;
+    const [bytes, commitBytes] = await Promise.all([this.storage.get(blockKey(height)), this.storage.get(commitKey(height))]);
+    if (bytes === undefined || commitBytes === undefined) throw new LedgerError(`ledger corrupt: block ${height} missing`);
+    const { block, header, hash } = decodeBlock(bytes);
+    return { height, hash, header, txs: block.txs, commit: decodeCommit(commitBytes), bytes };
+  }
+
+  /** Header and hash of a committed height, without reading the block's txs. */
+  async header(height: number): Promise<{ header: HeaderMsg; hash: Hash32 } | undefined> {
+    if (!Number.isSafeInteger(height) || height < 1 || height > this.tipNow.height) return undefined;
+    const bytes = await this.storage.get(headerKey(height));
+    if (bytes === undefined) throw new LedgerError(`ledger corrupt: header ${height} missing`);
+    return { header: pb.Header.decode(bytes), hash: blockHashOfHeader(bytes) };
+  }
+
+  async heightOfBlock(hash: Uint8Array): Promise<number | undefined> {
+    const bytes = await this.storage.get(blockHashKey(hash));
+    return bytes === undefined ? undefined : readU64be(bytes);
+  }
+
+  async txLocation(hash: Uint8Array): Promise<{ height: number; index: number } | undefined> {
+    const bytes = await this.state.get(txKey(hash));
+    if (bytes === undefined) return undefined;
+    const location = pb.TxLocation.decode(bytes);
+    return { height: location.height, index: location.index };
+  }
+
+  async member(publicKey: Uint8Array | string): Promise<MemberRecord | undefined> {
+    const bytes = await this.state.get(memberKey(publicKey));
+    return bytes === undefined ? undefined : decodeMember(bytes);
+  }
+
+  /** Anchors of one digest, oldest first. */
+  async evidence(algorithm: number, digest: Uint8Array, offset: number, limit: number):
+    Promise<{ total: number; records: EvidenceRecordMsg[] }> {
+    const countBytes = await this.state.get(evidenceCountKey(algorithm, digest));
+    const total = countBytes === undefined ? 0 : new DataView(countBytes.buffer, countBytes.byteOffset).getUint32(0);
+    const records: EvidenceRecordMsg[] = [];
+    for (let seq = offset; seq < Math.min(total, offset + limit); seq++) {
+      const bytes = await this.state.get(evidenceKey(algorithm, digest, seq));
+      if (bytes === undefined) throw new LedgerError(`ledger corrupt: anchor ${seq} of a digest missing`);
+      records.push(pb.EvidenceRecord.decode(bytes));
+    }
+    return { total, records };
+  }
+
+  /** Checks that every height up to the tip has its block, commit and hash index, linked by hashes. */
+  async checkConsistency(): Promise<void> {
+    let prevHash: Uint8Array = new Uint8Array(32);
+    const history = Frontier.empty();
+    for (let height = 1; height <= this.tipNow.height; height++) {
+      const stored = await this.block(height);
+      if (stored === undefined) throw new LedgerError(`block ${height} missing`);
+      if (!equalBytes(stored.header.prevBlockHash, prevHash)) throw new LedgerError(`block ${height} does not link to ${height - 1}`);
+      if (!equalBytes(stored.header.historyRoot, history.root())) throw new LedgerError(`block ${height} history root differs`);
+      if (!equalBytes(stored.commit.blockHash, stored.hash)) throw new LedgerError(`commit ${height} is for another block`);
+      if ((await this.heightOfBlock(stored.hash)) !== height) throw new LedgerError(`hash index of ${height} wrong`);
+      for (const tx of stored.txs) {
+        const location = await this.txLocation(txHash(tx));
+        if (location?.height !== height) throw new LedgerError(`tx index of a tx in block ${height} wrong`);
+      }
+      history.append(stored.hash);
+      prevHash = stored.hash;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.storage.close();
+  }
+}

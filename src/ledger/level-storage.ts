@@ -1,0 +1,43 @@
+// Storage on LevelDB through classic-level. Durability: LevelDB's write-ahead log is fsynced only
+// for writes made with sync: true, and a synced write also makes every earlier write durable.
+import { ClassicLevel } from 'classic-level';
+import type { BatchOp, Storage } from './storage.js';
+
+export class LevelStorage implements Storage {
+  private constructor(private readonly db: ClassicLevel<string, Uint8Array>) {}
+
+  static async open(path: string): Promise<LevelStorage> {
+    const db = new ClassicLevel<string, Uint8Array>(path, { keyEncoding: 'utf8', valueEncoding: 'view' });
+    await db.open();
+    return new LevelStorage(db);
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    return (await this.db.get(key)) ?? undefined;
+  }
+
+  async batch(ops: readonly BatchOp[], options: { readonly sync: boolean }): Promise<void> {
+    const chained = this.db.batch();
+    for (const op of ops) {
+      if (op.type === 'put') chained.put(op.key, op.value);
+      else chained.del(op.key);
+    }
+    await chained.write({ sync: options.sync });
+  }
+
+  async *entries(prefix: string, options: { readonly limit?: number; readonly reverse?: boolean } = {}):
+    AsyncIterable<[string, Uint8Array]> {
+    // '\xff' sorts after every character a key of ours contains (keys are ASCII).
+    const iterator = this.db.iterator({ gte: prefix, lt: prefix + '\xff', limit: options.limit ?? -1,
+      reverse: options.reverse ?? false });
+    try {
+      for await (const [key, value] of iterator) yield [key, value];
+    } finally {
+      await iterator.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

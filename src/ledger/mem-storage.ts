@@ -1,0 +1,79 @@
+// In-memory storage that models a power loss: writes made without sync sit in a volatile buffer
+// until a synced write flushes them (as LevelDB's log does), and crash() throws that buffer away.
+// The simulator and the durability tests use it; kill -9 alone would not show the difference,
+// since the OS page cache survives a process kill.
+import type { BatchOp, Storage } from './storage.js';
+import { assert } from '../types/index.js';
+
+export class MemStorage implements Storage {
+  private durable = new Map<string, Uint8Array>();
+  private volatile: (readonly BatchOp[])[] = [];
+  private closed = false;
+  /** Counts synced batches, so tests can crash at a chosen point. */
+  syncedBatches = 0;
+  /** When set, the next synced batch fails as a full disk would, writing nothing. */
+  failNextSync = false;
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    this.assertOpen();
+    return this.view().get(key);
+  }
+
+  async batch(ops: readonly BatchOp[], options: { readonly sync: boolean }): Promise<void> {
+    this.assertOpen();
+    if (!options.sync) {
+      this.volatile.push([...ops]);
+      return;
+    }
+    if (this.failNextSync) {
+      this.failNextSync = false;
+      throw new Error('ENOSPC: simulated disk full');
+    }
+    for (const pending of this.volatile) apply(this.durable, pending);
+    this.volatile = [];
+    apply(this.durable, ops);
+    this.syncedBatches++;
+  }
+
+  async *entries(prefix: string, options: { readonly limit?: number; readonly reverse?: boolean } = {}):
+    AsyncIterable<[string, Uint8Array]> {
+    this.assertOpen();
+    const keys = [...this.view().keys()].filter((k) => k.startsWith(prefix)).sort();
+    if (options.reverse === true) keys.reverse();
+    const limited = options.limit !== undefined && options.limit >= 0 ? keys.slice(0, options.limit) : keys;
+    const snapshot = this.view();
+    for (const key of limited) yield [key, snapshot.get(key)!];
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  /** Power loss: every unsynced write is gone. The storage can be reopened afterwards. */
+  crash(): void {
+    this.volatile = [];
+    this.closed = true;
+  }
+
+  reopen(): void {
+    this.closed = false;
+  }
+
+  private view(): Map<string, Uint8Array> {
+    if (this.volatile.length === 0) return this.durable;
+    const merged = new Map(this.durable);
+    for (const pending of this.volatile) apply(merged, pending);
+    return merged;
+  }
+
+  private assertOpen(): void {
+    assert(!this.closed, 'storage used after close or crash');
+  }
+}
+
+function apply(target: Map<string, Uint8Array>, ops: readonly BatchOp[]): void {
+  for (const op of ops) {
+    if (op.type === 'put') target.set(op.key, op.value);
+    else target.delete(op.key);
+  }
+}

@@ -1,0 +1,19 @@
+// The storage contract the ledger needs, so the simulator and tests can swap LevelDB for a fake
+// that models power loss. Keys are strings; values are bytes.
+
+export type BatchOp =
+  | { readonly type: 'put'; readonly key: string; readonly value: Uint8Array }
+  | { readonly type: 'del'; readonly key: string };
+
+export interface Storage {
+  get(key: string): Promise<Uint8Array | undefined>;
+  /**
+   * Applies every op or none. With sync, the batch is on stable storage when the promise resolves
+   * (and so is every earlier write); without it, a power loss may drop it.
+   */
+  batch(ops: readonly BatchOp[], options: { readonly sync: boolean }): Promise<void>;
+  /** Keys and values with the prefix, in key order. */
+  entries(prefix: string, options?: { readonly limit?: number; readonly reverse?: boolean }):
+    AsyncIterable<[string, Uint8Array]>;
+  close(): Promise<void>;
+}

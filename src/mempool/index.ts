@@ -1,0 +1,1 @@
+export { Mempool, type MempoolComponents, type MempoolLimits } from './mempool.js';

@@ -1,0 +1,90 @@
+// The mempool: txs verified once on admission, deduplicated (pending and committed), bounded in
+// count and bytes, handed out oldest first. It holds no consensus logic: the block producer reaps
+// it and reports back which txs were committed or turned invalid.
+import { decodeTx, type DecodedTx } from '../codec/tx.js';
+import type { SignatureVerifier } from '../crypto/ed25519.js';
+import { checkTxStateful, checkTxStateless, type ChainParams, type StateView } from '../state/index.js';
+import { TianpingError, toHex, type Clock } from '../types/index.js';
+
+export interface MempoolComponents {
+  readonly chainId: string;
+  readonly params: ChainParams;
+  readonly verifier: SignatureVerifier;
+  readonly clock: Clock;
+  /** Committed state: answers "already committed", membership and categories. */
+  readonly state: StateView;
+}
+
+export interface MempoolLimits {
+  readonly txsMax: number;
+  readonly bytesMax: number;
+}
+
+export class Mempool {
+  // Insertion-ordered: Map iteration order is the admission order, which reap() relies on.
+  private readonly pending = new Map<string, DecodedTx>();
+  private readonly admitting = new Set<string>();
+  private bytesTotal = 0;
+
+  constructor(private readonly components: MempoolComponents, readonly limits: MempoolLimits) {}
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  get bytes(): number {
+    return this.bytesTotal;
+  }
+
+  has(hash: Uint8Array): boolean {
+    return this.pending.has(toHex(hash));
+  }
+
+  /** Whether this node verified the tx's signature on admission (so a block need not again). */
+  isVerified = (hash: Uint8Array): boolean => this.pending.has(toHex(hash));
+
+  /** Admits a signed tx or throws TianpingError with the reason. */
+  async add(bytes: Uint8Array): Promise<DecodedTx> {
+    const { chainId, params, verifier, clock, state } = this.components;
+    const tx = decodeTx(bytes, params.txBytesMax);
+    const id = toHex(tx.hash);
+    if (this.pending.has(id) || this.admitting.has(id)) throw new TianpingError('TX_DUPLICATE');
+    if (this.pending.size + this.admitting.size >= this.limits.txsMax ||
+        this.bytesTotal + bytes.length > this.limits.bytesMax) {
+      throw new TianpingError('MEMPOOL_FULL');
+    }
+    checkTxStateless(tx, { chainId, params, verifier, timeMs: clock.nowMs() });
+    // Reserve the hash before awaiting state, so a concurrent duplicate is refused, not admitted twice.
+    this.admitting.add(id);
+    try {
+      await checkTxStateful(tx, state);
+    } finally {
+      this.admitting.delete(id);
+    }
+    this.pending.set(id, tx);
+    this.bytesTotal += bytes.length;
+    return tx;
+  }
+
+  /** Oldest pending txs, up to the limits of one block. */
+  reap(txsMax: number, bytesMax: number): DecodedTx[] {
+    const out: DecodedTx[] = [];
+    let bytes = 0;
+    for (const tx of this.pending.values()) {
+      if (out.length >= txsMax || bytes + tx.bytes.length > bytesMax) break;
+      out.push(tx);
+      bytes += tx.bytes.length;
+    }
+    return out;
+  }
+
+  remove(hashes: Iterable<Uint8Array>): void {
+    for (const hash of hashes) {
+      const id = toHex(hash);
+      const tx = this.pending.get(id);
+      if (tx === undefined) continue;
+      this.pending.delete(id);
+      this.bytesTotal -= tx.bytes.length;
+    }
+  }
+}

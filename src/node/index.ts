@@ -1,0 +1,88 @@
+// The composition root: reads config, genesis and key, opens the ledger, wires the node core to the
+// API and starts listening. Nothing else in the code base constructs these pieces together.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { buildApp } from '../api/index.js';
+import type { NodeConfig } from '../config/defaults.js';
+import { NodeVerifier, readKeyFile } from '../crypto/index.js';
+import { Ledger, LevelStorage } from '../ledger/index.js';
+import { parseGenesis, genesisHash } from '../state/index.js';
+import { asTimeMs, toHex, type Clock } from '../types/index.js';
+import { NodeCore } from './node.js';
+import { VERSION } from './version.js';
+
+export { NodeCore } from './node.js';
+
+export interface RunningNode {
+  readonly apiUrl: string;
+  readonly nodeId: string;
+  close(): Promise<void>;
+}
+
+export const systemClock: Clock = { nowMs: () => asTimeMs(Date.now()) };
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+function inDataDir(config: NodeConfig, path: string): string {
+  return isAbsolute(path) ? path : join(config.dataDir, path);
+}
+
+export async function startNode(opts: { config: NodeConfig; logger: Logger; clock?: Clock }): Promise<RunningNode> {
+  const { config, logger } = opts;
+  const genesisPath = inDataDir(config, config.genesisFile);
+  let genesisBytes: Uint8Array;
+  try {
+    genesisBytes = readFileSync(genesisPath);
+  } catch (error) {
+    throw new StartupError(`cannot read genesis ${genesisPath}: ${(error as Error).message} (run "tianping init" first)`);
+  }
+  let genesisJson: unknown;
+  try {
+    genesisJson = JSON.parse(new TextDecoder().decode(genesisBytes));
+  } catch {
+    throw new StartupError(`genesis ${genesisPath} is not JSON`);
+  }
+  const genesis = parseGenesis(genesisJson);
+  const key = readKeyFile(inDataDir(config, config.nodeKeyFile));
+  const storage = await LevelStorage.open(resolve(config.dataDir, 'ledger'));
+  let ledger: Ledger;
+  try {
+    ledger = await Ledger.open(storage, genesis, genesisHash(genesisBytes));
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const core = new NodeCore({
+    genesis, ledger, key, verifier: new NodeVerifier(), clock: opts.clock ?? systemClock,
+    logger: logger.child({ module: 'node' }), moniker: config.moniker, version: VERSION,
+    mempool: config.mempool, consensus: config.consensus,
+  });
+  const tls = config.api.tlsCertFile !== '' && config.api.tlsKeyFile !== ''
+    ? { cert: readFileSync(inDataDir(config, config.api.tlsCertFile)), key: readFileSync(inDataDir(config, config.api.tlsKeyFile)) }
+    : undefined;
+  const app = await buildApp(core, {
+    bodyBytesMax: config.api.bodyBytesMax, commitWaitMsMax: config.api.commitWaitMsMax,
+    evidencePageMax: config.api.evidencePageMax, logger: logger.child({ module: 'api' }), version: VERSION,
+    ...(tls === undefined ? {} : { https: tls }),
+  });
+  core.start();
+  const address = await app.listen({ host: config.api.host, port: config.api.port });
+  logger.info({ chainId: genesis.chainId, height: ledger.tip.height, role: core.role, api: address,
+    nodeId: toHex(key.publicKey) }, 'node started');
+  let closing: Promise<void> | undefined;
+  return {
+    apiUrl: address,
+    nodeId: toHex(key.publicKey),
+    close: () => (closing ??= (async () => {
+      // The producer stops first (finishing a block in flight) and parked waiters are answered, so
+      // the server's close does not wait on requests that can no longer complete.
+      await core.stop();
+      await app.close();
+      await ledger.close();
+      logger.info('node stopped');
+    })()),
+  };
+}

@@ -1,0 +1,170 @@
+// The node's running core: ledger, mempool and block production, and the read model the API sees.
+// node/index.ts (the composition root) builds it; the API only ever sees it as ApiComponents.
+import type { ApiComponents, BlockSummary, EvidenceAnchor, NodeStatusView, TxCommitInfo, TxStatus } from '../api/components.js';
+import { validatorSetHash, sortValidators, txHash } from '../codec/index.js';
+import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
+import type { Ledger } from '../ledger/index.js';
+import { Mempool } from '../mempool/index.js';
+import type { Genesis } from '../state/index.js';
+import { TianpingError, fromHex, toHex, type Clock, type Hash32 } from '../types/index.js';
+import { buildAndCommit, type BuilderComponents } from './block-builder.js';
+import { CommitWaiters } from './commit-waiters.js';
+import { SoloDriver } from './solo-driver.js';
+import type { Logger } from 'pino';
+
+export interface NodeCoreOptions {
+  readonly genesis: Genesis;
+  readonly ledger: Ledger;
+  readonly key: KeyPair;
+  readonly verifier: SignatureVerifier;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly moniker: string;
+  readonly version: string;
+  readonly mempool: { readonly txsMax: number; readonly bytesMax: number };
+  readonly consensus: { readonly heartbeatIntervalMs: number; readonly blockDelayMs: number };
+}
+
+const ALGORITHM_IDS = { sha256: 1, sm3: 2 } as const;
+const ALGORITHM_NAMES: Record<number, 'sha256' | 'sm3'> = { 1: 'sha256', 2: 'sm3' };
+
+export class NodeCore implements ApiComponents {
+  readonly genesis: Genesis;
+  readonly mempool: Mempool;
+  private readonly waiters = new CommitWaiters<TxCommitInfo>();
+  private readonly driver: SoloDriver | undefined;
+  private readonly memberNames = new Map<string, string>();
+  private halted = false;
+  private readonly startedAtMs: number;
+
+  constructor(private readonly o: NodeCoreOptions) {
+    this.genesis = o.genesis;
+    this.startedAtMs = o.clock.nowMs();
+    this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
+      clock: o.clock, state: o.ledger.state }, o.mempool);
+    const validators = sortValidators(o.genesis.validators.map((v) => ({ publicKey: fromHex(v.publicKey)!, power: v.power })));
+    const validatorIndex = validators.findIndex((v) => toHex(v.publicKey) === toHex(o.key.publicKey));
+    // The single-validator producer runs only where this node holds all the voting power; any
+    // other node of a one-validator chain serves reads and forwards nothing (an observer).
+    if (validatorIndex >= 0 && validators.length === 1) {
+      const builder: BuilderComponents = { genesis: o.genesis, ledger: o.ledger, mempool: this.mempool,
+        verifier: o.verifier, key: o.key, validatorIndex, validatorsHash: validatorSetHash(validators) };
+      this.driver = new SoloDriver({
+        clock: o.clock, params: o.consensus,
+        txsWaiting: () => this.mempool.size,
+        produce: (height, timeMs) => this.produce(builder, height, timeMs),
+        halt: (error) => this.halt(error),
+      }, o.ledger.tip.height, o.ledger.tip.timeMs);
+    }
+  }
+
+  get role(): 'validator' | 'observer' {
+    return this.driver === undefined ? 'observer' : 'validator';
+  }
+
+  start(): void {
+    this.driver?.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.driver?.stop();
+    this.waiters.rejectAll(new TianpingError('NODE_HALTED', 'node is shutting down'));
+  }
+
+  async submitTx(bytes: Uint8Array): Promise<{ hash: Hash32 }> {
+    if (this.halted) throw new TianpingError('NODE_HALTED');
+    const tx = await this.mempool.add(bytes);
+    this.driver?.notifyTxs();
+    return { hash: tx.hash };
+  }
+
+  async waitForCommit(hash: Hash32, timeoutMs: number): Promise<TxCommitInfo> {
+    // Park first, then look: a commit landing between the two is then never missed.
+    const parked = this.waiters.wait(hash, timeoutMs);
+    const status = await this.txStatus(hash);
+    if (status.status === 'committed') this.waiters.resolve(hash, status);
+    else if (status.status === 'unknown') this.waiters.reject(hash, new TianpingError('TX_NOT_FOUND'));
+    return parked;
+  }
+
+  async txStatus(hash: Hash32): Promise<TxStatus> {
+    const location = await this.o.ledger.txLocation(hash);
+    if (location !== undefined) {
+      const header = await this.o.ledger.header(location.height);
+      if (header !== undefined) {
+        return { status: 'committed', hash: toHex(hash), height: location.height, index: location.index,
+          blockHash: toHex(header.hash), blockTimeMs: header.header.timeMs };
+      }
+    }
+    return this.mempool.has(hash) ? { status: 'pending', hash: toHex(hash) } : { status: 'unknown', hash: toHex(hash) };
+  }
+
+  async evidence(digest: Uint8Array, algorithm: 'sha256' | 'sm3', page: { offset: number; limit: number }):
+    Promise<{ total: number; anchors: EvidenceAnchor[] }> {
+    const { total, records } = await this.o.ledger.evidence(ALGORITHM_IDS[algorithm], digest, page.offset, page.limit);
+    const anchors: EvidenceAnchor[] = [];
+    for (const r of records) {
+      const header = await this.o.ledger.header(r.height);
+      anchors.push({
+        algorithm: ALGORITHM_NAMES[r.algorithm] ?? 'sha256', digest: toHex(r.digest), category: r.category,
+        submitter: toHex(r.submitter), submitterName: await this.memberName(r.submitter), externalRef: r.externalRef,
+        metadataDigest: toHex(r.metadataDigest), salted: r.salted, height: r.height, blockTimeMs: r.timeMs,
+        blockHash: header === undefined ? '' : toHex(header.hash), txHash: toHex(r.txHash), txIndex: r.txIndex,
+      });
+    }
+    return { total, anchors };
+  }
+
+  async block(height: number | 'latest'): Promise<BlockSummary | undefined> {
+    const stored = await this.o.ledger.block(height === 'latest' ? this.o.ledger.tip.height : height);
+    if (stored === undefined) return undefined;
+    const h = stored.header;
+    return {
+      height: h.height, hash: toHex(stored.hash), timeMs: h.timeMs, chainId: h.chainId,
+      prevBlockHash: toHex(h.prevBlockHash), historyRoot: toHex(h.historyRoot), txRoot: toHex(h.txRoot),
+      appHash: toHex(h.appHash), resultsHash: toHex(h.resultsHash), validatorsHash: toHex(h.validatorsHash),
+      nextValidatorsHash: toHex(h.nextValidatorsHash), proposer: toHex(h.proposer), txCount: h.txCount,
+      txHashes: stored.txs.map((tx) => toHex(txHash(tx))),
+      commit: { round: stored.commit.round,
+        signatures: stored.commit.signatures.map((s) => ({ validatorIndex: s.validatorIndex ?? 0, signature: toHex(s.signature ?? new Uint8Array()) })) },
+    };
+  }
+
+  status(): NodeStatusView {
+    const tip = this.o.ledger.tip;
+    return {
+      chainId: this.genesis.chainId, nodeId: toHex(this.o.key.publicKey), moniker: this.o.moniker, role: this.role,
+      latestHeight: tip.height, latestBlockHash: toHex(tip.blockHash), latestBlockTimeMs: tip.timeMs,
+      mempoolSize: this.mempool.size, mempoolSizeMax: this.mempool.limits.txsMax, halted: this.halted,
+      version: this.o.version, startedAtMs: this.startedAtMs,
+    };
+  }
+
+  private async produce(builder: BuilderComponents, height: number, timeMs: number): Promise<void> {
+    const built = await buildAndCommit(builder, height, timeMs);
+    built.included.forEach((tx, index) => {
+      this.waiters.resolve(tx.hash, { hash: toHex(tx.hash), height, index, blockHash: toHex(built.hash), blockTimeMs: timeMs });
+    });
+    for (const { tx, error } of built.rejected) this.waiters.reject(tx.hash, error);
+    if (built.included.length > 0 || built.rejected.length > 0) {
+      this.o.logger.info({ height, txs: built.included.length, dropped: built.rejected.length, hash: toHex(built.hash) }, 'block committed');
+    } else {
+      this.o.logger.debug({ height, hash: toHex(built.hash) }, 'heartbeat block committed');
+    }
+  }
+
+  private halt(error: unknown): void {
+    this.halted = true;
+    this.o.logger.fatal({ err: error }, 'block could not be committed: node halted, no block was half written');
+    this.waiters.rejectAll(new TianpingError('NODE_HALTED'));
+  }
+
+  private async memberName(publicKey: Uint8Array): Promise<string> {
+    const id = toHex(publicKey);
+    const cached = this.memberNames.get(id);
+    if (cached !== undefined) return cached;
+    const name = (await this.o.ledger.member(id))?.name ?? '';
+    if (this.memberNames.size < 10_000) this.memberNames.set(id, name);
+    return name;
+  }
+}
