@@ -1,4 +1,5 @@
 // The generated protobuf classes under short names, and the one decoding rule for untrusted bytes.
+import './protobuf-config.js';
 import { tianping } from './gen/tianping.js';
 import { TianpingError, equalBytes, type ErrorCode } from '../types/index.js';
 
