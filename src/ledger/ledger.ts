@@ -101,7 +101,7 @@ export class Ledger {
 
   async commitBlock(block: BlockToCommit): Promise<void> {
     assert(block.height === this.tipNow.height + 1, `commit height ${block.height} follows tip ${this.tipNow.height}`);
-    const history = Frontier.decode(this.history.encode());
+    const history = this.history.clone();
     history.append(block.hash);
     const ops: BatchOp[] = [
       { type: 'put', key: blockKey(block.height), value: block.blockBytes },

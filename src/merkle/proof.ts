@@ -45,7 +45,7 @@ export function rootFromInclusion(
   proof: readonly Uint8Array[],
 ): Uint8Array | undefined {
   if (!isHash(leafHash) || !isSize(treeSize) || !isSize(index) || index >= treeSize) return undefined;
-  if (!Array.isArray(proof) || !proof.every(isHash)) return undefined;
+  if (!isHashList(proof, MAX_INCLUSION_PROOF_LENGTH)) return undefined;
   let fn = index;
   let sn = treeSize - 1;
   let root = leafHash;
@@ -120,7 +120,7 @@ export function verifyConsistency(
 ): boolean {
   if (!isSize(oldSize) || !isSize(newSize) || oldSize > newSize) return false;
   if (!isHash(oldRoot) || !isHash(newRoot)) return false;
-  if (!Array.isArray(proof) || !proof.every(isHash)) return false;
+  if (!isHashList(proof, MAX_CONSISTENCY_PROOF_LENGTH)) return false;
   if (oldSize === newSize) return proof.length === 0 && hashesEqual(oldRoot, newRoot);
   // Every tree extends the empty one, but only if oldRoot really is empty.
   if (oldSize === 0) return proof.length === 0 && hashesEqual(oldRoot, emptyRoot());
@@ -153,6 +153,18 @@ export function verifyConsistency(
     sn = half(sn);
   }
   return sn === 0 && hashesEqual(oldHash, oldRoot) && hashesEqual(newHash, newRoot);
+}
+
+// Sizes stay below 2^53, so no honest proof is longer than these bounds;
+// checking first keeps hostile megabyte-long "proofs" cheap to reject.
+const MAX_INCLUSION_PROOF_LENGTH = 53;
+const MAX_CONSISTENCY_PROOF_LENGTH = 2 * 53;
+
+// An explicit index loop: every() would skip the holes of a sparse array.
+function isHashList(value: unknown, maxLength: number): value is readonly Uint8Array[] {
+  if (!Array.isArray(value) || value.length > maxLength) return false;
+  for (let i = 0; i < value.length; i++) if (!isHash(value[i])) return false;
+  return true;
 }
 
 // Sizes can exceed 2^32, so shifts are done arithmetically.

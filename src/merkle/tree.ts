@@ -52,6 +52,12 @@ export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Arra
  */
 export function rangeRoot(leafHashes: readonly Uint8Array[], begin: number, end: number): Uint8Array {
   assert(begin >= 0 && end <= leafHashes.length && begin < end, `bad leaf range [${begin}, ${end})`);
+  if (end - begin === 1) {
+    // The root of one leaf is the leaf hash itself; copy so callers never alias their input.
+    const only = leafHashes[begin] as Uint8Array;
+    assertHash(only, `leaf hash ${begin}`);
+    return only.slice();
+  }
   const border: Uint8Array[] = [];
   for (let i = begin; i < end; i++) {
     let hash = leafHashes[i] as Uint8Array;
@@ -100,7 +106,7 @@ export class MerkleBuilder {
       leaves.set(hash, i * HASH_LENGTH_BYTES);
     }
     this.#levels = [leaves];
-    for (let level = leaves; level.length > HASH_LENGTH_BYTES; ) {
+    for (let level: Uint8Array = leaves; level.length > HASH_LENGTH_BYTES; ) {
       level = hashLevel(level);
       this.#levels.push(level);
     }
@@ -111,41 +117,27 @@ export class MerkleBuilder {
   proof(index: number): Uint8Array[] {
     this.#assertIndex(index);
     const path: Uint8Array[] = [];
-    this.#walk(index, (level, offset) => path.push(level.slice(offset, offset + HASH_LENGTH_BYTES)));
-    return path;
-  }
-
-  /** The same audit path concatenated into one buffer (one allocation per proof). */
-  proofBytes(index: number): Uint8Array {
-    this.#assertIndex(index);
-    const offsets: number[] = [];
-    const levels: Uint8Array[] = [];
-    this.#walk(index, (level, offset) => {
-      levels.push(level);
-      offsets.push(offset);
-    });
-    const out = new Uint8Array(offsets.length * HASH_LENGTH_BYTES);
-    offsets.forEach((offset, i) => {
-      out.set((levels[i] as Uint8Array).subarray(offset, offset + HASH_LENGTH_BYTES), i * HASH_LENGTH_BYTES);
-    });
-    return out;
-  }
-
-  #walk(index: number, visit: (level: Uint8Array, offset: number) => void): void {
     let position = index;
     for (let depth = 0; depth < this.#levels.length - 1; depth++) {
       const level = this.#levels[depth] as Uint8Array;
-      // Arithmetic rather than `^ 1`: positions may exceed the int32 range.
-      const sibling = position + 1 - 2 * (position % 2);
-      // A lone last node has no sibling here: it was promoted unchanged.
-      if (sibling * HASH_LENGTH_BYTES < level.length) visit(level, sibling * HASH_LENGTH_BYTES);
+      const offset = siblingOffset(level, position);
+      if (offset >= 0) path.push(level.slice(offset, offset + HASH_LENGTH_BYTES));
       position = Math.floor(position / 2);
     }
+    return path;
   }
 
   #assertIndex(index: number): void {
     assert(Number.isInteger(index) && index >= 0 && index < this.size, `leaf index ${index} outside tree of size ${this.size}`);
   }
+}
+
+/** Byte offset of the sibling of `position`, or -1 for a lone last node. */
+function siblingOffset(level: Uint8Array, position: number): number {
+  // Arithmetic rather than `^ 1`: positions may exceed the int32 range.
+  const offset = (position + 1 - 2 * (position % 2)) * HASH_LENGTH_BYTES;
+  // A lone last node has no sibling at this level: it was promoted unchanged.
+  return offset < level.length ? offset : -1;
 }
 
 function hashLevel(level: Uint8Array): Uint8Array {

@@ -1,0 +1,18 @@
+// RFC 6962 / RFC 9162 Merkle trees over SHA-256. Browser-safe: no node:* imports.
+
+export {
+  HASH_LENGTH_BYTES,
+  MerkleBuilder,
+  emptyRoot,
+  leafHash,
+  nodeHash,
+  rootFromLeafHashes,
+} from './tree.js';
+export {
+  consistencyProof,
+  inclusionProof,
+  rootFromInclusion,
+  verifyConsistency,
+  verifyInclusion,
+} from './proof.js';
+export { Frontier } from './frontier.js';
