@@ -1,0 +1,35 @@
+# Tianping node image. Two stages: the first installs every dependency and compiles TypeScript, the
+# second carries only the compiled code and the runtime dependencies, and runs as the unprivileged
+# "node" user with all state in the /data volume.
+#
+#   docker build -t tianping .
+#   docker run -p 8080:8080 -v tianping-data:/data tianping                       # dev chain
+#   docker run -p 8080:8080 -v tianping-data:/data tianping start --config /data/config.json
+
+FROM node:24-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
+COPY proto ./proto
+COPY src ./src
+RUN npm run build && npm prune --omit=dev
+
+FROM node:24-slim
+ENV NODE_ENV=production \
+    TIANPING_DATA_DIR=/data \
+    TIANPING_API_HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY config/example.json ./config/example.json
+# Created here so that a new named volume starts out owned by the user that writes to it.
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 8080
+# node runs as PID 1 and handles SIGTERM itself: `docker stop` closes the ledger cleanly.
+ENTRYPOINT ["node", "dist/cli/main.js"]
+CMD ["start", "--dev"]

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// The `tianping` command. Only dispatches: each command lives in commands/<name>.ts and is loaded
+// when used, so `tianping verify` never loads the node (libp2p, LevelDB) that `start` needs.
+import '../polyfills.js';
+import { EXIT_ERROR, EXIT_OK, type CliIo } from './common.js';
+
+type Run = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<{ run: Run }> }>> = {
+  keygen: { summary: 'create an ed25519 key file', load: () => import('./commands/keygen.js') },
+  init: { summary: 'create a single-node dev chain in a data directory', load: () => import('./commands/init.js') },
+  start: { summary: 'start a node', load: () => import('./commands/start.js') },
+  anchor: { summary: 'anchor the hashes of files', load: () => import('./commands/anchor.js') },
+  verify: { summary: 'check whether a file is anchored, when and by whom', load: () => import('./commands/verify.js') },
+};
+
+const USAGE = `Usage: tianping <command> [options]
+
+Commands:
+${Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(8)}${summary}`).join('\n')}
+
+Every command takes --help and --json.
+Exit status: 0 success, 1 a negative answer (not anchored, refused), 2 usage, file or connection error.
+`;
+
+async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(USAGE);
+    return name === undefined ? EXIT_ERROR : EXIT_OK;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    io.stderr(`tianping: unknown command "${name}" (see "tianping --help")\n`);
+    return EXIT_ERROR;
+  }
+  return (await command.load()).run(rest, io);
+}
+
+const io: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+    // `start` leaves nothing to wait for once the node has closed; a stray handle must not keep it up.
+    if (process.argv[2] === 'start') process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`tianping: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT_ERROR;
+  },
+);

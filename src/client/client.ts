@@ -1,0 +1,173 @@
+// HTTP client of a node's API. Uses the global fetch (browser or Node 18+), sends and receives JSON,
+// and turns RFC 9457 problem+json answers into ApiError so callers match on stable codes.
+import { toBase64, toHex } from '../types/index.js';
+import type { AlgorithmName, BlockView, EvidenceView, NodeStatus, SubmitResult, TxView } from './views.js';
+
+/** The node answered, with an error. `code` is the node's stable error code (src/types/errors.ts). */
+export class ApiError extends Error {
+  override name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    /** The parsed response body, for fields beyond the standard ones. */
+    readonly body: unknown,
+  ) {
+    super(`${code}: ${detail !== '' ? detail : title} (HTTP ${status})`);
+  }
+}
+
+export type ClientErrorCode = 'NODE_UNREACHABLE' | 'REQUEST_TIMEOUT' | 'RESPONSE_INVALID';
+
+/** No usable answer: the node could not be reached, did not answer in time, or answered garbage. */
+export class ClientError extends Error {
+  override name = 'ClientError';
+
+  constructor(readonly code: ClientErrorCode, message: string, options?: { cause: unknown }) {
+    super(message, options);
+  }
+}
+
+export interface ClientOptions {
+  /** Replaces the global fetch (tests, proxies, custom agents). */
+  readonly fetch?: typeof fetch;
+  /** Gives up on a request after this long; a wait=commit request gets its wait on top. */
+  readonly requestTimeoutMs?: number;
+}
+
+export interface SubmitOptions {
+  /** 'commit': hold the request until the tx is in a block (or the node's wait limit passes). */
+  readonly wait?: 'commit';
+  /** How long the node should wait for the commit; capped by its api.commitWaitMsMax. */
+  readonly timeoutMs?: number;
+}
+
+export interface PageOptions {
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// Without a timeoutMs the node waits up to its own limit; 60 s is the default api.commitWaitMsMax.
+const DEFAULT_COMMIT_WAIT_MS = 60_000;
+
+export class TianpingClient {
+  readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly requestTimeoutMs: number;
+
+  constructor(baseUrl: string, options: ClientOptions = {}) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    // Bound to globalThis: browsers throw "Illegal invocation" when fetch is called as a method.
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  status(): Promise<NodeStatus> {
+    return this.request<NodeStatus>('GET', '/v1/status');
+  }
+
+  submit(txBytes: Uint8Array, options: SubmitOptions = {}): Promise<SubmitResult> {
+    const query = new URLSearchParams();
+    if (options.wait !== undefined) query.set('wait', options.wait);
+    if (options.timeoutMs !== undefined) query.set('timeoutMs', String(options.timeoutMs));
+    const waitMs = options.wait === 'commit' ? (options.timeoutMs ?? DEFAULT_COMMIT_WAIT_MS) : 0;
+    return this.request<SubmitResult>('POST', `/v1/txs${queryString(query)}`, { tx: toBase64(txBytes) }, waitMs);
+  }
+
+  /** Pending or committed; a hash the node never saw is ApiError TX_NOT_FOUND. */
+  tx(hash: Uint8Array | string): Promise<TxView> {
+    return this.request<TxView>('GET', `/v1/txs/${encodeURIComponent(hexOf(hash))}`);
+  }
+
+  /** Every anchor of the digest, oldest first. A digest never anchored is ApiError EVIDENCE_NOT_FOUND. */
+  evidence(digest: Uint8Array | string, algorithm: AlgorithmName = 'sha256', page: PageOptions = {}): Promise<EvidenceView> {
+    const query = new URLSearchParams({ algorithm });
+    if (page.offset !== undefined) query.set('offset', String(page.offset));
+    if (page.limit !== undefined) query.set('limit', String(page.limit));
+    return this.request<EvidenceView>('GET', `/v1/evidence/${encodeURIComponent(hexOf(digest))}${queryString(query)}`);
+  }
+
+  block(height: number | 'latest'): Promise<BlockView> {
+    return this.request<BlockView>('GET', `/v1/blocks/${encodeURIComponent(String(height))}`);
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, extraTimeoutMs = 0): Promise<T> {
+    const url = this.baseUrl + path;
+    const timeoutMs = this.requestTimeoutMs + extraTimeoutMs;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, {
+        method,
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      if (isAbort(error)) throw new ClientError('REQUEST_TIMEOUT', `${method} ${url}: no answer within ${timeoutMs} ms`, { cause: error });
+      throw new ClientError('NODE_UNREACHABLE', `cannot reach node at ${this.baseUrl}: ${describe(error)}`, { cause: error });
+    }
+    const text = await readText(response, url);
+    const parsed = parseJson(text);
+    if (!response.ok) throw toApiError(response.status, parsed, text);
+    if (typeof parsed !== 'object' || parsed === null) {
+      throw new ClientError('RESPONSE_INVALID', `${method} ${url}: expected a JSON object, got ${JSON.stringify(text.slice(0, 80))}`);
+    }
+    return parsed as T;
+  }
+}
+
+/** Maps an error response to ApiError; bodies that are not problem+json keep the HTTP status. */
+export function toApiError(status: number, parsed: unknown, text: string): ApiError {
+  if (typeof parsed === 'object' && parsed !== null) {
+    const problem = parsed as Record<string, unknown>;
+    const title = typeof problem['title'] === 'string' ? problem['title'] : '';
+    const code = typeof problem['code'] === 'string' ? problem['code'] : `HTTP_${status}`;
+    const detail = typeof problem['detail'] === 'string' ? problem['detail'] : '';
+    return new ApiError(status, code, title, detail, parsed);
+  }
+  return new ApiError(status, `HTTP_${status}`, '', text.slice(0, 200).trim(), text);
+}
+
+async function readText(response: Response, url: string): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    if (isAbort(error)) throw new ClientError('REQUEST_TIMEOUT', `${url}: the answer did not complete in time`, { cause: error });
+    throw new ClientError('NODE_UNREACHABLE', `${url}: the connection broke: ${describe(error)}`, { cause: error });
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function queryString(query: URLSearchParams): string {
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+function hexOf(value: Uint8Array | string): string {
+  return typeof value === 'string' ? value.toLowerCase() : toHex(value);
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
+/** fetch's TypeError says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND) is in its cause. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code} (${cause.message})` : cause.message;
+  }
+  return error.message;
+}

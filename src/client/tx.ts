@@ -1,0 +1,99 @@
+// Builds and signs AnchorEvidence transactions. Runs in the browser and in Node: it imports only
+// types, the hash and ed25519 modules and the codec, never node:*.
+import { HashAlgorithm, encodeSignedTx, encodeTxBody, txHash, txSignBytes, CHAIN_ID_BYTES_MAX } from '../codec/index.js';
+import type { EvidenceAlgorithm } from '../crypto/hash.js';
+import { sign, type KeyPair } from '../crypto/ed25519.js';
+import { HASH_BYTES, TianpingError, fromHex, utf8, type Hash32 } from '../types/index.js';
+
+/** How long a tx stays valid when the caller does not say: long enough to retry, short enough to forget. */
+export const DEFAULT_TX_LIFETIME_MS = 10 * 60 * 1000;
+
+export interface AnchorTxParams {
+  readonly chainId: string;
+  readonly keyPair: KeyPair;
+  /** 32 bytes, or 64 hex characters. */
+  readonly digest: Uint8Array | string;
+  readonly algorithm: EvidenceAlgorithm;
+  readonly category: string;
+  /** The submitter's own reference (case id, order number); public to whoever holds the file. */
+  readonly externalRef?: string;
+  /** Digest of metadata kept by the platform: 32 bytes, or 64 hex characters. */
+  readonly metadataDigest?: Uint8Array | string;
+  /** The digest is H(salt ‖ file hash); the platform keeps the salt. */
+  readonly salted?: boolean;
+  /** Makes otherwise equal txs distinct; random when omitted. */
+  readonly nonce?: number;
+  /** Default: nowMs + 10 minutes. */
+  readonly expiresAtMs?: number;
+  /** Default: Date.now(). */
+  readonly nowMs?: number;
+}
+
+export interface BuiltTx {
+  /** The SignedTx bytes to submit. */
+  readonly bytes: Uint8Array;
+  /** SHA-256 of bytes: the tx hash the node reports. */
+  readonly hash: Hash32;
+}
+
+const ALGORITHM_IDS: Readonly<Record<EvidenceAlgorithm, number>> = {
+  sha256: HashAlgorithm.HASH_ALGORITHM_SHA256,
+  sm3: HashAlgorithm.HASH_ALGORITHM_SM3,
+};
+
+export function buildAnchorTx(params: AnchorTxParams): BuiltTx {
+  checkChainId(params.chainId);
+  const algorithm = ALGORITHM_IDS[params.algorithm];
+  if (algorithm === undefined) {
+    throw new TianpingError('ALGORITHM_UNSUPPORTED', `hash algorithm "${String(params.algorithm)}" is not sha256 or sm3`);
+  }
+  const digest = toDigest(params.digest, 'digest');
+  const metadataDigest = params.metadataDigest === undefined ? undefined : toDigest(params.metadataDigest, 'metadata digest');
+  const nonce = params.nonce ?? randomNonce();
+  if (!Number.isSafeInteger(nonce) || nonce < 0) {
+    throw new TianpingError('TX_NONCE_INVALID', `nonce must be a non-negative safe integer, got ${nonce}`);
+  }
+  const expiresAtMs = params.expiresAtMs ?? (params.nowMs ?? Date.now()) + DEFAULT_TX_LIFETIME_MS;
+  if (!Number.isSafeInteger(expiresAtMs) || expiresAtMs <= 0) {
+    throw new TianpingError('EVIDENCE_FIELD_INVALID', `expiresAtMs must be a positive integer, got ${expiresAtMs}`);
+  }
+  const body = encodeTxBody({
+    chainId: params.chainId,
+    signer: params.keyPair.publicKey,
+    nonce,
+    expiresAtMs,
+    anchorEvidence: {
+      algorithm,
+      digest,
+      category: params.category,
+      ...(params.externalRef === undefined ? {} : { externalRef: params.externalRef }),
+      ...(metadataDigest === undefined ? {} : { metadataDigest }),
+      ...(params.salted === undefined ? {} : { salted: params.salted }),
+    },
+  });
+  const signature = sign(params.keyPair.seed, txSignBytes(params.chainId, body));
+  const bytes = encodeSignedTx(body, signature);
+  return { bytes, hash: txHash(bytes) };
+}
+
+/** A uniformly random 48-bit integer: far below 2^53, and collisions are negligible. */
+export function randomNonce(): number {
+  const words = new Uint16Array(3);
+  globalThis.crypto.getRandomValues(words);
+  return words[0]! * 2 ** 32 + words[1]! * 2 ** 16 + words[2]!;
+}
+
+function checkChainId(chainId: string): void {
+  const length = utf8(chainId).length;
+  if (length === 0 || length > CHAIN_ID_BYTES_MAX) {
+    throw new TianpingError('TX_WRONG_CHAIN', `chain id must be 1..${CHAIN_ID_BYTES_MAX} bytes, got ${length}`);
+  }
+}
+
+function toDigest(value: Uint8Array | string, what: string): Uint8Array {
+  const bytes = typeof value === 'string' ? fromHex(value) : value;
+  if (bytes === undefined || bytes.length !== HASH_BYTES) {
+    throw new TianpingError('DIGEST_INVALID', `${what} must be ${HASH_BYTES} bytes (${HASH_BYTES * 2} hex characters)`);
+  }
+  return bytes;
+}

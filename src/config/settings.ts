@@ -1,0 +1,80 @@
+// The table of every setting: its dotted path, how a value is checked, and its environment
+// variable. The loader, the docs test and the CLI's help all read this one table, so a setting
+// added to defaults.ts without an entry here fails a test instead of being silently unsettable.
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export type SettingKind =
+  | { readonly type: 'int'; readonly min: number; readonly max: number }
+  | { readonly type: 'string'; readonly allowEmpty: boolean; readonly pattern?: RegExp; readonly patternText?: string }
+  | { readonly type: 'enum'; readonly values: readonly string[] };
+
+export interface SettingSpec {
+  /** Dotted path into NodeConfig, e.g. "api.port". */
+  readonly path: string;
+  readonly kind: SettingKind;
+}
+
+const INT_MAX = Number.MAX_SAFE_INTEGER;
+const positive = { type: 'int', min: 1, max: INT_MAX } as const;
+const nonNegative = { type: 'int', min: 0, max: INT_MAX } as const;
+const pathString = { type: 'string', allowEmpty: false } as const;
+const optionalPath = { type: 'string', allowEmpty: true } as const;
+// Same rule as genesis names: the moniker doubles as the validator name of a dev genesis, and
+// keeping it to these characters keeps log lines unambiguous.
+const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const SETTINGS: readonly SettingSpec[] = [
+  { path: 'dataDir', kind: pathString },
+  { path: 'moniker', kind: { type: 'string', allowEmpty: false, pattern: NAME_RE,
+    patternText: '1..64 characters of A-Z a-z 0-9 . _ - starting with a letter or digit' } },
+  { path: 'genesisFile', kind: pathString },
+  { path: 'nodeKeyFile', kind: pathString },
+  { path: 'api.host', kind: pathString },
+  { path: 'api.port', kind: { type: 'int', min: 0, max: 65535 } },
+  { path: 'api.bodyBytesMax', kind: positive },
+  { path: 'api.commitWaitMsMax', kind: positive },
+  { path: 'api.evidencePageMax', kind: positive },
+  { path: 'api.tlsCertFile', kind: optionalPath },
+  { path: 'api.tlsKeyFile', kind: optionalPath },
+  { path: 'mempool.txsMax', kind: positive },
+  { path: 'mempool.bytesMax', kind: positive },
+  { path: 'consensus.heartbeatIntervalMs', kind: positive },
+  // Zero is meaningful here: propose as soon as a tx arrives.
+  { path: 'consensus.blockDelayMs', kind: nonNegative },
+  { path: 'log.level', kind: { type: 'enum', values: LOG_LEVELS } },
+];
+
+export const ENV_PREFIX = 'TIANPING_';
+
+/** "consensus.heartbeatIntervalMs" → "TIANPING_CONSENSUS_HEARTBEAT_INTERVAL_MS". */
+export function envVarOf(path: string): string {
+  const snake = path
+    .split('.')
+    .map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))
+    .join('_');
+  return ENV_PREFIX + snake.toUpperCase();
+}
+
+/** Short flags for the settings people change most; every setting also takes --set path=value. */
+export const FRIENDLY_FLAGS: Readonly<Record<string, string>> = {
+  'data-dir': 'dataDir',
+  port: 'api.port',
+  host: 'api.host',
+  'log-level': 'log.level',
+  moniker: 'moniker',
+};
+
+/** Describes what a setting accepts, for error messages. */
+export function expectation(kind: SettingKind): string {
+  switch (kind.type) {
+    case 'int':
+      if (kind.max === INT_MAX) return kind.min === 1 ? 'a positive integer' : `an integer >= ${kind.min}`;
+      return `an integer ${kind.min}..${kind.max}`;
+    case 'enum':
+      return `one of ${kind.values.join(', ')}`;
+    case 'string':
+      if (kind.patternText !== undefined) return `a string of ${kind.patternText}`;
+      return kind.allowEmpty ? 'a string' : 'a non-empty string';
+  }
+}
