@@ -57,8 +57,17 @@ export function checkRegistrableKey(publicKey: Uint8Array): KeyRejection | undef
   try {
     point = ed.Point.fromBytes(publicKey, false);
   } catch {
-    // Noble refuses y >= p here, and points whose y has no x on the curve.
-    return isCanonicalY(publicKey) ? 'not-on-curve' : 'non-canonical';
+    // Noble refuses y >= p here, points whose y has no x on the curve, and x = 0 with the sign bit
+    // set: a second encoding of (0, 1) or (0, -1), which is non-canonical, not off the curve.
+    if (!isCanonicalY(publicKey)) return 'non-canonical';
+    const unsigned = publicKey.slice();
+    unsigned[PUBLIC_KEY_BYTES - 1]! &= 0x7f;
+    try {
+      ed.Point.fromBytes(unsigned, false);
+      return 'non-canonical';
+    } catch {
+      return 'not-on-curve';
+    }
   }
   if (!equalBytes(point.toBytes(), publicKey)) return 'non-canonical';
   if (point.isSmallOrder()) return 'low-order';

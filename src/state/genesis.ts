@@ -77,6 +77,18 @@ function positiveInt(value: unknown, field: string): number {
   return value;
 }
 
+function obj(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${field} must be an object`);
+  return value as Record<string, unknown>;
+}
+
+/** An optional list: absent means empty, anything else but an array is refused (never ignored). */
+function optionalArray(value: unknown, field: string): unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail(`${field} must be an array`);
+  return value as unknown[];
+}
+
 function key(value: unknown, field: string): string {
   const text = str(value, field).toLowerCase();
   const bytes = fromHex(text);
@@ -105,7 +117,7 @@ export function parseGenesis(raw: unknown): Genesis {
   const genesisTimeMs = positiveInt(doc['genesisTimeMs'], 'genesisTimeMs');
   if (!Array.isArray(doc['validators']) || doc['validators'].length === 0) fail('validators must be a non-empty array');
   const validators = (doc['validators'] as unknown[]).map((v, i) => {
-    const entry = v as Record<string, unknown>;
+    const entry = obj(v, `validators[${i}]`);
     return {
       name: str(entry['name'], `validators[${i}].name`, NAME_RE),
       publicKey: key(entry['publicKey'], `validators[${i}].publicKey`),
@@ -114,11 +126,12 @@ export function parseGenesis(raw: unknown): Genesis {
   });
   if (!Array.isArray(doc['categories']) || doc['categories'].length === 0) fail('categories must be a non-empty array');
   const categories = (doc['categories'] as unknown[]).map((c, i) => str(c, `categories[${i}]`, CATEGORY_RE));
-  const members = (Array.isArray(doc['members']) ? (doc['members'] as unknown[]) : []).map((m, i) => {
-    const entry = m as Record<string, unknown>;
+  const members = optionalArray(doc['members'], 'members').map((m, i) => {
+    const entry = obj(m, `members[${i}]`);
     const role = str(entry['role'], `members[${i}].role`);
     if (!(ROLES as readonly string[]).includes(role)) fail(`members[${i}].role "${role}" is not one of ${ROLES.join(', ')}`);
-    const allowed = Array.isArray(entry['categories']) ? (entry['categories'] as unknown[]) : [];
+    // An empty list means every category, so a misspelt list must fail rather than read as empty.
+    const allowed = optionalArray(entry['categories'], `members[${i}].categories`);
     return {
       name: str(entry['name'], `members[${i}].name`, NAME_RE),
       organisation: str(entry['organisation'] ?? entry['name'], `members[${i}].organisation`),

@@ -17,6 +17,8 @@ export interface TxCheckContext {
   readonly timeMs: number;
   readonly params: ChainParams;
   readonly verifier: SignatureVerifier;
+  /** Txs whose signature this node already verified (the tx hash covers body and signature). */
+  readonly isVerified?: (hash: Uint8Array) => boolean;
 }
 
 const ALGORITHMS = new Set([1, 2]);
@@ -35,6 +37,7 @@ export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
       `expiry may lie at most ${ctx.params.txExpiryMaxMs} ms after the current time`);
   }
   checkAction(tx, ctx.params);
+  if (ctx.isVerified?.(tx.hash) === true) return;
   if (!ctx.verifier.verify(body.signer, txSignBytes(ctx.chainId, tx.bodyBytes), tx.signature)) {
     throw new TianpingError('TX_BAD_SIGNATURE');
   }
