@@ -1,0 +1,28 @@
+// Options of the HTTP API, set by the node from NodeConfig.api. Listening (host, port) stays with
+// the caller: buildApp only builds.
+import type { FastifyBaseLogger } from 'fastify';
+import type { ApiComponents } from './components.js';
+
+export interface ApiLimits {
+  /** Largest request body accepted, JSON or protobuf. */
+  readonly bodyBytesMax: number;
+  /** Upper bound of ?wait=commit, and its default. */
+  readonly commitWaitMsMax: number;
+  /** Anchors returned by one evidence lookup at most, and the default page size. */
+  readonly evidencePageMax: number;
+}
+
+export interface ApiOptions extends ApiLimits {
+  /** A pino logger (the node's, so API lines share its destination), or false for none. */
+  readonly logger?: FastifyBaseLogger | false;
+  /** Node version, shown in the OpenAPI document. */
+  readonly version: string;
+  /** PEM certificate and key, read by the caller; the API serves HTTPS when given. */
+  readonly https?: { readonly cert: string | Buffer; readonly key: string | Buffer };
+}
+
+/** What every resource plugin receives. */
+export interface RouteOptions {
+  readonly components: ApiComponents;
+  readonly limits: ApiLimits;
+}

@@ -1,0 +1,26 @@
+// Node status, and the health probe for load balancers and orchestrators.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { TianpingError } from '../../types/index.js';
+import type { RouteOptions } from '../options.js';
+import { HealthSchema, StatusSchema, problemResponses } from '../schemas.js';
+
+export const statusRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components }) => {
+  app.get('/v1/status', {
+    schema: {
+      tags: ['node'],
+      summary: 'Chain, height, mempool and health of this node',
+      response: { 200: StatusSchema, ...problemResponses() },
+    },
+  }, async () => components.status());
+
+  app.get('/healthz', {
+    schema: {
+      tags: ['node'],
+      summary: 'Liveness: 200 while the node runs, 503 once it halted',
+      response: { 200: HealthSchema, ...problemResponses('NODE_HALTED') },
+    },
+  }, async () => {
+    if (components.status().halted) throw new TianpingError('NODE_HALTED', 'the node stopped after a storage failure and serves no writes');
+    return { ok: true as const };
+  });
+};

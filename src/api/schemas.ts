@@ -1,0 +1,207 @@
+// JSON Schemas (TypeBox) of every request and response. Fastify validates requests with them,
+// serializes responses through them (fields not in a schema never leak out) and @fastify/swagger
+// turns them into the OpenAPI document, so this file is the single contract of the HTTP API.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ERROR_CODES, type ErrorCode } from '../types/index.js';
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+export const PROTOBUF_MEDIA_TYPE = 'application/x-protobuf';
+
+const HEX32_PATTERN = '^[0-9a-fA-F]{64}$';
+
+const Hex32 = (description: string): ReturnType<typeof Type.String> =>
+  Type.String({ pattern: HEX32_PATTERN, description });
+/** Response-side hex: documents the form (serializers do not check patterns). Empty when absent. */
+const LowerHex = (description: string): ReturnType<typeof Type.String> => Type.String({ pattern: '^[0-9a-f]*$', description });
+const SafeUint = (description: string): ReturnType<typeof Type.Integer> =>
+  Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
+const IsoTime = (description: string): ReturnType<typeof Type.String> =>
+  Type.String({ format: 'date-time', description });
+
+const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as ErrorCode[];
+
+/** RFC 9457 problem details; `code` is the stable machine-readable code clients match on. */
+export const ProblemSchema = Type.Object({
+  type: Type.String({ description: 'Relative URI naming the problem type, /problems/<code in kebab case>' }),
+  title: Type.String({ description: 'Short summary of the problem type; the same for every occurrence' }),
+  status: Type.Integer({ description: 'HTTP status code' }),
+  detail: Type.String({ description: 'What went wrong with this request' }),
+  code: Type.Unsafe<ErrorCode>({ type: 'string', enum: ERROR_CODE_NAMES, description: 'Stable error code' }),
+  instance: Type.String({ description: 'Path of the request that failed' }),
+  errors: Type.Optional(Type.Array(Type.Object({
+    in: Type.String({ description: 'body, params, querystring or headers' }),
+    path: Type.String({ description: 'JSON pointer into that part of the request' }),
+    message: Type.String(),
+  }), { description: 'Schema violations, for REQUEST_INVALID and the *_INVALID parameter codes' })),
+}, { $id: 'Problem', description: 'RFC 9457 problem details' });
+export type Problem = Static<typeof ProblemSchema>;
+
+/**
+ * Routes point at the Problem schema (added once with addSchema) instead of copying it, so the
+ * OpenAPI document lists it once, under components.schemas.Problem.
+ */
+const ProblemRef = Type.Unsafe<Problem>({ $ref: 'Problem#' });
+
+interface ProblemResponse {
+  readonly description: string;
+  readonly content: { readonly [PROBLEM_MEDIA_TYPE]: { readonly schema: typeof ProblemRef } };
+}
+
+/**
+ * Documents the problem responses a route can give: one entry per HTTP status, listing the codes
+ * answered with it. INTERNAL 500 is always possible and always listed.
+ */
+export function problemResponses(...codes: ErrorCode[]): Record<number, ProblemResponse> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of [...codes, 'INTERNAL' as const]) {
+    const status = ERROR_CODES[code].status;
+    const list = byStatus.get(status) ?? [];
+    if (!list.includes(code)) list.push(code);
+    byStatus.set(status, list);
+  }
+  const out: Record<number, ProblemResponse> = {};
+  for (const [status, list] of byStatus) {
+    out[status] = {
+      description: list.map((code) => `${code}: ${ERROR_CODES[code].title}`).join('; '),
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemRef } },
+    };
+  }
+  return out;
+}
+
+// ---- transactions ----
+
+export const TxSubmitJsonSchema = Type.Object({
+  tx: Type.String({ minLength: 1, contentEncoding: 'base64', description: 'Signed transaction (protobuf SignedTx), canonical padded base64' }),
+}, { additionalProperties: false });
+
+/** Raw protobuf bodies are bytes, not JSON: no `type`, so the validator lets the Buffer through. */
+export const TxSubmitBinarySchema = Type.Unsafe<Uint8Array>({
+  contentEncoding: 'binary',
+  description: 'Signed transaction (protobuf SignedTx) as raw bytes',
+});
+
+export const TxSubmitQuerySchema = Type.Object({
+  wait: Type.Optional(Type.Literal('commit', { description: 'Answer only once the transaction has committed' })),
+  timeoutMs: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'How long to wait for the commit; capped at the node limit' })),
+});
+
+export const TxPendingSchema = Type.Object({
+  hash: LowerHex('Transaction hash: SHA-256 of the signed bytes, lowercase hex'),
+  status: Type.Literal('pending'),
+});
+
+export const TxCommittedSchema = Type.Object({
+  hash: LowerHex('Transaction hash: SHA-256 of the signed bytes, lowercase hex'),
+  status: Type.Literal('committed'),
+  height: SafeUint('Height of the block holding the transaction'),
+  index: SafeUint('Position of the transaction in its block'),
+  blockHash: LowerHex('Hash of that block, lowercase hex'),
+  blockTimeMs: SafeUint('Block time, milliseconds since the Unix epoch'),
+  blockTime: IsoTime('Block time, ISO 8601 UTC'),
+});
+export type TxCommittedView = Static<typeof TxCommittedSchema>;
+
+export const TxStatusSchema = Type.Union([TxPendingSchema, TxCommittedSchema]);
+
+export const TxHashParamsSchema = Type.Object({ hash: Hex32('Transaction hash, 64 hex characters') });
+
+// ---- evidence ----
+
+export const EvidenceParamsSchema = Type.Object({ digest: Hex32('Evidence digest, 64 hex characters') });
+
+export const AlgorithmSchema = Type.Union([Type.Literal('sha256'), Type.Literal('sm3')]);
+
+export const EvidenceQuerySchema = Type.Object({
+  algorithm: Type.Optional(AlgorithmSchema),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Anchors to skip, oldest first' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Anchors to return; capped at the node limit' })),
+});
+
+export const AnchorSchema = Type.Object({
+  algorithm: AlgorithmSchema,
+  digest: LowerHex('Anchored digest, lowercase hex'),
+  category: Type.String(),
+  submitter: LowerHex('Public key of the submitter, lowercase hex'),
+  submitterName: Type.String({ description: 'Name of the submitting member, when known' }),
+  externalRef: Type.String({ description: 'Reference chosen by the submitter (public)' }),
+  metadataDigest: Type.String({ description: 'Digest of the metadata, lowercase hex, or empty' }),
+  salted: Type.Boolean({ description: 'Digest is H(salt || file hash); the submitter holds the salt' }),
+  height: SafeUint('Block height'),
+  blockTimeMs: SafeUint('Block time, milliseconds since the Unix epoch: the anchored time'),
+  blockTime: IsoTime('Block time, ISO 8601 UTC'),
+  blockHash: LowerHex('Block hash, lowercase hex'),
+  txHash: LowerHex('Transaction hash, lowercase hex'),
+  txIndex: SafeUint('Position of the transaction in its block'),
+});
+
+export const EvidenceResponseSchema = Type.Object({
+  digest: LowerHex('The digest looked up, lowercase hex'),
+  algorithm: AlgorithmSchema,
+  total: SafeUint('Anchors of this digest in all'),
+  offset: SafeUint('Anchors skipped'),
+  limit: SafeUint('Page size applied'),
+  anchors: Type.Array(AnchorSchema, { description: 'Oldest first' }),
+});
+export type EvidenceResponse = Static<typeof EvidenceResponseSchema>;
+
+// ---- blocks ----
+
+export const BlockParamsSchema = Type.Object({
+  // A string pattern rather than an integer: "1e3" or "01" must not pass as heights.
+  height: Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'Block height, a positive integer' }),
+});
+
+export const BlockSchema = Type.Object({
+  height: SafeUint('Block height; the first block has height 1'),
+  hash: LowerHex('Block hash'),
+  timeMs: SafeUint('Block time, milliseconds since the Unix epoch'),
+  time: IsoTime('Block time, ISO 8601 UTC'),
+  chainId: Type.String(),
+  prevBlockHash: LowerHex('Hash of the previous block'),
+  historyRoot: LowerHex('RFC 6962 root over all previous block hashes'),
+  txRoot: LowerHex('RFC 6962 root of the transaction hashes'),
+  appHash: LowerHex('Application state hash'),
+  resultsHash: LowerHex('Hash of the transaction results'),
+  validatorsHash: LowerHex('Hash of the validator set of this height'),
+  nextValidatorsHash: LowerHex('Hash of the validator set of the next height'),
+  proposer: LowerHex('Public key of the proposer'),
+  txCount: SafeUint('Transactions in the block'),
+  txHashes: Type.Array(LowerHex('Transaction hash')),
+  commit: Type.Object({
+    round: SafeUint('Round in which the block committed'),
+    signatures: Type.Array(Type.Object({
+      validatorIndex: SafeUint('Index in the validator set, ordered by public key bytes'),
+      signature: Type.String({ description: 'Precommit signature' }),
+    })),
+  }),
+});
+export type BlockView = Static<typeof BlockSchema>;
+
+// ---- node ----
+
+export const StatusSchema = Type.Object({
+  chainId: Type.String(),
+  nodeId: LowerHex('Node public key'),
+  moniker: Type.String(),
+  role: Type.Union([Type.Literal('validator'), Type.Literal('observer')]),
+  latestHeight: SafeUint('Height of the latest committed block; 0 before the first'),
+  latestBlockHash: Type.String(),
+  latestBlockTimeMs: SafeUint('Time of the latest block, milliseconds since the Unix epoch'),
+  mempoolSize: SafeUint('Transactions waiting'),
+  mempoolSizeMax: SafeUint('Mempool capacity in transactions'),
+  halted: Type.Boolean({ description: 'The node stopped after a storage failure' }),
+  version: Type.String(),
+  startedAtMs: SafeUint('Process start, milliseconds since the Unix epoch'),
+});
+
+export const HealthSchema = Type.Object({ ok: Type.Literal(true) });
+
+// ---- web page ----
+
+export const WebFileParamsSchema = Type.Object({
+  file: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Asset file name' }),
+});
+
+export const textResponse = (mediaType: string, description: string): { description: string; content: Record<string, { schema: TSchema }> } =>
+  ({ description, content: { [mediaType]: { schema: Type.String() } } });

@@ -1,0 +1,203 @@
+// An in-memory node behind ApiComponents: it keeps pending and committed txs, blocks and anchors,
+// so API tests check real lookups (a wrong key or a lost field fails them), and records what the
+// API asked for (timeouts, pages) so that caps can be asserted.
+import { expect } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import type {
+  ApiComponents, BlockSummary, EvidenceAnchor, NodeStatusView, TxCommitInfo, TxStatus,
+} from '../../src/api/components.js';
+import { buildApp, type ApiOptions } from '../../src/api/index.js';
+import { keyPairFromSeed } from '../../src/crypto/ed25519.js';
+import { sha256 } from '../../src/crypto/hash.js';
+import { parseGenesis, type Genesis } from '../../src/state/genesis.js';
+import { toHex, TianpingError, utf8, type ErrorCode, type Hash32 } from '../../src/types/index.js';
+
+const seed = (n: number): Uint8Array => new Uint8Array(32).fill(n);
+export const VALIDATOR_KEY = toHex(keyPairFromSeed(seed(1)).publicKey);
+export const SUBMITTER_KEY = toHex(keyPairFromSeed(seed(2)).publicKey);
+export const GENESIS_TIME_MS = 1_700_000_000_000;
+const BLOCK_INTERVAL_MS = 1000;
+
+export function testGenesis(): Genesis {
+  return parseGenesis({
+    chainId: 'tianping-test',
+    genesisTimeMs: GENESIS_TIME_MS,
+    validators: [{ name: 'court-node', publicKey: VALIDATOR_KEY, power: 1 }],
+    members: [{ name: 'copyright-platform', role: 'submitter', publicKey: SUBMITTER_KEY }],
+    categories: ['copyright', 'notarial'],
+  });
+}
+
+export interface AnchorInput {
+  readonly digest: string;
+  readonly algorithm?: 'sha256' | 'sm3';
+  readonly category?: string;
+  readonly externalRef?: string;
+}
+
+const hashOf = (label: string): string => toHex(sha256(utf8(label)));
+
+export class FakeComponents implements ApiComponents {
+  readonly genesis = testGenesis();
+  halted = false;
+  /** Thrown by status() when set, to exercise the INTERNAL path. */
+  statusFailure: Error | undefined;
+  readonly submitted: Uint8Array[] = [];
+  readonly waitTimeoutsMs: number[] = [];
+  readonly evidencePages: { offset: number; limit: number }[] = [];
+  private readonly rejections = new Map<string, TianpingError>();
+  private readonly pending = new Map<string, Uint8Array>();
+  private readonly committed = new Map<string, TxCommitInfo>();
+  private readonly blocks: BlockSummary[] = [];
+  private readonly anchors = new Map<string, EvidenceAnchor[]>();
+  private readonly waiters = new Map<string, (info: TxCommitInfo) => void>();
+  private waitingListeners: (() => void)[] = [];
+  private txCounter = 0;
+
+  /** The next submission of these bytes fails with this code, as the node's checks would. */
+  rejectTx(bytes: Uint8Array, code: ErrorCode, message?: string): void {
+    this.rejections.set(toHex(sha256(bytes)), new TianpingError(code, message));
+  }
+
+  async submitTx(bytes: Uint8Array): Promise<{ hash: Hash32 }> {
+    this.submitted.push(new Uint8Array(bytes));
+    const hash = sha256(bytes);
+    const hex = toHex(hash);
+    const rejection = this.rejections.get(hex);
+    if (rejection !== undefined) throw rejection;
+    if (this.committed.has(hex)) throw new TianpingError('TX_ALREADY_COMMITTED');
+    if (this.pending.has(hex)) throw new TianpingError('TX_DUPLICATE');
+    this.pending.set(hex, new Uint8Array(bytes));
+    return { hash };
+  }
+
+  waitForCommit(hash: Hash32, timeoutMs: number): Promise<TxCommitInfo> {
+    this.waitTimeoutsMs.push(timeoutMs);
+    const hex = toHex(hash);
+    const done = this.committed.get(hex);
+    if (done !== undefined) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(hex);
+        reject(new TianpingError('COMMIT_TIMEOUT', `not committed within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.set(hex, (info) => { clearTimeout(timer); resolve(info); });
+      const listeners = this.waitingListeners;
+      this.waitingListeners = [];
+      for (const listener of listeners) listener();
+    });
+  }
+
+  /** Resolves once a caller waits for a commit. */
+  whenWaiting(): Promise<void> {
+    return new Promise((resolve) => this.waitingListeners.push(resolve));
+  }
+
+  async txStatus(hash: Hash32): Promise<TxStatus> {
+    const hex = toHex(hash);
+    const info = this.committed.get(hex);
+    if (info !== undefined) return { status: 'committed', ...info };
+    if (this.pending.has(hex)) return { status: 'pending', hash: hex };
+    return { status: 'unknown', hash: hex };
+  }
+
+  async evidence(digest: Uint8Array, algorithm: 'sha256' | 'sm3', page: { offset: number; limit: number }):
+    Promise<{ total: number; anchors: EvidenceAnchor[] }> {
+    this.evidencePages.push({ ...page });
+    const all = this.anchors.get(`${algorithm}:${toHex(digest)}`) ?? [];
+    return { total: all.length, anchors: all.slice(page.offset, page.offset + page.limit) };
+  }
+
+  async block(height: number | 'latest'): Promise<BlockSummary | undefined> {
+    return height === 'latest' ? this.blocks.at(-1) : this.blocks[height - 1];
+  }
+
+  status(): NodeStatusView {
+    if (this.statusFailure !== undefined) throw this.statusFailure;
+    const latest = this.blocks.at(-1);
+    return {
+      chainId: this.genesis.chainId,
+      nodeId: VALIDATOR_KEY,
+      moniker: 'fake-node',
+      role: 'validator',
+      latestHeight: latest?.height ?? 0,
+      latestBlockHash: latest?.hash ?? '',
+      latestBlockTimeMs: latest?.timeMs ?? GENESIS_TIME_MS,
+      mempoolSize: this.pending.size,
+      mempoolSizeMax: 100,
+      halted: this.halted,
+      version: '0.0.0-test',
+      startedAtMs: GENESIS_TIME_MS,
+    };
+  }
+
+  /** Commits every pending tx in one new block; the given anchors go into its last tx. */
+  commitPending(anchors: readonly AnchorInput[] = []): BlockSummary {
+    const height = this.blocks.length + 1;
+    const hash = hashOf(`block ${height}`);
+    const timeMs = GENESIS_TIME_MS + height * BLOCK_INTERVAL_MS;
+    const txHashes = [...this.pending.keys()];
+    this.pending.clear();
+    txHashes.forEach((txHash, index) => {
+      const info: TxCommitInfo = { hash: txHash, height, index, blockHash: hash, blockTimeMs: timeMs };
+      this.committed.set(txHash, info);
+      this.waiters.get(txHash)?.(info);
+      this.waiters.delete(txHash);
+    });
+    for (const input of anchors) {
+      const txHash = txHashes.at(-1);
+      if (txHash === undefined) throw new Error('fake: anchors need a pending tx to ride in');
+      this.addAnchor(input, { height, blockHash: hash, blockTimeMs: timeMs, txHash, txIndex: txHashes.length - 1 });
+    }
+    const block: BlockSummary = {
+      height, hash, timeMs, chainId: this.genesis.chainId,
+      prevBlockHash: this.blocks.at(-1)?.hash ?? '0'.repeat(64),
+      historyRoot: hashOf(`history ${height}`), txRoot: hashOf(`txs ${height}`), appHash: hashOf(`app ${height}`),
+      resultsHash: hashOf(`results ${height}`), validatorsHash: hashOf('validators'),
+      nextValidatorsHash: hashOf('validators'), proposer: VALIDATOR_KEY,
+      txCount: txHashes.length, txHashes,
+      commit: { round: 0, signatures: [{ validatorIndex: 0, signature: 'ab'.repeat(64) }] },
+    };
+    this.blocks.push(block);
+    return block;
+  }
+
+  /** Anchors digests in a block of their own, through a tx of their own. */
+  anchor(...inputs: AnchorInput[]): BlockSummary {
+    this.pending.set(hashOf(`anchor tx ${this.txCounter++}`), new Uint8Array());
+    return this.commitPending(inputs);
+  }
+
+  private addAnchor(input: AnchorInput, where: Pick<EvidenceAnchor, 'height' | 'blockHash' | 'blockTimeMs' | 'txHash' | 'txIndex'>): void {
+    const algorithm = input.algorithm ?? 'sha256';
+    const key = `${algorithm}:${input.digest}`;
+    const list = this.anchors.get(key) ?? [];
+    list.push({
+      algorithm, digest: input.digest, category: input.category ?? 'copyright', submitter: SUBMITTER_KEY,
+      submitterName: 'copyright-platform', externalRef: input.externalRef ?? '', metadataDigest: '',
+      salted: false, ...where,
+    });
+    this.anchors.set(key, list);
+  }
+}
+
+export const TEST_LIMITS = { bodyBytesMax: 4096, commitWaitMsMax: 50, evidencePageMax: 3 } as const;
+
+export async function makeApp(fake: FakeComponents = new FakeComponents(), overrides: Partial<ApiOptions> = {}):
+  Promise<{ fake: FakeComponents; app: Awaited<ReturnType<typeof buildApp>> }> {
+  const app = await buildApp(fake, { ...TEST_LIMITS, version: '0.0.0-test', logger: false, ...overrides });
+  return { fake, app };
+}
+
+/** Every error leaves as problem+json with its stable code, its HTTP status and the request path. */
+export function expectProblem(response: LightMyRequestResponse, status: number, code: ErrorCode, instance?: string): Record<string, unknown> {
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = response.json<Record<string, unknown>>();
+  expect({ status: response.statusCode, bodyStatus: body['status'], code: body['code'] })
+    .toEqual({ status, bodyStatus: status, code });
+  expect(body['type']).toBe(`/problems/${code.toLowerCase().replaceAll('_', '-')}`);
+  expect(typeof body['title']).toBe('string');
+  expect(typeof body['detail']).toBe('string');
+  if (instance !== undefined) expect(body['instance']).toBe(instance);
+  return body;
+}
