@@ -15,6 +15,8 @@ export type CommitMsg = tianping.v1.Commit;
 export type VoteMsg = tianping.v1.Vote;
 export type ProposalMsg = tianping.v1.Proposal;
 export type ValidatorSetMsg = tianping.v1.ValidatorSet;
+export type EquivocationRecordMsg = tianping.v1.EquivocationRecord;
+export type ReportEquivocationMsg = tianping.v1.ReportEquivocation;
 export const HashAlgorithm = tianping.v1.HashAlgorithm;
 export const VoteType = tianping.v1.VoteType;
 

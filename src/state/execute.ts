@@ -5,7 +5,8 @@ import { anchorOf, type DecodedTx } from '../codec/tx.js';
 import { sha256 } from '../crypto/hash.js';
 import { rootFromLeafHashes, leafHash } from '../merkle/index.js';
 import { concatBytes, isTianpingError, utf8, u32be, TianpingError, assert, type Hash32 } from '../types/index.js';
-import { checkTxStateful, checkTxStateless, type TxCheckContext } from './tx-rules.js';
+import { checkTxStateful, checkTxStateless, type CheckedAction, type TxCheckContext } from './tx-rules.js';
+import { encodeEquivocationRecord, equivocationKey, reportOf } from './equivocation.js';
 import { KEY_APP_HASH, evidenceCountKey, evidenceKey, txKey } from './keys.js';
 import { Overlay, type StateView } from './view.js';
 
@@ -37,16 +38,17 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
   const included: DecodedTx[] = [];
   const rejected: { tx: DecodedTx; error: TianpingError }[] = [];
   for (const tx of txs) {
+    let action: CheckedAction;
     try {
       checkTxStateless(tx, ctx);
-      await checkTxStateful(tx, overlay);
+      action = await checkTxStateful(tx, overlay, ctx);
     } catch (error) {
       if (!isTianpingError(error)) throw error;
       if (mode === 'validate') throw new TianpingError(error.code, `block tx ${included.length}: ${error.message}`);
       rejected.push({ tx, error });
       continue;
     }
-    await applyTx(overlay, ctx, tx, included.length);
+    await applyTx(overlay, ctx, tx, included.length, action);
     included.push(tx);
   }
   const prevAppHash = (await view.get(KEY_APP_HASH)) ?? GENESIS_APP_HASH;
@@ -60,8 +62,15 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
   };
 }
 
-async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index: number): Promise<void> {
+async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index: number, action: CheckedAction):
+  Promise<void> {
   overlay.set(txKey(tx.hash), pb.TxLocation.encode({ height: ctx.height, index, resultCode: 0 }).finish());
+  if (action.kind === 'equivocation') {
+    const report = reportOf(tx);
+    assert(report !== undefined, 'checked equivocation tx has a report');
+    overlay.set(equivocationKey(action.offence), encodeEquivocationRecord(action.offence, tx, report, ctx.height));
+    return;
+  }
   const anchor = anchorOf(tx.body);
   assert(anchor !== undefined, 'checked tx has an anchor action');
   const countKey = evidenceCountKey(anchor.algorithm, anchor.digest);

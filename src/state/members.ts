@@ -3,6 +3,7 @@
 import { fromUtf8, utf8 } from '../types/index.js';
 import type { Genesis, Role } from './genesis.js';
 import { categoryKey, memberKey } from './keys.js';
+import { KEY_VALIDATOR_SET, encodeValidatorSet, genesisValidators } from './validators.js';
 
 export interface MemberRecord {
   readonly name: string;
@@ -40,5 +41,6 @@ export function genesisWrites(genesis: Genesis): Map<string, Uint8Array> {
     writes.set(memberKey(m.publicKey), encodeMember({ ...m, status: 'active', sinceHeight: 0, power: 0 }));
   }
   for (const c of genesis.categories) writes.set(categoryKey(c), utf8('1'));
+  writes.set(KEY_VALIDATOR_SET, encodeValidatorSet(genesisValidators(genesis)));
   return writes;
 }

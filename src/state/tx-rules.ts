@@ -10,6 +10,7 @@ import type { ChainParams } from './genesis.js';
 import { decodeMember } from './members.js';
 import { categoryKey, memberKey, txKey } from './keys.js';
 import type { StateView } from './view.js';
+import { checkEquivocation, equivocationKey, reportOf, type Offence } from './equivocation.js';
 
 export interface TxCheckContext {
   readonly chainId: string;
@@ -44,6 +45,7 @@ export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
 }
 
 function checkAction(tx: DecodedTx, params: ChainParams): void {
+  if (tx.body.action === 'reportEquivocation' && reportOf(tx) !== undefined) return;
   const anchor = anchorOf(tx.body);
   if (anchor === undefined) {
     throw new TianpingError('TX_ACTION_MISSING');
@@ -62,10 +64,30 @@ function checkAction(tx: DecodedTx, params: ChainParams): void {
   }
 }
 
-export async function checkTxStateful(tx: DecodedTx, view: StateView): Promise<void> {
+export interface StatefulCheckContext {
+  readonly chainId: string;
+  readonly verifier: SignatureVerifier;
+}
+
+/** What a tx does once applied; the state machine writes it. */
+export type CheckedAction =
+  | { readonly kind: 'anchor' }
+  | { readonly kind: 'equivocation'; readonly offence: Offence };
+
+export async function checkTxStateful(tx: DecodedTx, view: StateView, ctx: StatefulCheckContext): Promise<CheckedAction> {
   if ((await view.get(txKey(tx.hash))) !== undefined) throw new TianpingError('TX_ALREADY_COMMITTED');
   const memberBytes = await view.get(memberKey(tx.body.signer));
   const member = memberBytes === undefined ? undefined : decodeMember(memberBytes);
+  const report = reportOf(tx);
+  if (report !== undefined) {
+    // Node keys report what their nodes saw on the wire.
+    if (member === undefined || member.status !== 'active' || (member.role !== 'validator' && member.role !== 'observer')) {
+      throw new TianpingError('SIGNER_NOT_MEMBER', 'only validator and observer nodes report equivocation');
+    }
+    const offence = await checkEquivocation(report, ctx.chainId, view, ctx.verifier);
+    if ((await view.get(equivocationKey(offence))) !== undefined) throw new TianpingError('EQUIVOCATION_DUPLICATE');
+    return { kind: 'equivocation', offence };
+  }
   if (member === undefined || member.status !== 'active' || member.role !== 'submitter') {
     throw new TianpingError('SIGNER_NOT_MEMBER', 'signer is not an active submitter of this chain');
   }
@@ -76,4 +98,5 @@ export async function checkTxStateful(tx: DecodedTx, view: StateView): Promise<v
   if (member.categories.length > 0 && !member.categories.includes(category)) {
     throw new TianpingError('CATEGORY_NOT_ALLOWED', `submitter may not anchor in "${category}"`);
   }
+  return { kind: 'anchor' };
 }

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   CATEGORY_NOT_ALLOWED: { status: 403, title: 'Submitter may not anchor in this category' },
   ALGORITHM_UNSUPPORTED: { status: 422, title: 'Hash algorithm is not supported' },
   EVIDENCE_FIELD_INVALID: { status: 422, title: 'An evidence field is out of bounds' },
+  EQUIVOCATION_INVALID: { status: 422, title: 'Equivocation report does not prove an offence' },
+  EQUIVOCATION_DUPLICATE: { status: 409, title: 'This equivocation is already recorded' },
   MEMPOOL_FULL: { status: 503, title: 'Mempool is full, retry later' },
   // Lookups
   EVIDENCE_NOT_FOUND: { status: 404, title: 'No anchor of this digest' },

@@ -80,7 +80,7 @@ describe('tx rules: check order', () => {
   });
 
   it('stateful checks read membership from state', async () => {
-    expect(await codeOf(() => checkTxStateful(anchorTx({ signer: outsider }), freshState()))).toBe('SIGNER_NOT_MEMBER');
-    expect(await codeOf(() => checkTxStateful(anchorTx(), freshState()))).toBe('none');
+    expect(await codeOf(() => checkTxStateful(anchorTx({ signer: outsider }), freshState(), blockContext()))).toBe('SIGNER_NOT_MEMBER');
+    expect(await codeOf(() => checkTxStateful(anchorTx(), freshState(), blockContext()))).toBe('none');
   });
 });

@@ -119,8 +119,11 @@ export namespace tianping {
             /** TxBody anchorEvidence. */
             anchorEvidence?: (tianping.v1.AnchorEvidence.$Properties|null);
 
+            /** TxBody reportEquivocation. */
+            reportEquivocation?: (tianping.v1.ReportEquivocation.$Properties|null);
+
             /** TxBody action. */
-            action?: "anchorEvidence";
+            action?: ("anchorEvidence"|"reportEquivocation");
 
             /**
              * Creates a new TxBody instance using the specified properties.
@@ -176,8 +179,11 @@ export namespace tianping {
                 /** TxBody anchorEvidence */
                 anchorEvidence?: (tianping.v1.AnchorEvidence.$Properties|null);
 
+                /** TxBody reportEquivocation */
+                reportEquivocation?: (tianping.v1.ReportEquivocation.$Properties|null);
+
                 /** TxBody action */
-                action?: "anchorEvidence";
+                action?: ("anchorEvidence"|"reportEquivocation");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -190,9 +196,10 @@ export namespace tianping {
               nonce?: number|null;
               expiresAtMs?: number|null;
               anchorEvidence?: tianping.v1.AnchorEvidence.$Shape|null;
+              reportEquivocation?: tianping.v1.ReportEquivocation.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ action?: undefined; anchorEvidence?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape })
+              ({ action?: undefined; anchorEvidence?: null; reportEquivocation?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape; reportEquivocation?: null }|{ action?: "reportEquivocation"; anchorEvidence?: null; reportEquivocation: tianping.v1.ReportEquivocation.$Shape })
             );
         }
 
@@ -309,6 +316,478 @@ export namespace tianping {
 
             /** Shape of an AnchorEvidence. */
             type $Shape = tianping.v1.AnchorEvidence.$Properties;
+        }
+
+        /**
+         * Properties of a ReportEquivocation.
+         * @deprecated Use tianping.v1.ReportEquivocation.$Properties instead.
+         */
+        interface IReportEquivocation extends tianping.v1.ReportEquivocation.$Properties {
+        }
+
+        /** Represents a ReportEquivocation. */
+        class ReportEquivocation {
+
+            /**
+             * Constructs a new ReportEquivocation.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.ReportEquivocation.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ReportEquivocation duplicateVote. */
+            duplicateVote?: (tianping.v1.DuplicateVote.$Properties|null);
+
+            /** ReportEquivocation duplicateProposal. */
+            duplicateProposal?: (tianping.v1.DuplicateProposal.$Properties|null);
+
+            /** ReportEquivocation kind. */
+            kind?: ("duplicateVote"|"duplicateProposal");
+
+            /**
+             * Creates a new ReportEquivocation instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ReportEquivocation instance
+             */
+            static create(properties: tianping.v1.ReportEquivocation.$Shape): tianping.v1.ReportEquivocation & tianping.v1.ReportEquivocation.$Shape;
+            static create(properties?: tianping.v1.ReportEquivocation.$Properties): tianping.v1.ReportEquivocation;
+
+            /**
+             * Encodes the specified ReportEquivocation message. Does not implicitly {@link tianping.v1.ReportEquivocation.verify|verify} messages.
+             * @param message ReportEquivocation message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.ReportEquivocation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ReportEquivocation message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.ReportEquivocation & tianping.v1.ReportEquivocation.$Shape} ReportEquivocation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.ReportEquivocation & tianping.v1.ReportEquivocation.$Shape;
+
+            /**
+             * Gets the type url for ReportEquivocation
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ReportEquivocation {
+
+            /** Properties of a ReportEquivocation. */
+            interface $Properties {
+
+                /** ReportEquivocation duplicateVote */
+                duplicateVote?: (tianping.v1.DuplicateVote.$Properties|null);
+
+                /** ReportEquivocation duplicateProposal */
+                duplicateProposal?: (tianping.v1.DuplicateProposal.$Properties|null);
+
+                /** ReportEquivocation kind */
+                kind?: ("duplicateVote"|"duplicateProposal");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a ReportEquivocation. */
+            type $Shape = {
+              duplicateVote?: tianping.v1.DuplicateVote.$Shape|null;
+              duplicateProposal?: tianping.v1.DuplicateProposal.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ kind?: undefined; duplicateVote?: null; duplicateProposal?: null }|{ kind?: "duplicateVote"; duplicateVote: tianping.v1.DuplicateVote.$Shape; duplicateProposal?: null }|{ kind?: "duplicateProposal"; duplicateVote?: null; duplicateProposal: tianping.v1.DuplicateProposal.$Shape })
+            );
+        }
+
+        /**
+         * Properties of a DuplicateVote.
+         * @deprecated Use tianping.v1.DuplicateVote.$Properties instead.
+         */
+        interface IDuplicateVote extends tianping.v1.DuplicateVote.$Properties {
+        }
+
+        /** Represents a DuplicateVote. */
+        class DuplicateVote {
+
+            /**
+             * Constructs a new DuplicateVote.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.DuplicateVote.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DuplicateVote voteA. */
+            voteA?: (tianping.v1.Vote.$Properties|null);
+
+            /** DuplicateVote voteB. */
+            voteB?: (tianping.v1.Vote.$Properties|null);
+
+            /**
+             * Creates a new DuplicateVote instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DuplicateVote instance
+             */
+            static create(properties: tianping.v1.DuplicateVote.$Shape): tianping.v1.DuplicateVote & tianping.v1.DuplicateVote.$Shape;
+            static create(properties?: tianping.v1.DuplicateVote.$Properties): tianping.v1.DuplicateVote;
+
+            /**
+             * Encodes the specified DuplicateVote message. Does not implicitly {@link tianping.v1.DuplicateVote.verify|verify} messages.
+             * @param message DuplicateVote message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.DuplicateVote.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DuplicateVote message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.DuplicateVote & tianping.v1.DuplicateVote.$Shape} DuplicateVote
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.DuplicateVote & tianping.v1.DuplicateVote.$Shape;
+
+            /**
+             * Gets the type url for DuplicateVote
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DuplicateVote {
+
+            /** Properties of a DuplicateVote. */
+            interface $Properties {
+
+                /** DuplicateVote voteA */
+                voteA?: (tianping.v1.Vote.$Properties|null);
+
+                /** DuplicateVote voteB */
+                voteB?: (tianping.v1.Vote.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DuplicateVote. */
+            type $Shape = tianping.v1.DuplicateVote.$Properties;
+        }
+
+        /**
+         * Properties of a SignedProposalHeader.
+         * @deprecated Use tianping.v1.SignedProposalHeader.$Properties instead.
+         */
+        interface ISignedProposalHeader extends tianping.v1.SignedProposalHeader.$Properties {
+        }
+
+        /** Represents a SignedProposalHeader. */
+        class SignedProposalHeader {
+
+            /**
+             * Constructs a new SignedProposalHeader.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.SignedProposalHeader.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SignedProposalHeader height. */
+            height: number;
+
+            /** SignedProposalHeader round. */
+            round: number;
+
+            /** SignedProposalHeader validRound. */
+            validRound: number;
+
+            /** SignedProposalHeader blockHash. */
+            blockHash: Uint8Array;
+
+            /** SignedProposalHeader proposerIndex. */
+            proposerIndex: number;
+
+            /** SignedProposalHeader signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new SignedProposalHeader instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SignedProposalHeader instance
+             */
+            static create(properties: tianping.v1.SignedProposalHeader.$Shape): tianping.v1.SignedProposalHeader & tianping.v1.SignedProposalHeader.$Shape;
+            static create(properties?: tianping.v1.SignedProposalHeader.$Properties): tianping.v1.SignedProposalHeader;
+
+            /**
+             * Encodes the specified SignedProposalHeader message. Does not implicitly {@link tianping.v1.SignedProposalHeader.verify|verify} messages.
+             * @param message SignedProposalHeader message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.SignedProposalHeader.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SignedProposalHeader message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.SignedProposalHeader & tianping.v1.SignedProposalHeader.$Shape} SignedProposalHeader
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.SignedProposalHeader & tianping.v1.SignedProposalHeader.$Shape;
+
+            /**
+             * Gets the type url for SignedProposalHeader
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SignedProposalHeader {
+
+            /** Properties of a SignedProposalHeader. */
+            interface $Properties {
+
+                /** SignedProposalHeader height */
+                height?: (number|null);
+
+                /** SignedProposalHeader round */
+                round?: (number|null);
+
+                /** SignedProposalHeader validRound */
+                validRound?: (number|null);
+
+                /** SignedProposalHeader blockHash */
+                blockHash?: (Uint8Array|null);
+
+                /** SignedProposalHeader proposerIndex */
+                proposerIndex?: (number|null);
+
+                /** SignedProposalHeader signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SignedProposalHeader. */
+            type $Shape = tianping.v1.SignedProposalHeader.$Properties;
+        }
+
+        /**
+         * Properties of a DuplicateProposal.
+         * @deprecated Use tianping.v1.DuplicateProposal.$Properties instead.
+         */
+        interface IDuplicateProposal extends tianping.v1.DuplicateProposal.$Properties {
+        }
+
+        /** Represents a DuplicateProposal. */
+        class DuplicateProposal {
+
+            /**
+             * Constructs a new DuplicateProposal.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.DuplicateProposal.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DuplicateProposal proposalA. */
+            proposalA?: (tianping.v1.SignedProposalHeader.$Properties|null);
+
+            /** DuplicateProposal proposalB. */
+            proposalB?: (tianping.v1.SignedProposalHeader.$Properties|null);
+
+            /**
+             * Creates a new DuplicateProposal instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DuplicateProposal instance
+             */
+            static create(properties: tianping.v1.DuplicateProposal.$Shape): tianping.v1.DuplicateProposal & tianping.v1.DuplicateProposal.$Shape;
+            static create(properties?: tianping.v1.DuplicateProposal.$Properties): tianping.v1.DuplicateProposal;
+
+            /**
+             * Encodes the specified DuplicateProposal message. Does not implicitly {@link tianping.v1.DuplicateProposal.verify|verify} messages.
+             * @param message DuplicateProposal message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.DuplicateProposal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DuplicateProposal message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.DuplicateProposal & tianping.v1.DuplicateProposal.$Shape} DuplicateProposal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.DuplicateProposal & tianping.v1.DuplicateProposal.$Shape;
+
+            /**
+             * Gets the type url for DuplicateProposal
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DuplicateProposal {
+
+            /** Properties of a DuplicateProposal. */
+            interface $Properties {
+
+                /** DuplicateProposal proposalA */
+                proposalA?: (tianping.v1.SignedProposalHeader.$Properties|null);
+
+                /** DuplicateProposal proposalB */
+                proposalB?: (tianping.v1.SignedProposalHeader.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DuplicateProposal. */
+            type $Shape = tianping.v1.DuplicateProposal.$Properties;
+        }
+
+        /**
+         * Properties of an EquivocationRecord.
+         * @deprecated Use tianping.v1.EquivocationRecord.$Properties instead.
+         */
+        interface IEquivocationRecord extends tianping.v1.EquivocationRecord.$Properties {
+        }
+
+        /** Represents an EquivocationRecord. */
+        class EquivocationRecord {
+
+            /**
+             * Constructs a new EquivocationRecord.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.EquivocationRecord.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** EquivocationRecord validator. */
+            validator: Uint8Array;
+
+            /** EquivocationRecord offenceHeight. */
+            offenceHeight: number;
+
+            /** EquivocationRecord offenceRound. */
+            offenceRound: number;
+
+            /** EquivocationRecord kind. */
+            kind: string;
+
+            /** EquivocationRecord reporter. */
+            reporter: Uint8Array;
+
+            /** EquivocationRecord height. */
+            height: number;
+
+            /** EquivocationRecord txHash. */
+            txHash: Uint8Array;
+
+            /** EquivocationRecord proof. */
+            proof?: (tianping.v1.ReportEquivocation.$Properties|null);
+
+            /**
+             * Creates a new EquivocationRecord instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns EquivocationRecord instance
+             */
+            static create(properties: tianping.v1.EquivocationRecord.$Shape): tianping.v1.EquivocationRecord & tianping.v1.EquivocationRecord.$Shape;
+            static create(properties?: tianping.v1.EquivocationRecord.$Properties): tianping.v1.EquivocationRecord;
+
+            /**
+             * Encodes the specified EquivocationRecord message. Does not implicitly {@link tianping.v1.EquivocationRecord.verify|verify} messages.
+             * @param message EquivocationRecord message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.EquivocationRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an EquivocationRecord message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.EquivocationRecord & tianping.v1.EquivocationRecord.$Shape} EquivocationRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.EquivocationRecord & tianping.v1.EquivocationRecord.$Shape;
+
+            /**
+             * Gets the type url for EquivocationRecord
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EquivocationRecord {
+
+            /** Properties of an EquivocationRecord. */
+            interface $Properties {
+
+                /** EquivocationRecord validator */
+                validator?: (Uint8Array|null);
+
+                /** EquivocationRecord offenceHeight */
+                offenceHeight?: (number|null);
+
+                /** EquivocationRecord offenceRound */
+                offenceRound?: (number|null);
+
+                /** EquivocationRecord kind */
+                kind?: (string|null);
+
+                /** EquivocationRecord reporter */
+                reporter?: (Uint8Array|null);
+
+                /** EquivocationRecord height */
+                height?: (number|null);
+
+                /** EquivocationRecord txHash */
+                txHash?: (Uint8Array|null);
+
+                /** EquivocationRecord proof */
+                proof?: (tianping.v1.ReportEquivocation.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an EquivocationRecord. */
+            type $Shape = {
+              validator?: Uint8Array|null;
+              offenceHeight?: number|null;
+              offenceRound?: number|null;
+              kind?: string|null;
+              reporter?: Uint8Array|null;
+              height?: number|null;
+              txHash?: Uint8Array|null;
+              proof?: tianping.v1.ReportEquivocation.$Shape|null;
+              $unknowns?: Uint8Array[];
+            };
         }
 
         /**

@@ -222,7 +222,8 @@ export const tianping = $root.tianping = (() => {
              * @property {number|null} [nonce] TxBody nonce
              * @property {number|null} [expiresAtMs] TxBody expiresAtMs
              * @property {tianping.v1.AnchorEvidence.$Properties|null} [anchorEvidence] TxBody anchorEvidence
-             * @property {"anchorEvidence"} [action] TxBody action
+             * @property {tianping.v1.ReportEquivocation.$Properties|null} [reportEquivocation] TxBody reportEquivocation
+             * @property {"anchorEvidence"|"reportEquivocation"} [action] TxBody action
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -242,9 +243,10 @@ export const tianping = $root.tianping = (() => {
              *   nonce?: number|null;
              *   expiresAtMs?: number|null;
              *   anchorEvidence?: tianping.v1.AnchorEvidence.$Shape|null;
+             *   reportEquivocation?: tianping.v1.ReportEquivocation.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ action?: undefined; anchorEvidence?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape })
+             *   ({ action?: undefined; anchorEvidence?: null; reportEquivocation?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape; reportEquivocation?: null }|{ action?: "reportEquivocation"; anchorEvidence?: null; reportEquivocation: tianping.v1.ReportEquivocation.$Shape })
              * )} tianping.v1.TxBody.$Shape
              */
 
@@ -303,17 +305,25 @@ export const tianping = $root.tianping = (() => {
              */
             TxBody.prototype.anchorEvidence = null;
 
+            /**
+             * TxBody reportEquivocation.
+             * @member {tianping.v1.ReportEquivocation.$Properties|null|undefined} reportEquivocation
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.reportEquivocation = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * TxBody action.
-             * @member {"anchorEvidence"|undefined} action
+             * @member {"anchorEvidence"|"reportEquivocation"|undefined} action
              * @memberof tianping.v1.TxBody
              * @instance
              */
             $Object.defineProperty(TxBody.prototype, "action", {
-                get: $util.oneOfGetter($oneOfFields = ["anchorEvidence"]),
+                get: $util.oneOfGetter($oneOfFields = ["anchorEvidence", "reportEquivocation"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -359,6 +369,8 @@ export const tianping = $root.tianping = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.expiresAtMs);
                 if (message.anchorEvidence != null && $Object.hasOwnProperty.call(message, "anchorEvidence"))
                     $root.tianping.v1.AnchorEvidence.encode(message.anchorEvidence, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                if (message.reportEquivocation != null && $Object.hasOwnProperty.call(message, "reportEquivocation"))
+                    $root.tianping.v1.ReportEquivocation.encode(message.reportEquivocation, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -444,6 +456,13 @@ export const tianping = $root.tianping = (() => {
                                 break;
                             message.anchorEvidence = $root.tianping.v1.AnchorEvidence.decode(reader, reader.size(), $undefined, _depth + 1, message.anchorEvidence);
                             message.action = "anchorEvidence";
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 2)
+                                break;
+                            message.reportEquivocation = $root.tianping.v1.ReportEquivocation.decode(reader, reader.size(), $undefined, _depth + 1, message.reportEquivocation);
+                            message.action = "reportEquivocation";
                             continue;
                         }
                     }
@@ -760,6 +779,1148 @@ export const tianping = $root.tianping = (() => {
             };
 
             return AnchorEvidence;
+        })();
+
+        v1.ReportEquivocation = (function() {
+
+            /**
+             * Properties of a ReportEquivocation.
+             * @typedef {Object} tianping.v1.ReportEquivocation.$Properties
+             * @property {tianping.v1.DuplicateVote.$Properties|null} [duplicateVote] ReportEquivocation duplicateVote
+             * @property {tianping.v1.DuplicateProposal.$Properties|null} [duplicateProposal] ReportEquivocation duplicateProposal
+             * @property {"duplicateVote"|"duplicateProposal"} [kind] ReportEquivocation kind
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ReportEquivocation.
+             * @memberof tianping.v1
+             * @interface IReportEquivocation
+             * @augments tianping.v1.ReportEquivocation.$Properties
+             * @deprecated Use tianping.v1.ReportEquivocation.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a ReportEquivocation.
+             * @typedef {{
+             *   duplicateVote?: tianping.v1.DuplicateVote.$Shape|null;
+             *   duplicateProposal?: tianping.v1.DuplicateProposal.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ kind?: undefined; duplicateVote?: null; duplicateProposal?: null }|{ kind?: "duplicateVote"; duplicateVote: tianping.v1.DuplicateVote.$Shape; duplicateProposal?: null }|{ kind?: "duplicateProposal"; duplicateVote?: null; duplicateProposal: tianping.v1.DuplicateProposal.$Shape })
+             * )} tianping.v1.ReportEquivocation.$Shape
+             */
+
+            /**
+             * Constructs a new ReportEquivocation.
+             * @memberof tianping.v1
+             * @classdesc Represents a ReportEquivocation.
+             * @constructor
+             * @param {tianping.v1.ReportEquivocation.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ReportEquivocation = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ReportEquivocation duplicateVote.
+             * @member {tianping.v1.DuplicateVote.$Properties|null|undefined} duplicateVote
+             * @memberof tianping.v1.ReportEquivocation
+             * @instance
+             */
+            ReportEquivocation.prototype.duplicateVote = null;
+
+            /**
+             * ReportEquivocation duplicateProposal.
+             * @member {tianping.v1.DuplicateProposal.$Properties|null|undefined} duplicateProposal
+             * @memberof tianping.v1.ReportEquivocation
+             * @instance
+             */
+            ReportEquivocation.prototype.duplicateProposal = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * ReportEquivocation kind.
+             * @member {"duplicateVote"|"duplicateProposal"|undefined} kind
+             * @memberof tianping.v1.ReportEquivocation
+             * @instance
+             */
+            $Object.defineProperty(ReportEquivocation.prototype, "kind", {
+                get: $util.oneOfGetter($oneOfFields = ["duplicateVote", "duplicateProposal"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new ReportEquivocation instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.ReportEquivocation
+             * @static
+             * @param {tianping.v1.ReportEquivocation.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.ReportEquivocation} ReportEquivocation instance
+             * @type {{
+             *   (properties: tianping.v1.ReportEquivocation.$Shape): tianping.v1.ReportEquivocation & tianping.v1.ReportEquivocation.$Shape;
+             *   (properties?: tianping.v1.ReportEquivocation.$Properties): tianping.v1.ReportEquivocation;
+             * }}
+             */
+            ReportEquivocation.create = function(properties) {
+                return new ReportEquivocation(properties);
+            };
+
+            /**
+             * Encodes the specified ReportEquivocation message. Does not implicitly {@link tianping.v1.ReportEquivocation.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.ReportEquivocation
+             * @static
+             * @param {tianping.v1.ReportEquivocation.$Properties} message ReportEquivocation message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReportEquivocation.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.duplicateVote != null && $Object.hasOwnProperty.call(message, "duplicateVote"))
+                    $root.tianping.v1.DuplicateVote.encode(message.duplicateVote, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.duplicateProposal != null && $Object.hasOwnProperty.call(message, "duplicateProposal"))
+                    $root.tianping.v1.DuplicateProposal.encode(message.duplicateProposal, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ReportEquivocation message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.ReportEquivocation
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.ReportEquivocation & tianping.v1.ReportEquivocation.$Shape} ReportEquivocation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReportEquivocation.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.ReportEquivocation();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.duplicateVote = $root.tianping.v1.DuplicateVote.decode(reader, reader.size(), $undefined, _depth + 1, message.duplicateVote);
+                            message.kind = "duplicateVote";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.duplicateProposal = $root.tianping.v1.DuplicateProposal.decode(reader, reader.size(), $undefined, _depth + 1, message.duplicateProposal);
+                            message.kind = "duplicateProposal";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ReportEquivocation
+             * @function getTypeUrl
+             * @memberof tianping.v1.ReportEquivocation
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ReportEquivocation.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.ReportEquivocation";
+            };
+
+            return ReportEquivocation;
+        })();
+
+        v1.DuplicateVote = (function() {
+
+            /**
+             * Properties of a DuplicateVote.
+             * @typedef {Object} tianping.v1.DuplicateVote.$Properties
+             * @property {tianping.v1.Vote.$Properties|null} [voteA] DuplicateVote voteA
+             * @property {tianping.v1.Vote.$Properties|null} [voteB] DuplicateVote voteB
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DuplicateVote.
+             * @memberof tianping.v1
+             * @interface IDuplicateVote
+             * @augments tianping.v1.DuplicateVote.$Properties
+             * @deprecated Use tianping.v1.DuplicateVote.$Properties instead.
+             */
+
+            /**
+             * Shape of a DuplicateVote.
+             * @typedef {tianping.v1.DuplicateVote.$Properties} tianping.v1.DuplicateVote.$Shape
+             */
+
+            /**
+             * Constructs a new DuplicateVote.
+             * @memberof tianping.v1
+             * @classdesc Represents a DuplicateVote.
+             * @constructor
+             * @param {tianping.v1.DuplicateVote.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DuplicateVote = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DuplicateVote voteA.
+             * @member {tianping.v1.Vote.$Properties|null|undefined} voteA
+             * @memberof tianping.v1.DuplicateVote
+             * @instance
+             */
+            DuplicateVote.prototype.voteA = null;
+
+            /**
+             * DuplicateVote voteB.
+             * @member {tianping.v1.Vote.$Properties|null|undefined} voteB
+             * @memberof tianping.v1.DuplicateVote
+             * @instance
+             */
+            DuplicateVote.prototype.voteB = null;
+
+            /**
+             * Creates a new DuplicateVote instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.DuplicateVote
+             * @static
+             * @param {tianping.v1.DuplicateVote.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.DuplicateVote} DuplicateVote instance
+             * @type {{
+             *   (properties: tianping.v1.DuplicateVote.$Shape): tianping.v1.DuplicateVote & tianping.v1.DuplicateVote.$Shape;
+             *   (properties?: tianping.v1.DuplicateVote.$Properties): tianping.v1.DuplicateVote;
+             * }}
+             */
+            DuplicateVote.create = function(properties) {
+                return new DuplicateVote(properties);
+            };
+
+            /**
+             * Encodes the specified DuplicateVote message. Does not implicitly {@link tianping.v1.DuplicateVote.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.DuplicateVote
+             * @static
+             * @param {tianping.v1.DuplicateVote.$Properties} message DuplicateVote message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DuplicateVote.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.voteA != null && $Object.hasOwnProperty.call(message, "voteA"))
+                    $root.tianping.v1.Vote.encode(message.voteA, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.voteB != null && $Object.hasOwnProperty.call(message, "voteB"))
+                    $root.tianping.v1.Vote.encode(message.voteB, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DuplicateVote message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.DuplicateVote
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.DuplicateVote & tianping.v1.DuplicateVote.$Shape} DuplicateVote
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DuplicateVote.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.DuplicateVote();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.voteA = $root.tianping.v1.Vote.decode(reader, reader.size(), $undefined, _depth + 1, message.voteA);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.voteB = $root.tianping.v1.Vote.decode(reader, reader.size(), $undefined, _depth + 1, message.voteB);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for DuplicateVote
+             * @function getTypeUrl
+             * @memberof tianping.v1.DuplicateVote
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DuplicateVote.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.DuplicateVote";
+            };
+
+            return DuplicateVote;
+        })();
+
+        v1.SignedProposalHeader = (function() {
+
+            /**
+             * Properties of a SignedProposalHeader.
+             * @typedef {Object} tianping.v1.SignedProposalHeader.$Properties
+             * @property {number|null} [height] SignedProposalHeader height
+             * @property {number|null} [round] SignedProposalHeader round
+             * @property {number|null} [validRound] SignedProposalHeader validRound
+             * @property {Uint8Array|null} [blockHash] SignedProposalHeader blockHash
+             * @property {number|null} [proposerIndex] SignedProposalHeader proposerIndex
+             * @property {Uint8Array|null} [signature] SignedProposalHeader signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignedProposalHeader.
+             * @memberof tianping.v1
+             * @interface ISignedProposalHeader
+             * @augments tianping.v1.SignedProposalHeader.$Properties
+             * @deprecated Use tianping.v1.SignedProposalHeader.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignedProposalHeader.
+             * @typedef {tianping.v1.SignedProposalHeader.$Properties} tianping.v1.SignedProposalHeader.$Shape
+             */
+
+            /**
+             * Constructs a new SignedProposalHeader.
+             * @memberof tianping.v1
+             * @classdesc Represents a SignedProposalHeader.
+             * @constructor
+             * @param {tianping.v1.SignedProposalHeader.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignedProposalHeader = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SignedProposalHeader height.
+             * @member {number} height
+             * @memberof tianping.v1.SignedProposalHeader
+             * @instance
+             */
+            SignedProposalHeader.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * SignedProposalHeader round.
+             * @member {number} round
+             * @memberof tianping.v1.SignedProposalHeader
+             * @instance
+             */
+            SignedProposalHeader.prototype.round = 0;
+
+            /**
+             * SignedProposalHeader validRound.
+             * @member {number} validRound
+             * @memberof tianping.v1.SignedProposalHeader
+             * @instance
+             */
+            SignedProposalHeader.prototype.validRound = 0;
+
+            /**
+             * SignedProposalHeader blockHash.
+             * @member {Uint8Array} blockHash
+             * @memberof tianping.v1.SignedProposalHeader
+             * @instance
+             */
+            SignedProposalHeader.prototype.blockHash = $util.newBuffer([]);
+
+            /**
+             * SignedProposalHeader proposerIndex.
+             * @member {number} proposerIndex
+             * @memberof tianping.v1.SignedProposalHeader
+             * @instance
+             */
+            SignedProposalHeader.prototype.proposerIndex = 0;
+
+            /**
+             * SignedProposalHeader signature.
+             * @member {Uint8Array} signature
+             * @memberof tianping.v1.SignedProposalHeader
+             * @instance
+             */
+            SignedProposalHeader.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SignedProposalHeader instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.SignedProposalHeader
+             * @static
+             * @param {tianping.v1.SignedProposalHeader.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.SignedProposalHeader} SignedProposalHeader instance
+             * @type {{
+             *   (properties: tianping.v1.SignedProposalHeader.$Shape): tianping.v1.SignedProposalHeader & tianping.v1.SignedProposalHeader.$Shape;
+             *   (properties?: tianping.v1.SignedProposalHeader.$Properties): tianping.v1.SignedProposalHeader;
+             * }}
+             */
+            SignedProposalHeader.create = function(properties) {
+                return new SignedProposalHeader(properties);
+            };
+
+            /**
+             * Encodes the specified SignedProposalHeader message. Does not implicitly {@link tianping.v1.SignedProposalHeader.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.SignedProposalHeader
+             * @static
+             * @param {tianping.v1.SignedProposalHeader.$Properties} message SignedProposalHeader message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedProposalHeader.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.height);
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.round);
+                if (message.validRound != null && $Object.hasOwnProperty.call(message, "validRound") && message.validRound !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.validRound);
+                if (message.blockHash != null && $Object.hasOwnProperty.call(message, "blockHash") && message.blockHash.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.blockHash);
+                if (message.proposerIndex != null && $Object.hasOwnProperty.call(message, "proposerIndex") && message.proposerIndex !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.proposerIndex);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a SignedProposalHeader message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.SignedProposalHeader
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.SignedProposalHeader & tianping.v1.SignedProposalHeader.$Shape} SignedProposalHeader
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedProposalHeader.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.SignedProposalHeader();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.validRound = value;
+                            else
+                                delete message.validRound;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.blockHash = value;
+                            else
+                                delete message.blockHash;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.proposerIndex = value;
+                            else
+                                delete message.proposerIndex;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for SignedProposalHeader
+             * @function getTypeUrl
+             * @memberof tianping.v1.SignedProposalHeader
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignedProposalHeader.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.SignedProposalHeader";
+            };
+
+            return SignedProposalHeader;
+        })();
+
+        v1.DuplicateProposal = (function() {
+
+            /**
+             * Properties of a DuplicateProposal.
+             * @typedef {Object} tianping.v1.DuplicateProposal.$Properties
+             * @property {tianping.v1.SignedProposalHeader.$Properties|null} [proposalA] DuplicateProposal proposalA
+             * @property {tianping.v1.SignedProposalHeader.$Properties|null} [proposalB] DuplicateProposal proposalB
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DuplicateProposal.
+             * @memberof tianping.v1
+             * @interface IDuplicateProposal
+             * @augments tianping.v1.DuplicateProposal.$Properties
+             * @deprecated Use tianping.v1.DuplicateProposal.$Properties instead.
+             */
+
+            /**
+             * Shape of a DuplicateProposal.
+             * @typedef {tianping.v1.DuplicateProposal.$Properties} tianping.v1.DuplicateProposal.$Shape
+             */
+
+            /**
+             * Constructs a new DuplicateProposal.
+             * @memberof tianping.v1
+             * @classdesc Represents a DuplicateProposal.
+             * @constructor
+             * @param {tianping.v1.DuplicateProposal.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DuplicateProposal = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DuplicateProposal proposalA.
+             * @member {tianping.v1.SignedProposalHeader.$Properties|null|undefined} proposalA
+             * @memberof tianping.v1.DuplicateProposal
+             * @instance
+             */
+            DuplicateProposal.prototype.proposalA = null;
+
+            /**
+             * DuplicateProposal proposalB.
+             * @member {tianping.v1.SignedProposalHeader.$Properties|null|undefined} proposalB
+             * @memberof tianping.v1.DuplicateProposal
+             * @instance
+             */
+            DuplicateProposal.prototype.proposalB = null;
+
+            /**
+             * Creates a new DuplicateProposal instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.DuplicateProposal
+             * @static
+             * @param {tianping.v1.DuplicateProposal.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.DuplicateProposal} DuplicateProposal instance
+             * @type {{
+             *   (properties: tianping.v1.DuplicateProposal.$Shape): tianping.v1.DuplicateProposal & tianping.v1.DuplicateProposal.$Shape;
+             *   (properties?: tianping.v1.DuplicateProposal.$Properties): tianping.v1.DuplicateProposal;
+             * }}
+             */
+            DuplicateProposal.create = function(properties) {
+                return new DuplicateProposal(properties);
+            };
+
+            /**
+             * Encodes the specified DuplicateProposal message. Does not implicitly {@link tianping.v1.DuplicateProposal.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.DuplicateProposal
+             * @static
+             * @param {tianping.v1.DuplicateProposal.$Properties} message DuplicateProposal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DuplicateProposal.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.proposalA != null && $Object.hasOwnProperty.call(message, "proposalA"))
+                    $root.tianping.v1.SignedProposalHeader.encode(message.proposalA, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.proposalB != null && $Object.hasOwnProperty.call(message, "proposalB"))
+                    $root.tianping.v1.SignedProposalHeader.encode(message.proposalB, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DuplicateProposal message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.DuplicateProposal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.DuplicateProposal & tianping.v1.DuplicateProposal.$Shape} DuplicateProposal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DuplicateProposal.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.DuplicateProposal();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.proposalA = $root.tianping.v1.SignedProposalHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.proposalA);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.proposalB = $root.tianping.v1.SignedProposalHeader.decode(reader, reader.size(), $undefined, _depth + 1, message.proposalB);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for DuplicateProposal
+             * @function getTypeUrl
+             * @memberof tianping.v1.DuplicateProposal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DuplicateProposal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.DuplicateProposal";
+            };
+
+            return DuplicateProposal;
+        })();
+
+        v1.EquivocationRecord = (function() {
+
+            /**
+             * Properties of an EquivocationRecord.
+             * @typedef {Object} tianping.v1.EquivocationRecord.$Properties
+             * @property {Uint8Array|null} [validator] EquivocationRecord validator
+             * @property {number|null} [offenceHeight] EquivocationRecord offenceHeight
+             * @property {number|null} [offenceRound] EquivocationRecord offenceRound
+             * @property {string|null} [kind] EquivocationRecord kind
+             * @property {Uint8Array|null} [reporter] EquivocationRecord reporter
+             * @property {number|null} [height] EquivocationRecord height
+             * @property {Uint8Array|null} [txHash] EquivocationRecord txHash
+             * @property {tianping.v1.ReportEquivocation.$Properties|null} [proof] EquivocationRecord proof
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EquivocationRecord.
+             * @memberof tianping.v1
+             * @interface IEquivocationRecord
+             * @augments tianping.v1.EquivocationRecord.$Properties
+             * @deprecated Use tianping.v1.EquivocationRecord.$Properties instead.
+             */
+
+            /**
+             * Shape of an EquivocationRecord.
+             * @typedef {{
+             *   validator?: Uint8Array|null;
+             *   offenceHeight?: number|null;
+             *   offenceRound?: number|null;
+             *   kind?: string|null;
+             *   reporter?: Uint8Array|null;
+             *   height?: number|null;
+             *   txHash?: Uint8Array|null;
+             *   proof?: tianping.v1.ReportEquivocation.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * }} tianping.v1.EquivocationRecord.$Shape
+             */
+
+            /**
+             * Constructs a new EquivocationRecord.
+             * @memberof tianping.v1
+             * @classdesc Represents an EquivocationRecord.
+             * @constructor
+             * @param {tianping.v1.EquivocationRecord.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EquivocationRecord = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * EquivocationRecord validator.
+             * @member {Uint8Array} validator
+             * @memberof tianping.v1.EquivocationRecord
+             * @instance
+             */
+            EquivocationRecord.prototype.validator = $util.newBuffer([]);
+
+            /**
+             * EquivocationRecord offenceHeight.
+             * @member {number} offenceHeight
+             * @memberof tianping.v1.EquivocationRecord
+             * @instance
+             */
+            EquivocationRecord.prototype.offenceHeight = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * EquivocationRecord offenceRound.
+             * @member {number} offenceRound
+             * @memberof tianping.v1.EquivocationRecord
+             * @instance
+             */
+            EquivocationRecord.prototype.offenceRound = 0;
+
+            /**
+             * EquivocationRecord kind.
+             * @member {string} kind
+             * @memberof tianping.v1.EquivocationRecord
+             * @instance
+             */
+            EquivocationRecord.prototype.kind = "";
+
+            /**
+             * EquivocationRecord reporter.
+             * @member {Uint8Array} reporter
+             * @memberof tianping.v1.EquivocationRecord
+             * @instance
+             */
+            EquivocationRecord.prototype.reporter = $util.newBuffer([]);
+
+            /**
+             * EquivocationRecord height.
+             * @member {number} height
+             * @memberof tianping.v1.EquivocationRecord
+             * @instance
+             */
+            EquivocationRecord.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * EquivocationRecord txHash.
+             * @member {Uint8Array} txHash
+             * @memberof tianping.v1.EquivocationRecord
+             * @instance
+             */
+            EquivocationRecord.prototype.txHash = $util.newBuffer([]);
+
+            /**
+             * EquivocationRecord proof.
+             * @member {tianping.v1.ReportEquivocation.$Properties|null|undefined} proof
+             * @memberof tianping.v1.EquivocationRecord
+             * @instance
+             */
+            EquivocationRecord.prototype.proof = null;
+
+            /**
+             * Creates a new EquivocationRecord instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.EquivocationRecord
+             * @static
+             * @param {tianping.v1.EquivocationRecord.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.EquivocationRecord} EquivocationRecord instance
+             * @type {{
+             *   (properties: tianping.v1.EquivocationRecord.$Shape): tianping.v1.EquivocationRecord & tianping.v1.EquivocationRecord.$Shape;
+             *   (properties?: tianping.v1.EquivocationRecord.$Properties): tianping.v1.EquivocationRecord;
+             * }}
+             */
+            EquivocationRecord.create = function(properties) {
+                return new EquivocationRecord(properties);
+            };
+
+            /**
+             * Encodes the specified EquivocationRecord message. Does not implicitly {@link tianping.v1.EquivocationRecord.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.EquivocationRecord
+             * @static
+             * @param {tianping.v1.EquivocationRecord.$Properties} message EquivocationRecord message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EquivocationRecord.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.validator != null && $Object.hasOwnProperty.call(message, "validator") && message.validator.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.validator);
+                if (message.offenceHeight != null && $Object.hasOwnProperty.call(message, "offenceHeight") && (typeof message.offenceHeight === "object" ? message.offenceHeight.low || message.offenceHeight.high : message.offenceHeight !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.offenceHeight);
+                if (message.offenceRound != null && $Object.hasOwnProperty.call(message, "offenceRound") && message.offenceRound !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.offenceRound);
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.kind);
+                if (message.reporter != null && $Object.hasOwnProperty.call(message, "reporter") && message.reporter.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.reporter);
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.height);
+                if (message.txHash != null && $Object.hasOwnProperty.call(message, "txHash") && message.txHash.length)
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.txHash);
+                if (message.proof != null && $Object.hasOwnProperty.call(message, "proof"))
+                    $root.tianping.v1.ReportEquivocation.encode(message.proof, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an EquivocationRecord message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.EquivocationRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.EquivocationRecord & tianping.v1.EquivocationRecord.$Shape} EquivocationRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EquivocationRecord.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.EquivocationRecord();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.validator = value;
+                            else
+                                delete message.validator;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.offenceHeight = value;
+                            else
+                                delete message.offenceHeight;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.offenceRound = value;
+                            else
+                                delete message.offenceRound;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.reporter = value;
+                            else
+                                delete message.reporter;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.txHash = value;
+                            else
+                                delete message.txHash;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            message.proof = $root.tianping.v1.ReportEquivocation.decode(reader, reader.size(), $undefined, _depth + 1, message.proof);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for EquivocationRecord
+             * @function getTypeUrl
+             * @memberof tianping.v1.EquivocationRecord
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EquivocationRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.EquivocationRecord";
+            };
+
+            return EquivocationRecord;
         })();
 
         v1.EvidenceRecord = (function() {
