@@ -12,6 +12,7 @@ import type { BatchOp, Storage } from './storage.js';
 const KEY_GENESIS = 'meta/genesis-hash';
 const KEY_TIP = 'meta/tip';
 const KEY_HISTORY = 'meta/history';
+const KEY_CONSENSUS_WAL = 'meta/consensus-wal';
 const STATE_PREFIX = 's/';
 const blockKey = (height: number): string => `b/${heightKey(height)}`;
 const commitKey = (height: number): string => `c/${heightKey(height)}`;
@@ -133,6 +134,26 @@ export class Ledger {
     return { header: pb.Header.decode(bytes), hash: blockHashOfHeader(bytes) };
   }
 
+  /** The exact stored bytes of a block and its commit, for serving block sync. */
+  async rawBlock(height: number): Promise<{ block: Uint8Array; commit: Uint8Array } | undefined> {
+    if (!Number.isSafeInteger(height) || height < 1 || height > this.tipNow.height) return undefined;
+    const [block, commit] = await Promise.all([this.storage.get(blockKey(height)), this.storage.get(commitKey(height))]);
+    if (block === undefined || commit === undefined) throw new LedgerError(`ledger corrupt: block ${height} missing`);
+    return { block, commit };
+  }
+
+  /**
+   * The consensus WAL record (the double-sign guard and lock), written synced before the node's own
+   * votes leave it. One record, replaced each time: only the latest matters.
+   */
+  async writeConsensusWal(record: Uint8Array): Promise<void> {
+    await this.storage.batch([{ type: 'put', key: KEY_CONSENSUS_WAL, value: record }], { sync: true });
+  }
+
+  async readConsensusWal(): Promise<Uint8Array | undefined> {
+    return this.storage.get(KEY_CONSENSUS_WAL);
+  }
+
   async heightOfBlock(hash: Uint8Array): Promise<number | undefined> {
     const bytes = await this.storage.get(blockHashKey(hash));
     return bytes === undefined ? undefined : readU64be(bytes);
@@ -148,6 +169,11 @@ export class Ledger {
   async member(publicKey: Uint8Array | string): Promise<MemberRecord | undefined> {
     const bytes = await this.state.get(memberKey(publicKey));
     return bytes === undefined ? undefined : decodeMember(bytes);
+  }
+
+  /** Every member record in state, in key order. */
+  async *members(): AsyncIterable<MemberRecord> {
+    for await (const [, value] of this.storage.entries(STATE_PREFIX + 'member/')) yield decodeMember(value);
   }
 
   /** Anchors of one digest, oldest first. */

@@ -1,18 +1,11 @@
-// Turns a produce effect into a committed block: reap the mempool, execute, build the header, sign
-// the precommit, write everything in one synced batch, then tell the mempool and the waiters.
-import { encodeBlock, encodeCommit, encodeHeader, blockHashOfHeader, voteSignBytes, VOTE_PRECOMMIT,
-  type DecodedTx } from '../codec/index.js';
-import { sign, type KeyPair, type SignatureVerifier } from '../crypto/ed25519.js';
-import type { Ledger } from '../ledger/index.js';
-import type { Mempool } from '../mempool/index.js';
-import { executeBlock, type Genesis } from '../state/index.js';
+// The single-validator path: build, sign the one precommit, commit. The Tendermint path uses the
+// same buildBlock/commitExecuted with a certificate from many validators.
+import { encodeCommit, voteSignBytes, VOTE_PRECOMMIT, type DecodedTx } from '../codec/index.js';
+import { sign, type KeyPair } from '../crypto/ed25519.js';
 import { assert, type Hash32, type TianpingError } from '../types/index.js';
+import { buildBlock, commitExecuted, type BlockExecComponents } from './block-exec.js';
 
-export interface BuilderComponents {
-  readonly genesis: Genesis;
-  readonly ledger: Ledger;
-  readonly mempool: Mempool;
-  readonly verifier: SignatureVerifier;
+export interface BuilderComponents extends Omit<BlockExecComponents, 'validatorsHash'> {
   readonly key: KeyPair;
   /** This validator's index in the set ordered by public key. */
   readonly validatorIndex: number;
@@ -28,29 +21,14 @@ export interface BuiltBlock {
 }
 
 export async function buildAndCommit(c: BuilderComponents, height: number, timeMs: number): Promise<BuiltBlock> {
-  const { genesis, ledger, mempool } = c;
-  const tip = ledger.tip;
+  const tip = c.ledger.tip;
   assert(height === tip.height + 1, `build height ${height} follows tip ${tip.height}`);
   assert(timeMs > tip.timeMs, 'block time is after the previous block time');
-  const candidates = mempool.reap(genesis.params.blockTxsMax, genesis.params.blockBytesMax);
-  const result = await executeBlock(ledger.state, {
-    chainId: genesis.chainId, height, timeMs, params: genesis.params, verifier: c.verifier,
-    isVerified: mempool.isVerified,
-  }, candidates, 'propose');
-  const headerBytes = encodeHeader({
-    chainId: genesis.chainId, height, timeMs, prevBlockHash: tip.blockHash, historyRoot: ledger.historyRoot(),
-    txRoot: result.txRoot, appHash: result.appHash, resultsHash: result.resultsHash,
-    validatorsHash: c.validatorsHash, nextValidatorsHash: c.validatorsHash, proposer: c.key.publicKey,
-    txCount: result.included.length,
-  });
-  const hash = blockHashOfHeader(headerBytes);
-  const signature = sign(c.key.seed, voteSignBytes(genesis.chainId, height, 0, VOTE_PRECOMMIT, hash));
-  const commitBytes = encodeCommit({ height, round: 0, blockHash: hash,
+  const exec: BlockExecComponents = { ...c, validatorsHash: () => c.validatorsHash };
+  const block = await buildBlock(exec, height, timeMs, c.key.publicKey);
+  const signature = sign(c.key.seed, voteSignBytes(c.genesis.chainId, height, 0, VOTE_PRECOMMIT, block.hash));
+  const commitBytes = encodeCommit({ height, round: 0, blockHash: block.hash,
     signatures: [{ validatorIndex: c.validatorIndex, signature }] });
-  await ledger.commitBlock({
-    height, hash, timeMs, headerBytes, commitBytes, appHash: result.appHash, stateWrites: result.writes,
-    blockBytes: encodeBlock(headerBytes, result.included.map((tx) => tx.bytes)),
-  });
-  mempool.remove([...result.included, ...result.rejected.map((r) => r.tx)].map((tx) => tx.hash));
-  return { height, hash, timeMs, included: result.included, rejected: result.rejected };
+  await commitExecuted(exec, block, commitBytes);
+  return { height, hash: block.hash, timeMs, included: block.result.included, rejected: block.result.rejected };
 }

@@ -10,6 +10,8 @@ import { Ledger, LevelStorage } from '../ledger/index.js';
 import { parseGenesis, genesisHash } from '../state/index.js';
 import { asTimeMs, toHex, type Clock } from '../types/index.js';
 import { NodeCore } from './node.js';
+import { createP2P } from '../p2p/index.js';
+import { readValidatorSet } from '../state/index.js';
 import { VERSION } from './version.js';
 
 export { NodeCore } from './node.js';
@@ -55,10 +57,16 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     await storage.close();
     throw error;
   }
+  const p2p = config.p2p.listen.length === 0 ? undefined : await createP2P({
+    chainId: genesis.chainId, nodeSeed: key.seed, listenAddrs: config.p2p.listen, bootstrap: config.p2p.bootstrap,
+    allowedNodes: await nodeMembers(ledger), logger: logger.child({ module: 'p2p' }),
+    limits: { requestBytesMax: config.p2p.messageBytesMax, responseBytesMax: config.p2p.messageBytesMax },
+  });
   const core = new NodeCore({
     genesis, ledger, key, verifier: new NodeVerifier(), clock: opts.clock ?? systemClock,
     logger: logger.child({ module: 'node' }), moniker: config.moniker, version: VERSION,
-    mempool: config.mempool, consensus: config.consensus,
+    mempool: config.mempool, consensus: config.consensus, syncBlocksMax: config.p2p.syncBlocksMax,
+    ...(p2p === undefined ? {} : { network: p2p }),
   });
   const tls = config.api.tlsCertFile !== '' && config.api.tlsKeyFile !== ''
     ? { cert: readFileSync(inDataDir(config, config.api.tlsCertFile)), key: readFileSync(inDataDir(config, config.api.tlsKeyFile)) }
@@ -68,10 +76,10 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     evidencePageMax: config.api.evidencePageMax, logger: logger.child({ module: 'api' }), version: VERSION,
     ...(tls === undefined ? {} : { https: tls }),
   });
-  core.start();
+  await core.start();
   const address = await app.listen({ host: config.api.host, port: config.api.port });
   logger.info({ chainId: genesis.chainId, height: ledger.tip.height, role: core.role, api: address,
-    nodeId: toHex(key.publicKey) }, 'node started');
+    nodeId: toHex(key.publicKey), p2p: p2p?.multiaddrs() ?? [] }, 'node started');
   let closing: Promise<void> | undefined;
   return {
     apiUrl: address,
@@ -81,8 +89,18 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
       // the server's close does not wait on requests that can no longer complete.
       await core.stop();
       await app.close();
+      await p2p?.stop();
       await ledger.close();
       logger.info('node stopped');
     })()),
   };
+}
+
+/** Node keys allowed on the wire: validators and observers of the committed state. */
+async function nodeMembers(ledger: Ledger): Promise<string[]> {
+  const ids = new Set((await readValidatorSet(ledger.state)).map((v) => toHex(v.publicKey)));
+  for await (const member of ledger.members()) {
+    if (member.status === 'active' && (member.role === 'validator' || member.role === 'observer')) ids.add(member.publicKey);
+  }
+  return [...ids];
 }

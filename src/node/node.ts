@@ -11,6 +11,10 @@ import { buildAndCommit, type BuilderComponents } from './block-builder.js';
 import { CommitWaiters } from './commit-waiters.js';
 import { SoloDriver } from './solo-driver.js';
 import type { Logger } from 'pino';
+import type { NodeConfig } from '../config/defaults.js';
+import type { ConsensusNetwork } from './consensus-wire.js';
+import { TendermintDriver } from './tendermint-driver.js';
+import type { ExecutedBlock } from './block-exec.js';
 
 export interface NodeCoreOptions {
   readonly genesis: Genesis;
@@ -22,7 +26,10 @@ export interface NodeCoreOptions {
   readonly moniker: string;
   readonly version: string;
   readonly mempool: { readonly txsMax: number; readonly bytesMax: number };
-  readonly consensus: { readonly heartbeatIntervalMs: number; readonly blockDelayMs: number };
+  readonly consensus: NodeConfig['consensus'];
+  /** The p2p network; without it, only a single-validator chain can make blocks. */
+  readonly network?: ConsensusNetwork;
+  readonly syncBlocksMax?: number;
 }
 
 const ALGORITHM_IDS = { sha256: 1, sm3: 2 } as const;
@@ -33,6 +40,8 @@ export class NodeCore implements ApiComponents {
   readonly mempool: Mempool;
   private readonly waiters = new CommitWaiters<TxCommitInfo>();
   private readonly driver: SoloDriver | undefined;
+  private readonly tendermint: TendermintDriver | undefined;
+  private readonly isValidator: boolean;
   private readonly memberNames = new Map<string, string>();
   private halted = false;
   private readonly startedAtMs: number;
@@ -44,9 +53,19 @@ export class NodeCore implements ApiComponents {
       clock: o.clock, state: o.ledger.state }, o.mempool);
     const validators = sortValidators(o.genesis.validators.map((v) => ({ publicKey: fromHex(v.publicKey)!, power: v.power })));
     const validatorIndex = validators.findIndex((v) => toHex(v.publicKey) === toHex(o.key.publicKey));
-    // The single-validator producer runs only where this node holds all the voting power; any
-    // other node of a one-validator chain serves reads and forwards nothing (an observer).
-    if (validatorIndex >= 0 && validators.length === 1) {
+    this.isValidator = validatorIndex >= 0;
+    if (o.network !== undefined) {
+      this.tendermint = new TendermintDriver({
+        genesis: o.genesis, ledger: o.ledger, mempool: this.mempool, verifier: o.verifier, key: o.key, clock: o.clock,
+        logger: o.logger.child({ module: 'consensus' }), network: o.network, timeouts: o.consensus,
+        heartbeatIntervalMs: o.consensus.heartbeatIntervalMs, blockDelayMs: o.consensus.blockDelayMs,
+        rebroadcastIntervalMs: o.consensus.rebroadcastIntervalMs, syncBlocksMax: o.syncBlocksMax ?? 50,
+        onCommitted: (block) => this.committed(block),
+        onHalt: (error) => this.halt(error),
+      });
+    } else if (validatorIndex >= 0 && validators.length === 1) {
+      // Without a network, the single-validator producer runs where this node holds all the voting
+      // power; any other node without a network only serves reads.
       const builder: BuilderComponents = { genesis: o.genesis, ledger: o.ledger, mempool: this.mempool,
         verifier: o.verifier, key: o.key, validatorIndex, validatorsHash: validatorSetHash(validators) };
       this.driver = new SoloDriver({
@@ -59,15 +78,17 @@ export class NodeCore implements ApiComponents {
   }
 
   get role(): 'validator' | 'observer' {
-    return this.driver === undefined ? 'observer' : 'validator';
+    return this.isValidator ? 'validator' : 'observer';
   }
 
-  start(): void {
+  async start(): Promise<void> {
     this.driver?.start();
+    await this.tendermint?.start();
   }
 
   async stop(): Promise<void> {
     await this.driver?.stop();
+    await this.tendermint?.stop();
     this.waiters.rejectAll(new TianpingError('NODE_HALTED', 'node is shutting down'));
   }
 
@@ -75,6 +96,7 @@ export class NodeCore implements ApiComponents {
     if (this.halted) throw new TianpingError('NODE_HALTED');
     const tx = await this.mempool.add(bytes);
     this.driver?.notifyTxs();
+    this.tendermint?.txAdmitted(bytes);
     return { hash: tx.hash };
   }
 
@@ -151,6 +173,15 @@ export class NodeCore implements ApiComponents {
     } else {
       this.o.logger.debug({ height, hash: toHex(built.hash) }, 'heartbeat block committed');
     }
+  }
+
+  private committed(block: ExecutedBlock): void {
+    const blockHash = toHex(block.hash);
+    block.result.included.forEach((tx, index) => {
+      this.waiters.resolve(tx.hash, { hash: toHex(tx.hash), height: block.height, index, blockHash, blockTimeMs: block.timeMs });
+    });
+    for (const { tx, error } of block.result.rejected) this.waiters.reject(tx.hash, error);
+    this.o.logger.debug({ height: block.height, txs: block.result.included.length, hash: blockHash }, 'block committed');
   }
 
   private halt(error: unknown): void {

@@ -36,6 +36,10 @@ export interface ChainParams {
   readonly blockTxsMax: number;
   readonly blockBytesMax: number;
   readonly externalRefBytesMax: number;
+  /** PBTS PRECISION: the largest clock difference between two correct validators. */
+  readonly pbtsPrecisionMs: number;
+  /** PBTS MSG_DELAY of round 0: the longest a proposal takes to reach a correct validator. */
+  readonly pbtsMessageDelayMs: number;
 }
 
 export interface Genesis {
@@ -51,8 +55,11 @@ export const DEFAULT_PARAMS: ChainParams = {
   txExpiryMaxMs: 24 * 60 * 60 * 1000,
   txBytesMax: 8 * 1024,
   blockTxsMax: 10_000,
-  blockBytesMax: 8 * 1024 * 1024,
+  // A proposal carries its block over gossip, whose messages stay below 4 MiB.
+  blockBytesMax: 3 * 1024 * 1024,
   externalRefBytesMax: 256,
+  pbtsPrecisionMs: 500,
+  pbtsMessageDelayMs: 2_000,
 };
 
 export class GenesisError extends Error {

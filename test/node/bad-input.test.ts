@@ -7,6 +7,7 @@ import { buildApp } from '../../src/api/index.js';
 import { NodeVerifier } from '../../src/crypto/index.js';
 import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { NodeCore } from '../../src/node/index.js';
+import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
 import { asTimeMs, toBase64, toHex } from '../../src/types/index.js';
 import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain } from '../helpers/chain.js';
 
@@ -25,10 +26,10 @@ async function openNode(): Promise<void> {
   core = new NodeCore({
     genesis: chain.genesis, ledger, key: chain.validator, verifier: new NodeVerifier(),
     clock, logger: pino({ level: 'silent' }), moniker: 'test', version: 'test',
-    mempool: { txsMax: 100, bytesMax: 1 << 20 }, consensus: { heartbeatIntervalMs: 60_000, blockDelayMs: 1 },
+    mempool: { txsMax: 100, bytesMax: 1 << 20 }, consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: 60_000, blockDelayMs: 1 },
   });
   app = await buildApp(core, { bodyBytesMax: 64 * 1024, commitWaitMsMax: 5_000, evidencePageMax: 100, logger: false, version: 'test' });
-  core.start();
+  await core.start();
 }
 
 async function closeNode(): Promise<void> {

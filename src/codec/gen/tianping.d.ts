@@ -1756,5 +1756,689 @@ export namespace tianping {
             /** Shape of a ValidatorSet. */
             type $Shape = tianping.v1.ValidatorSet.$Properties;
         }
+
+        /**
+         * Properties of a SignedRecord.
+         * @deprecated Use tianping.v1.SignedRecord.$Properties instead.
+         */
+        interface ISignedRecord extends tianping.v1.SignedRecord.$Properties {
+        }
+
+        /** Represents a SignedRecord. */
+        class SignedRecord {
+
+            /**
+             * Constructs a new SignedRecord.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.SignedRecord.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SignedRecord height. */
+            height: number;
+
+            /** SignedRecord round. */
+            round: number;
+
+            /** SignedRecord signStep. */
+            signStep: number;
+
+            /** SignedRecord signBytes. */
+            signBytes: Uint8Array;
+
+            /** SignedRecord signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new SignedRecord instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SignedRecord instance
+             */
+            static create(properties: tianping.v1.SignedRecord.$Shape): tianping.v1.SignedRecord & tianping.v1.SignedRecord.$Shape;
+            static create(properties?: tianping.v1.SignedRecord.$Properties): tianping.v1.SignedRecord;
+
+            /**
+             * Encodes the specified SignedRecord message. Does not implicitly {@link tianping.v1.SignedRecord.verify|verify} messages.
+             * @param message SignedRecord message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.SignedRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SignedRecord message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.SignedRecord & tianping.v1.SignedRecord.$Shape} SignedRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.SignedRecord & tianping.v1.SignedRecord.$Shape;
+
+            /**
+             * Gets the type url for SignedRecord
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SignedRecord {
+
+            /** Properties of a SignedRecord. */
+            interface $Properties {
+
+                /** SignedRecord height */
+                height?: (number|null);
+
+                /** SignedRecord round */
+                round?: (number|null);
+
+                /** SignedRecord signStep */
+                signStep?: (number|null);
+
+                /** SignedRecord signBytes */
+                signBytes?: (Uint8Array|null);
+
+                /** SignedRecord signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SignedRecord. */
+            type $Shape = tianping.v1.SignedRecord.$Properties;
+        }
+
+        /**
+         * Properties of a RoundBlock.
+         * @deprecated Use tianping.v1.RoundBlock.$Properties instead.
+         */
+        interface IRoundBlock extends tianping.v1.RoundBlock.$Properties {
+        }
+
+        /** Represents a RoundBlock. */
+        class RoundBlock {
+
+            /**
+             * Constructs a new RoundBlock.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.RoundBlock.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RoundBlock round. */
+            round: number;
+
+            /** RoundBlock block. */
+            block: Uint8Array;
+
+            /**
+             * Creates a new RoundBlock instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RoundBlock instance
+             */
+            static create(properties: tianping.v1.RoundBlock.$Shape): tianping.v1.RoundBlock & tianping.v1.RoundBlock.$Shape;
+            static create(properties?: tianping.v1.RoundBlock.$Properties): tianping.v1.RoundBlock;
+
+            /**
+             * Encodes the specified RoundBlock message. Does not implicitly {@link tianping.v1.RoundBlock.verify|verify} messages.
+             * @param message RoundBlock message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.RoundBlock.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RoundBlock message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.RoundBlock & tianping.v1.RoundBlock.$Shape} RoundBlock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.RoundBlock & tianping.v1.RoundBlock.$Shape;
+
+            /**
+             * Gets the type url for RoundBlock
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RoundBlock {
+
+            /** Properties of a RoundBlock. */
+            interface $Properties {
+
+                /** RoundBlock round */
+                round?: (number|null);
+
+                /** RoundBlock block */
+                block?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RoundBlock. */
+            type $Shape = tianping.v1.RoundBlock.$Properties;
+        }
+
+        /**
+         * Properties of a ConsensusWal.
+         * @deprecated Use tianping.v1.ConsensusWal.$Properties instead.
+         */
+        interface IConsensusWal extends tianping.v1.ConsensusWal.$Properties {
+        }
+
+        /** Represents a ConsensusWal. */
+        class ConsensusWal {
+
+            /**
+             * Constructs a new ConsensusWal.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.ConsensusWal.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ConsensusWal height. */
+            height: number;
+
+            /** ConsensusWal round. */
+            round: number;
+
+            /** ConsensusWal lastSigned. */
+            lastSigned?: (tianping.v1.SignedRecord.$Properties|null);
+
+            /** ConsensusWal locked. */
+            locked?: (tianping.v1.RoundBlock.$Properties|null);
+
+            /** ConsensusWal valid. */
+            valid?: (tianping.v1.RoundBlock.$Properties|null);
+
+            /** ConsensusWal ownVotes. */
+            ownVotes: tianping.v1.Vote.$Properties[];
+
+            /** ConsensusWal ownProposals. */
+            ownProposals: tianping.v1.Proposal.$Properties[];
+
+            /**
+             * Creates a new ConsensusWal instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ConsensusWal instance
+             */
+            static create(properties: tianping.v1.ConsensusWal.$Shape): tianping.v1.ConsensusWal & tianping.v1.ConsensusWal.$Shape;
+            static create(properties?: tianping.v1.ConsensusWal.$Properties): tianping.v1.ConsensusWal;
+
+            /**
+             * Encodes the specified ConsensusWal message. Does not implicitly {@link tianping.v1.ConsensusWal.verify|verify} messages.
+             * @param message ConsensusWal message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.ConsensusWal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ConsensusWal message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.ConsensusWal & tianping.v1.ConsensusWal.$Shape} ConsensusWal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.ConsensusWal & tianping.v1.ConsensusWal.$Shape;
+
+            /**
+             * Gets the type url for ConsensusWal
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ConsensusWal {
+
+            /** Properties of a ConsensusWal. */
+            interface $Properties {
+
+                /** ConsensusWal height */
+                height?: (number|null);
+
+                /** ConsensusWal round */
+                round?: (number|null);
+
+                /** ConsensusWal lastSigned */
+                lastSigned?: (tianping.v1.SignedRecord.$Properties|null);
+
+                /** ConsensusWal locked */
+                locked?: (tianping.v1.RoundBlock.$Properties|null);
+
+                /** ConsensusWal valid */
+                valid?: (tianping.v1.RoundBlock.$Properties|null);
+
+                /** ConsensusWal ownVotes */
+                ownVotes?: (tianping.v1.Vote.$Properties[]|null);
+
+                /** ConsensusWal ownProposals */
+                ownProposals?: (tianping.v1.Proposal.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ConsensusWal. */
+            type $Shape = tianping.v1.ConsensusWal.$Properties;
+        }
+
+        /**
+         * Properties of a CatchUpRequest.
+         * @deprecated Use tianping.v1.CatchUpRequest.$Properties instead.
+         */
+        interface ICatchUpRequest extends tianping.v1.CatchUpRequest.$Properties {
+        }
+
+        /** Represents a CatchUpRequest. */
+        class CatchUpRequest {
+
+            /**
+             * Constructs a new CatchUpRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.CatchUpRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CatchUpRequest kind. */
+            kind: string;
+
+            /** CatchUpRequest height. */
+            height: number;
+
+            /** CatchUpRequest round. */
+            round: number;
+
+            /** CatchUpRequest voteType. */
+            voteType: number;
+
+            /**
+             * Creates a new CatchUpRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CatchUpRequest instance
+             */
+            static create(properties: tianping.v1.CatchUpRequest.$Shape): tianping.v1.CatchUpRequest & tianping.v1.CatchUpRequest.$Shape;
+            static create(properties?: tianping.v1.CatchUpRequest.$Properties): tianping.v1.CatchUpRequest;
+
+            /**
+             * Encodes the specified CatchUpRequest message. Does not implicitly {@link tianping.v1.CatchUpRequest.verify|verify} messages.
+             * @param message CatchUpRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.CatchUpRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CatchUpRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.CatchUpRequest & tianping.v1.CatchUpRequest.$Shape} CatchUpRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.CatchUpRequest & tianping.v1.CatchUpRequest.$Shape;
+
+            /**
+             * Gets the type url for CatchUpRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CatchUpRequest {
+
+            /** Properties of a CatchUpRequest. */
+            interface $Properties {
+
+                /** CatchUpRequest kind */
+                kind?: (string|null);
+
+                /** CatchUpRequest height */
+                height?: (number|null);
+
+                /** CatchUpRequest round */
+                round?: (number|null);
+
+                /** CatchUpRequest voteType */
+                voteType?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CatchUpRequest. */
+            type $Shape = tianping.v1.CatchUpRequest.$Properties;
+        }
+
+        /**
+         * Properties of a CatchUpResponse.
+         * @deprecated Use tianping.v1.CatchUpResponse.$Properties instead.
+         */
+        interface ICatchUpResponse extends tianping.v1.CatchUpResponse.$Properties {
+        }
+
+        /** Represents a CatchUpResponse. */
+        class CatchUpResponse {
+
+            /**
+             * Constructs a new CatchUpResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.CatchUpResponse.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CatchUpResponse proposals. */
+            proposals: tianping.v1.Proposal.$Properties[];
+
+            /** CatchUpResponse votes. */
+            votes: tianping.v1.Vote.$Properties[];
+
+            /**
+             * Creates a new CatchUpResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CatchUpResponse instance
+             */
+            static create(properties: tianping.v1.CatchUpResponse.$Shape): tianping.v1.CatchUpResponse & tianping.v1.CatchUpResponse.$Shape;
+            static create(properties?: tianping.v1.CatchUpResponse.$Properties): tianping.v1.CatchUpResponse;
+
+            /**
+             * Encodes the specified CatchUpResponse message. Does not implicitly {@link tianping.v1.CatchUpResponse.verify|verify} messages.
+             * @param message CatchUpResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.CatchUpResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CatchUpResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.CatchUpResponse & tianping.v1.CatchUpResponse.$Shape} CatchUpResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.CatchUpResponse & tianping.v1.CatchUpResponse.$Shape;
+
+            /**
+             * Gets the type url for CatchUpResponse
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CatchUpResponse {
+
+            /** Properties of a CatchUpResponse. */
+            interface $Properties {
+
+                /** CatchUpResponse proposals */
+                proposals?: (tianping.v1.Proposal.$Properties[]|null);
+
+                /** CatchUpResponse votes */
+                votes?: (tianping.v1.Vote.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CatchUpResponse. */
+            type $Shape = tianping.v1.CatchUpResponse.$Properties;
+        }
+
+        /**
+         * Properties of a BlocksRequest.
+         * @deprecated Use tianping.v1.BlocksRequest.$Properties instead.
+         */
+        interface IBlocksRequest extends tianping.v1.BlocksRequest.$Properties {
+        }
+
+        /** Represents a BlocksRequest. */
+        class BlocksRequest {
+
+            /**
+             * Constructs a new BlocksRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.BlocksRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** BlocksRequest fromHeight. */
+            fromHeight: number;
+
+            /** BlocksRequest toHeight. */
+            toHeight: number;
+
+            /**
+             * Creates a new BlocksRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns BlocksRequest instance
+             */
+            static create(properties: tianping.v1.BlocksRequest.$Shape): tianping.v1.BlocksRequest & tianping.v1.BlocksRequest.$Shape;
+            static create(properties?: tianping.v1.BlocksRequest.$Properties): tianping.v1.BlocksRequest;
+
+            /**
+             * Encodes the specified BlocksRequest message. Does not implicitly {@link tianping.v1.BlocksRequest.verify|verify} messages.
+             * @param message BlocksRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.BlocksRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a BlocksRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.BlocksRequest & tianping.v1.BlocksRequest.$Shape} BlocksRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.BlocksRequest & tianping.v1.BlocksRequest.$Shape;
+
+            /**
+             * Gets the type url for BlocksRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace BlocksRequest {
+
+            /** Properties of a BlocksRequest. */
+            interface $Properties {
+
+                /** BlocksRequest fromHeight */
+                fromHeight?: (number|null);
+
+                /** BlocksRequest toHeight */
+                toHeight?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a BlocksRequest. */
+            type $Shape = tianping.v1.BlocksRequest.$Properties;
+        }
+
+        /**
+         * Properties of a SyncedBlock.
+         * @deprecated Use tianping.v1.SyncedBlock.$Properties instead.
+         */
+        interface ISyncedBlock extends tianping.v1.SyncedBlock.$Properties {
+        }
+
+        /** Represents a SyncedBlock. */
+        class SyncedBlock {
+
+            /**
+             * Constructs a new SyncedBlock.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.SyncedBlock.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SyncedBlock block. */
+            block: Uint8Array;
+
+            /** SyncedBlock commit. */
+            commit: Uint8Array;
+
+            /**
+             * Creates a new SyncedBlock instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SyncedBlock instance
+             */
+            static create(properties: tianping.v1.SyncedBlock.$Shape): tianping.v1.SyncedBlock & tianping.v1.SyncedBlock.$Shape;
+            static create(properties?: tianping.v1.SyncedBlock.$Properties): tianping.v1.SyncedBlock;
+
+            /**
+             * Encodes the specified SyncedBlock message. Does not implicitly {@link tianping.v1.SyncedBlock.verify|verify} messages.
+             * @param message SyncedBlock message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.SyncedBlock.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SyncedBlock message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.SyncedBlock & tianping.v1.SyncedBlock.$Shape} SyncedBlock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.SyncedBlock & tianping.v1.SyncedBlock.$Shape;
+
+            /**
+             * Gets the type url for SyncedBlock
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SyncedBlock {
+
+            /** Properties of a SyncedBlock. */
+            interface $Properties {
+
+                /** SyncedBlock block */
+                block?: (Uint8Array|null);
+
+                /** SyncedBlock commit */
+                commit?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SyncedBlock. */
+            type $Shape = tianping.v1.SyncedBlock.$Properties;
+        }
+
+        /**
+         * Properties of a BlocksResponse.
+         * @deprecated Use tianping.v1.BlocksResponse.$Properties instead.
+         */
+        interface IBlocksResponse extends tianping.v1.BlocksResponse.$Properties {
+        }
+
+        /** Represents a BlocksResponse. */
+        class BlocksResponse {
+
+            /**
+             * Constructs a new BlocksResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.BlocksResponse.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** BlocksResponse tipHeight. */
+            tipHeight: number;
+
+            /** BlocksResponse blocks. */
+            blocks: tianping.v1.SyncedBlock.$Properties[];
+
+            /**
+             * Creates a new BlocksResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns BlocksResponse instance
+             */
+            static create(properties: tianping.v1.BlocksResponse.$Shape): tianping.v1.BlocksResponse & tianping.v1.BlocksResponse.$Shape;
+            static create(properties?: tianping.v1.BlocksResponse.$Properties): tianping.v1.BlocksResponse;
+
+            /**
+             * Encodes the specified BlocksResponse message. Does not implicitly {@link tianping.v1.BlocksResponse.verify|verify} messages.
+             * @param message BlocksResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.BlocksResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a BlocksResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.BlocksResponse & tianping.v1.BlocksResponse.$Shape} BlocksResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.BlocksResponse & tianping.v1.BlocksResponse.$Shape;
+
+            /**
+             * Gets the type url for BlocksResponse
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace BlocksResponse {
+
+            /** Properties of a BlocksResponse. */
+            interface $Properties {
+
+                /** BlocksResponse tipHeight */
+                tipHeight?: (number|null);
+
+                /** BlocksResponse blocks */
+                blocks?: (tianping.v1.SyncedBlock.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a BlocksResponse. */
+            type $Shape = tianping.v1.BlocksResponse.$Properties;
+        }
     }
 }

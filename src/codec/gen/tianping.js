@@ -4382,6 +4382,1690 @@ export const tianping = $root.tianping = (() => {
             return ValidatorSet;
         })();
 
+        v1.SignedRecord = (function() {
+
+            /**
+             * Properties of a SignedRecord.
+             * @typedef {Object} tianping.v1.SignedRecord.$Properties
+             * @property {number|null} [height] SignedRecord height
+             * @property {number|null} [round] SignedRecord round
+             * @property {number|null} [signStep] SignedRecord signStep
+             * @property {Uint8Array|null} [signBytes] SignedRecord signBytes
+             * @property {Uint8Array|null} [signature] SignedRecord signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignedRecord.
+             * @memberof tianping.v1
+             * @interface ISignedRecord
+             * @augments tianping.v1.SignedRecord.$Properties
+             * @deprecated Use tianping.v1.SignedRecord.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignedRecord.
+             * @typedef {tianping.v1.SignedRecord.$Properties} tianping.v1.SignedRecord.$Shape
+             */
+
+            /**
+             * Constructs a new SignedRecord.
+             * @memberof tianping.v1
+             * @classdesc Represents a SignedRecord.
+             * @constructor
+             * @param {tianping.v1.SignedRecord.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignedRecord = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SignedRecord height.
+             * @member {number} height
+             * @memberof tianping.v1.SignedRecord
+             * @instance
+             */
+            SignedRecord.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * SignedRecord round.
+             * @member {number} round
+             * @memberof tianping.v1.SignedRecord
+             * @instance
+             */
+            SignedRecord.prototype.round = 0;
+
+            /**
+             * SignedRecord signStep.
+             * @member {number} signStep
+             * @memberof tianping.v1.SignedRecord
+             * @instance
+             */
+            SignedRecord.prototype.signStep = 0;
+
+            /**
+             * SignedRecord signBytes.
+             * @member {Uint8Array} signBytes
+             * @memberof tianping.v1.SignedRecord
+             * @instance
+             */
+            SignedRecord.prototype.signBytes = $util.newBuffer([]);
+
+            /**
+             * SignedRecord signature.
+             * @member {Uint8Array} signature
+             * @memberof tianping.v1.SignedRecord
+             * @instance
+             */
+            SignedRecord.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SignedRecord instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.SignedRecord
+             * @static
+             * @param {tianping.v1.SignedRecord.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.SignedRecord} SignedRecord instance
+             * @type {{
+             *   (properties: tianping.v1.SignedRecord.$Shape): tianping.v1.SignedRecord & tianping.v1.SignedRecord.$Shape;
+             *   (properties?: tianping.v1.SignedRecord.$Properties): tianping.v1.SignedRecord;
+             * }}
+             */
+            SignedRecord.create = function(properties) {
+                return new SignedRecord(properties);
+            };
+
+            /**
+             * Encodes the specified SignedRecord message. Does not implicitly {@link tianping.v1.SignedRecord.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.SignedRecord
+             * @static
+             * @param {tianping.v1.SignedRecord.$Properties} message SignedRecord message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedRecord.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.height);
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.round);
+                if (message.signStep != null && $Object.hasOwnProperty.call(message, "signStep") && message.signStep !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.signStep);
+                if (message.signBytes != null && $Object.hasOwnProperty.call(message, "signBytes") && message.signBytes.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.signBytes);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a SignedRecord message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.SignedRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.SignedRecord & tianping.v1.SignedRecord.$Shape} SignedRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedRecord.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.SignedRecord();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.signStep = value;
+                            else
+                                delete message.signStep;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signBytes = value;
+                            else
+                                delete message.signBytes;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for SignedRecord
+             * @function getTypeUrl
+             * @memberof tianping.v1.SignedRecord
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignedRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.SignedRecord";
+            };
+
+            return SignedRecord;
+        })();
+
+        v1.RoundBlock = (function() {
+
+            /**
+             * Properties of a RoundBlock.
+             * @typedef {Object} tianping.v1.RoundBlock.$Properties
+             * @property {number|null} [round] RoundBlock round
+             * @property {Uint8Array|null} [block] RoundBlock block
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RoundBlock.
+             * @memberof tianping.v1
+             * @interface IRoundBlock
+             * @augments tianping.v1.RoundBlock.$Properties
+             * @deprecated Use tianping.v1.RoundBlock.$Properties instead.
+             */
+
+            /**
+             * Shape of a RoundBlock.
+             * @typedef {tianping.v1.RoundBlock.$Properties} tianping.v1.RoundBlock.$Shape
+             */
+
+            /**
+             * Constructs a new RoundBlock.
+             * @memberof tianping.v1
+             * @classdesc Represents a RoundBlock.
+             * @constructor
+             * @param {tianping.v1.RoundBlock.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RoundBlock = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RoundBlock round.
+             * @member {number} round
+             * @memberof tianping.v1.RoundBlock
+             * @instance
+             */
+            RoundBlock.prototype.round = 0;
+
+            /**
+             * RoundBlock block.
+             * @member {Uint8Array} block
+             * @memberof tianping.v1.RoundBlock
+             * @instance
+             */
+            RoundBlock.prototype.block = $util.newBuffer([]);
+
+            /**
+             * Creates a new RoundBlock instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.RoundBlock
+             * @static
+             * @param {tianping.v1.RoundBlock.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.RoundBlock} RoundBlock instance
+             * @type {{
+             *   (properties: tianping.v1.RoundBlock.$Shape): tianping.v1.RoundBlock & tianping.v1.RoundBlock.$Shape;
+             *   (properties?: tianping.v1.RoundBlock.$Properties): tianping.v1.RoundBlock;
+             * }}
+             */
+            RoundBlock.create = function(properties) {
+                return new RoundBlock(properties);
+            };
+
+            /**
+             * Encodes the specified RoundBlock message. Does not implicitly {@link tianping.v1.RoundBlock.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.RoundBlock
+             * @static
+             * @param {tianping.v1.RoundBlock.$Properties} message RoundBlock message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RoundBlock.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
+                if (message.block != null && $Object.hasOwnProperty.call(message, "block") && message.block.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.block);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a RoundBlock message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.RoundBlock
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.RoundBlock & tianping.v1.RoundBlock.$Shape} RoundBlock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RoundBlock.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.RoundBlock();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.block = value;
+                            else
+                                delete message.block;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for RoundBlock
+             * @function getTypeUrl
+             * @memberof tianping.v1.RoundBlock
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RoundBlock.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.RoundBlock";
+            };
+
+            return RoundBlock;
+        })();
+
+        v1.ConsensusWal = (function() {
+
+            /**
+             * Properties of a ConsensusWal.
+             * @typedef {Object} tianping.v1.ConsensusWal.$Properties
+             * @property {number|null} [height] ConsensusWal height
+             * @property {number|null} [round] ConsensusWal round
+             * @property {tianping.v1.SignedRecord.$Properties|null} [lastSigned] ConsensusWal lastSigned
+             * @property {tianping.v1.RoundBlock.$Properties|null} [locked] ConsensusWal locked
+             * @property {tianping.v1.RoundBlock.$Properties|null} [valid] ConsensusWal valid
+             * @property {Array.<tianping.v1.Vote.$Properties>|null} [ownVotes] ConsensusWal ownVotes
+             * @property {Array.<tianping.v1.Proposal.$Properties>|null} [ownProposals] ConsensusWal ownProposals
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ConsensusWal.
+             * @memberof tianping.v1
+             * @interface IConsensusWal
+             * @augments tianping.v1.ConsensusWal.$Properties
+             * @deprecated Use tianping.v1.ConsensusWal.$Properties instead.
+             */
+
+            /**
+             * Shape of a ConsensusWal.
+             * @typedef {tianping.v1.ConsensusWal.$Properties} tianping.v1.ConsensusWal.$Shape
+             */
+
+            /**
+             * Constructs a new ConsensusWal.
+             * @memberof tianping.v1
+             * @classdesc Represents a ConsensusWal.
+             * @constructor
+             * @param {tianping.v1.ConsensusWal.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ConsensusWal = function (properties) {
+                this.ownVotes = [];
+                this.ownProposals = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ConsensusWal height.
+             * @member {number} height
+             * @memberof tianping.v1.ConsensusWal
+             * @instance
+             */
+            ConsensusWal.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ConsensusWal round.
+             * @member {number} round
+             * @memberof tianping.v1.ConsensusWal
+             * @instance
+             */
+            ConsensusWal.prototype.round = 0;
+
+            /**
+             * ConsensusWal lastSigned.
+             * @member {tianping.v1.SignedRecord.$Properties|null|undefined} lastSigned
+             * @memberof tianping.v1.ConsensusWal
+             * @instance
+             */
+            ConsensusWal.prototype.lastSigned = null;
+
+            /**
+             * ConsensusWal locked.
+             * @member {tianping.v1.RoundBlock.$Properties|null|undefined} locked
+             * @memberof tianping.v1.ConsensusWal
+             * @instance
+             */
+            ConsensusWal.prototype.locked = null;
+
+            /**
+             * ConsensusWal valid.
+             * @member {tianping.v1.RoundBlock.$Properties|null|undefined} valid
+             * @memberof tianping.v1.ConsensusWal
+             * @instance
+             */
+            ConsensusWal.prototype.valid = null;
+
+            /**
+             * ConsensusWal ownVotes.
+             * @member {Array.<tianping.v1.Vote.$Properties>} ownVotes
+             * @memberof tianping.v1.ConsensusWal
+             * @instance
+             */
+            ConsensusWal.prototype.ownVotes = $util.emptyArray;
+
+            /**
+             * ConsensusWal ownProposals.
+             * @member {Array.<tianping.v1.Proposal.$Properties>} ownProposals
+             * @memberof tianping.v1.ConsensusWal
+             * @instance
+             */
+            ConsensusWal.prototype.ownProposals = $util.emptyArray;
+
+            /**
+             * Creates a new ConsensusWal instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.ConsensusWal
+             * @static
+             * @param {tianping.v1.ConsensusWal.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.ConsensusWal} ConsensusWal instance
+             * @type {{
+             *   (properties: tianping.v1.ConsensusWal.$Shape): tianping.v1.ConsensusWal & tianping.v1.ConsensusWal.$Shape;
+             *   (properties?: tianping.v1.ConsensusWal.$Properties): tianping.v1.ConsensusWal;
+             * }}
+             */
+            ConsensusWal.create = function(properties) {
+                return new ConsensusWal(properties);
+            };
+
+            /**
+             * Encodes the specified ConsensusWal message. Does not implicitly {@link tianping.v1.ConsensusWal.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.ConsensusWal
+             * @static
+             * @param {tianping.v1.ConsensusWal.$Properties} message ConsensusWal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConsensusWal.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.height);
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.round);
+                if (message.lastSigned != null && $Object.hasOwnProperty.call(message, "lastSigned"))
+                    $root.tianping.v1.SignedRecord.encode(message.lastSigned, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.locked != null && $Object.hasOwnProperty.call(message, "locked"))
+                    $root.tianping.v1.RoundBlock.encode(message.locked, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.valid != null && $Object.hasOwnProperty.call(message, "valid"))
+                    $root.tianping.v1.RoundBlock.encode(message.valid, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.ownVotes != null && message.ownVotes.length)
+                    for (let i = 0; i < message.ownVotes.length; ++i)
+                        $root.tianping.v1.Vote.encode(message.ownVotes[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.ownProposals != null && message.ownProposals.length)
+                    for (let i = 0; i < message.ownProposals.length; ++i)
+                        $root.tianping.v1.Proposal.encode(message.ownProposals[i], writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ConsensusWal message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.ConsensusWal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.ConsensusWal & tianping.v1.ConsensusWal.$Shape} ConsensusWal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConsensusWal.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.ConsensusWal();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.lastSigned = $root.tianping.v1.SignedRecord.decode(reader, reader.size(), $undefined, _depth + 1, message.lastSigned);
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.locked = $root.tianping.v1.RoundBlock.decode(reader, reader.size(), $undefined, _depth + 1, message.locked);
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.valid = $root.tianping.v1.RoundBlock.decode(reader, reader.size(), $undefined, _depth + 1, message.valid);
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.ownVotes && message.ownVotes.length))
+                                message.ownVotes = [];
+                            message.ownVotes.push($root.tianping.v1.Vote.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.ownProposals && message.ownProposals.length))
+                                message.ownProposals = [];
+                            message.ownProposals.push($root.tianping.v1.Proposal.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ConsensusWal
+             * @function getTypeUrl
+             * @memberof tianping.v1.ConsensusWal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ConsensusWal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.ConsensusWal";
+            };
+
+            return ConsensusWal;
+        })();
+
+        v1.CatchUpRequest = (function() {
+
+            /**
+             * Properties of a CatchUpRequest.
+             * @typedef {Object} tianping.v1.CatchUpRequest.$Properties
+             * @property {string|null} [kind] CatchUpRequest kind
+             * @property {number|null} [height] CatchUpRequest height
+             * @property {number|null} [round] CatchUpRequest round
+             * @property {number|null} [voteType] CatchUpRequest voteType
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CatchUpRequest.
+             * @memberof tianping.v1
+             * @interface ICatchUpRequest
+             * @augments tianping.v1.CatchUpRequest.$Properties
+             * @deprecated Use tianping.v1.CatchUpRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a CatchUpRequest.
+             * @typedef {tianping.v1.CatchUpRequest.$Properties} tianping.v1.CatchUpRequest.$Shape
+             */
+
+            /**
+             * Constructs a new CatchUpRequest.
+             * @memberof tianping.v1
+             * @classdesc Represents a CatchUpRequest.
+             * @constructor
+             * @param {tianping.v1.CatchUpRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CatchUpRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CatchUpRequest kind.
+             * @member {string} kind
+             * @memberof tianping.v1.CatchUpRequest
+             * @instance
+             */
+            CatchUpRequest.prototype.kind = "";
+
+            /**
+             * CatchUpRequest height.
+             * @member {number} height
+             * @memberof tianping.v1.CatchUpRequest
+             * @instance
+             */
+            CatchUpRequest.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CatchUpRequest round.
+             * @member {number} round
+             * @memberof tianping.v1.CatchUpRequest
+             * @instance
+             */
+            CatchUpRequest.prototype.round = 0;
+
+            /**
+             * CatchUpRequest voteType.
+             * @member {number} voteType
+             * @memberof tianping.v1.CatchUpRequest
+             * @instance
+             */
+            CatchUpRequest.prototype.voteType = 0;
+
+            /**
+             * Creates a new CatchUpRequest instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.CatchUpRequest
+             * @static
+             * @param {tianping.v1.CatchUpRequest.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.CatchUpRequest} CatchUpRequest instance
+             * @type {{
+             *   (properties: tianping.v1.CatchUpRequest.$Shape): tianping.v1.CatchUpRequest & tianping.v1.CatchUpRequest.$Shape;
+             *   (properties?: tianping.v1.CatchUpRequest.$Properties): tianping.v1.CatchUpRequest;
+             * }}
+             */
+            CatchUpRequest.create = function(properties) {
+                return new CatchUpRequest(properties);
+            };
+
+            /**
+             * Encodes the specified CatchUpRequest message. Does not implicitly {@link tianping.v1.CatchUpRequest.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.CatchUpRequest
+             * @static
+             * @param {tianping.v1.CatchUpRequest.$Properties} message CatchUpRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CatchUpRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.kind);
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.height);
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.round);
+                if (message.voteType != null && $Object.hasOwnProperty.call(message, "voteType") && message.voteType !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.voteType);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CatchUpRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.CatchUpRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.CatchUpRequest & tianping.v1.CatchUpRequest.$Shape} CatchUpRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CatchUpRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.CatchUpRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.voteType = value;
+                            else
+                                delete message.voteType;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for CatchUpRequest
+             * @function getTypeUrl
+             * @memberof tianping.v1.CatchUpRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CatchUpRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.CatchUpRequest";
+            };
+
+            return CatchUpRequest;
+        })();
+
+        v1.CatchUpResponse = (function() {
+
+            /**
+             * Properties of a CatchUpResponse.
+             * @typedef {Object} tianping.v1.CatchUpResponse.$Properties
+             * @property {Array.<tianping.v1.Proposal.$Properties>|null} [proposals] CatchUpResponse proposals
+             * @property {Array.<tianping.v1.Vote.$Properties>|null} [votes] CatchUpResponse votes
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CatchUpResponse.
+             * @memberof tianping.v1
+             * @interface ICatchUpResponse
+             * @augments tianping.v1.CatchUpResponse.$Properties
+             * @deprecated Use tianping.v1.CatchUpResponse.$Properties instead.
+             */
+
+            /**
+             * Shape of a CatchUpResponse.
+             * @typedef {tianping.v1.CatchUpResponse.$Properties} tianping.v1.CatchUpResponse.$Shape
+             */
+
+            /**
+             * Constructs a new CatchUpResponse.
+             * @memberof tianping.v1
+             * @classdesc Represents a CatchUpResponse.
+             * @constructor
+             * @param {tianping.v1.CatchUpResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CatchUpResponse = function (properties) {
+                this.proposals = [];
+                this.votes = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CatchUpResponse proposals.
+             * @member {Array.<tianping.v1.Proposal.$Properties>} proposals
+             * @memberof tianping.v1.CatchUpResponse
+             * @instance
+             */
+            CatchUpResponse.prototype.proposals = $util.emptyArray;
+
+            /**
+             * CatchUpResponse votes.
+             * @member {Array.<tianping.v1.Vote.$Properties>} votes
+             * @memberof tianping.v1.CatchUpResponse
+             * @instance
+             */
+            CatchUpResponse.prototype.votes = $util.emptyArray;
+
+            /**
+             * Creates a new CatchUpResponse instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.CatchUpResponse
+             * @static
+             * @param {tianping.v1.CatchUpResponse.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.CatchUpResponse} CatchUpResponse instance
+             * @type {{
+             *   (properties: tianping.v1.CatchUpResponse.$Shape): tianping.v1.CatchUpResponse & tianping.v1.CatchUpResponse.$Shape;
+             *   (properties?: tianping.v1.CatchUpResponse.$Properties): tianping.v1.CatchUpResponse;
+             * }}
+             */
+            CatchUpResponse.create = function(properties) {
+                return new CatchUpResponse(properties);
+            };
+
+            /**
+             * Encodes the specified CatchUpResponse message. Does not implicitly {@link tianping.v1.CatchUpResponse.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.CatchUpResponse
+             * @static
+             * @param {tianping.v1.CatchUpResponse.$Properties} message CatchUpResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CatchUpResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.proposals != null && message.proposals.length)
+                    for (let i = 0; i < message.proposals.length; ++i)
+                        $root.tianping.v1.Proposal.encode(message.proposals[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.votes != null && message.votes.length)
+                    for (let i = 0; i < message.votes.length; ++i)
+                        $root.tianping.v1.Vote.encode(message.votes[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CatchUpResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.CatchUpResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.CatchUpResponse & tianping.v1.CatchUpResponse.$Shape} CatchUpResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CatchUpResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.CatchUpResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.proposals && message.proposals.length))
+                                message.proposals = [];
+                            message.proposals.push($root.tianping.v1.Proposal.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.votes && message.votes.length))
+                                message.votes = [];
+                            message.votes.push($root.tianping.v1.Vote.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for CatchUpResponse
+             * @function getTypeUrl
+             * @memberof tianping.v1.CatchUpResponse
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CatchUpResponse.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.CatchUpResponse";
+            };
+
+            return CatchUpResponse;
+        })();
+
+        v1.BlocksRequest = (function() {
+
+            /**
+             * Properties of a BlocksRequest.
+             * @typedef {Object} tianping.v1.BlocksRequest.$Properties
+             * @property {number|null} [fromHeight] BlocksRequest fromHeight
+             * @property {number|null} [toHeight] BlocksRequest toHeight
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a BlocksRequest.
+             * @memberof tianping.v1
+             * @interface IBlocksRequest
+             * @augments tianping.v1.BlocksRequest.$Properties
+             * @deprecated Use tianping.v1.BlocksRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a BlocksRequest.
+             * @typedef {tianping.v1.BlocksRequest.$Properties} tianping.v1.BlocksRequest.$Shape
+             */
+
+            /**
+             * Constructs a new BlocksRequest.
+             * @memberof tianping.v1
+             * @classdesc Represents a BlocksRequest.
+             * @constructor
+             * @param {tianping.v1.BlocksRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const BlocksRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * BlocksRequest fromHeight.
+             * @member {number} fromHeight
+             * @memberof tianping.v1.BlocksRequest
+             * @instance
+             */
+            BlocksRequest.prototype.fromHeight = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * BlocksRequest toHeight.
+             * @member {number} toHeight
+             * @memberof tianping.v1.BlocksRequest
+             * @instance
+             */
+            BlocksRequest.prototype.toHeight = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new BlocksRequest instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.BlocksRequest
+             * @static
+             * @param {tianping.v1.BlocksRequest.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.BlocksRequest} BlocksRequest instance
+             * @type {{
+             *   (properties: tianping.v1.BlocksRequest.$Shape): tianping.v1.BlocksRequest & tianping.v1.BlocksRequest.$Shape;
+             *   (properties?: tianping.v1.BlocksRequest.$Properties): tianping.v1.BlocksRequest;
+             * }}
+             */
+            BlocksRequest.create = function(properties) {
+                return new BlocksRequest(properties);
+            };
+
+            /**
+             * Encodes the specified BlocksRequest message. Does not implicitly {@link tianping.v1.BlocksRequest.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.BlocksRequest
+             * @static
+             * @param {tianping.v1.BlocksRequest.$Properties} message BlocksRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BlocksRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.fromHeight != null && $Object.hasOwnProperty.call(message, "fromHeight") && (typeof message.fromHeight === "object" ? message.fromHeight.low || message.fromHeight.high : message.fromHeight !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.fromHeight);
+                if (message.toHeight != null && $Object.hasOwnProperty.call(message, "toHeight") && (typeof message.toHeight === "object" ? message.toHeight.low || message.toHeight.high : message.toHeight !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.toHeight);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a BlocksRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.BlocksRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.BlocksRequest & tianping.v1.BlocksRequest.$Shape} BlocksRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BlocksRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.BlocksRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.fromHeight = value;
+                            else
+                                delete message.fromHeight;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.toHeight = value;
+                            else
+                                delete message.toHeight;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for BlocksRequest
+             * @function getTypeUrl
+             * @memberof tianping.v1.BlocksRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            BlocksRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.BlocksRequest";
+            };
+
+            return BlocksRequest;
+        })();
+
+        v1.SyncedBlock = (function() {
+
+            /**
+             * Properties of a SyncedBlock.
+             * @typedef {Object} tianping.v1.SyncedBlock.$Properties
+             * @property {Uint8Array|null} [block] SyncedBlock block
+             * @property {Uint8Array|null} [commit] SyncedBlock commit
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SyncedBlock.
+             * @memberof tianping.v1
+             * @interface ISyncedBlock
+             * @augments tianping.v1.SyncedBlock.$Properties
+             * @deprecated Use tianping.v1.SyncedBlock.$Properties instead.
+             */
+
+            /**
+             * Shape of a SyncedBlock.
+             * @typedef {tianping.v1.SyncedBlock.$Properties} tianping.v1.SyncedBlock.$Shape
+             */
+
+            /**
+             * Constructs a new SyncedBlock.
+             * @memberof tianping.v1
+             * @classdesc Represents a SyncedBlock.
+             * @constructor
+             * @param {tianping.v1.SyncedBlock.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SyncedBlock = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SyncedBlock block.
+             * @member {Uint8Array} block
+             * @memberof tianping.v1.SyncedBlock
+             * @instance
+             */
+            SyncedBlock.prototype.block = $util.newBuffer([]);
+
+            /**
+             * SyncedBlock commit.
+             * @member {Uint8Array} commit
+             * @memberof tianping.v1.SyncedBlock
+             * @instance
+             */
+            SyncedBlock.prototype.commit = $util.newBuffer([]);
+
+            /**
+             * Creates a new SyncedBlock instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.SyncedBlock
+             * @static
+             * @param {tianping.v1.SyncedBlock.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.SyncedBlock} SyncedBlock instance
+             * @type {{
+             *   (properties: tianping.v1.SyncedBlock.$Shape): tianping.v1.SyncedBlock & tianping.v1.SyncedBlock.$Shape;
+             *   (properties?: tianping.v1.SyncedBlock.$Properties): tianping.v1.SyncedBlock;
+             * }}
+             */
+            SyncedBlock.create = function(properties) {
+                return new SyncedBlock(properties);
+            };
+
+            /**
+             * Encodes the specified SyncedBlock message. Does not implicitly {@link tianping.v1.SyncedBlock.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.SyncedBlock
+             * @static
+             * @param {tianping.v1.SyncedBlock.$Properties} message SyncedBlock message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SyncedBlock.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.block != null && $Object.hasOwnProperty.call(message, "block") && message.block.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.block);
+                if (message.commit != null && $Object.hasOwnProperty.call(message, "commit") && message.commit.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.commit);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a SyncedBlock message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.SyncedBlock
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.SyncedBlock & tianping.v1.SyncedBlock.$Shape} SyncedBlock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SyncedBlock.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.SyncedBlock();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.block = value;
+                            else
+                                delete message.block;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.commit = value;
+                            else
+                                delete message.commit;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for SyncedBlock
+             * @function getTypeUrl
+             * @memberof tianping.v1.SyncedBlock
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SyncedBlock.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.SyncedBlock";
+            };
+
+            return SyncedBlock;
+        })();
+
+        v1.BlocksResponse = (function() {
+
+            /**
+             * Properties of a BlocksResponse.
+             * @typedef {Object} tianping.v1.BlocksResponse.$Properties
+             * @property {number|null} [tipHeight] BlocksResponse tipHeight
+             * @property {Array.<tianping.v1.SyncedBlock.$Properties>|null} [blocks] BlocksResponse blocks
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a BlocksResponse.
+             * @memberof tianping.v1
+             * @interface IBlocksResponse
+             * @augments tianping.v1.BlocksResponse.$Properties
+             * @deprecated Use tianping.v1.BlocksResponse.$Properties instead.
+             */
+
+            /**
+             * Shape of a BlocksResponse.
+             * @typedef {tianping.v1.BlocksResponse.$Properties} tianping.v1.BlocksResponse.$Shape
+             */
+
+            /**
+             * Constructs a new BlocksResponse.
+             * @memberof tianping.v1
+             * @classdesc Represents a BlocksResponse.
+             * @constructor
+             * @param {tianping.v1.BlocksResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const BlocksResponse = function (properties) {
+                this.blocks = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * BlocksResponse tipHeight.
+             * @member {number} tipHeight
+             * @memberof tianping.v1.BlocksResponse
+             * @instance
+             */
+            BlocksResponse.prototype.tipHeight = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * BlocksResponse blocks.
+             * @member {Array.<tianping.v1.SyncedBlock.$Properties>} blocks
+             * @memberof tianping.v1.BlocksResponse
+             * @instance
+             */
+            BlocksResponse.prototype.blocks = $util.emptyArray;
+
+            /**
+             * Creates a new BlocksResponse instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.BlocksResponse
+             * @static
+             * @param {tianping.v1.BlocksResponse.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.BlocksResponse} BlocksResponse instance
+             * @type {{
+             *   (properties: tianping.v1.BlocksResponse.$Shape): tianping.v1.BlocksResponse & tianping.v1.BlocksResponse.$Shape;
+             *   (properties?: tianping.v1.BlocksResponse.$Properties): tianping.v1.BlocksResponse;
+             * }}
+             */
+            BlocksResponse.create = function(properties) {
+                return new BlocksResponse(properties);
+            };
+
+            /**
+             * Encodes the specified BlocksResponse message. Does not implicitly {@link tianping.v1.BlocksResponse.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.BlocksResponse
+             * @static
+             * @param {tianping.v1.BlocksResponse.$Properties} message BlocksResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BlocksResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.tipHeight != null && $Object.hasOwnProperty.call(message, "tipHeight") && (typeof message.tipHeight === "object" ? message.tipHeight.low || message.tipHeight.high : message.tipHeight !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.tipHeight);
+                if (message.blocks != null && message.blocks.length)
+                    for (let i = 0; i < message.blocks.length; ++i)
+                        $root.tianping.v1.SyncedBlock.encode(message.blocks[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a BlocksResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.BlocksResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.BlocksResponse & tianping.v1.BlocksResponse.$Shape} BlocksResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BlocksResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.BlocksResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.tipHeight = value;
+                            else
+                                delete message.tipHeight;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.blocks && message.blocks.length))
+                                message.blocks = [];
+                            message.blocks.push($root.tianping.v1.SyncedBlock.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for BlocksResponse
+             * @function getTypeUrl
+             * @memberof tianping.v1.BlocksResponse
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            BlocksResponse.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.BlocksResponse";
+            };
+
+            return BlocksResponse;
+        })();
+
         return v1;
     })();
 

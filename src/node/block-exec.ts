@@ -1,0 +1,106 @@
+// Building a block (as proposer) and checking one (as validator) against the ledger's tip: both
+// execute the txs with the state machine at the block's time and agree on every header field.
+// The result is kept until the block commits, so a block is executed once per node.
+import { decodeBlock, decodeTx, encodeBlock, encodeHeader, blockHashOfHeader, type DecodedTx, type HeaderMsg } from '../codec/index.js';
+import type { SignatureVerifier } from '../crypto/ed25519.js';
+import type { Ledger } from '../ledger/index.js';
+import type { Mempool } from '../mempool/index.js';
+import { executeBlock, type ExecuteResult, type Genesis } from '../state/index.js';
+import { TianpingError, equalBytes, isTianpingError, type Hash32 } from '../types/index.js';
+
+export interface ExecutedBlock {
+  readonly height: number;
+  readonly hash: Hash32;
+  readonly timeMs: number;
+  readonly headerBytes: Uint8Array;
+  readonly blockBytes: Uint8Array;
+  readonly result: ExecuteResult;
+}
+
+export interface BlockExecComponents {
+  readonly genesis: Genesis;
+  readonly ledger: Ledger;
+  readonly mempool: Mempool;
+  readonly verifier: SignatureVerifier;
+  readonly validatorsHash: () => Hash32;
+}
+
+export async function buildBlock(c: BlockExecComponents, height: number, timeMs: number, proposer: Uint8Array):
+  Promise<ExecutedBlock> {
+  const { genesis, ledger, mempool } = c;
+  const tip = ledger.tip;
+  const candidates = mempool.reap(genesis.params.blockTxsMax, genesis.params.blockBytesMax);
+  const result = await executeBlock(ledger.state, {
+    chainId: genesis.chainId, height, timeMs, params: genesis.params, verifier: c.verifier, isVerified: mempool.isVerified,
+  }, candidates, 'propose');
+  const validatorsHash = c.validatorsHash();
+  const headerBytes = encodeHeader({
+    chainId: genesis.chainId, height, timeMs, prevBlockHash: tip.blockHash, historyRoot: ledger.historyRoot(),
+    txRoot: result.txRoot, appHash: result.appHash, resultsHash: result.resultsHash,
+    validatorsHash, nextValidatorsHash: validatorsHash, proposer, txCount: result.included.length,
+  });
+  // Txs that turned invalid (expired while waiting) leave the mempool now, not at commit.
+  mempool.remove(result.rejected.map((r) => r.tx.hash));
+  return { height, hash: blockHashOfHeader(headerBytes), timeMs, headerBytes, result,
+    blockBytes: encodeBlock(headerBytes, result.included.map((tx) => tx.bytes)) };
+}
+
+function invalid(message: string): never {
+  throw new TianpingError('TX_MALFORMED', `invalid block: ${message}`);
+}
+
+function checkHeader(c: BlockExecComponents, header: HeaderMsg, txCount: number, blockBytes: number): void {
+  const tip = c.ledger.tip;
+  const { genesis } = c;
+  if (header.chainId !== genesis.chainId) invalid('chain id');
+  if (header.height !== tip.height + 1) invalid(`height ${header.height} does not follow ${tip.height}`);
+  if (!equalBytes(header.prevBlockHash, tip.blockHash)) invalid('previous block hash');
+  if (!equalBytes(header.historyRoot, c.ledger.historyRoot())) invalid('history root');
+  if (header.timeMs <= tip.timeMs) invalid('time is not after the previous block');
+  const validatorsHash = c.validatorsHash();
+  if (!equalBytes(header.validatorsHash, validatorsHash) || !equalBytes(header.nextValidatorsHash, validatorsHash)) {
+    invalid('validator set hash');
+  }
+  if (header.txCount !== txCount) invalid('tx count');
+  if (txCount > genesis.params.blockTxsMax || blockBytes > genesis.params.blockBytesMax) invalid('block too large');
+}
+
+/** Executes a received block; throws TianpingError when any rule fails. */
+export async function checkBlock(c: BlockExecComponents, blockBytes: Uint8Array): Promise<ExecutedBlock> {
+  let decoded: ReturnType<typeof decodeBlock>;
+  try {
+    decoded = decodeBlock(blockBytes);
+  } catch {
+    invalid('does not decode');
+  }
+  const { block, header, hash } = decoded;
+  checkHeader(c, header, block.txs.length, blockBytes.length);
+  const txs: DecodedTx[] = block.txs.map((bytes) => decodeTx(bytes, c.genesis.params.txBytesMax));
+  const result = await executeBlock(c.ledger.state, {
+    chainId: c.genesis.chainId, height: header.height, timeMs: header.timeMs, params: c.genesis.params,
+    verifier: c.verifier, isVerified: c.mempool.isVerified,
+  }, txs, 'validate');
+  if (!equalBytes(result.txRoot, header.txRoot)) invalid('tx root');
+  if (!equalBytes(result.appHash, header.appHash)) invalid('app hash');
+  if (!equalBytes(result.resultsHash, header.resultsHash)) invalid('results hash');
+  return { height: header.height, hash, timeMs: header.timeMs, headerBytes: block.header, blockBytes, result };
+}
+
+export async function isValidBlock(c: BlockExecComponents, blockBytes: Uint8Array):
+  Promise<{ ok: true; block: ExecutedBlock } | { ok: false; reason: string }> {
+  try {
+    return { ok: true, block: await checkBlock(c, blockBytes) };
+  } catch (error) {
+    if (isTianpingError(error)) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+/** Writes an executed block with its commit in one synced batch, then clears its txs from the mempool. */
+export async function commitExecuted(c: BlockExecComponents, block: ExecutedBlock, commitBytes: Uint8Array): Promise<void> {
+  await c.ledger.commitBlock({
+    height: block.height, hash: block.hash, timeMs: block.timeMs, headerBytes: block.headerBytes,
+    blockBytes: block.blockBytes, commitBytes, appHash: block.result.appHash, stateWrites: block.result.writes,
+  });
+  c.mempool.remove(block.result.included.map((tx) => tx.hash));
+}

@@ -1,0 +1,97 @@
+// Block sync: a node that was down, or is new, fetches committed blocks with their commits from a
+// peer by height range, checks each commit against the validator set of its height (> 2/3 of the
+// voting power signed this block hash), re-executes the block, and commits it. A peer that sends
+// a bad block or commit is skipped; nothing unverified is ever written.
+import type { Logger } from 'pino';
+import { pb, decodeBlock } from '../codec/index.js';
+import { verifyCertificate, type ValidatorSet } from '../consensus/tendermint/index.js';
+import type { SignatureVerifier } from '../crypto/ed25519.js';
+import type { Ledger } from '../ledger/index.js';
+import { equalBytes } from '../types/index.js';
+import { decodeCertificate } from './consensus-codec.js';
+import type { ConsensusNetwork } from './consensus-wire.js';
+
+export interface BlockSyncComponents {
+  readonly network: ConsensusNetwork;
+  readonly ledger: Ledger;
+  readonly logger: Logger;
+  readonly chainId: string;
+  readonly verifier: SignatureVerifier;
+  readonly syncBlocksMax: number;
+  /** The validator set of the height after the tip. */
+  validatorsAt(): ValidatorSet;
+  enqueue(task: () => Promise<void>): void;
+  /** Executes and commits a verified block (in the consensus queue). */
+  apply(blockBytes: Uint8Array, commitBytes: Uint8Array): Promise<void>;
+}
+
+const SYNC_REQUEST_TIMEOUT_MS = 10_000;
+
+export class BlockSync {
+  private scheduled = false;
+
+  constructor(private readonly c: BlockSyncComponents) {}
+
+  /** Syncs from peers at the next opportunity; calls while one is scheduled are merged. */
+  soon(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.c.enqueue(async () => {
+      this.scheduled = false;
+      await this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    for (const peer of this.c.network.connectedNodes()) {
+      // Each round trip brings up to syncBlocksMax blocks; keep going while this peer is ahead.
+      for (;;) {
+        const from = this.c.ledger.tip.height + 1;
+        const response = await this.fetch(peer, from);
+        if (response === undefined || response.blocks.length === 0) break;
+        const applied = await this.applyAll(peer, response.blocks);
+        if (!applied || this.c.ledger.tip.height >= response.tipHeight) break;
+      }
+    }
+  }
+
+  private async fetch(peer: string, from: number): Promise<InstanceType<typeof pb.BlocksResponse> | undefined> {
+    try {
+      const request = pb.BlocksRequest.encode({ fromHeight: from, toHeight: from + this.c.syncBlocksMax - 1 }).finish();
+      const bytes = await this.c.network.request(peer, 'blocks', request, { timeoutMs: SYNC_REQUEST_TIMEOUT_MS });
+      return pb.BlocksResponse.decode(bytes);
+    } catch (error) {
+      this.c.logger.debug({ err: error, peer }, 'block sync request failed');
+      return undefined;
+    }
+  }
+
+  private async applyAll(peer: string, blocks: readonly { block?: Uint8Array | null; commit?: Uint8Array | null }[]): Promise<boolean> {
+    for (const synced of blocks) {
+      const blockBytes = synced.block ?? new Uint8Array();
+      const commitBytes = synced.commit ?? new Uint8Array();
+      const reason = this.check(blockBytes, commitBytes);
+      if (reason !== undefined) {
+        this.c.logger.warn({ peer, reason }, 'block sync: peer sent an unverifiable block');
+        return false;
+      }
+      await this.c.apply(blockBytes, commitBytes);
+    }
+    this.c.logger.info({ peer, height: this.c.ledger.tip.height }, 'block sync: caught up to');
+    return true;
+  }
+
+  private check(blockBytes: Uint8Array, commitBytes: Uint8Array): string | undefined {
+    try {
+      const { header, hash } = decodeBlock(blockBytes);
+      const certificate = decodeCertificate(commitBytes);
+      const height = this.c.ledger.tip.height + 1;
+      if (header.height !== height || certificate.height !== height) return `not height ${height}`;
+      if (!equalBytes(certificate.blockHash, hash)) return 'commit is for another block';
+      const check = verifyCertificate(this.c.chainId, this.c.validatorsAt(), certificate, this.c.verifier);
+      return check.ok ? undefined : `commit: ${check.code}`;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+}

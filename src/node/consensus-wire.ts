@@ -1,0 +1,198 @@
+// The node's consensus traffic on the p2p layer: gossip topics for txs, proposals and votes, and
+// three request-response protocols: "catchup" (messages of the current height a peer misses),
+// "push" (re-sending our own messages straight to peers: gossip drops repeats of bytes it has
+// seen, so a re-broadcast must not go through it) and "blocks" (block sync, in block-sync.ts).
+import type { Logger } from 'pino';
+import { pb } from '../codec/index.js';
+import type { CatchUpRequest, ConsensusEvent, PeerId, Proposal, Vote } from '../consensus/tendermint/index.js';
+import type { Ledger } from '../ledger/index.js';
+import type { Mempool } from '../mempool/index.js';
+import type { P2P, Verdict } from '../p2p/index.js';
+import { asTimeMs, isTianpingError, type Clock } from '../types/index.js';
+import { decodeCatchUpRequest, decodeProposal, decodeVote, encodeCatchUpRequest, encodeProposal, encodeVote } from './consensus-codec.js';
+
+export type ConsensusNetwork = Pick<P2P, 'publish' | 'subscribe' | 'handle' | 'request' | 'connectedNodes'>;
+
+export interface WireComponents {
+  readonly network: ConsensusNetwork;
+  readonly mempool: Mempool;
+  readonly ledger: Ledger;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly syncBlocksMax: number;
+  /** The height being decided: the tip's height + 1. */
+  currentHeight(): number;
+  feed(event: ConsensusEvent): void;
+  /** Runs a task after every event queued so far has been handled. */
+  enqueue(task: () => Promise<void>): void;
+  /** A peer speaks of a height beyond the next: we are behind, sync blocks. */
+  onFutureHeight(): void;
+  onTxAdmitted(): void;
+  /** A peer already runs the height we are about to start. */
+  onNextHeightMessage(): void;
+}
+
+const PEER_ANSWER_WAIT_MS = 2_000;
+const CATCH_UP_PEERS_MAX = 2;
+const EMPTY_RESPONSE = pb.CatchUpResponse.encode({}).finish();
+
+export class ConsensusWire {
+  private readonly pendingAnswers = new Map<PeerId, (bytes: Uint8Array) => void>();
+  private requestCounter = 0;
+
+  constructor(private readonly c: WireComponents) {}
+
+  async register(): Promise<void> {
+    const { network } = this.c;
+    network.subscribe('txs', (data) => this.onTx(data));
+    network.subscribe('proposals', (data) => this.onProposalBytes(data));
+    network.subscribe('votes', (data) => this.onVoteBytes(data));
+    await network.handle('catchup', (request, from) => this.onCatchUpRequest(request, from));
+    await network.handle('push', async (request) => {
+      this.onMessages(pb.CatchUpResponse.decode(request));
+      return EMPTY_RESPONSE;
+    });
+    await network.handle('blocks', (request) => this.onBlocksRequest(request));
+  }
+
+  publishTx(bytes: Uint8Array): void {
+    this.publish('txs', bytes);
+  }
+
+  sendProposal(proposal: Proposal, rebroadcast: boolean): void {
+    if (rebroadcast) this.push({ proposals: [pb.Proposal.decode(encodeProposal(proposal))] });
+    else this.publish('proposals', encodeProposal(proposal));
+  }
+
+  sendVote(vote: Vote, rebroadcast: boolean): void {
+    if (rebroadcast) this.push({ votes: [pb.Vote.decode(encodeVote(vote))] });
+    else this.publish('votes', encodeVote(vote));
+  }
+
+  reportEquivocation(txBytes: Uint8Array): void {
+    this.c.mempool.add(txBytes).then(() => this.publishTx(txBytes), (error: unknown) => {
+      if (!isTianpingError(error) || (error.code !== 'TX_DUPLICATE' && error.code !== 'EQUIVOCATION_DUPLICATE')) {
+        this.c.logger.warn({ err: error }, 'equivocation report refused');
+      }
+    });
+  }
+
+  requestCatchUp(request: CatchUpRequest): void {
+    const peers = this.c.network.connectedNodes().slice(0, CATCH_UP_PEERS_MAX);
+    for (const peer of peers) {
+      this.c.network.request(peer, 'catchup', encodeCatchUpRequest(request), { timeoutMs: PEER_ANSWER_WAIT_MS + 1_000 })
+        .then((bytes) => this.onMessages(pb.CatchUpResponse.decode(bytes)))
+        .catch((error: unknown) => this.c.logger.debug({ err: error, peer }, 'catch-up request failed'));
+    }
+  }
+
+  answerPeer(peer: PeerId, proposals: readonly Proposal[], votes: readonly Vote[]): void {
+    const resolve = this.pendingAnswers.get(peer);
+    if (resolve === undefined) return;
+    this.pendingAnswers.delete(peer);
+    resolve(pb.CatchUpResponse.encode({
+      proposals: proposals.map((p) => pb.Proposal.decode(encodeProposal(p))),
+      votes: votes.map((v) => pb.Vote.decode(encodeVote(v))),
+    }).finish());
+  }
+
+  private publish(topic: 'txs' | 'proposals' | 'votes', data: Uint8Array): void {
+    this.c.network.publish(topic, data).catch((error: unknown) => this.c.logger.debug({ err: error, topic }, 'publish failed'));
+  }
+
+  private push(message: { proposals?: InstanceType<typeof pb.Proposal>[]; votes?: InstanceType<typeof pb.Vote>[] }): void {
+    const bytes = pb.CatchUpResponse.encode(message).finish();
+    for (const peer of this.c.network.connectedNodes()) {
+      this.c.network.request(peer, 'push', bytes, { timeoutMs: PEER_ANSWER_WAIT_MS })
+        .catch((error: unknown) => this.c.logger.debug({ err: error, peer }, 'push failed'));
+    }
+  }
+
+  private async onTx(data: Uint8Array): Promise<Verdict> {
+    try {
+      await this.c.mempool.add(data);
+      this.c.onTxAdmitted();
+      return 'accept';
+    } catch (error) {
+      if (!isTianpingError(error)) throw error;
+      // Known or not admissible now (full, already committed): not the sender's fault.
+      if (['TX_DUPLICATE', 'TX_ALREADY_COMMITTED', 'MEMPOOL_FULL', 'TX_EXPIRED', 'EQUIVOCATION_DUPLICATE'].includes(error.code)) {
+        return 'ignore';
+      }
+      return 'reject';
+    }
+  }
+
+  /** Height filter shared by proposals and votes; returns whether the core should see the message. */
+  private admitHeight(height: number): Verdict {
+    const current = this.c.currentHeight();
+    if (height < current) return 'ignore';
+    if (height > current) {
+      this.c.onFutureHeight();
+      return 'ignore';
+    }
+    this.c.onNextHeightMessage();
+    return 'accept';
+  }
+
+  private onProposalBytes(data: Uint8Array): Verdict {
+    let proposal: Proposal;
+    try {
+      proposal = decodeProposal(data);
+    } catch {
+      return 'reject';
+    }
+    const verdict = this.admitHeight(proposal.height);
+    if (verdict === 'accept') this.c.feed({ kind: 'proposalReceived', proposal, receivedAtMs: asTimeMs(this.c.clock.nowMs()) });
+    return verdict;
+  }
+
+  private onVoteBytes(data: Uint8Array): Verdict {
+    let vote: Vote;
+    try {
+      vote = decodeVote(data);
+    } catch {
+      return 'reject';
+    }
+    const verdict = this.admitHeight(vote.height);
+    if (verdict === 'accept') this.c.feed({ kind: 'voteReceived', vote });
+    return verdict;
+  }
+
+  private onMessages(response: InstanceType<typeof pb.CatchUpResponse>): void {
+    for (const p of response.proposals) this.onProposalBytes(pb.Proposal.encode(p).finish());
+    for (const v of response.votes) this.onVoteBytes(pb.Vote.encode(v).finish());
+  }
+
+  private onCatchUpRequest(bytes: Uint8Array, from: string): Promise<Uint8Array> {
+    const request = decodeCatchUpRequest(bytes);
+    const peer = `${from}#${++this.requestCounter}`;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pendingAnswers.delete(peer);
+        resolve(EMPTY_RESPONSE);
+      }, PEER_ANSWER_WAIT_MS);
+      this.pendingAnswers.set(peer, (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
+      this.c.feed({ kind: 'peerRequest', peer, request });
+      // The core answers (sendToPeer) while handling the request, or not at all: once the queue is
+      // past it, whatever is still unanswered gets the empty answer.
+      this.c.enqueue(async () => this.answerPeer(peer, [], []));
+    });
+  }
+
+  private async onBlocksRequest(bytes: Uint8Array): Promise<Uint8Array> {
+    const request = pb.BlocksRequest.decode(bytes);
+    const tip = this.c.ledger.tip.height;
+    const to = Math.min(request.toHeight, tip, request.fromHeight + this.c.syncBlocksMax - 1);
+    const blocks: { block: Uint8Array; commit: Uint8Array }[] = [];
+    for (let height = Math.max(1, request.fromHeight); height <= to; height++) {
+      const raw = await this.c.ledger.rawBlock(height);
+      if (raw === undefined) break;
+      blocks.push(raw);
+    }
+    return pb.BlocksResponse.encode({ tipHeight: tip, blocks }).finish();
+  }
+}

@@ -1,0 +1,253 @@
+// Drives the pure Tendermint core (src/consensus/tendermint) with the real clock, the ledger and
+// the p2p network. Every input becomes one event on a single serial queue; the core's effects are
+// carried out in order, and a persist effect is synced before the next effect starts (docs/
+// consensus.md, "the driver's contract"). A failure to write halts the node: nothing half-written.
+import type { Logger } from 'pino';
+import { createTendermintCore, createValidatorSet, nextHeightValidatorSet, type ConsensusEvent, type ConsensusEffect,
+  type ConsensusParams, type ConsensusState, type DurableRecord, type TendermintCore, type ValidatorSet,
+  DEFAULT_CONSENSUS_PARAMS } from '../consensus/tendermint/index.js';
+import { sign, type KeyPair, type SignatureVerifier } from '../crypto/ed25519.js';
+import type { Ledger } from '../ledger/index.js';
+import type { Mempool } from '../mempool/index.js';
+import { readValidatorSet, type Genesis } from '../state/index.js';
+import { asHeight, asRound, asTimeMs, toHex, type Clock, type Hash32 } from '../types/index.js';
+import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from './block-exec.js';
+import { consensusBlock, decodeWal, encodeCertificate, encodeWal } from './consensus-codec.js';
+import { ConsensusWire, type ConsensusNetwork } from './consensus-wire.js';
+import { BlockSync } from './block-sync.js';
+import { reportEquivocationTx } from './equivocation-tx.js';
+import { validatorSetHash } from '../codec/index.js';
+
+export interface TendermintDriverOptions {
+  readonly genesis: Genesis;
+  readonly ledger: Ledger;
+  readonly mempool: Mempool;
+  readonly verifier: SignatureVerifier;
+  /** The node key; it signs votes only if it is in the validator set. */
+  readonly key: KeyPair;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly network: ConsensusNetwork;
+  readonly timeouts: Pick<ConsensusParams, 'timeoutProposeMs' | 'timeoutProposeDeltaMs' | 'timeoutPrevoteMs'
+    | 'timeoutPrevoteDeltaMs' | 'timeoutPrecommitMs' | 'timeoutPrecommitDeltaMs'>;
+  readonly heartbeatIntervalMs: number;
+  readonly blockDelayMs: number;
+  readonly rebroadcastIntervalMs: number;
+  readonly syncBlocksMax: number;
+  onCommitted(block: ExecutedBlock): void;
+  onHalt(error: unknown): void;
+}
+
+export class TendermintDriver {
+  private readonly core: TendermintCore;
+  private state: ConsensusState;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private rebroadcastTimer: ReturnType<typeof setInterval> | undefined;
+  private startTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly executed = new Map<string, ExecutedBlock>();
+  private readonly exec: BlockExecComponents;
+  private validators!: ValidatorSet;
+  private validatorsHashNow!: Hash32;
+  private lastWal: DurableRecord | null = null;
+  private running = false;
+  private halted = false;
+  /** Height handed to the core with startHeight, or 0 while waiting to start the next one. */
+  private startedHeight = 0;
+  private readonly wire: ConsensusWire;
+  private readonly sync: BlockSync;
+
+  constructor(private readonly o: TendermintDriverOptions) {
+    const params: ConsensusParams = { ...DEFAULT_CONSENSUS_PARAMS, ...o.timeouts,
+      precisionMs: o.genesis.params.pbtsPrecisionMs, messageDelayMs: o.genesis.params.pbtsMessageDelayMs };
+    this.core = createTendermintCore({
+      chainId: o.genesis.chainId, params, verifier: o.verifier,
+      signer: { publicKey: o.key.publicKey, sign: (message) => sign(o.key.seed, message) },
+    });
+    this.state = this.core.initialState(null);
+    this.exec = { genesis: o.genesis, ledger: o.ledger, mempool: o.mempool, verifier: o.verifier,
+      validatorsHash: () => this.validatorsHashNow };
+    this.wire = new ConsensusWire({
+      network: o.network, mempool: o.mempool, ledger: o.ledger, logger: o.logger, clock: o.clock,
+      syncBlocksMax: o.syncBlocksMax, currentHeight: () => o.ledger.tip.height + 1,
+      feed: (event) => this.feed(event), enqueue: (task) => this.enqueue(task), onFutureHeight: () => this.sync.soon(), onTxAdmitted: () => this.maybeStartHeight(),
+      onNextHeightMessage: () => this.startHeightNow(),
+    });
+    this.sync = new BlockSync({
+      network: o.network, ledger: o.ledger, logger: o.logger, chainId: o.genesis.chainId, verifier: o.verifier,
+      syncBlocksMax: o.syncBlocksMax, validatorsAt: () => this.validators,
+      enqueue: (task) => this.enqueue(task),
+      apply: async (blockBytes, commitBytes) => this.applySynced(blockBytes, commitBytes),
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.loadValidators();
+    const walBytes = await this.o.ledger.readConsensusWal();
+    this.lastWal = walBytes === undefined ? null : decodeWal(walBytes);
+    this.state = this.core.initialState(this.lastWal);
+    this.running = true;
+    await this.wire.register();
+    this.rebroadcastTimer = setInterval(() => this.feed({ kind: 'rebroadcastTick' }), this.o.rebroadcastIntervalMs);
+    this.sync.soon();
+    // A restarted node that holds a record of the height it was deciding rejoins it at once.
+    if (this.lastWal !== null && this.lastWal.height === this.o.ledger.tip.height + 1) this.startHeightNow();
+    else this.maybeStartHeight();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    if (this.rebroadcastTimer !== undefined) clearInterval(this.rebroadcastTimer);
+    if (this.startTimer !== undefined) clearTimeout(this.startTimer);
+    await this.queue;
+  }
+
+  /** A tx entered the mempool through the API: gossip it and maybe start the next height. */
+  txAdmitted(bytes: Uint8Array): void {
+    this.wire.publishTx(bytes);
+    this.maybeStartHeight();
+  }
+
+  get isValidator(): boolean {
+    return this.validators.validators.some((v) => toHex(v.publicKey) === toHex(this.o.key.publicKey));
+  }
+
+  private async loadValidators(): Promise<void> {
+    // Proposer priorities evolve by height from the genesis set; replaying them is O(height × n).
+    let set = createValidatorSet(await readValidatorSet(this.o.ledger.state));
+    for (let h = 1; h <= this.o.ledger.tip.height; h++) set = nextHeightValidatorSet(set);
+    this.validators = set;
+    this.validatorsHashNow = validatorSetHash(set.validators);
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(async () => {
+      if (!this.running || this.halted) return;
+      try {
+        await task();
+      } catch (error) {
+        this.halted = true;
+        this.running = false;
+        this.o.onHalt(error);
+      }
+    });
+  }
+
+  private feed(event: ConsensusEvent): void {
+    this.enqueue(() => this.handle(event));
+  }
+
+  private async handle(event: ConsensusEvent): Promise<void> {
+    const rebroadcast = event.kind === 'rebroadcastTick';
+    const { state, effects } = this.core.step(this.state, event);
+    this.state = state;
+    for (const effect of effects) await this.perform(effect, rebroadcast);
+  }
+
+  private async perform(effect: ConsensusEffect, rebroadcast: boolean): Promise<void> {
+    switch (effect.kind) {
+      case 'persist':
+        await this.o.ledger.writeConsensusWal(encodeWal(effect.record));
+        this.lastWal = effect.record;
+        return;
+      case 'broadcastProposal':
+        return this.wire.sendProposal(effect.proposal, rebroadcast);
+      case 'broadcastVote':
+        return this.wire.sendVote(effect.vote, rebroadcast);
+      case 'scheduleTimeout': {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          this.feed({ kind: 'timeoutFired', height: effect.height, round: effect.round, step: effect.step });
+        }, effect.durationMs);
+        this.timers.add(timer);
+        return;
+      }
+      case 'buildBlock':
+        return this.build(effect.height, effect.round, effect.timeAfterMs);
+      case 'validateBlock': {
+        const check = await isValidBlock(this.exec, effect.block.bytes);
+        if (check.ok) this.executed.set(toHex(check.block.hash), check.block);
+        else this.o.logger.warn({ height: effect.height, reason: check.reason }, 'proposed block is invalid');
+        this.feed({ kind: 'blockValidated', height: effect.height, blockHash: effect.block.hash, valid: check.ok });
+        return;
+      }
+      case 'commit': {
+        const block = this.executed.get(toHex(effect.block.hash)) ?? (await checkBlock(this.exec, effect.block.bytes));
+        await this.commit(block, encodeCertificate(effect.certificate));
+        return;
+      }
+      case 'recordEvidence':
+        this.wire.reportEquivocation(reportEquivocationTx(this.o.genesis, this.o.key, effect.evidence, this.o.clock.nowMs()));
+        return;
+      case 'requestCatchUp':
+        if (effect.request.kind === 'commit') this.sync.soon();
+        else this.wire.requestCatchUp(effect.request);
+        return;
+      case 'sendToPeer':
+        this.wire.answerPeer(effect.peer, effect.proposals, effect.votes);
+        return;
+    }
+  }
+
+  private async build(height: number, round: number, timeAfterMs: number): Promise<void> {
+    // Block time is this node's clock, and must pass the previous block's time; wait rather than invent one.
+    while (this.o.clock.nowMs() <= timeAfterMs) await new Promise((r) => setTimeout(r, 1 + timeAfterMs - this.o.clock.nowMs()));
+    const nowMs = this.o.clock.nowMs();
+    const block = await buildBlock(this.exec, height, nowMs, this.o.key.publicKey);
+    this.executed.set(toHex(block.hash), block);
+    this.feed({ kind: 'blockBuilt', height: asHeight(height), round: asRound(round), block: consensusBlock(block.blockBytes),
+      nowMs: asTimeMs(nowMs) });
+  }
+
+  private async commit(block: ExecutedBlock, commitBytes: Uint8Array): Promise<void> {
+    await commitExecuted(this.exec, block, commitBytes);
+    this.executed.clear();
+    this.validators = nextHeightValidatorSet(this.validators);
+    this.startedHeight = 0;
+    this.o.onCommitted(block);
+    this.maybeStartHeight();
+  }
+
+  /** Block sync: a certified block from a peer, verified by BlockSync, applied here in the queue. */
+  private async applySynced(blockBytes: Uint8Array, commitBytes: Uint8Array): Promise<void> {
+    const block = await checkBlock(this.exec, blockBytes);
+    await commitExecuted(this.exec, block, commitBytes);
+    this.executed.clear();
+    this.validators = nextHeightValidatorSet(this.validators);
+    this.o.onCommitted(block);
+    // The core was deciding a height that is now behind us: start it afresh from the WAL record,
+    // which keeps the double-sign guard (heights only go up, so it never blocks a new vote).
+    this.state = this.core.initialState(this.lastWal);
+    this.startedHeight = 0;
+    this.maybeStartHeight();
+  }
+
+  /**
+   * A height starts when txs wait (after blockDelayMs gathers a burst), when the heartbeat is due
+   * (so time moves on chain without a stream of empty blocks), or when a peer already runs it.
+   */
+  private maybeStartHeight(): void {
+    if (!this.running || this.startedHeight !== 0) return;
+    const tip = this.o.ledger.tip;
+    const nowMs = this.o.clock.nowMs();
+    const heartbeatDueMs = Math.max(0, tip.timeMs + this.o.heartbeatIntervalMs - nowMs);
+    const dueInMs = this.o.mempool.size > 0 ? Math.min(this.o.blockDelayMs, heartbeatDueMs) : heartbeatDueMs;
+    if (this.startTimer !== undefined) clearTimeout(this.startTimer);
+    this.startTimer = setTimeout(() => this.startHeightNow(), dueInMs);
+  }
+
+  private startHeightNow(): void {
+    if (!this.running || this.startedHeight !== 0) return;
+    if (this.startTimer !== undefined) clearTimeout(this.startTimer);
+    const height = this.o.ledger.tip.height + 1;
+    this.startedHeight = height;
+    this.enqueue(async () => {
+      // A block may have been synced meanwhile: start only the height that follows the tip.
+      if (this.o.ledger.tip.height + 1 !== height || this.state.status === 'running') return;
+      await this.handle({ kind: 'startHeight', height: asHeight(height), validators: this.validators,
+        prevBlockTimeMs: asTimeMs(this.o.ledger.tip.timeMs) });
+    });
+  }
+}
