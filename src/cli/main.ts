@@ -9,6 +9,7 @@ type Run = (argv: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<{ run: Run }> }>> = {
   keygen: { summary: 'create an ed25519 key file', load: () => import('./commands/keygen.js') },
   init: { summary: 'create a single-node dev chain in a data directory', load: () => import('./commands/init.js') },
+  genesis: { summary: 'build the genesis file of a multi-validator chain', load: () => import('./commands/genesis.js') },
   start: { summary: 'start a node', load: () => import('./commands/start.js') },
   anchor: { summary: 'anchor the hashes of files', load: () => import('./commands/anchor.js') },
   verify: { summary: 'check whether a file is anchored, when and by whom', load: () => import('./commands/verify.js') },

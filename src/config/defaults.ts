@@ -31,6 +31,25 @@ export interface NodeConfig {
     readonly heartbeatIntervalMs: number;
     /** Txs wait at most this long to be gathered into a block. */
     readonly blockDelayMs: number;
+    /** Tendermint timeouts: base + round × delta (a node's own choice, not a chain rule). */
+    readonly timeoutProposeMs: number;
+    readonly timeoutProposeDeltaMs: number;
+    readonly timeoutPrevoteMs: number;
+    readonly timeoutPrevoteDeltaMs: number;
+    readonly timeoutPrecommitMs: number;
+    readonly timeoutPrecommitDeltaMs: number;
+    /** Own votes and the current proposal are sent again at this interval until the height commits. */
+    readonly rebroadcastIntervalMs: number;
+  };
+  readonly p2p: {
+    /** libp2p listen multiaddrs. Empty: no p2p (a single-validator chain needs none). */
+    readonly listen: readonly string[];
+    /** Multiaddrs with /p2p/<peer id> of other members' nodes, dialled at start and redialled. */
+    readonly bootstrap: readonly string[];
+    /** Largest gossip message accepted (a proposal carries its block). */
+    readonly messageBytesMax: number;
+    /** Blocks per block-sync response at most. */
+    readonly syncBlocksMax: number;
   };
   readonly log: {
     readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -58,6 +77,19 @@ export const DEFAULT_CONFIG: NodeConfig = {
   consensus: {
     heartbeatIntervalMs: 10_000,
     blockDelayMs: 50,
+    timeoutProposeMs: 3_000,
+    timeoutProposeDeltaMs: 500,
+    timeoutPrevoteMs: 1_000,
+    timeoutPrevoteDeltaMs: 500,
+    timeoutPrecommitMs: 1_000,
+    timeoutPrecommitDeltaMs: 500,
+    rebroadcastIntervalMs: 1_000,
+  },
+  p2p: {
+    listen: [],
+    bootstrap: [],
+    messageBytesMax: 16 * 1024 * 1024,
+    syncBlocksMax: 50,
   },
   log: {
     level: 'info',

@@ -4,7 +4,8 @@
 // message naming the setting and where the bad value came from, instead of surfacing hours later.
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, type NodeConfig } from './defaults.js';
-import { ENV_PREFIX, FRIENDLY_FLAGS, SETTINGS, envVarOf, expectation, type SettingSpec } from './settings.js';
+import { ENV_PREFIX, FRIENDLY_FLAGS, SETTINGS, envVarOf, expectation, itemExpectation, type SettingKind,
+  type SettingSpec } from './settings.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -42,7 +43,11 @@ type Values = Map<string, { value: unknown; source: string }>;
 
 export function loadConfig(options: LoadConfigOptions): NodeConfig {
   const values: Values = new Map();
-  for (const spec of SETTINGS) values.set(spec.path, { value: getPath(DEFAULT_CONFIG, spec.path), source: 'defaults' });
+  for (const spec of SETTINGS) {
+    const value = getPath(DEFAULT_CONFIG, spec.path);
+    // A copy, so that freezing the result never freezes (or aliases) the defaults' own arrays.
+    values.set(spec.path, { value: Array.isArray(value) ? [...value] : value, source: 'defaults' });
+  }
   if (options.file !== undefined) applyFile(values, options.file);
   applyEnv(values, options.env);
   applyFlags(values, options.flags);
@@ -106,6 +111,11 @@ function applyFlags(values: Values, flags: LoadConfigOptions['flags']): void {
 /** A value from the environment or a flag: always text, converted by the setting's kind. */
 function parseText(spec: SettingSpec, raw: string, source: string): unknown {
   const { kind } = spec;
+  if (kind.type === 'list') {
+    // "" is the empty list, so an environment variable can clear a list set in the file.
+    const items = raw.trim() === '' ? [] : raw.split(',').map((item) => item.trim());
+    return checkList(spec.path, kind, items, source);
+  }
   if (kind.type !== 'int') return checkJsonValue(spec, raw, source);
   const bad = (): never => fail(`${spec.path} from ${source} must be ${expectation(kind)}, got ${JSON.stringify(raw)}`);
   if (!/^-?[0-9]+$/.test(raw.trim())) bad();
@@ -127,7 +137,22 @@ function checkJsonValue(spec: SettingSpec, value: unknown, source: string, shown
       if (typeof value !== 'string' || (!kind.allowEmpty && value.length === 0)) bad();
       if (kind.pattern !== undefined && !kind.pattern.test(value as string)) bad();
       return value;
+    case 'list':
+      if (!Array.isArray(value)) bad();
+      return checkList(spec.path, kind, value as unknown[], source);
   }
+}
+
+/** Each item on its own, so the message points at the one bad entry of a long bootstrap list. */
+function checkList(path: string, kind: SettingKind & { type: 'list' }, items: readonly unknown[], source: string): string[] {
+  const seen = new Set<string>();
+  return items.map((item, i) => {
+    const valid = typeof item === 'string' && item.length > 0 && (kind.itemPattern?.test(item) ?? true);
+    if (!valid) fail(`${path}[${i}] from ${source} must be ${itemExpectation(kind)}, got ${JSON.stringify(item)}`);
+    if (seen.has(item)) fail(`${path}[${i}] from ${source} repeats ${JSON.stringify(item)}`);
+    seen.add(item);
+    return item;
+  });
 }
 
 function checkTogether(values: Values, a: string, b: string): void {

@@ -7,7 +7,12 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type SettingKind =
   | { readonly type: 'int'; readonly min: number; readonly max: number }
   | { readonly type: 'string'; readonly allowEmpty: boolean; readonly pattern?: RegExp; readonly patternText?: string }
-  | { readonly type: 'enum'; readonly values: readonly string[] };
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  /**
+   * Non-empty strings: an array in a JSON file, comma-separated text in the environment and flags
+   * (an empty text is the empty list). itemPattern checks each item.
+   */
+  | { readonly type: 'list'; readonly itemPattern?: RegExp; readonly itemPatternText?: string };
 
 export interface SettingSpec {
   /** Dotted path into NodeConfig, e.g. "api.port". */
@@ -23,6 +28,12 @@ const optionalPath = { type: 'string', allowEmpty: true } as const;
 // Same rule as genesis names: the moniker doubles as the validator name of a dev genesis, and
 // keeping it to these characters keeps log lines unambiguous.
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// Multiaddrs are only shape-checked here (config/ imports no libp2p): a leading "/", no spaces or
+// commas (the list separator). libp2p parses them at start and names the bad one.
+const MULTIADDR_RE = /^\/[^\s,]+$/;
+// A bootstrap peer must name its peer id: the connection gater admits member node keys only, so
+// an address without one could never be verified as the member it claims to be.
+const PEER_MULTIADDR_RE = /^\/[^\s,]+\/p2p\/[1-9A-HJ-NP-Za-km-z]+$/;
 
 export const SETTINGS: readonly SettingSpec[] = [
   { path: 'dataDir', kind: pathString },
@@ -42,6 +53,21 @@ export const SETTINGS: readonly SettingSpec[] = [
   { path: 'consensus.heartbeatIntervalMs', kind: positive },
   // Zero is meaningful here: propose as soon as a tx arrives.
   { path: 'consensus.blockDelayMs', kind: nonNegative },
+  { path: 'consensus.timeoutProposeMs', kind: positive },
+  // Zero deltas keep every round's timeouts equal; allowed, though liveness under slow networks
+  // then rests on the base timeouts alone.
+  { path: 'consensus.timeoutProposeDeltaMs', kind: nonNegative },
+  { path: 'consensus.timeoutPrevoteMs', kind: positive },
+  { path: 'consensus.timeoutPrevoteDeltaMs', kind: nonNegative },
+  { path: 'consensus.timeoutPrecommitMs', kind: positive },
+  { path: 'consensus.timeoutPrecommitDeltaMs', kind: nonNegative },
+  { path: 'consensus.rebroadcastIntervalMs', kind: positive },
+  { path: 'p2p.listen', kind: { type: 'list', itemPattern: MULTIADDR_RE,
+    itemPatternText: 'a multiaddr such as /ip4/0.0.0.0/tcp/26656' } },
+  { path: 'p2p.bootstrap', kind: { type: 'list', itemPattern: PEER_MULTIADDR_RE,
+    itemPatternText: 'a multiaddr ending in /p2p/<peer id>' } },
+  { path: 'p2p.messageBytesMax', kind: positive },
+  { path: 'p2p.syncBlocksMax', kind: positive },
   { path: 'log.level', kind: { type: 'enum', values: LOG_LEVELS } },
 ];
 
@@ -63,6 +89,8 @@ export const FRIENDLY_FLAGS: Readonly<Record<string, string>> = {
   host: 'api.host',
   'log-level': 'log.level',
   moniker: 'moniker',
+  'p2p-listen': 'p2p.listen',
+  bootstrap: 'p2p.bootstrap',
 };
 
 /** Describes what a setting accepts, for error messages. */
@@ -76,5 +104,12 @@ export function expectation(kind: SettingKind): string {
     case 'string':
       if (kind.patternText !== undefined) return `a string of ${kind.patternText}`;
       return kind.allowEmpty ? 'a string' : 'a non-empty string';
+    case 'list':
+      return 'a list (a JSON array in a file, comma-separated text in the environment and flags)';
   }
+}
+
+/** What one item of a list setting must be. */
+export function itemExpectation(kind: SettingKind & { type: 'list' }): string {
+  return kind.itemPatternText ?? 'a non-empty string';
 }

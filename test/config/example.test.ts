@@ -5,7 +5,9 @@ import { DEFAULT_CONFIG, SETTINGS, envVarOf, loadConfig } from '../../src/config
 function leafPaths(object: object, prefix = ''): string[] {
   return Object.entries(object).flatMap(([key, value]) => {
     const path = prefix === '' ? key : `${prefix}.${key}`;
-    return typeof value === 'object' && value !== null ? leafPaths(value as object, path) : [path];
+    // A list setting is one leaf, even when its default is the empty array.
+    const isGroup = typeof value === 'object' && value !== null && !Array.isArray(value);
+    return isGroup ? leafPaths(value as object, path) : [path];
   });
 }
 
@@ -35,5 +37,6 @@ describe('config/example.json and docs/configuration.md', () => {
     expect(envVarOf('api.port')).toBe('TIANPING_API_PORT');
     expect(envVarOf('consensus.heartbeatIntervalMs')).toBe('TIANPING_CONSENSUS_HEARTBEAT_INTERVAL_MS');
     expect(envVarOf('dataDir')).toBe('TIANPING_DATA_DIR');
+    expect(envVarOf('p2p.messageBytesMax')).toBe('TIANPING_P2P_MESSAGE_BYTES_MAX');
   });
 });

@@ -144,3 +144,81 @@ describe('loadConfig refuses bad values, naming the setting and its source', () 
       .toBe('config: api.tlsCertFile and api.tlsKeyFile must be set together, but only api.tlsCertFile (from TIANPING_API_TLS_CERT_FILE) is set');
   });
 });
+
+const PEER_A = '/ip4/10.0.0.2/tcp/26656/p2p/12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf';
+const PEER_B = '/ip4/10.0.0.3/tcp/26656/p2p/12D3KooWAbCdEfGhiJkLmNoPqRsTuVwXyZ123456789abcdefgHi';
+
+describe('list settings (p2p.listen, p2p.bootstrap)', () => {
+  it('default to empty lists', () => {
+    const config = loadConfig({ env: {}, flags: {} });
+    expect(config.p2p.listen).toEqual([]);
+    expect(config.p2p.bootstrap).toEqual([]);
+  });
+
+  it('take a JSON array in the file and comma-separated text in the environment and flags', () => {
+    const file = configFile({ p2p: { listen: ['/ip4/0.0.0.0/tcp/26656', '/ip6/::/tcp/26656'], bootstrap: [PEER_A] } });
+    expect(loadConfig({ file, env: {}, flags: {} }).p2p).toMatchObject({
+      listen: ['/ip4/0.0.0.0/tcp/26656', '/ip6/::/tcp/26656'], bootstrap: [PEER_A] });
+    const fromEnv = loadConfig({ file, env: { TIANPING_P2P_BOOTSTRAP: `${PEER_A}, ${PEER_B}` }, flags: {} });
+    expect(fromEnv.p2p.bootstrap).toEqual([PEER_A, PEER_B]);
+    const fromFlags = loadConfig({ file, env: {}, flags: { 'p2p-listen': '/ip4/127.0.0.1/tcp/9000', bootstrap: PEER_B } });
+    expect(fromFlags.p2p.listen).toEqual(['/ip4/127.0.0.1/tcp/9000']);
+    expect(fromFlags.p2p.bootstrap).toEqual([PEER_B]);
+    expect(loadConfig({ env: {}, flags: { 'p2p.listen': '/ip4/127.0.0.1/tcp/1,/ip4/127.0.0.1/tcp/2' } }).p2p.listen)
+      .toEqual(['/ip4/127.0.0.1/tcp/1', '/ip4/127.0.0.1/tcp/2']);
+  });
+
+  it('an empty text clears a list set in the file', () => {
+    const file = configFile({ p2p: { bootstrap: [PEER_A] } });
+    expect(loadConfig({ file, env: { TIANPING_P2P_BOOTSTRAP: '' }, flags: {} }).p2p.bootstrap).toEqual([]);
+  });
+
+  it('are frozen and do not share the defaults\' arrays', () => {
+    const config = loadConfig({ env: {}, flags: {} });
+    expect(Object.isFrozen(config.p2p.listen)).toBe(true);
+    expect(config.p2p.listen).not.toBe(DEFAULT_CONFIG.p2p.listen);
+    expect(Object.isFrozen(DEFAULT_CONFIG.p2p.listen)).toBe(false);
+  });
+
+  it('refuse a value that is not an array in the file', () => {
+    const file = configFile({ p2p: { listen: '/ip4/0.0.0.0/tcp/26656' } });
+    expect(configError(() => loadConfig({ file, env: {}, flags: {} })).message).toBe(
+      `config: p2p.listen from config file ${file} must be a list (a JSON array in a file, comma-separated text in the environment and flags), got "/ip4/0.0.0.0/tcp/26656"`);
+  });
+
+  it('name the one bad item and its index', () => {
+    const file = configFile({ p2p: { listen: ['/ip4/0.0.0.0/tcp/1', 7] } });
+    expect(configError(() => loadConfig({ file, env: {}, flags: {} })).message).toBe(
+      `config: p2p.listen[1] from config file ${file} must be a multiaddr such as /ip4/0.0.0.0/tcp/26656, got 7`);
+    expect(configError(() => loadConfig({ env: { TIANPING_P2P_BOOTSTRAP: `${PEER_A},/ip4/10.0.0.3/tcp/26656` }, flags: {} })).message)
+      .toBe('config: p2p.bootstrap[1] from TIANPING_P2P_BOOTSTRAP must be a multiaddr ending in /p2p/<peer id>, got "/ip4/10.0.0.3/tcp/26656"');
+    expect(configError(() => loadConfig({ env: {}, flags: { 'p2p-listen': 'ip4/0.0.0.0/tcp/1' } })).message)
+      .toBe('config: p2p.listen[0] from --p2p-listen must be a multiaddr such as /ip4/0.0.0.0/tcp/26656, got "ip4/0.0.0.0/tcp/1"');
+  });
+
+  it('refuse empty and repeated items', () => {
+    expect(configError(() => loadConfig({ env: {}, flags: { bootstrap: `${PEER_A},,${PEER_B}` } })).message)
+      .toBe('config: p2p.bootstrap[1] from --bootstrap must be a multiaddr ending in /p2p/<peer id>, got ""');
+    expect(configError(() => loadConfig({ env: {}, flags: { bootstrap: `${PEER_A},` } })).message)
+      .toContain('p2p.bootstrap[1] from --bootstrap must be');
+    const file = configFile({ p2p: { bootstrap: [PEER_A, PEER_B, PEER_A] } });
+    expect(configError(() => loadConfig({ file, env: {}, flags: {} })).message)
+      .toBe(`config: p2p.bootstrap[2] from config file ${file} repeats "${PEER_A}"`);
+  });
+});
+
+describe('consensus and p2p limits', () => {
+  it('accept zero deltas but not zero base timeouts', () => {
+    const config = loadConfig({ env: { TIANPING_CONSENSUS_TIMEOUT_PROPOSE_DELTA_MS: '0' }, flags: {} });
+    expect(config.consensus.timeoutProposeDeltaMs).toBe(0);
+    expect(configError(() => loadConfig({ env: { TIANPING_CONSENSUS_TIMEOUT_PREVOTE_MS: '0' }, flags: {} })).message)
+      .toBe('config: consensus.timeoutPrevoteMs from TIANPING_CONSENSUS_TIMEOUT_PREVOTE_MS must be a positive integer, got "0"');
+  });
+
+  it('read the p2p limits from the file', () => {
+    const file = configFile({ p2p: { messageBytesMax: 1024, syncBlocksMax: 5 }, consensus: { rebroadcastIntervalMs: 250 } });
+    const config = loadConfig({ file, env: {}, flags: {} });
+    expect(config.p2p).toMatchObject({ messageBytesMax: 1024, syncBlocksMax: 5 });
+    expect(config.consensus.rebroadcastIntervalMs).toBe(250);
+  });
+});

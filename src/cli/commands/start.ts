@@ -26,6 +26,8 @@ Options:
   --host ADDR           same as --set api.host=ADDR
   --log-level LEVEL     same as --set log.level=LEVEL
   --moniker NAME        same as --set moniker=NAME
+  --p2p-listen ADDRS    same as --set p2p.listen=ADDRS (comma-separated multiaddrs)
+  --bootstrap ADDRS     same as --set p2p.bootstrap=ADDRS (comma-separated, each ending in /p2p/<peer id>)
   --json                accepted for uniformity: the logs are JSON already
   -h, --help            show this help
 `,
