@@ -50,6 +50,12 @@ export interface NodeConfig {
     readonly messageBytesMax: number;
     /** Blocks per block-sync response at most. */
     readonly syncBlocksMax: number;
+    /**
+     * A file of node ids (hex public keys, one per line) this node refuses on the wire even though
+     * they are members: the operator's switch to cut a misbehaving peer at once. Re-read when it
+     * changes. Empty: none.
+     */
+    readonly denyListFile: string;
   };
   readonly log: {
     readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -90,6 +96,7 @@ export const DEFAULT_CONFIG: NodeConfig = {
     bootstrap: [],
     messageBytesMax: 16 * 1024 * 1024,
     syncBlocksMax: 50,
+    denyListFile: '',
   },
   log: {
     level: 'info',

@@ -68,6 +68,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     itemPatternText: 'a multiaddr ending in /p2p/<peer id>' } },
   { path: 'p2p.messageBytesMax', kind: positive },
   { path: 'p2p.syncBlocksMax', kind: positive },
+  { path: 'p2p.denyListFile', kind: optionalPath },
   { path: 'log.level', kind: { type: 'enum', values: LOG_LEVELS } },
 ];
 

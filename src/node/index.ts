@@ -11,6 +11,7 @@ import { parseGenesis, genesisHash } from '../state/index.js';
 import { asTimeMs, toHex, type Clock } from '../types/index.js';
 import { NodeCore } from './node.js';
 import { createP2P } from '../p2p/index.js';
+import { watchDenyList } from './deny-list.js';
 import { readValidatorSet } from '../state/index.js';
 import { VERSION } from './version.js';
 
@@ -57,11 +58,15 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     await storage.close();
     throw error;
   }
+  const members = await nodeMembers(ledger);
   const p2p = config.p2p.listen.length === 0 ? undefined : await createP2P({
     chainId: genesis.chainId, nodeSeed: key.seed, listenAddrs: config.p2p.listen, bootstrap: config.p2p.bootstrap,
-    allowedNodes: await nodeMembers(ledger), logger: logger.child({ module: 'p2p' }),
+    allowedNodes: members, logger: logger.child({ module: 'p2p' }),
     limits: { requestBytesMax: config.p2p.messageBytesMax, responseBytesMax: config.p2p.messageBytesMax },
   });
+  const stopDenyList = p2p === undefined || config.p2p.denyListFile === '' ? undefined
+    : watchDenyList(inDataDir(config, config.p2p.denyListFile), logger.child({ module: 'p2p' }),
+      (denied) => p2p.setAllowedNodes(members.filter((id) => !denied.has(id))));
   const core = new NodeCore({
     genesis, ledger, key, verifier: new NodeVerifier(), clock: opts.clock ?? systemClock,
     logger: logger.child({ module: 'node' }), moniker: config.moniker, version: VERSION,
@@ -89,6 +94,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
       // the server's close does not wait on requests that can no longer complete.
       await core.stop();
       await app.close();
+      stopDenyList?.();
       await p2p?.stop();
       await ledger.close();
       logger.info('node stopped');

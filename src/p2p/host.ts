@@ -1,0 +1,177 @@
+// Assembles the libp2p host: TCP + Noise + Yamux + identify + gossipsub, the connection gater,
+// the bootstrap redial loop, gossip topics and request-response, behind the P2P interface.
+import { noise } from '@chainsafe/libp2p-noise';
+import { yamux } from '@chainsafe/libp2p-yamux';
+import { gossipsub, StrictNoSign, type GossipSub } from '@libp2p/gossipsub';
+import { identify } from '@libp2p/identify';
+import type { Libp2p, PeerId } from '@libp2p/interface';
+import { peerIdFromPrivateKey, peerIdFromString } from '@libp2p/peer-id';
+import { tcp } from '@libp2p/tcp';
+import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { createLibp2p } from 'libp2p';
+import type { Clock, TimeMs } from '../types/index.js';
+import { P2PError } from './errors.js';
+import { PeerGate } from './gate.js';
+import { nodeIdToPeerId, peerIdToNodeId, privateKeyFromSeed } from './identity.js';
+import { allowedTopicNames, Topics } from './pubsub.js';
+import { Redialer, type RedialTarget } from './redial.js';
+import { RequestResponse } from './request-response.js';
+import { GOSSIP_MESSAGE_BYTES_CAP, resolveLimits, TOPICS, type P2P, type P2PComponents, type P2PLimits } from './types.js';
+
+/** Room for the gossipsub RPC envelope (topic, control messages) around the largest message. */
+const RPC_OVERHEAD_BYTES = 64 * 1024;
+const CHAIN_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
+const wallClock: Clock = { nowMs: () => Date.now() as TimeMs };
+
+// A type alias, not an interface: libp2p's ServiceMap needs an index signature.
+type Services = {
+  identify: unknown;
+  pubsub: GossipSub;
+};
+
+export async function createP2P(c: P2PComponents): Promise<P2P> {
+  if (!CHAIN_ID_RE.test(c.chainId)) throw new P2PError('INVALID_CONFIG', `chain id not usable in a protocol id: ${c.chainId}`);
+  const limits = resolveLimits(c.limits);
+  checkLimits(limits);
+  const privateKey = await privateKeyFromSeed(c.nodeSeed);
+  const selfPeerId = peerIdFromPrivateKey(privateKey);
+  const logger = c.logger.child({ component: 'p2p' });
+  const gate = new PeerGate({ clock: c.clock ?? wallClock, logger, limits });
+  gate.setAllowed(c.allowedNodes);
+  const targets = parseBootstrap(c.bootstrap).filter((t) => !t.peerId.equals(selfPeerId));
+  const listen = c.listenAddrs.map((addr) => parseMultiaddr(addr).toString());
+  const stopController = new AbortController();
+
+  const libp2p: Libp2p<Services> = await createLibp2p({
+    privateKey,
+    addresses: { listen },
+    transports: [tcp()],
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux()],
+    connectionGater: gate.connectionGater(),
+    connectionManager: { maxConnections: limits.peersMax },
+    services: {
+      identify: identify(),
+      pubsub: gossipsub({
+        // Payloads carry their own signatures; gossipsub signing would only add bytes and work.
+        globalSignaturePolicy: StrictNoSign,
+        msgIdFn: (message) => sha256(message.data),
+        emitSelf: false,
+        fallbackToFloodsub: false,
+        allowPublishToZeroTopicPeers: false,
+        // Publishing the same bytes twice is a no-op, not an error (see limits.dedupeWindowMs).
+        ignoreDuplicatePublishError: true,
+        seenTTL: limits.dedupeWindowMs,
+        allowedTopics: allowedTopicNames(c.chainId),
+        maxInboundDataLength: Math.max(...TOPICS.map((t) => limits.messageBytesMax[t])) + RPC_OVERHEAD_BYTES,
+      }),
+    },
+  });
+
+  const hangUp = (peerId: PeerId, why: string): void => {
+    logger.info({ event: 'p2p.peer.hang-up', peerId: peerId.toString(), why }, 'closing connections of peer');
+    libp2p.hangUp(peerId).catch((error: unknown) => {
+      logger.debug({ event: 'p2p.peer.hang-up-failed', peerId: peerId.toString(), err: error }, 'hang-up failed');
+    });
+  };
+  const penaliseByPeerId = (peerId: string, reason: string): void => {
+    if (gate.penalise(peerId, reason)) hangUp(peerIdFromString(peerId), `banned: ${reason}`);
+  };
+
+  const redialer = new Redialer({ libp2p, limits, logger, stopSignal: stopController.signal }, targets);
+  const topics = new Topics({
+    pubsub: libp2p.services.pubsub, chainId: c.chainId, limits, logger, penalise: penaliseByPeerId,
+    stopSignal: stopController.signal,
+    connectedWithin: (withinMs) => libp2p.getConnections().some((conn) => Date.now() - conn.timeline.open < withinMs),
+  });
+  const requests = new RequestResponse({ libp2p, chainId: c.chainId, limits, logger, stopSignal: stopController.signal });
+
+  libp2p.addEventListener('peer:connect', (event) => {
+    logger.info({ event: 'p2p.peer.connected', peerId: event.detail.toString() }, 'peer connected');
+    redialer.onConnect(event.detail);
+  });
+  libp2p.addEventListener('peer:disconnect', (event) => {
+    logger.info({ event: 'p2p.peer.disconnected', peerId: event.detail.toString() }, 'peer disconnected');
+    redialer.onDisconnect(event.detail);
+  });
+  redialer.start();
+
+  const peerId = selfPeerId.toString();
+  const nodeId = peerIdToNodeId(selfPeerId);
+  logger.info({ event: 'p2p.started', peerId, nodeId, addrs: libp2p.getMultiaddrs().map(String) }, 'p2p host started');
+
+  return {
+    peerId,
+    nodeId,
+    limits,
+    multiaddrs: () => libp2p.getMultiaddrs().map((addr) => addr.toString()),
+    setAllowedNodes(nodeIds) {
+      gate.setAllowed(nodeIds);
+      for (const peer of libp2p.getPeers()) {
+        if (!gate.admits(peer.toString())) hangUp(peer, 'no longer an allowed node');
+      }
+    },
+    publish: (topic, data) => topics.publish(topic, data),
+    subscribe: (topic, handler) => topics.subscribe(topic, handler),
+    handle: (name, handler) => requests.handle(name, handler),
+    request: (toNodeId, name, request, options) => requests.request(toNodeId, name, request, options),
+    connectedNodes: () => libp2p.getPeers().map((peer) => peerIdToNodeId(peer)),
+    topicPeers: (topic) => topics.readyPeers(topic).map((peer) => peerIdToNodeId(peer)),
+    penalise(ofNodeId, reason) {
+      penaliseByPeerId(nodeIdToPeerId(ofNodeId), reason);
+    },
+    async stop() {
+      if (stopController.signal.aborted) return;
+      stopController.abort();
+      redialer.stop();
+      await libp2p.stop();
+      logger.info({ event: 'p2p.stopped', peerId }, 'p2p host stopped');
+    },
+  };
+}
+
+function parseMultiaddr(text: string): Multiaddr {
+  try {
+    return multiaddr(text);
+  } catch (error) {
+    throw new P2PError('INVALID_MULTIADDR', `bad multiaddr: ${text}`, { cause: error });
+  }
+}
+
+/** Each bootstrap address must name its peer: the gater and the redial loop key on the peer id. */
+function parseBootstrap(addrs: readonly string[]): RedialTarget[] {
+  return addrs.map((text) => {
+    const addr = parseMultiaddr(text);
+    const p2p = addr.getComponents().findLast((component) => component.name === 'p2p');
+    if (p2p?.value === undefined) throw new P2PError('INVALID_MULTIADDR', `bootstrap address lacks /p2p/<peerId>: ${text}`);
+    try {
+      return { peerId: peerIdFromString(p2p.value), addr };
+    } catch (error) {
+      throw new P2PError('INVALID_MULTIADDR', `bad peer id in ${text}`, { cause: error });
+    }
+  });
+}
+
+function checkLimits(limits: P2PLimits): void {
+  const positive: readonly (keyof Omit<P2PLimits, 'messageBytesMax'>)[] = [
+    'requestBytesMax', 'responseBytesMax', 'peersMax', 'requestTimeoutMs', 'dedupeWindowMs', 'penaltiesMax',
+    'penaltyWindowMs', 'banMs', 'redialDelayMinMs', 'redialDelayMaxMs',
+  ];
+  for (const key of positive) {
+    const value = limits[key];
+    if (!Number.isSafeInteger(value) || value <= 0) throw new P2PError('INVALID_CONFIG', `limit ${key} must be a positive integer`);
+  }
+  for (const topic of TOPICS) {
+    const value = limits.messageBytesMax[topic];
+    if (!Number.isSafeInteger(value) || value <= 0 || value > GOSSIP_MESSAGE_BYTES_CAP) {
+      throw new P2PError('INVALID_CONFIG', `message limit of ${topic} must be an integer in 1..${GOSSIP_MESSAGE_BYTES_CAP}`);
+    }
+  }
+  if (!Number.isSafeInteger(limits.publishWaitMs) || limits.publishWaitMs < 0) {
+    throw new P2PError('INVALID_CONFIG', 'limit publishWaitMs must be a non-negative integer');
+  }
+  if (limits.redialDelayMinMs > limits.redialDelayMaxMs) {
+    throw new P2PError('INVALID_CONFIG', 'redialDelayMinMs exceeds redialDelayMaxMs');
+  }
+}

@@ -1,0 +1,281 @@
+// One simulated node: the pure core plus a driver that does what the real node's driver must do
+// (docs/consensus.md, "Driver contract"): persist synced before sending, keep a write-ahead log of
+// received messages (unsynced, flushed by the next sync), store commits synced, start the next
+// height after applying a block, serve finished heights from the ledger, restore after a crash.
+import { proposalSignBytes, voteSignBytes } from '../../src/codec/sign-bytes.js';
+import {
+  admission,
+  VOTE_PREVOTE,
+  type CommitCertificate,
+  type ConsensusBlock,
+  type ConsensusEffect,
+  type ConsensusEvent,
+  type ConsensusState,
+  type DurableRecord,
+  type TendermintCore,
+  type ValidatorSet,
+} from '../../src/consensus/tendermint/index.js';
+import { asHeight, asRound, asTimeMs, toHex } from '../../src/types/index.js';
+import { isValidBlock, makeBlock } from './app.js';
+import type { Checker } from './checkers.js';
+import type { EventQueue } from './event-queue.js';
+import type { FakeStorage } from './fake-storage.js';
+import type { SimNetwork, WireMessage } from './network.js';
+import type { SimOptions } from './options.js';
+import type { Prng } from './prng.js';
+
+export type NodeTask =
+  | { readonly kind: 'core'; readonly node: number; readonly incarnation: number; readonly event: ConsensusEvent }
+  | { readonly kind: 'build'; readonly node: number; readonly incarnation: number; readonly height: number;
+      readonly round: number; readonly timeAfterMs: number }
+  | { readonly kind: 'tick'; readonly node: number; readonly incarnation: number }
+  | { readonly kind: 'nextHeight'; readonly node: number; readonly incarnation: number; readonly height: number };
+
+/** What a node sees of the simulated world. */
+export interface SimWorld {
+  readonly options: SimOptions;
+  readonly chainId: string;
+  readonly genesisTimeMs: number;
+  /** Local clocks read epochMs + nowMs() + their skew. */
+  readonly epochMs: number;
+  readonly queue: EventQueue<{ readonly kind: string }>;
+  readonly network: SimNetwork;
+  readonly checker: Checker;
+  readonly prng: Prng;
+  nowMs(): number;
+  validatorSetAt(height: number): ValidatorSet;
+  /** Hook for Byzantine nodes: carry out a broadcast their own way. Returns false to send normally. */
+  interceptBroadcast(node: SimNode, message: WireMessage): boolean;
+}
+
+interface StoredCommit {
+  readonly block: ConsensusBlock;
+  readonly certificate: CommitCertificate;
+}
+
+export class SimNode {
+  state: ConsensusState;
+  up = true;
+  incarnation = 0;
+  /** Set by a crash fault: die part-way through carrying out the next step's effects. */
+  crashDuringNextStep = false;
+
+  constructor(
+    readonly world: SimWorld,
+    readonly node: number,
+    readonly validatorIndex: number,
+    readonly core: TendermintCore,
+    readonly storage: FakeStorage,
+    readonly skewMs: number,
+    readonly byzantine: boolean,
+  ) {
+    this.state = core.initialState(null);
+  }
+
+  localTimeMs(): number {
+    return this.world.epochMs + this.world.nowMs() + this.skewMs;
+  }
+
+  private peers(): number[] {
+    const peers: number[] = [];
+    for (let peer = 0; peer < this.world.options.nodeCount; peer++) if (peer !== this.node) peers.push(peer);
+    return peers;
+  }
+
+  private schedule(delayMs: number, task: NodeTask): void {
+    this.world.queue.push(this.world.nowMs() + delayMs, task);
+  }
+
+  start(): void {
+    this.schedule(this.world.prng.range(0, this.world.options.rebroadcastIntervalMs), {
+      kind: 'tick', node: this.node, incarnation: this.incarnation,
+    });
+    const tip = this.storage.get<number>('tip') ?? 0;
+    const record = this.storage.get<DurableRecord>('privval') ?? null;
+    this.state = this.core.initialState(record);
+    const prevTimeMs = tip === 0 ? this.world.genesisTimeMs : this.storage.get<StoredCommit>(`block/${tip}`)!.block.timeMs;
+    this.feed({
+      kind: 'startHeight', height: asHeight(tip + 1), validators: this.world.validatorSetAt(tip + 1),
+      prevBlockTimeMs: asTimeMs(prevTimeMs),
+    });
+    // Replay what the write-ahead log kept of the messages received at this height.
+    for (const message of this.storage.log<WireMessage>(`log/${tip + 1}`)) {
+      if (!this.up) return;
+      this.receive(-1, message, false);
+    }
+  }
+
+  crash(): void {
+    this.up = false;
+    this.crashDuringNextStep = false;
+    this.incarnation += 1;
+    this.storage.crash();
+  }
+
+  /** Steps the core and carries out its effects in order. */
+  feed(event: ConsensusEvent): void {
+    if (!this.up) return;
+    const result = this.core.step(this.state, event);
+    this.state = result.state;
+    const effects = result.effects;
+    const crashAfter = this.crashDuringNextStep && effects.length > 0 ? this.world.prng.int(effects.length + 1) : -1;
+    for (let i = 0; i < effects.length; i++) {
+      if (i === crashAfter) {
+        this.crash();
+        return;
+      }
+      this.execute(effects[i]!);
+    }
+    if (crashAfter === effects.length) this.crash();
+  }
+
+  private execute(effect: ConsensusEffect): void {
+    const now = this.world.nowMs();
+    switch (effect.kind) {
+      case 'persist':
+        this.storage.put('privval', effect.record);
+        this.storage.sync();
+        return;
+      case 'broadcastProposal':
+        return this.broadcast({ kind: 'proposal', proposal: effect.proposal });
+      case 'broadcastVote':
+        return this.broadcast({ kind: 'vote', vote: effect.vote });
+      case 'scheduleTimeout':
+        return this.schedule(effect.durationMs, {
+          kind: 'core', node: this.node, incarnation: this.incarnation,
+          event: { kind: 'timeoutFired', height: effect.height, round: effect.round, step: effect.step },
+        });
+      case 'buildBlock':
+        return this.schedule(this.world.prng.range(0, this.world.options.buildDelayMaxMs), {
+          kind: 'build', node: this.node, incarnation: this.incarnation, height: effect.height,
+          round: effect.round, timeAfterMs: effect.timeAfterMs,
+        });
+      case 'validateBlock':
+        return this.schedule(this.world.prng.range(0, this.world.options.validateDelayMaxMs), {
+          kind: 'core', node: this.node, incarnation: this.incarnation,
+          event: {
+            kind: 'blockValidated', height: effect.height, blockHash: effect.block.hash,
+            valid: isValidBlock(effect.block, effect.height),
+          },
+        });
+      case 'commit':
+        return this.commit(effect.block, effect.certificate, now);
+      case 'recordEvidence':
+        if (!this.byzantine) this.world.checker.onEvidence(this.node, effect.evidence);
+        return;
+      case 'requestCatchUp':
+        for (const peer of this.peers()) this.world.network.send(this.node, peer, { kind: 'request', request: effect.request }, now);
+        return;
+      case 'sendToPeer':
+        for (const proposal of effect.proposals) this.sendTo(Number(effect.peer), { kind: 'proposal', proposal });
+        for (const vote of effect.votes) this.sendTo(Number(effect.peer), { kind: 'vote', vote });
+        return;
+    }
+  }
+
+  /** The ledger write is one synced batch; only then does the next height start. */
+  private commit(block: ConsensusBlock, certificate: CommitCertificate, now: number): void {
+    const height = certificate.height;
+    this.storage.put(`block/${height}`, { block, certificate } satisfies StoredCommit);
+    this.storage.put('tip', height);
+    this.storage.delete(`log/${height}`);
+    this.storage.sync();
+    if (!this.byzantine) this.world.checker.onCommit(this.node, block, certificate, now);
+    this.schedule(this.world.options.commitDelayMs, {
+      kind: 'nextHeight', node: this.node, incarnation: this.incarnation, height: height + 1,
+    });
+  }
+
+  startNextHeight(height: number): void {
+    const stored = this.storage.get<StoredCommit>(`block/${height - 1}`)!;
+    this.feed({
+      kind: 'startHeight', height: asHeight(height), validators: this.world.validatorSetAt(height),
+      prevBlockTimeMs: stored.block.timeMs,
+    });
+  }
+
+  /** Line 18 for the simulated app: a block stamped with the local clock, later than its parent. */
+  build(height: number, round: number, timeAfterMs: number): void {
+    const localMs = this.localTimeMs();
+    if (localMs <= timeAfterMs) {
+      this.schedule(timeAfterMs - localMs + 1, {
+        kind: 'build', node: this.node, incarnation: this.incarnation, height, round, timeAfterMs,
+      });
+      return;
+    }
+    const block = makeBlock({ height, timeMs: localMs, proposerNode: this.node, nonce: this.world.prng.nextU32(), valid: true });
+    this.feed({
+      kind: 'blockBuilt', height: asHeight(height), round: asRound(round), block, nowMs: asTimeMs(localMs),
+    });
+  }
+
+  private broadcast(message: WireMessage): void {
+    this.noteOwnSend(message);
+    if (this.byzantine && this.world.interceptBroadcast(this, message)) return;
+    for (const peer of this.peers()) this.world.network.send(this.node, peer, message, this.world.nowMs());
+  }
+
+  sendTo(peer: number, message: WireMessage): void {
+    this.noteOwnSend(message);
+    this.world.network.send(this.node, peer, message, this.world.nowMs());
+  }
+
+  /** Invariant 2 watches every signed message of our own that leaves an honest node. */
+  private noteOwnSend(message: WireMessage): void {
+    if (this.byzantine) return;
+    const { chainId, checker } = this.world;
+    if (message.kind === 'vote' && message.vote.validatorIndex === this.validatorIndex) {
+      const { vote } = message;
+      const signBytes = voteSignBytes(chainId, vote.height, vote.round, vote.type, vote.blockHash ?? undefined);
+      checker.onHonestSignedSend(this.validatorIndex, vote.height, vote.round, vote.type === VOTE_PREVOTE ? 'prevote' : 'precommit', signBytes);
+    } else if (message.kind === 'proposal' && message.proposal.proposerIndex === this.validatorIndex) {
+      const { proposal } = message;
+      const signBytes = proposalSignBytes(chainId, proposal.height, proposal.round, proposal.validRound, proposal.block.hash);
+      checker.onHonestSignedSend(this.validatorIndex, proposal.height, proposal.round, 'proposal', signBytes);
+    }
+  }
+
+  /** A message from the network (from = -1: replayed from the write-ahead log). */
+  receive(from: number, message: WireMessage, log = true): void {
+    if (!this.up) return;
+    if (message.kind === 'request') return this.serve(from, message);
+    const height = message.kind === 'proposal' ? message.proposal.height
+      : message.kind === 'vote' ? message.vote.height : message.certificate.height;
+    if (log && (height === this.state.height || height === this.state.height + 1)) {
+      this.storage.append(`log/${height}`, message);
+    }
+    const takenIn = this.takenInId(message);
+    const incarnation = this.incarnation;
+    if (message.kind === 'proposal') {
+      this.feed({ kind: 'proposalReceived', proposal: message.proposal, receivedAtMs: asTimeMs(this.localTimeMs()) });
+    } else if (message.kind === 'vote') {
+      this.feed({ kind: 'voteReceived', vote: message.vote });
+    } else {
+      this.feed({ kind: 'commitReceived', block: message.block, certificate: message.certificate });
+    }
+    // A crash inside the step loses its effects (evidence among them): only a finished step counts.
+    if (takenIn !== undefined && this.up && this.incarnation === incarnation) {
+      this.world.checker.onTakenIn(this.node, incarnation, takenIn);
+    }
+  }
+
+  /** Invariant 3 needs the signed messages this incarnation took in at their height (admission current). */
+  private takenInId(message: WireMessage): string | undefined {
+    if (this.byzantine || message.kind === 'request' || message.kind === 'commit') return undefined;
+    const [height, round, signature] = message.kind === 'proposal'
+      ? [message.proposal.height, message.proposal.round, message.proposal.signature]
+      : [message.vote.height, message.vote.round, message.vote.signature];
+    if (admission(this.core.context, this.state, height, round) !== 'current') return undefined;
+    return toHex(signature);
+  }
+
+  private serve(from: number, message: Extract<WireMessage, { kind: 'request' }>): void {
+    const request = message.request;
+    if (request.kind === 'commit') {
+      const stored = this.storage.get<StoredCommit>(`block/${request.height}`);
+      if (stored !== undefined) this.sendTo(from, { kind: 'commit', block: stored.block, certificate: stored.certificate });
+      return;
+    }
+    this.feed({ kind: 'peerRequest', peer: String(from), request });
+  }
+}

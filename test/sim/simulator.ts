@@ -1,0 +1,190 @@
+// The deterministic simulator (TigerBeetle VOPR style): N validators in one process over a fake
+// network, fake clocks and fake disks, all driven by one seed. A failure throws with the seed, and
+// the same seed replays the same run event for event.
+import { createTendermintCore, createValidatorSet, nextHeightValidatorSet, type ValidatorSet } from '../../src/consensus/tendermint/index.js';
+import { compareBytes } from '../../src/types/index.js';
+import { ByzantineStrategy } from './byzantine.js';
+import { Checker, SimulationFailure } from './checkers.js';
+import { EventQueue } from './event-queue.js';
+import { fakePublicKey, fakeSigner, fakeVerifier } from './fake-crypto.js';
+import { FakeStorage } from './fake-storage.js';
+import { SimNetwork, type Delivery, type WireMessage } from './network.js';
+import { SimNode, type NodeTask, type SimWorld } from './node.js';
+import { optionsFromSeed, type SimOptions } from './options.js';
+import { Prng } from './prng.js';
+
+/** Local clocks read this epoch plus the simulated time plus their skew. */
+const EPOCH_MS = 1_700_000_000_000;
+
+type FaultTask =
+  | { readonly kind: 'crash'; readonly node: number; readonly hard: boolean }
+  | { readonly kind: 'restart'; readonly node: number };
+type SimTask = Delivery | NodeTask | FaultTask;
+
+export interface SimResult {
+  readonly seed: number;
+  readonly nodeCount: number;
+  readonly byzantineCount: number;
+  readonly simulatedMs: number;
+  readonly maxHeight: number;
+  readonly commits: number;
+  readonly equivocations: number;
+  readonly evidenceRecorded: number;
+  readonly messagesSent: number;
+  readonly messagesDropped: number;
+  readonly crashes: number;
+  readonly events: number;
+}
+
+export function reproduceHint(seed: number): string {
+  return `reproduce with: npm run sim -- --seed ${seed}`;
+}
+
+export class Simulation implements SimWorld {
+  readonly chainId = 'tianping-sim';
+  readonly genesisTimeMs = EPOCH_MS - 1000;
+  readonly epochMs = EPOCH_MS;
+  readonly queue = new EventQueue<SimTask>();
+  readonly network: SimNetwork;
+  readonly checker: Checker;
+  readonly prng: Prng;
+  readonly nodes: SimNode[] = [];
+  private readonly secrets: Uint8Array[] = [];
+  private readonly byzantine = new ByzantineStrategy(this);
+  private readonly validatorSets: ValidatorSet[] = [];
+  private readonly honestNodes: number[] = [];
+  private elapsedMs = 0;
+  private events = 0;
+
+  constructor(readonly options: SimOptions) {
+    const root = new Prng(options.seed);
+    root.nextU32(); // the options drew from an identical stream: step off it
+    this.prng = root.fork();
+    this.network = new SimNetwork(options, root.fork(), this.queue as EventQueue<Delivery | { kind: string }>);
+    for (let node = 0; node < options.nodeCount; node++) this.secrets.push(root.bytes(32));
+    const byKey = this.secrets.map((secret, node) => ({ node, publicKey: fakePublicKey(secret) }))
+      .sort((a, b) => compareBytes(a.publicKey, b.publicKey));
+    this.validatorSets.push(createValidatorSet(byKey.map(({ node, publicKey }) => ({ publicKey, power: options.powers[node]! }))));
+    const validatorOfNode = new Map(byKey.map(({ node }, index) => [node, index]));
+    const honestValidators = new Set<number>();
+    const verifier = fakeVerifier(this.secrets);
+    for (let node = 0; node < options.nodeCount; node++) {
+      const byzantine = options.byzantineNodes.includes(node);
+      if (!byzantine) {
+        this.honestNodes.push(node);
+        honestValidators.add(validatorOfNode.get(node)!);
+      }
+      const core = createTendermintCore({ chainId: this.chainId, params: options.params, signer: fakeSigner(this.secrets[node]!), verifier });
+      this.nodes.push(new SimNode(this, node, validatorOfNode.get(node)!, core, new FakeStorage(), options.clockSkewMs[node]!, byzantine));
+    }
+    this.checker = new Checker(honestValidators);
+    for (const crash of options.crashes) {
+      this.queue.push(crash.crashAtMs, { kind: 'crash', node: crash.node, hard: false });
+      this.queue.push(crash.restartAtMs, { kind: 'restart', node: crash.node });
+    }
+  }
+
+  nowMs(): number {
+    return this.elapsedMs;
+  }
+
+  validatorSetAt(height: number): ValidatorSet {
+    while (this.validatorSets.length < height) this.validatorSets.push(nextHeightValidatorSet(this.validatorSets.at(-1)!));
+    return this.validatorSets[height - 1]!;
+  }
+
+  interceptBroadcast(node: SimNode, message: WireMessage): boolean {
+    return this.byzantine.broadcast(node, this.secrets[node.node]!, message);
+  }
+
+  run(): SimResult {
+    for (const node of this.nodes) node.start();
+    const deadlineMs = this.options.healAtMs + this.options.livenessWindowMs;
+    let commitsSeen = 0;
+    for (let next = this.queue.pop(); next !== undefined && next.atMs <= deadlineMs; next = this.queue.pop()) {
+      this.elapsedMs = next.atMs;
+      this.events += 1;
+      this.handle(next.item);
+      if (this.elapsedMs > this.options.healAtMs && this.checker.commits.length !== commitsSeen) {
+        commitsSeen = this.checker.commits.length;
+        if (this.checker.livenessReached(this.honestNodes, this.options.healAtMs)) break;
+      }
+    }
+    this.checker.checkEvidence();
+    this.checker.checkLiveness(this.honestNodes, this.options.healAtMs, deadlineMs);
+    return this.result();
+  }
+
+  private handle(task: SimTask): void {
+    if (task.kind === 'deliver') return this.nodes[task.to]!.receive(task.from, task.message);
+    if (task.kind === 'crash' || task.kind === 'restart') return this.fault(task);
+    const node = this.nodes[task.node]!;
+    if (!node.up || task.incarnation !== node.incarnation) return;
+    switch (task.kind) {
+      case 'core':
+        return node.feed(task.event);
+      case 'build':
+        return node.build(task.height, task.round, task.timeAfterMs);
+      case 'tick':
+        node.feed({ kind: 'rebroadcastTick' });
+        if (node.up && node.incarnation === task.incarnation) {
+          this.queue.push(this.elapsedMs + this.options.rebroadcastIntervalMs, task);
+        }
+        return;
+      case 'nextHeight':
+        if (node.state.status === 'decided' && node.state.height === task.height - 1) node.startNextHeight(task.height);
+        return;
+    }
+  }
+
+  private fault(task: FaultTask): void {
+    const node = this.nodes[task.node]!;
+    if (task.kind === 'restart') {
+      if (node.up) return;
+      node.up = true;
+      node.start();
+      return;
+    }
+    if (!node.up) return;
+    if (!task.hard && this.prng.chance(this.options.crashMidStepPerMille)) {
+      // Die inside the next step that has effects, between two of them (say after the persist and
+      // before the send), or before the restart anyway if no such step comes.
+      node.crashDuringNextStep = true;
+      const restartAtMs = this.options.crashes.find((crash) => crash.node === task.node
+        && crash.restartAtMs > this.elapsedMs)?.restartAtMs ?? this.elapsedMs + 2;
+      this.queue.push(Math.min(this.elapsedMs + 2000, restartAtMs - 1), { kind: 'crash', node: task.node, hard: true });
+      return;
+    }
+    node.crash();
+  }
+
+  private result(): SimResult {
+    return {
+      seed: this.options.seed,
+      nodeCount: this.options.nodeCount,
+      byzantineCount: this.options.byzantineNodes.length,
+      simulatedMs: this.elapsedMs,
+      maxHeight: this.checker.maxCommittedHeight,
+      commits: this.checker.commits.length,
+      equivocations: this.checker.equivocationCount,
+      evidenceRecorded: this.checker.evidenceCount,
+      messagesSent: this.network.sentCount,
+      messagesDropped: this.network.droppedCount,
+      crashes: this.options.crashes.length,
+      events: this.events,
+    };
+  }
+}
+
+/** Runs one seed (or explicit options); throws SimulationFailure carrying the seed on any violation. */
+export function runSimulation(seedOrOptions: number | SimOptions): SimResult {
+  const options = typeof seedOrOptions === 'number' ? optionsFromSeed(seedOrOptions) : seedOrOptions;
+  try {
+    return new Simulation(options).run();
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const failure = new SimulationFailure(`seed ${options.seed} failed: ${message}\n${reproduceHint(options.seed)}`);
+    failure.cause = error;
+    throw failure;
+  }
+}
