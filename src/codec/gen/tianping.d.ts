@@ -122,8 +122,20 @@ export namespace tianping {
             /** TxBody reportEquivocation. */
             reportEquivocation?: (tianping.v1.ReportEquivocation.$Properties|null);
 
+            /** TxBody joinRequest. */
+            joinRequest?: (tianping.v1.JoinRequest.$Properties|null);
+
+            /** TxBody memberChange. */
+            memberChange?: (tianping.v1.MemberChangeRequest.$Properties|null);
+
+            /** TxBody rotateKey. */
+            rotateKey?: (tianping.v1.RotateKeyRequest.$Properties|null);
+
+            /** TxBody governanceVote. */
+            governanceVote?: (tianping.v1.GovernanceVote.$Properties|null);
+
             /** TxBody action. */
-            action?: ("anchorEvidence"|"reportEquivocation");
+            action?: ("anchorEvidence"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote");
 
             /**
              * Creates a new TxBody instance using the specified properties.
@@ -182,8 +194,20 @@ export namespace tianping {
                 /** TxBody reportEquivocation */
                 reportEquivocation?: (tianping.v1.ReportEquivocation.$Properties|null);
 
+                /** TxBody joinRequest */
+                joinRequest?: (tianping.v1.JoinRequest.$Properties|null);
+
+                /** TxBody memberChange */
+                memberChange?: (tianping.v1.MemberChangeRequest.$Properties|null);
+
+                /** TxBody rotateKey */
+                rotateKey?: (tianping.v1.RotateKeyRequest.$Properties|null);
+
+                /** TxBody governanceVote */
+                governanceVote?: (tianping.v1.GovernanceVote.$Properties|null);
+
                 /** TxBody action */
-                action?: ("anchorEvidence"|"reportEquivocation");
+                action?: ("anchorEvidence"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -197,10 +221,403 @@ export namespace tianping {
               expiresAtMs?: number|null;
               anchorEvidence?: tianping.v1.AnchorEvidence.$Shape|null;
               reportEquivocation?: tianping.v1.ReportEquivocation.$Shape|null;
+              joinRequest?: tianping.v1.JoinRequest.$Shape|null;
+              memberChange?: tianping.v1.MemberChangeRequest.$Shape|null;
+              rotateKey?: tianping.v1.RotateKeyRequest.$Shape|null;
+              governanceVote?: tianping.v1.GovernanceVote.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ action?: undefined; anchorEvidence?: null; reportEquivocation?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape; reportEquivocation?: null }|{ action?: "reportEquivocation"; anchorEvidence?: null; reportEquivocation: tianping.v1.ReportEquivocation.$Shape })
+              ({ action?: undefined; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "reportEquivocation"; anchorEvidence?: null; reportEquivocation: tianping.v1.ReportEquivocation.$Shape; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "joinRequest"; anchorEvidence?: null; reportEquivocation?: null; joinRequest: tianping.v1.JoinRequest.$Shape; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "memberChange"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange: tianping.v1.MemberChangeRequest.$Shape; rotateKey?: null; governanceVote?: null }|{ action?: "rotateKey"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey: tianping.v1.RotateKeyRequest.$Shape; governanceVote?: null }|{ action?: "governanceVote"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote: tianping.v1.GovernanceVote.$Shape })
             );
+        }
+
+        /** MemberRole enum. */
+        enum MemberRole {
+
+            /** MEMBER_ROLE_UNSPECIFIED value */
+            MEMBER_ROLE_UNSPECIFIED = 0,
+
+            /** MEMBER_ROLE_VALIDATOR value */
+            MEMBER_ROLE_VALIDATOR = 1,
+
+            /** MEMBER_ROLE_OBSERVER value */
+            MEMBER_ROLE_OBSERVER = 2,
+
+            /** MEMBER_ROLE_SUBMITTER value */
+            MEMBER_ROLE_SUBMITTER = 3,
+
+            /** MEMBER_ROLE_VERIFIER value */
+            MEMBER_ROLE_VERIFIER = 4,
+
+            /** MEMBER_ROLE_EXECUTOR value */
+            MEMBER_ROLE_EXECUTOR = 5,
+
+            /** MEMBER_ROLE_ORACLE value */
+            MEMBER_ROLE_ORACLE = 6
+        }
+
+        /**
+         * Properties of a JoinRequest.
+         * @deprecated Use tianping.v1.JoinRequest.$Properties instead.
+         */
+        interface IJoinRequest extends tianping.v1.JoinRequest.$Properties {
+        }
+
+        /** Represents a JoinRequest. */
+        class JoinRequest {
+
+            /**
+             * Constructs a new JoinRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.JoinRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** JoinRequest name. */
+            name: string;
+
+            /** JoinRequest organisation. */
+            organisation: string;
+
+            /** JoinRequest role. */
+            role: tianping.v1.MemberRole;
+
+            /** JoinRequest addresses. */
+            addresses: string[];
+
+            /** JoinRequest evaluationReportDigest. */
+            evaluationReportDigest: Uint8Array;
+
+            /** JoinRequest power. */
+            power: number;
+
+            /** JoinRequest categories. */
+            categories: string[];
+
+            /**
+             * Creates a new JoinRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinRequest instance
+             */
+            static create(properties: tianping.v1.JoinRequest.$Shape): tianping.v1.JoinRequest & tianping.v1.JoinRequest.$Shape;
+            static create(properties?: tianping.v1.JoinRequest.$Properties): tianping.v1.JoinRequest;
+
+            /**
+             * Encodes the specified JoinRequest message. Does not implicitly {@link tianping.v1.JoinRequest.verify|verify} messages.
+             * @param message JoinRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.JoinRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.JoinRequest & tianping.v1.JoinRequest.$Shape} JoinRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.JoinRequest & tianping.v1.JoinRequest.$Shape;
+
+            /**
+             * Gets the type url for JoinRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace JoinRequest {
+
+            /** Properties of a JoinRequest. */
+            interface $Properties {
+
+                /** JoinRequest name */
+                name?: (string|null);
+
+                /** JoinRequest organisation */
+                organisation?: (string|null);
+
+                /** JoinRequest role */
+                role?: (tianping.v1.MemberRole|null);
+
+                /** JoinRequest addresses */
+                addresses?: (string[]|null);
+
+                /** JoinRequest evaluationReportDigest */
+                evaluationReportDigest?: (Uint8Array|null);
+
+                /** JoinRequest power */
+                power?: (number|null);
+
+                /** JoinRequest categories */
+                categories?: (string[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a JoinRequest. */
+            type $Shape = tianping.v1.JoinRequest.$Properties;
+        }
+
+        /** MemberChangeKind enum. */
+        enum MemberChangeKind {
+
+            /** MEMBER_CHANGE_KIND_UNSPECIFIED value */
+            MEMBER_CHANGE_KIND_UNSPECIFIED = 0,
+
+            /** MEMBER_CHANGE_KIND_REMOVE value */
+            MEMBER_CHANGE_KIND_REMOVE = 1,
+
+            /** MEMBER_CHANGE_KIND_SUSPEND value */
+            MEMBER_CHANGE_KIND_SUSPEND = 2,
+
+            /** MEMBER_CHANGE_KIND_REINSTATE value */
+            MEMBER_CHANGE_KIND_REINSTATE = 3
+        }
+
+        /**
+         * Properties of a MemberChangeRequest.
+         * @deprecated Use tianping.v1.MemberChangeRequest.$Properties instead.
+         */
+        interface IMemberChangeRequest extends tianping.v1.MemberChangeRequest.$Properties {
+        }
+
+        /** Represents a MemberChangeRequest. */
+        class MemberChangeRequest {
+
+            /**
+             * Constructs a new MemberChangeRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.MemberChangeRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** MemberChangeRequest kind. */
+            kind: tianping.v1.MemberChangeKind;
+
+            /** MemberChangeRequest member. */
+            member: Uint8Array;
+
+            /** MemberChangeRequest reason. */
+            reason: string;
+
+            /**
+             * Creates a new MemberChangeRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns MemberChangeRequest instance
+             */
+            static create(properties: tianping.v1.MemberChangeRequest.$Shape): tianping.v1.MemberChangeRequest & tianping.v1.MemberChangeRequest.$Shape;
+            static create(properties?: tianping.v1.MemberChangeRequest.$Properties): tianping.v1.MemberChangeRequest;
+
+            /**
+             * Encodes the specified MemberChangeRequest message. Does not implicitly {@link tianping.v1.MemberChangeRequest.verify|verify} messages.
+             * @param message MemberChangeRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.MemberChangeRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a MemberChangeRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.MemberChangeRequest & tianping.v1.MemberChangeRequest.$Shape} MemberChangeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.MemberChangeRequest & tianping.v1.MemberChangeRequest.$Shape;
+
+            /**
+             * Gets the type url for MemberChangeRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace MemberChangeRequest {
+
+            /** Properties of a MemberChangeRequest. */
+            interface $Properties {
+
+                /** MemberChangeRequest kind */
+                kind?: (tianping.v1.MemberChangeKind|null);
+
+                /** MemberChangeRequest member */
+                member?: (Uint8Array|null);
+
+                /** MemberChangeRequest reason */
+                reason?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a MemberChangeRequest. */
+            type $Shape = tianping.v1.MemberChangeRequest.$Properties;
+        }
+
+        /**
+         * Properties of a RotateKeyRequest.
+         * @deprecated Use tianping.v1.RotateKeyRequest.$Properties instead.
+         */
+        interface IRotateKeyRequest extends tianping.v1.RotateKeyRequest.$Properties {
+        }
+
+        /** Represents a RotateKeyRequest. */
+        class RotateKeyRequest {
+
+            /**
+             * Constructs a new RotateKeyRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.RotateKeyRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RotateKeyRequest newKey. */
+            newKey: Uint8Array;
+
+            /** RotateKeyRequest newKeyProof. */
+            newKeyProof: Uint8Array;
+
+            /**
+             * Creates a new RotateKeyRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RotateKeyRequest instance
+             */
+            static create(properties: tianping.v1.RotateKeyRequest.$Shape): tianping.v1.RotateKeyRequest & tianping.v1.RotateKeyRequest.$Shape;
+            static create(properties?: tianping.v1.RotateKeyRequest.$Properties): tianping.v1.RotateKeyRequest;
+
+            /**
+             * Encodes the specified RotateKeyRequest message. Does not implicitly {@link tianping.v1.RotateKeyRequest.verify|verify} messages.
+             * @param message RotateKeyRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.RotateKeyRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RotateKeyRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.RotateKeyRequest & tianping.v1.RotateKeyRequest.$Shape} RotateKeyRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.RotateKeyRequest & tianping.v1.RotateKeyRequest.$Shape;
+
+            /**
+             * Gets the type url for RotateKeyRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RotateKeyRequest {
+
+            /** Properties of a RotateKeyRequest. */
+            interface $Properties {
+
+                /** RotateKeyRequest newKey */
+                newKey?: (Uint8Array|null);
+
+                /** RotateKeyRequest newKeyProof */
+                newKeyProof?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RotateKeyRequest. */
+            type $Shape = tianping.v1.RotateKeyRequest.$Properties;
+        }
+
+        /**
+         * Properties of a GovernanceVote.
+         * @deprecated Use tianping.v1.GovernanceVote.$Properties instead.
+         */
+        interface IGovernanceVote extends tianping.v1.GovernanceVote.$Properties {
+        }
+
+        /** Represents a GovernanceVote. */
+        class GovernanceVote {
+
+            /**
+             * Constructs a new GovernanceVote.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.GovernanceVote.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** GovernanceVote proposalId. */
+            proposalId: Uint8Array;
+
+            /** GovernanceVote approve. */
+            approve: boolean;
+
+            /**
+             * Creates a new GovernanceVote instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GovernanceVote instance
+             */
+            static create(properties: tianping.v1.GovernanceVote.$Shape): tianping.v1.GovernanceVote & tianping.v1.GovernanceVote.$Shape;
+            static create(properties?: tianping.v1.GovernanceVote.$Properties): tianping.v1.GovernanceVote;
+
+            /**
+             * Encodes the specified GovernanceVote message. Does not implicitly {@link tianping.v1.GovernanceVote.verify|verify} messages.
+             * @param message GovernanceVote message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.GovernanceVote.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GovernanceVote message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.GovernanceVote & tianping.v1.GovernanceVote.$Shape} GovernanceVote
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.GovernanceVote & tianping.v1.GovernanceVote.$Shape;
+
+            /**
+             * Gets the type url for GovernanceVote
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GovernanceVote {
+
+            /** Properties of a GovernanceVote. */
+            interface $Properties {
+
+                /** GovernanceVote proposalId */
+                proposalId?: (Uint8Array|null);
+
+                /** GovernanceVote approve */
+                approve?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a GovernanceVote. */
+            type $Shape = tianping.v1.GovernanceVote.$Properties;
         }
 
         /** HashAlgorithm enum. */
@@ -1755,6 +2172,138 @@ export namespace tianping {
 
             /** Shape of a ValidatorSet. */
             type $Shape = tianping.v1.ValidatorSet.$Properties;
+        }
+
+        /**
+         * Properties of a ProposalRecord.
+         * @deprecated Use tianping.v1.ProposalRecord.$Properties instead.
+         */
+        interface IProposalRecord extends tianping.v1.ProposalRecord.$Properties {
+        }
+
+        /** Represents a ProposalRecord. */
+        class ProposalRecord {
+
+            /**
+             * Constructs a new ProposalRecord.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.ProposalRecord.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ProposalRecord id. */
+            id: Uint8Array;
+
+            /** ProposalRecord kind. */
+            kind: string;
+
+            /** ProposalRecord subject. */
+            subject: Uint8Array;
+
+            /** ProposalRecord opener. */
+            opener: Uint8Array;
+
+            /** ProposalRecord openedHeight. */
+            openedHeight: number;
+
+            /** ProposalRecord expiresAtMs. */
+            expiresAtMs: number;
+
+            /** ProposalRecord status. */
+            status: string;
+
+            /** ProposalRecord decidedHeight. */
+            decidedHeight: number;
+
+            /** ProposalRecord approvals. */
+            approvals: Uint8Array[];
+
+            /** ProposalRecord rejections. */
+            rejections: Uint8Array[];
+
+            /** ProposalRecord payload. */
+            payload: Uint8Array;
+
+            /**
+             * Creates a new ProposalRecord instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ProposalRecord instance
+             */
+            static create(properties: tianping.v1.ProposalRecord.$Shape): tianping.v1.ProposalRecord & tianping.v1.ProposalRecord.$Shape;
+            static create(properties?: tianping.v1.ProposalRecord.$Properties): tianping.v1.ProposalRecord;
+
+            /**
+             * Encodes the specified ProposalRecord message. Does not implicitly {@link tianping.v1.ProposalRecord.verify|verify} messages.
+             * @param message ProposalRecord message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.ProposalRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ProposalRecord message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.ProposalRecord & tianping.v1.ProposalRecord.$Shape} ProposalRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.ProposalRecord & tianping.v1.ProposalRecord.$Shape;
+
+            /**
+             * Gets the type url for ProposalRecord
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ProposalRecord {
+
+            /** Properties of a ProposalRecord. */
+            interface $Properties {
+
+                /** ProposalRecord id */
+                id?: (Uint8Array|null);
+
+                /** ProposalRecord kind */
+                kind?: (string|null);
+
+                /** ProposalRecord subject */
+                subject?: (Uint8Array|null);
+
+                /** ProposalRecord opener */
+                opener?: (Uint8Array|null);
+
+                /** ProposalRecord openedHeight */
+                openedHeight?: (number|null);
+
+                /** ProposalRecord expiresAtMs */
+                expiresAtMs?: (number|null);
+
+                /** ProposalRecord status */
+                status?: (string|null);
+
+                /** ProposalRecord decidedHeight */
+                decidedHeight?: (number|null);
+
+                /** ProposalRecord approvals */
+                approvals?: (Uint8Array[]|null);
+
+                /** ProposalRecord rejections */
+                rejections?: (Uint8Array[]|null);
+
+                /** ProposalRecord payload */
+                payload?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ProposalRecord. */
+            type $Shape = tianping.v1.ProposalRecord.$Properties;
         }
 
         /**

@@ -223,7 +223,11 @@ export const tianping = $root.tianping = (() => {
              * @property {number|null} [expiresAtMs] TxBody expiresAtMs
              * @property {tianping.v1.AnchorEvidence.$Properties|null} [anchorEvidence] TxBody anchorEvidence
              * @property {tianping.v1.ReportEquivocation.$Properties|null} [reportEquivocation] TxBody reportEquivocation
-             * @property {"anchorEvidence"|"reportEquivocation"} [action] TxBody action
+             * @property {tianping.v1.JoinRequest.$Properties|null} [joinRequest] TxBody joinRequest
+             * @property {tianping.v1.MemberChangeRequest.$Properties|null} [memberChange] TxBody memberChange
+             * @property {tianping.v1.RotateKeyRequest.$Properties|null} [rotateKey] TxBody rotateKey
+             * @property {tianping.v1.GovernanceVote.$Properties|null} [governanceVote] TxBody governanceVote
+             * @property {"anchorEvidence"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote"} [action] TxBody action
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -244,9 +248,13 @@ export const tianping = $root.tianping = (() => {
              *   expiresAtMs?: number|null;
              *   anchorEvidence?: tianping.v1.AnchorEvidence.$Shape|null;
              *   reportEquivocation?: tianping.v1.ReportEquivocation.$Shape|null;
+             *   joinRequest?: tianping.v1.JoinRequest.$Shape|null;
+             *   memberChange?: tianping.v1.MemberChangeRequest.$Shape|null;
+             *   rotateKey?: tianping.v1.RotateKeyRequest.$Shape|null;
+             *   governanceVote?: tianping.v1.GovernanceVote.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ action?: undefined; anchorEvidence?: null; reportEquivocation?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape; reportEquivocation?: null }|{ action?: "reportEquivocation"; anchorEvidence?: null; reportEquivocation: tianping.v1.ReportEquivocation.$Shape })
+             *   ({ action?: undefined; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "reportEquivocation"; anchorEvidence?: null; reportEquivocation: tianping.v1.ReportEquivocation.$Shape; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "joinRequest"; anchorEvidence?: null; reportEquivocation?: null; joinRequest: tianping.v1.JoinRequest.$Shape; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "memberChange"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange: tianping.v1.MemberChangeRequest.$Shape; rotateKey?: null; governanceVote?: null }|{ action?: "rotateKey"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey: tianping.v1.RotateKeyRequest.$Shape; governanceVote?: null }|{ action?: "governanceVote"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote: tianping.v1.GovernanceVote.$Shape })
              * )} tianping.v1.TxBody.$Shape
              */
 
@@ -313,17 +321,49 @@ export const tianping = $root.tianping = (() => {
              */
             TxBody.prototype.reportEquivocation = null;
 
+            /**
+             * TxBody joinRequest.
+             * @member {tianping.v1.JoinRequest.$Properties|null|undefined} joinRequest
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.joinRequest = null;
+
+            /**
+             * TxBody memberChange.
+             * @member {tianping.v1.MemberChangeRequest.$Properties|null|undefined} memberChange
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.memberChange = null;
+
+            /**
+             * TxBody rotateKey.
+             * @member {tianping.v1.RotateKeyRequest.$Properties|null|undefined} rotateKey
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.rotateKey = null;
+
+            /**
+             * TxBody governanceVote.
+             * @member {tianping.v1.GovernanceVote.$Properties|null|undefined} governanceVote
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.governanceVote = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * TxBody action.
-             * @member {"anchorEvidence"|"reportEquivocation"|undefined} action
+             * @member {"anchorEvidence"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote"|undefined} action
              * @memberof tianping.v1.TxBody
              * @instance
              */
             $Object.defineProperty(TxBody.prototype, "action", {
-                get: $util.oneOfGetter($oneOfFields = ["anchorEvidence", "reportEquivocation"]),
+                get: $util.oneOfGetter($oneOfFields = ["anchorEvidence", "reportEquivocation", "joinRequest", "memberChange", "rotateKey", "governanceVote"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -371,6 +411,14 @@ export const tianping = $root.tianping = (() => {
                     $root.tianping.v1.AnchorEvidence.encode(message.anchorEvidence, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
                 if (message.reportEquivocation != null && $Object.hasOwnProperty.call(message, "reportEquivocation"))
                     $root.tianping.v1.ReportEquivocation.encode(message.reportEquivocation, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
+                if (message.joinRequest != null && $Object.hasOwnProperty.call(message, "joinRequest"))
+                    $root.tianping.v1.JoinRequest.encode(message.joinRequest, writer.uint32(/* id 30, wireType 2 =*/242).fork(), _depth + 1).ldelim();
+                if (message.memberChange != null && $Object.hasOwnProperty.call(message, "memberChange"))
+                    $root.tianping.v1.MemberChangeRequest.encode(message.memberChange, writer.uint32(/* id 31, wireType 2 =*/250).fork(), _depth + 1).ldelim();
+                if (message.rotateKey != null && $Object.hasOwnProperty.call(message, "rotateKey"))
+                    $root.tianping.v1.RotateKeyRequest.encode(message.rotateKey, writer.uint32(/* id 32, wireType 2 =*/258).fork(), _depth + 1).ldelim();
+                if (message.governanceVote != null && $Object.hasOwnProperty.call(message, "governanceVote"))
+                    $root.tianping.v1.GovernanceVote.encode(message.governanceVote, writer.uint32(/* id 33, wireType 2 =*/266).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -465,6 +513,34 @@ export const tianping = $root.tianping = (() => {
                             message.action = "reportEquivocation";
                             continue;
                         }
+                    case 30: {
+                            if (wireType !== 2)
+                                break;
+                            message.joinRequest = $root.tianping.v1.JoinRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.joinRequest);
+                            message.action = "joinRequest";
+                            continue;
+                        }
+                    case 31: {
+                            if (wireType !== 2)
+                                break;
+                            message.memberChange = $root.tianping.v1.MemberChangeRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.memberChange);
+                            message.action = "memberChange";
+                            continue;
+                        }
+                    case 32: {
+                            if (wireType !== 2)
+                                break;
+                            message.rotateKey = $root.tianping.v1.RotateKeyRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.rotateKey);
+                            message.action = "rotateKey";
+                            continue;
+                        }
+                    case 33: {
+                            if (wireType !== 2)
+                                break;
+                            message.governanceVote = $root.tianping.v1.GovernanceVote.decode(reader, reader.size(), $undefined, _depth + 1, message.governanceVote);
+                            message.action = "governanceVote";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -497,6 +573,914 @@ export const tianping = $root.tianping = (() => {
             };
 
             return TxBody;
+        })();
+
+        /**
+         * MemberRole enum.
+         * @name tianping.v1.MemberRole
+         * @enum {number}
+         * @property {number} MEMBER_ROLE_UNSPECIFIED=0 MEMBER_ROLE_UNSPECIFIED value
+         * @property {number} MEMBER_ROLE_VALIDATOR=1 MEMBER_ROLE_VALIDATOR value
+         * @property {number} MEMBER_ROLE_OBSERVER=2 MEMBER_ROLE_OBSERVER value
+         * @property {number} MEMBER_ROLE_SUBMITTER=3 MEMBER_ROLE_SUBMITTER value
+         * @property {number} MEMBER_ROLE_VERIFIER=4 MEMBER_ROLE_VERIFIER value
+         * @property {number} MEMBER_ROLE_EXECUTOR=5 MEMBER_ROLE_EXECUTOR value
+         * @property {number} MEMBER_ROLE_ORACLE=6 MEMBER_ROLE_ORACLE value
+         */
+        v1.MemberRole = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "MEMBER_ROLE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "MEMBER_ROLE_VALIDATOR"] = 1;
+            values[valuesById[2] = "MEMBER_ROLE_OBSERVER"] = 2;
+            values[valuesById[3] = "MEMBER_ROLE_SUBMITTER"] = 3;
+            values[valuesById[4] = "MEMBER_ROLE_VERIFIER"] = 4;
+            values[valuesById[5] = "MEMBER_ROLE_EXECUTOR"] = 5;
+            values[valuesById[6] = "MEMBER_ROLE_ORACLE"] = 6;
+            return values;
+        })();
+
+        v1.JoinRequest = (function() {
+
+            /**
+             * Properties of a JoinRequest.
+             * @typedef {Object} tianping.v1.JoinRequest.$Properties
+             * @property {string|null} [name] JoinRequest name
+             * @property {string|null} [organisation] JoinRequest organisation
+             * @property {tianping.v1.MemberRole|null} [role] JoinRequest role
+             * @property {Array.<string>|null} [addresses] JoinRequest addresses
+             * @property {Uint8Array|null} [evaluationReportDigest] JoinRequest evaluationReportDigest
+             * @property {number|null} [power] JoinRequest power
+             * @property {Array.<string>|null} [categories] JoinRequest categories
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a JoinRequest.
+             * @memberof tianping.v1
+             * @interface IJoinRequest
+             * @augments tianping.v1.JoinRequest.$Properties
+             * @deprecated Use tianping.v1.JoinRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a JoinRequest.
+             * @typedef {tianping.v1.JoinRequest.$Properties} tianping.v1.JoinRequest.$Shape
+             */
+
+            /**
+             * Constructs a new JoinRequest.
+             * @memberof tianping.v1
+             * @classdesc Represents a JoinRequest.
+             * @constructor
+             * @param {tianping.v1.JoinRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const JoinRequest = function (properties) {
+                this.addresses = [];
+                this.categories = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * JoinRequest name.
+             * @member {string} name
+             * @memberof tianping.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.name = "";
+
+            /**
+             * JoinRequest organisation.
+             * @member {string} organisation
+             * @memberof tianping.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.organisation = "";
+
+            /**
+             * JoinRequest role.
+             * @member {tianping.v1.MemberRole} role
+             * @memberof tianping.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.role = 0;
+
+            /**
+             * JoinRequest addresses.
+             * @member {Array.<string>} addresses
+             * @memberof tianping.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.addresses = $util.emptyArray;
+
+            /**
+             * JoinRequest evaluationReportDigest.
+             * @member {Uint8Array} evaluationReportDigest
+             * @memberof tianping.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.evaluationReportDigest = $util.newBuffer([]);
+
+            /**
+             * JoinRequest power.
+             * @member {number} power
+             * @memberof tianping.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.power = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * JoinRequest categories.
+             * @member {Array.<string>} categories
+             * @memberof tianping.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.categories = $util.emptyArray;
+
+            /**
+             * Creates a new JoinRequest instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.JoinRequest
+             * @static
+             * @param {tianping.v1.JoinRequest.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.JoinRequest} JoinRequest instance
+             * @type {{
+             *   (properties: tianping.v1.JoinRequest.$Shape): tianping.v1.JoinRequest & tianping.v1.JoinRequest.$Shape;
+             *   (properties?: tianping.v1.JoinRequest.$Properties): tianping.v1.JoinRequest;
+             * }}
+             */
+            JoinRequest.create = function(properties) {
+                return new JoinRequest(properties);
+            };
+
+            /**
+             * Encodes the specified JoinRequest message. Does not implicitly {@link tianping.v1.JoinRequest.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.JoinRequest
+             * @static
+             * @param {tianping.v1.JoinRequest.$Properties} message JoinRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            JoinRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                if (message.organisation != null && $Object.hasOwnProperty.call(message, "organisation") && message.organisation !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.organisation);
+                if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.role);
+                if (message.addresses != null && message.addresses.length)
+                    for (let i = 0; i < message.addresses.length; ++i)
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.addresses[i]);
+                if (message.evaluationReportDigest != null && $Object.hasOwnProperty.call(message, "evaluationReportDigest") && message.evaluationReportDigest.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.evaluationReportDigest);
+                if (message.power != null && $Object.hasOwnProperty.call(message, "power") && (typeof message.power === "object" ? message.power.low || message.power.high : message.power !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.power);
+                if (message.categories != null && message.categories.length)
+                    for (let i = 0; i < message.categories.length; ++i)
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.categories[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a JoinRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.JoinRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.JoinRequest & tianping.v1.JoinRequest.$Shape} JoinRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            JoinRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.JoinRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.name = value;
+                            else
+                                delete message.name;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.organisation = value;
+                            else
+                                delete message.organisation;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.role = value;
+                            else
+                                delete message.role;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.addresses && message.addresses.length))
+                                message.addresses = [];
+                            message.addresses.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.evaluationReportDigest = value;
+                            else
+                                delete message.evaluationReportDigest;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.power = value;
+                            else
+                                delete message.power;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.categories && message.categories.length))
+                                message.categories = [];
+                            message.categories.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for JoinRequest
+             * @function getTypeUrl
+             * @memberof tianping.v1.JoinRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            JoinRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.JoinRequest";
+            };
+
+            return JoinRequest;
+        })();
+
+        /**
+         * MemberChangeKind enum.
+         * @name tianping.v1.MemberChangeKind
+         * @enum {number}
+         * @property {number} MEMBER_CHANGE_KIND_UNSPECIFIED=0 MEMBER_CHANGE_KIND_UNSPECIFIED value
+         * @property {number} MEMBER_CHANGE_KIND_REMOVE=1 MEMBER_CHANGE_KIND_REMOVE value
+         * @property {number} MEMBER_CHANGE_KIND_SUSPEND=2 MEMBER_CHANGE_KIND_SUSPEND value
+         * @property {number} MEMBER_CHANGE_KIND_REINSTATE=3 MEMBER_CHANGE_KIND_REINSTATE value
+         */
+        v1.MemberChangeKind = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "MEMBER_CHANGE_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "MEMBER_CHANGE_KIND_REMOVE"] = 1;
+            values[valuesById[2] = "MEMBER_CHANGE_KIND_SUSPEND"] = 2;
+            values[valuesById[3] = "MEMBER_CHANGE_KIND_REINSTATE"] = 3;
+            return values;
+        })();
+
+        v1.MemberChangeRequest = (function() {
+
+            /**
+             * Properties of a MemberChangeRequest.
+             * @typedef {Object} tianping.v1.MemberChangeRequest.$Properties
+             * @property {tianping.v1.MemberChangeKind|null} [kind] MemberChangeRequest kind
+             * @property {Uint8Array|null} [member] MemberChangeRequest member
+             * @property {string|null} [reason] MemberChangeRequest reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a MemberChangeRequest.
+             * @memberof tianping.v1
+             * @interface IMemberChangeRequest
+             * @augments tianping.v1.MemberChangeRequest.$Properties
+             * @deprecated Use tianping.v1.MemberChangeRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a MemberChangeRequest.
+             * @typedef {tianping.v1.MemberChangeRequest.$Properties} tianping.v1.MemberChangeRequest.$Shape
+             */
+
+            /**
+             * Constructs a new MemberChangeRequest.
+             * @memberof tianping.v1
+             * @classdesc Represents a MemberChangeRequest.
+             * @constructor
+             * @param {tianping.v1.MemberChangeRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const MemberChangeRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * MemberChangeRequest kind.
+             * @member {tianping.v1.MemberChangeKind} kind
+             * @memberof tianping.v1.MemberChangeRequest
+             * @instance
+             */
+            MemberChangeRequest.prototype.kind = 0;
+
+            /**
+             * MemberChangeRequest member.
+             * @member {Uint8Array} member
+             * @memberof tianping.v1.MemberChangeRequest
+             * @instance
+             */
+            MemberChangeRequest.prototype.member = $util.newBuffer([]);
+
+            /**
+             * MemberChangeRequest reason.
+             * @member {string} reason
+             * @memberof tianping.v1.MemberChangeRequest
+             * @instance
+             */
+            MemberChangeRequest.prototype.reason = "";
+
+            /**
+             * Creates a new MemberChangeRequest instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.MemberChangeRequest
+             * @static
+             * @param {tianping.v1.MemberChangeRequest.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.MemberChangeRequest} MemberChangeRequest instance
+             * @type {{
+             *   (properties: tianping.v1.MemberChangeRequest.$Shape): tianping.v1.MemberChangeRequest & tianping.v1.MemberChangeRequest.$Shape;
+             *   (properties?: tianping.v1.MemberChangeRequest.$Properties): tianping.v1.MemberChangeRequest;
+             * }}
+             */
+            MemberChangeRequest.create = function(properties) {
+                return new MemberChangeRequest(properties);
+            };
+
+            /**
+             * Encodes the specified MemberChangeRequest message. Does not implicitly {@link tianping.v1.MemberChangeRequest.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.MemberChangeRequest
+             * @static
+             * @param {tianping.v1.MemberChangeRequest.$Properties} message MemberChangeRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            MemberChangeRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.kind);
+                if (message.member != null && $Object.hasOwnProperty.call(message, "member") && message.member.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.member);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.reason);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a MemberChangeRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.MemberChangeRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.MemberChangeRequest & tianping.v1.MemberChangeRequest.$Shape} MemberChangeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            MemberChangeRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.MemberChangeRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.member = value;
+                            else
+                                delete message.member;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for MemberChangeRequest
+             * @function getTypeUrl
+             * @memberof tianping.v1.MemberChangeRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            MemberChangeRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.MemberChangeRequest";
+            };
+
+            return MemberChangeRequest;
+        })();
+
+        v1.RotateKeyRequest = (function() {
+
+            /**
+             * Properties of a RotateKeyRequest.
+             * @typedef {Object} tianping.v1.RotateKeyRequest.$Properties
+             * @property {Uint8Array|null} [newKey] RotateKeyRequest newKey
+             * @property {Uint8Array|null} [newKeyProof] RotateKeyRequest newKeyProof
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RotateKeyRequest.
+             * @memberof tianping.v1
+             * @interface IRotateKeyRequest
+             * @augments tianping.v1.RotateKeyRequest.$Properties
+             * @deprecated Use tianping.v1.RotateKeyRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a RotateKeyRequest.
+             * @typedef {tianping.v1.RotateKeyRequest.$Properties} tianping.v1.RotateKeyRequest.$Shape
+             */
+
+            /**
+             * Constructs a new RotateKeyRequest.
+             * @memberof tianping.v1
+             * @classdesc Represents a RotateKeyRequest.
+             * @constructor
+             * @param {tianping.v1.RotateKeyRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RotateKeyRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RotateKeyRequest newKey.
+             * @member {Uint8Array} newKey
+             * @memberof tianping.v1.RotateKeyRequest
+             * @instance
+             */
+            RotateKeyRequest.prototype.newKey = $util.newBuffer([]);
+
+            /**
+             * RotateKeyRequest newKeyProof.
+             * @member {Uint8Array} newKeyProof
+             * @memberof tianping.v1.RotateKeyRequest
+             * @instance
+             */
+            RotateKeyRequest.prototype.newKeyProof = $util.newBuffer([]);
+
+            /**
+             * Creates a new RotateKeyRequest instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.RotateKeyRequest
+             * @static
+             * @param {tianping.v1.RotateKeyRequest.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.RotateKeyRequest} RotateKeyRequest instance
+             * @type {{
+             *   (properties: tianping.v1.RotateKeyRequest.$Shape): tianping.v1.RotateKeyRequest & tianping.v1.RotateKeyRequest.$Shape;
+             *   (properties?: tianping.v1.RotateKeyRequest.$Properties): tianping.v1.RotateKeyRequest;
+             * }}
+             */
+            RotateKeyRequest.create = function(properties) {
+                return new RotateKeyRequest(properties);
+            };
+
+            /**
+             * Encodes the specified RotateKeyRequest message. Does not implicitly {@link tianping.v1.RotateKeyRequest.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.RotateKeyRequest
+             * @static
+             * @param {tianping.v1.RotateKeyRequest.$Properties} message RotateKeyRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RotateKeyRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.newKey != null && $Object.hasOwnProperty.call(message, "newKey") && message.newKey.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.newKey);
+                if (message.newKeyProof != null && $Object.hasOwnProperty.call(message, "newKeyProof") && message.newKeyProof.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.newKeyProof);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a RotateKeyRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.RotateKeyRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.RotateKeyRequest & tianping.v1.RotateKeyRequest.$Shape} RotateKeyRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RotateKeyRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.RotateKeyRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.newKey = value;
+                            else
+                                delete message.newKey;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.newKeyProof = value;
+                            else
+                                delete message.newKeyProof;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for RotateKeyRequest
+             * @function getTypeUrl
+             * @memberof tianping.v1.RotateKeyRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RotateKeyRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.RotateKeyRequest";
+            };
+
+            return RotateKeyRequest;
+        })();
+
+        v1.GovernanceVote = (function() {
+
+            /**
+             * Properties of a GovernanceVote.
+             * @typedef {Object} tianping.v1.GovernanceVote.$Properties
+             * @property {Uint8Array|null} [proposalId] GovernanceVote proposalId
+             * @property {boolean|null} [approve] GovernanceVote approve
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a GovernanceVote.
+             * @memberof tianping.v1
+             * @interface IGovernanceVote
+             * @augments tianping.v1.GovernanceVote.$Properties
+             * @deprecated Use tianping.v1.GovernanceVote.$Properties instead.
+             */
+
+            /**
+             * Shape of a GovernanceVote.
+             * @typedef {tianping.v1.GovernanceVote.$Properties} tianping.v1.GovernanceVote.$Shape
+             */
+
+            /**
+             * Constructs a new GovernanceVote.
+             * @memberof tianping.v1
+             * @classdesc Represents a GovernanceVote.
+             * @constructor
+             * @param {tianping.v1.GovernanceVote.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const GovernanceVote = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * GovernanceVote proposalId.
+             * @member {Uint8Array} proposalId
+             * @memberof tianping.v1.GovernanceVote
+             * @instance
+             */
+            GovernanceVote.prototype.proposalId = $util.newBuffer([]);
+
+            /**
+             * GovernanceVote approve.
+             * @member {boolean} approve
+             * @memberof tianping.v1.GovernanceVote
+             * @instance
+             */
+            GovernanceVote.prototype.approve = false;
+
+            /**
+             * Creates a new GovernanceVote instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.GovernanceVote
+             * @static
+             * @param {tianping.v1.GovernanceVote.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.GovernanceVote} GovernanceVote instance
+             * @type {{
+             *   (properties: tianping.v1.GovernanceVote.$Shape): tianping.v1.GovernanceVote & tianping.v1.GovernanceVote.$Shape;
+             *   (properties?: tianping.v1.GovernanceVote.$Properties): tianping.v1.GovernanceVote;
+             * }}
+             */
+            GovernanceVote.create = function(properties) {
+                return new GovernanceVote(properties);
+            };
+
+            /**
+             * Encodes the specified GovernanceVote message. Does not implicitly {@link tianping.v1.GovernanceVote.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.GovernanceVote
+             * @static
+             * @param {tianping.v1.GovernanceVote.$Properties} message GovernanceVote message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GovernanceVote.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.proposalId != null && $Object.hasOwnProperty.call(message, "proposalId") && message.proposalId.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.proposalId);
+                if (message.approve != null && $Object.hasOwnProperty.call(message, "approve") && message.approve !== false)
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.approve);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a GovernanceVote message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.GovernanceVote
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.GovernanceVote & tianping.v1.GovernanceVote.$Shape} GovernanceVote
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GovernanceVote.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.GovernanceVote();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.proposalId = value;
+                            else
+                                delete message.proposalId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.approve = value;
+                            else
+                                delete message.approve;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for GovernanceVote
+             * @function getTypeUrl
+             * @memberof tianping.v1.GovernanceVote
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            GovernanceVote.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.GovernanceVote";
+            };
+
+            return GovernanceVote;
         })();
 
         /**
@@ -4380,6 +5364,374 @@ export const tianping = $root.tianping = (() => {
             };
 
             return ValidatorSet;
+        })();
+
+        v1.ProposalRecord = (function() {
+
+            /**
+             * Properties of a ProposalRecord.
+             * @typedef {Object} tianping.v1.ProposalRecord.$Properties
+             * @property {Uint8Array|null} [id] ProposalRecord id
+             * @property {string|null} [kind] ProposalRecord kind
+             * @property {Uint8Array|null} [subject] ProposalRecord subject
+             * @property {Uint8Array|null} [opener] ProposalRecord opener
+             * @property {number|null} [openedHeight] ProposalRecord openedHeight
+             * @property {number|null} [expiresAtMs] ProposalRecord expiresAtMs
+             * @property {string|null} [status] ProposalRecord status
+             * @property {number|null} [decidedHeight] ProposalRecord decidedHeight
+             * @property {Array.<Uint8Array>|null} [approvals] ProposalRecord approvals
+             * @property {Array.<Uint8Array>|null} [rejections] ProposalRecord rejections
+             * @property {Uint8Array|null} [payload] ProposalRecord payload
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ProposalRecord.
+             * @memberof tianping.v1
+             * @interface IProposalRecord
+             * @augments tianping.v1.ProposalRecord.$Properties
+             * @deprecated Use tianping.v1.ProposalRecord.$Properties instead.
+             */
+
+            /**
+             * Shape of a ProposalRecord.
+             * @typedef {tianping.v1.ProposalRecord.$Properties} tianping.v1.ProposalRecord.$Shape
+             */
+
+            /**
+             * Constructs a new ProposalRecord.
+             * @memberof tianping.v1
+             * @classdesc Represents a ProposalRecord.
+             * @constructor
+             * @param {tianping.v1.ProposalRecord.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ProposalRecord = function (properties) {
+                this.approvals = [];
+                this.rejections = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ProposalRecord id.
+             * @member {Uint8Array} id
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.id = $util.newBuffer([]);
+
+            /**
+             * ProposalRecord kind.
+             * @member {string} kind
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.kind = "";
+
+            /**
+             * ProposalRecord subject.
+             * @member {Uint8Array} subject
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.subject = $util.newBuffer([]);
+
+            /**
+             * ProposalRecord opener.
+             * @member {Uint8Array} opener
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.opener = $util.newBuffer([]);
+
+            /**
+             * ProposalRecord openedHeight.
+             * @member {number} openedHeight
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.openedHeight = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ProposalRecord expiresAtMs.
+             * @member {number} expiresAtMs
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ProposalRecord status.
+             * @member {string} status
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.status = "";
+
+            /**
+             * ProposalRecord decidedHeight.
+             * @member {number} decidedHeight
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.decidedHeight = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ProposalRecord approvals.
+             * @member {Array.<Uint8Array>} approvals
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.approvals = $util.emptyArray;
+
+            /**
+             * ProposalRecord rejections.
+             * @member {Array.<Uint8Array>} rejections
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.rejections = $util.emptyArray;
+
+            /**
+             * ProposalRecord payload.
+             * @member {Uint8Array} payload
+             * @memberof tianping.v1.ProposalRecord
+             * @instance
+             */
+            ProposalRecord.prototype.payload = $util.newBuffer([]);
+
+            /**
+             * Creates a new ProposalRecord instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.ProposalRecord
+             * @static
+             * @param {tianping.v1.ProposalRecord.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.ProposalRecord} ProposalRecord instance
+             * @type {{
+             *   (properties: tianping.v1.ProposalRecord.$Shape): tianping.v1.ProposalRecord & tianping.v1.ProposalRecord.$Shape;
+             *   (properties?: tianping.v1.ProposalRecord.$Properties): tianping.v1.ProposalRecord;
+             * }}
+             */
+            ProposalRecord.create = function(properties) {
+                return new ProposalRecord(properties);
+            };
+
+            /**
+             * Encodes the specified ProposalRecord message. Does not implicitly {@link tianping.v1.ProposalRecord.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.ProposalRecord
+             * @static
+             * @param {tianping.v1.ProposalRecord.$Properties} message ProposalRecord message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ProposalRecord.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.id);
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.kind);
+                if (message.subject != null && $Object.hasOwnProperty.call(message, "subject") && message.subject.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.subject);
+                if (message.opener != null && $Object.hasOwnProperty.call(message, "opener") && message.opener.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.opener);
+                if (message.openedHeight != null && $Object.hasOwnProperty.call(message, "openedHeight") && (typeof message.openedHeight === "object" ? message.openedHeight.low || message.openedHeight.high : message.openedHeight !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.openedHeight);
+                if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs") && (typeof message.expiresAtMs === "object" ? message.expiresAtMs.low || message.expiresAtMs.high : message.expiresAtMs !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.expiresAtMs);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.status);
+                if (message.decidedHeight != null && $Object.hasOwnProperty.call(message, "decidedHeight") && (typeof message.decidedHeight === "object" ? message.decidedHeight.low || message.decidedHeight.high : message.decidedHeight !== 0))
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.decidedHeight);
+                if (message.approvals != null && message.approvals.length)
+                    for (let i = 0; i < message.approvals.length; ++i)
+                        writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.approvals[i]);
+                if (message.rejections != null && message.rejections.length)
+                    for (let i = 0; i < message.rejections.length; ++i)
+                        writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.rejections[i]);
+                if (message.payload != null && $Object.hasOwnProperty.call(message, "payload") && message.payload.length)
+                    writer.uint32(/* id 11, wireType 2 =*/90).bytes(message.payload);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ProposalRecord message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.ProposalRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.ProposalRecord & tianping.v1.ProposalRecord.$Shape} ProposalRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ProposalRecord.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.ProposalRecord();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.subject = value;
+                            else
+                                delete message.subject;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.opener = value;
+                            else
+                                delete message.opener;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.openedHeight = value;
+                            else
+                                delete message.openedHeight;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.expiresAtMs = value;
+                            else
+                                delete message.expiresAtMs;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.decidedHeight = value;
+                            else
+                                delete message.decidedHeight;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.approvals && message.approvals.length))
+                                message.approvals = [];
+                            message.approvals.push(reader.bytes());
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.rejections && message.rejections.length))
+                                message.rejections = [];
+                            message.rejections.push(reader.bytes());
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.payload = value;
+                            else
+                                delete message.payload;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ProposalRecord
+             * @function getTypeUrl
+             * @memberof tianping.v1.ProposalRecord
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ProposalRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.ProposalRecord";
+            };
+
+            return ProposalRecord;
         })();
 
         v1.SignedRecord = (function() {
