@@ -17,6 +17,7 @@ export type ProposalMsg = tianping.v1.Proposal;
 export type ValidatorSetMsg = tianping.v1.ValidatorSet;
 export type EquivocationRecordMsg = tianping.v1.EquivocationRecord;
 export type ReportEquivocationMsg = tianping.v1.ReportEquivocation;
+export type ProposalRecordMsg = tianping.v1.ProposalRecord;
 export const HashAlgorithm = tianping.v1.HashAlgorithm;
 export const VoteType = tianping.v1.VoteType;
 

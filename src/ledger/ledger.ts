@@ -2,10 +2,13 @@
 // its commit, its indexes and its state writes in ONE atomic batch written with sync, so after any
 // crash the ledger holds either all of height h or none of it, and restart resumes at the last
 // committed height.
-import { pb, decodeBlock, decodeCommit, txHash, blockHashOfHeader, type HeaderMsg, type CommitMsg, type EvidenceRecordMsg } from '../codec/index.js';
+import { pb, decodeBlock, decodeCommit, txHash, blockHashOfHeader, type HeaderMsg, type CommitMsg, type EvidenceRecordMsg,
+  type EquivocationRecordMsg } from '../codec/index.js';
 import { Frontier } from '../merkle/index.js';
 import { genesisWrites, type Genesis, type StateView, evidenceCountKey, evidenceKey, txKey, memberKey, decodeMember,
-  type MemberRecord, KEY_APP_HASH, GENESIS_APP_HASH } from '../state/index.js';
+  type MemberRecord, EQUIVOCATION_PREFIX, KEY_APP_HASH, GENESIS_APP_HASH } from '../state/index.js';
+import type { ValidatorEntry } from '../codec/block.js';
+import { decodeValidatorSet, VALIDATOR_HISTORY_PREFIX } from '../state/validators.js';
 import { assert, equalBytes, heightKey, readU64be, toHex, u64be, type Hash32 } from '../types/index.js';
 import type { BatchOp, Storage } from './storage.js';
 
@@ -171,9 +174,33 @@ export class Ledger {
     return bytes === undefined ? undefined : decodeMember(bytes);
   }
 
+  /** Every validator set that took effect, by the height it took effect at (genesis set at 1). */
+  async validatorHistory(): Promise<Map<number, ValidatorEntry[]>> {
+    const history = new Map<number, ValidatorEntry[]>();
+    for await (const [key, value] of this.storage.entries(STATE_PREFIX + VALIDATOR_HISTORY_PREFIX)) {
+      history.set(parseInt(key.slice(key.lastIndexOf('/') + 1), 16), decodeValidatorSet(value));
+    }
+    return history;
+  }
+
+  /** The validator set of a height (which signs that height's block), or undefined beyond tip + 1. */
+  async validatorsAt(height: number): Promise<{ sinceHeight: number; validators: ValidatorEntry[] } | undefined> {
+    if (!Number.isSafeInteger(height) || height < 1 || height > this.tipNow.height + 1) return undefined;
+    let found: { sinceHeight: number; validators: ValidatorEntry[] } | undefined;
+    for (const [since, validators] of await this.validatorHistory()) {
+      if (since <= height && (found === undefined || since > found.sinceHeight)) found = { sinceHeight: since, validators };
+    }
+    return found;
+  }
+
   /** Every member record in state, in key order. */
   async *members(): AsyncIterable<MemberRecord> {
     for await (const [, value] of this.storage.entries(STATE_PREFIX + 'member/')) yield decodeMember(value);
+  }
+
+  /** Every equivocation recorded on chain, in key order: by offender, then offence height. */
+  async *equivocations(): AsyncIterable<EquivocationRecordMsg> {
+    for await (const [, value] of this.storage.entries(STATE_PREFIX + EQUIVOCATION_PREFIX)) yield pb.EquivocationRecord.decode(value);
   }
 
   /** Anchors of one digest, oldest first. */

@@ -57,7 +57,7 @@ export class Mempool {
     // Reserve the hash before awaiting state, so a concurrent duplicate is refused, not admitted twice.
     this.admitting.add(id);
     try {
-      await checkTxStateful(tx, state, { chainId, verifier });
+      await checkTxStateful(tx, state, { chainId, verifier, params, timeMs: clock.nowMs() });
     } finally {
       this.admitting.delete(id);
     }

@@ -5,11 +5,10 @@ import { sign, type KeyPair } from '../crypto/ed25519.js';
 import { assert, type Hash32, type TianpingError } from '../types/index.js';
 import { buildBlock, commitExecuted, type BlockExecComponents } from './block-exec.js';
 
-export interface BuilderComponents extends Omit<BlockExecComponents, 'validatorsHash'> {
+export interface BuilderComponents extends BlockExecComponents {
   readonly key: KeyPair;
   /** This validator's index in the set ordered by public key. */
   readonly validatorIndex: number;
-  readonly validatorsHash: Hash32;
 }
 
 export interface BuiltBlock {
@@ -24,7 +23,7 @@ export async function buildAndCommit(c: BuilderComponents, height: number, timeM
   const tip = c.ledger.tip;
   assert(height === tip.height + 1, `build height ${height} follows tip ${tip.height}`);
   assert(timeMs > tip.timeMs, 'block time is after the previous block time');
-  const exec: BlockExecComponents = { ...c, validatorsHash: () => c.validatorsHash };
+  const exec: BlockExecComponents = c;
   const block = await buildBlock(exec, height, timeMs, c.key.publicKey);
   const signature = sign(c.key.seed, voteSignBytes(c.genesis.chainId, height, 0, VOTE_PRECOMMIT, block.hash));
   const commitBytes = encodeCommit({ height, round: 0, blockHash: block.hash,

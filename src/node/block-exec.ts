@@ -22,7 +22,6 @@ export interface BlockExecComponents {
   readonly ledger: Ledger;
   readonly mempool: Mempool;
   readonly verifier: SignatureVerifier;
-  readonly validatorsHash: () => Hash32;
 }
 
 export async function buildBlock(c: BlockExecComponents, height: number, timeMs: number, proposer: Uint8Array):
@@ -33,11 +32,11 @@ export async function buildBlock(c: BlockExecComponents, height: number, timeMs:
   const result = await executeBlock(ledger.state, {
     chainId: genesis.chainId, height, timeMs, params: genesis.params, verifier: c.verifier, isVerified: mempool.isVerified,
   }, candidates, 'propose');
-  const validatorsHash = c.validatorsHash();
   const headerBytes = encodeHeader({
     chainId: genesis.chainId, height, timeMs, prevBlockHash: tip.blockHash, historyRoot: ledger.historyRoot(),
     txRoot: result.txRoot, appHash: result.appHash, resultsHash: result.resultsHash,
-    validatorsHash, nextValidatorsHash: validatorsHash, proposer, txCount: result.included.length,
+    validatorsHash: result.validatorsHash, nextValidatorsHash: result.nextValidatorsHash, proposer,
+    txCount: result.included.length,
   });
   // Txs that turned invalid (expired while waiting) leave the mempool now, not at commit.
   mempool.remove(result.rejected.map((r) => r.tx.hash));
@@ -57,10 +56,6 @@ function checkHeader(c: BlockExecComponents, header: HeaderMsg, txCount: number,
   if (!equalBytes(header.prevBlockHash, tip.blockHash)) invalid('previous block hash');
   if (!equalBytes(header.historyRoot, c.ledger.historyRoot())) invalid('history root');
   if (header.timeMs <= tip.timeMs) invalid('time is not after the previous block');
-  const validatorsHash = c.validatorsHash();
-  if (!equalBytes(header.validatorsHash, validatorsHash) || !equalBytes(header.nextValidatorsHash, validatorsHash)) {
-    invalid('validator set hash');
-  }
   if (header.txCount !== txCount) invalid('tx count');
   if (txCount > genesis.params.blockTxsMax || blockBytes > genesis.params.blockBytesMax) invalid('block too large');
 }
@@ -83,6 +78,8 @@ export async function checkBlock(c: BlockExecComponents, blockBytes: Uint8Array)
   if (!equalBytes(result.txRoot, header.txRoot)) invalid('tx root');
   if (!equalBytes(result.appHash, header.appHash)) invalid('app hash');
   if (!equalBytes(result.resultsHash, header.resultsHash)) invalid('results hash');
+  if (!equalBytes(result.validatorsHash, header.validatorsHash)) invalid('validator set hash');
+  if (!equalBytes(result.nextValidatorsHash, header.nextValidatorsHash)) invalid('next validator set hash');
   return { height: header.height, hash, timeMs: header.timeMs, headerBytes: block.header, blockBytes, result };
 }
 

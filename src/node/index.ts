@@ -58,7 +58,8 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     await storage.close();
     throw error;
   }
-  const members = await nodeMembers(ledger);
+  let members = await nodeMembers(ledger);
+  let denied = new Set<string>();
   const p2p = config.p2p.listen.length === 0 ? undefined : await createP2P({
     chainId: genesis.chainId, nodeSeed: key.seed, listenAddrs: config.p2p.listen, bootstrap: config.p2p.bootstrap,
     allowedNodes: members, logger: logger.child({ module: 'p2p' }),
@@ -66,11 +67,25 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
   });
   const stopDenyList = p2p === undefined || config.p2p.denyListFile === '' ? undefined
     : watchDenyList(inDataDir(config, config.p2p.denyListFile), logger.child({ module: 'p2p' }),
-      (denied) => p2p.setAllowedNodes(members.filter((id) => !denied.has(id))));
+      (ids) => {
+        denied = ids;
+        p2p.setAllowedNodes(members.filter((id) => !denied.has(id)));
+      });
+  // The wire follows the chain: after each commit the allowed node keys are read again from state,
+  // so an admitted node may connect and a removed one is cut once its removal takes effect.
+  const refreshWire = (): void => {
+    if (p2p === undefined) return;
+    nodeMembers(ledger).then((now) => {
+      if (now.join() === members.join()) return;
+      members = now;
+      p2p.setAllowedNodes(members.filter((id) => !denied.has(id)));
+      logger.info({ nodes: members.length }, 'allowed nodes reloaded from committed membership');
+    }, (error: unknown) => logger.error({ err: error }, 'reading membership failed'));
+  };
   const core = new NodeCore({
     genesis, ledger, key, verifier: new NodeVerifier(), clock: opts.clock ?? systemClock,
     logger: logger.child({ module: 'node' }), moniker: config.moniker, version: VERSION,
-    mempool: config.mempool, consensus: config.consensus, syncBlocksMax: config.p2p.syncBlocksMax,
+    mempool: config.mempool, consensus: config.consensus, syncBlocksMax: config.p2p.syncBlocksMax, onCommitted: refreshWire,
     ...(p2p === undefined ? {} : { network: p2p }),
   });
   const tls = config.api.tlsCertFile !== '' && config.api.tlsKeyFile !== ''
@@ -108,5 +123,5 @@ async function nodeMembers(ledger: Ledger): Promise<string[]> {
   for await (const member of ledger.members()) {
     if (member.status === 'active' && (member.role === 'validator' || member.role === 'observer')) ids.add(member.publicKey);
   }
-  return [...ids];
+  return [...ids].sort();
 }

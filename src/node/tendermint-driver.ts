@@ -9,8 +9,8 @@ import { createTendermintCore, createValidatorSet, nextHeightValidatorSet, type 
 import { sign, type KeyPair, type SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
-import { readValidatorSet, type Genesis } from '../state/index.js';
-import { asHeight, asRound, asTimeMs, toHex, type Clock, type Hash32 } from '../types/index.js';
+import { readValidatorSet, scheduledSetKey, type Genesis } from '../state/index.js';
+import { assert, asHeight, asRound, asTimeMs, equalBytes, toHex, type Clock } from '../types/index.js';
 import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from './block-exec.js';
 import { consensusBlock, decodeWal, encodeCertificate, encodeWal } from './consensus-codec.js';
 import { ConsensusWire, type ConsensusNetwork } from './consensus-wire.js';
@@ -35,6 +35,8 @@ export interface TendermintDriverOptions {
   readonly rebroadcastIntervalMs: number;
   readonly syncBlocksMax: number;
   onCommitted(block: ExecutedBlock): void;
+  /** The validator set changed or moved on: node ids (hex keys) of the set now in force. */
+  onValidatorsChanged?(nodeIds: string[]): void;
   onHalt(error: unknown): void;
 }
 
@@ -48,8 +50,8 @@ export class TendermintDriver {
   private readonly executed = new Map<string, ExecutedBlock>();
   private readonly exec: BlockExecComponents;
   private validators!: ValidatorSet;
-  private validatorsHashNow!: Hash32;
   private lastWal: DurableRecord | null = null;
+  private setChangePending = false;
   private running = false;
   private halted = false;
   /** Height handed to the core with startHeight, or 0 while waiting to start the next one. */
@@ -65,8 +67,7 @@ export class TendermintDriver {
       signer: { publicKey: o.key.publicKey, sign: (message) => sign(o.key.seed, message) },
     });
     this.state = this.core.initialState(null);
-    this.exec = { genesis: o.genesis, ledger: o.ledger, mempool: o.mempool, verifier: o.verifier,
-      validatorsHash: () => this.validatorsHashNow };
+    this.exec = { genesis: o.genesis, ledger: o.ledger, mempool: o.mempool, verifier: o.verifier };
     this.wire = new ConsensusWire({
       network: o.network, mempool: o.mempool, ledger: o.ledger, logger: o.logger, clock: o.clock,
       syncBlocksMax: o.syncBlocksMax, currentHeight: () => o.ledger.tip.height + 1,
@@ -115,11 +116,29 @@ export class TendermintDriver {
   }
 
   private async loadValidators(): Promise<void> {
-    // Proposer priorities evolve by height from the genesis set; replaying them is O(height × n).
-    let set = createValidatorSet(await readValidatorSet(this.o.ledger.state));
-    for (let h = 1; h <= this.o.ledger.tip.height; h++) set = nextHeightValidatorSet(set);
+    // Proposer priorities evolve by height from the genesis set, and start afresh at every set
+    // change; replaying them is O(height × n), on every node alike.
+    const history = await this.o.ledger.validatorHistory();
+    const first = history.get(1);
+    assert(first !== undefined, 'the genesis validator set is in the history');
+    let set = createValidatorSet(first);
+    for (let h = 2; h <= this.o.ledger.tip.height + 1; h++) {
+      const changed = history.get(h);
+      set = changed === undefined ? nextHeightValidatorSet(set) : createValidatorSet(changed);
+    }
     this.validators = set;
-    this.validatorsHashNow = validatorSetHash(set.validators);
+  }
+
+  /** After a commit: the set of the next height, from state (a change may take effect now). */
+  private async advanceValidators(): Promise<void> {
+    const next = await readValidatorSet(this.o.ledger.state);
+    const same = equalBytes(validatorSetHash(next), validatorSetHash(this.validators.validators));
+    this.validators = same ? nextHeightValidatorSet(this.validators) : createValidatorSet(next);
+    this.o.onValidatorsChanged?.(this.validators.validators.map((v) => toHex(v.publicKey)));
+    // A change passed at h takes effect at h + 2: make the block that carries it out at once.
+    const tip = this.o.ledger.tip.height;
+    this.setChangePending = (await this.o.ledger.state.get(scheduledSetKey(tip + 1))) !== undefined
+      || (await this.o.ledger.state.get(scheduledSetKey(tip + 2))) !== undefined;
   }
 
   private enqueue(task: () => Promise<void>): void {
@@ -204,7 +223,7 @@ export class TendermintDriver {
   private async commit(block: ExecutedBlock, commitBytes: Uint8Array): Promise<void> {
     await commitExecuted(this.exec, block, commitBytes);
     this.executed.clear();
-    this.validators = nextHeightValidatorSet(this.validators);
+    await this.advanceValidators();
     this.startedHeight = 0;
     this.o.onCommitted(block);
     this.maybeStartHeight();
@@ -215,7 +234,7 @@ export class TendermintDriver {
     const block = await checkBlock(this.exec, blockBytes);
     await commitExecuted(this.exec, block, commitBytes);
     this.executed.clear();
-    this.validators = nextHeightValidatorSet(this.validators);
+    await this.advanceValidators();
     this.o.onCommitted(block);
     // The core was deciding a height that is now behind us: start it afresh from the WAL record,
     // which keeps the double-sign guard (heights only go up, so it never blocks a new vote).
@@ -233,7 +252,8 @@ export class TendermintDriver {
     const tip = this.o.ledger.tip;
     const nowMs = this.o.clock.nowMs();
     const heartbeatDueMs = Math.max(0, tip.timeMs + this.o.heartbeatIntervalMs - nowMs);
-    const dueInMs = this.o.mempool.size > 0 ? Math.min(this.o.blockDelayMs, heartbeatDueMs) : heartbeatDueMs;
+    const dueInMs = this.setChangePending ? 0
+      : this.o.mempool.size > 0 ? Math.min(this.o.blockDelayMs, heartbeatDueMs) : heartbeatDueMs;
     if (this.startTimer !== undefined) clearTimeout(this.startTimer);
     this.startTimer = setTimeout(() => this.startHeightNow(), dueInMs);
   }

@@ -24,8 +24,10 @@ export function reportOf(tx: DecodedTx): Report | undefined {
   return report ? (report as Report) : undefined;
 }
 
+/** Every recorded offence lives under this state prefix, ordered by offender, then height. */
+export const EQUIVOCATION_PREFIX = 'equiv/';
 export const equivocationKey = (o: Offence): string =>
-  `equiv/${toHex(o.validator)}/${heightKey(o.height)}/${o.round}/${o.kind}`;
+  `${EQUIVOCATION_PREFIX}${toHex(o.validator)}/${heightKey(o.height)}/${o.round}/${o.kind}`;
 
 function invalid(message: string): never {
   throw new TianpingError('EQUIVOCATION_INVALID', message);
@@ -35,6 +37,16 @@ function hashOrNil(hash: Uint8Array | null | undefined): Uint8Array {
   const bytes = hash ?? new Uint8Array();
   if (bytes.length !== 0 && bytes.length !== HASH_BYTES) invalid('block hash must be empty (nil) or 32 bytes');
   return bytes;
+}
+
+/**
+ * The block hash as the vote's signature covers it. A nil vote is signed over 32 zero bytes, so an
+ * empty hash and the zero hash are one statement: comparing them as given would let anyone turn a
+ * single honest nil vote into "two votes" by re-encoding it.
+ */
+function signedVoteHash(hash: Uint8Array | null | undefined): Uint8Array {
+  const bytes = hashOrNil(hash);
+  return bytes.length === 0 ? new Uint8Array(HASH_BYTES) : bytes;
 }
 
 /** Checks a report against the validator set and returns the offence it proves. */
@@ -55,7 +67,7 @@ export async function checkEquivocation(report: Report, chainId: string, view: S
     if (a.height !== b.height || a.round !== b.round || type !== b.type || a.validatorIndex !== b.validatorIndex) {
       invalid('the two votes differ in height, round, type or validator');
     }
-    const [hashA, hashB] = [hashOrNil(a.blockHash), hashOrNil(b.blockHash)];
+    const [hashA, hashB] = [signedVoteHash(a.blockHash), signedVoteHash(b.blockHash)];
     if (equalBytes(hashA, hashB)) invalid('the two votes are for the same block');
     const key = keyAt(a.validatorIndex ?? 0);
     for (const vote of [a, b]) {

@@ -7,7 +7,9 @@ import { rootFromLeafHashes, leafHash } from '../merkle/index.js';
 import { concatBytes, isTianpingError, utf8, u32be, TianpingError, assert, type Hash32 } from '../types/index.js';
 import { checkTxStateful, checkTxStateless, type CheckedAction, type TxCheckContext } from './tx-rules.js';
 import { encodeEquivocationRecord, equivocationKey, reportOf } from './equivocation.js';
-import { KEY_APP_HASH, evidenceCountKey, evidenceKey, txKey } from './keys.js';
+import { KEY_APP_HASH, evidenceCountKey, evidenceKey, submitterAnchorKey, submitterCountKey, txKey } from './keys.js';
+import { applyGovernance } from './governance.js';
+import { rotateValidatorSet } from './validators.js';
 import { Overlay, type StateView } from './view.js';
 
 const APP_DOMAIN = utf8('tianping/app/v1');
@@ -30,6 +32,9 @@ export interface ExecuteResult {
   readonly txRoot: Hash32;
   readonly resultsHash: Hash32;
   readonly appHash: Hash32;
+  /** The set that signs this block, and the set of the next height (after changes taking effect). */
+  readonly validatorsHash: Hash32;
+  readonly nextValidatorsHash: Hash32;
 }
 
 export async function executeBlock(view: StateView, ctx: BlockContext, txs: readonly DecodedTx[],
@@ -51,11 +56,12 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
     await applyTx(overlay, ctx, tx, included.length, action);
     included.push(tx);
   }
+  const { validatorsHash, nextValidatorsHash } = await rotateValidatorSet(overlay, ctx.height);
   const prevAppHash = (await view.get(KEY_APP_HASH)) ?? GENESIS_APP_HASH;
   const appHash = sha256(concatBytes(APP_DOMAIN, prevAppHash, writesDigest(overlay.sortedWrites())));
   overlay.set(KEY_APP_HASH, appHash);
   return {
-    included, rejected, writes: overlay.sortedWrites(), appHash,
+    included, rejected, writes: overlay.sortedWrites(), appHash, validatorsHash, nextValidatorsHash,
     txRoot: rootFromLeafHashes(included.map((tx) => leafHash(tx.hash))) as Hash32,
     // Every included tx succeeded (result code 0); the tree still commits to their order and count.
     resultsHash: rootFromLeafHashes(included.map(() => leafHash(u32be(0)))) as Hash32,
@@ -65,6 +71,10 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
 async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index: number, action: CheckedAction):
   Promise<void> {
   overlay.set(txKey(tx.hash), pb.TxLocation.encode({ height: ctx.height, index, resultCode: 0 }).finish());
+  if (action.kind === 'governance') {
+    await applyGovernance(overlay, ctx, tx, action.check);
+    return;
+  }
   if (action.kind === 'equivocation') {
     const report = reportOf(tx);
     assert(report !== undefined, 'checked equivocation tx has a report');
@@ -82,6 +92,11 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
     height: ctx.height, timeMs: ctx.timeMs, txHash: tx.hash, txIndex: index,
   }).finish());
   overlay.set(countKey, u32be(seq + 1));
+  // The submitter's own index: "every anchor of this platform", for members allowed to enumerate.
+  const submitterCount = await overlay.get(submitterCountKey(tx.body.signer));
+  const submitterSeq = submitterCount === undefined ? 0 : new DataView(submitterCount.buffer, submitterCount.byteOffset).getUint32(0);
+  overlay.set(submitterAnchorKey(tx.body.signer, submitterSeq), utf8(evidenceKey(anchor.algorithm, anchor.digest, seq)));
+  overlay.set(submitterCountKey(tx.body.signer), u32be(submitterSeq + 1));
 }
 
 /** Length-prefixed (key, value) pairs in key order, hashed: what the app hash commits to. */

@@ -40,6 +40,10 @@ export interface ChainParams {
   readonly pbtsPrecisionMs: number;
   /** PBTS MSG_DELAY of round 0: the longest a proposal takes to reach a correct validator. */
   readonly pbtsMessageDelayMs: number;
+  /** A governance proposal closes unapproved this long after it was opened (by block time). */
+  readonly governanceProposalTtlMs: number;
+  /** Join requests accepted in one block at most: the rate limit on what non-members may send. */
+  readonly joinRequestsPerBlockMax: number;
 }
 
 export interface Genesis {
@@ -60,6 +64,8 @@ export const DEFAULT_PARAMS: ChainParams = {
   externalRefBytesMax: 256,
   pbtsPrecisionMs: 500,
   pbtsMessageDelayMs: 2_000,
+  governanceProposalTtlMs: 7 * 24 * 60 * 60 * 1000,
+  joinRequestsPerBlockMax: 16,
 };
 
 export class GenesisError extends Error {

@@ -6,3 +6,4 @@ export * from './tx-rules.js';
 export * from './execute.js';
 export * from './validators.js';
 export * from './equivocation.js';
+export * from './governance.js';

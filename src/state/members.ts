@@ -2,8 +2,8 @@
 // same bytes for the same member.
 import { fromUtf8, utf8 } from '../types/index.js';
 import type { Genesis, Role } from './genesis.js';
-import { categoryKey, memberKey } from './keys.js';
-import { KEY_VALIDATOR_SET, encodeValidatorSet, genesisValidators } from './validators.js';
+import { categoryKey, memberKey, memberNameKey } from './keys.js';
+import { KEY_VALIDATOR_SET, encodeValidatorSet, genesisValidators, historySetKey } from './validators.js';
 
 export interface MemberRecord {
   readonly name: string;
@@ -15,12 +15,17 @@ export interface MemberRecord {
   readonly sinceHeight: number;
   /** Validators only. */
   readonly power: number;
+  /** Node members: libp2p multiaddrs given when joining. */
+  readonly addresses?: readonly string[];
+  /** SHA-256 (hex) of the admission-evaluation report the member joined with. */
+  readonly evaluationReportDigest?: string;
 }
 
 export function encodeMember(m: MemberRecord): Uint8Array {
   return utf8(JSON.stringify({
     name: m.name, organisation: m.organisation, role: m.role, publicKey: m.publicKey,
     categories: [...m.categories], status: m.status, sinceHeight: m.sinceHeight, power: m.power,
+    addresses: [...(m.addresses ?? [])], evaluationReportDigest: m.evaluationReportDigest ?? '',
   }));
 }
 
@@ -41,6 +46,9 @@ export function genesisWrites(genesis: Genesis): Map<string, Uint8Array> {
     writes.set(memberKey(m.publicKey), encodeMember({ ...m, status: 'active', sinceHeight: 0, power: 0 }));
   }
   for (const c of genesis.categories) writes.set(categoryKey(c), utf8('1'));
+  for (const v of genesis.validators) writes.set(memberNameKey(v.name), utf8(v.publicKey));
+  for (const m of genesis.members) writes.set(memberNameKey(m.name), utf8(m.publicKey));
   writes.set(KEY_VALIDATOR_SET, encodeValidatorSet(genesisValidators(genesis)));
+  writes.set(historySetKey(1), encodeValidatorSet(genesisValidators(genesis)));
   return writes;
 }

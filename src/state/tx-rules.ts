@@ -11,6 +11,7 @@ import { decodeMember } from './members.js';
 import { categoryKey, memberKey, txKey } from './keys.js';
 import type { StateView } from './view.js';
 import { checkEquivocation, equivocationKey, reportOf, type Offence } from './equivocation.js';
+import { checkGovernance, isGovernanceTx, type GovernanceCheck, type GovernanceContext } from './governance.js';
 
 export interface TxCheckContext {
   readonly chainId: string;
@@ -46,6 +47,7 @@ export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
 
 function checkAction(tx: DecodedTx, params: ChainParams): void {
   if (tx.body.action === 'reportEquivocation' && reportOf(tx) !== undefined) return;
+  if (isGovernanceTx(tx)) return;
   const anchor = anchorOf(tx.body);
   if (anchor === undefined) {
     throw new TianpingError('TX_ACTION_MISSING');
@@ -64,18 +66,17 @@ function checkAction(tx: DecodedTx, params: ChainParams): void {
   }
 }
 
-export interface StatefulCheckContext {
-  readonly chainId: string;
-  readonly verifier: SignatureVerifier;
-}
+export type StatefulCheckContext = GovernanceContext;
 
 /** What a tx does once applied; the state machine writes it. */
 export type CheckedAction =
   | { readonly kind: 'anchor' }
-  | { readonly kind: 'equivocation'; readonly offence: Offence };
+  | { readonly kind: 'equivocation'; readonly offence: Offence }
+  | { readonly kind: 'governance'; readonly check: GovernanceCheck };
 
 export async function checkTxStateful(tx: DecodedTx, view: StateView, ctx: StatefulCheckContext): Promise<CheckedAction> {
   if ((await view.get(txKey(tx.hash))) !== undefined) throw new TianpingError('TX_ALREADY_COMMITTED');
+  if (isGovernanceTx(tx)) return { kind: 'governance', check: await checkGovernance(tx, view, ctx) };
   const memberBytes = await view.get(memberKey(tx.body.signer));
   const member = memberBytes === undefined ? undefined : decodeMember(memberBytes);
   const report = reportOf(tx);
