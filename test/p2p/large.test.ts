@@ -3,6 +3,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createP2P, DEFAULT_P2P_LIMITS, GOSSIP_MESSAGE_BYTES_CAP, isP2PError } from '../../src/p2p/index.js';
 import { pino } from 'pino';
+import { equalBytes } from '../../src/types/index.js';
 import { CHAIN_ID, fullyConnected, Harness, nodeIdOf, seedOf, waitFor } from './harness.js';
 
 const harness = new Harness();
@@ -19,12 +20,13 @@ it('delivers a proposal at the gossip cap and a block-sync response at the respo
   const proposal = new Uint8Array(GOSSIP_MESSAGE_BYTES_CAP).fill(9);
   await sender.p2p.publish('proposals', proposal);
   await waitFor('proposal delivered', () => (receiver.received.get('proposals') ?? []).length === 1);
-  expect(receiver.received.get('proposals')![0]!.data).toEqual(proposal);
+  // equalBytes, not toEqual: vitest's deep equality enumerates every index of a 4 MiB array.
+  expect(equalBytes(receiver.received.get('proposals')![0]!.data, proposal)).toBe(true);
 
   const block = new Uint8Array(DEFAULT_P2P_LIMITS.responseBytesMax).fill(3);
   await sender.p2p.handle('blocks', async () => block);
   await waitFor('connected', () => fullyConnected([sender, receiver]));
-  expect(await receiver.p2p.request(sender.p2p.nodeId, 'blocks', new Uint8Array(1))).toEqual(block);
+  expect(equalBytes(await receiver.p2p.request(sender.p2p.nodeId, 'blocks', new Uint8Array(1)), block)).toBe(true);
 });
 
 it('refuses a topic limit above the gossip cap before starting anything', async () => {
