@@ -119,6 +119,9 @@ export namespace tianping {
             /** TxBody anchorEvidence. */
             anchorEvidence?: (tianping.v1.AnchorEvidence.$Properties|null);
 
+            /** TxBody anchorBatch. */
+            anchorBatch?: (tianping.v1.AnchorBatch.$Properties|null);
+
             /** TxBody reportEquivocation. */
             reportEquivocation?: (tianping.v1.ReportEquivocation.$Properties|null);
 
@@ -135,7 +138,7 @@ export namespace tianping {
             governanceVote?: (tianping.v1.GovernanceVote.$Properties|null);
 
             /** TxBody action. */
-            action?: ("anchorEvidence"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote");
+            action?: ("anchorEvidence"|"anchorBatch"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote");
 
             /**
              * Creates a new TxBody instance using the specified properties.
@@ -191,6 +194,9 @@ export namespace tianping {
                 /** TxBody anchorEvidence */
                 anchorEvidence?: (tianping.v1.AnchorEvidence.$Properties|null);
 
+                /** TxBody anchorBatch */
+                anchorBatch?: (tianping.v1.AnchorBatch.$Properties|null);
+
                 /** TxBody reportEquivocation */
                 reportEquivocation?: (tianping.v1.ReportEquivocation.$Properties|null);
 
@@ -207,7 +213,7 @@ export namespace tianping {
                 governanceVote?: (tianping.v1.GovernanceVote.$Properties|null);
 
                 /** TxBody action */
-                action?: ("anchorEvidence"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote");
+                action?: ("anchorEvidence"|"anchorBatch"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -220,6 +226,7 @@ export namespace tianping {
               nonce?: number|null;
               expiresAtMs?: number|null;
               anchorEvidence?: tianping.v1.AnchorEvidence.$Shape|null;
+              anchorBatch?: tianping.v1.AnchorBatch.$Shape|null;
               reportEquivocation?: tianping.v1.ReportEquivocation.$Shape|null;
               joinRequest?: tianping.v1.JoinRequest.$Shape|null;
               memberChange?: tianping.v1.MemberChangeRequest.$Shape|null;
@@ -227,7 +234,7 @@ export namespace tianping {
               governanceVote?: tianping.v1.GovernanceVote.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ action?: undefined; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "reportEquivocation"; anchorEvidence?: null; reportEquivocation: tianping.v1.ReportEquivocation.$Shape; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "joinRequest"; anchorEvidence?: null; reportEquivocation?: null; joinRequest: tianping.v1.JoinRequest.$Shape; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "memberChange"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange: tianping.v1.MemberChangeRequest.$Shape; rotateKey?: null; governanceVote?: null }|{ action?: "rotateKey"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey: tianping.v1.RotateKeyRequest.$Shape; governanceVote?: null }|{ action?: "governanceVote"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote: tianping.v1.GovernanceVote.$Shape })
+              ({ action?: undefined; anchorEvidence?: null; anchorBatch?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape; anchorBatch?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "anchorBatch"; anchorEvidence?: null; anchorBatch: tianping.v1.AnchorBatch.$Shape; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "reportEquivocation"; anchorEvidence?: null; anchorBatch?: null; reportEquivocation: tianping.v1.ReportEquivocation.$Shape; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "joinRequest"; anchorEvidence?: null; anchorBatch?: null; reportEquivocation?: null; joinRequest: tianping.v1.JoinRequest.$Shape; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "memberChange"; anchorEvidence?: null; anchorBatch?: null; reportEquivocation?: null; joinRequest?: null; memberChange: tianping.v1.MemberChangeRequest.$Shape; rotateKey?: null; governanceVote?: null }|{ action?: "rotateKey"; anchorEvidence?: null; anchorBatch?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey: tianping.v1.RotateKeyRequest.$Shape; governanceVote?: null }|{ action?: "governanceVote"; anchorEvidence?: null; anchorBatch?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote: tianping.v1.GovernanceVote.$Shape })
             );
         }
 
@@ -1084,6 +1091,593 @@ export namespace tianping {
         }
 
         /**
+         * Properties of an AnchorBatch.
+         * @deprecated Use tianping.v1.AnchorBatch.$Properties instead.
+         */
+        interface IAnchorBatch extends tianping.v1.AnchorBatch.$Properties {
+        }
+
+        /** Represents an AnchorBatch. */
+        class AnchorBatch {
+
+            /**
+             * Constructs a new AnchorBatch.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.AnchorBatch.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AnchorBatch algorithm. */
+            algorithm: tianping.v1.HashAlgorithm;
+
+            /** AnchorBatch category. */
+            category: string;
+
+            /** AnchorBatch indexed. */
+            indexed?: (tianping.v1.IndexedItems.$Properties|null);
+
+            /** AnchorBatch rootOnly. */
+            rootOnly?: (tianping.v1.RootOnly.$Properties|null);
+
+            /** AnchorBatch externalRef. */
+            externalRef: string;
+
+            /** AnchorBatch metadataDigest. */
+            metadataDigest: Uint8Array;
+
+            /** AnchorBatch salted. */
+            salted: boolean;
+
+            /** AnchorBatch kind. */
+            kind?: ("indexed"|"rootOnly");
+
+            /**
+             * Creates a new AnchorBatch instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AnchorBatch instance
+             */
+            static create(properties: tianping.v1.AnchorBatch.$Shape): tianping.v1.AnchorBatch & tianping.v1.AnchorBatch.$Shape;
+            static create(properties?: tianping.v1.AnchorBatch.$Properties): tianping.v1.AnchorBatch;
+
+            /**
+             * Encodes the specified AnchorBatch message. Does not implicitly {@link tianping.v1.AnchorBatch.verify|verify} messages.
+             * @param message AnchorBatch message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.AnchorBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AnchorBatch message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.AnchorBatch & tianping.v1.AnchorBatch.$Shape} AnchorBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.AnchorBatch & tianping.v1.AnchorBatch.$Shape;
+
+            /**
+             * Gets the type url for AnchorBatch
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AnchorBatch {
+
+            /** Properties of an AnchorBatch. */
+            interface $Properties {
+
+                /** AnchorBatch algorithm */
+                algorithm?: (tianping.v1.HashAlgorithm|null);
+
+                /** AnchorBatch category */
+                category?: (string|null);
+
+                /** AnchorBatch indexed */
+                indexed?: (tianping.v1.IndexedItems.$Properties|null);
+
+                /** AnchorBatch rootOnly */
+                rootOnly?: (tianping.v1.RootOnly.$Properties|null);
+
+                /** AnchorBatch externalRef */
+                externalRef?: (string|null);
+
+                /** AnchorBatch metadataDigest */
+                metadataDigest?: (Uint8Array|null);
+
+                /** AnchorBatch salted */
+                salted?: (boolean|null);
+
+                /** AnchorBatch kind */
+                kind?: ("indexed"|"rootOnly");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of an AnchorBatch. */
+            type $Shape = {
+              algorithm?: tianping.v1.HashAlgorithm|null;
+              category?: string|null;
+              indexed?: tianping.v1.IndexedItems.$Shape|null;
+              rootOnly?: tianping.v1.RootOnly.$Shape|null;
+              externalRef?: string|null;
+              metadataDigest?: Uint8Array|null;
+              salted?: boolean|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ kind?: undefined; indexed?: null; rootOnly?: null }|{ kind?: "indexed"; indexed: tianping.v1.IndexedItems.$Shape; rootOnly?: null }|{ kind?: "rootOnly"; indexed?: null; rootOnly: tianping.v1.RootOnly.$Shape })
+            );
+        }
+
+        /**
+         * Properties of an IndexedItems.
+         * @deprecated Use tianping.v1.IndexedItems.$Properties instead.
+         */
+        interface IIndexedItems extends tianping.v1.IndexedItems.$Properties {
+        }
+
+        /** Represents an IndexedItems. */
+        class IndexedItems {
+
+            /**
+             * Constructs a new IndexedItems.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.IndexedItems.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** IndexedItems digests. */
+            digests: Uint8Array[];
+
+            /**
+             * Creates a new IndexedItems instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns IndexedItems instance
+             */
+            static create(properties: tianping.v1.IndexedItems.$Shape): tianping.v1.IndexedItems & tianping.v1.IndexedItems.$Shape;
+            static create(properties?: tianping.v1.IndexedItems.$Properties): tianping.v1.IndexedItems;
+
+            /**
+             * Encodes the specified IndexedItems message. Does not implicitly {@link tianping.v1.IndexedItems.verify|verify} messages.
+             * @param message IndexedItems message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.IndexedItems.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an IndexedItems message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.IndexedItems & tianping.v1.IndexedItems.$Shape} IndexedItems
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.IndexedItems & tianping.v1.IndexedItems.$Shape;
+
+            /**
+             * Gets the type url for IndexedItems
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace IndexedItems {
+
+            /** Properties of an IndexedItems. */
+            interface $Properties {
+
+                /** IndexedItems digests */
+                digests?: (Uint8Array[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an IndexedItems. */
+            type $Shape = tianping.v1.IndexedItems.$Properties;
+        }
+
+        /**
+         * Properties of a RootOnly.
+         * @deprecated Use tianping.v1.RootOnly.$Properties instead.
+         */
+        interface IRootOnly extends tianping.v1.RootOnly.$Properties {
+        }
+
+        /** Represents a RootOnly. */
+        class RootOnly {
+
+            /**
+             * Constructs a new RootOnly.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.RootOnly.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RootOnly root. */
+            root: Uint8Array;
+
+            /** RootOnly itemCount. */
+            itemCount: number;
+
+            /**
+             * Creates a new RootOnly instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RootOnly instance
+             */
+            static create(properties: tianping.v1.RootOnly.$Shape): tianping.v1.RootOnly & tianping.v1.RootOnly.$Shape;
+            static create(properties?: tianping.v1.RootOnly.$Properties): tianping.v1.RootOnly;
+
+            /**
+             * Encodes the specified RootOnly message. Does not implicitly {@link tianping.v1.RootOnly.verify|verify} messages.
+             * @param message RootOnly message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.RootOnly.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RootOnly message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.RootOnly & tianping.v1.RootOnly.$Shape} RootOnly
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.RootOnly & tianping.v1.RootOnly.$Shape;
+
+            /**
+             * Gets the type url for RootOnly
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RootOnly {
+
+            /** Properties of a RootOnly. */
+            interface $Properties {
+
+                /** RootOnly root */
+                root?: (Uint8Array|null);
+
+                /** RootOnly itemCount */
+                itemCount?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RootOnly. */
+            type $Shape = tianping.v1.RootOnly.$Properties;
+        }
+
+        /**
+         * Properties of a Receipt.
+         * @deprecated Use tianping.v1.Receipt.$Properties instead.
+         */
+        interface IReceipt extends tianping.v1.Receipt.$Properties {
+        }
+
+        /** Represents a Receipt. */
+        class Receipt {
+
+            /**
+             * Constructs a new Receipt.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.Receipt.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Receipt version. */
+            version: number;
+
+            /** Receipt chainId. */
+            chainId: string;
+
+            /** Receipt algorithm. */
+            algorithm: tianping.v1.HashAlgorithm;
+
+            /** Receipt digest. */
+            digest: Uint8Array;
+
+            /** Receipt salted. */
+            salted: boolean;
+
+            /** Receipt batch. */
+            batch?: (tianping.v1.BatchPath.$Properties|null);
+
+            /** Receipt tx. */
+            tx: Uint8Array;
+
+            /** Receipt txIndex. */
+            txIndex: number;
+
+            /** Receipt txCount. */
+            txCount: number;
+
+            /** Receipt txProof. */
+            txProof: Uint8Array[];
+
+            /** Receipt header. */
+            header: Uint8Array;
+
+            /** Receipt commit. */
+            commit: Uint8Array;
+
+            /** Receipt setChanges. */
+            setChanges: tianping.v1.ValidatorSetChange.$Properties[];
+
+            /**
+             * Creates a new Receipt instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Receipt instance
+             */
+            static create(properties: tianping.v1.Receipt.$Shape): tianping.v1.Receipt & tianping.v1.Receipt.$Shape;
+            static create(properties?: tianping.v1.Receipt.$Properties): tianping.v1.Receipt;
+
+            /**
+             * Encodes the specified Receipt message. Does not implicitly {@link tianping.v1.Receipt.verify|verify} messages.
+             * @param message Receipt message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.Receipt.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Receipt message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.Receipt & tianping.v1.Receipt.$Shape} Receipt
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.Receipt & tianping.v1.Receipt.$Shape;
+
+            /**
+             * Gets the type url for Receipt
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Receipt {
+
+            /** Properties of a Receipt. */
+            interface $Properties {
+
+                /** Receipt version */
+                version?: (number|null);
+
+                /** Receipt chainId */
+                chainId?: (string|null);
+
+                /** Receipt algorithm */
+                algorithm?: (tianping.v1.HashAlgorithm|null);
+
+                /** Receipt digest */
+                digest?: (Uint8Array|null);
+
+                /** Receipt salted */
+                salted?: (boolean|null);
+
+                /** Receipt batch */
+                batch?: (tianping.v1.BatchPath.$Properties|null);
+
+                /** Receipt tx */
+                tx?: (Uint8Array|null);
+
+                /** Receipt txIndex */
+                txIndex?: (number|null);
+
+                /** Receipt txCount */
+                txCount?: (number|null);
+
+                /** Receipt txProof */
+                txProof?: (Uint8Array[]|null);
+
+                /** Receipt header */
+                header?: (Uint8Array|null);
+
+                /** Receipt commit */
+                commit?: (Uint8Array|null);
+
+                /** Receipt setChanges */
+                setChanges?: (tianping.v1.ValidatorSetChange.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Receipt. */
+            type $Shape = tianping.v1.Receipt.$Properties;
+        }
+
+        /**
+         * Properties of a BatchPath.
+         * @deprecated Use tianping.v1.BatchPath.$Properties instead.
+         */
+        interface IBatchPath extends tianping.v1.BatchPath.$Properties {
+        }
+
+        /** Represents a BatchPath. */
+        class BatchPath {
+
+            /**
+             * Constructs a new BatchPath.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.BatchPath.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** BatchPath itemIndex. */
+            itemIndex: number;
+
+            /** BatchPath itemCount. */
+            itemCount: number;
+
+            /** BatchPath path. */
+            path: Uint8Array[];
+
+            /**
+             * Creates a new BatchPath instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns BatchPath instance
+             */
+            static create(properties: tianping.v1.BatchPath.$Shape): tianping.v1.BatchPath & tianping.v1.BatchPath.$Shape;
+            static create(properties?: tianping.v1.BatchPath.$Properties): tianping.v1.BatchPath;
+
+            /**
+             * Encodes the specified BatchPath message. Does not implicitly {@link tianping.v1.BatchPath.verify|verify} messages.
+             * @param message BatchPath message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.BatchPath.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a BatchPath message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.BatchPath & tianping.v1.BatchPath.$Shape} BatchPath
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.BatchPath & tianping.v1.BatchPath.$Shape;
+
+            /**
+             * Gets the type url for BatchPath
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace BatchPath {
+
+            /** Properties of a BatchPath. */
+            interface $Properties {
+
+                /** BatchPath itemIndex */
+                itemIndex?: (number|null);
+
+                /** BatchPath itemCount */
+                itemCount?: (number|null);
+
+                /** BatchPath path */
+                path?: (Uint8Array[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a BatchPath. */
+            type $Shape = tianping.v1.BatchPath.$Properties;
+        }
+
+        /**
+         * Properties of a ValidatorSetChange.
+         * @deprecated Use tianping.v1.ValidatorSetChange.$Properties instead.
+         */
+        interface IValidatorSetChange extends tianping.v1.ValidatorSetChange.$Properties {
+        }
+
+        /** Represents a ValidatorSetChange. */
+        class ValidatorSetChange {
+
+            /**
+             * Constructs a new ValidatorSetChange.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.ValidatorSetChange.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ValidatorSetChange header. */
+            header: Uint8Array;
+
+            /** ValidatorSetChange commit. */
+            commit: Uint8Array;
+
+            /** ValidatorSetChange nextValidators. */
+            nextValidators?: (tianping.v1.ValidatorSet.$Properties|null);
+
+            /**
+             * Creates a new ValidatorSetChange instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ValidatorSetChange instance
+             */
+            static create(properties: tianping.v1.ValidatorSetChange.$Shape): tianping.v1.ValidatorSetChange & tianping.v1.ValidatorSetChange.$Shape;
+            static create(properties?: tianping.v1.ValidatorSetChange.$Properties): tianping.v1.ValidatorSetChange;
+
+            /**
+             * Encodes the specified ValidatorSetChange message. Does not implicitly {@link tianping.v1.ValidatorSetChange.verify|verify} messages.
+             * @param message ValidatorSetChange message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.ValidatorSetChange.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ValidatorSetChange message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.ValidatorSetChange & tianping.v1.ValidatorSetChange.$Shape} ValidatorSetChange
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.ValidatorSetChange & tianping.v1.ValidatorSetChange.$Shape;
+
+            /**
+             * Gets the type url for ValidatorSetChange
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ValidatorSetChange {
+
+            /** Properties of a ValidatorSetChange. */
+            interface $Properties {
+
+                /** ValidatorSetChange header */
+                header?: (Uint8Array|null);
+
+                /** ValidatorSetChange commit */
+                commit?: (Uint8Array|null);
+
+                /** ValidatorSetChange nextValidators */
+                nextValidators?: (tianping.v1.ValidatorSet.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ValidatorSetChange. */
+            type $Shape = tianping.v1.ValidatorSetChange.$Properties;
+        }
+
+        /**
          * Properties of an EquivocationRecord.
          * @deprecated Use tianping.v1.EquivocationRecord.$Properties instead.
          */
@@ -1259,6 +1853,15 @@ export namespace tianping {
             /** EvidenceRecord txIndex. */
             txIndex: number;
 
+            /** EvidenceRecord inBatch. */
+            inBatch: boolean;
+
+            /** EvidenceRecord batchItemIndex. */
+            batchItemIndex: number;
+
+            /** EvidenceRecord batchItemCount. */
+            batchItemCount: number;
+
             /**
              * Creates a new EvidenceRecord instance using the specified properties.
              * @param [properties] Properties to set
@@ -1331,12 +1934,105 @@ export namespace tianping {
                 /** EvidenceRecord txIndex */
                 txIndex?: (number|null);
 
+                /** EvidenceRecord inBatch */
+                inBatch?: (boolean|null);
+
+                /** EvidenceRecord batchItemIndex */
+                batchItemIndex?: (number|null);
+
+                /** EvidenceRecord batchItemCount */
+                batchItemCount?: (number|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of an EvidenceRecord. */
             type $Shape = tianping.v1.EvidenceRecord.$Properties;
+        }
+
+        /**
+         * Properties of a BatchItemRef.
+         * @deprecated Use tianping.v1.BatchItemRef.$Properties instead.
+         */
+        interface IBatchItemRef extends tianping.v1.BatchItemRef.$Properties {
+        }
+
+        /** Represents a BatchItemRef. */
+        class BatchItemRef {
+
+            /**
+             * Constructs a new BatchItemRef.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.BatchItemRef.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** BatchItemRef height. */
+            height: number;
+
+            /** BatchItemRef txIndex. */
+            txIndex: number;
+
+            /** BatchItemRef itemIndex. */
+            itemIndex: number;
+
+            /**
+             * Creates a new BatchItemRef instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns BatchItemRef instance
+             */
+            static create(properties: tianping.v1.BatchItemRef.$Shape): tianping.v1.BatchItemRef & tianping.v1.BatchItemRef.$Shape;
+            static create(properties?: tianping.v1.BatchItemRef.$Properties): tianping.v1.BatchItemRef;
+
+            /**
+             * Encodes the specified BatchItemRef message. Does not implicitly {@link tianping.v1.BatchItemRef.verify|verify} messages.
+             * @param message BatchItemRef message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.BatchItemRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a BatchItemRef message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.BatchItemRef & tianping.v1.BatchItemRef.$Shape} BatchItemRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.BatchItemRef & tianping.v1.BatchItemRef.$Shape;
+
+            /**
+             * Gets the type url for BatchItemRef
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace BatchItemRef {
+
+            /** Properties of a BatchItemRef. */
+            interface $Properties {
+
+                /** BatchItemRef height */
+                height?: (number|null);
+
+                /** BatchItemRef txIndex */
+                txIndex?: (number|null);
+
+                /** BatchItemRef itemIndex */
+                itemIndex?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a BatchItemRef. */
+            type $Shape = tianping.v1.BatchItemRef.$Properties;
         }
 
         /**

@@ -222,12 +222,13 @@ export const tianping = $root.tianping = (() => {
              * @property {number|null} [nonce] TxBody nonce
              * @property {number|null} [expiresAtMs] TxBody expiresAtMs
              * @property {tianping.v1.AnchorEvidence.$Properties|null} [anchorEvidence] TxBody anchorEvidence
+             * @property {tianping.v1.AnchorBatch.$Properties|null} [anchorBatch] TxBody anchorBatch
              * @property {tianping.v1.ReportEquivocation.$Properties|null} [reportEquivocation] TxBody reportEquivocation
              * @property {tianping.v1.JoinRequest.$Properties|null} [joinRequest] TxBody joinRequest
              * @property {tianping.v1.MemberChangeRequest.$Properties|null} [memberChange] TxBody memberChange
              * @property {tianping.v1.RotateKeyRequest.$Properties|null} [rotateKey] TxBody rotateKey
              * @property {tianping.v1.GovernanceVote.$Properties|null} [governanceVote] TxBody governanceVote
-             * @property {"anchorEvidence"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote"} [action] TxBody action
+             * @property {"anchorEvidence"|"anchorBatch"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote"} [action] TxBody action
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -247,6 +248,7 @@ export const tianping = $root.tianping = (() => {
              *   nonce?: number|null;
              *   expiresAtMs?: number|null;
              *   anchorEvidence?: tianping.v1.AnchorEvidence.$Shape|null;
+             *   anchorBatch?: tianping.v1.AnchorBatch.$Shape|null;
              *   reportEquivocation?: tianping.v1.ReportEquivocation.$Shape|null;
              *   joinRequest?: tianping.v1.JoinRequest.$Shape|null;
              *   memberChange?: tianping.v1.MemberChangeRequest.$Shape|null;
@@ -254,7 +256,7 @@ export const tianping = $root.tianping = (() => {
              *   governanceVote?: tianping.v1.GovernanceVote.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ action?: undefined; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "reportEquivocation"; anchorEvidence?: null; reportEquivocation: tianping.v1.ReportEquivocation.$Shape; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "joinRequest"; anchorEvidence?: null; reportEquivocation?: null; joinRequest: tianping.v1.JoinRequest.$Shape; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "memberChange"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange: tianping.v1.MemberChangeRequest.$Shape; rotateKey?: null; governanceVote?: null }|{ action?: "rotateKey"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey: tianping.v1.RotateKeyRequest.$Shape; governanceVote?: null }|{ action?: "governanceVote"; anchorEvidence?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote: tianping.v1.GovernanceVote.$Shape })
+             *   ({ action?: undefined; anchorEvidence?: null; anchorBatch?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "anchorEvidence"; anchorEvidence: tianping.v1.AnchorEvidence.$Shape; anchorBatch?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "anchorBatch"; anchorEvidence?: null; anchorBatch: tianping.v1.AnchorBatch.$Shape; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "reportEquivocation"; anchorEvidence?: null; anchorBatch?: null; reportEquivocation: tianping.v1.ReportEquivocation.$Shape; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "joinRequest"; anchorEvidence?: null; anchorBatch?: null; reportEquivocation?: null; joinRequest: tianping.v1.JoinRequest.$Shape; memberChange?: null; rotateKey?: null; governanceVote?: null }|{ action?: "memberChange"; anchorEvidence?: null; anchorBatch?: null; reportEquivocation?: null; joinRequest?: null; memberChange: tianping.v1.MemberChangeRequest.$Shape; rotateKey?: null; governanceVote?: null }|{ action?: "rotateKey"; anchorEvidence?: null; anchorBatch?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey: tianping.v1.RotateKeyRequest.$Shape; governanceVote?: null }|{ action?: "governanceVote"; anchorEvidence?: null; anchorBatch?: null; reportEquivocation?: null; joinRequest?: null; memberChange?: null; rotateKey?: null; governanceVote: tianping.v1.GovernanceVote.$Shape })
              * )} tianping.v1.TxBody.$Shape
              */
 
@@ -314,6 +316,14 @@ export const tianping = $root.tianping = (() => {
             TxBody.prototype.anchorEvidence = null;
 
             /**
+             * TxBody anchorBatch.
+             * @member {tianping.v1.AnchorBatch.$Properties|null|undefined} anchorBatch
+             * @memberof tianping.v1.TxBody
+             * @instance
+             */
+            TxBody.prototype.anchorBatch = null;
+
+            /**
              * TxBody reportEquivocation.
              * @member {tianping.v1.ReportEquivocation.$Properties|null|undefined} reportEquivocation
              * @memberof tianping.v1.TxBody
@@ -358,12 +368,12 @@ export const tianping = $root.tianping = (() => {
 
             /**
              * TxBody action.
-             * @member {"anchorEvidence"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote"|undefined} action
+             * @member {"anchorEvidence"|"anchorBatch"|"reportEquivocation"|"joinRequest"|"memberChange"|"rotateKey"|"governanceVote"|undefined} action
              * @memberof tianping.v1.TxBody
              * @instance
              */
             $Object.defineProperty(TxBody.prototype, "action", {
-                get: $util.oneOfGetter($oneOfFields = ["anchorEvidence", "reportEquivocation", "joinRequest", "memberChange", "rotateKey", "governanceVote"]),
+                get: $util.oneOfGetter($oneOfFields = ["anchorEvidence", "anchorBatch", "reportEquivocation", "joinRequest", "memberChange", "rotateKey", "governanceVote"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -409,6 +419,8 @@ export const tianping = $root.tianping = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.expiresAtMs);
                 if (message.anchorEvidence != null && $Object.hasOwnProperty.call(message, "anchorEvidence"))
                     $root.tianping.v1.AnchorEvidence.encode(message.anchorEvidence, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                if (message.anchorBatch != null && $Object.hasOwnProperty.call(message, "anchorBatch"))
+                    $root.tianping.v1.AnchorBatch.encode(message.anchorBatch, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
                 if (message.reportEquivocation != null && $Object.hasOwnProperty.call(message, "reportEquivocation"))
                     $root.tianping.v1.ReportEquivocation.encode(message.reportEquivocation, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
                 if (message.joinRequest != null && $Object.hasOwnProperty.call(message, "joinRequest"))
@@ -504,6 +516,13 @@ export const tianping = $root.tianping = (() => {
                                 break;
                             message.anchorEvidence = $root.tianping.v1.AnchorEvidence.decode(reader, reader.size(), $undefined, _depth + 1, message.anchorEvidence);
                             message.action = "anchorEvidence";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.anchorBatch = $root.tianping.v1.AnchorBatch.decode(reader, reader.size(), $undefined, _depth + 1, message.anchorBatch);
+                            message.action = "anchorBatch";
                             continue;
                         }
                     case 20: {
@@ -2594,6 +2613,1482 @@ export const tianping = $root.tianping = (() => {
             return DuplicateProposal;
         })();
 
+        v1.AnchorBatch = (function() {
+
+            /**
+             * Properties of an AnchorBatch.
+             * @typedef {Object} tianping.v1.AnchorBatch.$Properties
+             * @property {tianping.v1.HashAlgorithm|null} [algorithm] AnchorBatch algorithm
+             * @property {string|null} [category] AnchorBatch category
+             * @property {tianping.v1.IndexedItems.$Properties|null} [indexed] AnchorBatch indexed
+             * @property {tianping.v1.RootOnly.$Properties|null} [rootOnly] AnchorBatch rootOnly
+             * @property {string|null} [externalRef] AnchorBatch externalRef
+             * @property {Uint8Array|null} [metadataDigest] AnchorBatch metadataDigest
+             * @property {boolean|null} [salted] AnchorBatch salted
+             * @property {"indexed"|"rootOnly"} [kind] AnchorBatch kind
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AnchorBatch.
+             * @memberof tianping.v1
+             * @interface IAnchorBatch
+             * @augments tianping.v1.AnchorBatch.$Properties
+             * @deprecated Use tianping.v1.AnchorBatch.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of an AnchorBatch.
+             * @typedef {{
+             *   algorithm?: tianping.v1.HashAlgorithm|null;
+             *   category?: string|null;
+             *   indexed?: tianping.v1.IndexedItems.$Shape|null;
+             *   rootOnly?: tianping.v1.RootOnly.$Shape|null;
+             *   externalRef?: string|null;
+             *   metadataDigest?: Uint8Array|null;
+             *   salted?: boolean|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ kind?: undefined; indexed?: null; rootOnly?: null }|{ kind?: "indexed"; indexed: tianping.v1.IndexedItems.$Shape; rootOnly?: null }|{ kind?: "rootOnly"; indexed?: null; rootOnly: tianping.v1.RootOnly.$Shape })
+             * )} tianping.v1.AnchorBatch.$Shape
+             */
+
+            /**
+             * Constructs a new AnchorBatch.
+             * @memberof tianping.v1
+             * @classdesc Represents an AnchorBatch.
+             * @constructor
+             * @param {tianping.v1.AnchorBatch.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AnchorBatch = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * AnchorBatch algorithm.
+             * @member {tianping.v1.HashAlgorithm} algorithm
+             * @memberof tianping.v1.AnchorBatch
+             * @instance
+             */
+            AnchorBatch.prototype.algorithm = 0;
+
+            /**
+             * AnchorBatch category.
+             * @member {string} category
+             * @memberof tianping.v1.AnchorBatch
+             * @instance
+             */
+            AnchorBatch.prototype.category = "";
+
+            /**
+             * AnchorBatch indexed.
+             * @member {tianping.v1.IndexedItems.$Properties|null|undefined} indexed
+             * @memberof tianping.v1.AnchorBatch
+             * @instance
+             */
+            AnchorBatch.prototype.indexed = null;
+
+            /**
+             * AnchorBatch rootOnly.
+             * @member {tianping.v1.RootOnly.$Properties|null|undefined} rootOnly
+             * @memberof tianping.v1.AnchorBatch
+             * @instance
+             */
+            AnchorBatch.prototype.rootOnly = null;
+
+            /**
+             * AnchorBatch externalRef.
+             * @member {string} externalRef
+             * @memberof tianping.v1.AnchorBatch
+             * @instance
+             */
+            AnchorBatch.prototype.externalRef = "";
+
+            /**
+             * AnchorBatch metadataDigest.
+             * @member {Uint8Array} metadataDigest
+             * @memberof tianping.v1.AnchorBatch
+             * @instance
+             */
+            AnchorBatch.prototype.metadataDigest = $util.newBuffer([]);
+
+            /**
+             * AnchorBatch salted.
+             * @member {boolean} salted
+             * @memberof tianping.v1.AnchorBatch
+             * @instance
+             */
+            AnchorBatch.prototype.salted = false;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * AnchorBatch kind.
+             * @member {"indexed"|"rootOnly"|undefined} kind
+             * @memberof tianping.v1.AnchorBatch
+             * @instance
+             */
+            $Object.defineProperty(AnchorBatch.prototype, "kind", {
+                get: $util.oneOfGetter($oneOfFields = ["indexed", "rootOnly"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new AnchorBatch instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.AnchorBatch
+             * @static
+             * @param {tianping.v1.AnchorBatch.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.AnchorBatch} AnchorBatch instance
+             * @type {{
+             *   (properties: tianping.v1.AnchorBatch.$Shape): tianping.v1.AnchorBatch & tianping.v1.AnchorBatch.$Shape;
+             *   (properties?: tianping.v1.AnchorBatch.$Properties): tianping.v1.AnchorBatch;
+             * }}
+             */
+            AnchorBatch.create = function(properties) {
+                return new AnchorBatch(properties);
+            };
+
+            /**
+             * Encodes the specified AnchorBatch message. Does not implicitly {@link tianping.v1.AnchorBatch.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.AnchorBatch
+             * @static
+             * @param {tianping.v1.AnchorBatch.$Properties} message AnchorBatch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AnchorBatch.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.algorithm != null && $Object.hasOwnProperty.call(message, "algorithm") && message.algorithm !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.algorithm);
+                if (message.category != null && $Object.hasOwnProperty.call(message, "category") && message.category !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.category);
+                if (message.indexed != null && $Object.hasOwnProperty.call(message, "indexed"))
+                    $root.tianping.v1.IndexedItems.encode(message.indexed, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.rootOnly != null && $Object.hasOwnProperty.call(message, "rootOnly"))
+                    $root.tianping.v1.RootOnly.encode(message.rootOnly, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.externalRef != null && $Object.hasOwnProperty.call(message, "externalRef") && message.externalRef !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.externalRef);
+                if (message.metadataDigest != null && $Object.hasOwnProperty.call(message, "metadataDigest") && message.metadataDigest.length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.metadataDigest);
+                if (message.salted != null && $Object.hasOwnProperty.call(message, "salted") && message.salted !== false)
+                    writer.uint32(/* id 7, wireType 0 =*/56).bool(message.salted);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an AnchorBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.AnchorBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.AnchorBatch & tianping.v1.AnchorBatch.$Shape} AnchorBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AnchorBatch.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.AnchorBatch();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.algorithm = value;
+                            else
+                                delete message.algorithm;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.category = value;
+                            else
+                                delete message.category;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.indexed = $root.tianping.v1.IndexedItems.decode(reader, reader.size(), $undefined, _depth + 1, message.indexed);
+                            message.kind = "indexed";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.rootOnly = $root.tianping.v1.RootOnly.decode(reader, reader.size(), $undefined, _depth + 1, message.rootOnly);
+                            message.kind = "rootOnly";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.externalRef = value;
+                            else
+                                delete message.externalRef;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.metadataDigest = value;
+                            else
+                                delete message.metadataDigest;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.salted = value;
+                            else
+                                delete message.salted;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for AnchorBatch
+             * @function getTypeUrl
+             * @memberof tianping.v1.AnchorBatch
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AnchorBatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.AnchorBatch";
+            };
+
+            return AnchorBatch;
+        })();
+
+        v1.IndexedItems = (function() {
+
+            /**
+             * Properties of an IndexedItems.
+             * @typedef {Object} tianping.v1.IndexedItems.$Properties
+             * @property {Array.<Uint8Array>|null} [digests] IndexedItems digests
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an IndexedItems.
+             * @memberof tianping.v1
+             * @interface IIndexedItems
+             * @augments tianping.v1.IndexedItems.$Properties
+             * @deprecated Use tianping.v1.IndexedItems.$Properties instead.
+             */
+
+            /**
+             * Shape of an IndexedItems.
+             * @typedef {tianping.v1.IndexedItems.$Properties} tianping.v1.IndexedItems.$Shape
+             */
+
+            /**
+             * Constructs a new IndexedItems.
+             * @memberof tianping.v1
+             * @classdesc Represents an IndexedItems.
+             * @constructor
+             * @param {tianping.v1.IndexedItems.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const IndexedItems = function (properties) {
+                this.digests = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * IndexedItems digests.
+             * @member {Array.<Uint8Array>} digests
+             * @memberof tianping.v1.IndexedItems
+             * @instance
+             */
+            IndexedItems.prototype.digests = $util.emptyArray;
+
+            /**
+             * Creates a new IndexedItems instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.IndexedItems
+             * @static
+             * @param {tianping.v1.IndexedItems.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.IndexedItems} IndexedItems instance
+             * @type {{
+             *   (properties: tianping.v1.IndexedItems.$Shape): tianping.v1.IndexedItems & tianping.v1.IndexedItems.$Shape;
+             *   (properties?: tianping.v1.IndexedItems.$Properties): tianping.v1.IndexedItems;
+             * }}
+             */
+            IndexedItems.create = function(properties) {
+                return new IndexedItems(properties);
+            };
+
+            /**
+             * Encodes the specified IndexedItems message. Does not implicitly {@link tianping.v1.IndexedItems.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.IndexedItems
+             * @static
+             * @param {tianping.v1.IndexedItems.$Properties} message IndexedItems message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            IndexedItems.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.digests != null && message.digests.length)
+                    for (let i = 0; i < message.digests.length; ++i)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.digests[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an IndexedItems message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.IndexedItems
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.IndexedItems & tianping.v1.IndexedItems.$Shape} IndexedItems
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            IndexedItems.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.IndexedItems();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.digests && message.digests.length))
+                                message.digests = [];
+                            message.digests.push(reader.bytes());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for IndexedItems
+             * @function getTypeUrl
+             * @memberof tianping.v1.IndexedItems
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            IndexedItems.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.IndexedItems";
+            };
+
+            return IndexedItems;
+        })();
+
+        v1.RootOnly = (function() {
+
+            /**
+             * Properties of a RootOnly.
+             * @typedef {Object} tianping.v1.RootOnly.$Properties
+             * @property {Uint8Array|null} [root] RootOnly root
+             * @property {number|null} [itemCount] RootOnly itemCount
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RootOnly.
+             * @memberof tianping.v1
+             * @interface IRootOnly
+             * @augments tianping.v1.RootOnly.$Properties
+             * @deprecated Use tianping.v1.RootOnly.$Properties instead.
+             */
+
+            /**
+             * Shape of a RootOnly.
+             * @typedef {tianping.v1.RootOnly.$Properties} tianping.v1.RootOnly.$Shape
+             */
+
+            /**
+             * Constructs a new RootOnly.
+             * @memberof tianping.v1
+             * @classdesc Represents a RootOnly.
+             * @constructor
+             * @param {tianping.v1.RootOnly.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RootOnly = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RootOnly root.
+             * @member {Uint8Array} root
+             * @memberof tianping.v1.RootOnly
+             * @instance
+             */
+            RootOnly.prototype.root = $util.newBuffer([]);
+
+            /**
+             * RootOnly itemCount.
+             * @member {number} itemCount
+             * @memberof tianping.v1.RootOnly
+             * @instance
+             */
+            RootOnly.prototype.itemCount = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new RootOnly instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.RootOnly
+             * @static
+             * @param {tianping.v1.RootOnly.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.RootOnly} RootOnly instance
+             * @type {{
+             *   (properties: tianping.v1.RootOnly.$Shape): tianping.v1.RootOnly & tianping.v1.RootOnly.$Shape;
+             *   (properties?: tianping.v1.RootOnly.$Properties): tianping.v1.RootOnly;
+             * }}
+             */
+            RootOnly.create = function(properties) {
+                return new RootOnly(properties);
+            };
+
+            /**
+             * Encodes the specified RootOnly message. Does not implicitly {@link tianping.v1.RootOnly.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.RootOnly
+             * @static
+             * @param {tianping.v1.RootOnly.$Properties} message RootOnly message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RootOnly.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.root != null && $Object.hasOwnProperty.call(message, "root") && message.root.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.root);
+                if (message.itemCount != null && $Object.hasOwnProperty.call(message, "itemCount") && (typeof message.itemCount === "object" ? message.itemCount.low || message.itemCount.high : message.itemCount !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.itemCount);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a RootOnly message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.RootOnly
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.RootOnly & tianping.v1.RootOnly.$Shape} RootOnly
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RootOnly.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.RootOnly();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.root = value;
+                            else
+                                delete message.root;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.itemCount = value;
+                            else
+                                delete message.itemCount;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for RootOnly
+             * @function getTypeUrl
+             * @memberof tianping.v1.RootOnly
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RootOnly.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.RootOnly";
+            };
+
+            return RootOnly;
+        })();
+
+        v1.Receipt = (function() {
+
+            /**
+             * Properties of a Receipt.
+             * @typedef {Object} tianping.v1.Receipt.$Properties
+             * @property {number|null} [version] Receipt version
+             * @property {string|null} [chainId] Receipt chainId
+             * @property {tianping.v1.HashAlgorithm|null} [algorithm] Receipt algorithm
+             * @property {Uint8Array|null} [digest] Receipt digest
+             * @property {boolean|null} [salted] Receipt salted
+             * @property {tianping.v1.BatchPath.$Properties|null} [batch] Receipt batch
+             * @property {Uint8Array|null} [tx] Receipt tx
+             * @property {number|null} [txIndex] Receipt txIndex
+             * @property {number|null} [txCount] Receipt txCount
+             * @property {Array.<Uint8Array>|null} [txProof] Receipt txProof
+             * @property {Uint8Array|null} [header] Receipt header
+             * @property {Uint8Array|null} [commit] Receipt commit
+             * @property {Array.<tianping.v1.ValidatorSetChange.$Properties>|null} [setChanges] Receipt setChanges
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Receipt.
+             * @memberof tianping.v1
+             * @interface IReceipt
+             * @augments tianping.v1.Receipt.$Properties
+             * @deprecated Use tianping.v1.Receipt.$Properties instead.
+             */
+
+            /**
+             * Shape of a Receipt.
+             * @typedef {tianping.v1.Receipt.$Properties} tianping.v1.Receipt.$Shape
+             */
+
+            /**
+             * Constructs a new Receipt.
+             * @memberof tianping.v1
+             * @classdesc Represents a Receipt.
+             * @constructor
+             * @param {tianping.v1.Receipt.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Receipt = function (properties) {
+                this.txProof = [];
+                this.setChanges = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Receipt version.
+             * @member {number} version
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.version = 0;
+
+            /**
+             * Receipt chainId.
+             * @member {string} chainId
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.chainId = "";
+
+            /**
+             * Receipt algorithm.
+             * @member {tianping.v1.HashAlgorithm} algorithm
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.algorithm = 0;
+
+            /**
+             * Receipt digest.
+             * @member {Uint8Array} digest
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.digest = $util.newBuffer([]);
+
+            /**
+             * Receipt salted.
+             * @member {boolean} salted
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.salted = false;
+
+            /**
+             * Receipt batch.
+             * @member {tianping.v1.BatchPath.$Properties|null|undefined} batch
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.batch = null;
+
+            /**
+             * Receipt tx.
+             * @member {Uint8Array} tx
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.tx = $util.newBuffer([]);
+
+            /**
+             * Receipt txIndex.
+             * @member {number} txIndex
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.txIndex = 0;
+
+            /**
+             * Receipt txCount.
+             * @member {number} txCount
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.txCount = 0;
+
+            /**
+             * Receipt txProof.
+             * @member {Array.<Uint8Array>} txProof
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.txProof = $util.emptyArray;
+
+            /**
+             * Receipt header.
+             * @member {Uint8Array} header
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.header = $util.newBuffer([]);
+
+            /**
+             * Receipt commit.
+             * @member {Uint8Array} commit
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.commit = $util.newBuffer([]);
+
+            /**
+             * Receipt setChanges.
+             * @member {Array.<tianping.v1.ValidatorSetChange.$Properties>} setChanges
+             * @memberof tianping.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.setChanges = $util.emptyArray;
+
+            /**
+             * Creates a new Receipt instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.Receipt
+             * @static
+             * @param {tianping.v1.Receipt.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.Receipt} Receipt instance
+             * @type {{
+             *   (properties: tianping.v1.Receipt.$Shape): tianping.v1.Receipt & tianping.v1.Receipt.$Shape;
+             *   (properties?: tianping.v1.Receipt.$Properties): tianping.v1.Receipt;
+             * }}
+             */
+            Receipt.create = function(properties) {
+                return new Receipt(properties);
+            };
+
+            /**
+             * Encodes the specified Receipt message. Does not implicitly {@link tianping.v1.Receipt.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.Receipt
+             * @static
+             * @param {tianping.v1.Receipt.$Properties} message Receipt message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Receipt.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.version);
+                if (message.chainId != null && $Object.hasOwnProperty.call(message, "chainId") && message.chainId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.chainId);
+                if (message.algorithm != null && $Object.hasOwnProperty.call(message, "algorithm") && message.algorithm !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.algorithm);
+                if (message.digest != null && $Object.hasOwnProperty.call(message, "digest") && message.digest.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.digest);
+                if (message.salted != null && $Object.hasOwnProperty.call(message, "salted") && message.salted !== false)
+                    writer.uint32(/* id 5, wireType 0 =*/40).bool(message.salted);
+                if (message.batch != null && $Object.hasOwnProperty.call(message, "batch"))
+                    $root.tianping.v1.BatchPath.encode(message.batch, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.tx != null && $Object.hasOwnProperty.call(message, "tx") && message.tx.length)
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.tx);
+                if (message.txIndex != null && $Object.hasOwnProperty.call(message, "txIndex") && message.txIndex !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.txIndex);
+                if (message.txCount != null && $Object.hasOwnProperty.call(message, "txCount") && message.txCount !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.txCount);
+                if (message.txProof != null && message.txProof.length)
+                    for (let i = 0; i < message.txProof.length; ++i)
+                        writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.txProof[i]);
+                if (message.header != null && $Object.hasOwnProperty.call(message, "header") && message.header.length)
+                    writer.uint32(/* id 11, wireType 2 =*/90).bytes(message.header);
+                if (message.commit != null && $Object.hasOwnProperty.call(message, "commit") && message.commit.length)
+                    writer.uint32(/* id 12, wireType 2 =*/98).bytes(message.commit);
+                if (message.setChanges != null && message.setChanges.length)
+                    for (let i = 0; i < message.setChanges.length; ++i)
+                        $root.tianping.v1.ValidatorSetChange.encode(message.setChanges[i], writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Receipt message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.Receipt
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.Receipt & tianping.v1.Receipt.$Shape} Receipt
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Receipt.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.Receipt();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.chainId = value;
+                            else
+                                delete message.chainId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.algorithm = value;
+                            else
+                                delete message.algorithm;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.digest = value;
+                            else
+                                delete message.digest;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.salted = value;
+                            else
+                                delete message.salted;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.batch = $root.tianping.v1.BatchPath.decode(reader, reader.size(), $undefined, _depth + 1, message.batch);
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.tx = value;
+                            else
+                                delete message.tx;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.txIndex = value;
+                            else
+                                delete message.txIndex;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.txCount = value;
+                            else
+                                delete message.txCount;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.txProof && message.txProof.length))
+                                message.txProof = [];
+                            message.txProof.push(reader.bytes());
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.header = value;
+                            else
+                                delete message.header;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.commit = value;
+                            else
+                                delete message.commit;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.setChanges && message.setChanges.length))
+                                message.setChanges = [];
+                            message.setChanges.push($root.tianping.v1.ValidatorSetChange.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for Receipt
+             * @function getTypeUrl
+             * @memberof tianping.v1.Receipt
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Receipt.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.Receipt";
+            };
+
+            return Receipt;
+        })();
+
+        v1.BatchPath = (function() {
+
+            /**
+             * Properties of a BatchPath.
+             * @typedef {Object} tianping.v1.BatchPath.$Properties
+             * @property {number|null} [itemIndex] BatchPath itemIndex
+             * @property {number|null} [itemCount] BatchPath itemCount
+             * @property {Array.<Uint8Array>|null} [path] BatchPath path
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a BatchPath.
+             * @memberof tianping.v1
+             * @interface IBatchPath
+             * @augments tianping.v1.BatchPath.$Properties
+             * @deprecated Use tianping.v1.BatchPath.$Properties instead.
+             */
+
+            /**
+             * Shape of a BatchPath.
+             * @typedef {tianping.v1.BatchPath.$Properties} tianping.v1.BatchPath.$Shape
+             */
+
+            /**
+             * Constructs a new BatchPath.
+             * @memberof tianping.v1
+             * @classdesc Represents a BatchPath.
+             * @constructor
+             * @param {tianping.v1.BatchPath.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const BatchPath = function (properties) {
+                this.path = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * BatchPath itemIndex.
+             * @member {number} itemIndex
+             * @memberof tianping.v1.BatchPath
+             * @instance
+             */
+            BatchPath.prototype.itemIndex = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * BatchPath itemCount.
+             * @member {number} itemCount
+             * @memberof tianping.v1.BatchPath
+             * @instance
+             */
+            BatchPath.prototype.itemCount = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * BatchPath path.
+             * @member {Array.<Uint8Array>} path
+             * @memberof tianping.v1.BatchPath
+             * @instance
+             */
+            BatchPath.prototype.path = $util.emptyArray;
+
+            /**
+             * Creates a new BatchPath instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.BatchPath
+             * @static
+             * @param {tianping.v1.BatchPath.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.BatchPath} BatchPath instance
+             * @type {{
+             *   (properties: tianping.v1.BatchPath.$Shape): tianping.v1.BatchPath & tianping.v1.BatchPath.$Shape;
+             *   (properties?: tianping.v1.BatchPath.$Properties): tianping.v1.BatchPath;
+             * }}
+             */
+            BatchPath.create = function(properties) {
+                return new BatchPath(properties);
+            };
+
+            /**
+             * Encodes the specified BatchPath message. Does not implicitly {@link tianping.v1.BatchPath.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.BatchPath
+             * @static
+             * @param {tianping.v1.BatchPath.$Properties} message BatchPath message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BatchPath.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.itemIndex != null && $Object.hasOwnProperty.call(message, "itemIndex") && (typeof message.itemIndex === "object" ? message.itemIndex.low || message.itemIndex.high : message.itemIndex !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.itemIndex);
+                if (message.itemCount != null && $Object.hasOwnProperty.call(message, "itemCount") && (typeof message.itemCount === "object" ? message.itemCount.low || message.itemCount.high : message.itemCount !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.itemCount);
+                if (message.path != null && message.path.length)
+                    for (let i = 0; i < message.path.length; ++i)
+                        writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.path[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a BatchPath message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.BatchPath
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.BatchPath & tianping.v1.BatchPath.$Shape} BatchPath
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BatchPath.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.BatchPath();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.itemIndex = value;
+                            else
+                                delete message.itemIndex;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.itemCount = value;
+                            else
+                                delete message.itemCount;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.path && message.path.length))
+                                message.path = [];
+                            message.path.push(reader.bytes());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for BatchPath
+             * @function getTypeUrl
+             * @memberof tianping.v1.BatchPath
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            BatchPath.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.BatchPath";
+            };
+
+            return BatchPath;
+        })();
+
+        v1.ValidatorSetChange = (function() {
+
+            /**
+             * Properties of a ValidatorSetChange.
+             * @typedef {Object} tianping.v1.ValidatorSetChange.$Properties
+             * @property {Uint8Array|null} [header] ValidatorSetChange header
+             * @property {Uint8Array|null} [commit] ValidatorSetChange commit
+             * @property {tianping.v1.ValidatorSet.$Properties|null} [nextValidators] ValidatorSetChange nextValidators
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ValidatorSetChange.
+             * @memberof tianping.v1
+             * @interface IValidatorSetChange
+             * @augments tianping.v1.ValidatorSetChange.$Properties
+             * @deprecated Use tianping.v1.ValidatorSetChange.$Properties instead.
+             */
+
+            /**
+             * Shape of a ValidatorSetChange.
+             * @typedef {tianping.v1.ValidatorSetChange.$Properties} tianping.v1.ValidatorSetChange.$Shape
+             */
+
+            /**
+             * Constructs a new ValidatorSetChange.
+             * @memberof tianping.v1
+             * @classdesc Represents a ValidatorSetChange.
+             * @constructor
+             * @param {tianping.v1.ValidatorSetChange.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ValidatorSetChange = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ValidatorSetChange header.
+             * @member {Uint8Array} header
+             * @memberof tianping.v1.ValidatorSetChange
+             * @instance
+             */
+            ValidatorSetChange.prototype.header = $util.newBuffer([]);
+
+            /**
+             * ValidatorSetChange commit.
+             * @member {Uint8Array} commit
+             * @memberof tianping.v1.ValidatorSetChange
+             * @instance
+             */
+            ValidatorSetChange.prototype.commit = $util.newBuffer([]);
+
+            /**
+             * ValidatorSetChange nextValidators.
+             * @member {tianping.v1.ValidatorSet.$Properties|null|undefined} nextValidators
+             * @memberof tianping.v1.ValidatorSetChange
+             * @instance
+             */
+            ValidatorSetChange.prototype.nextValidators = null;
+
+            /**
+             * Creates a new ValidatorSetChange instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.ValidatorSetChange
+             * @static
+             * @param {tianping.v1.ValidatorSetChange.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.ValidatorSetChange} ValidatorSetChange instance
+             * @type {{
+             *   (properties: tianping.v1.ValidatorSetChange.$Shape): tianping.v1.ValidatorSetChange & tianping.v1.ValidatorSetChange.$Shape;
+             *   (properties?: tianping.v1.ValidatorSetChange.$Properties): tianping.v1.ValidatorSetChange;
+             * }}
+             */
+            ValidatorSetChange.create = function(properties) {
+                return new ValidatorSetChange(properties);
+            };
+
+            /**
+             * Encodes the specified ValidatorSetChange message. Does not implicitly {@link tianping.v1.ValidatorSetChange.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.ValidatorSetChange
+             * @static
+             * @param {tianping.v1.ValidatorSetChange.$Properties} message ValidatorSetChange message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ValidatorSetChange.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.header != null && $Object.hasOwnProperty.call(message, "header") && message.header.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.header);
+                if (message.commit != null && $Object.hasOwnProperty.call(message, "commit") && message.commit.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.commit);
+                if (message.nextValidators != null && $Object.hasOwnProperty.call(message, "nextValidators"))
+                    $root.tianping.v1.ValidatorSet.encode(message.nextValidators, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ValidatorSetChange message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.ValidatorSetChange
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.ValidatorSetChange & tianping.v1.ValidatorSetChange.$Shape} ValidatorSetChange
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ValidatorSetChange.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.ValidatorSetChange();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.header = value;
+                            else
+                                delete message.header;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.commit = value;
+                            else
+                                delete message.commit;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.nextValidators = $root.tianping.v1.ValidatorSet.decode(reader, reader.size(), $undefined, _depth + 1, message.nextValidators);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ValidatorSetChange
+             * @function getTypeUrl
+             * @memberof tianping.v1.ValidatorSetChange
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ValidatorSetChange.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.ValidatorSetChange";
+            };
+
+            return ValidatorSetChange;
+        })();
+
         v1.EquivocationRecord = (function() {
 
             /**
@@ -2923,6 +4418,9 @@ export const tianping = $root.tianping = (() => {
              * @property {number|null} [timeMs] EvidenceRecord timeMs
              * @property {Uint8Array|null} [txHash] EvidenceRecord txHash
              * @property {number|null} [txIndex] EvidenceRecord txIndex
+             * @property {boolean|null} [inBatch] EvidenceRecord inBatch
+             * @property {number|null} [batchItemIndex] EvidenceRecord batchItemIndex
+             * @property {number|null} [batchItemCount] EvidenceRecord batchItemCount
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3043,6 +4541,30 @@ export const tianping = $root.tianping = (() => {
             EvidenceRecord.prototype.txIndex = 0;
 
             /**
+             * EvidenceRecord inBatch.
+             * @member {boolean} inBatch
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.inBatch = false;
+
+            /**
+             * EvidenceRecord batchItemIndex.
+             * @member {number} batchItemIndex
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.batchItemIndex = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * EvidenceRecord batchItemCount.
+             * @member {number} batchItemCount
+             * @memberof tianping.v1.EvidenceRecord
+             * @instance
+             */
+            EvidenceRecord.prototype.batchItemCount = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new EvidenceRecord instance using the specified properties.
              * @function create
              * @memberof tianping.v1.EvidenceRecord
@@ -3096,6 +4618,12 @@ export const tianping = $root.tianping = (() => {
                     writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.txHash);
                 if (message.txIndex != null && $Object.hasOwnProperty.call(message, "txIndex") && message.txIndex !== 0)
                     writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.txIndex);
+                if (message.inBatch != null && $Object.hasOwnProperty.call(message, "inBatch") && message.inBatch !== false)
+                    writer.uint32(/* id 12, wireType 0 =*/96).bool(message.inBatch);
+                if (message.batchItemIndex != null && $Object.hasOwnProperty.call(message, "batchItemIndex") && (typeof message.batchItemIndex === "object" ? message.batchItemIndex.low || message.batchItemIndex.high : message.batchItemIndex !== 0))
+                    writer.uint32(/* id 13, wireType 0 =*/104).uint64(message.batchItemIndex);
+                if (message.batchItemCount != null && $Object.hasOwnProperty.call(message, "batchItemCount") && (typeof message.batchItemCount === "object" ? message.batchItemCount.low || message.batchItemCount.high : message.batchItemCount !== 0))
+                    writer.uint32(/* id 14, wireType 0 =*/112).uint64(message.batchItemCount);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3239,6 +4767,33 @@ export const tianping = $root.tianping = (() => {
                                 delete message.txIndex;
                             continue;
                         }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.inBatch = value;
+                            else
+                                delete message.inBatch;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.batchItemIndex = value;
+                            else
+                                delete message.batchItemIndex;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.batchItemCount = value;
+                            else
+                                delete message.batchItemCount;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3271,6 +4826,212 @@ export const tianping = $root.tianping = (() => {
             };
 
             return EvidenceRecord;
+        })();
+
+        v1.BatchItemRef = (function() {
+
+            /**
+             * Properties of a BatchItemRef.
+             * @typedef {Object} tianping.v1.BatchItemRef.$Properties
+             * @property {number|null} [height] BatchItemRef height
+             * @property {number|null} [txIndex] BatchItemRef txIndex
+             * @property {number|null} [itemIndex] BatchItemRef itemIndex
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a BatchItemRef.
+             * @memberof tianping.v1
+             * @interface IBatchItemRef
+             * @augments tianping.v1.BatchItemRef.$Properties
+             * @deprecated Use tianping.v1.BatchItemRef.$Properties instead.
+             */
+
+            /**
+             * Shape of a BatchItemRef.
+             * @typedef {tianping.v1.BatchItemRef.$Properties} tianping.v1.BatchItemRef.$Shape
+             */
+
+            /**
+             * Constructs a new BatchItemRef.
+             * @memberof tianping.v1
+             * @classdesc Represents a BatchItemRef.
+             * @constructor
+             * @param {tianping.v1.BatchItemRef.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const BatchItemRef = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * BatchItemRef height.
+             * @member {number} height
+             * @memberof tianping.v1.BatchItemRef
+             * @instance
+             */
+            BatchItemRef.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * BatchItemRef txIndex.
+             * @member {number} txIndex
+             * @memberof tianping.v1.BatchItemRef
+             * @instance
+             */
+            BatchItemRef.prototype.txIndex = 0;
+
+            /**
+             * BatchItemRef itemIndex.
+             * @member {number} itemIndex
+             * @memberof tianping.v1.BatchItemRef
+             * @instance
+             */
+            BatchItemRef.prototype.itemIndex = 0;
+
+            /**
+             * Creates a new BatchItemRef instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.BatchItemRef
+             * @static
+             * @param {tianping.v1.BatchItemRef.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.BatchItemRef} BatchItemRef instance
+             * @type {{
+             *   (properties: tianping.v1.BatchItemRef.$Shape): tianping.v1.BatchItemRef & tianping.v1.BatchItemRef.$Shape;
+             *   (properties?: tianping.v1.BatchItemRef.$Properties): tianping.v1.BatchItemRef;
+             * }}
+             */
+            BatchItemRef.create = function(properties) {
+                return new BatchItemRef(properties);
+            };
+
+            /**
+             * Encodes the specified BatchItemRef message. Does not implicitly {@link tianping.v1.BatchItemRef.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.BatchItemRef
+             * @static
+             * @param {tianping.v1.BatchItemRef.$Properties} message BatchItemRef message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BatchItemRef.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.height);
+                if (message.txIndex != null && $Object.hasOwnProperty.call(message, "txIndex") && message.txIndex !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.txIndex);
+                if (message.itemIndex != null && $Object.hasOwnProperty.call(message, "itemIndex") && message.itemIndex !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.itemIndex);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a BatchItemRef message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.BatchItemRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.BatchItemRef & tianping.v1.BatchItemRef.$Shape} BatchItemRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BatchItemRef.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.BatchItemRef();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.txIndex = value;
+                            else
+                                delete message.txIndex;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.itemIndex = value;
+                            else
+                                delete message.itemIndex;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for BatchItemRef
+             * @function getTypeUrl
+             * @memberof tianping.v1.BatchItemRef
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            BatchItemRef.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.BatchItemRef";
+            };
+
+            return BatchItemRef;
         })();
 
         v1.TxLocation = (function() {
