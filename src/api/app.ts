@@ -6,13 +6,19 @@ import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { NodeVerifier } from '../crypto/verify-node.js';
+import { asTimeMs } from '../types/index.js';
+import { createSignatureAuth, digestBody } from './auth/index.js';
 import type { ApiComponents } from './components.js';
 import type { ApiOptions, RouteOptions } from './options.js';
 import { registerProblemHandlers } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { blocksRoutes } from './routes/blocks.js';
+import { equivocationsRoutes } from './routes/equivocations.js';
+import { governanceRoutes } from './routes/governance.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { statusRoutes } from './routes/status.js';
+import { submittersRoutes } from './routes/submitters.js';
 import { txsRoutes } from './routes/txs.js';
 import { loadWebAssets, webRoutes } from './routes/web.js';
 import { typeboxValidatorCompiler } from './validator.js';
@@ -62,6 +68,8 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
         { name: 'transactions', description: 'Submit signed transactions and follow them' },
         { name: 'evidence', description: 'Anchors of an evidence digest (存证)' },
         { name: 'blocks', description: 'Committed blocks' },
+        { name: 'consensus', description: 'Validator misbehaviour recorded on chain (equivocation)' },
+        { name: 'governance', description: 'Members, validator sets and the proposals validators vote on' },
         { name: 'node', description: 'Status and health of this node' },
         { name: 'web', description: 'The evidence verification page' },
       ],
@@ -82,8 +90,15 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
   app.addSchema(ProblemSchema);
   await registerDocs(app, options.version);
 
+  const auth = createSignatureAuth({
+    components,
+    verifier: options.verifier ?? new NodeVerifier(),
+    clock: options.clock ?? { nowMs: () => asTimeMs(Date.now()) },
+    windowMs: options.signatureWindowMs,
+  });
   const routeOptions: RouteOptions = {
     components,
+    requireSignature: auth.requireSignature,
     limits: {
       bodyBytesMax: options.bodyBytesMax,
       commitWaitMsMax: options.commitWaitMsMax,
@@ -93,11 +108,16 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
   // Our routes validate with TypeBox (validator.ts); the docs plugin keeps fastify's Ajv.
   await app.register(async (api) => {
     api.setValidatorCompiler(typeboxValidatorCompiler);
+    // Hashes the bodies of requests that carry Content-Digest, for the signed routes to check.
+    api.addHook('preParsing', digestBody);
     await api.register(webRoutes, { assets });
     await api.register(statusRoutes, routeOptions);
     await api.register(txsRoutes, routeOptions);
     await api.register(evidenceRoutes, routeOptions);
     await api.register(blocksRoutes, routeOptions);
+    await api.register(submittersRoutes, routeOptions);
+    await api.register(equivocationsRoutes, routeOptions);
+    await api.register(governanceRoutes, routeOptions);
   });
   return app;
 }

@@ -2,7 +2,7 @@
 export { buildApp, REQUEST_ID_HEADER } from './app.js';
 export type { ApiLimits, ApiOptions } from './options.js';
 export type {
-  ApiComponents, BlockSummary, EvidenceAnchor, NodeStatusView, TxCommitInfo, TxStatus,
+  ApiComponents, BlockSummary, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo, TxStatus,
 } from './components.js';
 export { PROBLEM_TYPE_PREFIX, problemType } from './problem.js';
 export { PROBLEM_MEDIA_TYPE, PROTOBUF_MEDIA_TYPE, type Problem } from './schemas.js';

@@ -1,6 +1,9 @@
 // Options of the HTTP API, set by the node from NodeConfig.api. Listening (host, port) stays with
 // the caller: buildApp only builds.
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, preHandlerAsyncHookHandler } from 'fastify';
+import type { SignatureVerifier } from '../crypto/ed25519.js';
+import type { Clock } from '../types/index.js';
+import type { AccessRule } from './auth/index.js';
 import type { ApiComponents } from './components.js';
 
 export interface ApiLimits {
@@ -19,10 +22,18 @@ export interface ApiOptions extends ApiLimits {
   readonly version: string;
   /** PEM certificate and key, read by the caller; the API serves HTTPS when given. */
   readonly https?: { readonly cert: string | Buffer; readonly key: string | Buffer };
+  /** How far a signed request's created time and Date may lie from the clock, either way. */
+  readonly signatureWindowMs: number;
+  /** The node clock that signed requests are judged by; the system clock when omitted. */
+  readonly clock?: Clock;
+  /** Verifies request signatures; a NodeVerifier (node:crypto) when omitted. */
+  readonly verifier?: SignatureVerifier;
 }
 
 /** What every resource plugin receives. */
 export interface RouteOptions {
   readonly components: ApiComponents;
   readonly limits: ApiLimits;
+  /** A preHandler admitting only requests signed by a member the rule allows (auth/). */
+  readonly requireSignature: (rule: AccessRule) => preHandlerAsyncHookHandler;
 }

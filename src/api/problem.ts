@@ -12,9 +12,13 @@ export function problemType(code: ErrorCode): string {
   return PROBLEM_TYPE_PREFIX + code.toLowerCase().replaceAll('_', '-');
 }
 
-/** A path parameter that fails its schema gets the code of that parameter, not REQUEST_INVALID. */
+/**
+ * A path or query parameter that fails its schema gets the code of that parameter, not
+ * REQUEST_INVALID. Proposal ids are tx hashes.
+ */
 const PARAM_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
   hash: 'HASH_INVALID',
+  id: 'HASH_INVALID',
   digest: 'DIGEST_INVALID',
   height: 'HEIGHT_INVALID',
 };
@@ -54,7 +58,7 @@ function validationProblem(error: FastifyError): Classified {
     return { in: part, path, message: entry.message ?? 'is invalid' };
   });
   let code: ErrorCode = 'REQUEST_INVALID';
-  if (part === 'params') {
+  if (part === 'params' || part === 'querystring') {
     const param = errors[0]?.path.split('/')[1];
     code = (param !== undefined ? PARAM_ERROR_CODES[param] : undefined) ?? 'REQUEST_INVALID';
   }

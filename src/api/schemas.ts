@@ -178,6 +178,164 @@ export const BlockSchema = Type.Object({
 });
 export type BlockView = Static<typeof BlockSchema>;
 
+/** A block without its transaction hashes: public, since listing transactions is for members. */
+export const HeaderSchema = Type.Omit(BlockSchema, ['txHashes']);
+export type HeaderView = Static<typeof HeaderSchema>;
+
+// ---- submitters ----
+
+export const SubmitterParamsSchema = Type.Object({ key: Hex32('Public key of the submitter, 64 hex characters') });
+
+export const PageQuerySchema = Type.Object({
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Anchors to skip, oldest first' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Anchors to return; capped at the node limit' })),
+});
+
+export const SubmitterAnchorsSchema = Type.Object({
+  submitter: LowerHex('The submitter key, lowercase hex'),
+  total: SafeUint('Anchors by this key in all'),
+  offset: SafeUint('Anchors skipped'),
+  limit: SafeUint('Page size applied'),
+  anchors: Type.Array(AnchorSchema, { description: 'Oldest first' }),
+});
+
+// ---- consensus ----
+
+const OffenceKindSchema = Type.Union([Type.Literal('prevote'), Type.Literal('precommit'), Type.Literal('proposal')]);
+
+export const SignedStatementSchema = Type.Object({
+  type: OffenceKindSchema,
+  height: SafeUint('Height the statement is for'),
+  round: SafeUint('Round the statement is for'),
+  validRound: Type.Optional(Type.Integer({ minimum: -1, maximum: Number.MAX_SAFE_INTEGER,
+    description: 'Proposals only: the round whose polka a re-proposal stands on, or -1' })),
+  blockHash: LowerHex('Block hash the statement names; empty for a vote for nil'),
+  validatorIndex: SafeUint('Index of the signer in the validator set ordered by public key bytes'),
+  signature: LowerHex('ed25519 signature over the vote or proposal sign bytes'),
+});
+
+export const EquivocationSchema = Type.Object({
+  offender: LowerHex('Public key of the validator that signed both statements'),
+  offenderName: Type.String({ description: 'Name of that validator, when it is a member' }),
+  offenceHeight: SafeUint('Height of the conflicting statements'),
+  offenceRound: SafeUint('Round of the conflicting statements'),
+  kind: OffenceKindSchema,
+  reporter: LowerHex('Public key of the node that reported it'),
+  reporterName: Type.String({ description: 'Name of the reporting member, when known' }),
+  height: SafeUint('Height of the block that recorded it'),
+  txHash: LowerHex('Hash of the report transaction'),
+  statements: Type.Array(SignedStatementSchema, { minItems: 2, maxItems: 2,
+    description: 'The two conflicting signed statements; each verifies under the offender key' }),
+});
+
+export const EquivocationsResponseSchema = Type.Object({
+  equivocations: Type.Array(EquivocationSchema, { description: 'By offender, then offence height' }),
+});
+export type EquivocationsResponse = Static<typeof EquivocationsResponseSchema>;
+
+// ---- governance ----
+
+export const MemberRoleSchema = Type.Union([Type.Literal('validator'), Type.Literal('observer'), Type.Literal('submitter'),
+  Type.Literal('verifier'), Type.Literal('executor'), Type.Literal('oracle')], { description: 'Role of the member' });
+
+export const MemberSchema = Type.Object({
+  name: Type.String({ description: 'Member name, unique on the chain' }),
+  organisation: Type.String(),
+  role: MemberRoleSchema,
+  publicKey: LowerHex('Public key of the member, lowercase hex'),
+  status: Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('removed')],
+    { description: 'removed: by a member change, or a key rotated away (never registered again)' }),
+  sinceHeight: SafeUint('Height of the block that admitted this key; 0 for genesis members'),
+  power: SafeUint('Voting power; validators only, 0 for other roles'),
+  categories: Type.Array(Type.String(), { description: 'Submitters: the categories it may anchor in; empty means all' }),
+  addresses: Type.Array(Type.String(), { description: 'libp2p multiaddrs given when joining' }),
+  evaluationReportDigest: LowerHex('SHA-256 of the admission-evaluation report it joined with; empty for genesis members'),
+});
+export type MemberResponse = Static<typeof MemberSchema>;
+
+export const MembersResponseSchema = Type.Object({
+  members: Type.Array(MemberSchema, { description: 'Every key ever registered, in public key order' }),
+});
+
+export const ValidatorsQuerySchema = Type.Object({
+  // A string pattern rather than an integer: "1e3" or "01" must not pass as heights.
+  height: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,15}$',
+    description: 'The height whose signing set to give; default the next height (latest + 1)' })),
+});
+
+export const ValidatorSetSchema = Type.Object({
+  height: SafeUint('The height this set signs'),
+  sinceHeight: SafeUint('The height from which this set has signed'),
+  totalPower: SafeUint('Voting power of the set; a commit needs more than 2/3 of it'),
+  validators: Type.Array(Type.Object({
+    index: SafeUint('Position in the set ordered by public key bytes: the validator index of votes and commits'),
+    publicKey: LowerHex('Public key of the validator, lowercase hex'),
+    power: SafeUint('Voting power'),
+    name: Type.String({ description: 'Member name, when known' }),
+  }), { description: 'In commit order (by public key bytes)' }),
+});
+export type ValidatorSetResponse = Static<typeof ValidatorSetSchema>;
+
+export const ProposalStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('approved'), Type.Literal('rejected'),
+  Type.Literal('expired')], { description: 'expired: undecided, and the latest block time has reached its expiry' });
+
+export const ProposalsQuerySchema = Type.Object({ status: Type.Optional(ProposalStatusSchema) });
+
+export const ProposalParamsSchema = Type.Object({ id: Hex32('Proposal id: the hash of the tx that opened it, 64 hex characters') });
+
+const VoterSchema = Type.Object({
+  publicKey: LowerHex('Public key of the validator, lowercase hex'),
+  name: Type.String({ description: 'Member name, when known' }),
+  power: SafeUint('Its power in the tally set; 0 when it is not in that set'),
+});
+
+export const ProposalSchema = Type.Object({
+  id: LowerHex('Hash of the tx that opened the proposal'),
+  kind: Type.Union([Type.Literal('join'), Type.Literal('remove'), Type.Literal('suspend'), Type.Literal('reinstate'),
+    Type.Literal('rotate-key')]),
+  subject: LowerHex('The key asking to join, or the member concerned'),
+  subjectName: Type.String({ description: 'The name asked for, or the name of the member concerned' }),
+  opener: LowerHex('Signer of the opening tx'),
+  openedHeight: SafeUint('Height of the block that opened it'),
+  expiresAtMs: SafeUint('Undecided at a block of this time or later, it can no longer be voted on'),
+  expiresAt: IsoTime('expiresAtMs, ISO 8601 UTC'),
+  status: ProposalStatusSchema,
+  decidedHeight: SafeUint('Height of the block that decided it; 0 while undecided'),
+  approvals: Type.Array(VoterSchema, { description: 'In vote order' }),
+  rejections: Type.Array(VoterSchema, { description: 'In vote order' }),
+  tally: Type.Object({
+    height: SafeUint('The height whose validator set the powers are of: the deciding height, else the next height'),
+    approvalPower: SafeUint('Power of the approvals; more than 2/3 of the total approves'),
+    rejectionPower: SafeUint('Power of the rejections; 1/3 of the total or more rejects'),
+    totalPower: SafeUint('Power of that set'),
+  }),
+  payload: Type.Object({
+    join: Type.Optional(Type.Object({
+      name: Type.String(),
+      organisation: Type.String(),
+      role: MemberRoleSchema,
+      addresses: Type.Array(Type.String()),
+      evaluationReportDigest: LowerHex('SHA-256 of the admission-evaluation report'),
+      power: SafeUint('Voting power asked for; validators only'),
+      categories: Type.Array(Type.String()),
+    })),
+    memberChange: Type.Optional(Type.Object({
+      kind: Type.Union([Type.Literal('remove'), Type.Literal('suspend'), Type.Literal('reinstate')]),
+      member: LowerHex('Public key of the member concerned'),
+      reason: Type.String(),
+    })),
+    rotateKey: Type.Optional(Type.Object({
+      newKey: LowerHex('The key that replaces the subject'),
+      newKeyProof: LowerHex('Signature of the new key over the rotation proof bytes'),
+    })),
+  }, { description: 'The opening action, decoded: exactly one of its fields is present' }),
+});
+export type ProposalResponse = Static<typeof ProposalSchema>;
+
+export const ProposalsResponseSchema = Type.Object({
+  proposals: Type.Array(ProposalSchema, { description: 'Oldest first (by opening height)' }),
+});
+
 // ---- node ----
 
 export const StatusSchema = Type.Object({

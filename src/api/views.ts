@@ -1,7 +1,7 @@
 // Node data → response bodies. Times go out twice: milliseconds for programs, ISO 8601 UTC for
 // people reading the JSON.
 import type { BlockSummary, EvidenceAnchor, TxCommitInfo } from './components.js';
-import type { BlockView, TxCommittedView } from './schemas.js';
+import type { BlockView, HeaderView, TxCommittedView } from './schemas.js';
 
 export function isoTime(timeMs: number): string {
   return new Date(timeMs).toISOString();
@@ -30,4 +30,10 @@ export function blockView(block: BlockSummary): BlockView {
     txHashes: [...block.txHashes],
     commit: { round: block.commit.round, signatures: block.commit.signatures.map((s) => ({ ...s })) },
   };
+}
+
+/** The block as the public sees it: everything but the list of its transactions. */
+export function headerView(block: BlockSummary): HeaderView {
+  const { txHashes: _txHashes, ...view } = blockView(block);
+  return view;
 }

@@ -13,12 +13,14 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<{
   start: { summary: 'start a node', load: () => import('./commands/start.js') },
   anchor: { summary: 'anchor the hashes of files', load: () => import('./commands/anchor.js') },
   verify: { summary: 'check whether a file is anchored, when and by whom', load: () => import('./commands/verify.js') },
+  member: { summary: 'join, vote on, remove, suspend, reinstate members; rotate keys', load: () => import('./commands/member.js') },
+  validators: { summary: 'show the validator set of a height', load: () => import('./commands/validators.js') },
 };
 
 const USAGE = `Usage: tianping <command> [options]
 
 Commands:
-${Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(8)}${summary}`).join('\n')}
+${Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(12)}${summary}`).join('\n')}
 
 Every command takes --help and --json.
 Exit status: 0 success, 1 a negative answer (not anchored, refused), 2 usage, file or connection error.

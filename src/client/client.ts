@@ -1,7 +1,12 @@
 // HTTP client of a node's API. Uses the global fetch (browser or Node 18+), sends and receives JSON,
 // and turns RFC 9457 problem+json answers into ApiError so callers match on stable codes.
+import type { KeyPair } from '../crypto/ed25519.js';
 import { toBase64, toHex } from '../types/index.js';
-import type { AlgorithmName, BlockView, EvidenceView, NodeStatus, SubmitResult, TxView } from './views.js';
+import { signRequest } from './http-signature.js';
+import type {
+  AlgorithmName, BlockView, EvidenceView, HeaderView, NodeStatus, SubmitResult, SubmitterAnchorsView, TxView,
+} from './views.js';
+import type { MembersView, ProposalStatusName, ProposalsView, ProposalView, ValidatorSetView } from './views.js';
 
 /** The node answered, with an error. `code` is the node's stable error code (src/types/errors.ts). */
 export class ApiError extends Error {
@@ -35,6 +40,11 @@ export interface ClientOptions {
   readonly fetch?: typeof fetch;
   /** Gives up on a request after this long; a wait=commit request gets its wait on top. */
   readonly requestTimeoutMs?: number;
+  /**
+   * A member key: every request is then signed with it (RFC 9421), as the node asks for blocks,
+   * transactions by hash and anchors by submitter. Without it only the public reads work.
+   */
+  readonly signer?: KeyPair;
 }
 
 export interface SubmitOptions {
@@ -57,12 +67,14 @@ export class TianpingClient {
   readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
   private readonly requestTimeoutMs: number;
+  private readonly signer: KeyPair | undefined;
 
   constructor(baseUrl: string, options: ClientOptions = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     // Bound to globalThis: browsers throw "Illegal invocation" when fetch is called as a method.
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.signer = options.signer;
   }
 
   status(): Promise<NodeStatus> {
@@ -77,7 +89,7 @@ export class TianpingClient {
     return this.request<SubmitResult>('POST', `/v1/txs${queryString(query)}`, { tx: toBase64(txBytes) }, waitMs);
   }
 
-  /** Pending or committed; a hash the node never saw is ApiError TX_NOT_FOUND. */
+  /** Pending or committed; a hash the node never saw is ApiError TX_NOT_FOUND. Needs a signer (any member). */
   tx(hash: Uint8Array | string): Promise<TxView> {
     return this.request<TxView>('GET', `/v1/txs/${encodeURIComponent(hexOf(hash))}`);
   }
@@ -90,30 +102,81 @@ export class TianpingClient {
     return this.request<EvidenceView>('GET', `/v1/evidence/${encodeURIComponent(hexOf(digest))}${queryString(query)}`);
   }
 
+  /** A block with its transaction hashes. Needs a signer with role validator, observer or verifier. */
   block(height: number | 'latest'): Promise<BlockView> {
     return this.request<BlockView>('GET', `/v1/blocks/${encodeURIComponent(String(height))}`);
+  }
+
+  /** A block's header and commit, without its transactions: public. */
+  headers(height: number | 'latest'): Promise<HeaderView> {
+    return this.request<HeaderView>('GET', `/v1/headers/${encodeURIComponent(String(height))}`);
+  }
+
+  /**
+   * Anchors made by a submitter key, oldest first. Needs a signer: the submitter itself, or a
+   * member with role verifier, validator or observer.
+   */
+  anchorsBySubmitter(key: Uint8Array | string, page: PageOptions = {}): Promise<SubmitterAnchorsView> {
+    const query = new URLSearchParams();
+    if (page.offset !== undefined) query.set('offset', String(page.offset));
+    if (page.limit !== undefined) query.set('limit', String(page.limit));
+    return this.request<SubmitterAnchorsView>('GET', `/v1/submitters/${encodeURIComponent(hexOf(key))}/anchors${queryString(query)}`);
+  }
+
+  /** Every member (every key ever registered), in public key order: public. */
+  members(): Promise<MembersView> {
+    return this.request<MembersView>('GET', '/v1/members');
+  }
+
+  /**
+   * The validator set that signs a height (default: the next height): public. A height beyond the
+   * next one is ApiError VALIDATORS_NOT_FOUND.
+   */
+  validators(height?: number): Promise<ValidatorSetView> {
+    const query = new URLSearchParams();
+    if (height !== undefined) query.set('height', String(height));
+    return this.request<ValidatorSetView>('GET', `/v1/validators${queryString(query)}`);
+  }
+
+  /** Governance proposals, oldest first, optionally of one status: public. */
+  proposals(filter: { readonly status?: ProposalStatusName } = {}): Promise<ProposalsView> {
+    const query = new URLSearchParams();
+    if (filter.status !== undefined) query.set('status', filter.status);
+    return this.request<ProposalsView>('GET', `/v1/governance/proposals${queryString(query)}`);
+  }
+
+  /** One proposal by id (the hash of the tx that opened it); an unknown id is ApiError PROPOSAL_NOT_FOUND. */
+  proposal(id: Uint8Array | string): Promise<ProposalView> {
+    return this.request<ProposalView>('GET', `/v1/governance/proposals/${encodeURIComponent(hexOf(id))}`);
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, extraTimeoutMs = 0): Promise<T> {
     const url = this.baseUrl + path;
     const timeoutMs = this.requestTimeoutMs + extraTimeoutMs;
+    // Serialized once: the bytes signed are the bytes sent.
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (text !== undefined) headers['content-type'] = 'application/json';
+    if (this.signer !== undefined) {
+      Object.assign(headers, signRequest({ method, url, keyPair: this.signer, ...(text === undefined ? {} : { body: text }) }));
+    }
     let response: Response;
     try {
       response = await this.fetchImpl(url, {
         method,
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        headers,
+        ...(text === undefined ? {} : { body: text }),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       if (isAbort(error)) throw new ClientError('REQUEST_TIMEOUT', `${method} ${url}: no answer within ${timeoutMs} ms`, { cause: error });
       throw new ClientError('NODE_UNREACHABLE', `cannot reach node at ${this.baseUrl}: ${describe(error)}`, { cause: error });
     }
-    const text = await readText(response, url);
-    const parsed = parseJson(text);
-    if (!response.ok) throw toApiError(response.status, parsed, text);
+    const answer = await readText(response, url);
+    const parsed = parseJson(answer);
+    if (!response.ok) throw toApiError(response.status, parsed, answer);
     if (typeof parsed !== 'object' || parsed === null) {
-      throw new ClientError('RESPONSE_INVALID', `${method} ${url}: expected a JSON object, got ${JSON.stringify(text.slice(0, 80))}`);
+      throw new ClientError('RESPONSE_INVALID', `${method} ${url}: expected a JSON object, got ${JSON.stringify(answer.slice(0, 80))}`);
     }
     return parsed as T;
   }

@@ -4,5 +4,15 @@ export { buildAnchorTx, randomNonce, DEFAULT_TX_LIFETIME_MS, type AnchorTxParams
 export { TianpingClient, ApiError, ClientError, toApiError, type ClientErrorCode, type ClientOptions,
   type SubmitOptions, type PageOptions } from './client.js';
 export type * from './views.js';
+export { joinRequestTx, memberChangeTx, rotateKeyTx, governanceVoteTx, MEMBER_ROLES, MEMBER_CHANGE_KINDS, type MemberRoleName,
+  type MemberChangeKindName, type GovernanceTxCommon, type JoinRequestTxParams, type MemberChangeTxParams, type RotateKeyTxParams,
+  type GovernanceVoteTxParams } from './governance.js';
+export { requestSignatureBase, signRequest, SIGNATURE_LABEL, type SignRequestParams, type SignedRequestHeaders } from './http-signature.js';
 export { createHasher, hashEvidence, EVIDENCE_ALGORITHMS, type EvidenceAlgorithm } from '../crypto/hash.js';
 export { generateKeyPair, keyPairFromSeed, verifyStrict, type KeyPair } from '../crypto/ed25519.js';
+export { encodeReceipt, decodeReceipt, ReceiptFormatError, RECEIPT_VERSION, type Receipt, type ReceiptBatchPath,
+  type ReceiptSetChange, type ReceiptValidator } from './receipt.js';
+export { receiptToJson, receiptFromJson, formatReceiptJson, parseReceiptJson, parseReceiptBytes, RECEIPT_FORMAT,
+  type ReceiptJson } from './receipt-json.js';
+export { verifyReceipt, RECEIPT_CHECKS, TrustAnchorError, type ReceiptCheck, type ReceiptCheckId, type ReceiptEvidence,
+  type ReceiptSigner, type ReceiptVerification, type TrustAnchor, type TrustedValidator, type VerifiedReceipt } from './receipt-verify.js';

@@ -78,6 +78,20 @@ export interface BlockView {
   };
 }
 
+/** A block without its transaction hashes: what anyone may read. */
+export type HeaderView = Omit<BlockView, 'txHashes'>;
+
+export interface SubmitterAnchorsView {
+  /** The submitter key, lowercase hex. */
+  readonly submitter: string;
+  /** Anchors by this key in all; `anchors` may be one page of them. */
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  /** Oldest first. */
+  readonly anchors: readonly EvidenceAnchorView[];
+}
+
 export interface NodeStatus {
   readonly chainId: string;
   readonly nodeId: string;
@@ -91,4 +105,82 @@ export interface NodeStatus {
   readonly halted: boolean;
   readonly version: string;
   readonly startedAtMs: number;
+}
+
+export type MemberRoleView = 'validator' | 'observer' | 'submitter' | 'verifier' | 'executor' | 'oracle';
+
+export interface MemberView {
+  readonly name: string;
+  readonly organisation: string;
+  readonly role: MemberRoleView;
+  /** Lowercase hex. */
+  readonly publicKey: string;
+  /** 'removed' also for a key rotated away: such a key is never registered again. */
+  readonly status: 'active' | 'suspended' | 'removed';
+  /** Height of the block that admitted this key; 0 for genesis members. */
+  readonly sinceHeight: number;
+  /** Voting power; validators only. */
+  readonly power: number;
+  /** Submitters: the categories allowed; empty means all. */
+  readonly categories: readonly string[];
+  readonly addresses: readonly string[];
+  /** SHA-256 of the admission-evaluation report, hex; empty for genesis members. */
+  readonly evaluationReportDigest: string;
+}
+
+export interface MembersView {
+  /** In public key order. */
+  readonly members: readonly MemberView[];
+}
+
+export interface ValidatorSetView {
+  /** The height this set signs. */
+  readonly height: number;
+  readonly sinceHeight: number;
+  readonly totalPower: number;
+  /** In commit order: `index` is the validator index of votes and commits. */
+  readonly validators: readonly { readonly index: number; readonly publicKey: string; readonly power: number; readonly name: string }[];
+}
+
+export type ProposalStatusName = 'open' | 'approved' | 'rejected' | 'expired';
+
+export interface ProposalVoterView {
+  readonly publicKey: string;
+  readonly name: string;
+  /** Power in the tally set; 0 when the voter is not in it. */
+  readonly power: number;
+}
+
+export interface ProposalView {
+  /** The hash of the tx that opened it. */
+  readonly id: string;
+  readonly kind: 'join' | 'remove' | 'suspend' | 'reinstate' | 'rotate-key';
+  /** The key asking to join, or the member concerned. */
+  readonly subject: string;
+  readonly subjectName: string;
+  readonly opener: string;
+  readonly openedHeight: number;
+  readonly expiresAtMs: number;
+  readonly expiresAt: string;
+  /** 'expired': undecided, and the latest block time has reached expiresAtMs. */
+  readonly status: ProposalStatusName;
+  /** 0 while undecided. */
+  readonly decidedHeight: number;
+  readonly approvals: readonly ProposalVoterView[];
+  readonly rejections: readonly ProposalVoterView[];
+  /** Powers in the set of `height`: the deciding height, else the next height. */
+  readonly tally: { readonly height: number; readonly approvalPower: number; readonly rejectionPower: number; readonly totalPower: number };
+  /** The opening action, decoded: exactly one field is present. */
+  readonly payload: {
+    readonly join?: { readonly name: string; readonly organisation: string; readonly role: MemberRoleView;
+      readonly addresses: readonly string[]; readonly evaluationReportDigest: string; readonly power: number;
+      readonly categories: readonly string[] };
+    readonly memberChange?: { readonly kind: 'remove' | 'suspend' | 'reinstate'; readonly member: string; readonly reason: string };
+    readonly rotateKey?: { readonly newKey: string; readonly newKeyProof: string };
+  };
+}
+
+export interface ProposalsView {
+  /** Oldest first. */
+  readonly proposals: readonly ProposalView[];
 }

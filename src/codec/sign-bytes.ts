@@ -6,6 +6,7 @@ import { concatBytes, utf8, u64be, u32be, i32be, assert, HASH_BYTES } from '../t
 export const TX_DOMAIN = utf8('tianping/tx/v1');
 export const VOTE_DOMAIN = utf8('tianping/vote/v1');
 export const PROPOSAL_DOMAIN = utf8('tianping/proposal/v1');
+export const ROTATE_DOMAIN = utf8('tianping/rotate/v1');
 export const CHAIN_ID_BYTES_MAX = 64;
 const NIL_HASH = new Uint8Array(HASH_BYTES);
 
@@ -17,6 +18,14 @@ export function chainIdBytes(chainId: string): Uint8Array {
 
 export function txSignBytes(chainId: string, body: Uint8Array): Uint8Array {
   return concatBytes(TX_DOMAIN, chainIdBytes(chainId), body);
+}
+
+/**
+ * What the new key signs in a RotateKeyRequest, proving possession: domain ‖ chain id ‖ the old
+ * key. Here rather than in state/ because the SDK builds the proof and imports only codec/.
+ */
+export function rotateProofBytes(chainId: string, oldKey: Uint8Array): Uint8Array {
+  return concatBytes(ROTATE_DOMAIN, chainIdBytes(chainId), oldKey);
 }
 
 export const VOTE_PREVOTE = 1;

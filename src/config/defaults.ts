@@ -18,6 +18,11 @@ export interface NodeConfig {
     readonly commitWaitMsMax: number;
     /** Anchors returned by one evidence lookup page at most. */
     readonly evidencePageMax: number;
+    /**
+     * How far a signed request's `created` and Date may lie from the node clock, either way; the
+     * replay cache remembers each accepted signature this long.
+     */
+    readonly signatureWindowMs: number;
     /** HTTPS when both are set. */
     readonly tlsCertFile: string;
     readonly tlsKeyFile: string;
@@ -73,6 +78,7 @@ export const DEFAULT_CONFIG: NodeConfig = {
     bodyBytesMax: 1024 * 1024,
     commitWaitMsMax: 60_000,
     evidencePageMax: 1000,
+    signatureWindowMs: 300_000,
     tlsCertFile: '',
     tlsKeyFile: '',
   },

@@ -46,6 +46,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { path: 'api.bodyBytesMax', kind: positive },
   { path: 'api.commitWaitMsMax', kind: positive },
   { path: 'api.evidencePageMax', kind: positive },
+  { path: 'api.signatureWindowMs', kind: positive },
   { path: 'api.tlsCertFile', kind: optionalPath },
   { path: 'api.tlsKeyFile', kind: optionalPath },
   { path: 'mempool.txsMax', kind: positive },

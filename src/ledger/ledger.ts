@@ -3,12 +3,14 @@
 // crash the ledger holds either all of height h or none of it, and restart resumes at the last
 // committed height.
 import { pb, decodeBlock, decodeCommit, txHash, blockHashOfHeader, type HeaderMsg, type CommitMsg, type EvidenceRecordMsg,
-  type EquivocationRecordMsg } from '../codec/index.js';
+  type EquivocationRecordMsg, type ProposalRecordMsg } from '../codec/index.js';
 import { Frontier } from '../merkle/index.js';
+import { submitterAnchorKey, submitterCountKey } from '../state/keys.js';
 import { genesisWrites, type Genesis, type StateView, evidenceCountKey, evidenceKey, txKey, memberKey, decodeMember,
   type MemberRecord, EQUIVOCATION_PREFIX, KEY_APP_HASH, GENESIS_APP_HASH } from '../state/index.js';
 import type { ValidatorEntry } from '../codec/block.js';
 import { decodeValidatorSet, VALIDATOR_HISTORY_PREFIX } from '../state/validators.js';
+import { batchItemPrefix, parseBatchItemKey } from '../state/batch.js';
 import { assert, equalBytes, heightKey, readU64be, toHex, u64be, type Hash32 } from '../types/index.js';
 import type { BatchOp, Storage } from './storage.js';
 
@@ -198,6 +200,11 @@ export class Ledger {
     for await (const [, value] of this.storage.entries(STATE_PREFIX + 'member/')) yield decodeMember(value);
   }
 
+  /** Every governance proposal in state (key gov/p/<id>), in key order: by id. */
+  async *proposals(): AsyncIterable<ProposalRecordMsg> {
+    for await (const [, value] of this.storage.entries(STATE_PREFIX + 'gov/p/')) yield pb.ProposalRecord.decode(value);
+  }
+
   /** Every equivocation recorded on chain, in key order: by offender, then offence height. */
   async *equivocations(): AsyncIterable<EquivocationRecordMsg> {
     for await (const [, value] of this.storage.entries(STATE_PREFIX + EQUIVOCATION_PREFIX)) yield pb.EquivocationRecord.decode(value);
@@ -207,14 +214,66 @@ export class Ledger {
   async evidence(algorithm: number, digest: Uint8Array, offset: number, limit: number):
     Promise<{ total: number; records: EvidenceRecordMsg[] }> {
     const countBytes = await this.state.get(evidenceCountKey(algorithm, digest));
+    const singles = countBytes === undefined ? 0 : new DataView(countBytes.buffer, countBytes.byteOffset).getUint32(0);
+    // Anchors come from two series: single anchors (full records) and items of indexed batches
+    // (positions only). Both are in chain order; merged, they give every anchor oldest first.
+    type Entry = { order: number[]; load: () => Promise<EvidenceRecordMsg | undefined> };
+    const entries: Entry[] = [];
+    for (let seq = 0; seq < singles; seq++) {
+      const bytes = await this.state.get(evidenceKey(algorithm, digest, seq));
+      if (bytes === undefined) throw new LedgerError(`ledger corrupt: anchor ${seq} of a digest missing`);
+      const record = pb.EvidenceRecord.decode(bytes);
+      entries.push({ order: [record.height, record.txIndex, 0], load: async () => record });
+    }
+    for await (const [key] of this.storage.entries(STATE_PREFIX + batchItemPrefix(algorithm, digest))) {
+      const at = parseBatchItemKey(key);
+      entries.push({ order: [at.height, at.txIndex, at.itemIndex], load: () => this.batchItemRecord(algorithm, digest, at) });
+    }
+    entries.sort((a, b) => a.order[0]! - b.order[0]! || a.order[1]! - b.order[1]! || a.order[2]! - b.order[2]!);
+    const records: EvidenceRecordMsg[] = [];
+    let total = entries.length;
+    for (const entry of entries.slice(offset, offset + limit)) {
+      const record = await entry.load();
+      if (record === undefined) total--;
+      else records.push(record);
+    }
+    return { total, records };
+  }
+
+  /** Single anchors made by one submitter key, oldest first (indexed in state by the state machine). */
+  async anchorsBySubmitter(submitter: Uint8Array, offset: number, limit: number):
+    Promise<{ total: number; records: EvidenceRecordMsg[] }> {
+    const countBytes = await this.state.get(submitterCountKey(submitter));
     const total = countBytes === undefined ? 0 : new DataView(countBytes.buffer, countBytes.byteOffset).getUint32(0);
     const records: EvidenceRecordMsg[] = [];
     for (let seq = offset; seq < Math.min(total, offset + limit); seq++) {
-      const bytes = await this.state.get(evidenceKey(algorithm, digest, seq));
-      if (bytes === undefined) throw new LedgerError(`ledger corrupt: anchor ${seq} of a digest missing`);
+      const pointer = await this.state.get(submitterAnchorKey(submitter, seq));
+      const bytes = pointer === undefined ? undefined : await this.state.get(new TextDecoder().decode(pointer));
+      if (bytes === undefined) throw new LedgerError(`ledger corrupt: anchor ${seq} of a submitter missing`);
       records.push(pb.EvidenceRecord.decode(bytes));
     }
     return { total, records };
+  }
+
+  /** Rebuilds an indexed-batch item's record from the batch tx; undefined if the digest differs there. */
+  private async batchItemRecord(algorithm: number, digest: Uint8Array, at: { height: number; txIndex: number; itemIndex: number }):
+    Promise<EvidenceRecordMsg | undefined> {
+    const stored = await this.block(at.height);
+    const txBytes = stored?.txs[at.txIndex];
+    if (stored === undefined || txBytes === undefined) throw new LedgerError(`ledger corrupt: batch tx at ${at.height}/${at.txIndex} missing`);
+    const signed = pb.SignedTx.decode(txBytes);
+    const body = pb.TxBody.decode(signed.body);
+    const batch = body.anchorBatch;
+    const digests = batch?.indexed?.digests ?? [];
+    const item = digests[at.itemIndex];
+    // The key holds only a prefix of the digest: a different digest sharing it is not this one.
+    if (batch === undefined || batch === null || item === undefined || !equalBytes(item, digest)) return undefined;
+    return pb.EvidenceRecord.create({
+      algorithm, digest, category: batch.category ?? '', submitter: body.signer, externalRef: batch.externalRef ?? '',
+      metadataDigest: batch.metadataDigest ?? new Uint8Array(), salted: batch.salted ?? false, height: at.height,
+      timeMs: stored.header.timeMs, txHash: txHash(txBytes), txIndex: at.txIndex, inBatch: true,
+      batchItemIndex: at.itemIndex, batchItemCount: digests.length,
+    });
   }
 
   /** Checks that every height up to the tip has its block, commit and hash index, linked by hashes. */

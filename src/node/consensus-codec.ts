@@ -24,6 +24,11 @@ function voteMessage(v: Vote): InstanceType<typeof pb.Vote> {
 function voteFromMessage(m: InstanceType<typeof pb.Vote>): Vote {
   if (m.type !== 1 && m.type !== 2) throw new TianpingError('TX_MALFORMED', 'vote type must be prevote or precommit');
   if (m.blockHash.length !== 0 && m.blockHash.length !== HASH_BYTES) throw new TianpingError('TX_MALFORMED', 'vote block hash');
+  // Nil travels as an empty hash. The zero hash signs the same bytes as nil, so accepting it would let
+  // any relay re-encode one honest nil vote into a second, "conflicting" one: false evidence.
+  if (m.blockHash.length === HASH_BYTES && m.blockHash.every((byte) => byte === 0)) {
+    throw new TianpingError('TX_MALFORMED', 'a vote for nil carries an empty block hash, not zero bytes');
+  }
   return { type: m.type as VoteType, height: asHeight(m.height), round: asRound(m.round),
     blockHash: m.blockHash.length === 0 ? null : asHash32(m.blockHash), validatorIndex: m.validatorIndex,
     signature: m.signature };

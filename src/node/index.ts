@@ -63,7 +63,8 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
   const p2p = config.p2p.listen.length === 0 ? undefined : await createP2P({
     chainId: genesis.chainId, nodeSeed: key.seed, listenAddrs: config.p2p.listen, bootstrap: config.p2p.bootstrap,
     allowedNodes: members, logger: logger.child({ module: 'p2p' }),
-    limits: { requestBytesMax: config.p2p.messageBytesMax, responseBytesMax: config.p2p.messageBytesMax },
+    limits: { requestBytesMax: config.p2p.messageBytesMax, responseBytesMax: config.p2p.messageBytesMax,
+      messageBytesMax: { txs: genesis.params.txBytesMax + 1024 } },
   });
   const stopDenyList = p2p === undefined || config.p2p.denyListFile === '' ? undefined
     : watchDenyList(inDataDir(config, config.p2p.denyListFile), logger.child({ module: 'p2p' }),
@@ -94,6 +95,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
   const app = await buildApp(core, {
     bodyBytesMax: config.api.bodyBytesMax, commitWaitMsMax: config.api.commitWaitMsMax,
     evidencePageMax: config.api.evidencePageMax, logger: logger.child({ module: 'api' }), version: VERSION,
+    signatureWindowMs: config.api.signatureWindowMs, clock: opts.clock ?? systemClock,
     ...(tls === undefined ? {} : { https: tls }),
   });
   await core.start();

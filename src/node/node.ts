@@ -1,11 +1,13 @@
 // The node's running core: ledger, mempool and block production, and the read model the API sees.
 // node/index.ts (the composition root) builds it; the API only ever sees it as ApiComponents.
-import type { ApiComponents, BlockSummary, EvidenceAnchor, NodeStatusView, TxCommitInfo, TxStatus } from '../api/components.js';
-import { validatorSetHash, sortValidators, txHash } from '../codec/index.js';
+import type { ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo,
+  TxStatus } from '../api/components.js';
+import type { GovernanceProposalView, MemberEntry, ProposalStatus, ValidatorSetView } from '../api/components.js';
+import { sortValidators, txHash, type EvidenceRecordMsg, type ValidatorEntry } from '../codec/index.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool } from '../mempool/index.js';
-import type { Genesis } from '../state/index.js';
+import { readProposal, type Genesis } from '../state/index.js';
 import { TianpingError, fromHex, toHex, type Clock, type Hash32 } from '../types/index.js';
 import { buildAndCommit, type BuilderComponents } from './block-builder.js';
 import { CommitWaiters } from './commit-waiters.js';
@@ -15,6 +17,8 @@ import type { NodeConfig } from '../config/defaults.js';
 import type { ConsensusNetwork } from './consensus-wire.js';
 import { TendermintDriver } from './tendermint-driver.js';
 import type { ExecutedBlock } from './block-exec.js';
+import { equivocationView } from './equivocation-view.js';
+import { memberEntry, proposalStatus, proposalView, validatorSetView, type ProposalContext } from './governance-view.js';
 
 export interface NodeCoreOptions {
   readonly genesis: Genesis;
@@ -30,6 +34,8 @@ export interface NodeCoreOptions {
   /** The p2p network; without it, only a single-validator chain can make blocks. */
   readonly network?: ConsensusNetwork;
   readonly syncBlocksMax?: number;
+  /** Called after every commit, once the block is durable. */
+  readonly onCommitted?: (height: number) => void;
 }
 
 const ALGORITHM_IDS = { sha256: 1, sm3: 2 } as const;
@@ -67,7 +73,7 @@ export class NodeCore implements ApiComponents {
       // Without a network, the single-validator producer runs where this node holds all the voting
       // power; any other node without a network only serves reads.
       const builder: BuilderComponents = { genesis: o.genesis, ledger: o.ledger, mempool: this.mempool,
-        verifier: o.verifier, key: o.key, validatorIndex, validatorsHash: validatorSetHash(validators) };
+        verifier: o.verifier, key: o.key, validatorIndex };
       this.driver = new SoloDriver({
         clock: o.clock, params: o.consensus,
         txsWaiting: () => this.mempool.size,
@@ -124,6 +130,16 @@ export class NodeCore implements ApiComponents {
   async evidence(digest: Uint8Array, algorithm: 'sha256' | 'sm3', page: { offset: number; limit: number }):
     Promise<{ total: number; anchors: EvidenceAnchor[] }> {
     const { total, records } = await this.o.ledger.evidence(ALGORITHM_IDS[algorithm], digest, page.offset, page.limit);
+    return { total, anchors: await this.anchorViews(records) };
+  }
+
+  async anchorsBySubmitter(publicKey: Uint8Array, page: { offset: number; limit: number }):
+    Promise<{ total: number; anchors: EvidenceAnchor[] }> {
+    const { total, records } = await this.o.ledger.anchorsBySubmitter(publicKey, page.offset, page.limit);
+    return { total, anchors: await this.anchorViews(records) };
+  }
+
+  private async anchorViews(records: readonly EvidenceRecordMsg[]): Promise<EvidenceAnchor[]> {
     const anchors: EvidenceAnchor[] = [];
     for (const r of records) {
       const header = await this.o.ledger.header(r.height);
@@ -134,7 +150,7 @@ export class NodeCore implements ApiComponents {
         blockHash: header === undefined ? '' : toHex(header.hash), txHash: toHex(r.txHash), txIndex: r.txIndex,
       });
     }
-    return { total, anchors };
+    return anchors;
   }
 
   async block(height: number | 'latest'): Promise<BlockSummary | undefined> {
@@ -149,6 +165,64 @@ export class NodeCore implements ApiComponents {
       txHashes: stored.txs.map((tx) => toHex(txHash(tx))),
       commit: { round: stored.commit.round,
         signatures: stored.commit.signatures.map((s) => ({ validatorIndex: s.validatorIndex ?? 0, signature: toHex(s.signature ?? new Uint8Array()) })) },
+    };
+  }
+
+  async member(publicKeyHex: string): Promise<MemberView | undefined> {
+    const record = await this.o.ledger.member(publicKeyHex);
+    return record === undefined ? undefined : { name: record.name, role: record.role, status: record.status };
+  }
+
+  async equivocations(): Promise<EquivocationView[]> {
+    const views: EquivocationView[] = [];
+    for await (const record of this.o.ledger.equivocations()) views.push(await equivocationView(record, (key) => this.memberName(key)));
+    return views;
+  }
+
+  async members(): Promise<MemberEntry[]> {
+    const members: MemberEntry[] = [];
+    for await (const record of this.o.ledger.members()) members.push(memberEntry(record));
+    return members;
+  }
+
+  async validators(height?: number): Promise<ValidatorSetView | undefined> {
+    const at = height ?? this.o.ledger.tip.height + 1;
+    const set = await this.o.ledger.validatorsAt(at);
+    return set === undefined ? undefined : validatorSetView(at, set, (key) => this.memberName(key));
+  }
+
+  async proposals(status?: ProposalStatus): Promise<GovernanceProposalView[]> {
+    const ctx = this.proposalContext();
+    const found: { view: GovernanceProposalView; index: number }[] = [];
+    for await (const record of this.o.ledger.proposals()) {
+      if (status !== undefined && proposalStatus(record, ctx.latestBlockTimeMs) !== status) continue;
+      // Oldest first: by the opening tx's place in the chain (state keeps them by id).
+      const index = (await this.o.ledger.txLocation(record.id))?.index ?? 0;
+      found.push({ view: await proposalView(record, ctx), index });
+    }
+    found.sort((a, b) => a.view.openedHeight - b.view.openedHeight || a.index - b.index);
+    return found.map((f) => f.view);
+  }
+
+  async proposal(id: Uint8Array): Promise<GovernanceProposalView | undefined> {
+    const record = await readProposal(this.o.ledger.state, id);
+    return record === undefined ? undefined : proposalView(record, this.proposalContext());
+  }
+
+  /** One read of the tip for a whole answer, and each height's set read once. */
+  private proposalContext(): ProposalContext {
+    const tip = this.o.ledger.tip;
+    const sets = new Map<number, Promise<readonly ValidatorEntry[]>>();
+    return {
+      latestBlockTimeMs: tip.timeMs, nextHeight: tip.height + 1, nameOf: (key) => this.memberName(key),
+      setOf: (height) => {
+        let set = sets.get(height);
+        if (set === undefined) {
+          set = this.o.ledger.validatorsAt(height).then((found) => found?.validators ?? []);
+          sets.set(height, set);
+        }
+        return set;
+      },
     };
   }
 
@@ -182,6 +256,7 @@ export class NodeCore implements ApiComponents {
     });
     for (const { tx, error } of block.result.rejected) this.waiters.reject(tx.hash, error);
     this.o.logger.debug({ height: block.height, txs: block.result.included.length, hash: blockHash }, 'block committed');
+    this.o.onCommitted?.(block.height);
   }
 
   private halt(error: unknown): void {

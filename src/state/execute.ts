@@ -9,6 +9,9 @@ import { checkTxStateful, checkTxStateless, type CheckedAction, type TxCheckCont
 import { encodeEquivocationRecord, equivocationKey, reportOf } from './equivocation.js';
 import { KEY_APP_HASH, evidenceCountKey, evidenceKey, submitterAnchorKey, submitterCountKey, txKey } from './keys.js';
 import { applyGovernance } from './governance.js';
+import { batchItemKey, batchOf } from './batch.js';
+
+const EMPTY = new Uint8Array();
 import { rotateValidatorSet } from './validators.js';
 import { Overlay, type StateView } from './view.js';
 
@@ -79,6 +82,13 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
     const report = reportOf(tx);
     assert(report !== undefined, 'checked equivocation tx has a report');
     overlay.set(equivocationKey(action.offence), encodeEquivocationRecord(action.offence, tx, report, ctx.height));
+    return;
+  }
+  const batch = batchOf(tx);
+  if (batch !== undefined) {
+    // Root-only batches write nothing but the tx index: the chain keeps only the root, in the tx.
+    const digests = batch.kind === 'indexed' ? batch.indexed?.digests ?? [] : [];
+    digests.forEach((digest, item) => overlay.set(batchItemKey(batch.algorithm, digest, ctx.height, index, item), EMPTY));
     return;
   }
   const anchor = anchorOf(tx.body);

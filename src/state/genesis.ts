@@ -44,6 +44,8 @@ export interface ChainParams {
   readonly governanceProposalTtlMs: number;
   /** Join requests accepted in one block at most: the rate limit on what non-members may send. */
   readonly joinRequestsPerBlockMax: number;
+  /** Items of one indexed batch at most (their digests travel in the tx). */
+  readonly batchItemsMax: number;
 }
 
 export interface Genesis {
@@ -57,7 +59,8 @@ export interface Genesis {
 
 export const DEFAULT_PARAMS: ChainParams = {
   txExpiryMaxMs: 24 * 60 * 60 * 1000,
-  txBytesMax: 8 * 1024,
+  // An indexed batch of 10,000 items is about 340 KiB.
+  txBytesMax: 512 * 1024,
   blockTxsMax: 10_000,
   // A proposal carries its block over gossip, whose messages stay below 4 MiB.
   blockBytesMax: 3 * 1024 * 1024,
@@ -66,6 +69,7 @@ export const DEFAULT_PARAMS: ChainParams = {
   pbtsMessageDelayMs: 2_000,
   governanceProposalTtlMs: 7 * 24 * 60 * 60 * 1000,
   joinRequestsPerBlockMax: 16,
+  batchItemsMax: 10_000,
 };
 
 export class GenesisError extends Error {
@@ -119,6 +123,9 @@ function parseParams(raw: unknown): ChainParams {
     if (!(name in DEFAULT_PARAMS)) fail(`params.${name} is not a known parameter`);
     out[name] = positiveInt(value, `params.${name}`);
   }
+  // Batch items and block txs are numbered in 16 bits in the state's item keys (state/batch.ts).
+  if ((out['batchItemsMax'] ?? 0) > 65_535) fail('params.batchItemsMax must be at most 65535');
+  if ((out['blockTxsMax'] ?? 0) > 65_535) fail('params.blockTxsMax must be at most 65535');
   return out as unknown as ChainParams;
 }
 

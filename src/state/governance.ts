@@ -4,10 +4,10 @@
 // is applied in the block that passes it; a change to the validator set takes effect two heights
 // later (validators.ts).
 import { pb, type ProposalRecordMsg } from '../codec/proto.js';
-import { chainIdBytes } from '../codec/sign-bytes.js';
+import { rotateProofBytes } from '../codec/sign-bytes.js';
 import type { DecodedTx } from '../codec/tx.js';
 import { checkRegistrableKey } from '../crypto/ed25519.js';
-import { TianpingError, concatBytes, equalBytes, fromUtf8, toHex, utf8, HASH_BYTES, PUBLIC_KEY_BYTES } from '../types/index.js';
+import { TianpingError, equalBytes, fromUtf8, toHex, utf8, HASH_BYTES, PUBLIC_KEY_BYTES } from '../types/index.js';
 import type { ChainParams } from './genesis.js';
 import { ROLES, type Role } from './genesis.js';
 import { categoryKey, joinsInBlockKey, memberKey, memberNameKey, openProposalKey, proposalKey, retiredKeyKey } from './keys.js';
@@ -16,7 +16,8 @@ import type { TxCheckContext } from './tx-rules.js';
 import { readValidatorSet, scheduleSetChange, setAtHeightPlusTwo, totalPower } from './validators.js';
 import type { Overlay, StateView } from './view.js';
 
-export const ROTATE_DOMAIN = utf8('tianping/rotate/v1');
+// The proof layout lives in codec/ so that the SDK can build it; re-exported for state's callers.
+export { ROTATE_DOMAIN, rotateProofBytes } from '../codec/sign-bytes.js';
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ORGANISATION_BYTES_MAX = 256;
 const ADDRESSES_MAX = 8;
@@ -123,10 +124,6 @@ async function checkMemberChange(tx: DecodedTx, view: StateView, ctx: Governance
     openerApproves: true };
 }
 
-export function rotateProofBytes(chainId: string, oldKey: Uint8Array): Uint8Array {
-  return concatBytes(ROTATE_DOMAIN, chainIdBytes(chainId), oldKey);
-}
-
 async function checkRotate(tx: DecodedTx, view: StateView, ctx: GovernanceContext): Promise<GovernanceCheck> {
   const rotate = tx.body.rotateKey as InstanceType<typeof pb.RotateKeyRequest>;
   const member = await memberOf(view, tx.body.signer);
@@ -149,7 +146,23 @@ async function checkVote(tx: DecodedTx, view: StateView, ctx: GovernanceContext)
   if (proposal.status !== 'open') fail('GOV_PROPOSAL_CLOSED', `the proposal is ${proposal.status}`);
   if (ctx.timeMs >= proposal.expiresAtMs) fail('GOV_PROPOSAL_EXPIRED');
   if ([...proposal.approvals, ...proposal.rejections].some((k) => equalBytes(k, tx.body.signer))) fail('GOV_DUPLICATE_VOTE');
+  if (vote.approve) await assertStillFree(view, proposal);
   return { kind: 'vote', proposal, approve: vote.approve };
+}
+
+/**
+ * Two open proposals may ask for one name or key (two joins, or a join and a rotation to the same
+ * key): the checks made when they opened no longer hold once the first passes. Enacting the other
+ * would overwrite a member, so approving it is refused; it can still be rejected, or expire.
+ */
+async function assertStillFree(view: StateView, proposal: ProposalRecordMsg): Promise<void> {
+  if (proposal.kind === 'join') {
+    await assertKeyFree(view, proposal.subject);
+    const { name } = pb.JoinRequest.decode(proposal.payload);
+    if ((await view.get(memberNameKey(name))) !== undefined) fail('MEMBER_EXISTS', `name "${name}" is taken`);
+  } else if (proposal.kind === 'rotate-key') {
+    await assertKeyFree(view, pb.RotateKeyRequest.decode(proposal.payload).newKey);
+  }
 }
 
 export function isGovernanceTx(tx: DecodedTx): boolean {

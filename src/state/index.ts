@@ -7,3 +7,4 @@ export * from './execute.js';
 export * from './validators.js';
 export * from './equivocation.js';
 export * from './governance.js';
+export * from './batch.js';

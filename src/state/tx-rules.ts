@@ -11,6 +11,7 @@ import { decodeMember } from './members.js';
 import { categoryKey, memberKey, txKey } from './keys.js';
 import type { StateView } from './view.js';
 import { checkEquivocation, equivocationKey, reportOf, type Offence } from './equivocation.js';
+import { anchorFieldsOf, batchOf, checkBatch } from './batch.js';
 import { checkGovernance, isGovernanceTx, type GovernanceCheck, type GovernanceContext } from './governance.js';
 
 export interface TxCheckContext {
@@ -48,6 +49,11 @@ export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
 function checkAction(tx: DecodedTx, params: ChainParams): void {
   if (tx.body.action === 'reportEquivocation' && reportOf(tx) !== undefined) return;
   if (isGovernanceTx(tx)) return;
+  const batch = batchOf(tx);
+  if (batch !== undefined) {
+    checkBatch(batch, params);
+    return;
+  }
   const anchor = anchorOf(tx.body);
   if (anchor === undefined) {
     throw new TianpingError('TX_ACTION_MISSING');
@@ -92,7 +98,7 @@ export async function checkTxStateful(tx: DecodedTx, view: StateView, ctx: State
   if (member === undefined || member.status !== 'active' || member.role !== 'submitter') {
     throw new TianpingError('SIGNER_NOT_MEMBER', 'signer is not an active submitter of this chain');
   }
-  const category = anchorOf(tx.body)?.category ?? '';
+  const category = anchorFieldsOf(tx)?.category ?? '';
   if ((await view.get(categoryKey(category))) === undefined) {
     throw new TianpingError('CATEGORY_UNKNOWN', `category "${category}" is not in the chain's list`);
   }

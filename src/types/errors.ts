@@ -43,11 +43,14 @@ export const ERROR_CODES = {
   MEMBER_STATE_INVALID: { status: 409, title: 'The member is not in a state this change applies to' },
   JOIN_FIELD_INVALID: { status: 422, title: 'A join request field is out of bounds' },
   ROTATE_PROOF_INVALID: { status: 422, title: 'The new key did not sign the rotation proof' },
+  BATCH_INVALID: { status: 422, title: 'The anchor batch is malformed or too large' },
   MEMPOOL_FULL: { status: 503, title: 'Mempool is full, retry later' },
   // Lookups
   EVIDENCE_NOT_FOUND: { status: 404, title: 'No anchor of this digest' },
   TX_NOT_FOUND: { status: 404, title: 'Unknown transaction' },
   BLOCK_NOT_FOUND: { status: 404, title: 'No block at this height' },
+  VALIDATORS_NOT_FOUND: { status: 404, title: 'No validator set is known for this height yet' },
+  PROPOSAL_NOT_FOUND: { status: 404, title: 'Unknown governance proposal' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
   // Signed reads (RFC 9421 HTTP Message Signatures)
   AUTH_REQUIRED: { status: 401, title: 'This read needs a request signed by a member key' },

@@ -4,18 +4,31 @@
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type {
-  ApiComponents, BlockSummary, EvidenceAnchor, NodeStatusView, TxCommitInfo, TxStatus,
+  ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo, TxStatus,
+} from '../../src/api/components.js';
+import type {
+  GovernanceProposalView, MemberEntry, ProposalStatus, ValidatorSetView,
 } from '../../src/api/components.js';
 import { buildApp, type ApiOptions } from '../../src/api/index.js';
 import { keyPairFromSeed } from '../../src/crypto/ed25519.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { parseGenesis, type Genesis } from '../../src/state/genesis.js';
-import { toHex, TianpingError, utf8, type ErrorCode, type Hash32 } from '../../src/types/index.js';
+import { asTimeMs, toHex, TianpingError, utf8, type ErrorCode, type Hash32 } from '../../src/types/index.js';
 
 const seed = (n: number): Uint8Array => new Uint8Array(32).fill(n);
-export const VALIDATOR_KEY = toHex(keyPairFromSeed(seed(1)).publicKey);
-export const SUBMITTER_KEY = toHex(keyPairFromSeed(seed(2)).publicKey);
+export const VALIDATOR_PAIR = keyPairFromSeed(seed(1));
+export const VALIDATOR_KEY = toHex(VALIDATOR_PAIR.publicKey);
+export const SUBMITTER_PAIR = keyPairFromSeed(seed(2));
+export const SUBMITTER_KEY = toHex(SUBMITTER_PAIR.publicKey);
+/** A court: the verifier role may enumerate. */
+export const VERIFIER_PAIR = keyPairFromSeed(seed(3));
+export const VERIFIER_KEY = toHex(VERIFIER_PAIR.publicKey);
+export const OTHER_SUBMITTER_PAIR = keyPairFromSeed(seed(4));
+export const OTHER_SUBMITTER_KEY = toHex(OTHER_SUBMITTER_PAIR.publicKey);
 export const GENESIS_TIME_MS = 1_700_000_000_000;
+/** The fake node clock starts here: signed test requests are made at this time unless moved. */
+export const TEST_NOW_MS = GENESIS_TIME_MS + 3_600_000;
+export const TEST_SIGNATURE_WINDOW_MS = 300_000;
 const BLOCK_INTERVAL_MS = 1000;
 
 export function testGenesis(): Genesis {
@@ -23,7 +36,11 @@ export function testGenesis(): Genesis {
     chainId: 'tianping-test',
     genesisTimeMs: GENESIS_TIME_MS,
     validators: [{ name: 'court-node', publicKey: VALIDATOR_KEY, power: 1 }],
-    members: [{ name: 'copyright-platform', role: 'submitter', publicKey: SUBMITTER_KEY }],
+    members: [
+      { name: 'copyright-platform', role: 'submitter', publicKey: SUBMITTER_KEY },
+      { name: 'high-court', role: 'verifier', publicKey: VERIFIER_KEY },
+      { name: 'music-platform', role: 'submitter', publicKey: OTHER_SUBMITTER_KEY },
+    ],
     categories: ['copyright', 'notarial'],
   });
 }
@@ -33,6 +50,8 @@ export interface AnchorInput {
   readonly algorithm?: 'sha256' | 'sm3';
   readonly category?: string;
   readonly externalRef?: string;
+  /** Default: SUBMITTER_KEY. */
+  readonly submitter?: string;
 }
 
 const hashOf = (label: string): string => toHex(sha256(utf8(label)));
@@ -45,11 +64,32 @@ export class FakeComponents implements ApiComponents {
   readonly submitted: Uint8Array[] = [];
   readonly waitTimeoutsMs: number[] = [];
   readonly evidencePages: { offset: number; limit: number }[] = [];
+  readonly submitterPages: { key: string; offset: number; limit: number }[] = [];
+  /** The node clock signed requests are judged by; tests move it. */
+  nowMs = TEST_NOW_MS;
+  /** Members by key, from the genesis; tests change a status to suspend or remove one. */
+  readonly memberTable = new Map<string, { name: string; role: string; status: 'active' | 'suspended' | 'removed' }>([
+    ...this.genesis.validators.map((v) => [v.publicKey, { name: v.name, role: 'validator', status: 'active' as const }] as const),
+    ...this.genesis.members.map((m) => [m.publicKey, { name: m.name, role: m.role, status: 'active' as const }] as const),
+  ]);
   private readonly rejections = new Map<string, TianpingError>();
   private readonly pending = new Map<string, Uint8Array>();
   private readonly committed = new Map<string, TxCommitInfo>();
   private readonly blocks: BlockSummary[] = [];
   private readonly anchors = new Map<string, EvidenceAnchor[]>();
+  /** What equivocations() answers; tests push recorded offences here. */
+  readonly recordedEquivocations: EquivocationView[] = [];
+  /** What members() answers: the genesis members at first; tests add or replace entries. */
+  readonly memberEntries: MemberEntry[] = [
+    ...this.genesis.validators.map((v) => ({ name: v.name, organisation: v.name, role: 'validator' as const, publicKey: v.publicKey,
+      status: 'active' as const, sinceHeight: 0, power: v.power, categories: [], addresses: [], evaluationReportDigest: '' })),
+    ...this.genesis.members.map((m) => ({ name: m.name, organisation: m.organisation, role: m.role, publicKey: m.publicKey,
+      status: 'active' as const, sinceHeight: 0, power: 0, categories: [...m.categories], addresses: [], evaluationReportDigest: '' })),
+  ];
+  /** What proposals() and proposal() answer; tests push proposals here. */
+  readonly recordedProposals: GovernanceProposalView[] = [];
+  /** The heights validators() was asked for (undefined: the default). */
+  readonly validatorHeights: (number | undefined)[] = [];
   private readonly waiters = new Map<string, (info: TxCommitInfo) => void>();
   private waitingListeners: (() => void)[] = [];
   private txCounter = 0;
@@ -108,8 +148,49 @@ export class FakeComponents implements ApiComponents {
     return { total: all.length, anchors: all.slice(page.offset, page.offset + page.limit) };
   }
 
+  async anchorsBySubmitter(publicKey: Uint8Array, page: { offset: number; limit: number }):
+    Promise<{ total: number; anchors: EvidenceAnchor[] }> {
+    const key = toHex(publicKey);
+    this.submitterPages.push({ key, ...page });
+    // By block, then position: the order the chain made them in.
+    const all = [...this.anchors.values()].flat().filter((a) => a.submitter === key)
+      .sort((a, b) => a.height - b.height || a.txIndex - b.txIndex);
+    return { total: all.length, anchors: all.slice(page.offset, page.offset + page.limit) };
+  }
+
   async block(height: number | 'latest'): Promise<BlockSummary | undefined> {
     return height === 'latest' ? this.blocks.at(-1) : this.blocks[height - 1];
+  }
+
+  async member(publicKeyHex: string): Promise<MemberView | undefined> {
+    const member = this.memberTable.get(publicKeyHex);
+    return member === undefined ? undefined : { ...member };
+  }
+
+  async equivocations(): Promise<EquivocationView[]> {
+    return [...this.recordedEquivocations];
+  }
+
+  async members(): Promise<MemberEntry[]> {
+    return [...this.memberEntries];
+  }
+
+  /** The genesis set signs every height up to the next one; beyond it nothing is known. */
+  async validators(height?: number): Promise<ValidatorSetView | undefined> {
+    this.validatorHeights.push(height);
+    const next = this.blocks.length + 1;
+    const at = height ?? next;
+    if (at > next) return undefined;
+    const validators = this.genesis.validators.map((v, index) => ({ index, publicKey: v.publicKey, power: v.power, name: v.name }));
+    return { height: at, sinceHeight: 1, totalPower: validators.reduce((sum, v) => sum + v.power, 0), validators };
+  }
+
+  async proposals(status?: ProposalStatus): Promise<GovernanceProposalView[]> {
+    return this.recordedProposals.filter((p) => status === undefined || p.status === status);
+  }
+
+  async proposal(id: Uint8Array): Promise<GovernanceProposalView | undefined> {
+    return this.recordedProposals.find((p) => p.id === toHex(id));
   }
 
   status(): NodeStatusView {
@@ -172,9 +253,10 @@ export class FakeComponents implements ApiComponents {
     const algorithm = input.algorithm ?? 'sha256';
     const key = `${algorithm}:${input.digest}`;
     const list = this.anchors.get(key) ?? [];
+    const submitter = input.submitter ?? SUBMITTER_KEY;
     list.push({
-      algorithm, digest: input.digest, category: input.category ?? 'copyright', submitter: SUBMITTER_KEY,
-      submitterName: 'copyright-platform', externalRef: input.externalRef ?? '', metadataDigest: '',
+      algorithm, digest: input.digest, category: input.category ?? 'copyright', submitter,
+      submitterName: this.memberTable.get(submitter)?.name ?? '', externalRef: input.externalRef ?? '', metadataDigest: '',
       salted: false, ...where,
     });
     this.anchors.set(key, list);
@@ -185,7 +267,10 @@ export const TEST_LIMITS = { bodyBytesMax: 4096, commitWaitMsMax: 50, evidencePa
 
 export async function makeApp(fake: FakeComponents = new FakeComponents(), overrides: Partial<ApiOptions> = {}):
   Promise<{ fake: FakeComponents; app: Awaited<ReturnType<typeof buildApp>> }> {
-  const app = await buildApp(fake, { ...TEST_LIMITS, version: '0.0.0-test', logger: false, ...overrides });
+  const app = await buildApp(fake, {
+    ...TEST_LIMITS, version: '0.0.0-test', logger: false, signatureWindowMs: TEST_SIGNATURE_WINDOW_MS,
+    clock: { nowMs: () => asTimeMs(fake.nowMs) }, ...overrides,
+  });
   return { fake, app };
 }
 

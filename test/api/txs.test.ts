@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sha256 } from '../../src/crypto/hash.js';
 import { toBase64, toHex, type ErrorCode } from '../../src/types/index.js';
-import { FakeComponents, GENESIS_TIME_MS, TEST_LIMITS, expectProblem, makeApp } from './fake-components.js';
+import { FakeComponents, GENESIS_TIME_MS, SUBMITTER_PAIR, TEST_LIMITS, expectProblem, makeApp } from './fake-components.js';
+import { injectSigned } from './signed.js';
 
 const TX = new Uint8Array([10, 3, 1, 2, 3, 18, 64, ...new Array<number>(64).fill(7)]);
 const TX_HASH = toHex(sha256(TX));
@@ -27,7 +28,8 @@ describe('POST /v1/txs', () => {
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(response.json()).toEqual({ hash: TX_HASH, status: 'pending' });
     expect(fake.submitted).toEqual([TX]);
-    const status = await app.inject({ url: `/v1/txs/${TX_HASH}` });
+    // Reading a tx back is a signed read; any active member may, the submitter included.
+    const status = await injectSigned(app, { url: `/v1/txs/${TX_HASH}`, keyPair: SUBMITTER_PAIR });
     expect(status.json()).toEqual({ hash: TX_HASH, status: 'pending' });
   });
 
@@ -64,7 +66,7 @@ describe('POST /v1/txs', () => {
     });
     // No timeoutMs: the node limit is the default.
     expect(fake.waitTimeoutsMs).toEqual([TEST_LIMITS.commitWaitMsMax]);
-    const status = await app.inject({ url: `/v1/txs/${TX_HASH.toUpperCase()}` });
+    const status = await injectSigned(app, { url: `/v1/txs/${TX_HASH.toUpperCase()}` });
     expect(status.statusCode).toBe(200);
     expect(status.json()).toMatchObject({ hash: TX_HASH, status: 'committed', height: 1, blockHash: block.hash });
   });
@@ -183,13 +185,13 @@ describe('POST /v1/txs', () => {
 describe('GET /v1/txs/:hash', () => {
   it('answers TX_NOT_FOUND 404 for an unknown hash', async () => {
     const { app } = await setup();
-    expectProblem(await app.inject({ url: `/v1/txs/${'ab'.repeat(32)}` }), 404, 'TX_NOT_FOUND', `/v1/txs/${'ab'.repeat(32)}`);
+    expectProblem(await injectSigned(app, { url: `/v1/txs/${'ab'.repeat(32)}` }), 404, 'TX_NOT_FOUND', `/v1/txs/${'ab'.repeat(32)}`);
   });
 
   it('answers HASH_INVALID 400 for a hash that is not 64 hex characters', async () => {
     const { app } = await setup();
     for (const hash of ['ab'.repeat(31), 'ab'.repeat(33), `${'ab'.repeat(31)}zz`, 'latest']) {
-      const body = expectProblem(await app.inject({ url: `/v1/txs/${hash}` }), 400, 'HASH_INVALID', `/v1/txs/${hash}`);
+      const body = expectProblem(await injectSigned(app, { url: `/v1/txs/${hash}` }), 400, 'HASH_INVALID', `/v1/txs/${hash}`);
       expect(body['errors']).toEqual([expect.objectContaining({ in: 'params', path: '/hash' })]);
     }
   });

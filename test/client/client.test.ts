@@ -38,6 +38,10 @@ describe('TianpingClient', () => {
     await client.tx(Uint8Array.of(0xfe));
     await client.block('latest');
     await client.block(7);
+    await client.headers('latest');
+    await client.headers(7);
+    await client.anchorsBySubmitter('AB'.repeat(32), { offset: 2, limit: 3 });
+    await client.anchorsBySubmitter(Uint8Array.of(0xfe));
     await client.status();
     expect(calls.map((c) => c.url)).toEqual([
       `http://n/v1/evidence/${'ab'.repeat(32)}?algorithm=sm3&offset=10&limit=5`,
@@ -45,6 +49,10 @@ describe('TianpingClient', () => {
       'http://n/v1/txs/fe',
       'http://n/v1/blocks/latest',
       'http://n/v1/blocks/7',
+      'http://n/v1/headers/latest',
+      'http://n/v1/headers/7',
+      `http://n/v1/submitters/${'ab'.repeat(32)}/anchors?offset=2&limit=3`,
+      'http://n/v1/submitters/fe/anchors',
       'http://n/v1/status',
     ]);
   });

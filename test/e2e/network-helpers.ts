@@ -25,7 +25,8 @@ export async function height(url: string): Promise<number> {
 }
 
 export async function blockHash(url: string, h: number): Promise<string | undefined> {
-  const response = await fetch(`${url}/v1/blocks/${h}`);
+  // The header route is public; /v1/blocks lists transactions and needs a member's signature.
+  const response = await fetch(`${url}/v1/headers/${h}`);
   if (response.status !== 200) return undefined;
   return ((await response.json()) as { hash: string }).hash;
 }

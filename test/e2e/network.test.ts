@@ -2,15 +2,43 @@
 // faults a court would ask about: a crashed validator, two of four down, and network partitions
 // (cut with the nodes' deny lists, i.e. the connection gater). Ends by checking that every node
 // holds identical block hashes at every height.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestnetFiles, startTestnet, startTestnetNode, stopAll, type TestnetLayout, type TestnetNodeHandle }
   from '../../scripts/testnet-lib.js';
+import { sortValidators, voteSignBytes, VOTE_PREVOTE } from '../../src/codec/index.js';
+import { readKeyFile, sign } from '../../src/crypto/index.js';
+import { encodeVote } from '../../src/node/consensus-codec.js';
+import { createP2P } from '../../src/p2p/index.js';
+import { asHash32, asHeight, asRound, fromHex } from '../../src/types/index.js';
 import { FAST_NODE_ENV, anchor, assertSameChain, heal, height, partition, sleep, waitFor } from './network-helpers.js';
 
 const STALL_OBSERVE_MS = 4_000;
+/** How long one pair of conflicting votes gets to show up on chain before another pair is sent. */
+const EQUIVOCATION_RECORD_WAIT_MS = 5_000;
+const EQUIVOCATION_ATTEMPTS_MAX = 6;
+
+interface RecordedEquivocation {
+  offender: string;
+  offenceHeight: number;
+  offenceRound: number;
+  kind: string;
+  reporter: string;
+  height: number;
+  txHash: string;
+  statements: { type: string; height: number; round: number; blockHash: string; validatorIndex: number }[];
+}
+
+async function equivocationsOf(url: string, offender: string): Promise<RecordedEquivocation[]> {
+  const response = await fetch(`${url}/v1/equivocations`);
+  if (response.status !== 200) throw new Error(`GET /v1/equivocations: ${response.status}`);
+  const body = (await response.json()) as { equivocations: RecordedEquivocation[] };
+  return body.equivocations.filter((e) => e.offender === offender);
+}
 
 describe('e2e: 4 validators + 1 observer', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tianping-net-'));
@@ -96,6 +124,72 @@ describe('e2e: 4 validators + 1 observer', () => {
     heal(layout);
     const target = await height(url('node0'));
     await waitFor('node3 catches up after healing', async () => (await height(url('node3'))) >= target);
+  });
+
+  it('records a Byzantine validator that prevotes for two blocks, identically on every node', async () => {
+    // node3 stops cleanly; its key then signs from a bare libp2p host in this process: the honest
+    // nodes see a validator they admit (same key, same peer id) sending two conflicting prevotes.
+    const node = (name: string) => layout.nodes.find((n) => n.name === name)!;
+    const byzantine = node('node3');
+    await handle('node3').stop();
+    const key = readKeyFile(join(byzantine.dataDir, 'node.key'));
+    const validators = sortValidators(layout.nodes.filter((n) => n.role === 'validator')
+      .map((n) => ({ publicKey: fromHex(n.nodeId)!, power: 10, nodeId: n.nodeId })));
+    const validatorIndex = validators.findIndex((v) => v.nodeId === byzantine.nodeId);
+    const host = await createP2P({
+      chainId: layout.chainId, nodeSeed: key.seed, listenAddrs: ['/ip4/127.0.0.1/tcp/0'],
+      bootstrap: [node('node0').p2pAddr, node('node1').p2pAddr], allowedNodes: layout.nodes.map((n) => n.nodeId),
+      logger: pino({ level: 'silent' }),
+    });
+    const honest = ['node0', 'node1', 'node2', 'observer0'];
+    const ROUND = 3;
+    let recorded: RecordedEquivocation | undefined;
+    try {
+      await waitFor('the Byzantine host reaches node0 and node1 on the votes topic', async () => {
+        const peers = host.topicPeers('votes');
+        return peers.includes(node('node0').nodeId) && peers.includes(node('node1').nodeId);
+      });
+      // The pair must reach a node while it still decides that height; a height that moves on
+      // first drops the votes, so another pair for the new height is sent.
+      for (let attempt = 0; attempt < EQUIVOCATION_ATTEMPTS_MAX && recorded === undefined; attempt++) {
+        const offenceHeight = (await height(url('node0'))) + 1;
+        for (const blockHash of [randomBytes(32), randomBytes(32)]) {
+          const signature = sign(key.seed, voteSignBytes(layout.chainId, offenceHeight, ROUND, VOTE_PREVOTE, blockHash));
+          await host.publish('votes', encodeVote({ type: VOTE_PREVOTE, height: asHeight(offenceHeight), round: asRound(ROUND),
+            blockHash: asHash32(blockHash), validatorIndex, signature }));
+        }
+        const deadline = Date.now() + EQUIVOCATION_RECORD_WAIT_MS;
+        while (recorded === undefined && Date.now() < deadline) {
+          recorded = (await equivocationsOf(url('node0'), byzantine.nodeId))[0];
+          if (recorded === undefined) await sleep(250);
+        }
+      }
+      if (recorded === undefined) throw new Error(`no equivocation of node3 recorded after ${EQUIVOCATION_ATTEMPTS_MAX} attempts`);
+      expect(recorded).toMatchObject({ offenceRound: ROUND, kind: 'prevote' });
+      expect(recorded.height).toBeGreaterThanOrEqual(recorded.offenceHeight);
+      expect(honest.map((n) => node(n).nodeId)).toContain(recorded.reporter);
+      expect(recorded.statements.map((s) => [s.type, s.height, s.round, s.validatorIndex]))
+        .toEqual([['prevote', recorded.offenceHeight, ROUND, validatorIndex], ['prevote', recorded.offenceHeight, ROUND, validatorIndex]]);
+      expect(recorded.statements[0]!.blockHash).not.toBe(recorded.statements[1]!.blockHash);
+      const first = recorded;
+      for (const name of honest) {
+        let found: RecordedEquivocation | undefined;
+        await waitFor(`${name} lists node3's equivocation`, async () => {
+          found = (await equivocationsOf(url(name), byzantine.nodeId))
+            .find((e) => e.offenceHeight === first.offenceHeight && e.offenceRound === ROUND && e.kind === 'prevote');
+          return found !== undefined;
+        });
+        // Same recording height, same report tx: the record is chain state, not a local view.
+        expect(found).toEqual(first);
+      }
+    } finally {
+      await host.stop();
+    }
+    await restart('node3');
+    const target = await height(url('node0'));
+    await waitFor('node3 catches up', async () => (await height(url('node3'))) >= target);
+    const seenByNode3 = await equivocationsOf(url('node3'), byzantine.nodeId);
+    expect(seenByNode3).toContainEqual(recorded);
   });
 
   it('every node holds identical block hashes at every height', async () => {

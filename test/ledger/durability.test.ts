@@ -5,7 +5,6 @@ import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { Mempool } from '../../src/mempool/index.js';
 import { buildAndCommit, type BuilderComponents } from '../../src/node/block-builder.js';
 import { NodeVerifier } from '../../src/crypto/index.js';
-import { validatorSetHash } from '../../src/codec/index.js';
 import { asTimeMs, TianpingError, type Clock } from '../../src/types/index.js';
 import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain, type TestChain } from '../helpers/chain.js';
 
@@ -16,8 +15,7 @@ async function openNode(chain: TestChain, storage: MemStorage, nowMs: number) {
   const clock: Clock = { nowMs: () => asTimeMs(nowMs) };
   const mempool = new Mempool({ chainId: chain.genesis.chainId, params: chain.genesis.params, verifier, clock, state: ledger.state },
     { txsMax: 1000, bytesMax: 1 << 20 });
-  const builder: BuilderComponents = { genesis: chain.genesis, ledger, mempool, verifier, key: chain.validator, validatorIndex: 0,
-    validatorsHash: validatorSetHash([{ publicKey: chain.validator.publicKey, power: 10 }]) };
+  const builder: BuilderComponents = { genesis: chain.genesis, ledger, mempool, verifier, key: chain.validator, validatorIndex: 0 };
   return { ledger, mempool, builder };
 }
 

@@ -28,7 +28,10 @@ async function openNode(): Promise<void> {
     clock, logger: pino({ level: 'silent' }), moniker: 'test', version: 'test',
     mempool: { txsMax: 100, bytesMax: 1 << 20 }, consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: 60_000, blockDelayMs: 1 },
   });
-  app = await buildApp(core, { bodyBytesMax: 64 * 1024, commitWaitMsMax: 5_000, evidencePageMax: 100, logger: false, version: 'test' });
+  app = await buildApp(core, {
+    bodyBytesMax: 64 * 1024, commitWaitMsMax: 5_000, evidencePageMax: 100, logger: false, version: 'test',
+    signatureWindowMs: DEFAULT_CONFIG.api.signatureWindowMs, clock,
+  });
   await core.start();
 }
 

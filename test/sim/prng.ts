@@ -33,6 +33,13 @@ export class Prng {
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // the all-zero state is a fixed point
   }
 
+  /** A generator in an exact state (for checking against the reference implementation's outputs). */
+  static fromState(s0: number, s1: number, s2: number, s3: number): Prng {
+    const prng = new Prng(0);
+    [prng.s0, prng.s1, prng.s2, prng.s3] = [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0];
+    return prng;
+  }
+
   nextU32(): number {
     const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
     const t = (this.s1 << 9) >>> 0;

@@ -2,7 +2,8 @@
 // network, fake clocks and fake disks, all driven by one seed. A failure throws with the seed, and
 // the same seed replays the same run event for event.
 import { createTendermintCore, createValidatorSet, nextHeightValidatorSet, type ValidatorSet } from '../../src/consensus/tendermint/index.js';
-import { compareBytes } from '../../src/types/index.js';
+import { sha256 } from '../../src/crypto/hash.js';
+import { compareBytes, toHex, utf8 } from '../../src/types/index.js';
 import { ByzantineStrategy } from './byzantine.js';
 import { Checker, SimulationFailure } from './checkers.js';
 import { EventQueue } from './event-queue.js';
@@ -27,6 +28,8 @@ export interface SimResult {
   readonly byzantineCount: number;
   readonly simulatedMs: number;
   readonly maxHeight: number;
+  /** Highest round any honest node reached. */
+  readonly maxRound: number;
   readonly commits: number;
   readonly equivocations: number;
   readonly evidenceRecorded: number;
@@ -34,6 +37,8 @@ export interface SimResult {
   readonly messagesDropped: number;
   readonly crashes: number;
   readonly events: number;
+  /** SHA-256 over every honest commit (node, height, hash, time): equal digests, equal runs. */
+  readonly commitDigest: string;
 }
 
 export function reproduceHint(seed: number): string {
@@ -54,6 +59,7 @@ export class Simulation implements SimWorld {
   private readonly validatorSets: ValidatorSet[] = [];
   private readonly honestNodes: number[] = [];
   private elapsedMs = 0;
+  private maxRound = 0;
   private events = 0;
 
   constructor(readonly options: SimOptions) {
@@ -105,6 +111,7 @@ export class Simulation implements SimWorld {
       this.elapsedMs = next.atMs;
       this.events += 1;
       this.handle(next.item);
+      this.noteRound(next.item);
       if (this.elapsedMs > this.options.healAtMs && this.checker.commits.length !== commitsSeen) {
         commitsSeen = this.checker.commits.length;
         if (this.checker.livenessReached(this.honestNodes, this.options.healAtMs)) break;
@@ -137,6 +144,11 @@ export class Simulation implements SimWorld {
     }
   }
 
+  private noteRound(task: SimTask): void {
+    const node = this.nodes[task.kind === 'deliver' ? task.to : task.node]!;
+    if (!node.byzantine && node.state.round > this.maxRound) this.maxRound = node.state.round;
+  }
+
   private fault(task: FaultTask): void {
     const node = this.nodes[task.node]!;
     if (task.kind === 'restart') {
@@ -165,6 +177,7 @@ export class Simulation implements SimWorld {
       byzantineCount: this.options.byzantineNodes.length,
       simulatedMs: this.elapsedMs,
       maxHeight: this.checker.maxCommittedHeight,
+      maxRound: this.maxRound,
       commits: this.checker.commits.length,
       equivocations: this.checker.equivocationCount,
       evidenceRecorded: this.checker.evidenceCount,
@@ -172,6 +185,7 @@ export class Simulation implements SimWorld {
       messagesDropped: this.network.droppedCount,
       crashes: this.options.crashes.length,
       events: this.events,
+      commitDigest: toHex(sha256(utf8(JSON.stringify(this.checker.commits)))),
     };
   }
 }

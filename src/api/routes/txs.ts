@@ -1,6 +1,9 @@
-// Transactions: submit a signed tx (JSON with base64, or raw protobuf bytes) and look one up.
+// Transactions: submit a signed tx (JSON with base64, or raw protobuf bytes), and look one up (a
+// signed read for members: listing transactions by hash is enumeration, DESIGN §6).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { asHash32, fromBase64, fromHex, toHex, TianpingError, type Hash32 } from '../../types/index.js';
+import { ROLES } from '../../state/genesis.js';
+import { AUTH_ERROR_CODES, describeAccess, type AccessRule } from '../auth/index.js';
 import type { RouteOptions } from '../options.js';
 import {
   PROTOBUF_MEDIA_TYPE, TxCommittedSchema, TxHashParamsSchema, TxPendingSchema, TxStatusSchema,
@@ -31,7 +34,10 @@ function hashParam(hex: string): Hash32 {
   return asHash32(bytes);
 }
 
-export const txsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components, limits }) => {
+/** Any active member may follow a transaction by hash (a submitter checks its own). */
+export const TX_READERS: AccessRule = { roles: ROLES };
+
+export const txsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components, limits, requireSignature }) => {
   // Registered inside this plugin only: no other route accepts protobuf bodies.
   app.addContentTypeParser(PROTOBUF_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: limits.bodyBytesMax },
     (_request, body, done) => { done(null, body); });
@@ -70,11 +76,13 @@ export const txsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
   });
 
   app.get('/v1/txs/:hash', {
+    preHandler: requireSignature(TX_READERS),
     schema: {
       tags: ['transactions'],
       summary: 'Status of a transaction: pending or committed (with its block)',
+      description: describeAccess(TX_READERS),
       params: TxHashParamsSchema,
-      response: { 200: TxStatusSchema, ...problemResponses('HASH_INVALID', 'TX_NOT_FOUND') },
+      response: { 200: TxStatusSchema, ...problemResponses('HASH_INVALID', 'TX_NOT_FOUND', ...AUTH_ERROR_CODES) },
     },
   }, async (request) => {
     const status = await components.txStatus(hashParam(request.params.hash));

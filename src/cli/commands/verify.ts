@@ -1,35 +1,61 @@
 // tianping verify: the court's question, "was this exact file anchored, when and by whom?". The
 // file is hashed locally and only its digest is looked up; every anchor is shown, oldest first,
 // because the first one is what proves the file existed at that time.
+//
+// With --receipt and --trust it answers offline instead, years later if need be: the receipt is
+// checked link by link against the trust anchor (src/client/receipt-verify.ts) and nothing is
+// read from any network.
+import { readFileSync } from 'node:fs';
 import { ApiError, TianpingClient, type EvidenceAnchorView, type EvidenceView } from '../../client/index.js';
 import { hashFile } from '../../client/file.js';
-import { toHex } from '../../types/index.js';
-import { CliError, EXIT_NEGATIVE, EXIT_OK, algorithmOption, isoTime, localTime, nodeUrl, printJson, runCommand,
-  stringOption, type CliIo, type CommandSpec } from '../common.js';
+import { ReceiptFormatError, algorithmName, type Receipt } from '../../client/receipt.js';
+import { parseReceiptBytes } from '../../client/receipt-json.js';
+import { TrustAnchorError, verifyReceipt, type ReceiptVerification, type TrustAnchor, type VerifiedReceipt }
+  from '../../client/receipt-verify.js';
+import { parseGenesis } from '../../state/genesis.js';
+import { fromHex, toHex } from '../../types/index.js';
+import { CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, algorithmOption, isoTime, localTime, nodeUrl, printJson, runCommand,
+  stringOption, type CliIo, type CommandSpec, type ParsedArgs } from '../common.js';
 
 const spec: CommandSpec = {
   name: 'verify',
   usage: `Usage: tianping verify <file> [--node URL] [--algorithm sha256|sm3] [--json]
+       tianping verify <file> --receipt R.json --trust GENESIS.json [--salt HEX] [--json]
 
-Hashes the file locally and asks the node whether that digest is anchored. Prints, for every anchor
-(oldest first): when (block time, UTC and local), where (height, block hash, tx hash), by whom
-(submitter name and key), the category and the submitter's reference.
+Online (default): hashes the file locally and asks the node whether that digest is anchored.
+Prints, for every anchor (oldest first): when (block time, UTC and local), where (height, block
+hash, tx hash), by whom (submitter name and key), the category and the submitter's reference.
+
+Offline (--receipt): reads no network at all. Checks the receipt (JSON or protobuf) against the
+trust anchor: the chain's genesis file, or a trusted-header file {"chainId", "trustedHeader" (hex),
+"validators"}. Prints when, where and by whom the file was anchored and which validators signed,
+or the first check that failed (docs/receipt-format.md lists them).
 
 Options:
   --node URL        node API (default http://127.0.0.1:8080)
-  --algorithm A     sha256 (default) or sm3: the algorithm the file was anchored with
+  --algorithm A     sha256 (default) or sm3: the algorithm the file was anchored with (online;
+                    offline the receipt names it)
+  --receipt FILE    verify offline against this receipt
+  --trust FILE      the trust anchor for --receipt
+  --salt HEX        the salt of a salted item (the platform gives it with the file)
   --json            print one JSON document
   -h, --help        show this help
 
-Exit status: 0 anchored, 1 not anchored, 2 error (unreadable file, node unreachable, bad flags).
+Exit status: online 0 anchored, 1 not anchored; offline 0 valid receipt, 1 invalid receipt (the
+failed check is named); 2 error (unreadable file, bad receipt or trust file, node unreachable,
+bad flags).
 `,
-  options: { node: { type: 'string' }, algorithm: { type: 'string' } },
+  options: {
+    node: { type: 'string' }, algorithm: { type: 'string' }, receipt: { type: 'string' }, trust: { type: 'string' },
+    salt: { type: 'string' },
+  },
   positionals: { min: 1, max: 1 },
 };
 
 export function run(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(spec, argv, io, async (args) => {
     const file = args.positionals[0]!;
+    if (['receipt', 'trust', 'salt'].some((name) => stringOption(args, name) !== undefined)) return verifyOffline(args, file, io);
     const algorithm = algorithmOption(stringOption(args, 'algorithm'));
     const url = nodeUrl(stringOption(args, 'node'));
     let digest: string;
@@ -91,5 +117,133 @@ function describeAnchors(file: string, algorithm: string, digest: string, chainI
     if (anchor.metadataDigest !== '') lines.push(`  metadata  ${anchor.metadataDigest}`);
     if (anchor.salted) lines.push('  salted    yes: the anchored digest is H(salt ‖ file hash)');
   });
+  return lines.join('\n') + '\n';
+}
+
+// ------------------------------------------------------------------ offline: --receipt
+
+interface OfflineInputs {
+  readonly receiptPath: string;
+  readonly trustPath: string;
+  readonly salt?: Uint8Array;
+}
+
+function offlineInputs(args: ParsedArgs): OfflineInputs {
+  const receiptPath = stringOption(args, 'receipt');
+  const trustPath = stringOption(args, 'trust');
+  const saltText = stringOption(args, 'salt');
+  if (receiptPath === undefined) throw new UsageError('--trust and --salt need --receipt');
+  if (trustPath === undefined) throw new UsageError('--receipt needs --trust GENESIS.json (the trust anchor)');
+  // Offline means offline: a --node next to --receipt would suggest a network check that never happens.
+  if (stringOption(args, 'node') !== undefined) throw new UsageError('--node does not apply with --receipt (offline verification)');
+  if (stringOption(args, 'algorithm') !== undefined) throw new UsageError('--algorithm does not apply with --receipt (the receipt names it)');
+  if (saltText === undefined) return { receiptPath, trustPath };
+  const salt = fromHex(saltText);
+  if (salt === undefined || salt.length === 0) throw new UsageError('--salt must be non-empty hex');
+  return { receiptPath, trustPath, salt };
+}
+
+function readBytes(path: string, what: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new CliError(`cannot read ${what} ${path}: ${(error as Error).message}`);
+  }
+}
+
+function readReceipt(path: string): Receipt {
+  try {
+    return parseReceiptBytes(readBytes(path, 'receipt'));
+  } catch (error) {
+    if (error instanceof ReceiptFormatError) throw new CliError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A genesis file, or a trusted header with its validator set. GenesisError reports a bad genesis. */
+function readTrust(path: string): TrustAnchor {
+  const bytes = readBytes(path, 'trust anchor');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new CliError(`${path}: not JSON: ${(error as Error).message}`);
+  }
+  if (typeof doc !== 'object' || doc === null || !('trustedHeader' in doc)) return parseGenesis(doc);
+  const { chainId, trustedHeader, validators } = doc as Record<string, unknown>;
+  const header = typeof trustedHeader === 'string' ? fromHex(trustedHeader) : undefined;
+  if (typeof chainId !== 'string' || header === undefined || !Array.isArray(validators)) {
+    throw new CliError(`${path}: a trusted-header file holds "chainId", "trustedHeader" (hex) and "validators"`);
+  }
+  return {
+    chainId, trustedHeader: header,
+    validators: validators.map((v: unknown, i) => {
+      const { publicKey, power, name } = (v ?? {}) as Record<string, unknown>;
+      if (typeof publicKey !== 'string' || typeof power !== 'number') {
+        throw new CliError(`${path}: validators[${i}] needs "publicKey" (hex) and "power"`);
+      }
+      return { publicKey, power, ...(typeof name === 'string' ? { name } : {}) };
+    }),
+  };
+}
+
+async function verifyOffline(args: ParsedArgs, file: string, io: CliIo): Promise<number> {
+  const inputs = offlineInputs(args);
+  const receipt = readReceipt(inputs.receiptPath);
+  const trust = readTrust(inputs.trustPath);
+  const algorithm = algorithmName(receipt.algorithm);
+  let fileDigest: Uint8Array = new Uint8Array();
+  try {
+    // An unknown algorithm fails the format check, which runs before the evidence is looked at.
+    if (algorithm !== undefined) fileDigest = await hashFile(file, algorithm);
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  let result: ReceiptVerification;
+  try {
+    result = verifyReceipt(receipt, inputs.salt === undefined ? { fileDigest } : { fileDigest, salt: inputs.salt }, trust);
+  } catch (error) {
+    if (error instanceof TrustAnchorError) throw new CliError(`${inputs.trustPath}: ${error.message}`);
+    throw error;
+  }
+  if (args.json) {
+    printJson(io, {
+      ok: true, valid: result.valid, file, receipt: inputs.receiptPath, trust: inputs.trustPath, checks: result.checks,
+      ...(result.valid ? { anchor: result.receipt } : { failed: result.failed, reason: result.reason, skipped: result.skipped }),
+    });
+  } else {
+    io.stdout(result.valid ? describeValid(file, result.receipt, result.checks.map((c) => c.id))
+      : describeInvalid(file, result));
+  }
+  return result.valid ? EXIT_OK : EXIT_NEGATIVE;
+}
+
+function describeValid(file: string, r: VerifiedReceipt, passed: readonly string[]): string {
+  const lines = [`VALID RECEIPT  ${file}`, `  digest    ${r.algorithm}:${r.fileDigest}`];
+  if (r.salted) lines.push(`  salted    item digest ${r.algorithm}:${r.digest} = H(salt ‖ file digest)`);
+  lines.push(
+    `  chain     ${r.chainId} (trusted from ${r.trustHeight === 0 ? 'its genesis' : `the header at height ${r.trustHeight}`}, `
+      + `${r.setChanges} validator-set change(s) since)`,
+    `  when      ${isoTime(r.blockTimeMs)} (UTC) block time: the file existed by then, within the chain's clock bounds`,
+    `            ${localTime(r.blockTimeMs)} (local)`,
+    `  where     block ${r.height} ${r.blockHash}`,
+    `            tx ${r.txHash} (index ${r.txIndex} of ${r.txCount})`,
+  );
+  if (r.batch !== undefined) lines.push(`            item ${r.batch.itemIndex} of a ${r.batch.kind} batch of ${r.batch.itemCount}`);
+  lines.push(`  by        submitter key ${r.submitter}`, `  category  ${r.category}`);
+  if (r.externalRef !== '') lines.push(`  reference ${r.externalRef}`);
+  if (r.metadataDigest !== '') lines.push(`  metadata  ${r.metadataDigest}`);
+  lines.push(`  signed by ${r.signers.length} of ${r.validatorCount} validators, power ${r.signedPower} of ${r.totalPower} `
+    + `(more than 2/3), round ${r.commitRound}`);
+  for (const s of r.signers) lines.push(`            ${s.publicKey} power ${s.power}${s.name === undefined ? '' : ` (${s.name})`}`);
+  lines.push(`  checks    ${passed.length} passed: ${passed.join(', ')}`);
+  return lines.join('\n') + '\n';
+}
+
+function describeInvalid(file: string, result: Extract<ReceiptVerification, { valid: false }>): string {
+  const passed = result.checks.filter((c) => c.ok).map((c) => c.id);
+  const lines = [`INVALID RECEIPT  ${file}`, `  failed    ${result.failed}: ${result.reason}`];
+  lines.push(`  passed    ${passed.length === 0 ? '(none)' : passed.join(', ')}`);
+  if (result.skipped.length > 0) lines.push(`  not run   ${result.skipped.join(', ')}`);
   return lines.join('\n') + '\n';
 }

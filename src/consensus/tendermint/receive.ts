@@ -130,6 +130,8 @@ export function onProposal(ctx: ConsensusContext, state: ConsensusState, proposa
       proposalA: outcome.existing, proposalB: proposal,
     }, out);
   }
+  // After the decision a proposal only matters as evidence: nothing left to validate or vote on.
+  if (next.status !== 'running') return next;
   next = ensureValidation(withBlock(next, proposal.block), proposal.block, out);
   requestPolkaIfMissing(next, proposal, out);
   return applyRules(ctx, next, out);

@@ -1,0 +1,660 @@
+// npm run bench:net -- [--validators N] [--seconds S] [--quick] ...: throughput and latency of a
+// local testnet of real node processes on 127.0.0.1, against the figures of the issue:
+//   1. committed anchors/s at the most the validators accept (one signed tx per anchor), read
+//      from the chain itself (block tx counts and block times) over a steady window;
+//   2. p50/p99 submit-to-commit latency at half that load, submitted open-loop with ?wait=commit;
+//   3. the ceiling: ed25519 verifications/s of the node's verifier on every core of this machine,
+//      divided by the number of validators (each validator verifies every tx once).
+// Targets are reported as pass/fail; a missed target is a result, not an error (exit 0).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readKeyFile, type KeyPair } from '../src/crypto/index.js';
+import { txSignBytes, decodeTx } from '../src/codec/index.js';
+import {
+  getJson, keepAliveAgent, machineInfo, measureVerifyCeiling, percentile, postJson, presignAnchorTxs, problemCode,
+  processCpuMs, round, sleep, systemCpuMs, type PresignedTx,
+} from './bench-lib.js';
+import { createTestnetFiles, startTestnet, stopAll, type TestnetLayout, type TestnetNodeHandle } from './testnet-lib.js';
+
+const EXIT_OK = 0;
+const EXIT_ERROR = 2;
+
+const TARGET_COMMITTED_TPS = 1_500;
+const TARGET_P50_MS = 1_000;
+const TARGET_P99_MS = 2_000;
+
+const DEFAULT_VALIDATORS = 4;
+/** Away from the testnet's default 8100, so that a developer's running testnet does not collide. */
+const DEFAULT_BASE_PORT = 18_100;
+const DEFAULT_LOAD_SECONDS = 30;
+const QUICK_LOAD_SECONDS = 8;
+const HALF_LOAD_SECONDS = 20;
+const QUICK_HALF_LOAD_SECONDS = 6;
+const CEILING_MS = 4_000;
+const QUICK_CEILING_MS = 1_000;
+/** Concurrent keep-alive connections per validator in the max-load phase. */
+const DEFAULT_CONNECTIONS = 8;
+/**
+ * Txs pre-signed per second of max load: twice the target, so the target can be shown to hold;
+ * the phase ends early (and says so) if a faster chain uses them up.
+ */
+const PRESIGN_RATE_PER_SEC = 2 * TARGET_COMMITTED_TPS;
+/** Submitters pause while some validator's mempool holds more than this (keeps the drain short). */
+const BACKLOG_TXS_MAX = 20_000;
+const WARMUP_FRACTION = 0.2;
+const WARMUP_MIN_MS = 3_000;
+const HALF_LOAD_WARMUP_MS = 2_000;
+const QUICK_HALF_LOAD_WARMUP_MS = 1_000;
+const STATUS_POLL_MS = 250;
+const PROGRESS_EVERY_MS = 2_000;
+const DRAIN_TIMEOUT_MS = 120_000;
+const MEMPOOL_FULL_BACKOFF_MS = 20;
+const SUBMIT_TIMEOUT_MS = 30_000;
+const COMMIT_WAIT_MS = 60_000;
+/** Sockets per validator in the half-load phase: each ?wait=commit holds one until its block. */
+const HALF_LOAD_SOCKETS_MAX = 4_096;
+const OPEN_LOOP_TICK_MS = 5;
+const TX_LIFETIME_MS = 60 * 60 * 1000;
+const CATEGORY = 'copyright';
+/** Above this share of one core used by other processes, the figures are flagged as disturbed. */
+const OTHER_CPU_WARN_PERCENT = 20;
+const NODE_ENV: Readonly<Record<string, string>> = { TIANPING_LOG_LEVEL: 'warn' };
+
+const USAGE = `Usage: npm run bench:net -- [--validators N] [--seconds S] [--quick] [--connections C]
+                            [--base-port P] [--node-env NAME=VALUE]... [--cpu-prof DIR] [--keep]
+
+Starts a fresh local testnet of N validators (each its own process, in a temporary directory, on
+127.0.0.1), then measures:
+  1. committed anchors/s at maximum load (pre-signed txs, one per anchor, submitted without
+     waiting over C keep-alive connections per validator; throughput read from the blocks),
+  2. p50/p99 submit-to-commit latency at half that load (open-loop, ?wait=commit),
+  3. the verification ceiling: NodeVerifier verifications/s on every core, divided by N.
+Prints a summary, pass/fail per target, and one JSON line last. Exits 0 even when a target is
+missed; 2 on an error.
+
+Options:
+  --validators N        validators (default ${DEFAULT_VALIDATORS})
+  --seconds S           seconds of maximum load (default ${DEFAULT_LOAD_SECONDS}; the first ${WARMUP_FRACTION * 100}% are warm-up)
+  --quick               a short smoke run (${QUICK_LOAD_SECONDS} s max load, ${QUICK_HALF_LOAD_SECONDS} s half load)
+  --connections C       connections per validator at maximum load (default ${DEFAULT_CONNECTIONS})
+  --base-port P         API ports P.., p2p ports P+100.. (default ${DEFAULT_BASE_PORT})
+  --node-env NAME=VALUE extra environment of every node, e.g. TIANPING_CONSENSUS_BLOCK_DELAY_MS=0 (repeatable)
+  --cpu-prof DIR        write a V8 CPU profile of every validator into DIR (written when the nodes stop)
+  --keep                keep the testnet directory (logs, ledgers) instead of deleting it
+  -h, --help            show this help
+`;
+
+class UsageError extends Error {}
+
+interface Args {
+  readonly validators: number;
+  readonly loadSeconds: number;
+  readonly halfLoadSeconds: number;
+  readonly ceilingMs: number;
+  readonly halfLoadWarmupMs: number;
+  readonly quick: boolean;
+  readonly connections: number;
+  readonly basePort: number;
+  readonly nodeEnv: Readonly<Record<string, string>>;
+  readonly cpuProfDir: string | undefined;
+  readonly keep: boolean;
+}
+
+function parse(argv: readonly string[]): Args | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv], allowPositionals: false, strict: true,
+      options: {
+        validators: { type: 'string' }, seconds: { type: 'string' }, quick: { type: 'boolean' },
+        connections: { type: 'string' }, 'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true },
+        'cpu-prof': { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  if (values.help === true) return 'help';
+  const integer = (name: string, text: string | undefined, fallback: number, min: number): number => {
+    if (text === undefined) return fallback;
+    if (!/^[0-9]+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} must be a whole number >= ${min}, got "${text}"`);
+    return Number(text);
+  };
+  const quick = values.quick === true;
+  const loadSeconds = integer('seconds', values.seconds, quick ? QUICK_LOAD_SECONDS : DEFAULT_LOAD_SECONDS, 2);
+  const nodeEnv: Record<string, string> = { ...NODE_ENV };
+  for (const item of values['node-env'] ?? []) {
+    const match = /^(TIANPING_[A-Z0-9_]+)=(.*)$/s.exec(item);
+    if (match === null) throw new UsageError(`--node-env must be TIANPING_NAME=VALUE, got "${item}"`);
+    nodeEnv[match[1]!] = match[2]!;
+  }
+  const cpuProfDir = values['cpu-prof'] === undefined ? undefined
+    : isAbsolute(values['cpu-prof']) ? values['cpu-prof'] : resolve(values['cpu-prof']);
+  return {
+    validators: integer('validators', values.validators, DEFAULT_VALIDATORS, 1),
+    loadSeconds,
+    halfLoadSeconds: quick ? QUICK_HALF_LOAD_SECONDS : HALF_LOAD_SECONDS,
+    ceilingMs: quick ? QUICK_CEILING_MS : CEILING_MS,
+    halfLoadWarmupMs: quick ? QUICK_HALF_LOAD_WARMUP_MS : HALF_LOAD_WARMUP_MS,
+    quick,
+    connections: integer('connections', values.connections, DEFAULT_CONNECTIONS, 1),
+    basePort: integer('base-port', values['base-port'], DEFAULT_BASE_PORT, 1),
+    nodeEnv, cpuProfDir, keep: values.keep === true,
+  };
+}
+
+const log = (message: string): void => {
+  process.stderr.write(`bench:net: ${message}\n`);
+};
+
+// --- chain observation -----------------------------------------------------------------------
+
+interface NodeStatus {
+  readonly latestHeight: number;
+  readonly mempoolSize: number;
+}
+
+interface BlockView {
+  readonly height: number;
+  readonly timeMs: number;
+  readonly txCount: number;
+}
+
+/** Polls every validator's /v1/status; submitters read the largest mempool to pace themselves. */
+class StatusPoller {
+  statuses: (NodeStatus | undefined)[];
+  private timer: NodeJS.Timeout | undefined;
+  private polling = false;
+
+  constructor(private readonly urls: readonly string[]) {
+    this.statuses = urls.map(() => undefined);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.poll(), STATUS_POLL_MS);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+  }
+
+  async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      this.statuses = await Promise.all(this.urls.map((url) => getJson<NodeStatus>(`${url}/v1/status`).catch(() => undefined)));
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  get mempoolMax(): number {
+    return Math.max(0, ...this.statuses.map((s) => s?.mempoolSize ?? 0));
+  }
+
+  get heightMin(): number {
+    return Math.min(...this.statuses.map((s) => s?.latestHeight ?? 0));
+  }
+}
+
+async function blocks(url: string, fromHeight: number, toHeight: number): Promise<BlockView[]> {
+  const out: BlockView[] = [];
+  for (let height = fromHeight; height <= toHeight; height++) {
+    const block = await getJson<BlockView>(`${url}/v1/blocks/${height}`, 30_000);
+    out.push({ height: block.height, timeMs: block.timeMs, txCount: block.txCount });
+  }
+  return out;
+}
+
+// --- phase 1: maximum load -------------------------------------------------------------------
+
+interface MaxLoadResult {
+  readonly committedTps: number;
+  readonly acceptedTps: number;
+  readonly windowMs: number;
+  readonly windowBlocks: number;
+  readonly meanBlockIntervalMs: number;
+  readonly meanTxsPerBlock: number;
+  readonly maxTxsPerBlock: number;
+  readonly submitted: number;
+  readonly accepted: number;
+  readonly mempoolFullAnswers: number;
+  readonly backlogPauses: number;
+  readonly refused: Readonly<Record<string, number>>;
+  readonly ranOutOfTxs: boolean;
+  /** CPU used during the window, in % of one core: each node, this client, the whole machine. */
+  readonly nodeCpuPercent: readonly number[];
+  readonly clientCpuPercent: number;
+  readonly machineCpuPercent: number;
+}
+
+interface CpuSnapshot {
+  readonly atMs: number;
+  readonly nodesMs: readonly (number | undefined)[];
+  readonly clientMs: number;
+  readonly machineBusyMs: number | undefined;
+}
+
+function cpuSnapshot(handles: readonly TestnetNodeHandle[]): CpuSnapshot {
+  const client = process.cpuUsage();
+  return { atMs: Date.now(), nodesMs: handles.map((h) => processCpuMs(h.pid)), clientMs: (client.user + client.system) / 1000,
+    machineBusyMs: systemCpuMs()?.busyMs };
+}
+
+/** CPU between two snapshots in % of one core (a machine of C cores has C × 100 %). */
+function cpuPercents(from: CpuSnapshot, to: CpuSnapshot): { nodes: number[]; client: number; machine: number } {
+  const wallMs = to.atMs - from.atMs;
+  const percent = (a: number | undefined, b: number | undefined): number =>
+    a === undefined || b === undefined || wallMs <= 0 ? Number.NaN : round(((b - a) * 100) / wallMs);
+  return { nodes: from.nodesMs.map((ms, i) => percent(ms, to.nodesMs[i])), client: percent(from.clientMs, to.clientMs),
+    machine: percent(from.machineBusyMs, to.machineBusyMs) };
+}
+
+async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: readonly PresignedTx[], poller: StatusPoller):
+  Promise<MaxLoadResult> {
+  const urls = handles.map((h) => new URL(h.node.apiUrl));
+  const agents = urls.map(() => keepAliveAgent(args.connections));
+  const loadMs = args.loadSeconds * 1000;
+  const warmupMs = Math.max(WARMUP_MIN_MS, loadMs * WARMUP_FRACTION);
+  const startHeight = poller.heightMin;
+  let next = 0;
+  let accepted = 0;
+  let mempoolFullAnswers = 0;
+  let backlogPauses = 0;
+  const refused: Record<string, number> = {};
+  const startMs = Date.now();
+  const endMs = startMs + loadMs;
+  let acceptedAtWindowStart: number | undefined;
+  let windowStartCpu: CpuSnapshot | undefined;
+
+  const submitter = async (validator: number): Promise<void> => {
+    const agent = agents[validator]!;
+    const url = urls[validator]!;
+    while (Date.now() < endMs && next < txs.length) {
+      if (poller.mempoolMax > BACKLOG_TXS_MAX) {
+        backlogPauses++;
+        await sleep(STATUS_POLL_MS);
+        continue;
+      }
+      const tx = txs[next++]!;
+      let retried = false;
+      for (;;) {
+        let answer;
+        try {
+          answer = await postJson(agent, url, '/v1/txs', tx.jsonBody, SUBMIT_TIMEOUT_MS);
+        } catch (error) {
+          // A keep-alive socket closed under us: send again once; a duplicate then means it got in.
+          if (retried) throw error;
+          retried = true;
+          continue;
+        }
+        if (answer.status === 202) {
+          accepted++;
+          break;
+        }
+        const code = problemCode(answer);
+        if (code === 'MEMPOOL_FULL') {
+          mempoolFullAnswers++;
+          await sleep(MEMPOOL_FULL_BACKOFF_MS);
+          continue;
+        }
+        if (code === 'TX_DUPLICATE' && retried) {
+          accepted++;
+          break;
+        }
+        refused[code] = (refused[code] ?? 0) + 1;
+        break;
+      }
+    }
+  };
+
+  const progress = setInterval(() => {
+    const elapsedMs = Date.now() - startMs;
+    log(`  max load ${(elapsedMs / 1000).toFixed(0).padStart(3)} s: accepted ${accepted}, heights `
+      + `${poller.statuses.map((s) => s?.latestHeight ?? '?').join('/')}, mempools ${poller.statuses.map((s) => s?.mempoolSize ?? '?').join('/')}`);
+  }, PROGRESS_EVERY_MS);
+  const windowTimer = setTimeout(() => {
+    acceptedAtWindowStart = accepted;
+    windowStartCpu = cpuSnapshot(handles);
+  }, warmupMs);
+
+  try {
+    await Promise.all(urls.flatMap((_, validator) => Array.from({ length: args.connections }, () => submitter(validator))));
+  } finally {
+    clearInterval(progress);
+    clearTimeout(windowTimer);
+    for (const agent of agents) agent.destroy();
+  }
+  const loadEndMs = Date.now();
+  const cpu = windowStartCpu === undefined ? undefined : cpuPercents(windowStartCpu, cpuSnapshot(handles));
+  const ranOutOfTxs = next >= txs.length && loadEndMs < endMs;
+  const windowStartMs = startMs + warmupMs;
+  if (loadEndMs - windowStartMs < 1000) {
+    throw new Error(`the steady window is under 1 s (load ran ${loadEndMs - startMs} ms): use more --seconds`);
+  }
+
+  await poller.poll();
+  const tipHeight = poller.heightMin;
+  const chain = await blocks(handles[0]!.node.apiUrl, startHeight + 1, tipHeight);
+  const inWindow = chain.filter((b) => b.timeMs >= windowStartMs && b.timeMs <= loadEndMs);
+  let committedTps: number;
+  let windowMs: number;
+  if (inWindow.length >= 2) {
+    // From the first block of the window to the last: the txs of every block after the first were
+    // gathered within that span.
+    windowMs = inWindow.at(-1)!.timeMs - inWindow[0]!.timeMs;
+    committedTps = (inWindow.slice(1).reduce((sum, b) => sum + b.txCount, 0) * 1000) / windowMs;
+  } else {
+    windowMs = loadEndMs - windowStartMs;
+    committedTps = (inWindow.reduce((sum, b) => sum + b.txCount, 0) * 1000) / windowMs;
+  }
+  const windowWallMs = loadEndMs - windowStartMs;
+  return {
+    committedTps, windowMs,
+    acceptedTps: ((accepted - (acceptedAtWindowStart ?? 0)) * 1000) / windowWallMs,
+    windowBlocks: inWindow.length,
+    meanBlockIntervalMs: inWindow.length >= 2 ? windowMs / (inWindow.length - 1) : Number.NaN,
+    meanTxsPerBlock: inWindow.length === 0 ? 0 : inWindow.reduce((sum, b) => sum + b.txCount, 0) / inWindow.length,
+    maxTxsPerBlock: Math.max(0, ...inWindow.map((b) => b.txCount)),
+    submitted: next, accepted, mempoolFullAnswers, backlogPauses, refused, ranOutOfTxs,
+    nodeCpuPercent: cpu?.nodes ?? handles.map(() => Number.NaN),
+    clientCpuPercent: cpu?.client ?? Number.NaN,
+    machineCpuPercent: cpu?.machine ?? Number.NaN,
+  };
+}
+
+async function drain(poller: StatusPoller): Promise<{ drained: boolean; ms: number }> {
+  const startMs = Date.now();
+  let lastLogMs = startMs;
+  while (Date.now() - startMs < DRAIN_TIMEOUT_MS) {
+    await poller.poll();
+    if (poller.statuses.every((s) => s !== undefined && s.mempoolSize === 0)) return { drained: true, ms: Date.now() - startMs };
+    if (Date.now() - lastLogMs >= PROGRESS_EVERY_MS) {
+      lastLogMs = Date.now();
+      log(`  draining: mempools ${poller.statuses.map((s) => s?.mempoolSize ?? '?').join('/')}`);
+    }
+    await sleep(STATUS_POLL_MS);
+  }
+  return { drained: false, ms: Date.now() - startMs };
+}
+
+// --- phase 2: latency at half load ---------------------------------------------------------
+
+interface HalfLoadResult {
+  readonly targetTps: number;
+  readonly sentTps: number;
+  readonly samples: number;
+  readonly p50Ms: number;
+  readonly p90Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly commitTimeouts: number;
+  readonly errors: Readonly<Record<string, number>>;
+}
+
+/**
+ * Open loop: tx i is due at start + i / rate whatever the node answers, and its latency counts from
+ * that due time, so a slow answer cannot hide the queueing it causes (no coordinated omission).
+ */
+async function halfLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: readonly PresignedTx[], rateTps: number):
+  Promise<HalfLoadResult> {
+  const urls = handles.map((h) => new URL(h.node.apiUrl));
+  const agents = urls.map(() => keepAliveAgent(HALF_LOAD_SOCKETS_MAX));
+  const path = `/v1/txs?wait=commit&timeoutMs=${COMMIT_WAIT_MS}`;
+  const latenciesMs: number[] = [];
+  const errors: Record<string, number> = {};
+  let commitTimeouts = 0;
+  const inFlight: Promise<void>[] = [];
+  const startMs = performance.now();
+  const durationMs = args.halfLoadSeconds * 1000;
+  let sent = 0;
+
+  const send = (index: number, dueMs: number): Promise<void> => {
+    const validator = index % urls.length;
+    return postJson(agents[validator]!, urls[validator]!, path, txs[index]!.jsonBody, COMMIT_WAIT_MS + SUBMIT_TIMEOUT_MS).then(
+      (answer) => {
+        const latencyMs = performance.now() - dueMs;
+        const counted = dueMs - startMs >= args.halfLoadWarmupMs;
+        if (answer.status === 200) {
+          if (counted) latenciesMs.push(latencyMs);
+          return;
+        }
+        const code = problemCode(answer);
+        if (code === 'COMMIT_TIMEOUT') {
+          // Never committed within the wait: it counts, at the least latency it may have had.
+          commitTimeouts++;
+          if (counted) latenciesMs.push(latencyMs);
+          return;
+        }
+        errors[code] = (errors[code] ?? 0) + 1;
+      },
+      (error: unknown) => {
+        const code = error instanceof Error ? error.message : String(error);
+        errors[code] = (errors[code] ?? 0) + 1;
+      });
+  };
+
+  await new Promise<void>((resolveSent) => {
+    const tick = (): void => {
+      const elapsedMs = performance.now() - startMs;
+      const due = Math.min(txs.length, Math.floor((Math.min(elapsedMs, durationMs) * rateTps) / 1000));
+      while (sent < due) {
+        const dueMs = startMs + (sent * 1000) / rateTps;
+        inFlight.push(send(sent, dueMs));
+        sent++;
+      }
+      if (elapsedMs >= durationMs || sent >= txs.length) {
+        clearInterval(timer);
+        resolveSent();
+      }
+    };
+    const timer = setInterval(tick, OPEN_LOOP_TICK_MS);
+  });
+  const sentMs = performance.now() - startMs;
+  log(`  half load: sent ${sent} in ${(sentMs / 1000).toFixed(1)} s; waiting for their commits`);
+  await Promise.all(inFlight);
+  for (const agent of agents) agent.destroy();
+  const sorted = latenciesMs.sort((a, b) => a - b);
+  return {
+    targetTps: rateTps, sentTps: (sent * 1000) / sentMs, samples: sorted.length,
+    p50Ms: percentile(sorted, 50), p90Ms: percentile(sorted, 90), p99Ms: percentile(sorted, 99),
+    maxMs: sorted.at(-1) ?? Number.NaN, commitTimeouts, errors,
+  };
+}
+
+// --- the run ---------------------------------------------------------------------------------
+
+/** One tx per validator, each waited for: the mesh, gossip and block production all work. */
+async function warmUp(layout: TestnetLayout, handles: readonly TestnetNodeHandle[], txs: readonly PresignedTx[]): Promise<void> {
+  const agent = keepAliveAgent(1);
+  try {
+    for (const [i, handle] of handles.entries()) {
+      const answer = await postJson(agent, new URL(handle.node.apiUrl), `/v1/txs?wait=commit&timeoutMs=${COMMIT_WAIT_MS}`,
+        txs[i]!.jsonBody, COMMIT_WAIT_MS + SUBMIT_TIMEOUT_MS);
+      if (answer.status !== 200) {
+        throw new Error(`warm-up anchor through ${handle.name} of ${layout.chainId} failed: ${answer.status} ${answer.body}`);
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
+function presign(layout: TestnetLayout, keyPair: KeyPair, count: number, firstNonce: number): PresignedTx[] {
+  const startMs = performance.now();
+  const txs = presignAnchorTxs({ chainId: layout.chainId, keyPair, count, category: CATEGORY, firstNonce,
+    expiresAtMs: Date.now() + TX_LIFETIME_MS });
+  log(`  pre-signed ${count} txs in ${((performance.now() - startMs) / 1000).toFixed(1)} s`);
+  return txs;
+}
+
+/**
+ * The layout with --cpu-prof on every node's command line (Node refuses it in NODE_OPTIONS). V8
+ * writes the profile when the process exits, which a node does on the SIGTERM of stopAll.
+ */
+function withCpuProfile(layout: TestnetLayout, profileDir: string | undefined): TestnetLayout {
+  if (profileDir === undefined) return layout;
+  return { ...layout, nodes: layout.nodes.map((node) => {
+    const [executable, ...rest] = node.command;
+    return { ...node, command: [executable!, '--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...rest] };
+  }) };
+}
+
+const fixed = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const passText = (pass: boolean): string => (pass ? 'PASS' : 'FAIL');
+
+async function run(args: Args): Promise<number> {
+  const machine = machineInfo();
+  log(`${args.validators} validators on ${machine.cores} cores (${machine.cpuModel}), Node ${machine.nodeVersion}`);
+  const dir = mkdtempSync(join(tmpdir(), 'tianping-bench-net-'));
+  let handles: TestnetNodeHandle[] = [];
+  let stopping: Promise<void> | undefined;
+  const stopNodes = (): Promise<void> => (stopping ??= stopAll(handles));
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log(`${signal}: stopping the nodes`);
+    void stopNodes().then(() => {
+      if (!args.keep) rmSync(dir, { recursive: true, force: true });
+      process.exit(EXIT_ERROR);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const layout = createTestnetFiles({ dir, validators: args.validators, observers: 0, basePort: args.basePort });
+    const keyPair = readKeyFile(layout.submitterKeyFile);
+
+    // The ceiling first, on an idle machine.
+    const [sample] = presignAnchorTxs({ chainId: layout.chainId, keyPair, count: 1, category: CATEGORY, firstNonce: 0,
+      expiresAtMs: Date.now() + TX_LIFETIME_MS });
+    const decoded = decodeTx(sample!.bytes, 8 * 1024);
+    log(`ceiling: NodeVerifier on ${machine.cores} worker threads for ${args.ceilingMs / 1000} s`);
+    const ceiling = await measureVerifyCeiling({ publicKey: decoded.body.signer, message: txSignBytes(layout.chainId, decoded.bodyBytes),
+      signature: decoded.signature }, args.ceilingMs);
+    const ceilingPerValidator = ceiling.verifyPerSec / args.validators;
+    log(`  ${fixed(ceiling.verifyPerSec)} verifications/s in all (${ceiling.perThreadPerSec.map((r) => fixed(r)).join(' + ')}), `
+      + `${fixed(ceilingPerValidator)} per validator; other processes used ${fixed(ceiling.otherCpuPercent)}% meanwhile`);
+
+    log(`presigning: ${args.loadSeconds} s at up to ${PRESIGN_RATE_PER_SEC} txs/s`);
+    const warmTxs = presign(layout, keyPair, args.validators, 1);
+    const loadTxs = presign(layout, keyPair, args.loadSeconds * PRESIGN_RATE_PER_SEC, 1_000_000);
+
+    log(`starting ${args.validators} validators in ${dir} (API ports ${args.basePort}..; env ${Object.entries(args.nodeEnv).map(([k, v]) => `${k}=${v}`).join(' ')})`);
+    handles = await startTestnet(withCpuProfile(layout, args.cpuProfDir), { env: args.nodeEnv });
+    await warmUp(layout, handles, warmTxs);
+    const poller = new StatusPoller(handles.map((h) => h.node.apiUrl));
+    await poller.poll();
+    poller.start();
+
+    log(`phase 1: maximum load for ${args.loadSeconds} s over ${args.connections} connections per validator`);
+    const max = await maxLoad(args, handles, loadTxs, poller);
+    log(`  committed ${fixed(max.committedTps)} anchors/s over ${fixed(max.windowMs / 1000, 1)} s (${max.windowBlocks} blocks, `
+      + `one every ${fixed(max.meanBlockIntervalMs)} ms, ${fixed(max.meanTxsPerBlock)} txs each); accepted ${fixed(max.acceptedTps)}/s`);
+    log('  draining the mempools');
+    const drained = await drain(poller);
+    poller.stop();
+    if (!drained.drained) log(`  mempools not empty after ${DRAIN_TIMEOUT_MS / 1000} s: the half-load latency includes that backlog`);
+
+    const halfRateTps = max.committedTps / 2;
+    let half: HalfLoadResult;
+    if (halfRateTps > 0) {
+      log(`phase 2: ${fixed(halfRateTps)} txs/s (half of ${fixed(max.committedTps)}) for ${args.halfLoadSeconds} s, ?wait=commit`);
+      const halfTxs = presign(layout, keyPair, Math.ceil(halfRateTps * args.halfLoadSeconds) + 1, 10_000_000);
+      half = await halfLoad(args, handles, halfTxs, halfRateTps);
+    } else {
+      // No rate to halve: a failed result, not an error of the bench.
+      log('phase 2 skipped: nothing was committed in the steady window of maximum load');
+      half = { targetTps: 0, sentTps: 0, samples: 0, p50Ms: Number.NaN, p90Ms: Number.NaN, p99Ms: Number.NaN,
+        maxMs: Number.NaN, commitTimeouts: 0, errors: {} };
+    }
+
+    await stopNodes();
+    const exits = await Promise.all(handles.map((h) => h.exited));
+
+    const ratio = max.committedTps / ceilingPerValidator;
+    const otherCpuPercent = round(max.machineCpuPercent - max.clientCpuPercent - max.nodeCpuPercent.reduce((a, b) => a + b, 0));
+    // CPU time per committed anchor hardly depends on what else runs: the figure to compare runs by
+    // on a shared machine, and what the machine could commit if the chain had it all to itself.
+    const nodeCpuMsPerAnchor = (max.nodeCpuPercent.reduce((a, b) => a + b, 0) * 10) / max.committedTps;
+    const clientCpuMsPerAnchor = (max.clientCpuPercent * 10) / max.committedTps;
+    const projectedIdleTps = (machine.cores * 1000) / (nodeCpuMsPerAnchor + clientCpuMsPerAnchor);
+    const busy = otherCpuPercent > OTHER_CPU_WARN_PERCENT || ceiling.otherCpuPercent > OTHER_CPU_WARN_PERCENT;
+    const targets = {
+      committedTps: { target: TARGET_COMMITTED_TPS, value: round(max.committedTps), pass: max.committedTps >= TARGET_COMMITTED_TPS },
+      p50Ms: { target: TARGET_P50_MS, value: round(half.p50Ms), pass: half.p50Ms <= TARGET_P50_MS },
+      p99Ms: { target: TARGET_P99_MS, value: round(half.p99Ms), pass: half.p99Ms <= TARGET_P99_MS },
+    };
+    const refusedText = Object.entries(max.refused).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+    const errorsText = Object.entries(half.errors).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+    const lines = [
+      '',
+      `bench:net  ${args.validators} validators, ${machine.cores} cores (${machine.cpuModel}), Node ${machine.nodeVersion}${args.quick ? ', --quick' : ''}`,
+      '',
+      `  committed at max load   ${fixed(max.committedTps)} anchors/s  (steady ${fixed(max.windowMs / 1000, 1)} s, ${max.windowBlocks} blocks, `
+        + `${fixed(max.meanBlockIntervalMs)} ms apart, ${fixed(max.meanTxsPerBlock)} txs/block, max ${max.maxTxsPerBlock})`,
+      `  accepted by the APIs    ${fixed(max.acceptedTps)} txs/s  (${max.accepted} of ${max.submitted} sent; MEMPOOL_FULL answers ${max.mempoolFullAnswers}; `
+        + `backlog pauses ${max.backlogPauses}; refused: ${refusedText}${max.ranOutOfTxs ? '; RAN OUT OF PRE-SIGNED TXS' : ''})`,
+      `  CPU in the window       nodes ${max.nodeCpuPercent.map((p) => `${fixed(p)}%`).join(' ')}, bench client ${fixed(max.clientCpuPercent)}%, `
+        + `whole machine ${fixed(max.machineCpuPercent)}% of ${machine.cores * 100}% (other processes ${fixed(otherCpuPercent)}%)`,
+      `  CPU per anchor          ${fixed(nodeCpuMsPerAnchor, 2)} ms in all validators (${fixed(nodeCpuMsPerAnchor / args.validators, 2)} ms each), `
+        + `${fixed(clientCpuMsPerAnchor, 2)} ms in the client: ${fixed(projectedIdleTps)} anchors/s if this machine ran nothing else`,
+      `  ceiling                 ${fixed(ceiling.verifyPerSec)} verifications/s on ${ceiling.threads} threads / ${args.validators} = `
+        + `${fixed(ceilingPerValidator)} per validator; committed/ceiling = ${fixed(ratio, 3)} (other processes ${fixed(ceiling.otherCpuPercent)}%)`,
+      `  latency at half load    p50 ${fixed(half.p50Ms)} ms, p90 ${fixed(half.p90Ms)} ms, p99 ${fixed(half.p99Ms)} ms, max ${fixed(half.maxMs)} ms `
+        + `(${half.samples} samples at ${fixed(half.sentTps)} txs/s sent; commit timeouts ${half.commitTimeouts}; errors: ${errorsText})`,
+      `  drain between phases    ${fixed(drained.ms / 1000, 1)} s${drained.drained ? '' : ' (not drained)'}`,
+      '',
+      ...(busy ? [`  WARNING: other processes used ${fixed(Math.max(otherCpuPercent, ceiling.otherCpuPercent))}% of a core while measuring: `
+        + 'these figures understate the node; rerun on an idle machine', ''] : []),
+      `  target committed >= ${TARGET_COMMITTED_TPS}/s   ${passText(targets.committedTps.pass)}`,
+      `  target p50 <= ${TARGET_P50_MS} ms          ${passText(targets.p50Ms.pass)}`,
+      `  target p99 <= ${TARGET_P99_MS} ms          ${passText(targets.p99Ms.pass)}`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+    if (args.cpuProfDir !== undefined) log(`CPU profiles of the validators in ${args.cpuProfDir}`);
+    const unclean = exits.filter((e) => e.code !== 0);
+    if (unclean.length > 0) log(`${unclean.length} node(s) did not stop cleanly: ${unclean.map((e) => e.signal ?? `code ${e.code}`).join(', ')}`);
+    process.stdout.write(JSON.stringify({
+      bench: 'net', validators: args.validators, quick: args.quick, cores: machine.cores, node: machine.nodeVersion,
+      loadSeconds: args.loadSeconds, connectionsPerValidator: args.connections,
+      committedTps: round(max.committedTps, 1), acceptedTps: round(max.acceptedTps, 1), windowMs: round(max.windowMs),
+      windowBlocks: max.windowBlocks, meanBlockIntervalMs: round(max.meanBlockIntervalMs), meanTxsPerBlock: round(max.meanTxsPerBlock, 1),
+      nodeCpuPercent: max.nodeCpuPercent, clientCpuPercent: max.clientCpuPercent, machineCpuPercent: max.machineCpuPercent,
+      otherCpuPercent, ceilingOtherCpuPercent: ceiling.otherCpuPercent,
+      nodeCpuMsPerAnchor: round(nodeCpuMsPerAnchor, 3), clientCpuMsPerAnchor: round(clientCpuMsPerAnchor, 3),
+      projectedIdleTps: round(projectedIdleTps),
+      ceilingVerifyPerSec: round(ceiling.verifyPerSec), ceilingVerifyPerSecPerValidator: round(ceilingPerValidator),
+      ratioToCeiling: round(ratio, 4),
+      halfLoadTps: round(half.targetTps, 1), halfLoadSentTps: round(half.sentTps, 1), latencySamples: half.samples,
+      p50Ms: round(half.p50Ms), p90Ms: round(half.p90Ms), p99Ms: round(half.p99Ms), maxMs: round(half.maxMs),
+      commitTimeouts: half.commitTimeouts, errors: { ...max.refused, ...half.errors },
+      targets,
+    }) + '\n');
+    return EXIT_OK;
+  } finally {
+    await stopNodes();
+    if (args.keep) log(`testnet kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parse(argv);
+  if (args === 'help') {
+    process.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  return run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof UsageError ? ' (see "npm run bench:net -- --help")' : '';
+    process.stderr.write(`bench:net: ${message}${hint}\n`);
+    process.exit(EXIT_ERROR);
+  },
+);

@@ -1,0 +1,369 @@
+// The JSON form of a receipt, for people and tools (docs/receipt-format.md). Bytes are lowercase hex
+// and are the source of truth; next to the tx, header and commit bytes the writer adds their
+// decoded fields under "decoded" so a reader sees what they say. A reader must never be misled by
+// those: the parser accepts "decoded" only when it equals what the bytes decode to.
+import { blockHashOfHeader } from '../codec/block.js';
+import { decodeCanonical, pb } from '../codec/proto.js';
+import { decodeTx } from '../codec/tx.js';
+import { toHex } from '../types/index.js';
+import {
+  RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, ReceiptFormatError, algorithmId, algorithmName, decodeReceipt,
+  type Receipt, type ReceiptSetChange, type ReceiptValidator,
+} from './receipt.js';
+
+export const RECEIPT_FORMAT = 'tianping-receipt';
+
+export interface HeaderJsonView {
+  readonly blockHash: string;
+  readonly chainId: string;
+  readonly height: number;
+  readonly timeMs: number;
+  /** timeMs as ISO 8601 UTC, when representable. */
+  readonly time?: string;
+  readonly prevBlockHash: string;
+  readonly historyRoot: string;
+  readonly txRoot: string;
+  readonly appHash: string;
+  readonly resultsHash: string;
+  readonly validatorsHash: string;
+  readonly nextValidatorsHash: string;
+  readonly proposer: string;
+  readonly txCount: number;
+}
+
+export interface CommitJsonView {
+  readonly height: number;
+  readonly round: number;
+  readonly blockHash: string;
+  readonly signatures: readonly { readonly validatorIndex: number; readonly signature: string }[];
+}
+
+export interface AnchorJsonView {
+  readonly algorithm: string;
+  readonly category: string;
+  readonly externalRef: string;
+  readonly metadataDigest: string;
+  readonly salted: boolean;
+}
+
+export interface TxJsonView {
+  readonly hash: string;
+  readonly chainId: string;
+  readonly signer: string;
+  readonly nonce: number;
+  readonly expiresAtMs: number;
+  readonly signature: string;
+  /** The TxBody oneof case: anchorEvidence, anchorBatch, joinRequest, ... */
+  readonly action: string;
+  readonly anchorEvidence?: AnchorJsonView & { readonly digest: string };
+  /** Indexed batches show their item count, not every digest (the bytes hold them). */
+  readonly anchorBatch?: AnchorJsonView & { readonly kind: 'indexed' | 'root-only' | 'none'; readonly itemCount: number; readonly root?: string };
+}
+
+export interface BytesJson<View> {
+  readonly hex: string;
+  /** Omitted when the bytes do not decode. Informative only; must equal the decoding of hex. */
+  readonly decoded?: View;
+}
+
+export interface ValidatorJson {
+  readonly publicKey: string;
+  readonly power: number;
+}
+
+export interface SetChangeJson {
+  readonly header: BytesJson<HeaderJsonView>;
+  readonly commit: BytesJson<CommitJsonView>;
+  readonly nextValidators: readonly ValidatorJson[];
+}
+
+export interface ReceiptJson {
+  readonly format: typeof RECEIPT_FORMAT;
+  readonly version: typeof RECEIPT_VERSION;
+  readonly chainId: string;
+  readonly algorithm: 'sha256' | 'sm3';
+  readonly digest: string;
+  readonly salted: boolean;
+  readonly batch?: { readonly itemIndex: number; readonly itemCount: number; readonly path: readonly string[] };
+  readonly tx: BytesJson<TxJsonView>;
+  readonly txIndex: number;
+  readonly txCount: number;
+  readonly txProof: readonly string[];
+  readonly header: BytesJson<HeaderJsonView>;
+  readonly commit: BytesJson<CommitJsonView>;
+  readonly setChanges: readonly SetChangeJson[];
+}
+
+// ------------------------------------------------------------------ writing
+
+export function receiptToJson(receipt: Receipt): ReceiptJson {
+  const algorithm = algorithmName(receipt.algorithm);
+  if (receipt.version !== RECEIPT_VERSION) throw new ReceiptFormatError(`version ${receipt.version} has no JSON form here`);
+  if (algorithm === undefined) throw new ReceiptFormatError(`hash algorithm ${receipt.algorithm} has no name`);
+  return {
+    format: RECEIPT_FORMAT,
+    version: RECEIPT_VERSION,
+    chainId: receipt.chainId,
+    algorithm,
+    digest: toHex(receipt.digest),
+    salted: receipt.salted,
+    ...(receipt.batch === undefined ? {} : {
+      batch: { itemIndex: receipt.batch.itemIndex, itemCount: receipt.batch.itemCount, path: receipt.batch.path.map(toHex) },
+    }),
+    tx: withView(receipt.tx, txView),
+    txIndex: receipt.txIndex,
+    txCount: receipt.txCount,
+    txProof: receipt.txProof.map(toHex),
+    header: withView(receipt.header, headerView),
+    commit: withView(receipt.commit, commitView),
+    setChanges: receipt.setChanges.map((change) => ({
+      header: withView(change.header, headerView),
+      commit: withView(change.commit, commitView),
+      nextValidators: change.nextValidators.map((v) => ({ publicKey: toHex(v.publicKey), power: v.power })),
+    })),
+  };
+}
+
+/** The JSON text as written to a file: two-space indentation, one trailing newline. */
+export function formatReceiptJson(receipt: Receipt): string {
+  return JSON.stringify(receiptToJson(receipt), null, 2) + '\n';
+}
+
+function withView<View>(bytes: Uint8Array, view: (bytes: Uint8Array) => View | undefined): BytesJson<View> {
+  const decoded = view(bytes);
+  return decoded === undefined ? { hex: toHex(bytes) } : { hex: toHex(bytes), decoded };
+}
+
+const nameOf = (algorithm: number): string => algorithmName(algorithm) ?? String(algorithm);
+
+export function txView(bytes: Uint8Array): TxJsonView | undefined {
+  let tx: ReturnType<typeof decodeTx>;
+  try {
+    tx = decodeTx(bytes, RECEIPT_TX_BYTES_MAX);
+  } catch {
+    return undefined;
+  }
+  const { body } = tx;
+  const base = {
+    hash: toHex(tx.hash), chainId: body.chainId, signer: toHex(body.signer), nonce: body.nonce,
+    expiresAtMs: body.expiresAtMs, signature: toHex(tx.signature), action: body.action ?? 'none',
+  };
+  if (body.action === 'anchorEvidence' && body.anchorEvidence) {
+    const a = body.anchorEvidence;
+    return {
+      ...base,
+      anchorEvidence: {
+        algorithm: nameOf(a.algorithm ?? 0), digest: toHex(a.digest ?? new Uint8Array()), category: a.category ?? '',
+        externalRef: a.externalRef ?? '', metadataDigest: toHex(a.metadataDigest ?? new Uint8Array()), salted: a.salted ?? false,
+      },
+    };
+  }
+  if (body.action === 'anchorBatch' && body.anchorBatch) {
+    const b = body.anchorBatch;
+    const common = {
+      algorithm: nameOf(b.algorithm ?? 0), category: b.category ?? '', externalRef: b.externalRef ?? '',
+      metadataDigest: toHex(b.metadataDigest ?? new Uint8Array()), salted: b.salted ?? false,
+    };
+    const anchorBatch = b.kind === 'indexed' && b.indexed
+      ? { ...common, kind: 'indexed' as const, itemCount: (b.indexed.digests ?? []).length }
+      : b.kind === 'rootOnly' && b.rootOnly
+        ? { ...common, kind: 'root-only' as const, itemCount: b.rootOnly.itemCount ?? 0, root: toHex(b.rootOnly.root ?? new Uint8Array()) }
+        : { ...common, kind: 'none' as const, itemCount: 0 };
+    return { ...base, anchorBatch };
+  }
+  return base;
+}
+
+export function headerView(bytes: Uint8Array): HeaderJsonView | undefined {
+  let h: InstanceType<typeof pb.Header>;
+  try {
+    h = decodeCanonical(pb.Header, bytes, 'header');
+  } catch {
+    return undefined;
+  }
+  const time = h.timeMs <= 8.64e15 ? { time: new Date(h.timeMs).toISOString() } : {};
+  return {
+    blockHash: toHex(blockHashOfHeader(bytes)), chainId: h.chainId, height: h.height, timeMs: h.timeMs, ...time,
+    prevBlockHash: toHex(h.prevBlockHash), historyRoot: toHex(h.historyRoot), txRoot: toHex(h.txRoot),
+    appHash: toHex(h.appHash), resultsHash: toHex(h.resultsHash), validatorsHash: toHex(h.validatorsHash),
+    nextValidatorsHash: toHex(h.nextValidatorsHash), proposer: toHex(h.proposer), txCount: h.txCount,
+  };
+}
+
+export function commitView(bytes: Uint8Array): CommitJsonView | undefined {
+  let c: InstanceType<typeof pb.Commit>;
+  try {
+    c = decodeCanonical(pb.Commit, bytes, 'commit');
+  } catch {
+    return undefined;
+  }
+  return {
+    height: c.height, round: c.round, blockHash: toHex(c.blockHash),
+    signatures: c.signatures.map((s) => ({ validatorIndex: s.validatorIndex ?? 0, signature: toHex(s.signature ?? new Uint8Array()) })),
+  };
+}
+
+// ------------------------------------------------------------------ reading
+
+function bad(path: string, message: string): never {
+  throw new ReceiptFormatError(`receipt JSON: ${path} ${message}`);
+}
+
+function object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(path, 'must be an object');
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!required.includes(key) && !optional.includes(key)) bad(`${path}.${key}`, 'is not a field of this format');
+  }
+  for (const key of required) if (!(key in record)) bad(`${path}.${key}`, 'is missing');
+  return record;
+}
+
+function text(value: unknown, path: string): string {
+  if (typeof value !== 'string') bad(path, 'must be a string');
+  return value;
+}
+
+function boolean(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') bad(path, 'must be true or false');
+  return value;
+}
+
+function integer(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) bad(path, 'must be a non-negative integer below 2^53');
+  return value;
+}
+
+const LOWER_HEX = /^(?:[0-9a-f]{2})*$/;
+
+function hex(value: unknown, path: string): Uint8Array {
+  const s = text(value, path);
+  if (!LOWER_HEX.test(s)) bad(path, 'must be lowercase hex of whole bytes');
+  const bytes = new Uint8Array(s.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16);
+  return bytes;
+}
+
+function list<T>(value: unknown, path: string, item: (value: unknown, path: string) => T): T[] {
+  if (!Array.isArray(value)) bad(path, 'must be an array');
+  return value.map((v, i) => item(v, `${path}[${i}]`));
+}
+
+/** The first path at which two JSON values differ, or undefined when equal. */
+function difference(given: unknown, expected: unknown, path: string): string | undefined {
+  if (typeof given !== typeof expected || Array.isArray(given) !== Array.isArray(expected) || (given === null) !== (expected === null)) {
+    return path;
+  }
+  if (Array.isArray(given) && Array.isArray(expected)) {
+    if (given.length !== expected.length) return path;
+    for (let i = 0; i < given.length; i++) {
+      const d = difference(given[i], expected[i], `${path}[${i}]`);
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  }
+  if (typeof given === 'object' && given !== null) {
+    const g = given as Record<string, unknown>;
+    const e = expected as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(g), ...Object.keys(e)])) {
+      if (!(key in g) || !(key in e)) return `${path}.${key}`;
+      const d = difference(g[key], e[key], `${path}.${key}`);
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  }
+  return given === expected ? undefined : path;
+}
+
+function bytesWithView<View>(value: unknown, path: string, view: (bytes: Uint8Array) => View | undefined): Uint8Array {
+  const record = object(value, path, ['hex'], ['decoded']);
+  const bytes = hex(record['hex'], `${path}.hex`);
+  if ('decoded' in record) {
+    const expected = view(bytes);
+    if (expected === undefined) bad(`${path}.decoded`, `is given, but ${path}.hex does not decode`);
+    const differs = difference(record['decoded'], expected, `${path}.decoded`);
+    if (differs !== undefined) bad(differs, `does not match what ${path}.hex decodes to (the bytes are the source of truth)`);
+  }
+  return bytes;
+}
+
+function validatorFromJson(value: unknown, path: string): ReceiptValidator {
+  const record = object(value, path, ['publicKey', 'power']);
+  return { publicKey: hex(record['publicKey'], `${path}.publicKey`), power: integer(record['power'], `${path}.power`) };
+}
+
+function setChangeFromJson(value: unknown, path: string): ReceiptSetChange {
+  const record = object(value, path, ['header', 'commit', 'nextValidators']);
+  return {
+    header: bytesWithView(record['header'], `${path}.header`, headerView),
+    commit: bytesWithView(record['commit'], `${path}.commit`, commitView),
+    nextValidators: list(record['nextValidators'], `${path}.nextValidators`, validatorFromJson),
+  };
+}
+
+/** Strict: every field present with its type, no field this version does not define. */
+export function receiptFromJson(value: unknown): Receipt {
+  const head = object(value, '$', ['format', 'version'], [
+    'chainId', 'algorithm', 'digest', 'salted', 'batch', 'tx', 'txIndex', 'txCount', 'txProof', 'header', 'commit', 'setChanges',
+  ]);
+  if (head['format'] !== RECEIPT_FORMAT) bad('$.format', `must be "${RECEIPT_FORMAT}"`);
+  // The version decides the shape of everything else, so it is read before any other field.
+  const version = integer(head['version'], '$.version');
+  if (version !== RECEIPT_VERSION) bad('$.version', `is ${version}; this verifier reads version ${RECEIPT_VERSION}`);
+  const doc = object(value, '$', [
+    'format', 'version', 'chainId', 'algorithm', 'digest', 'salted', 'tx', 'txIndex', 'txCount', 'txProof', 'header', 'commit', 'setChanges',
+  ], ['batch']);
+  const algorithm = text(doc['algorithm'], '$.algorithm');
+  if (algorithm !== 'sha256' && algorithm !== 'sm3') bad('$.algorithm', 'must be "sha256" or "sm3"');
+  let batch: Receipt['batch'];
+  if ('batch' in doc) {
+    const b = object(doc['batch'], '$.batch', ['itemIndex', 'itemCount', 'path']);
+    batch = {
+      itemIndex: integer(b['itemIndex'], '$.batch.itemIndex'),
+      itemCount: integer(b['itemCount'], '$.batch.itemCount'),
+      path: list(b['path'], '$.batch.path', hex),
+    };
+  }
+  return {
+    version,
+    chainId: text(doc['chainId'], '$.chainId'),
+    algorithm: algorithmId(algorithm),
+    digest: hex(doc['digest'], '$.digest'),
+    salted: boolean(doc['salted'], '$.salted'),
+    ...(batch === undefined ? {} : { batch }),
+    tx: bytesWithView(doc['tx'], '$.tx', txView),
+    txIndex: integer(doc['txIndex'], '$.txIndex'),
+    txCount: integer(doc['txCount'], '$.txCount'),
+    txProof: list(doc['txProof'], '$.txProof', hex),
+    header: bytesWithView(doc['header'], '$.header', headerView),
+    commit: bytesWithView(doc['commit'], '$.commit', commitView),
+    setChanges: list(doc['setChanges'], '$.setChanges', setChangeFromJson),
+  };
+}
+
+export function parseReceiptJson(json: string): Receipt {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new ReceiptFormatError(`receipt JSON does not parse: ${(error as Error).message}`);
+  }
+  return receiptFromJson(value);
+}
+
+/**
+ * A receipt file in either encoding: JSON when its first non-blank byte (after an optional UTF-8
+ * byte order mark) is "{", protobuf otherwise (a protobuf Receipt starts with field 1, byte 0x08).
+ */
+export function parseReceiptBytes(bytes: Uint8Array): Receipt {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const first = bytes.subarray(bom).find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+  if (first !== 0x7b) return decodeReceipt(bytes);
+  let json: string;
+  try {
+    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ReceiptFormatError('receipt JSON is not UTF-8');
+  }
+  return parseReceiptJson(json);
+}

@@ -1,0 +1,147 @@
+// Receipts (存证证书): the proof, verifiable offline, that one evidence item was anchored in a block
+// committed by the chain's validators (docs/receipt-format.md). This module holds the in-memory
+// form and its protobuf encoding (proto/tianping.proto, message Receipt); receipt-json.ts holds the
+// JSON form for people and tools, receipt-verify.ts the checks. Browser-safe: no node:* imports.
+import { decodeCanonical, pb } from '../codec/proto.js';
+import type { EvidenceAlgorithm } from '../crypto/hash.js';
+import { TianpingError } from '../types/index.js';
+
+/** The only receipt version this code reads and writes. */
+export const RECEIPT_VERSION = 1;
+
+/** Bigger SignedTx bytes are refused before decoding; far above any chain's txBytesMax in use. */
+export const RECEIPT_TX_BYTES_MAX = 16 * 1024 * 1024;
+
+/** HashAlgorithm enum values on the wire. */
+export const ALGORITHM_SHA256 = 1;
+export const ALGORITHM_SM3 = 2;
+
+export function algorithmName(algorithm: number): EvidenceAlgorithm | undefined {
+  return algorithm === ALGORITHM_SHA256 ? 'sha256' : algorithm === ALGORITHM_SM3 ? 'sm3' : undefined;
+}
+
+export function algorithmId(name: EvidenceAlgorithm): number {
+  return name === 'sha256' ? ALGORITHM_SHA256 : ALGORITHM_SM3;
+}
+
+export interface ReceiptValidator {
+  /** Ed25519 public key, 32 bytes. */
+  readonly publicKey: Uint8Array;
+  readonly power: number;
+}
+
+/** Where the item sits in the batch tree of an AnchorBatch. */
+export interface ReceiptBatchPath {
+  readonly itemIndex: number;
+  readonly itemCount: number;
+  /** RFC 6962 audit path of the item, bottom-up; may be empty for an indexed batch. */
+  readonly path: readonly Uint8Array[];
+}
+
+/**
+ * Block h - 1 before a validator-set change that takes effect at h: the header names the new set in
+ * next_validators_hash, the commit is signed by the set trusted so far.
+ */
+export interface ReceiptSetChange {
+  readonly header: Uint8Array;
+  readonly commit: Uint8Array;
+  /** The new set, ordered by public key bytes. */
+  readonly nextValidators: readonly ReceiptValidator[];
+}
+
+/**
+ * A receipt as the verifier reads it. Byte fields are the exact bytes that were signed or hashed;
+ * nothing here is re-encoded to verify. Fields hold whatever the input said: the `format` check
+ * of verifyReceipt, not the decoder, decides whether the values make sense.
+ */
+export interface Receipt {
+  readonly version: number;
+  readonly chainId: string;
+  /** HashAlgorithm enum value: 1 SHA-256, 2 SM3. */
+  readonly algorithm: number;
+  /** The item digest; for a salted item H(salt ‖ file digest). */
+  readonly digest: Uint8Array;
+  readonly salted: boolean;
+  /** Absent for a single AnchorEvidence. */
+  readonly batch?: ReceiptBatchPath;
+  /** Exact SignedTx bytes. */
+  readonly tx: Uint8Array;
+  readonly txIndex: number;
+  readonly txCount: number;
+  /** RFC 6962 audit path of the tx hash in the block's tx tree, bottom-up. */
+  readonly txProof: readonly Uint8Array[];
+  /** Exact Header bytes. */
+  readonly header: Uint8Array;
+  /** Exact Commit bytes for that header. */
+  readonly commit: Uint8Array;
+  /** Oldest first, from the trust anchor's set to the set that signed the header. */
+  readonly setChanges: readonly ReceiptSetChange[];
+}
+
+/** The receipt document itself is unreadable: not protobuf, not JSON, wrong shape, unknown version. */
+export class ReceiptFormatError extends Error {
+  override name = 'ReceiptFormatError';
+}
+
+export function encodeReceipt(receipt: Receipt): Uint8Array {
+  return pb.Receipt.encode({
+    version: receipt.version,
+    chainId: receipt.chainId,
+    algorithm: receipt.algorithm,
+    digest: receipt.digest,
+    salted: receipt.salted,
+    ...(receipt.batch === undefined ? {} : {
+      batch: { itemIndex: receipt.batch.itemIndex, itemCount: receipt.batch.itemCount, path: [...receipt.batch.path] },
+    }),
+    tx: receipt.tx,
+    txIndex: receipt.txIndex,
+    txCount: receipt.txCount,
+    txProof: [...receipt.txProof],
+    header: receipt.header,
+    commit: receipt.commit,
+    setChanges: receipt.setChanges.map((change) => ({
+      header: change.header,
+      commit: change.commit,
+      nextValidators: { validators: change.nextValidators.map((v) => ({ publicKey: v.publicKey, power: v.power })) },
+    })),
+  }).finish();
+}
+
+/**
+ * Decodes the protobuf form. Only the canonical encoding is accepted (fields in number order,
+ * defaults omitted, minimal varints, no unknown fields), so one receipt has exactly one protobuf
+ * form and converting JSON ↔ protobuf is lossless in both directions.
+ */
+export function decodeReceipt(bytes: Uint8Array): Receipt {
+  let message: InstanceType<typeof pb.Receipt>;
+  try {
+    message = decodeCanonical(pb.Receipt, bytes, 'receipt');
+  } catch (error) {
+    const text = error instanceof TianpingError ? error.message : String(error);
+    throw new ReceiptFormatError(`receipt protobuf: ${text}`);
+  }
+  const batch = message.batch ?? undefined;
+  return {
+    version: message.version,
+    chainId: message.chainId,
+    algorithm: message.algorithm,
+    digest: message.digest,
+    salted: message.salted,
+    ...(batch === undefined ? {} : {
+      batch: { itemIndex: batch.itemIndex ?? 0, itemCount: batch.itemCount ?? 0, path: [...(batch.path ?? [])] },
+    }),
+    tx: message.tx,
+    txIndex: message.txIndex,
+    txCount: message.txCount,
+    txProof: [...message.txProof],
+    header: message.header,
+    commit: message.commit,
+    setChanges: message.setChanges.map((change) => ({
+      header: change.header ?? new Uint8Array(),
+      commit: change.commit ?? new Uint8Array(),
+      nextValidators: (change.nextValidators?.validators ?? []).map((v) => ({
+        publicKey: v.publicKey ?? new Uint8Array(), power: v.power ?? 0,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,55 @@
+// Builds receipts (docs/receipt-format.md) from the ledger: the item's place in its batch, the tx's
+// place in its block, the header and its commit, and every validator-set change from the genesis
+// set to the set that signed the block, so that a court can check it offline from the genesis.
+import { pb, txHash, type EvidenceRecordMsg } from '../codec/index.js';
+import { leafHash, MerkleBuilder } from '../merkle/index.js';
+import type { Ledger } from '../ledger/index.js';
+import { encodeValidatorSet } from '../state/index.js';
+import { TianpingError, assert, equalBytes } from '../types/index.js';
+
+export type ReceiptMsg = InstanceType<typeof pb.Receipt>;
+
+/** The receipt parts every item of a tx shares: the tx, its inclusion proof, header, commit, set changes. */
+export async function txInclusion(ledger: Ledger, height: number, txIndex: number): Promise<ReceiptMsg> {
+  const stored = await ledger.block(height);
+  const raw = await ledger.rawBlock(height);
+  const tx = stored?.txs[txIndex];
+  if (stored === undefined || raw === undefined || tx === undefined) throw new TianpingError('TX_NOT_FOUND');
+  const tree = new MerkleBuilder(stored.txs.map((t) => leafHash(txHash(t))));
+  const receipt = pb.Receipt.create({
+    version: 1, chainId: stored.header.chainId, tx, txIndex, txCount: stored.txs.length, txProof: tree.proof(txIndex),
+    header: pb.Block.decode(raw.block).header, commit: raw.commit, setChanges: await setChangesUpTo(ledger, height),
+  });
+  return receipt;
+}
+
+/** Each change of the validator set that took effect at a height h' in 2..height: block h' - 1 announces it. */
+async function setChangesUpTo(ledger: Ledger, height: number): Promise<InstanceType<typeof pb.ValidatorSetChange>[]> {
+  const history = [...(await ledger.validatorHistory()).entries()].filter(([since]) => since > 1 && since <= height)
+    .sort(([a], [b]) => a - b);
+  const changes: InstanceType<typeof pb.ValidatorSetChange>[] = [];
+  for (const [since, validators] of history) {
+    const raw = await ledger.rawBlock(since - 1);
+    assert(raw !== undefined, `block ${since - 1} before a set change exists`);
+    changes.push(pb.ValidatorSetChange.create({ header: pb.Block.decode(raw.block).header, commit: raw.commit,
+      nextValidators: pb.ValidatorSet.decode(encodeValidatorSet(validators)) }));
+  }
+  return changes;
+}
+
+/** The receipt of one anchor record (single or indexed-batch item). */
+export async function receiptOf(ledger: Ledger, record: EvidenceRecordMsg): Promise<ReceiptMsg> {
+  const receipt = await txInclusion(ledger, record.height, record.txIndex);
+  assert(equalBytes(txHash(receipt.tx), record.txHash), 'the record points at its tx');
+  receipt.algorithm = record.algorithm;
+  receipt.digest = record.digest;
+  receipt.salted = record.salted;
+  if (record.inBatch) {
+    const body = pb.TxBody.decode(pb.SignedTx.decode(receipt.tx).body);
+    const digests = body.anchorBatch?.indexed?.digests ?? [];
+    const tree = new MerkleBuilder(digests.map((d) => leafHash(d)));
+    receipt.batch = pb.BatchPath.create({ itemIndex: record.batchItemIndex, itemCount: digests.length,
+      path: tree.proof(record.batchItemIndex) });
+  }
+  return receipt;
+}
