@@ -16,6 +16,7 @@ import { ProblemSchema } from './schemas.js';
 import { blocksRoutes } from './routes/blocks.js';
 import { equivocationsRoutes } from './routes/equivocations.js';
 import { governanceRoutes } from './routes/governance.js';
+import { receiptsRoutes } from './routes/receipts.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { statusRoutes } from './routes/status.js';
 import { submittersRoutes } from './routes/submitters.js';
@@ -114,6 +115,7 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
     await api.register(statusRoutes, routeOptions);
     await api.register(txsRoutes, routeOptions);
     await api.register(evidenceRoutes, routeOptions);
+    await api.register(receiptsRoutes, routeOptions);
     await api.register(blocksRoutes, routeOptions);
     await api.register(submittersRoutes, routeOptions);
     await api.register(equivocationsRoutes, routeOptions);

@@ -183,6 +183,13 @@ export interface ApiComponents {
   block(height: number | 'latest'): Promise<BlockSummary | undefined>;
   /** The member holding this key (lowercase hex) in committed state, for signed reads. */
   member(publicKeyHex: string): Promise<MemberView | undefined>;
+  /**
+   * The receipt of an anchor: the earliest of the digest, or the one made by the tx given. JSON
+   * (docs/receipt-format.md) and protobuf bytes. EVIDENCE_NOT_FOUND when there is none.
+   */
+  receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms>;
+  /** A committed tx's inclusion proof (a receipt without item fields). TX_NOT_FOUND when unknown. */
+  txInclusion(txHash: Uint8Array): Promise<ReceiptForms>;
   /** Every equivocation recorded on chain, by offender, then offence height. */
   equivocations(): Promise<EquivocationView[]>;
   /** Every member record in state (every key ever registered), in public key order. */
@@ -193,4 +200,10 @@ export interface ApiComponents {
   proposals(status?: ProposalStatus): Promise<GovernanceProposalView[]>;
   proposal(id: Uint8Array): Promise<GovernanceProposalView | undefined>;
   status(): NodeStatusView;
+}
+
+/** A receipt as JSON (format "tianping-receipt", docs/receipt-format.md) and as protobuf bytes. */
+export interface ReceiptForms {
+  readonly json: { readonly format: 'tianping-receipt'; readonly version: number };
+  readonly bytes: Uint8Array;
 }

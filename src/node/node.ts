@@ -8,9 +8,21 @@ import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool } from '../mempool/index.js';
 import { readProposal, type Genesis } from '../state/index.js';
-import { TianpingError, fromHex, toHex, type Clock, type Hash32 } from '../types/index.js';
+import { TianpingError, equalBytes, fromHex, toHex, type Clock, type Hash32 } from '../types/index.js';
 import { buildAndCommit, type BuilderComponents } from './block-builder.js';
 import { CommitWaiters } from './commit-waiters.js';
+import { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
+import type { ReceiptForms } from '../api/components.js';
+import { pb } from '../codec/index.js';
+import { decodeReceipt } from '../client/receipt.js';
+import { receiptToJson } from '../client/receipt-json.js';
+
+const RECEIPT_SCAN_PAGE = 100;
+
+function receiptForms(receipt: ReceiptMsg): ReceiptForms {
+  const bytes = pb.Receipt.encode(receipt).finish();
+  return { json: receiptToJson(decodeReceipt(bytes)) as ReceiptForms['json'], bytes };
+}
 import { SoloDriver } from './solo-driver.js';
 import type { Logger } from 'pino';
 import type { NodeConfig } from '../config/defaults.js';
@@ -131,6 +143,26 @@ export class NodeCore implements ApiComponents {
     Promise<{ total: number; anchors: EvidenceAnchor[] }> {
     const { total, records } = await this.o.ledger.evidence(ALGORITHM_IDS[algorithm], digest, page.offset, page.limit);
     return { total, anchors: await this.anchorViews(records) };
+  }
+
+  async receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms> {
+    const id = ALGORITHM_IDS[algorithm];
+    // Pages through the anchors only as far as needed: the earliest, or the one of the tx asked for.
+    for (let offset = 0; ; offset += RECEIPT_SCAN_PAGE) {
+      const { total, records } = await this.o.ledger.evidence(id, digest, offset, RECEIPT_SCAN_PAGE);
+      const record = records.find((r) => txHash === undefined || equalBytes(r.txHash, txHash));
+      if (record !== undefined) return receiptForms(await receiptOf(this.o.ledger, record));
+      if (offset + RECEIPT_SCAN_PAGE >= total) {
+        throw new TianpingError('EVIDENCE_NOT_FOUND', txHash === undefined ? 'the digest has no anchor on this chain'
+          : 'the digest has no anchor in that tx');
+      }
+    }
+  }
+
+  async txInclusion(hash: Uint8Array): Promise<ReceiptForms> {
+    const location = await this.o.ledger.txLocation(hash);
+    if (location === undefined) throw new TianpingError('TX_NOT_FOUND');
+    return receiptForms(await txInclusion(this.o.ledger, location.height, location.index));
   }
 
   async anchorsBySubmitter(publicKey: Uint8Array, page: { offset: number; limit: number }):

@@ -2,6 +2,7 @@
 // so API tests check real lookups (a wrong key or a lost field fails them), and records what the
 // API asked for (timeouts, pages) so that caps can be asserted.
 import { expect } from 'vitest';
+import type { ReceiptForms } from '../../src/api/components.js';
 import type { LightMyRequestResponse } from 'fastify';
 import type {
   ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo, TxStatus,
@@ -73,6 +74,19 @@ export class FakeComponents implements ApiComponents {
     ...this.genesis.members.map((m) => [m.publicKey, { name: m.name, role: m.role, status: 'active' as const }] as const),
   ]);
   private readonly rejections = new Map<string, TianpingError>();
+  /** Receipts by digest hex and inclusion proofs by tx hash hex, as the node would build them. */
+  readonly receipts = new Map<string, ReceiptForms>();
+  readonly inclusions = new Map<string, ReceiptForms>();
+
+  receipt(digest: Uint8Array): Promise<ReceiptForms> {
+    const found = this.receipts.get(toHex(digest));
+    return found === undefined ? Promise.reject(new TianpingError('EVIDENCE_NOT_FOUND')) : Promise.resolve(found);
+  }
+
+  txInclusion(hash: Uint8Array): Promise<ReceiptForms> {
+    const found = this.inclusions.get(toHex(hash));
+    return found === undefined ? Promise.reject(new TianpingError('TX_NOT_FOUND')) : Promise.resolve(found);
+  }
   private readonly pending = new Map<string, Uint8Array>();
   private readonly committed = new Map<string, TxCommitInfo>();
   private readonly blocks: BlockSummary[] = [];

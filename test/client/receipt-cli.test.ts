@@ -112,11 +112,12 @@ describe('tianping verify --receipt (offline)', () => {
       [[fileA, '--receipt', vector('good-evidence.json'), '--trust', GENESIS, '--node', 'http://127.0.0.1:1'], /--node does not apply/],
       [[fileA, '--receipt', vector('good-evidence.json'), '--trust', GENESIS, '--salt', 'xyz'], /--salt must be non-empty hex/],
     ];
-    for (const [args, message] of cases) {
-      const result = await offline(args);
+    const results = await Promise.all(cases.map(([args]) => offline(args)));
+    cases.forEach(([args, message], i) => {
+      const result = results[i]!;
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toMatch(message);
       expect(result.stderr).not.toContain('NETWORK ACCESS');
-    }
+    });
   });
 });

@@ -1,0 +1,59 @@
+// Receipts (docs/receipt-format.md). The receipt of an anchor is public like the lookup by digest:
+// whoever holds the file may have its proof. The inclusion proof of a tx by hash (the shared part
+// of every receipt of a root-only batch, which the platform completes with its own item paths) is
+// enumeration, so it needs a member's signed request.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { fromHex, TianpingError } from '../../types/index.js';
+import type { RouteOptions } from '../options.js';
+import { AlgorithmSchema, EvidenceParamsSchema, TxHashParamsSchema, problemResponses } from '../schemas.js';
+import { TX_READERS } from './txs.js';
+
+const ReceiptSchema = Type.Object({
+  format: Type.Literal('tianping-receipt'),
+  version: Type.Integer(),
+}, { additionalProperties: true, description: 'A receipt in its JSON form (docs/receipt-format.md)' });
+
+const ReceiptQuerySchema = Type.Object({
+  algorithm: Type.Optional(AlgorithmSchema),
+  tx: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'The anchor of this tx, instead of the earliest' })),
+}, { additionalProperties: false });
+
+export const receiptsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components, requireSignature }) => {
+  app.get('/v1/evidence/:digest/receipt', {
+    schema: {
+      tags: ['evidence'],
+      summary: 'A self-contained receipt of an anchor, verifiable offline from the genesis',
+      description: 'The earliest anchor of the digest, or the one made by ?tx=HASH. JSON, or protobuf with Accept: application/x-protobuf.',
+      params: EvidenceParamsSchema,
+      querystring: ReceiptQuerySchema,
+      response: { 200: ReceiptSchema, ...problemResponses('DIGEST_INVALID', 'REQUEST_INVALID', 'EVIDENCE_NOT_FOUND') },
+    },
+  }, async (request, reply) => {
+    const digest = fromHex(request.params.digest);
+    if (digest === undefined) throw new TianpingError('DIGEST_INVALID');
+    const txHash = request.query.tx === undefined ? undefined : fromHex(request.query.tx);
+    const receipt = await components.receipt(digest, request.query.algorithm ?? 'sha256', txHash);
+    if ((request.headers.accept ?? '').includes('application/x-protobuf')) {
+      // A Buffer bypasses the JSON serializer: the exact protobuf bytes go out.
+      return reply.type('application/x-protobuf').send(Buffer.from(receipt.bytes) as never);
+    }
+    return receipt.json;
+  });
+
+  app.get('/v1/txs/:hash/inclusion', {
+    preHandler: requireSignature(TX_READERS),
+    schema: {
+      tags: ['evidence'],
+      summary: 'The proof that a committed tx is in its block, with header, commit and validator-set changes',
+      description: 'A receipt without the item: a platform adds its own batch audit path for each item of a root-only batch.',
+      params: TxHashParamsSchema,
+      response: { 200: ReceiptSchema, ...problemResponses('HASH_INVALID', 'TX_NOT_FOUND', 'AUTH_REQUIRED', 'AUTH_INVALID',
+        'AUTH_STALE', 'AUTH_REPLAYED', 'AUTH_FORBIDDEN') },
+    },
+  }, async (request) => {
+    const hash = fromHex(request.params.hash);
+    if (hash === undefined) throw new TianpingError('HASH_INVALID');
+    return (await components.txInclusion(hash)).json;
+  });
+};
