@@ -7,7 +7,7 @@ import { proposalSignBytes, voteSignBytes, VOTE_PRECOMMIT, VOTE_PREVOTE } from '
 import type { DecodedTx } from '../codec/tx.js';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
 import { TianpingError, equalBytes, heightKey, toHex, HASH_BYTES, SIGNATURE_BYTES } from '../types/index.js';
-import { readValidatorSet } from './validators.js';
+import { validatorSetAt } from './validators.js';
 import type { StateView } from './view.js';
 
 type Report = ReportEquivocationMsg;
@@ -49,10 +49,14 @@ function signedVoteHash(hash: Uint8Array | null | undefined): Uint8Array {
   return bytes.length === 0 ? new Uint8Array(HASH_BYTES) : bytes;
 }
 
-/** Checks a report against the validator set and returns the offence it proves. */
+/**
+ * Checks a report against the validator set of the offence's height (indexes in votes refer to
+ * that set, which may have changed since) and returns the offence it proves.
+ */
 export async function checkEquivocation(report: Report, chainId: string, view: StateView,
   verifier: SignatureVerifier): Promise<Offence> {
-  const validators = await readValidatorSet(view);
+  const offenceHeight = report.duplicateVote?.voteA?.height ?? report.duplicateProposal?.proposalA?.height ?? 0;
+  const validators = await validatorSetAt(view, offenceHeight);
   const keyAt = (index: number): Uint8Array => {
     const v = validators[index];
     if (v === undefined) invalid(`validator index ${index} is not in the set`);

@@ -146,7 +146,7 @@ async function checkVote(tx: DecodedTx, view: StateView, ctx: GovernanceContext)
   if (proposal.status !== 'open') fail('GOV_PROPOSAL_CLOSED', `the proposal is ${proposal.status}`);
   if (ctx.timeMs >= proposal.expiresAtMs) fail('GOV_PROPOSAL_EXPIRED');
   if ([...proposal.approvals, ...proposal.rejections].some((k) => equalBytes(k, tx.body.signer))) fail('GOV_DUPLICATE_VOTE');
-  if (vote.approve) await assertStillFree(view, proposal);
+  if (vote.approve) await assertStillFree(view, proposal, ctx.height ?? 0);
   return { kind: 'vote', proposal, approve: vote.approve };
 }
 
@@ -155,7 +155,13 @@ async function checkVote(tx: DecodedTx, view: StateView, ctx: GovernanceContext)
  * key): the checks made when they opened no longer hold once the first passes. Enacting the other
  * would overwrite a member, so approving it is refused; it can still be rejected, or expire.
  */
-async function assertStillFree(view: StateView, proposal: ProposalRecordMsg): Promise<void> {
+async function assertStillFree(view: StateView, proposal: ProposalRecordMsg, height: number): Promise<void> {
+  if (proposal.kind === 'remove' || proposal.kind === 'suspend') {
+    // Several removals opened together each left a validator when opened; passing them all must
+    // still never empty the set.
+    const left = (await setAtHeightPlusTwo(view, height)).filter((v) => !equalBytes(v.publicKey, proposal.subject));
+    if (left.length === 0) fail('MEMBER_STATE_INVALID', 'the last validator cannot leave the set');
+  }
   if (proposal.kind === 'join') {
     await assertKeyFree(view, proposal.subject);
     const { name } = pb.JoinRequest.decode(proposal.payload);

@@ -3,7 +3,7 @@
 import { fromUtf8, utf8 } from '../types/index.js';
 import type { Genesis, Role } from './genesis.js';
 import { categoryKey, memberKey, memberNameKey } from './keys.js';
-import { KEY_VALIDATOR_SET, encodeValidatorSet, genesisValidators, historySetKey } from './validators.js';
+import { KEY_SET_CHANGE_HEIGHTS, KEY_VALIDATOR_SET, encodeValidatorSet, genesisSetChangeHeights, genesisValidators, historySetKey } from './validators.js';
 
 export interface MemberRecord {
   readonly name: string;
@@ -50,5 +50,6 @@ export function genesisWrites(genesis: Genesis): Map<string, Uint8Array> {
   for (const m of genesis.members) writes.set(memberNameKey(m.name), utf8(m.publicKey));
   writes.set(KEY_VALIDATOR_SET, encodeValidatorSet(genesisValidators(genesis)));
   writes.set(historySetKey(1), encodeValidatorSet(genesisValidators(genesis)));
+  writes.set(KEY_SET_CHANGE_HEIGHTS, genesisSetChangeHeights());
   return writes;
 }

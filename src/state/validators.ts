@@ -14,6 +14,33 @@ export const scheduledSetKey = (height: number): string => `valset/at/${heightKe
 /** The set that took effect at a height (written at genesis and at every change). */
 export const historySetKey = (height: number): string => `valset/hist/${heightKey(height)}`;
 export const VALIDATOR_HISTORY_PREFIX = 'valset/hist/';
+/** Heights at which a set took effect, ascending, as u64be each: finds the set of any height. */
+export const KEY_SET_CHANGE_HEIGHTS = 'valset/changes';
+
+function decodeHeights(bytes: Uint8Array | undefined): number[] {
+  const heights: number[] = [];
+  if (bytes === undefined) return heights;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let offset = 0; offset + 8 <= bytes.length; offset += 8) heights.push(Number(view.getBigUint64(offset)));
+  return heights;
+}
+
+function encodeHeights(heights: readonly number[]): Uint8Array {
+  const bytes = new Uint8Array(heights.length * 8);
+  const view = new DataView(bytes.buffer);
+  heights.forEach((h, i) => view.setBigUint64(i * 8, BigInt(h)));
+  return bytes;
+}
+
+export const genesisSetChangeHeights = (): Uint8Array => encodeHeights([1]);
+
+/** The validator set that signed the block of `height` (for evidence about past heights). */
+export async function validatorSetAt(view: StateView, height: number): Promise<ValidatorEntry[]> {
+  const heights = decodeHeights(await view.get(KEY_SET_CHANGE_HEIGHTS));
+  const since = heights.filter((h) => h <= height).pop();
+  const bytes = since === undefined ? undefined : await view.get(historySetKey(since));
+  return bytes === undefined ? readValidatorSet(view) : decodeValidatorSet(bytes);
+}
 
 export function encodeValidatorSet(validators: readonly ValidatorEntry[]): Uint8Array {
   return pb.ValidatorSet.encode({
@@ -65,6 +92,8 @@ export async function rotateValidatorSet(overlay: Overlay, height: number):
   }
   overlay.set(KEY_VALIDATOR_SET, next);
   overlay.set(historySetKey(height + 1), next);
+  const heights = decodeHeights(await overlay.get(KEY_SET_CHANGE_HEIGHTS));
+  overlay.set(KEY_SET_CHANGE_HEIGHTS, encodeHeights([...heights, height + 1]));
   return { validatorsHash, nextValidatorsHash: validatorSetHash(decodeValidatorSet(next)) };
 }
 
