@@ -31,7 +31,7 @@ const BROWSER_SAFE = 'merkle/, types/ and codec/ run in the browser and the SDK:
 const browserSafe = nodeBuiltinRestrictions(BROWSER_SAFE);
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'src/codec/gen/', 'coverage/', 'data/', '.testnet/']),
+  globalIgnores(['dist/', 'node_modules/', 'src/codec/gen/', 'src/api/web/tianping-web.js', 'coverage/', 'data/', '.testnet/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -47,7 +47,7 @@ export default defineConfig([
     languageOptions: { globals: NODE_GLOBALS },
   },
   {
-    // The court's web page, served as is (no bundler).
+    // The court's web page, served as is; its SDK bundle (tianping-web.js) is generated and ignored above.
     files: ['src/**/web/**/*.js'],
     languageOptions: { globals: BROWSER_GLOBALS },
   },

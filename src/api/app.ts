@@ -15,6 +15,7 @@ import { registerProblemHandlers } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { blocksRoutes } from './routes/blocks.js';
 import { equivocationsRoutes } from './routes/equivocations.js';
+import { genesisRoutes } from './routes/genesis.js';
 import { governanceRoutes } from './routes/governance.js';
 import { receiptsRoutes } from './routes/receipts.js';
 import { evidenceRoutes } from './routes/evidence.js';
@@ -113,6 +114,7 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
     api.addHook('preParsing', digestBody);
     await api.register(webRoutes, { assets });
     await api.register(statusRoutes, routeOptions);
+    await api.register(genesisRoutes, routeOptions);
     await api.register(txsRoutes, routeOptions);
     await api.register(evidenceRoutes, routeOptions);
     await api.register(receiptsRoutes, routeOptions);

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { loadWebAssets } from '../../src/api/routes/web.js';
 import { expectProblem, makeApp } from './fake-components.js';
 
 let app: FastifyInstance | undefined;
@@ -35,8 +39,15 @@ describe('verification web page', () => {
     expect(script.statusCode).toBe(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expectStrictCsp(script.headers);
-    expect(script.body).toContain("crypto.subtle.digest('SHA-256'");
+    // The page hashes and verifies with the SDK bundle, served beside it.
+    expect(script.body).toContain("from './tianping-web.js'");
     expect(script.body).toContain('v1/evidence/');
+    expect(script.body).toContain('v1/genesis');
+    const bundle = await app.inject({ url: '/web/tianping-web.js' });
+    expect(bundle.statusCode).toBe(200);
+    expect(bundle.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expectStrictCsp(bundle.headers);
+    expect(bundle.body).toContain('function verifyReceipt(');
     const style = await app.inject({ url: '/web/app.css' });
     expect(style.statusCode).toBe(200);
     expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
@@ -47,13 +58,24 @@ describe('verification web page', () => {
     const html = (await app.inject({ url: '/' })).body;
     const js = (await app.inject({ url: '/web/app.js' })).body;
     const css = (await app.inject({ url: '/web/app.css' })).body;
-    for (const text of [html, js, css]) expect(text).not.toMatch(EXTERNAL);
+    const bundle = (await app.inject({ url: '/web/tianping-web.js' })).body;
+    for (const text of [html, js, css, bundle]) expect(text).not.toMatch(EXTERNAL);
     expect(css).not.toMatch(/@import|url\(/);
     // Every <script> has a src, and no element carries a style or an on* handler attribute.
     expect([...html.matchAll(/<script\b[^>]*>/g)].every((m) => /\bsrc=/.test(m[0]))).toBe(true);
     expect(html).not.toMatch(/\sstyle=/);
     expect(html).not.toMatch(/\son[a-z]+=/);
     expect(js).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
+  });
+
+  it('does not serve the bundle entry that the build compiles beside the page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tianping-web-assets-'));
+    try {
+      for (const name of ['index.html', 'app.js', 'verifier-entry.js', 'verifier-entry.ts', 'notes.txt']) writeFileSync(join(dir, name), name);
+      expect([...(await loadWebAssets(dir)).keys()].sort()).toEqual(['app.js', 'index.html']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves only the files of its folder', async () => {

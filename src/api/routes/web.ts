@@ -1,5 +1,7 @@
-// The verification web page: static files from src/api/web (copied to dist/api/web by the build),
-// read once at startup. The page hashes files in the browser and only asks the API for evidence.
+// The court's verification page: static files from src/api/web (copied to dist/api/web by the
+// build), read once at startup. The page hashes files in the browser, looks digests up through the
+// API, and checks receipts with the SDK bundle (tianping-web.js, committed, built by
+// scripts/build-web.mjs) against the genesis it fetched from /v1/genesis once at load.
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,12 +34,18 @@ export interface WebAsset {
   readonly mediaType: string;
 }
 
+/**
+ * The bundle's entry compiles to verifier-entry.js in dist/ beside the page; it imports modules
+ * outside the folder, so in a browser it could only fail. The page uses the bundle.
+ */
+const NOT_SERVED: ReadonlySet<string> = new Set(['verifier-entry.js']);
+
 /** Every servable file of the folder (one level, known types only), keyed by file name. */
 export async function loadWebAssets(dir: string = WEB_DIR): Promise<Map<string, WebAsset>> {
   const assets = new Map<string, WebAsset>();
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const mediaType = MEDIA_TYPES[extname(entry.name)];
-    if (!entry.isFile() || mediaType === undefined) continue;
+    if (!entry.isFile() || mediaType === undefined || NOT_SERVED.has(entry.name)) continue;
     assets.set(entry.name, { body: await readFile(join(dir, entry.name)), mediaType });
   }
   return assets;
@@ -59,7 +67,7 @@ export const webRoutes: FastifyPluginAsyncTypebox<{ readonly assets: ReadonlyMap
   app.get('/', {
     schema: {
       tags: ['web'],
-      summary: 'Evidence verification page (存证核验): hashes a file in the browser and looks it up',
+      summary: 'Evidence verification page (存证核验): hashes a file in the browser, looks it up, checks receipts offline',
       response: { 200: textResponse('text/html', 'The page') },
     },
   }, async (_request, reply) => sendAsset(reply, index));
@@ -67,7 +75,7 @@ export const webRoutes: FastifyPluginAsyncTypebox<{ readonly assets: ReadonlyMap
   app.get('/web/:file', {
     schema: {
       tags: ['web'],
-      summary: 'Script and style of the verification page',
+      summary: 'Script, SDK bundle and style of the verification page',
       params: WebFileParamsSchema,
       response: {
         200: {

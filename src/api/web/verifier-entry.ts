@@ -1,0 +1,106 @@
+// Entry of the browser bundle (tianping-web.js, built by scripts/build-web.mjs). The court's page
+// runs exactly the SDK's code, not a re-implementation: the same streaming hashers as the CLI, and
+// the same twelve receipt checks (docs/receipt-format.md §6). Only browser-safe modules are
+// imported here (no node:*), one by one rather than through client/index.ts, so the bundle carries
+// the verifier and not the HTTP client.
+import { decodeCanonical, pb } from '../../codec/proto.js';
+import { parseGenesis } from '../../state/genesis.js';
+import type { TrustAnchor } from '../../client/receipt-verify.js';
+import { algorithmName, type Receipt } from '../../client/receipt.js';
+import { sha256, type EvidenceAlgorithm } from '../../crypto/hash.js';
+import { fromHex, toHex } from '../../types/index.js';
+
+export { verifyReceipt, RECEIPT_CHECKS, TrustAnchorError } from '../../client/receipt-verify.js';
+export { parseReceiptJson, parseReceiptBytes } from '../../client/receipt-json.js';
+export { ReceiptFormatError } from '../../client/receipt.js';
+export { createHasher, EVIDENCE_ALGORITHMS } from '../../crypto/hash.js';
+export { GenesisError } from '../../state/genesis.js';
+export { fromHex, toHex };
+
+/** A validator as the page shows it in the trust anchor and the certificate. */
+export interface TrustValidatorView {
+  readonly publicKey: string;
+  readonly power: number;
+  readonly name: string;
+}
+
+/** A member named by a genesis: lets the page name a submitter even offline. */
+export interface TrustMemberView {
+  readonly publicKey: string;
+  readonly name: string;
+  readonly organisation: string;
+}
+
+export interface LoadedTrust {
+  readonly anchor: TrustAnchor;
+  readonly kind: 'genesis' | 'trusted-header';
+  readonly chainId: string;
+  /** 0 for a genesis: trust starts before block 1. */
+  readonly height: number;
+  readonly validators: readonly TrustValidatorView[];
+  readonly members: readonly TrustMemberView[];
+  /** SHA-256 of the bytes read, lowercase hex: what a court compares with the published genesis hash. */
+  readonly sha256: string;
+}
+
+/** Input the page cannot use as a trust anchor; the message says why. */
+export class TrustFileError extends Error {
+  override name = 'TrustFileError';
+}
+
+/**
+ * A trust anchor from the bytes of a file: a genesis (checked as strictly as a node checks it), or a
+ * trusted-header file {chainId, trustedHeader (hex), validators: [{publicKey, power, name?}]}, the
+ * same two forms `tianping verify --trust` reads. verifyReceipt checks the anchor itself again.
+ */
+export function parseTrustAnchor(bytes: Uint8Array): LoadedTrust {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw new TrustFileError(`not a JSON file: ${(error as Error).message}`);
+  }
+  const digest = toHex(sha256(bytes));
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new TrustFileError('not a JSON object');
+  if (!('trustedHeader' in doc)) {
+    const genesis = parseGenesis(doc);
+    return {
+      anchor: genesis, kind: 'genesis', chainId: genesis.chainId, height: 0, sha256: digest,
+      validators: genesis.validators.map((v) => ({ publicKey: v.publicKey, power: v.power, name: v.name })),
+      members: genesis.members.map((m) => ({ publicKey: m.publicKey, name: m.name, organisation: m.organisation })),
+    };
+  }
+  const { chainId, trustedHeader, validators } = doc as Record<string, unknown>;
+  const header = typeof trustedHeader === 'string' ? fromHex(trustedHeader) : undefined;
+  if (typeof chainId !== 'string' || header === undefined || header.length === 0 || !Array.isArray(validators)) {
+    throw new TrustFileError('a trusted-header file holds "chainId", "trustedHeader" (hex) and "validators"');
+  }
+  const views = validators.map((v: unknown, i): TrustValidatorView => {
+    const { publicKey, power, name } = (v ?? {}) as Record<string, unknown>;
+    if (typeof publicKey !== 'string' || typeof power !== 'number') {
+      throw new TrustFileError(`validators[${i}] needs "publicKey" (hex) and "power"`);
+    }
+    return { publicKey: publicKey.toLowerCase(), power, name: typeof name === 'string' ? name : '' };
+  });
+  return {
+    anchor: {
+      chainId, trustedHeader: header,
+      validators: views.map((v) => ({ publicKey: v.publicKey, power: v.power, ...(v.name === '' ? {} : { name: v.name }) })),
+    },
+    kind: 'trusted-header', chainId, height: trustedHeaderHeight(header), validators: views, members: [], sha256: digest,
+  };
+}
+
+/** The trusted header's height, for display; 0 when it does not decode (verifyReceipt then says why). */
+function trustedHeaderHeight(header: Uint8Array): number {
+  try {
+    return decodeCanonical(pb.Header, header, 'trusted header').height;
+  } catch {
+    return 0;
+  }
+}
+
+/** What the page needs of a receipt before the checks: which hash to run over the file. */
+export function receiptFacts(receipt: Receipt): { algorithm: EvidenceAlgorithm | undefined; digest: string; salted: boolean; chainId: string } {
+  return { algorithm: algorithmName(receipt.algorithm), digest: toHex(receipt.digest), salted: receipt.salted, chainId: receipt.chainId };
+}
