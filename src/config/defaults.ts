@@ -45,6 +45,11 @@ export interface NodeConfig {
     readonly timeoutPrecommitDeltaMs: number;
     /** Own votes and the current proposal are sent again at this interval until the height commits. */
     readonly rebroadcastIntervalMs: number;
+    /**
+     * Txs a proposer puts in one block at most (a local choice, below the chain's blockTxsMax): a
+     * block must be built, sent and re-executed well within the proposal's time window.
+     */
+    readonly proposeTxsMax: number;
   };
   readonly p2p: {
     /** libp2p listen multiaddrs. Empty: no p2p (a single-validator chain needs none). */
@@ -96,6 +101,7 @@ export const DEFAULT_CONFIG: NodeConfig = {
     timeoutPrecommitMs: 1_000,
     timeoutPrecommitDeltaMs: 500,
     rebroadcastIntervalMs: 1_000,
+    proposeTxsMax: 2_000,
   },
   p2p: {
     listen: [],

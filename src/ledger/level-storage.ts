@@ -12,8 +12,15 @@ export class LevelStorage implements Storage {
     return new LevelStorage(db);
   }
 
-  async get(key: string): Promise<Uint8Array | undefined> {
-    return (await this.db.get(key)) ?? undefined;
+  // Synchronous: LevelDB answers from its cache or an mmapped table in a few µs, while the async
+  // get is a thread-pool round trip (~55 µs) that queues behind every other read; block execution
+  // awaits its reads one after another, so under load the async path starved it.
+  get(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return Promise.resolve(this.db.getSync(key) ?? undefined);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   async batch(ops: readonly BatchOp[], options: { readonly sync: boolean }): Promise<void> {

@@ -22,13 +22,15 @@ export interface BlockExecComponents {
   readonly ledger: Ledger;
   readonly mempool: Mempool;
   readonly verifier: SignatureVerifier;
+  /** Txs a block this node builds holds at most (the chain's blockTxsMax when absent). */
+  readonly proposeTxsMax?: number;
 }
 
 export async function buildBlock(c: BlockExecComponents, height: number, timeMs: number, proposer: Uint8Array):
   Promise<ExecutedBlock> {
   const { genesis, ledger, mempool } = c;
   const tip = ledger.tip;
-  const candidates = mempool.reap(genesis.params.blockTxsMax, genesis.params.blockBytesMax);
+  const candidates = mempool.reap(Math.min(genesis.params.blockTxsMax, c.proposeTxsMax ?? Infinity), genesis.params.blockBytesMax);
   const result = await executeBlock(ledger.state, {
     chainId: genesis.chainId, height, timeMs, params: genesis.params, verifier: c.verifier, isVerified: mempool.isVerified,
   }, candidates, 'propose');

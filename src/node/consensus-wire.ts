@@ -33,6 +33,7 @@ export interface WireComponents {
 }
 
 const PEER_ANSWER_WAIT_MS = 2_000;
+const PUSH_PROPOSAL_BYTES_MAX = 64 * 1024;
 const CATCH_UP_PEERS_MAX = 2;
 const EMPTY_RESPONSE = pb.CatchUpResponse.encode({}).finish();
 
@@ -60,8 +61,13 @@ export class ConsensusWire {
   }
 
   sendProposal(proposal: Proposal, rebroadcast: boolean): void {
-    if (rebroadcast) this.push({ proposals: [pb.Proposal.decode(encodeProposal(proposal))] });
-    else this.publish('proposals', encodeProposal(proposal));
+    if (!rebroadcast) {
+      this.publish('proposals', encodeProposal(proposal));
+      return;
+    }
+    // Re-sending a proposal sends its whole block to every peer; a large one only goes to peers
+    // that ask for it (catch-up), or the re-sends themselves would flood a loaded network.
+    if (proposal.block.bytes.length <= PUSH_PROPOSAL_BYTES_MAX) this.push({ proposals: [pb.Proposal.decode(encodeProposal(proposal))] });
   }
 
   sendVote(vote: Vote, rebroadcast: boolean): void {

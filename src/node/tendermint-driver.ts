@@ -34,6 +34,7 @@ export interface TendermintDriverOptions {
   readonly blockDelayMs: number;
   readonly rebroadcastIntervalMs: number;
   readonly syncBlocksMax: number;
+  readonly proposeTxsMax: number;
   onCommitted(block: ExecutedBlock): void;
   /** The validator set changed or moved on: node ids (hex keys) of the set now in force. */
   onValidatorsChanged?(nodeIds: string[]): void;
@@ -47,6 +48,7 @@ export class TendermintDriver {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private rebroadcastTimer: ReturnType<typeof setInterval> | undefined;
   private startTimer: ReturnType<typeof setTimeout> | undefined;
+  private startDueAtMs = 0;
   private readonly executed = new Map<string, ExecutedBlock>();
   private readonly exec: BlockExecComponents;
   private validators!: ValidatorSet;
@@ -67,7 +69,8 @@ export class TendermintDriver {
       signer: { publicKey: o.key.publicKey, sign: (message) => sign(o.key.seed, message) },
     });
     this.state = this.core.initialState(null);
-    this.exec = { genesis: o.genesis, ledger: o.ledger, mempool: o.mempool, verifier: o.verifier };
+    this.exec = { genesis: o.genesis, ledger: o.ledger, mempool: o.mempool, verifier: o.verifier,
+      proposeTxsMax: o.proposeTxsMax };
     this.wire = new ConsensusWire({
       network: o.network, mempool: o.mempool, ledger: o.ledger, logger: o.logger, clock: o.clock,
       syncBlocksMax: o.syncBlocksMax, currentHeight: () => o.ledger.tip.height + 1,
@@ -254,13 +257,22 @@ export class TendermintDriver {
     const heartbeatDueMs = Math.max(0, tip.timeMs + this.o.heartbeatIntervalMs - nowMs);
     const dueInMs = this.setChangePending ? 0
       : this.o.mempool.size > 0 ? Math.min(this.o.blockDelayMs, heartbeatDueMs) : heartbeatDueMs;
+    // Throttle, not debounce: a start already armed to fire sooner stays armed, so a steady stream
+    // of txs cannot keep pushing the next height back.
+    const dueAtMs = nowMs + dueInMs;
+    if (this.startTimer !== undefined && this.startDueAtMs <= dueAtMs) return;
     if (this.startTimer !== undefined) clearTimeout(this.startTimer);
-    this.startTimer = setTimeout(() => this.startHeightNow(), dueInMs);
+    this.startDueAtMs = dueAtMs;
+    this.startTimer = setTimeout(() => {
+      this.startTimer = undefined;
+      this.startHeightNow();
+    }, dueInMs);
   }
 
   private startHeightNow(): void {
     if (!this.running || this.startedHeight !== 0) return;
     if (this.startTimer !== undefined) clearTimeout(this.startTimer);
+    this.startTimer = undefined;
     const height = this.o.ledger.tip.height + 1;
     this.startedHeight = height;
     this.enqueue(async () => {
