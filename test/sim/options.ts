@@ -1,8 +1,14 @@
 // One seed → one scenario (swarm testing, as TigerBeetle's VOPR does): cluster size, weights, who is
 // Byzantine, network faults, crashes, clock skews and app latencies are all drawn from the seed, so
 // different seeds stress different corners and any failure replays exactly.
+//
+// About half the seeds also change the validator set on chain (valset.ts): spare nodes join, members
+// leave, powers change. Those draws come after every other draw, so a seed's other faults are the
+// ones it had before set changes existed, and beforeSetChanges() gives back that older scenario and
+// driver exactly (the regression seeds recorded then replay through it, event for event).
 import { DEFAULT_CONSENSUS_PARAMS, type ConsensusParams } from '../../src/consensus/tendermint/index.js';
 import { Prng } from './prng.js';
+import { applyOp, POWER_MAX, totalPower, type Member, type PlannedChange, type SetChangeOp } from './valset.js';
 
 export interface PartitionFault {
   readonly startMs: number;
@@ -21,12 +27,22 @@ export interface CrashFault {
 
 export interface SimOptions {
   readonly seed: number;
+  /** Validators of the genesis set: nodes 0 .. nodeCount - 1. */
   readonly nodeCount: number;
+  /** Nodes outside the genesis set, nodeCount .. nodeCount + spareCount - 1: keys the plan may add. */
+  readonly spareCount: number;
+  /** Genesis power of each genesis node. */
   readonly powers: readonly number[];
+  /** Genesis nodes only; the plan keeps their power under a third of every set it can put in force. */
   readonly byzantineNodes: readonly number[];
+  /** Set-change operations, in the order blocks must carry them (empty: the genesis set throughout). */
+  readonly setChanges: readonly PlannedChange[];
+  /** When each node first starts (0 for genesis nodes): a spare starts from scratch, at most at the heal. */
+  readonly bootAtMs: readonly number[];
   /** Per-mille chance that a Byzantine node equivocates on a message it sends. */
   readonly equivocationPerMille: number;
   readonly params: ConsensusParams;
+  /** Per node, spares included. */
   readonly clockSkewMs: readonly number[];
   /** Faults (drops, duplicates, partitions, crashes, long delays) happen before this; none after. */
   readonly healAtMs: number;
@@ -45,6 +61,14 @@ export interface SimOptions {
   /** The driver's pause between a commit and the next height (CometBFT's timeout_commit). */
   readonly commitDelayMs: number;
   readonly rebroadcastIntervalMs: number;
+  /**
+   * The driver answers a request for a proposal or votes of a height it has already committed with
+   * that height's block and certificate, as it answers a commit request. Needed once sets change:
+   * the nodes that finished a height may all be outside the next set, and then no message of a
+   * higher height ever tells the others that they are behind (seed 1310). Off only in
+   * beforeSetChanges().
+   */
+  readonly answerFinishedHeights: boolean;
 }
 
 function drawPowers(prng: Prng, nodeCount: number): number[] {
@@ -90,6 +114,94 @@ function drawCrashes(prng: Prng, nodeCount: number, byzantine: readonly number[]
   return crashes;
 }
 
+/** Every simulated node, genesis validators and spares. */
+export function totalNodes(options: SimOptions): number {
+  return options.nodeCount + options.spareCount;
+}
+
+/** Byzantine power stays under a third of the set's power (0 if none of them is a member). */
+export function byzantineBelowThird(members: readonly Member[], byzantine: readonly number[]): boolean {
+  const faulty = members.filter((member) => byzantine.includes(member.node));
+  return 3 * totalPower(faulty) < totalPower(members);
+}
+
+function drawOp(prng: Prng, members: readonly Member[], nodes: number): SetChangeOp {
+  const outside = Array.from({ length: nodes }, (_, node) => node).filter((node) => !members.some((m) => m.node === node));
+  const roll = prng.int(10);
+  if (outside.length > 0 && (roll < 4 || members.length === 1)) {
+    return { kind: 'add', node: prng.pick(outside), power: prng.range(1, POWER_MAX) };
+  }
+  const member = prng.pick(members).node;
+  return roll < 7 ? { kind: 'remove', node: member } : { kind: 'power', node: member, power: prng.range(1, POWER_MAX) };
+}
+
+/**
+ * The plan: each operation is kept only if the set it leads to is allowed (at least one validator)
+ * and keeps the Byzantine power under a third. Blocks carry operations in plan order, so the sets in
+ * force are among these prefixes, and the bound holds at every height whatever blocks commit.
+ */
+function drawSetChanges(prng: Prng, powers: readonly number[], nodes: number, byzantine: readonly number[]): PlannedChange[] {
+  let members: Member[] = powers.map((power, node) => ({ node, power }));
+  const fromHeights = Array.from({ length: prng.range(1, 6) }, () => prng.range(1, 8)).sort((a, b) => a - b);
+  const plan: PlannedChange[] = [];
+  for (const fromHeight of fromHeights) {
+    const op = drawOp(prng, members, nodes);
+    const next = applyOp(members, op);
+    if (next === undefined || !byzantineBelowThird(next, byzantine)) continue;
+    plan.push({ fromHeight, op });
+    members = next;
+  }
+  return plan;
+}
+
+/** Spares may crash too, after they first start. */
+function drawSpareCrashes(prng: Prng, nodeCount: number, bootAtMs: readonly number[], healAtMs: number): CrashFault[] {
+  const crashes: CrashFault[] = [];
+  for (let node = nodeCount; node < bootAtMs.length; node++) {
+    const bootMs = bootAtMs[node]!;
+    if (!prng.chance(300) || bootMs + 1 > healAtMs - 500) continue;
+    const crashAtMs = prng.range(bootMs + 1, healAtMs - 500);
+    crashes.push({ node, crashAtMs, restartAtMs: Math.min(healAtMs, crashAtMs + prng.range(50, 8000)) });
+  }
+  return crashes;
+}
+
+/** Adds spares and a set-change plan to a scenario drawn without them (all draws come after its own). */
+function withSetChanges(prng: Prng, options: SimOptions): SimOptions {
+  const spareCount = prng.range(1, 3);
+  const nodes = options.nodeCount + spareCount;
+  const { precisionMs } = options.params;
+  const clockSkewMs = [...options.clockSkewMs,
+    ...Array.from({ length: spareCount }, () => prng.range(-precisionMs / 2, precisionMs / 2))];
+  const partitions = options.partitions.map((partition) => ({
+    ...partition, sideOfNode: [...partition.sideOfNode, ...Array.from({ length: spareCount }, () => prng.int(3))],
+  }));
+  const bootAtMs = [...options.bootAtMs,
+    ...Array.from({ length: spareCount }, () => (prng.chance(300) ? 0 : prng.range(0, options.healAtMs)))];
+  const setChanges = drawSetChanges(prng, options.powers, nodes, options.byzantineNodes);
+  const crashes = [...options.crashes, ...drawSpareCrashes(prng, options.nodeCount, bootAtMs, options.healAtMs)];
+  return { ...options, spareCount, clockSkewMs, partitions, bootAtMs, setChanges, crashes };
+}
+
+/**
+ * The same seed's scenario as it was before set changes: genesis nodes only, one set throughout, and
+ * the driver of then (it ignored requests for finished heights). Seeds recorded before set changes
+ * replay exactly through it, so they keep failing when the fix they name is reverted.
+ */
+export function beforeSetChanges(options: SimOptions): SimOptions {
+  const keep = <T>(perNode: readonly T[]): T[] => perNode.slice(0, options.nodeCount);
+  return {
+    ...options,
+    spareCount: 0,
+    setChanges: [],
+    bootAtMs: keep(options.bootAtMs),
+    clockSkewMs: keep(options.clockSkewMs),
+    partitions: options.partitions.map((partition) => ({ ...partition, sideOfNode: keep(partition.sideOfNode) })),
+    crashes: options.crashes.filter((crash) => crash.node < options.nodeCount),
+    answerFinishedHeights: false,
+  };
+}
+
 export function optionsFromSeed(seed: number): SimOptions {
   const prng = new Prng(seed);
   const nodeCount = prng.range(4, 7);
@@ -98,11 +210,14 @@ export function optionsFromSeed(seed: number): SimOptions {
   const params = DEFAULT_CONSENSUS_PARAMS;
   const healAtMs = prng.range(2000, 25_000);
   const delayMinMs = prng.range(1, 20);
-  return {
+  const options: SimOptions = {
     seed,
     nodeCount,
+    spareCount: 0,
     powers,
     byzantineNodes,
+    setChanges: [],
+    bootAtMs: new Array<number>(nodeCount).fill(0),
     equivocationPerMille: prng.range(100, 600),
     params,
     clockSkewMs: Array.from({ length: nodeCount }, () => prng.range(-params.precisionMs / 2, params.precisionMs / 2)),
@@ -120,5 +235,7 @@ export function optionsFromSeed(seed: number): SimOptions {
     validateDelayMaxMs: prng.range(0, 200),
     commitDelayMs: prng.range(200, 1000),
     rebroadcastIntervalMs: 1000,
+    answerFinishedHeights: true,
   };
+  return prng.chance(500) ? withSetChanges(prng, options) : options;
 }
