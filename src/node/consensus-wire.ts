@@ -35,7 +35,7 @@ export interface WireComponents {
 const PEER_ANSWER_WAIT_MS = 2_000;
 const PUSH_PROPOSAL_BYTES_MAX = 64 * 1024;
 const CATCH_UP_PEERS_MAX = 2;
-const EMPTY_RESPONSE = pb.CatchUpResponse.encode({}).finish();
+
 
 export class ConsensusWire {
   private readonly pendingAnswers = new Map<PeerId, (bytes: Uint8Array) => void>();
@@ -51,7 +51,7 @@ export class ConsensusWire {
     await network.handle('catchup', (request, from) => this.onCatchUpRequest(request, from));
     await network.handle('push', async (request) => {
       this.onMessages(pb.CatchUpResponse.decode(request));
-      return EMPTY_RESPONSE;
+      return pb.CatchUpResponse.encode({ tipHeight: this.c.ledger.tip.height }).finish();
     });
     await network.handle('blocks', (request) => this.onBlocksRequest(request));
   }
@@ -87,7 +87,11 @@ export class ConsensusWire {
     const peers = this.c.network.connectedNodes().slice(0, CATCH_UP_PEERS_MAX);
     for (const peer of peers) {
       this.c.network.request(peer, 'catchup', encodeCatchUpRequest(request), { timeoutMs: PEER_ANSWER_WAIT_MS + 1_000 })
-        .then((bytes) => this.onMessages(pb.CatchUpResponse.decode(bytes)))
+        .then((bytes) => {
+          const response = pb.CatchUpResponse.decode(bytes);
+          if (response.tipHeight >= this.c.currentHeight()) this.c.onFutureHeight();
+          this.onMessages(response);
+        })
         .catch((error: unknown) => this.c.logger.debug({ err: error, peer }, 'catch-up request failed'));
     }
   }
@@ -99,6 +103,7 @@ export class ConsensusWire {
     resolve(pb.CatchUpResponse.encode({
       proposals: proposals.map((p) => pb.Proposal.decode(encodeProposal(p))),
       votes: votes.map((v) => pb.Vote.decode(encodeVote(v))),
+      tipHeight: this.c.ledger.tip.height,
     }).finish());
   }
 
@@ -176,7 +181,7 @@ export class ConsensusWire {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pendingAnswers.delete(peer);
-        resolve(EMPTY_RESPONSE);
+        resolve(pb.CatchUpResponse.encode({ tipHeight: this.c.ledger.tip.height }).finish());
       }, PEER_ANSWER_WAIT_MS);
       this.pendingAnswers.set(peer, (answer) => {
         clearTimeout(timer);

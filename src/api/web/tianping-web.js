@@ -7094,6 +7094,7 @@ var tianping = $root.tianping = (() => {
       };
       CatchUpResponse.prototype.proposals = $util.emptyArray;
       CatchUpResponse.prototype.votes = $util.emptyArray;
+      CatchUpResponse.prototype.tipHeight = $util.Long ? $util.Long.fromBits(0, 0, true) : 0;
       CatchUpResponse.create = function(properties) {
         return new CatchUpResponse(properties);
       };
@@ -7116,6 +7117,11 @@ var tianping = $root.tianping = (() => {
               /* id 2, wireType 2 =*/
               18
             ).fork(), _depth + 1).ldelim();
+        if (message.tipHeight != null && $Object.hasOwnProperty.call(message, "tipHeight") && (typeof message.tipHeight === "object" ? message.tipHeight.low || message.tipHeight.high : message.tipHeight !== 0))
+          writer.uint32(
+            /* id 3, wireType 0 =*/
+            24
+          ).uint64(message.tipHeight);
         if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
           for (let i = 0; i < message.$unknowns.length; ++i)
             writer.raw(message.$unknowns[i]);
@@ -7128,7 +7134,7 @@ var tianping = $root.tianping = (() => {
           _depth = 0;
         if (_depth > $Reader.recursionLimit)
           throw $Error("max depth exceeded");
-        let end, message;
+        let end, message, value;
         if (length === $undefined)
           end = reader.len;
         else {
@@ -7162,6 +7168,15 @@ var tianping = $root.tianping = (() => {
               if (!(message.votes && message.votes.length))
                 message.votes = [];
               message.votes.push($root.tianping.v1.Vote.decode(reader, reader.size(), $undefined, _depth + 1));
+              continue;
+            }
+            case 3: {
+              if (wireType !== 0)
+                break;
+              if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                message.tipHeight = value;
+              else
+                delete message.tipHeight;
               continue;
             }
           }

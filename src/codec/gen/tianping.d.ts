@@ -3399,6 +3399,9 @@ export namespace tianping {
             /** CatchUpResponse votes. */
             votes: tianping.v1.Vote.$Properties[];
 
+            /** CatchUpResponse tipHeight. */
+            tipHeight: number;
+
             /**
              * Creates a new CatchUpResponse instance using the specified properties.
              * @param [properties] Properties to set
@@ -3443,6 +3446,9 @@ export namespace tianping {
 
                 /** CatchUpResponse votes */
                 votes?: (tianping.v1.Vote.$Properties[]|null);
+
+                /** CatchUpResponse tipHeight */
+                tipHeight?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -8439,6 +8439,7 @@ export const tianping = $root.tianping = (() => {
              * @typedef {Object} tianping.v1.CatchUpResponse.$Properties
              * @property {Array.<tianping.v1.Proposal.$Properties>|null} [proposals] CatchUpResponse proposals
              * @property {Array.<tianping.v1.Vote.$Properties>|null} [votes] CatchUpResponse votes
+             * @property {number|null} [tipHeight] CatchUpResponse tipHeight
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8489,6 +8490,14 @@ export const tianping = $root.tianping = (() => {
             CatchUpResponse.prototype.votes = $util.emptyArray;
 
             /**
+             * CatchUpResponse tipHeight.
+             * @member {number} tipHeight
+             * @memberof tianping.v1.CatchUpResponse
+             * @instance
+             */
+            CatchUpResponse.prototype.tipHeight = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new CatchUpResponse instance using the specified properties.
              * @function create
              * @memberof tianping.v1.CatchUpResponse
@@ -8526,6 +8535,8 @@ export const tianping = $root.tianping = (() => {
                 if (message.votes != null && message.votes.length)
                     for (let i = 0; i < message.votes.length; ++i)
                         $root.tianping.v1.Vote.encode(message.votes[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.tipHeight != null && $Object.hasOwnProperty.call(message, "tipHeight") && (typeof message.tipHeight === "object" ? message.tipHeight.low || message.tipHeight.high : message.tipHeight !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.tipHeight);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8550,7 +8561,7 @@ export const tianping = $root.tianping = (() => {
                     _depth = 0;
                 if (_depth > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                let end, message;
+                let end, message, value;
                 if (length === $undefined)
                     end = reader.len;
                 else {
@@ -8584,6 +8595,15 @@ export const tianping = $root.tianping = (() => {
                             if (!(message.votes && message.votes.length))
                                 message.votes = [];
                             message.votes.push($root.tianping.v1.Vote.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.tipHeight = value;
+                            else
+                                delete message.tipHeight;
                             continue;
                         }
                     }
