@@ -3,6 +3,8 @@
 import type { KeyPair } from '../crypto/ed25519.js';
 import { toBase64, toHex } from '../types/index.js';
 import { signRequest } from './http-signature.js';
+import { ReceiptFormatError, type Receipt } from './receipt.js';
+import { receiptFromJson } from './receipt-json.js';
 import type {
   AlgorithmName, BlockView, EvidenceView, HeaderView, NodeStatus, SubmitResult, SubmitterAnchorsView, TxView,
 } from './views.js';
@@ -100,6 +102,28 @@ export class TianpingClient {
     if (page.offset !== undefined) query.set('offset', String(page.offset));
     if (page.limit !== undefined) query.set('limit', String(page.limit));
     return this.request<EvidenceView>('GET', `/v1/evidence/${encodeURIComponent(hexOf(digest))}${queryString(query)}`);
+  }
+
+  /**
+   * The receipt of an anchor of the digest (docs/receipt-format.md): the earliest anchor, or the one
+   * made by tx `tx`. Public, like the lookup by digest. None is ApiError EVIDENCE_NOT_FOUND.
+   */
+  async receipt(digest: Uint8Array | string, options: { readonly algorithm?: AlgorithmName; readonly tx?: Uint8Array | string } = {}):
+    Promise<Receipt> {
+    const query = new URLSearchParams({ algorithm: options.algorithm ?? 'sha256' });
+    if (options.tx !== undefined) query.set('tx', hexOf(options.tx));
+    const path = `/v1/evidence/${encodeURIComponent(hexOf(digest))}/receipt${queryString(query)}`;
+    return receiptAnswer(await this.request<unknown>('GET', path), path);
+  }
+
+  /**
+   * The proof that a committed tx is in its block (tx, tx-root path, header, commit, validator-set
+   * changes): a receipt without its item, which rootOnlyReceipt completes for each item of a
+   * root-only batch. Needs a signer (any member); unknown is ApiError TX_NOT_FOUND.
+   */
+  async txInclusion(hash: Uint8Array | string): Promise<Receipt> {
+    const path = `/v1/txs/${encodeURIComponent(hexOf(hash))}/inclusion`;
+    return receiptAnswer(await this.request<unknown>('GET', path), path);
   }
 
   /** A block with its transaction hashes. Needs a signer with role validator, observer or verifier. */
@@ -208,6 +232,16 @@ function parseJson(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
+  }
+}
+
+/** The node's receipt JSON, read as strictly as a receipt file: a malformed one is RESPONSE_INVALID. */
+function receiptAnswer(value: unknown, path: string): Receipt {
+  try {
+    return receiptFromJson(value);
+  } catch (error) {
+    if (error instanceof ReceiptFormatError) throw new ClientError('RESPONSE_INVALID', `GET ${path}: ${error.message}`, { cause: error });
+    throw error;
   }
 }
 

@@ -1,6 +1,8 @@
 // Face of the SDK for browsers and Node. File hashing lives in './file.js' (Node only) and is not
 // re-exported here, so bundlers never see node:fs.
 export { buildAnchorTx, randomNonce, DEFAULT_TX_LIFETIME_MS, type AnchorTxParams, type BuiltTx } from './tx.js';
+export { buildBatchTx, batchTree, saltedDigest, randomSalt, rootOnlyReceipt, batchItemReceipt, INDEXED_BATCH_ITEMS_MAX, SALT_BYTES,
+  type BatchTxParams, type BatchTree, type BatchItem } from './batch.js';
 export { TianpingClient, ApiError, ClientError, toApiError, type ClientErrorCode, type ClientOptions,
   type SubmitOptions, type PageOptions } from './client.js';
 export type * from './views.js';

@@ -83,14 +83,14 @@ export function randomNonce(): number {
   return words[0]! * 2 ** 32 + words[1]! * 2 ** 16 + words[2]!;
 }
 
-function checkChainId(chainId: string): void {
+export function checkChainId(chainId: string): void {
   const length = utf8(chainId).length;
   if (length === 0 || length > CHAIN_ID_BYTES_MAX) {
     throw new TianpingError('TX_WRONG_CHAIN', `chain id must be 1..${CHAIN_ID_BYTES_MAX} bytes, got ${length}`);
   }
 }
 
-function toDigest(value: Uint8Array | string, what: string): Uint8Array {
+export function toDigest(value: Uint8Array | string, what: string): Uint8Array {
   const bytes = typeof value === 'string' ? fromHex(value) : value;
   if (bytes === undefined || bytes.length !== HASH_BYTES) {
     throw new TianpingError('DIGEST_INVALID', `${what} must be ${HASH_BYTES} bytes (${HASH_BYTES * 2} hex characters)`);

@@ -16,8 +16,14 @@ export async function txInclusion(ledger: Ledger, height: number, txIndex: numbe
   const tx = stored?.txs[txIndex];
   if (stored === undefined || raw === undefined || tx === undefined) throw new TianpingError('TX_NOT_FOUND');
   const tree = new MerkleBuilder(stored.txs.map((t) => leafHash(txHash(t))));
+  // The item fields (digest, batch path) are the caller's to fill, but the algorithm and salted
+  // flag are the tx's own: the JSON form must name an algorithm, and a platform completing a
+  // root-only item receipt then only adds what it alone knows. Non-anchor txs say SHA-256.
+  const body = pb.TxBody.decode(pb.SignedTx.decode(tx).body);
+  const anchor = body.anchorBatch ?? body.anchorEvidence;
   const receipt = pb.Receipt.create({
-    version: 1, chainId: stored.header.chainId, tx, txIndex, txCount: stored.txs.length, txProof: tree.proof(txIndex),
+    version: 1, chainId: stored.header.chainId, algorithm: anchor?.algorithm || 1, salted: anchor?.salted ?? false,
+    tx, txIndex, txCount: stored.txs.length, txProof: tree.proof(txIndex),
     header: pb.Block.decode(raw.block).header, commit: raw.commit, setChanges: await setChangesUpTo(ledger, height),
   });
   return receipt;

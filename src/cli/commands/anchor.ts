@@ -1,5 +1,6 @@
 // tianping anchor: hash files locally (the files never leave the machine), sign one AnchorEvidence
 // tx per file with the submitter key, submit and wait for the commit, and print the receipt facts.
+// With --batch DIR or --list FILE: many files in few AnchorBatch txs, resumable (../bulk/run.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, TianpingClient, buildAnchorTx, type SubmitResult } from '../../client/index.js';
@@ -9,14 +10,26 @@ import { toHex } from '../../types/index.js';
 import { DEV_SUBMITTER_KEY_FILE } from './init.js';
 import { CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, algorithmOption, booleanOption, nodeUrl, printJson,
   runCommand, stringOption, type CliIo, type CommandSpec } from '../common.js';
+import { bulkArgs, runBulk } from '../bulk/command.js';
+import { DEFAULT_BATCH_SIZE, DEFAULT_RECEIPTS_FOLDER } from '../bulk/run.js';
 
 const spec: CommandSpec = {
   name: 'anchor',
   usage: `Usage: tianping anchor <file...> [--key FILE] [--category C] [--node URL] [--algorithm sha256|sm3]
                        [--ref EXTERNAL_REF] [--no-wait] [--json]
+       tianping anchor --batch DIR | --list FILE [--root-only] [--batch-size N] [--salted]
+                       [--receipts OUTDIR] [--key FILE] [--category C] [--node URL] [--algorithm A] [--json]
 
 Hashes each file (streaming; only the digest is sent), signs one anchor transaction per file and
 submits it, waiting until it is in a block. Prints file, digest, tx hash, height and block time.
+
+Bulk (--batch: every regular file under DIR; --list: one path per line, relative to FILE's
+directory): hashes the files a few at a time and anchors them in AnchorBatch transactions, each
+waited for until committed. Indexed batches (default) carry N digests per tx, so every item is
+found by its digest; --root-only puts ONE tx on chain for all items, holding only their Merkle
+root. Writes one receipt per item, OUTDIR/<path>.receipt.json, verifiable offline with
+"tianping verify <file> --receipt R --trust GENESIS". A journal in OUTDIR makes an interrupted run
+resumable: run the same command again; nothing is anchored twice.
 
 Options:
   --key FILE        submitter key (default $TIANPING_DATA_DIR/${DEV_SUBMITTER_KEY_FILE}, else ./data/${DEV_SUBMITTER_KEY_FILE})
@@ -25,16 +38,28 @@ Options:
   --algorithm A     sha256 (default) or sm3
   --ref TEXT        external reference (case or order number); public to whoever holds the file
   --no-wait         return once the node accepted the tx, without waiting for the block
+  --batch DIR       anchor every regular file under DIR (symbolic links are not followed)
+  --list FILE       anchor the files FILE names, one per line
+  --root-only       one tx for all items, holding only their Merkle root (receipts built locally)
+  --batch-size N    items per indexed tx (default ${DEFAULT_BATCH_SIZE}, at most the chain's batchItemsMax)
+  --salted          anchor H(salt ‖ file digest) with a random salt per file, written to
+                    OUTDIR/<path>.salt (0600), never into the receipt; give it to the court with the
+                    file ("tianping verify --salt")
+  --receipts OUTDIR receipts and journal (default DIR/${DEFAULT_RECEIPTS_FOLDER}, or FILE.receipts)
   --json            print one JSON document
   -h, --help        show this help
 
-Exit status: 0 all anchored, 1 the node refused at least one file, 2 usage, file or connection error.
+Progress goes to stderr: a line redrawn in place on a terminal, a plain line every 10 s otherwise.
+
+Exit status: 0 all anchored, 1 the node refused at least one file or batch (named), 2 usage, file
+or connection error (a bulk run is then resumable).
 `,
   options: {
     key: { type: 'string' }, category: { type: 'string' }, node: { type: 'string' }, algorithm: { type: 'string' },
-    ref: { type: 'string' }, 'no-wait': { type: 'boolean' },
+    ref: { type: 'string' }, 'no-wait': { type: 'boolean' }, batch: { type: 'string' }, list: { type: 'string' },
+    'root-only': { type: 'boolean' }, 'batch-size': { type: 'string' }, salted: { type: 'boolean' }, receipts: { type: 'string' },
   },
-  positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+  positionals: { min: 0, max: Number.POSITIVE_INFINITY },
 };
 
 interface AnchorOutcome {
@@ -47,11 +72,15 @@ interface AnchorOutcome {
 
 export function run(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(spec, argv, io, async (args) => {
+    // Usage errors first, before any key or genesis is read.
+    const bulk = bulkArgs(args);
+    if (bulk === undefined && args.positionals.length === 0) throw new UsageError('missing argument');
     const algorithm = algorithmOption(stringOption(args, 'algorithm'));
     const url = nodeUrl(stringOption(args, 'node'));
     const dataDir = io.env['TIANPING_DATA_DIR'] ?? './data';
     const keyPair = loadKey(stringOption(args, 'key') ?? join(dataDir, DEV_SUBMITTER_KEY_FILE));
     const category = stringOption(args, 'category') ?? firstGenesisCategory(dataDir);
+    if (bulk !== undefined) return runBulk(bulk, args, io, { url, algorithm, keyPair, category, dataDir });
     const externalRef = stringOption(args, 'ref');
     const wait = !booleanOption(args, 'no-wait');
     // Every file is hashed before anything is sent, so an unreadable file fails the whole command
