@@ -1,11 +1,13 @@
 // Helpers for the benches (scripts/bench-*.ts): the machine's description, percentiles, pre-signed
-// anchor txs, a keep-alive HTTP client, per-process CPU time, and the signature-verification
-// ceiling measured with the node's own verifier in one worker thread per core.
+// anchor and indexed-batch txs, a keep-alive HTTP client, per-process CPU time, sizes of
+// directories, and the signature-verification ceiling measured with the node's own verifier in one
+// worker thread per core.
 import '../src/polyfills.js';
 import { createPrivateKey, randomFillSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { Agent, request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { HashAlgorithm, encodeSignedTx, encodeTxBody, txHash, txSignBytes } from '../src/codec/index.js';
 import { sign as nobleSign, type KeyPair } from '../src/crypto/ed25519.js';
@@ -97,6 +99,46 @@ export function presignAnchorTxs(o: PresignOptions): PresignedTx[] {
   return out;
 }
 
+export interface BatchPresignOptions extends PresignOptions {
+  /** Items (random SHA-256 digests) in each indexed batch. */
+  readonly itemsPerBatch: number;
+}
+
+export interface PresignedBatch extends PresignedTx {
+  /** The item digests in batch order, 32 bytes each, back to back (a view into one shared buffer). */
+  readonly digests: Uint8Array;
+}
+
+/**
+ * Indexed AnchorBatch txs of random SHA-256 digests, signed with node:crypto (checked against
+ * noble on the first tx, as presignAnchorTxs does). Byte for byte what buildBatchTx makes for the
+ * same digests, nonce and expiry.
+ */
+export function presignBatchTxs(o: BatchPresignOptions): PresignedBatch[] {
+  const privateKey = nodePrivateKey(o.keyPair.seed);
+  const itemBytes = 32 * o.itemsPerBatch;
+  const all = randomFillSync(Buffer.alloc(itemBytes * o.count));
+  const out: PresignedBatch[] = [];
+  for (let i = 0; i < o.count; i++) {
+    const digests = all.subarray(itemBytes * i, itemBytes * (i + 1));
+    const items: Uint8Array[] = [];
+    for (let j = 0; j < o.itemsPerBatch; j++) items.push(digests.subarray(32 * j, 32 * (j + 1)));
+    const body = encodeTxBody({
+      chainId: o.chainId, signer: o.keyPair.publicKey, nonce: o.firstNonce + i, expiresAtMs: o.expiresAtMs,
+      anchorBatch: { algorithm: HashAlgorithm.HASH_ALGORITHM_SHA256, category: o.category, indexed: { digests: items } },
+    });
+    const message = txSignBytes(o.chainId, body);
+    const signature = cryptoSign(null, message, privateKey);
+    if (i === 0 && !equalBytes(signature, nobleSign(o.keyPair.seed, message))) {
+      throw new Error('node:crypto and noble disagree on an ed25519 signature: cannot pre-sign with node:crypto');
+    }
+    const bytes = encodeSignedTx(body, signature);
+    out.push({ hash: toHex(txHash(bytes)), bytes, digests,
+      jsonBody: Buffer.from(`{"tx":"${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}"}`) });
+  }
+  return out;
+}
+
 // --- HTTP ------------------------------------------------------------------------------------
 
 export interface HttpAnswer {
@@ -127,6 +169,22 @@ export function postJson(agent: Agent, baseUrl: URL, path: string, body: Buffer,
   });
 }
 
+/** GET over a keep-alive agent; rejects only on a network error or the timeout. */
+export function getText(agent: Agent, baseUrl: URL, path: string, timeoutMs: number, headers: OutgoingHttpHeaders = {}):
+  Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: baseUrl.hostname, port: baseUrl.port, path, method: 'GET', agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.end();
+  });
+}
+
 /** The stable error code of a problem+json answer, or the status when there is none. */
 export function problemCode(answer: HttpAnswer): string {
   try {
@@ -142,6 +200,18 @@ export async function getJson<T>(url: string, timeoutMs = 10_000): Promise<T> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
   return (await response.json()) as T;
+}
+
+// --- disk ------------------------------------------------------------------------------------
+
+/** Bytes of every regular file under path (symbolic links not followed): what `du -b` counts as data. */
+export function dirBytes(path: string): number {
+  const stat = lstatSync(path);
+  if (stat.isFile()) return stat.size;
+  if (!stat.isDirectory()) return 0;
+  let total = 0;
+  for (const name of readdirSync(path)) total += dirBytes(join(path, name));
+  return total;
 }
 
 // --- CPU time of other processes --------------------------------------------------------------
