@@ -2,7 +2,7 @@
 // applies with a join request, is admitted by 3 of 4 validators, syncs from genesis, becomes a
 // validator and proposes blocks in turn; then it is removed, cut off the wire, its txs refused,
 // and the chain goes on with 4. The chain never stops.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,10 @@ import { encodeSignedTx, encodeTxBody, txSignBytes } from '../../src/codec/index
 import { generateKeyPair, readKeyFile, sign, writeKeyFile, sha256, type KeyPair } from '../../src/crypto/index.js';
 import { nodeIdToPeerId } from '../../src/p2p/index.js';
 import { fromHex, toBase64, toHex, utf8 } from '../../src/types/index.js';
-import { FAST_NODE_ENV, height, sleep, waitFor } from './network-helpers.js';
+import { FAST_NODE_ENV, anchor, height, sleep, waitFor } from './network-helpers.js';
+import { parseReceiptJson } from '../../src/client/receipt-json.js';
+import { verifyReceipt } from '../../src/client/receipt-verify.js';
+import { parseGenesis } from '../../src/state/index.js';
 
 type Action = Parameters<typeof encodeTxBody>[0];
 
@@ -93,10 +96,13 @@ describe('e2e: a node joins by the validators\' vote, then is removed', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
+  let early: { digest: string };
+
   it('refuses the outsider, admits it by 3 of 4 votes, and it syncs and proposes in turn', async () => {
+    early = await anchor(layout, url('node0'), 'before-changes');
     const node = outsiderNode(layout, 'node4', newcomerKey);
     newcomer = startTestnetNode({ ...layout, nodes: [...layout.nodes, node] }, 'node4', { env: FAST_NODE_ENV });
-    await newcomer.waitHealthy();
+    await newcomer.waitHealthy(120_000);
     await sleep(3_000);
     expect(await height(node.apiUrl)).toBe(0);
 
@@ -139,5 +145,18 @@ describe('e2e: a node joins by the validators\' vote, then is removed', () => {
     expect(refused.status).toBe(403);
     expect(refused.body['code']).toBe('GOV_NOT_VALIDATOR');
     expect(longestStallMs).toBeLessThan(15_000);
+  });
+
+  it('receipts of anchors before, between and after the set changes verify offline from the genesis alone', async () => {
+    const genesis = parseGenesis(JSON.parse(readFileSync(layout.genesisFile, 'utf8')));
+    const late = await anchor(layout, url('node2'), 'after-changes');
+    for (const [digest, name] of [[early.digest, 'node1'], [late.digest, 'node3']] as const) {
+      const response = await fetch(`${url(name)}/v1/evidence/${digest}/receipt`);
+      expect(response.status).toBe(200);
+      const receipt = parseReceiptJson(await response.text());
+      const verification = verifyReceipt(receipt, { fileDigest: fromHex(digest)! }, genesis);
+      expect(verification.valid, JSON.stringify(verification)).toBe(true);
+      if (digest === late.digest) expect(receipt.setChanges.length).toBeGreaterThanOrEqual(2);
+    }
   });
 });
