@@ -50,6 +50,8 @@ export interface NodeConfig {
      * block must be built, sent and re-executed well within the proposal's time window.
      */
     readonly proposeTxsMax: number;
+    /** Bytes of txs a proposer puts in one block at most (below the chain's blockBytesMax), likewise. */
+    readonly proposeBytesMax: number;
   };
   readonly p2p: {
     /** libp2p listen multiaddrs. Empty: no p2p (a single-validator chain needs none). */
@@ -102,6 +104,7 @@ export const DEFAULT_CONFIG: NodeConfig = {
     timeoutPrecommitDeltaMs: 500,
     rebroadcastIntervalMs: 1_000,
     proposeTxsMax: 2_000,
+    proposeBytesMax: 1024 * 1024,
   },
   p2p: {
     listen: [],

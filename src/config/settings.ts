@@ -64,6 +64,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { path: 'consensus.timeoutPrecommitDeltaMs', kind: nonNegative },
   { path: 'consensus.rebroadcastIntervalMs', kind: positive },
   { path: 'consensus.proposeTxsMax', kind: positive },
+  { path: 'consensus.proposeBytesMax', kind: positive },
   { path: 'p2p.listen', kind: { type: 'list', itemPattern: MULTIADDR_RE,
     itemPatternText: 'a multiaddr such as /ip4/0.0.0.0/tcp/26656' } },
   { path: 'p2p.bootstrap', kind: { type: 'list', itemPattern: PEER_MULTIADDR_RE,

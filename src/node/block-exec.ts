@@ -24,13 +24,16 @@ export interface BlockExecComponents {
   readonly verifier: SignatureVerifier;
   /** Txs a block this node builds holds at most (the chain's blockTxsMax when absent). */
   readonly proposeTxsMax?: number;
+  /** Bytes of txs such a block holds at most (the chain's blockBytesMax when absent). */
+  readonly proposeBytesMax?: number;
 }
 
 export async function buildBlock(c: BlockExecComponents, height: number, timeMs: number, proposer: Uint8Array):
   Promise<ExecutedBlock> {
   const { genesis, ledger, mempool } = c;
   const tip = ledger.tip;
-  const candidates = mempool.reap(Math.min(genesis.params.blockTxsMax, c.proposeTxsMax ?? Infinity), genesis.params.blockBytesMax);
+  const candidates = mempool.reap(Math.min(genesis.params.blockTxsMax, c.proposeTxsMax ?? Infinity),
+    Math.min(genesis.params.blockBytesMax, c.proposeBytesMax ?? Infinity));
   const result = await executeBlock(ledger.state, {
     chainId: genesis.chainId, height, timeMs, params: genesis.params, verifier: c.verifier, isVerified: mempool.isVerified,
   }, candidates, 'propose');

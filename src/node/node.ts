@@ -78,7 +78,7 @@ export class NodeCore implements ApiComponents {
         logger: o.logger.child({ module: 'consensus' }), network: o.network, timeouts: o.consensus,
         heartbeatIntervalMs: o.consensus.heartbeatIntervalMs, blockDelayMs: o.consensus.blockDelayMs,
         rebroadcastIntervalMs: o.consensus.rebroadcastIntervalMs, syncBlocksMax: o.syncBlocksMax ?? 50,
-        proposeTxsMax: o.consensus.proposeTxsMax,
+        proposeTxsMax: o.consensus.proposeTxsMax, proposeBytesMax: o.consensus.proposeBytesMax,
         onCommitted: (block) => this.committed(block),
         onHalt: (error) => this.halt(error),
       });

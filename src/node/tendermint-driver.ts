@@ -35,6 +35,7 @@ export interface TendermintDriverOptions {
   readonly rebroadcastIntervalMs: number;
   readonly syncBlocksMax: number;
   readonly proposeTxsMax: number;
+  readonly proposeBytesMax: number;
   onCommitted(block: ExecutedBlock): void;
   /** The validator set changed or moved on: node ids (hex keys) of the set now in force. */
   onValidatorsChanged?(nodeIds: string[]): void;
@@ -70,7 +71,7 @@ export class TendermintDriver {
     });
     this.state = this.core.initialState(null);
     this.exec = { genesis: o.genesis, ledger: o.ledger, mempool: o.mempool, verifier: o.verifier,
-      proposeTxsMax: o.proposeTxsMax };
+      proposeTxsMax: o.proposeTxsMax, proposeBytesMax: o.proposeBytesMax };
     this.wire = new ConsensusWire({
       network: o.network, mempool: o.mempool, ledger: o.ledger, logger: o.logger, clock: o.clock,
       syncBlocksMax: o.syncBlocksMax, currentHeight: () => o.ledger.tip.height + 1,
