@@ -2,7 +2,11 @@
 // The `tianping` command. Only dispatches: each command lives in commands/<name>.ts and is loaded
 // when used, so `tianping verify` never loads the node (libp2p, LevelDB) that `start` needs.
 import '../polyfills.js';
+import { installNodeSha256 } from '../crypto/hash-node.js';
 import { EXIT_ERROR, EXIT_OK, type CliIo } from './common.js';
+
+// Every command (the node, bulk hashing of files) hashes with OpenSSL; the results are the same.
+installNodeSha256();
 
 type Run = (argv: readonly string[], io: CliIo) => Promise<number>;
 

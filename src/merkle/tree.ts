@@ -5,7 +5,7 @@
 // Building bottom-up and promoting a lone last node to the next level yields
 // exactly that shape, which lets us hash iteratively without recursion.
 
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from '../crypto/hash.js';
 
 export const HASH_LENGTH_BYTES = 32;
 

@@ -4,7 +4,7 @@
 // root-only batch puts only the Merkle root and the item count on chain.
 import { pb, type AnchorEvidenceMsg } from '../codec/proto.js';
 import type { DecodedTx } from '../codec/tx.js';
-import { TianpingError, toBase64, utf8, HASH_BYTES } from '../types/index.js';
+import { TianpingError, utf8, HASH_BYTES } from '../types/index.js';
 import type { ChainParams } from './genesis.js';
 
 export type AnchorBatchMsg = InstanceType<typeof pb.AnchorBatch>;
@@ -23,8 +23,27 @@ export function anchorFieldsOf(tx: DecodedTx): Pick<AnchorEvidenceMsg, 'algorith
   return batchOf(tx);
 }
 
+// Item keys are built once per indexed item, tens of thousands per block: from lookup tables,
+// not through generic base64 and number formatting.
+const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const HEX_OF_BYTE: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** Base64url without padding (RFC 4648 §5). */
 function base64url(bytes: Uint8Array): string {
-  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  let out = '';
+  let at = 0;
+  for (; at + 3 <= bytes.length; at += 3) {
+    const triple = ((bytes[at] as number) << 16) | ((bytes[at + 1] as number) << 8) | (bytes[at + 2] as number);
+    out += BASE64URL_ALPHABET[triple >>> 18] as string + BASE64URL_ALPHABET[(triple >>> 12) & 63] +
+      BASE64URL_ALPHABET[(triple >>> 6) & 63] + BASE64URL_ALPHABET[triple & 63];
+  }
+  const rest = bytes.length - at;
+  if (rest > 0) {
+    const triple = ((bytes[at] as number) << 16) | (rest === 2 ? (bytes[at + 1] as number) << 8 : 0);
+    out += BASE64URL_ALPHABET[triple >>> 18] as string + BASE64URL_ALPHABET[(triple >>> 12) & 63];
+    if (rest === 2) out += BASE64URL_ALPHABET[(triple >>> 6) & 63] as string;
+  }
+  return out;
 }
 
 /** Prefix of every indexed-batch item entry of one digest. */
@@ -32,19 +51,20 @@ export function batchItemPrefix(algorithm: number, digest: Uint8Array): string {
   return `b${algorithm}${base64url(digest.subarray(0, ITEM_KEY_DIGEST_BYTES))}~`;
 }
 
-/** Key of one item: the prefix, then height, tx index and item index (fixed width, so key order is chain order). */
+/** Fixed-width lowercase hex of an unsigned integer below 2^(4 * digits), digits even. */
+function fixedHex(value: number, digits: number): string {
+  let out = '';
+  for (let shift = digits / 2 - 1; shift >= 0; shift--) out += HEX_OF_BYTE[Math.floor(value / 2 ** (8 * shift)) % 256] as string;
+  return out;
+}
+
+/**
+ * Key of one item: the prefix, then height (6 bytes), tx index and item index (2 bytes each) in
+ * fixed-width hex, so key order is chain order. (Base64url of fixed-width bytes sorts like the
+ * numbers only in blocks of 3 bytes; hex keeps it simple and exact.)
+ */
 export function batchItemKey(algorithm: number, digest: Uint8Array, height: number, txIndex: number, itemIndex: number): string {
-  const position = new Uint8Array(12);
-  const view = new DataView(position.buffer);
-  view.setUint32(0, Math.floor(height / 2 ** 32));
-  view.setUint32(4, height >>> 0);
-  view.setUint16(8, txIndex);
-  view.setUint16(10, itemIndex);
-  // Base64url of fixed-width big-endian bytes sorts like the numbers only in blocks of 3 bytes;
-  // hex keeps it simple and exact.
-  let hex = '';
-  for (const byte of position.subarray(2)) hex += byte.toString(16).padStart(2, '0');
-  return batchItemPrefix(algorithm, digest) + hex;
+  return batchItemPrefix(algorithm, digest) + fixedHex(height, 12) + fixedHex(txIndex, 4) + fixedHex(itemIndex, 4);
 }
 
 export function parseBatchItemKey(key: string): { height: number; txIndex: number; itemIndex: number } {

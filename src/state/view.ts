@@ -22,7 +22,10 @@ export class Overlay implements StateView {
 
   /** Writes in key order: the order every node hashes them in. */
   sortedWrites(): [string, Uint8Array][] {
-    return [...this.writes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Sorting the keys alone with the default order (UTF-16 code units, the same order as `<`)
+    // is several times faster than sorting pairs with a comparator, for blocks of many writes.
+    const keys = [...this.writes.keys()].sort();
+    return keys.map((key) => [key, this.writes.get(key) as Uint8Array]);
   }
 }
 

@@ -8951,22 +8951,28 @@ function compress(state, w, bytes, offset) {
 }
 
 // src/crypto/hash.ts
+var nobleSha256Backend = {
+  name: "noble",
+  hash: (data) => sha256(data),
+  create() {
+    const inner = sha256.create();
+    const hasher = {
+      update(chunk) {
+        inner.update(chunk);
+        return hasher;
+      },
+      digest: () => inner.digest()
+    };
+    return hasher;
+  }
+};
+var backend = nobleSha256Backend;
 function sha2562(data) {
-  return sha256(data);
+  return backend.hash(data);
 }
 var EVIDENCE_ALGORITHMS = ["sha256", "sm3"];
 function createHasher2(algorithm) {
-  if (algorithm === "sha256") {
-    const inner2 = sha256.create();
-    const hasher2 = {
-      update(chunk) {
-        inner2.update(chunk);
-        return hasher2;
-      },
-      digest: () => inner2.digest()
-    };
-    return hasher2;
-  }
+  if (algorithm === "sha256") return backend.create();
   const inner = new Sm3();
   const hasher = {
     update(chunk) {
@@ -9202,17 +9208,17 @@ function leafHash(leaf) {
   const input = new Uint8Array(1 + leaf.length);
   input[0] = LEAF_PREFIX;
   input.set(leaf, 1);
-  return sha256(input);
+  return sha2562(input);
 }
 function nodeHash(left, right) {
   assertHash(left, "left child");
   assertHash(right, "right child");
   nodeInput.set(left, 1);
   nodeInput.set(right, 1 + HASH_LENGTH_BYTES);
-  return sha256(nodeInput);
+  return sha2562(nodeInput);
 }
 function emptyRoot() {
-  return sha256(new Uint8Array(0));
+  return sha2562(new Uint8Array(0));
 }
 function rootFromLeafHashes(leafHashes) {
   if (leafHashes.length === 0) return emptyRoot();
