@@ -24,7 +24,7 @@ import { TianpingClient } from '../src/client/client.js';
 import { decodeReceipt, encodeReceipt, type Receipt } from '../src/client/receipt.js';
 import { receiptFromJson } from '../src/client/receipt-json.js';
 import { verifyReceipt } from '../src/client/receipt-verify.js';
-import { readKeyFile, type KeyPair } from '../src/crypto/index.js';
+import { installNodeSha256, readKeyFile, type KeyPair } from '../src/crypto/index.js';
 import { leafHash, MerkleBuilder, nodeHash } from '../src/merkle/index.js';
 import { parseGenesis, type Genesis } from '../src/state/genesis.js';
 import { equalBytes, toHex } from '../src/types/index.js';
@@ -1542,6 +1542,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return run(args);
 }
 
+// A platform runs the tree and its receipts in Node (the tianping CLI), which hashes with OpenSSL:
+// so does the bench, in the main thread and in every worker.
+installNodeSha256();
 if (!isMainThread && (workerData as { kind?: unknown } | null)?.kind === 'bench-batch-root-only') {
   runRootWorker(workerData as RootWorkerData);
 } else if (isMainThread) {

@@ -11,7 +11,7 @@ import { genesisWrites, type Genesis, type StateView, evidenceCountKey, evidence
 import type { ValidatorEntry } from '../codec/block.js';
 import { decodeValidatorSet, VALIDATOR_HISTORY_PREFIX } from '../state/validators.js';
 import { batchItemPrefix, parseBatchItemKey } from '../state/batch.js';
-import { assert, equalBytes, heightKey, readU64be, toHex, u64be, type Hash32 } from '../types/index.js';
+import { LruCache, assert, equalBytes, heightKey, readU64be, toHex, u64be, type Hash32 } from '../types/index.js';
 import type { BatchOp, Storage } from './storage.js';
 
 const KEY_GENESIS = 'meta/genesis-hash';
@@ -38,6 +38,9 @@ export interface StoredBlock {
   readonly txs: readonly Uint8Array[];
   readonly commit: CommitMsg;
   readonly bytes: Uint8Array;
+  /** The exact header bytes inside the block (what its hash is over). */
+  readonly headerBytes: Uint8Array;
+  readonly commitBytes: Uint8Array;
 }
 
 export interface BlockToCommit {
@@ -52,6 +55,14 @@ export interface BlockToCommit {
   readonly stateWrites: readonly [string, Uint8Array][];
 }
 
+/**
+ * Decoded committed blocks kept in memory: receipts and lookups of indexed-batch items read the
+ * same recent blocks over and over (a block of 30 batches is ~1 MiB to read and decode).
+ * Committed blocks never change, so the cache needs no invalidation.
+ */
+const BLOCK_CACHE_BLOCKS_MAX = 64;
+const BLOCK_CACHE_BYTES_MAX = 32 * 1024 * 1024;
+
 export class LedgerError extends Error {
   override name = 'LedgerError';
 }
@@ -59,6 +70,7 @@ export class LedgerError extends Error {
 export class Ledger {
   private tipNow: Tip;
   private history: Frontier;
+  private readonly blocks = new LruCache<number, StoredBlock>(BLOCK_CACHE_BLOCKS_MAX, BLOCK_CACHE_BYTES_MAX);
   readonly state: StateView;
 
   private constructor(private readonly storage: Storage, tip: Tip, history: Frontier) {
@@ -125,10 +137,17 @@ export class Ledger {
 
   async block(height: number): Promise<StoredBlock | undefined> {
     if (!Number.isSafeInteger(height) || height < 1 || height > this.tipNow.height) return undefined;
+    const cached = this.blocks.get(height);
+    if (cached !== undefined) return cached;
     const [bytes, commitBytes] = await Promise.all([this.storage.get(blockKey(height)), this.storage.get(commitKey(height))]);
     if (bytes === undefined || commitBytes === undefined) throw new LedgerError(`ledger corrupt: block ${height} missing`);
     const { block, header, hash } = decodeBlock(bytes);
-    return { height, hash, header, txs: block.txs, commit: decodeCommit(commitBytes), bytes };
+    const stored: StoredBlock = {
+      height, hash, header, txs: block.txs, commit: decodeCommit(commitBytes), bytes, headerBytes: block.header, commitBytes,
+    };
+    // Weighed twice over: decoded fields sit beside the raw bytes.
+    this.blocks.set(height, stored, 2 * (bytes.length + commitBytes.length));
+    return stored;
   }
 
   /** Header and hash of a committed height, without reading the block's txs. */
@@ -142,6 +161,8 @@ export class Ledger {
   /** The exact stored bytes of a block and its commit, for serving block sync. */
   async rawBlock(height: number): Promise<{ block: Uint8Array; commit: Uint8Array } | undefined> {
     if (!Number.isSafeInteger(height) || height < 1 || height > this.tipNow.height) return undefined;
+    const cached = this.blocks.get(height);
+    if (cached !== undefined) return { block: cached.bytes, commit: cached.commitBytes };
     const [block, commit] = await Promise.all([this.storage.get(blockKey(height)), this.storage.get(commitKey(height))]);
     if (block === undefined || commit === undefined) throw new LedgerError(`ledger corrupt: block ${height} missing`);
     return { block, commit };

@@ -5,17 +5,36 @@ import { pb, txHash, type EvidenceRecordMsg } from '../codec/index.js';
 import { leafHash, MerkleBuilder } from '../merkle/index.js';
 import type { Ledger } from '../ledger/index.js';
 import { encodeValidatorSet } from '../state/index.js';
-import { TianpingError, assert, equalBytes } from '../types/index.js';
+import { LruCache, TianpingError, assert, equalBytes, toHex } from '../types/index.js';
 
 export type ReceiptMsg = InstanceType<typeof pb.Receipt>;
+
+// Receipts of one batch's items share the batch's Merkle tree (1,000 items: 2,000 hashes) and
+// those of one block its tx tree: both built once and kept. A tree depends only on the tx's (or
+// block's) content, so keys by hash are valid across ledgers and never go stale.
+const TREES_MAX = 256;
+const TREE_BYTES_MAX = 32 * 1024 * 1024;
+const batchTrees = new LruCache<string, MerkleBuilder>(TREES_MAX, TREE_BYTES_MAX);
+const txTrees = new LruCache<string, MerkleBuilder>(TREES_MAX, TREE_BYTES_MAX);
+/** A tree of n leaves keeps about 2n hashes of 32 bytes. */
+const treeBytes = (leaves: number): number => 64 * leaves;
+
+function cachedTree(cache: LruCache<string, MerkleBuilder>, key: string, leaves: () => Uint8Array[]): MerkleBuilder {
+  let tree = cache.get(key);
+  if (tree === undefined) {
+    const hashes = leaves();
+    tree = new MerkleBuilder(hashes);
+    cache.set(key, tree, treeBytes(hashes.length));
+  }
+  return tree;
+}
 
 /** The receipt parts every item of a tx shares: the tx, its inclusion proof, header, commit, set changes. */
 export async function txInclusion(ledger: Ledger, height: number, txIndex: number): Promise<ReceiptMsg> {
   const stored = await ledger.block(height);
-  const raw = await ledger.rawBlock(height);
   const tx = stored?.txs[txIndex];
-  if (stored === undefined || raw === undefined || tx === undefined) throw new TianpingError('TX_NOT_FOUND');
-  const tree = new MerkleBuilder(stored.txs.map((t) => leafHash(txHash(t))));
+  if (stored === undefined || tx === undefined) throw new TianpingError('TX_NOT_FOUND');
+  const tree = cachedTree(txTrees, toHex(stored.hash), () => stored.txs.map((t) => leafHash(txHash(t))));
   // The item fields (digest, batch path) are the caller's to fill, but the algorithm and salted
   // flag are the tx's own: the JSON form must name an algorithm, and a platform completing a
   // root-only item receipt then only adds what it alone knows. Non-anchor txs say SHA-256.
@@ -24,7 +43,8 @@ export async function txInclusion(ledger: Ledger, height: number, txIndex: numbe
   const receipt = pb.Receipt.create({
     version: 1, chainId: stored.header.chainId, algorithm: anchor?.algorithm || 1, salted: anchor?.salted ?? false,
     tx, txIndex, txCount: stored.txs.length, txProof: tree.proof(txIndex),
-    header: pb.Block.decode(raw.block).header, commit: raw.commit, setChanges: await setChangesUpTo(ledger, height),
+    header: stored.headerBytes, commit: stored.commitBytes,
+    setChanges: await setChangesUpTo(ledger, height),
   });
   return receipt;
 }
@@ -51,10 +71,11 @@ export async function receiptOf(ledger: Ledger, record: EvidenceRecordMsg): Prom
   receipt.digest = record.digest;
   receipt.salted = record.salted;
   if (record.inBatch) {
-    const body = pb.TxBody.decode(pb.SignedTx.decode(receipt.tx).body);
-    const digests = body.anchorBatch?.indexed?.digests ?? [];
-    const tree = new MerkleBuilder(digests.map((d) => leafHash(d)));
-    receipt.batch = pb.BatchPath.create({ itemIndex: record.batchItemIndex, itemCount: digests.length,
+    const tree = cachedTree(batchTrees, toHex(record.txHash), () => {
+      const body = pb.TxBody.decode(pb.SignedTx.decode(receipt.tx).body);
+      return (body.anchorBatch?.indexed?.digests ?? []).map((d) => leafHash(d));
+    });
+    receipt.batch = pb.BatchPath.create({ itemIndex: record.batchItemIndex, itemCount: tree.size,
       path: tree.proof(record.batchItemIndex) });
   }
   return receipt;
