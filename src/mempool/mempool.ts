@@ -5,6 +5,7 @@ import { decodeTx, type DecodedTx } from '../codec/tx.js';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
 import { checkTxStateful, checkTxStateless, type ChainParams, type StateView } from '../state/index.js';
 import { TianpingError, toHex, type Clock } from '../types/index.js';
+import { MemberCache } from './member-cache.js';
 
 export interface MempoolComponents {
   readonly chainId: string;
@@ -13,6 +14,11 @@ export interface MempoolComponents {
   readonly clock: Clock;
   /** Committed state: answers "already committed", membership and categories. */
   readonly state: StateView;
+  /**
+   * Height of the committed state `state` reads. With it, member records are cached until the
+   * next commit; without it, every admission reads and decodes the signer's record.
+   */
+  readonly committedHeight?: () => number;
 }
 
 export interface MempoolLimits {
@@ -25,8 +31,12 @@ export class Mempool {
   private readonly pending = new Map<string, DecodedTx>();
   private readonly admitting = new Set<string>();
   private bytesTotal = 0;
+  private readonly members: MemberCache | undefined;
 
-  constructor(private readonly components: MempoolComponents, readonly limits: MempoolLimits) {}
+  constructor(private readonly components: MempoolComponents, readonly limits: MempoolLimits) {
+    const { state, committedHeight } = components;
+    this.members = committedHeight === undefined ? undefined : new MemberCache(state, committedHeight);
+  }
 
   get size(): number {
     return this.pending.size;
@@ -57,7 +67,7 @@ export class Mempool {
     // Reserve the hash before awaiting state, so a concurrent duplicate is refused, not admitted twice.
     this.admitting.add(id);
     try {
-      await checkTxStateful(tx, state, { chainId, verifier, params, timeMs: clock.nowMs() });
+      await checkTxStateful(tx, state, { chainId, verifier, params, timeMs: clock.nowMs(), members: this.members });
     } finally {
       this.admitting.delete(id);
     }

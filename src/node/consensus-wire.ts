@@ -1,7 +1,8 @@
-// The node's consensus traffic on the p2p layer: gossip topics for txs, proposals and votes, and
-// three request-response protocols: "catchup" (messages of the current height a peer misses),
-// "push" (re-sending our own messages straight to peers: gossip drops repeats of bytes it has
-// seen, so a re-broadcast must not go through it) and "blocks" (block sync, in block-sync.ts).
+// The node's consensus traffic on the p2p layer: gossip topics for txs (in batches: tx-gossip.ts),
+// proposals and votes, and three request-response protocols: "catchup" (messages of the current
+// height a peer misses), "push" (re-sending our own messages straight to peers: gossip drops
+// repeats of bytes it has seen, so a re-broadcast must not go through it) and "blocks" (block
+// sync, in block-sync.ts).
 import type { Logger } from 'pino';
 import { pb } from '../codec/index.js';
 import type { CatchUpRequest, ConsensusEvent, PeerId, Proposal, Vote } from '../consensus/tendermint/index.js';
@@ -10,6 +11,7 @@ import type { Mempool } from '../mempool/index.js';
 import type { P2P, Verdict } from '../p2p/index.js';
 import { asTimeMs, isTianpingError, type Clock } from '../types/index.js';
 import { decodeCatchUpRequest, decodeProposal, decodeVote, encodeCatchUpRequest, encodeProposal, encodeVote } from './consensus-codec.js';
+import { TxGossip } from './tx-gossip.js';
 
 export type ConsensusNetwork = Pick<P2P, 'publish' | 'subscribe' | 'handle' | 'request' | 'connectedNodes'>;
 
@@ -27,6 +29,7 @@ export interface WireComponents {
   enqueue(task: () => Promise<void>): void;
   /** A peer speaks of a height beyond the next: we are behind, sync blocks. */
   onFutureHeight(): void;
+  /** Txs from a peer entered the mempool (once per gossip message, not per tx). */
   onTxAdmitted(): void;
   /** A peer already runs the height we are about to start. */
   onNextHeightMessage(): void;
@@ -36,16 +39,19 @@ const PEER_ANSWER_WAIT_MS = 2_000;
 const PUSH_PROPOSAL_BYTES_MAX = 64 * 1024;
 const CATCH_UP_PEERS_MAX = 2;
 
-
 export class ConsensusWire {
   private readonly pendingAnswers = new Map<PeerId, (bytes: Uint8Array) => void>();
   private requestCounter = 0;
+  private readonly txs: TxGossip;
 
-  constructor(private readonly c: WireComponents) {}
+  constructor(private readonly c: WireComponents) {
+    this.txs = new TxGossip({ mempool: c.mempool, logger: c.logger, publish: (batch) => this.publish('txs', batch),
+      onTxsAdmitted: () => c.onTxAdmitted() });
+  }
 
   async register(): Promise<void> {
     const { network } = this.c;
-    network.subscribe('txs', (data) => this.onTx(data));
+    network.subscribe('txs', (data) => this.txs.onBatch(data));
     network.subscribe('proposals', (data) => this.onProposalBytes(data));
     network.subscribe('votes', (data) => this.onVoteBytes(data));
     await network.handle('catchup', (request, from) => this.onCatchUpRequest(request, from));
@@ -56,8 +62,14 @@ export class ConsensusWire {
     await network.handle('blocks', (request) => this.onBlocksRequest(request));
   }
 
+  /** Gossips a tx this node admitted itself, in the next batch. */
   publishTx(bytes: Uint8Array): void {
-    this.publish('txs', bytes);
+    this.txs.queue(bytes);
+  }
+
+  /** Sends the txs still waiting for their batch (the node is stopping). */
+  flush(): void {
+    this.txs.flush();
   }
 
   sendProposal(proposal: Proposal, rebroadcast: boolean): void {
@@ -116,21 +128,6 @@ export class ConsensusWire {
     for (const peer of this.c.network.connectedNodes()) {
       this.c.network.request(peer, 'push', bytes, { timeoutMs: PEER_ANSWER_WAIT_MS })
         .catch((error: unknown) => this.c.logger.debug({ err: error, peer }, 'push failed'));
-    }
-  }
-
-  private async onTx(data: Uint8Array): Promise<Verdict> {
-    try {
-      await this.c.mempool.add(data);
-      this.c.onTxAdmitted();
-      return 'accept';
-    } catch (error) {
-      if (!isTianpingError(error)) throw error;
-      // Known or not admissible now (full, already committed): not the sender's fault.
-      if (['TX_DUPLICATE', 'TX_ALREADY_COMMITTED', 'MEMPOOL_FULL', 'TX_EXPIRED', 'EQUIVOCATION_DUPLICATE'].includes(error.code)) {
-        return 'ignore';
-      }
-      return 'reject';
     }
   }
 

@@ -68,7 +68,7 @@ export class NodeCore implements ApiComponents {
     this.genesis = o.genesis;
     this.startedAtMs = o.clock.nowMs();
     this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
-      clock: o.clock, state: o.ledger.state }, o.mempool);
+      clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height }, o.mempool);
     const validators = sortValidators(o.genesis.validators.map((v) => ({ publicKey: fromHex(v.publicKey)!, power: v.power })));
     const validatorIndex = validators.findIndex((v) => toHex(v.publicKey) === toHex(o.key.publicKey));
     this.isValidator = validatorIndex >= 0;

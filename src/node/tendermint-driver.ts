@@ -106,10 +106,12 @@ export class TendermintDriver {
     this.timers.clear();
     if (this.rebroadcastTimer !== undefined) clearInterval(this.rebroadcastTimer);
     if (this.startTimer !== undefined) clearTimeout(this.startTimer);
+    // Admitted txs still waiting for their gossip batch go out now, not with a timer after the stop.
+    this.wire.flush();
     await this.queue;
   }
 
-  /** A tx entered the mempool through the API: gossip it and maybe start the next height. */
+  /** A tx entered the mempool through the API: gossip it (batched) and maybe start the next height. */
   txAdmitted(bytes: Uint8Array): void {
     this.wire.publishTx(bytes);
     this.maybeStartHeight();

@@ -8,8 +8,8 @@ import type { Libp2p, PeerId } from '@libp2p/interface';
 import { peerIdFromPrivateKey, peerIdFromString } from '@libp2p/peer-id';
 import { tcp } from '@libp2p/tcp';
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { createLibp2p } from 'libp2p';
+import { createHash } from 'node:crypto';
 import type { Clock, TimeMs } from '../types/index.js';
 import { P2PError } from './errors.js';
 import { PeerGate } from './gate.js';
@@ -56,7 +56,8 @@ export async function createP2P(c: P2PComponents): Promise<P2P> {
       pubsub: gossipsub({
         // Payloads carry their own signatures; gossipsub signing would only add bytes and work.
         globalSignaturePolicy: StrictNoSign,
-        msgIdFn: (message) => sha256(message.data),
+        // SHA-256 of the data, computed for every copy received: OpenSSL (node:crypto), not JavaScript.
+        msgIdFn: (message) => createHash('sha256').update(message.data).digest(),
         emitSelf: false,
         fallbackToFloodsub: false,
         allowPublishToZeroTopicPeers: false,

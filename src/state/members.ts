@@ -3,6 +3,7 @@
 import { fromUtf8, utf8 } from '../types/index.js';
 import type { Genesis, Role } from './genesis.js';
 import { categoryKey, memberKey, memberNameKey } from './keys.js';
+import type { StateView } from './view.js';
 import { KEY_SET_CHANGE_HEIGHTS, KEY_VALIDATOR_SET, encodeValidatorSet, genesisSetChangeHeights, genesisValidators, historySetKey } from './validators.js';
 
 export interface MemberRecord {
@@ -31,6 +32,16 @@ export function encodeMember(m: MemberRecord): Uint8Array {
 
 export function decodeMember(bytes: Uint8Array): MemberRecord {
   return JSON.parse(fromUtf8(bytes)) as MemberRecord;
+}
+
+/** Where decoded member records come from when not from the view itself (the mempool's cache). */
+export interface MemberReader {
+  member(publicKey: Uint8Array): Promise<MemberRecord | undefined>;
+}
+
+export async function readMember(view: StateView, publicKey: Uint8Array | string): Promise<MemberRecord | undefined> {
+  const bytes = await view.get(memberKey(publicKey));
+  return bytes === undefined ? undefined : decodeMember(bytes);
 }
 
 /** State written before block 1: members, validators and categories from the genesis. */

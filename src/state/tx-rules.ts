@@ -7,8 +7,8 @@ import { txSignBytes } from '../codec/sign-bytes.js';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
 import { TianpingError, utf8, HASH_BYTES } from '../types/index.js';
 import type { ChainParams } from './genesis.js';
-import { decodeMember } from './members.js';
-import { categoryKey, memberKey, txKey } from './keys.js';
+import { readMember, type MemberReader } from './members.js';
+import { categoryKey, txKey } from './keys.js';
 import type { StateView } from './view.js';
 import { checkEquivocation, equivocationKey, reportOf, type Offence } from './equivocation.js';
 import { anchorFieldsOf, batchOf, checkBatch } from './batch.js';
@@ -72,7 +72,13 @@ function checkAction(tx: DecodedTx, params: ChainParams): void {
   }
 }
 
-export type StatefulCheckContext = GovernanceContext;
+export interface StatefulCheckContext extends GovernanceContext {
+  /**
+   * Reads the signer's member record instead of the view (the mempool's cache of committed
+   * records). Only for a check against committed state: block execution reads its own overlay.
+   */
+  readonly members?: MemberReader | undefined;
+}
 
 /** What a tx does once applied; the state machine writes it. */
 export type CheckedAction =
@@ -83,8 +89,7 @@ export type CheckedAction =
 export async function checkTxStateful(tx: DecodedTx, view: StateView, ctx: StatefulCheckContext): Promise<CheckedAction> {
   if ((await view.get(txKey(tx.hash))) !== undefined) throw new TianpingError('TX_ALREADY_COMMITTED');
   if (isGovernanceTx(tx)) return { kind: 'governance', check: await checkGovernance(tx, view, ctx) };
-  const memberBytes = await view.get(memberKey(tx.body.signer));
-  const member = memberBytes === undefined ? undefined : decodeMember(memberBytes);
+  const member = await (ctx.members?.member(tx.body.signer) ?? readMember(view, tx.body.signer));
   const report = reportOf(tx);
   if (report !== undefined) {
     // Node keys report what their nodes saw on the wire.

@@ -6949,6 +6949,95 @@ var tianping = $root.tianping = (() => {
       };
       return ConsensusWal;
     })();
+    v1.TxBatch = (function() {
+      const TxBatch = function(properties) {
+        this.txs = [];
+        if (properties) {
+          for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+              this[keys[i]] = properties[keys[i]];
+        }
+      };
+      TxBatch.prototype.txs = $util.emptyArray;
+      TxBatch.create = function(properties) {
+        return new TxBatch(properties);
+      };
+      TxBatch.encode = function(message, writer, _depth) {
+        if (!writer)
+          writer = $Writer.create();
+        if (_depth === $undefined)
+          _depth = 0;
+        if (_depth > $util.recursionLimit)
+          throw $Error("max depth exceeded");
+        if (message.txs != null && message.txs.length)
+          for (let i = 0; i < message.txs.length; ++i)
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).bytes(message.txs[i]);
+        if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+          for (let i = 0; i < message.$unknowns.length; ++i)
+            writer.raw(message.$unknowns[i]);
+        return writer;
+      };
+      TxBatch.decode = function(reader, length, _end, _depth, _target) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        if (_depth === $undefined)
+          _depth = 0;
+        if (_depth > $Reader.recursionLimit)
+          throw $Error("max depth exceeded");
+        let end, message;
+        if (length === $undefined)
+          end = reader.len;
+        else {
+          end = reader.pos + length;
+          if (end > reader.len)
+            throw $RangeError("index out of range");
+          length = reader.len;
+          reader.len = end;
+        }
+        message = _target || new $root.tianping.v1.TxBatch();
+        while (reader.pos < end) {
+          let start = reader.pos;
+          let tag = reader.tag();
+          if (tag === _end) {
+            _end = $undefined;
+            break;
+          }
+          let wireType = tag & 7;
+          switch (tag >>>= 3) {
+            case 1: {
+              if (wireType !== 2)
+                break;
+              if (!(message.txs && message.txs.length))
+                message.txs = [];
+              message.txs.push(reader.bytes());
+              continue;
+            }
+          }
+          reader.skipType(wireType, _depth, tag);
+          if (!reader.discardUnknown) {
+            $util.makeProp(message, "$unknowns", false);
+            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+          }
+        }
+        if (length !== $undefined) {
+          if (reader.pos !== end)
+            throw $RangeError("index out of range");
+          reader.len = length;
+        }
+        if (_end !== $undefined)
+          throw $Error("missing end group");
+        return message;
+      };
+      TxBatch.getTypeUrl = function(prefix) {
+        if (prefix === $undefined)
+          prefix = "type.googleapis.com";
+        return prefix + "/tianping.v1.TxBatch";
+      };
+      return TxBatch;
+    })();
     v1.CatchUpRequest = (function() {
       const CatchUpRequest = function(properties) {
         if (properties) {

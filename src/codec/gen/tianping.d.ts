@@ -3285,6 +3285,78 @@ export namespace tianping {
         }
 
         /**
+         * Properties of a TxBatch.
+         * @deprecated Use tianping.v1.TxBatch.$Properties instead.
+         */
+        interface ITxBatch extends tianping.v1.TxBatch.$Properties {
+        }
+
+        /** Represents a TxBatch. */
+        class TxBatch {
+
+            /**
+             * Constructs a new TxBatch.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.TxBatch.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TxBatch txs. */
+            txs: Uint8Array[];
+
+            /**
+             * Creates a new TxBatch instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TxBatch instance
+             */
+            static create(properties: tianping.v1.TxBatch.$Shape): tianping.v1.TxBatch & tianping.v1.TxBatch.$Shape;
+            static create(properties?: tianping.v1.TxBatch.$Properties): tianping.v1.TxBatch;
+
+            /**
+             * Encodes the specified TxBatch message. Does not implicitly {@link tianping.v1.TxBatch.verify|verify} messages.
+             * @param message TxBatch message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.TxBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TxBatch message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.TxBatch & tianping.v1.TxBatch.$Shape} TxBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.TxBatch & tianping.v1.TxBatch.$Shape;
+
+            /**
+             * Gets the type url for TxBatch
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TxBatch {
+
+            /** Properties of a TxBatch. */
+            interface $Properties {
+
+                /** TxBatch txs */
+                txs?: (Uint8Array[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TxBatch. */
+            type $Shape = tianping.v1.TxBatch.$Properties;
+        }
+
+        /**
          * Properties of a CatchUpRequest.
          * @deprecated Use tianping.v1.CatchUpRequest.$Properties instead.
          */

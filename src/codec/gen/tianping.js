@@ -8206,6 +8206,173 @@ export const tianping = $root.tianping = (() => {
             return ConsensusWal;
         })();
 
+        v1.TxBatch = (function() {
+
+            /**
+             * Properties of a TxBatch.
+             * @typedef {Object} tianping.v1.TxBatch.$Properties
+             * @property {Array.<Uint8Array>|null} [txs] TxBatch txs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TxBatch.
+             * @memberof tianping.v1
+             * @interface ITxBatch
+             * @augments tianping.v1.TxBatch.$Properties
+             * @deprecated Use tianping.v1.TxBatch.$Properties instead.
+             */
+
+            /**
+             * Shape of a TxBatch.
+             * @typedef {tianping.v1.TxBatch.$Properties} tianping.v1.TxBatch.$Shape
+             */
+
+            /**
+             * Constructs a new TxBatch.
+             * @memberof tianping.v1
+             * @classdesc Represents a TxBatch.
+             * @constructor
+             * @param {tianping.v1.TxBatch.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TxBatch = function (properties) {
+                this.txs = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TxBatch txs.
+             * @member {Array.<Uint8Array>} txs
+             * @memberof tianping.v1.TxBatch
+             * @instance
+             */
+            TxBatch.prototype.txs = $util.emptyArray;
+
+            /**
+             * Creates a new TxBatch instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.TxBatch
+             * @static
+             * @param {tianping.v1.TxBatch.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.TxBatch} TxBatch instance
+             * @type {{
+             *   (properties: tianping.v1.TxBatch.$Shape): tianping.v1.TxBatch & tianping.v1.TxBatch.$Shape;
+             *   (properties?: tianping.v1.TxBatch.$Properties): tianping.v1.TxBatch;
+             * }}
+             */
+            TxBatch.create = function(properties) {
+                return new TxBatch(properties);
+            };
+
+            /**
+             * Encodes the specified TxBatch message. Does not implicitly {@link tianping.v1.TxBatch.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.TxBatch
+             * @static
+             * @param {tianping.v1.TxBatch.$Properties} message TxBatch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TxBatch.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.txs != null && message.txs.length)
+                    for (let i = 0; i < message.txs.length; ++i)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.txs[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a TxBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.TxBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.TxBatch & tianping.v1.TxBatch.$Shape} TxBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TxBatch.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.TxBatch();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.txs && message.txs.length))
+                                message.txs = [];
+                            message.txs.push(reader.bytes());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for TxBatch
+             * @function getTypeUrl
+             * @memberof tianping.v1.TxBatch
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TxBatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.TxBatch";
+            };
+
+            return TxBatch;
+        })();
+
         v1.CatchUpRequest = (function() {
 
             /**
