@@ -1,7 +1,7 @@
 // The mempool: txs verified once on admission, deduplicated (pending and committed), bounded in
 // count and bytes, handed out oldest first. It holds no consensus logic: the block producer reaps
 // it and reports back which txs were committed or turned invalid.
-import { decodeTx, type DecodedTx } from '../codec/tx.js';
+import { decodeTx, txHash, type DecodedTx } from '../codec/tx.js';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
 import { checkTxStateful, checkTxStateless, type ChainParams, type StateView } from '../state/index.js';
 import { TianpingError, toHex, type Clock } from '../types/index.js';
@@ -86,6 +86,16 @@ export class Mempool {
       bytes += tx.bytes.length;
     }
     return out;
+  }
+
+  /**
+   * The pending tx of these exact bytes, already decoded and checked on admission: a block from a
+   * peer mostly holds txs this node admitted, and decoding each again was a visible share of block
+   * checking. Equal SHA-256 hashes mean equal bytes.
+   */
+  pendingTx(bytes: Uint8Array): DecodedTx | undefined {
+    const tx = this.pending.get(toHex(txHash(bytes)));
+    return tx !== undefined && tx.bytes.length === bytes.length ? tx : undefined;
   }
 
   remove(hashes: Iterable<Uint8Array>): void {

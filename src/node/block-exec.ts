@@ -75,7 +75,7 @@ export async function checkBlock(c: BlockExecComponents, blockBytes: Uint8Array)
   }
   const { block, header, hash } = decoded;
   checkHeader(c, header, block.txs.length, blockBytes.length);
-  const txs: DecodedTx[] = block.txs.map((bytes) => decodeTx(bytes, c.genesis.params.txBytesMax));
+  const txs: DecodedTx[] = block.txs.map((bytes) => c.mempool.pendingTx(bytes) ?? decodeTx(bytes, c.genesis.params.txBytesMax));
   const result = await executeBlock(c.ledger.state, {
     chainId: c.genesis.chainId, height: header.height, timeMs: header.timeMs, params: c.genesis.params,
     verifier: c.verifier, isVerified: c.mempool.isVerified,
