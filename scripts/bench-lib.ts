@@ -13,6 +13,7 @@ import { HashAlgorithm, encodeSignedTx, encodeTxBody, txHash, txSignBytes } from
 import { sign as nobleSign, type KeyPair } from '../src/crypto/ed25519.js';
 import { NodeVerifier } from '../src/crypto/verify-node.js';
 import { equalBytes, toHex } from '../src/types/index.js';
+import type { TestnetLayout } from './testnet-lib.js';
 
 export interface MachineInfo {
   readonly cores: number;
@@ -169,6 +170,25 @@ export function postJson(agent: Agent, baseUrl: URL, path: string, body: Buffer,
   });
 }
 
+/** POST of ready bytes of any media type (a protobuf TxBatch); rejects only on a network error or the timeout. */
+export function postBytes(agent: Agent, baseUrl: URL, path: string, body: Uint8Array, contentType: string, timeoutMs: number):
+  Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      host: baseUrl.hostname, port: baseUrl.port, path, method: 'POST', agent,
+      headers: { 'content-type': contentType, 'content-length': body.byteLength },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.end(body);
+  });
+}
+
 /** GET over a keep-alive agent; rejects only on a network error or the timeout. */
 export function getText(agent: Agent, baseUrl: URL, path: string, timeoutMs: number, headers: OutgoingHttpHeaders = {}):
   Promise<HttpAnswer> {
@@ -200,6 +220,34 @@ export async function getJson<T>(url: string, timeoutMs = 10_000): Promise<T> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
   return (await response.json()) as T;
+}
+
+// --- the testnet under a bench ----------------------------------------------------------------
+
+/**
+ * The layout with --cpu-prof on every node's command line (Node refuses it in NODE_OPTIONS). V8
+ * writes the profile when the process exits, which a node does on the SIGTERM of stopAll.
+ */
+export function withCpuProfile(layout: TestnetLayout, profileDir: string | undefined): TestnetLayout {
+  if (profileDir === undefined) return layout;
+  return { ...layout, nodes: layout.nodes.map((node) => {
+    const [executable, ...rest] = node.command;
+    return { ...node, command: [executable!, '--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...rest] };
+  }) };
+}
+
+/**
+ * Height of the node's first block timed after timeMs, waiting up to waitMs for it (polling its
+ * latest header every pollMs): once a block younger than a load is there, every block of the load
+ * is committed, or the chain is stuck and the latest height is all there is.
+ */
+export async function heightOfFirstBlockAfter(url: string, timeMs: number, waitMs: number, pollMs: number): Promise<number> {
+  const deadlineMs = Date.now() + waitMs;
+  for (;;) {
+    const latest = await getJson<{ height: number; timeMs: number }>(`${url}/v1/headers/latest`);
+    if (latest.timeMs > timeMs || Date.now() >= deadlineMs) return latest.height;
+    await sleep(pollMs);
+  }
 }
 
 // --- disk ------------------------------------------------------------------------------------
