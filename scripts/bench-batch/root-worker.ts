@@ -3,9 +3,11 @@
 import { open } from 'node:fs/promises';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { installNodeSha256 } from '../../src/crypto/index.js';
-import { leafHash, MerkleBuilder } from '../../src/merkle/index.js';
+import { leafHashesOfItems, MerkleBuilder } from '../../src/merkle/index.js';
 
 const WRITE_CHUNK_BYTES = 32 * 1024 * 1024;
+/** Hashes in one batch path at most: a tree of 2^63 items, plus the other thread's root. */
+const PATH_HASHES_MAX = 64;
 
 /** What a root-only worker is given: the digests (shared), its range of items, and where to write. */
 export interface RootWorkerData {
@@ -80,19 +82,13 @@ function writeVarint(buffer: Uint8Array, at: number, value: number): number {
 function runRootWorker(data: RootWorkerData): void {
   const port = parentPort!;
   const digests = new Uint8Array(data.digests);
-  const count = data.end - data.begin;
   let tree: MerkleBuilder | undefined;
   port.once('message', () => {
     let startMs = performance.now();
-    const leaves: Uint8Array[] = new Array<Uint8Array>(count);
-    for (let i = 0; i < count; i++) {
-      const at = 32 * (data.begin + i);
-      leaves[i] = leafHash(digests.subarray(at, at + 32));
-    }
+    const leaves = leafHashesOfItems(digests.subarray(32 * data.begin, 32 * data.end), 32);
     const leafMs = performance.now() - startMs;
     startMs = performance.now();
     tree = new MerkleBuilder(leaves);
-    leaves.length = 0;
     const treeMs = performance.now() - startMs;
     port.postMessage({ root: tree.root, leafMs, treeMs } satisfies RootWorkerTreeDone);
     port.once('message', (write: RootWorkerWrite) => {
@@ -121,6 +117,13 @@ async function writeReceipts(data: RootWorkerData, digests: Uint8Array, tree: Me
   let fsyncMs = 0;
   const startMs = performance.now();
   const perFile = Math.ceil(count / files.length);
+  // Each path goes into one reused buffer: no array and no object per hash, for a million receipts.
+  const pathScratch = new Uint8Array(32 * PATH_HASHES_MAX);
+  let pathLength = 0;
+  const copyPathHash = (level: Uint8Array, offset: number): void => {
+    const to = 32 * pathLength++;
+    for (let b = 0; b < 32; b++) pathScratch[to + b] = level[offset + b]!;
+  };
   for (let f = 0; f < files.length; f++) {
     const file = files[f]!;
     const handle = await open(file, 'w');
@@ -144,10 +147,12 @@ async function writeReceipts(data: RootWorkerData, digests: Uint8Array, tree: Me
     const to = Math.min(count, from + perFile);
     for (let local = from; local < to; local++) {
       const item = data.begin + local;
-      const path = tree.proof(local);
-      if (otherRoot !== undefined) path.push(otherRoot);
+      pathLength = 0;
+      tree.forEachProofHash(local, copyPathHash);
+      if (otherRoot !== undefined) pathScratch.set(otherRoot, 32 * pathLength++);
+      const path = pathScratch.subarray(0, 32 * pathLength);
       // BatchPath: item_index (omitted when 0, as canonical proto3 omits defaults), item_count, path.
-      const batchLength = (item === 0 ? 0 : 1 + varintLength(item)) + itemCountField + 34 * path.length;
+      const batchLength = (item === 0 ? 0 : 1 + varintLength(item)) + itemCountField + 34 * pathLength;
       const receiptLength = head.length + 34 + saltedField.length + 1 + varintLength(batchLength) + batchLength + tail.length;
       const recordLength = varintLength(receiptLength) + receiptLength;
       if (used + recordLength > chunk.length) await flush();
@@ -174,7 +179,7 @@ async function writeReceipts(data: RootWorkerData, digests: Uint8Array, tree: Me
  * salted field, field 6 (its BatchPath) and the shared tail, in field order. Returns the end.
  */
 function spliceReceipt(chunk: Uint8Array, at: number, parts: Pick<RootWorkerWrite, 'head' | 'saltedField' | 'tail'>,
-  digest: Uint8Array, item: number, itemCount: number, batchLength: number, path: readonly Uint8Array[]): number {
+  digest: Uint8Array, item: number, itemCount: number, batchLength: number, path: Uint8Array): number {
   const { head, saltedField, tail } = parts;
   chunk.set(head, at);
   at += head.length;
@@ -192,10 +197,10 @@ function spliceReceipt(chunk: Uint8Array, at: number, parts: Pick<RootWorkerWrit
   }
   chunk[at++] = 0x10; // BatchPath.item_count
   at = writeVarint(chunk, at, itemCount);
-  for (const hash of path) {
+  for (let hashAt = 0; hashAt < path.length; hashAt += 32) {
     chunk[at++] = 0x1a; // BatchPath.path
     chunk[at++] = 32;
-    chunk.set(hash, at);
+    chunk.set(path.subarray(hashAt, hashAt + 32), at);
     at += 32;
   }
   chunk.set(tail, at);

@@ -5,6 +5,7 @@ export {
   MerkleBuilder,
   emptyRoot,
   leafHash,
+  leafHashesOfItems,
   nodeHash,
   rootFromLeafHashes,
 } from './tree.js';

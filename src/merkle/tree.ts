@@ -25,6 +25,24 @@ export function leafHash(leaf: Uint8Array): Uint8Array {
   return sha256(input);
 }
 
+/**
+ * Leaf hashes of items of itemBytes each, laid end to end in `items`: SHA-256(0x00 || item) for
+ * each, laid end to end in the result. One input buffer serves every item.
+ */
+export function leafHashesOfItems(items: Uint8Array, itemBytes: number): Uint8Array {
+  assert(Number.isInteger(itemBytes) && itemBytes > 0 && items.length % itemBytes === 0,
+    `items must be a whole number of ${itemBytes}-byte items`);
+  const count = items.length / itemBytes;
+  const out = new Uint8Array(count * HASH_LENGTH_BYTES);
+  const input = new Uint8Array(1 + itemBytes);
+  input[0] = LEAF_PREFIX;
+  for (let i = 0; i < count; i++) {
+    input.set(items.subarray(i * itemBytes, (i + 1) * itemBytes), 1);
+    out.set(sha256(input), i * HASH_LENGTH_BYTES);
+  }
+  return out;
+}
+
 /** SHA-256(0x01 || left || right). Both children must be 32-byte hashes. */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
   assertHash(left, 'left child');
@@ -97,13 +115,24 @@ export class MerkleBuilder {
   // levels[0] holds the leaf hashes; the last level holds the root alone.
   readonly #levels: Uint8Array[];
 
-  constructor(leafHashes: readonly Uint8Array[]) {
-    this.size = leafHashes.length;
-    const leaves = new Uint8Array(this.size * HASH_LENGTH_BYTES);
-    for (let i = 0; i < this.size; i++) {
-      const hash = leafHashes[i] as Uint8Array;
-      if (!isHash(hash)) assertHash(hash, `leaf hash ${i}`);
-      leaves.set(hash, i * HASH_LENGTH_BYTES);
+  /**
+   * From leaf hashes: an array of 32-byte hashes, or one flat array of them laid end to end (what
+   * leafHashesOfItems returns: no object per leaf, for batches of millions).
+   */
+  constructor(leafHashes: readonly Uint8Array[] | Uint8Array) {
+    let leaves: Uint8Array;
+    if (leafHashes instanceof Uint8Array) {
+      assert(leafHashes.length % HASH_LENGTH_BYTES === 0, `flat leaf hashes must be a multiple of ${HASH_LENGTH_BYTES} bytes`);
+      leaves = leafHashes.slice();
+      this.size = leaves.length / HASH_LENGTH_BYTES;
+    } else {
+      this.size = leafHashes.length;
+      leaves = new Uint8Array(this.size * HASH_LENGTH_BYTES);
+      for (let i = 0; i < this.size; i++) {
+        const hash = leafHashes[i] as Uint8Array;
+        if (!isHash(hash)) assertHash(hash, `leaf hash ${i}`);
+        leaves.set(hash, i * HASH_LENGTH_BYTES);
+      }
     }
     this.#levels = [leaves];
     for (let level: Uint8Array = leaves; level.length > HASH_LENGTH_BYTES; ) {
@@ -115,16 +144,30 @@ export class MerkleBuilder {
 
   /** Audit path for leaf `index`, bottom-up as in RFC 6962 §2.1.1. */
   proof(index: number): Uint8Array[] {
-    this.#assertIndex(index);
     const path: Uint8Array[] = [];
+    this.forEachProofHash(index, (bytes, offset) => path.push(bytes.slice(offset, offset + HASH_LENGTH_BYTES)));
+    return path;
+  }
+
+  /**
+   * The same audit path without allocating: visit(bytes, offset) is called for each hash in order
+   * with the 32 bytes at bytes[offset..], which the visitor must copy, not keep. Returns the
+   * path's length. For writers of millions of receipts.
+   */
+  forEachProofHash(index: number, visit: (bytes: Uint8Array, offset: number) => void): number {
+    this.#assertIndex(index);
+    let length = 0;
     let position = index;
     for (let depth = 0; depth < this.#levels.length - 1; depth++) {
       const level = this.#levels[depth] as Uint8Array;
       const offset = siblingOffset(level, position);
-      if (offset >= 0) path.push(level.slice(offset, offset + HASH_LENGTH_BYTES));
+      if (offset >= 0) {
+        visit(level, offset);
+        length++;
+      }
       position = Math.floor(position / 2);
     }
-    return path;
+    return length;
   }
 
   #assertIndex(index: number): void {
