@@ -11,12 +11,13 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readKeyFile, type KeyPair } from '../src/crypto/index.js';
-import { txSignBytes, decodeTx } from '../src/codec/index.js';
+import { txSignBytes, decodeTx, TX_BATCH_TXS_MAX } from '../src/codec/index.js';
 import { DEFAULT_PARAMS } from '../src/state/genesis.js';
 import {
   getJson, keepAliveAgent, machineInfo, measureVerifyCeiling, percentile, postJson, presignAnchorTxs, problemCode,
   processCpuMs, round, sleep, systemCpuMs, type PresignedTx,
 } from './bench-lib.js';
+import { newSubmitCounters, submitBulk, submitSingle, SUBMIT_MODES, SUBMIT_TIMEOUT_MS, type SubmitMode } from './bench-net-submit.js';
 import { createTestnetFiles, startTestnet, stopAll, type TestnetLayout, type TestnetNodeHandle } from './testnet-lib.js';
 
 const EXIT_OK = 0;
@@ -35,15 +36,29 @@ const HALF_LOAD_SECONDS = 20;
 const QUICK_HALF_LOAD_SECONDS = 6;
 const CEILING_MS = 4_000;
 const QUICK_CEILING_MS = 1_000;
-/** Concurrent keep-alive connections per validator in the max-load phase. */
+/** Concurrent keep-alive connections per validator in the max-load phase, single submission. */
 const DEFAULT_CONNECTIONS = 8;
+/** The same for bulk: 2 × 128 txs in flight per validator already exceed what a block takes. */
+const DEFAULT_BULK_CONNECTIONS = 2;
+/**
+ * How the max-load phase submits (scripts/bench-net-submit.ts). Bulk, because it commits more: in
+ * four back-to-back pairs of 20 s runs, 744–1,196 anchors/s against 599–733/s single, with 1.6–1.9
+ * against 2.5–3.0 ms of node CPU per anchor (fuller blocks, HTTP paid once per 128 txs).
+ */
+const DEFAULT_SUBMIT: SubmitMode = 'bulk';
+/** Txs per POST /v1/txs/bulk: with 2 connections to each of 4 validators, ~1,000 txs in flight. */
+const DEFAULT_BULK_SIZE = 128;
 /**
  * Txs pre-signed per second of max load: twice the target, so the target can be shown to hold;
  * the phase ends early (and says so) if a faster chain uses them up.
  */
 const PRESIGN_RATE_PER_SEC = 2 * TARGET_COMMITTED_TPS;
-/** Submitters pause while some validator's mempool holds more than this (keeps the drain short). */
-const BACKLOG_TXS_MAX = 20_000;
+/**
+ * Submitters pause while some validator's mempool holds more than this: two full proposals
+ * (consensus.proposeTxsMax) keep every block full. A deeper backlog only adds admission work that
+ * competes with consensus for the same cores (at 20,000, bulk submission stalled the chain).
+ */
+const DEFAULT_BACKLOG_TXS_MAX = 4_000;
 const WARMUP_FRACTION = 0.2;
 const WARMUP_MIN_MS = 3_000;
 const HALF_LOAD_WARMUP_MS = 2_000;
@@ -53,8 +68,6 @@ const PROGRESS_EVERY_MS = 2_000;
 const DRAIN_TIMEOUT_MS = 120_000;
 /** How long, after the load, the chain may take to commit the blocks proposed during it. */
 const CHAIN_CATCH_UP_MS = 60_000;
-const MEMPOOL_FULL_BACKOFF_MS = 20;
-const SUBMIT_TIMEOUT_MS = 30_000;
 const COMMIT_WAIT_MS = 60_000;
 /** Sockets per validator in the half-load phase: each ?wait=commit holds one until its block. */
 const HALF_LOAD_SOCKETS_MAX = 4_096;
@@ -66,12 +79,14 @@ const OTHER_CPU_WARN_PERCENT = 20;
 const NODE_ENV: Readonly<Record<string, string>> = { TIANPING_LOG_LEVEL: 'warn' };
 
 const USAGE = `Usage: npm run bench:net -- [--validators N] [--seconds S] [--quick] [--connections C]
-                            [--base-port P] [--node-env NAME=VALUE]... [--cpu-prof DIR] [--keep]
+                            [--submit single|bulk] [--bulk-size K] [--backlog N] [--base-port P]
+                            [--node-env NAME=VALUE]... [--cpu-prof DIR] [--keep]
 
 Starts a fresh local testnet of N validators (each its own process, in a temporary directory, on
 127.0.0.1), then measures:
   1. committed anchors/s at maximum load (pre-signed txs, one per anchor, submitted without
-     waiting over C keep-alive connections per validator; throughput read from the blocks),
+     waiting over C keep-alive connections per validator, one tx per POST /v1/txs or K per
+     POST /v1/txs/bulk; throughput read from the blocks),
   2. p50/p99 submit-to-commit latency at half that load (open-loop, ?wait=commit),
   3. the verification ceiling: NodeVerifier verifications/s on every core, divided by N.
 Prints a summary, pass/fail per target, and one JSON line last. Exits 0 even when a target is
@@ -81,7 +96,12 @@ Options:
   --validators N        validators (default ${DEFAULT_VALIDATORS})
   --seconds S           seconds of maximum load (default ${DEFAULT_LOAD_SECONDS}; the first ${WARMUP_FRACTION * 100}% are warm-up)
   --quick               a short smoke run (${QUICK_LOAD_SECONDS} s max load, ${QUICK_HALF_LOAD_SECONDS} s half load)
-  --connections C       connections per validator at maximum load (default ${DEFAULT_CONNECTIONS})
+  --connections C       connections per validator at maximum load (default ${DEFAULT_CONNECTIONS}, with bulk ${DEFAULT_BULK_CONNECTIONS})
+  --submit MODE         how maximum load submits: single (one tx per POST /v1/txs) or bulk (K txs per
+                        POST /v1/txs/bulk, a protobuf TxBatch) (default ${DEFAULT_SUBMIT}); the half-load
+                        phase always sends single txs with ?wait=commit
+  --bulk-size K         txs per bulk request, 1..${TX_BATCH_TXS_MAX} (default ${DEFAULT_BULK_SIZE})
+  --backlog N           submitters pause while a validator's mempool holds over N txs (default ${DEFAULT_BACKLOG_TXS_MAX})
   --base-port P         API ports P.., p2p ports P+100.. (default ${DEFAULT_BASE_PORT})
   --node-env NAME=VALUE extra environment of every node, e.g. TIANPING_CONSENSUS_BLOCK_DELAY_MS=0 (repeatable)
   --cpu-prof DIR        write a V8 CPU profile of every validator into DIR (written when the nodes stop)
@@ -99,6 +119,9 @@ interface Args {
   readonly halfLoadWarmupMs: number;
   readonly quick: boolean;
   readonly connections: number;
+  readonly submit: SubmitMode;
+  readonly bulkSize: number;
+  readonly backlogTxsMax: number;
   readonly basePort: number;
   readonly nodeEnv: Readonly<Record<string, string>>;
   readonly cpuProfDir: string | undefined;
@@ -112,7 +135,8 @@ function parse(argv: readonly string[]): Args | 'help' {
       args: [...argv], allowPositionals: false, strict: true,
       options: {
         validators: { type: 'string' }, seconds: { type: 'string' }, quick: { type: 'boolean' },
-        connections: { type: 'string' }, 'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true },
+        connections: { type: 'string' }, submit: { type: 'string' }, 'bulk-size': { type: 'string' }, backlog: { type: 'string' },
+        'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true },
         'cpu-prof': { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -133,6 +157,10 @@ function parse(argv: readonly string[]): Args | 'help' {
     if (match === null) throw new UsageError(`--node-env must be TIANPING_NAME=VALUE, got "${item}"`);
     nodeEnv[match[1]!] = match[2]!;
   }
+  const submit = values.submit ?? DEFAULT_SUBMIT;
+  if (!(SUBMIT_MODES as readonly string[]).includes(submit)) throw new UsageError(`--submit must be ${SUBMIT_MODES.join(' or ')}, got "${submit}"`);
+  const bulkSize = integer('bulk-size', values['bulk-size'], DEFAULT_BULK_SIZE, 1);
+  if (bulkSize > TX_BATCH_TXS_MAX) throw new UsageError(`--bulk-size must be at most ${TX_BATCH_TXS_MAX}, got ${bulkSize}`);
   const cpuProfDir = values['cpu-prof'] === undefined ? undefined
     : isAbsolute(values['cpu-prof']) ? values['cpu-prof'] : resolve(values['cpu-prof']);
   return {
@@ -142,7 +170,8 @@ function parse(argv: readonly string[]): Args | 'help' {
     ceilingMs: quick ? QUICK_CEILING_MS : CEILING_MS,
     halfLoadWarmupMs: quick ? QUICK_HALF_LOAD_WARMUP_MS : HALF_LOAD_WARMUP_MS,
     quick,
-    connections: integer('connections', values.connections, DEFAULT_CONNECTIONS, 1),
+    connections: integer('connections', values.connections, submit === 'bulk' ? DEFAULT_BULK_CONNECTIONS : DEFAULT_CONNECTIONS, 1),
+    submit: submit as SubmitMode, bulkSize, backlogTxsMax: integer('backlog', values.backlog, DEFAULT_BACKLOG_TXS_MAX, 1),
     basePort: integer('base-port', values['base-port'], DEFAULT_BASE_PORT, 1),
     nodeEnv, cpuProfDir, keep: values.keep === true,
   };
@@ -163,6 +192,8 @@ interface BlockView {
   readonly height: number;
   readonly timeMs: number;
   readonly txCount: number;
+  /** Round the block committed in: above 0, a round failed first (late proposal, timeouts). */
+  readonly round: number;
 }
 
 /** Polls every validator's /v1/status; submitters read the largest mempool to pace themselves. */
@@ -206,8 +237,8 @@ class StatusPoller {
 async function blocks(url: string, fromHeight: number, toHeight: number): Promise<BlockView[]> {
   const out: BlockView[] = [];
   for (let height = fromHeight; height <= toHeight; height++) {
-    const block = await getJson<BlockView>(`${url}/v1/headers/${height}`, 30_000);
-    out.push({ height: block.height, timeMs: block.timeMs, txCount: block.txCount });
+    const block = await getJson<BlockView & { commit: { round: number } }>(`${url}/v1/headers/${height}`, 30_000);
+    out.push({ height: block.height, timeMs: block.timeMs, txCount: block.txCount, round: block.commit.round });
   }
   return out;
 }
@@ -222,8 +253,12 @@ interface MaxLoadResult {
   readonly meanBlockIntervalMs: number;
   readonly meanTxsPerBlock: number;
   readonly maxTxsPerBlock: number;
+  /** Blocks of the window that committed after round 0. */
+  readonly laterRoundBlocks: number;
   readonly submitted: number;
   readonly accepted: number;
+  /** HTTP requests sent, resends included. */
+  readonly requests: number;
   readonly mempoolFullAnswers: number;
   readonly backlogPauses: number;
   readonly refused: Readonly<Record<string, number>>;
@@ -263,64 +298,24 @@ async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: r
   const loadMs = args.loadSeconds * 1000;
   const warmupMs = Math.max(WARMUP_MIN_MS, loadMs * WARMUP_FRACTION);
   const startHeight = poller.heightMin;
-  let next = 0;
-  let accepted = 0;
-  let mempoolFullAnswers = 0;
-  let backlogPauses = 0;
-  const refused: Record<string, number> = {};
+  const counters = newSubmitCounters();
   const startMs = Date.now();
   const endMs = startMs + loadMs;
   let acceptedAtWindowStart: number | undefined;
   let windowStartCpu: CpuSnapshot | undefined;
-
-  const submitter = async (validator: number): Promise<void> => {
-    const agent = agents[validator]!;
-    const url = urls[validator]!;
-    while (Date.now() < endMs && next < txs.length) {
-      if (poller.mempoolMax > BACKLOG_TXS_MAX) {
-        backlogPauses++;
-        await sleep(STATUS_POLL_MS);
-        continue;
-      }
-      const tx = txs[next++]!;
-      let retried = false;
-      for (;;) {
-        let answer;
-        try {
-          answer = await postJson(agent, url, '/v1/txs', tx.jsonBody, SUBMIT_TIMEOUT_MS);
-        } catch (error) {
-          // A keep-alive socket closed under us: send again once; a duplicate then means it got in.
-          if (retried) throw error;
-          retried = true;
-          continue;
-        }
-        if (answer.status === 202) {
-          accepted++;
-          break;
-        }
-        const code = problemCode(answer);
-        if (code === 'MEMPOOL_FULL') {
-          mempoolFullAnswers++;
-          await sleep(MEMPOOL_FULL_BACKOFF_MS);
-          continue;
-        }
-        if (code === 'TX_DUPLICATE' && retried) {
-          accepted++;
-          break;
-        }
-        refused[code] = (refused[code] ?? 0) + 1;
-        break;
-      }
-    }
-  };
+  const submit = args.submit === 'bulk' ? submitBulk : submitSingle;
+  const submitter = (validator: number): Promise<void> => submit({
+    txs, agent: agents[validator]!, url: urls[validator]!, endMs, counters, bulkSize: args.bulkSize,
+    backlogged: () => poller.mempoolMax > args.backlogTxsMax, pauseMs: STATUS_POLL_MS,
+  });
 
   const progress = setInterval(() => {
     const elapsedMs = Date.now() - startMs;
-    log(`  max load ${(elapsedMs / 1000).toFixed(0).padStart(3)} s: accepted ${accepted}, heights `
+    log(`  max load ${(elapsedMs / 1000).toFixed(0).padStart(3)} s: accepted ${counters.accepted}, heights `
       + `${poller.statuses.map((s) => s?.latestHeight ?? '?').join('/')}, mempools ${poller.statuses.map((s) => s?.mempoolSize ?? '?').join('/')}`);
   }, PROGRESS_EVERY_MS);
   const windowTimer = setTimeout(() => {
-    acceptedAtWindowStart = accepted;
+    acceptedAtWindowStart = counters.accepted;
     windowStartCpu = cpuSnapshot(handles);
   }, warmupMs);
 
@@ -333,7 +328,7 @@ async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: r
   }
   const loadEndMs = Date.now();
   const cpu = windowStartCpu === undefined ? undefined : cpuPercents(windowStartCpu, cpuSnapshot(handles));
-  const ranOutOfTxs = next >= txs.length && loadEndMs < endMs;
+  const ranOutOfTxs = counters.next >= txs.length && loadEndMs < endMs;
   const windowStartMs = startMs + warmupMs;
   if (loadEndMs - windowStartMs < 1000) {
     throw new Error(`the steady window is under 1 s (load ran ${loadEndMs - startMs} ms): use more --seconds`);
@@ -352,12 +347,14 @@ async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: r
   const windowWallMs = loadEndMs - windowStartMs;
   return {
     committedTps, windowMs,
-    acceptedTps: ((accepted - (acceptedAtWindowStart ?? 0)) * 1000) / windowWallMs,
+    acceptedTps: ((counters.accepted - (acceptedAtWindowStart ?? 0)) * 1000) / windowWallMs,
     windowBlocks: inWindow.length,
     meanBlockIntervalMs: blockSpanMs / (inWindow.length - 1),
     meanTxsPerBlock: inWindow.length === 0 ? 0 : inWindow.reduce((sum, b) => sum + b.txCount, 0) / inWindow.length,
     maxTxsPerBlock: Math.max(0, ...inWindow.map((b) => b.txCount)),
-    submitted: next, accepted, mempoolFullAnswers, backlogPauses, refused, ranOutOfTxs,
+    laterRoundBlocks: inWindow.filter((b) => b.round > 0).length,
+    submitted: counters.next, accepted: counters.accepted, requests: counters.requests, mempoolFullAnswers: counters.mempoolFullAnswers,
+    backlogPauses: counters.backlogPauses, refused: counters.refused, ranOutOfTxs,
     nodeCpuPercent: cpu?.nodes ?? handles.map(() => Number.NaN),
     clientCpuPercent: cpu?.client ?? Number.NaN,
     machineCpuPercent: cpu?.machine ?? Number.NaN,
@@ -511,6 +508,8 @@ function withCpuProfile(layout: TestnetLayout, profileDir: string | undefined): 
   }) };
 }
 
+const submitText = (args: Args): string =>
+  (args.submit === 'bulk' ? `bulk (POST /v1/txs/bulk, up to ${args.bulkSize} txs per request)` : 'single (one tx per POST /v1/txs)');
 const fixed = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const passText = (pass: boolean): string => (pass ? 'PASS' : 'FAIL');
 
@@ -556,7 +555,7 @@ async function run(args: Args): Promise<number> {
     await poller.poll();
     poller.start();
 
-    log(`phase 1: maximum load for ${args.loadSeconds} s over ${args.connections} connections per validator`);
+    log(`phase 1: maximum load for ${args.loadSeconds} s over ${args.connections} connections per validator, ${submitText(args)}`);
     const max = await maxLoad(args, handles, loadTxs, poller);
     log(`  committed ${fixed(max.committedTps)} anchors/s over ${fixed(max.windowMs / 1000, 1)} s (${max.windowBlocks} blocks, `
       + `one every ${fixed(max.meanBlockIntervalMs)} ms, ${fixed(max.meanTxsPerBlock)} txs each); accepted ${fixed(max.acceptedTps)}/s`);
@@ -601,7 +600,9 @@ async function run(args: Args): Promise<number> {
       `bench:net  ${args.validators} validators, ${machine.cores} cores (${machine.cpuModel}), Node ${machine.nodeVersion}${args.quick ? ', --quick' : ''}`,
       '',
       `  committed at max load   ${fixed(max.committedTps)} anchors/s  (steady ${fixed(max.windowMs / 1000, 1)} s, ${max.windowBlocks} blocks, `
-        + `${fixed(max.meanBlockIntervalMs)} ms apart, ${fixed(max.meanTxsPerBlock)} txs/block, max ${max.maxTxsPerBlock})`,
+        + `${fixed(max.meanBlockIntervalMs)} ms apart, ${fixed(max.meanTxsPerBlock)} txs/block, max ${max.maxTxsPerBlock}, `
+        + `${max.laterRoundBlocks} after round 0)`,
+      `  submitted               ${submitText(args)}: ${max.requests} requests, ${fixed(max.submitted / Math.max(1, max.requests), 1)} txs each`,
       `  accepted by the APIs    ${fixed(max.acceptedTps)} txs/s  (${max.accepted} of ${max.submitted} sent; MEMPOOL_FULL answers ${max.mempoolFullAnswers}; `
         + `backlog pauses ${max.backlogPauses}; refused: ${refusedText}${max.ranOutOfTxs ? '; RAN OUT OF PRE-SIGNED TXS' : ''})`,
       `  CPU in the window       nodes ${max.nodeCpuPercent.map((p) => `${fixed(p)}%`).join(' ')}, bench client ${fixed(max.clientCpuPercent)}%, `
@@ -627,9 +628,10 @@ async function run(args: Args): Promise<number> {
     if (unclean.length > 0) log(`${unclean.length} node(s) did not stop cleanly: ${unclean.map((e) => e.signal ?? `code ${e.code}`).join(', ')}`);
     process.stdout.write(JSON.stringify({
       bench: 'net', validators: args.validators, quick: args.quick, cores: machine.cores, node: machine.nodeVersion,
-      loadSeconds: args.loadSeconds, connectionsPerValidator: args.connections,
+      loadSeconds: args.loadSeconds, connectionsPerValidator: args.connections, submit: args.submit,
+      bulkSize: args.submit === 'bulk' ? args.bulkSize : 1, requests: max.requests,
       committedTps: round(max.committedTps, 1), acceptedTps: round(max.acceptedTps, 1), windowMs: round(max.windowMs),
-      windowBlocks: max.windowBlocks, meanBlockIntervalMs: round(max.meanBlockIntervalMs), meanTxsPerBlock: round(max.meanTxsPerBlock, 1),
+      windowBlocks: max.windowBlocks, laterRoundBlocks: max.laterRoundBlocks, meanBlockIntervalMs: round(max.meanBlockIntervalMs), meanTxsPerBlock: round(max.meanTxsPerBlock, 1),
       nodeCpuPercent: max.nodeCpuPercent, clientCpuPercent: max.clientCpuPercent, machineCpuPercent: max.machineCpuPercent,
       otherCpuPercent, ceilingOtherCpuPercent: ceiling.otherCpuPercent,
       nodeCpuMsPerAnchor: round(nodeCpuMsPerAnchor, 3), clientCpuMsPerAnchor: round(clientCpuMsPerAnchor, 3),

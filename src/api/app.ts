@@ -83,7 +83,7 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
 export async function buildApp(components: ApiComponents, options: ApiOptions): Promise<FastifyInstance> {
   const assets = await loadWebAssets();
   const app = Fastify(serverOptions(options));
-  // Only JSON and (on /v1/txs) protobuf bodies exist: anything else is refused with 415.
+  // Only JSON and (on /v1/txs and /v1/txs/bulk) protobuf bodies exist: anything else is refused with 415.
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id).header('x-content-type-options', 'nosniff');

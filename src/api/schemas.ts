@@ -2,6 +2,7 @@
 // serializes responses through them (fields not in a schema never leak out) and @fastify/swagger
 // turns them into the OpenAPI document, so this file is the single contract of the HTTP API.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { TX_BATCH_TXS_MAX } from '../codec/tx-batch.js';
 import { ERROR_CODES, type ErrorCode } from '../types/index.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -105,6 +106,42 @@ export type TxCommittedView = Static<typeof TxCommittedSchema>;
 export const TxStatusSchema = Type.Union([TxPendingSchema, TxCommittedSchema]);
 
 export const TxHashParamsSchema = Type.Object({ hash: Hex32('Transaction hash, 64 hex characters') });
+
+/** Bulk submission: many signed txs, each admitted on its own. Items may be empty (refused as TX_MALFORMED). */
+export const TxBulkJsonSchema = Type.Object({
+  txs: Type.Array(Type.String({ contentEncoding: 'base64', description: 'Signed transaction (protobuf SignedTx), canonical padded base64' }),
+    { minItems: 1, maxItems: TX_BATCH_TXS_MAX, description: `1 to ${TX_BATCH_TXS_MAX} signed transactions; more is TXS_TOO_MANY` }),
+}, { additionalProperties: false });
+
+export const TxBulkBinarySchema = Type.Unsafe<Uint8Array>({
+  contentEncoding: 'binary',
+  description: 'A protobuf TxBatch { repeated bytes txs = 1; } of encoded SignedTx, canonically encoded',
+});
+
+/** No ?wait=commit: a bulk submitter follows its txs by hash. Any query parameter is refused. */
+export const TxBulkQuerySchema = Type.Object({}, { additionalProperties: false });
+
+// Plain string enums (not unions of literals) keep the serializer of up to 1,024 results fast.
+export const TxBulkResultSchema = Type.Object({
+  index: SafeUint('Position of the tx in the request (results are in request order)'),
+  hash: LowerHex('Transaction hash: SHA-256 of the signed bytes, lowercase hex'),
+  status: Type.Unsafe<'pending' | 'refused'>({ type: 'string', enum: ['pending', 'refused'],
+    description: 'pending: admitted to the mempool; refused: see error' }),
+  error: Type.Optional(Type.Object({
+    code: Type.Unsafe<ErrorCode>({ type: 'string', enum: ERROR_CODE_NAMES, description: 'Stable error code' }),
+    status: Type.Integer({ description: 'HTTP status POST /v1/txs would answer this tx with' }),
+    title: Type.String({ description: 'Short summary of the problem type' }),
+    detail: Type.String({ description: 'What is wrong with this tx' }),
+  }, { description: 'Only when refused: why, as POST /v1/txs would say it' })),
+});
+export type TxBulkResult = Static<typeof TxBulkResultSchema>;
+
+export const TxBulkResponseSchema = Type.Object({
+  accepted: SafeUint('Transactions admitted (status pending)'),
+  refused: SafeUint('Transactions refused'),
+  results: Type.Array(TxBulkResultSchema, { description: 'One per transaction sent, in request order' }),
+});
+export type TxBulkResponse = Static<typeof TxBulkResponseSchema>;
 
 // ---- evidence ----
 

@@ -1,12 +1,13 @@
 // HTTP client of a node's API. Uses the global fetch (browser or Node 18+), sends and receives JSON,
 // and turns RFC 9457 problem+json answers into ApiError so callers match on stable codes.
+import { encodeTxBatch } from '../codec/tx-batch.js';
 import type { KeyPair } from '../crypto/ed25519.js';
 import { toBase64, toHex } from '../types/index.js';
 import { signRequest } from './http-signature.js';
 import { ReceiptFormatError, type Receipt } from './receipt.js';
 import { receiptFromJson } from './receipt-json.js';
 import type {
-  AlgorithmName, BlockView, EvidenceView, HeaderView, NodeStatus, SubmitResult, SubmitterAnchorsView, TxView,
+  AlgorithmName, BlockView, BulkSubmitResult, EvidenceView, HeaderView, NodeStatus, SubmitResult, SubmitterAnchorsView, TxView,
 } from './views.js';
 import type { MembersView, ProposalStatusName, ProposalsView, ProposalView, ValidatorSetView } from './views.js';
 
@@ -61,6 +62,13 @@ export interface PageOptions {
   readonly limit?: number;
 }
 
+/** A request body: JSON text, or raw bytes (a protobuf TxBatch), with its media type. */
+interface RequestPayload {
+  readonly bytes: string | Uint8Array<ArrayBuffer>;
+  readonly type: string;
+}
+
+const PROTOBUF_MEDIA_TYPE = 'application/x-protobuf';
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 // Without a timeoutMs the node waits up to its own limit; 60 s is the default api.commitWaitMsMax.
 const DEFAULT_COMMIT_WAIT_MS = 60_000;
@@ -89,6 +97,22 @@ export class TianpingClient {
     if (options.timeoutMs !== undefined) query.set('timeoutMs', String(options.timeoutMs));
     const waitMs = options.wait === 'commit' ? (options.timeoutMs ?? DEFAULT_COMMIT_WAIT_MS) : 0;
     return this.request<SubmitResult>('POST', `/v1/txs${queryString(query)}`, { tx: toBase64(txBytes) }, waitMs);
+  }
+
+  /**
+   * Many signed txs in one request (POST /v1/txs/bulk, a protobuf TxBatch): 1 to TX_BATCH_TXS_MAX
+   * (1,024) txs within the node's body limit (api.bodyBytesMax, 1 MiB by default). Each tx is
+   * admitted or refused on its own: `results[i]` is txs[i], pending with its hash or refused with
+   * the code submit() would have thrown (retry MEMPOOL_FULL later; TX_DUPLICATE means it is
+   * pending already). Nothing waits for commits: follow the txs by hash. A bad request as a whole
+   * (too many, too large) or a halted node is ApiError, and then no tx was admitted. An empty list
+   * sends nothing.
+   */
+  submitMany(txs: readonly Uint8Array[]): Promise<BulkSubmitResult> {
+    if (txs.length === 0) return Promise.resolve({ accepted: 0, refused: 0, results: [] });
+    // The encoder's output lives in a plain ArrayBuffer (never shared), which is what fetch takes.
+    const bytes = encodeTxBatch(txs) as Uint8Array<ArrayBuffer>;
+    return this.send<BulkSubmitResult>('POST', '/v1/txs/bulk', { bytes, type: PROTOBUF_MEDIA_TYPE });
   }
 
   /** Pending or committed; a hash the node never saw is ApiError TX_NOT_FOUND. Needs a signer (any member). */
@@ -174,22 +198,26 @@ export class TianpingClient {
     return this.request<ProposalView>('GET', `/v1/governance/proposals/${encodeURIComponent(hexOf(id))}`);
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, extraTimeoutMs = 0): Promise<T> {
+  private request<T>(method: 'GET' | 'POST', path: string, body?: unknown, extraTimeoutMs = 0): Promise<T> {
+    // Serialized once: the bytes signed are the bytes sent.
+    const payload = body === undefined ? undefined : { bytes: JSON.stringify(body), type: 'application/json' };
+    return this.send<T>(method, path, payload, extraTimeoutMs);
+  }
+
+  private async send<T>(method: 'GET' | 'POST', path: string, payload: RequestPayload | undefined, extraTimeoutMs = 0): Promise<T> {
     const url = this.baseUrl + path;
     const timeoutMs = this.requestTimeoutMs + extraTimeoutMs;
-    // Serialized once: the bytes signed are the bytes sent.
-    const text = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (text !== undefined) headers['content-type'] = 'application/json';
+    if (payload !== undefined) headers['content-type'] = payload.type;
     if (this.signer !== undefined) {
-      Object.assign(headers, signRequest({ method, url, keyPair: this.signer, ...(text === undefined ? {} : { body: text }) }));
+      Object.assign(headers, signRequest({ method, url, keyPair: this.signer, ...(payload === undefined ? {} : { body: payload.bytes }) }));
     }
     let response: Response;
     try {
       response = await this.fetchImpl(url, {
         method,
         headers,
-        ...(text === undefined ? {} : { body: text }),
+        ...(payload === undefined ? {} : { body: payload.bytes }),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {

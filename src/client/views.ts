@@ -21,6 +21,28 @@ export interface PendingTxView {
 }
 
 export type SubmitResult = CommittedTxView | PendingTxView;
+
+/** Why POST /v1/txs/bulk refused one tx: what POST /v1/txs would have answered for it. */
+export interface BulkTxRefusal {
+  /** Stable error code (src/types/errors.ts), e.g. TX_BAD_SIGNATURE, TX_DUPLICATE, MEMPOOL_FULL. */
+  readonly code: string;
+  /** HTTP status POST /v1/txs gives that code. */
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+}
+
+/** One tx of a bulk submission; `index` is its position in the request, as in `results`. */
+export type BulkTxResult =
+  | { readonly index: number; readonly hash: string; readonly status: 'pending' }
+  | { readonly index: number; readonly hash: string; readonly status: 'refused'; readonly error: BulkTxRefusal };
+
+export interface BulkSubmitResult {
+  readonly accepted: number;
+  readonly refused: number;
+  /** One per tx sent, in request order. */
+  readonly results: readonly BulkTxResult[];
+}
 /** A hash the node has never seen is ApiError TX_NOT_FOUND, not a view. */
 export type TxView = CommittedTxView | PendingTxView;
 

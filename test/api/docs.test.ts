@@ -23,7 +23,7 @@ const EXPECTED = [
   'get /v1/evidence/{digest}', 'get /v1/blocks/latest', 'get /v1/blocks/{height}', 'get /v1/equivocations',
   'get /v1/headers/latest', 'get /v1/headers/{height}', 'get /v1/submitters/{key}/anchors',
   'get /v1/members', 'get /v1/validators', 'get /v1/governance/proposals', 'get /v1/governance/proposals/{id}',
-  'get /v1/evidence/{digest}/receipt', 'get /v1/txs/{hash}/inclusion', 'get /v1/genesis',
+  'get /v1/evidence/{digest}/receipt', 'get /v1/txs/{hash}/inclusion', 'get /v1/genesis', 'post /v1/txs/bulk',
 ].sort();
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 

@@ -114,6 +114,8 @@ export class FakeComponents implements ApiComponents {
   }
 
   async submitTx(bytes: Uint8Array): Promise<{ hash: Hash32 }> {
+    // As NodeCore: a halted node admits nothing.
+    if (this.halted) throw new TianpingError('NODE_HALTED');
     this.submitted.push(new Uint8Array(bytes));
     const hash = sha256(bytes);
     const hex = toHex(hash);

@@ -1,5 +1,6 @@
-// Transactions: submit a signed tx (JSON with base64, or raw protobuf bytes), and look one up (a
-// signed read for members: listing transactions by hash is enumeration, DESIGN §6).
+// Transactions: submit a signed tx (JSON with base64, or raw protobuf bytes) or many of them
+// (txs-bulk.ts), and look one up (a signed read for members: listing transactions by hash is
+// enumeration, DESIGN §6).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { asHash32, fromBase64, fromHex, toHex, TianpingError, type Hash32 } from '../../types/index.js';
 import { ROLES } from '../../state/genesis.js';
@@ -10,6 +11,7 @@ import {
   TxSubmitBinarySchema, TxSubmitJsonSchema, TxSubmitQuerySchema, problemResponses,
 } from '../schemas.js';
 import { committedView } from '../views.js';
+import { txsBulkRoutes } from './txs-bulk.js';
 
 /** The signed bytes out of either body form; the schema has already checked the JSON shape. */
 function signedBytes(body: unknown): Uint8Array {
@@ -37,10 +39,13 @@ function hashParam(hex: string): Hash32 {
 /** Any active member may follow a transaction by hash (a submitter checks its own). */
 export const TX_READERS: AccessRule = { roles: ROLES };
 
-export const txsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components, limits, requireSignature }) => {
-  // Registered inside this plugin only: no other route accepts protobuf bodies.
+export const txsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, options) => {
+  const { components, limits, requireSignature } = options;
+  // Registered inside this plugin only: no other route accepts protobuf bodies. The bulk route
+  // takes the same body limit: api.bodyBytesMax bounds the bytes and TX_BATCH_TXS_MAX the count.
   app.addContentTypeParser(PROTOBUF_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: limits.bodyBytesMax },
     (_request, body, done) => { done(null, body); });
+  await app.register(txsBulkRoutes, options);
 
   app.post('/v1/txs', {
     schema: {

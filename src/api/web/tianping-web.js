@@ -7681,6 +7681,8 @@ var ERROR_CODES = {
   DIGEST_INVALID: { status: 400, title: "Digest is not 32 bytes of hex" },
   HASH_INVALID: { status: 400, title: "Hash is not 32 bytes of hex" },
   HEIGHT_INVALID: { status: 400, title: "Height is not a positive integer" },
+  TX_BATCH_MALFORMED: { status: 400, title: "Transaction batch (TxBatch) does not decode" },
+  TXS_TOO_MANY: { status: 400, title: "Too many transactions in one request" },
   // Transactions
   TX_MALFORMED: { status: 400, title: "Transaction bytes do not decode" },
   TX_NOT_CANONICAL: { status: 400, title: "Transaction encoding is not canonical" },

@@ -1,0 +1,174 @@
+// POST /v1/txs/bulk: many signed txs in one request, for platforms that anchor one signed tx per
+// item at high rates. HTTP handling (routing, parsing, serializing, the socket round trip) was a
+// sixth of a node's CPU when every tx came on its own; here it is paid once per request. Each tx is
+// still admitted on its own, through the same components.submitTx as POST /v1/txs, and gets its own
+// result. Only a bad request as a whole (shape, base64, count, size, media type) or a halted node
+// fails the request; then no tx of it was submitted (a halt part-way aside).
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { TX_BATCH_TXS_MAX } from '../../codec/tx-batch.js';
+import { sha256 } from '../../crypto/hash.js';
+import { ERROR_CODES, isBase64, isTianpingError, TianpingError } from '../../types/index.js';
+import type { ApiComponents } from '../components.js';
+import type { RouteOptions } from '../options.js';
+import {
+  PROTOBUF_MEDIA_TYPE, TxBulkBinarySchema, TxBulkJsonSchema, TxBulkQuerySchema, TxBulkResponseSchema, problemResponses,
+  type TxBulkResponse, type TxBulkResult,
+} from '../schemas.js';
+
+/**
+ * Admission verifies signatures synchronously, so a request of 1,024 txs would hold the event loop
+ * for tens of milliseconds; after this much admitting, votes, proposals, gossip and other requests
+ * get a turn. The same slice as for a TxBatch received by gossip (src/node/tx-gossip.ts).
+ */
+const ADMIT_SLICE_MS = 5;
+
+/** Field 1 (txs), wire type 2 (length-delimited): the only tag a TxBatch holds. */
+const TXS_FIELD_TAG = (1 << 3) | 2;
+/** A varint length beyond 5 bytes (2^35) cannot describe bytes of a request body. */
+const VARINT_BYTES_MAX = 5;
+
+const tooMany = (count: number | string): TianpingError =>
+  new TianpingError('TXS_TOO_MANY', `the request holds ${count} txs; the limit is ${TX_BATCH_TXS_MAX}`);
+
+const malformed = (at: number, what: string): TianpingError =>
+  new TianpingError('TX_BATCH_MALFORMED', `TxBatch byte ${at}: ${what}`);
+
+/**
+ * Each tx in a buffer of its own and of its own size: a view into the request body would keep the
+ * whole body alive for as long as any of its txs waits in the mempool.
+ */
+function copyOut(body: Uint8Array, start: number, end: number): Uint8Array {
+  const tx = Buffer.allocUnsafeSlow(end - start);
+  tx.set(body.subarray(start, end));
+  return tx;
+}
+
+/**
+ * The txs of a TxBatch body. A loop over tags and lengths instead of protobufjs's decode and
+ * re-encode: it refuses exactly what decodeTxBatch refuses (other fields, non-minimal varints,
+ * truncation), with no message objects and no second copy of the body.
+ */
+export function txsOfBatchBody(body: Uint8Array): Uint8Array[] {
+  const txs: Uint8Array[] = [];
+  let at = 0;
+  while (at < body.length) {
+    const tag = body[at]!;
+    if (tag !== TXS_FIELD_TAG) throw malformed(at, `tag ${tag}: a TxBatch holds only field 1 (txs), length-delimited`);
+    const lengthAt = ++at;
+    let length = 0;
+    let byte: number;
+    do {
+      if (at >= body.length) throw malformed(lengthAt, 'the length is cut off');
+      if (at - lengthAt === VARINT_BYTES_MAX) throw malformed(lengthAt, 'the length is too long a varint');
+      byte = body[at]!;
+      length += (byte & 0x7f) * 2 ** (7 * (at - lengthAt));
+      at++;
+    } while (byte >= 0x80);
+    if (byte === 0 && at - lengthAt > 1) throw malformed(lengthAt, 'the length is not a minimal varint');
+    if (length > body.length - at) throw malformed(lengthAt, `tx ${txs.length} claims ${length} bytes; ${body.length - at} remain`);
+    if (txs.length === TX_BATCH_TXS_MAX) throw tooMany(`more than ${TX_BATCH_TXS_MAX}`);
+    txs.push(copyOut(body, at, at + length));
+    at += length;
+  }
+  return txs;
+}
+
+/** Canonical padded base64 straight into a buffer of the exact size (one allocation per tx). */
+function txsOfBase64(texts: readonly string[]): Uint8Array[] {
+  const txs = new Array<Uint8Array>(texts.length);
+  for (let index = 0; index < texts.length; index++) {
+    const text = texts[index]!;
+    if (!isBase64(text)) throw new TianpingError('BASE64_INVALID', `txs[${index}] is not canonical padded base64`);
+    const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+    const tx = Buffer.allocUnsafeSlow((text.length / 4) * 3 - padding);
+    tx.write(text, 'base64');
+    txs[index] = tx;
+  }
+  return txs;
+}
+
+/** The txs of either body form; the schema has checked the JSON shape (1 to TX_BATCH_TXS_MAX strings). */
+function txsOf(body: unknown): Uint8Array[] {
+  let txs: Uint8Array[];
+  if (body instanceof Uint8Array) {
+    txs = txsOfBatchBody(body);
+  } else {
+    // Without a content type fastify parses nothing and validates nothing: the body is absent.
+    const texts = (body as { txs?: unknown } | null | undefined)?.txs;
+    if (!Array.isArray(texts)) {
+      throw new TianpingError('REQUEST_INVALID', `a body is required: {"txs": ["<base64>", ...]} as application/json, or a TxBatch as ${PROTOBUF_MEDIA_TYPE}`);
+    }
+    txs = txsOfBase64(texts as string[]);
+  }
+  if (txs.length === 0) throw new TianpingError('REQUEST_INVALID', 'the request holds no transactions');
+  return txs;
+}
+
+const hexOf = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+
+function refused(index: number, bytes: Uint8Array, error: TianpingError): TxBulkResult {
+  const { status, title } = ERROR_CODES[error.code];
+  return { index, hash: hexOf(sha256(bytes)), status: 'refused', error: { code: error.code, status, title, detail: error.message } };
+}
+
+/** Submits the txs one after the other, in request order, as POST /v1/txs would one at a time. */
+async function admitEach(components: ApiComponents, txs: readonly Uint8Array[]): Promise<TxBulkResponse> {
+  const results = new Array<TxBulkResult>(txs.length);
+  let accepted = 0;
+  let sliceStartMs = performance.now();
+  for (let index = 0; index < txs.length; index++) {
+    if (performance.now() - sliceStartMs >= ADMIT_SLICE_MS) {
+      await nextTurn();
+      sliceStartMs = performance.now();
+    }
+    const bytes = txs[index]!;
+    if (bytes.length === 0) {
+      results[index] = refused(index, bytes, new TianpingError('TX_MALFORMED', 'the transaction is empty'));
+      continue;
+    }
+    try {
+      const { hash } = await components.submitTx(bytes);
+      results[index] = { index, hash: hexOf(hash), status: 'pending' };
+      accepted++;
+    } catch (error) {
+      // A halted node (or a fault of ours) fails the request, as it fails POST /v1/txs.
+      if (!isTianpingError(error) || error.code === 'NODE_HALTED') throw error;
+      results[index] = refused(index, bytes, error);
+    }
+  }
+  return { accepted, refused: txs.length - accepted, results };
+}
+
+/** Registered inside txsRoutes, whose protobuf body parser it shares. */
+export const txsBulkRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components }) => {
+  app.post('/v1/txs/bulk', {
+    // Before the schema: a list over the limit gets its own code, not the schema's REQUEST_INVALID.
+    preValidation: async (request) => {
+      const texts = (request.body as { txs?: unknown } | null | undefined)?.txs;
+      if (Array.isArray(texts) && texts.length > TX_BATCH_TXS_MAX) throw tooMany(texts.length);
+    },
+    schema: {
+      tags: ['transactions'],
+      summary: 'Submit many signed transactions in one request',
+      description: `Body: {"txs": ["<base64>", ...]} as application/json, or a TxBatch as ${PROTOBUF_MEDIA_TYPE}; `
+        + `1 to ${TX_BATCH_TXS_MAX} txs, within the node's request body limit (api.bodyBytesMax). Each tx is admitted `
+        + 'on its own, in order, as POST /v1/txs admits it, and gets its own result: pending with its hash, or refused '
+        + 'with the code POST /v1/txs would answer (a refused tx does not stop the others). The request fails as a '
+        + 'whole (4xx, no tx submitted) only when it is malformed, and with 503 NODE_HALTED when the node halted. '
+        + 'There is no ?wait=commit: follow the txs by hash (GET /v1/txs/{hash}) or by their anchors.',
+      querystring: TxBulkQuerySchema,
+      body: {
+        content: {
+          'application/json': { schema: TxBulkJsonSchema },
+          [PROTOBUF_MEDIA_TYPE]: { schema: TxBulkBinarySchema },
+        },
+      },
+      response: {
+        200: TxBulkResponseSchema,
+        ...problemResponses('REQUEST_INVALID', 'BODY_MALFORMED', 'BASE64_INVALID', 'TX_BATCH_MALFORMED', 'TXS_TOO_MANY',
+          'BODY_TOO_LARGE', 'MEDIA_TYPE_UNSUPPORTED', 'NODE_HALTED'),
+      },
+    },
+  }, async (request) => admitEach(components, txsOf(request.body)));
+};
