@@ -2,7 +2,8 @@
 // local testnet of real node processes on 127.0.0.1, against the figures of the issue:
 //   1. committed anchors/s at the most the validators accept (one signed tx per anchor), read
 //      from the chain itself (header tx counts and block times) over a steady window;
-//   2. p50/p99 submit-to-commit latency at half that load, submitted open-loop with ?wait=commit;
+//   2. p50/p99 submit-to-commit latency at half that load, open-loop, in the same submission mode
+//      (scripts/bench-net-latency.ts): with bulk, sampled on every K-th tx sent alone with ?wait=commit;
 //   3. the ceiling: ed25519 verifications/s of the node's verifier on every core of this machine,
 //      divided by the number of validators (each validator verifies every tx once).
 // Targets are reported as pass/fail; a missed target is a result, not an error (exit 0).
@@ -14,9 +15,11 @@ import { readKeyFile, type KeyPair } from '../src/crypto/index.js';
 import { txSignBytes, decodeTx, TX_BATCH_TXS_MAX } from '../src/codec/index.js';
 import { DEFAULT_PARAMS } from '../src/state/genesis.js';
 import {
-  getJson, keepAliveAgent, machineInfo, measureVerifyCeiling, percentile, postJson, presignAnchorTxs, problemCode,
-  processCpuMs, round, sleep, systemCpuMs, type PresignedTx,
+  heightOfFirstBlockAfter, keepAliveAgent, machineInfo, measureVerifyCeiling, postJson, presignAnchorTxs, round, sleep,
+  withCpuProfile, type MachineInfo, type PresignedTx, type VerifyCeiling,
 } from './bench-lib.js';
+import { blocks, cpuPercents, cpuSnapshot, StatusPoller, STATUS_POLL_MS, type CpuSnapshot } from './bench-net-chain.js';
+import { HALF_LOAD_BULK_TICK_MS, emptyHalfLoadResult, halfLoad, LATENCY_SAMPLES_PER_SEC, type HalfLoadResult } from './bench-net-latency.js';
 import { newSubmitCounters, submitBulk, submitSingle, SUBMIT_MODES, SUBMIT_TIMEOUT_MS, type SubmitMode } from './bench-net-submit.js';
 import { createTestnetFiles, startTestnet, stopAll, type TestnetLayout, type TestnetNodeHandle } from './testnet-lib.js';
 
@@ -63,15 +66,11 @@ const WARMUP_FRACTION = 0.2;
 const WARMUP_MIN_MS = 3_000;
 const HALF_LOAD_WARMUP_MS = 2_000;
 const QUICK_HALF_LOAD_WARMUP_MS = 1_000;
-const STATUS_POLL_MS = 250;
 const PROGRESS_EVERY_MS = 2_000;
 const DRAIN_TIMEOUT_MS = 120_000;
 /** How long, after the load, the chain may take to commit the blocks proposed during it. */
 const CHAIN_CATCH_UP_MS = 60_000;
 const COMMIT_WAIT_MS = 60_000;
-/** Sockets per validator in the half-load phase: each ?wait=commit holds one until its block. */
-const HALF_LOAD_SOCKETS_MAX = 4_096;
-const OPEN_LOOP_TICK_MS = 5;
 const TX_LIFETIME_MS = 60 * 60 * 1000;
 const CATEGORY = 'copyright';
 /** Above this share of one core used by other processes, the figures are flagged as disturbed. */
@@ -79,7 +78,8 @@ const OTHER_CPU_WARN_PERCENT = 20;
 const NODE_ENV: Readonly<Record<string, string>> = { TIANPING_LOG_LEVEL: 'warn' };
 
 const USAGE = `Usage: npm run bench:net -- [--validators N] [--seconds S] [--quick] [--connections C]
-                            [--submit single|bulk] [--bulk-size K] [--backlog N] [--base-port P]
+                            [--submit single|bulk] [--bulk-size K] [--backlog N]
+                            [--latency-sample-every K] [--base-port P]
                             [--node-env NAME=VALUE]... [--cpu-prof DIR] [--keep]
 
 Starts a fresh local testnet of N validators (each its own process, in a temporary directory, on
@@ -87,7 +87,11 @@ Starts a fresh local testnet of N validators (each its own process, in a tempora
   1. committed anchors/s at maximum load (pre-signed txs, one per anchor, submitted without
      waiting over C keep-alive connections per validator, one tx per POST /v1/txs or K per
      POST /v1/txs/bulk; throughput read from the blocks),
-  2. p50/p99 submit-to-commit latency at half that load (open-loop, ?wait=commit),
+  2. p50/p99 submit-to-commit latency at half that load, open loop, submitted as at maximum load:
+     with single, every tx is a POST /v1/txs?wait=commit and a latency sample; with bulk, the txs
+     due in each ${HALF_LOAD_BULK_TICK_MS} ms go as one POST /v1/txs/bulk, except every K-th tx, sent alone with
+     ?wait=commit as a sample. The samples ride in the same blocks as the bulk txs, so their
+     latency stands for every tx's.
   3. the verification ceiling: NodeVerifier verifications/s on every core, divided by N.
 Prints a summary, pass/fail per target, and one JSON line last. Exits 0 even when a target is
 missed; 2 on an error.
@@ -99,9 +103,12 @@ Options:
   --connections C       connections per validator at maximum load (default ${DEFAULT_CONNECTIONS}, with bulk ${DEFAULT_BULK_CONNECTIONS})
   --submit MODE         how maximum load submits: single (one tx per POST /v1/txs) or bulk (K txs per
                         POST /v1/txs/bulk, a protobuf TxBatch) (default ${DEFAULT_SUBMIT}); the half-load
-                        phase always sends single txs with ?wait=commit
+                        phase submits the same way
   --bulk-size K         txs per bulk request, 1..${TX_BATCH_TXS_MAX} (default ${DEFAULT_BULK_SIZE})
   --backlog N           submitters pause while a validator's mempool holds over N txs (default ${DEFAULT_BACKLOG_TXS_MAX})
+  --latency-sample-every K
+                        with bulk, every K-th half-load tx is a latency sample (default: K for at least
+                        ${LATENCY_SAMPLES_PER_SEC} samples/s, e.g. 12 at 600 txs/s)
   --base-port P         API ports P.., p2p ports P+100.. (default ${DEFAULT_BASE_PORT})
   --node-env NAME=VALUE extra environment of every node, e.g. TIANPING_CONSENSUS_BLOCK_DELAY_MS=0 (repeatable)
   --cpu-prof DIR        write a V8 CPU profile of every validator into DIR (written when the nodes stop)
@@ -122,6 +129,8 @@ interface Args {
   readonly submit: SubmitMode;
   readonly bulkSize: number;
   readonly backlogTxsMax: number;
+  /** Every K-th half-load tx is a latency sample in bulk mode; undefined: chosen from the rate. */
+  readonly latencySampleEvery: number | undefined;
   readonly basePort: number;
   readonly nodeEnv: Readonly<Record<string, string>>;
   readonly cpuProfDir: string | undefined;
@@ -136,6 +145,7 @@ function parse(argv: readonly string[]): Args | 'help' {
       options: {
         validators: { type: 'string' }, seconds: { type: 'string' }, quick: { type: 'boolean' },
         connections: { type: 'string' }, submit: { type: 'string' }, 'bulk-size': { type: 'string' }, backlog: { type: 'string' },
+        'latency-sample-every': { type: 'string' },
         'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true },
         'cpu-prof': { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
@@ -161,6 +171,8 @@ function parse(argv: readonly string[]): Args | 'help' {
   if (!(SUBMIT_MODES as readonly string[]).includes(submit)) throw new UsageError(`--submit must be ${SUBMIT_MODES.join(' or ')}, got "${submit}"`);
   const bulkSize = integer('bulk-size', values['bulk-size'], DEFAULT_BULK_SIZE, 1);
   if (bulkSize > TX_BATCH_TXS_MAX) throw new UsageError(`--bulk-size must be at most ${TX_BATCH_TXS_MAX}, got ${bulkSize}`);
+  const sampleEveryText = values['latency-sample-every'];
+  if (sampleEveryText !== undefined && submit !== 'bulk') throw new UsageError('--latency-sample-every needs --submit bulk: with single, every tx is a sample');
   const cpuProfDir = values['cpu-prof'] === undefined ? undefined
     : isAbsolute(values['cpu-prof']) ? values['cpu-prof'] : resolve(values['cpu-prof']);
   return {
@@ -172,6 +184,7 @@ function parse(argv: readonly string[]): Args | 'help' {
     quick,
     connections: integer('connections', values.connections, submit === 'bulk' ? DEFAULT_BULK_CONNECTIONS : DEFAULT_CONNECTIONS, 1),
     submit: submit as SubmitMode, bulkSize, backlogTxsMax: integer('backlog', values.backlog, DEFAULT_BACKLOG_TXS_MAX, 1),
+    latencySampleEvery: sampleEveryText === undefined ? undefined : integer('latency-sample-every', sampleEveryText, 1, 1),
     basePort: integer('base-port', values['base-port'], DEFAULT_BASE_PORT, 1),
     nodeEnv, cpuProfDir, keep: values.keep === true,
   };
@@ -180,68 +193,6 @@ function parse(argv: readonly string[]): Args | 'help' {
 const log = (message: string): void => {
   process.stderr.write(`bench:net: ${message}\n`);
 };
-
-// --- chain observation -----------------------------------------------------------------------
-
-interface NodeStatus {
-  readonly latestHeight: number;
-  readonly mempoolSize: number;
-}
-
-interface BlockView {
-  readonly height: number;
-  readonly timeMs: number;
-  readonly txCount: number;
-  /** Round the block committed in: above 0, a round failed first (late proposal, timeouts). */
-  readonly round: number;
-}
-
-/** Polls every validator's /v1/status; submitters read the largest mempool to pace themselves. */
-class StatusPoller {
-  statuses: (NodeStatus | undefined)[];
-  private timer: NodeJS.Timeout | undefined;
-  private polling = false;
-
-  constructor(private readonly urls: readonly string[]) {
-    this.statuses = urls.map(() => undefined);
-  }
-
-  start(): void {
-    this.timer = setInterval(() => void this.poll(), STATUS_POLL_MS);
-  }
-
-  stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-  }
-
-  async poll(): Promise<void> {
-    if (this.polling) return;
-    this.polling = true;
-    try {
-      this.statuses = await Promise.all(this.urls.map((url) => getJson<NodeStatus>(`${url}/v1/status`).catch(() => undefined)));
-    } finally {
-      this.polling = false;
-    }
-  }
-
-  get mempoolMax(): number {
-    return Math.max(0, ...this.statuses.map((s) => s?.mempoolSize ?? 0));
-  }
-
-  get heightMin(): number {
-    return Math.min(...this.statuses.map((s) => s?.latestHeight ?? 0));
-  }
-}
-
-/** Heights, times and tx counts from the public headers (a block's tx list needs a signed read). */
-async function blocks(url: string, fromHeight: number, toHeight: number): Promise<BlockView[]> {
-  const out: BlockView[] = [];
-  for (let height = fromHeight; height <= toHeight; height++) {
-    const block = await getJson<BlockView & { commit: { round: number } }>(`${url}/v1/headers/${height}`, 30_000);
-    out.push({ height: block.height, timeMs: block.timeMs, txCount: block.txCount, round: block.commit.round });
-  }
-  return out;
-}
 
 // --- phase 1: maximum load -------------------------------------------------------------------
 
@@ -267,28 +218,6 @@ interface MaxLoadResult {
   readonly nodeCpuPercent: readonly number[];
   readonly clientCpuPercent: number;
   readonly machineCpuPercent: number;
-}
-
-interface CpuSnapshot {
-  readonly atMs: number;
-  readonly nodesMs: readonly (number | undefined)[];
-  readonly clientMs: number;
-  readonly machineBusyMs: number | undefined;
-}
-
-function cpuSnapshot(handles: readonly TestnetNodeHandle[]): CpuSnapshot {
-  const client = process.cpuUsage();
-  return { atMs: Date.now(), nodesMs: handles.map((h) => processCpuMs(h.pid)), clientMs: (client.user + client.system) / 1000,
-    machineBusyMs: systemCpuMs()?.busyMs };
-}
-
-/** CPU between two snapshots in % of one core (a machine of C cores has C × 100 %). */
-function cpuPercents(from: CpuSnapshot, to: CpuSnapshot): { nodes: number[]; client: number; machine: number } {
-  const wallMs = to.atMs - from.atMs;
-  const percent = (a: number | undefined, b: number | undefined): number =>
-    a === undefined || b === undefined || wallMs <= 0 ? Number.NaN : round(((b - a) * 100) / wallMs);
-  return { nodes: from.nodesMs.map((ms, i) => percent(ms, to.nodesMs[i])), client: percent(from.clientMs, to.clientMs),
-    machine: percent(from.machineBusyMs, to.machineBusyMs) };
 }
 
 async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: readonly PresignedTx[], poller: StatusPoller):
@@ -336,7 +265,7 @@ async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: r
 
   // Blocks go by time as by height: once node0 has a block younger than the load, every block of
   // the window is committed (or the chain is stuck, and what is missing counts as not committed).
-  const tipHeight = await heightOfFirstBlockAfter(handles[0]!.node.apiUrl, loadEndMs);
+  const tipHeight = await heightOfFirstBlockAfter(handles[0]!.node.apiUrl, loadEndMs, CHAIN_CATCH_UP_MS, STATUS_POLL_MS);
   const chain = await blocks(handles[0]!.node.apiUrl, startHeight + 1, tipHeight);
   const inWindow = chain.filter((b) => b.timeMs > windowStartMs && b.timeMs <= loadEndMs);
   // Every tx of a block proposed within the window, over the window: sparse blocks (a slow chain)
@@ -361,16 +290,6 @@ async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: r
   };
 }
 
-/** Height of node0's first block timed after timeMs, waiting up to CHAIN_CATCH_UP_MS for it. */
-async function heightOfFirstBlockAfter(url: string, timeMs: number): Promise<number> {
-  const deadlineMs = Date.now() + CHAIN_CATCH_UP_MS;
-  for (;;) {
-    const latest = await getJson<BlockView>(`${url}/v1/headers/latest`);
-    if (latest.timeMs > timeMs || Date.now() >= deadlineMs) return latest.height;
-    await sleep(STATUS_POLL_MS);
-  }
-}
-
 async function drain(poller: StatusPoller): Promise<{ drained: boolean; ms: number }> {
   const startMs = Date.now();
   let lastLogMs = startMs;
@@ -384,90 +303,6 @@ async function drain(poller: StatusPoller): Promise<{ drained: boolean; ms: numb
     await sleep(STATUS_POLL_MS);
   }
   return { drained: false, ms: Date.now() - startMs };
-}
-
-// --- phase 2: latency at half load ---------------------------------------------------------
-
-interface HalfLoadResult {
-  readonly targetTps: number;
-  readonly sentTps: number;
-  readonly samples: number;
-  readonly p50Ms: number;
-  readonly p90Ms: number;
-  readonly p99Ms: number;
-  readonly maxMs: number;
-  readonly commitTimeouts: number;
-  readonly errors: Readonly<Record<string, number>>;
-}
-
-/**
- * Open loop: tx i is due at start + i / rate whatever the node answers, and its latency counts from
- * that due time, so a slow answer cannot hide the queueing it causes (no coordinated omission).
- */
-async function halfLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: readonly PresignedTx[], rateTps: number):
-  Promise<HalfLoadResult> {
-  const urls = handles.map((h) => new URL(h.node.apiUrl));
-  const agents = urls.map(() => keepAliveAgent(HALF_LOAD_SOCKETS_MAX));
-  const path = `/v1/txs?wait=commit&timeoutMs=${COMMIT_WAIT_MS}`;
-  const latenciesMs: number[] = [];
-  const errors: Record<string, number> = {};
-  let commitTimeouts = 0;
-  const inFlight: Promise<void>[] = [];
-  const startMs = performance.now();
-  const durationMs = args.halfLoadSeconds * 1000;
-  let sent = 0;
-
-  const send = (index: number, dueMs: number): Promise<void> => {
-    const validator = index % urls.length;
-    return postJson(agents[validator]!, urls[validator]!, path, txs[index]!.jsonBody, COMMIT_WAIT_MS + SUBMIT_TIMEOUT_MS).then(
-      (answer) => {
-        const latencyMs = performance.now() - dueMs;
-        const counted = dueMs - startMs >= args.halfLoadWarmupMs;
-        if (answer.status === 200) {
-          if (counted) latenciesMs.push(latencyMs);
-          return;
-        }
-        const code = problemCode(answer);
-        if (code === 'COMMIT_TIMEOUT') {
-          // Never committed within the wait: it counts, at the least latency it may have had.
-          commitTimeouts++;
-          if (counted) latenciesMs.push(latencyMs);
-          return;
-        }
-        errors[code] = (errors[code] ?? 0) + 1;
-      },
-      (error: unknown) => {
-        const code = error instanceof Error ? error.message : String(error);
-        errors[code] = (errors[code] ?? 0) + 1;
-      });
-  };
-
-  await new Promise<void>((resolveSent) => {
-    const tick = (): void => {
-      const elapsedMs = performance.now() - startMs;
-      const due = Math.min(txs.length, Math.floor((Math.min(elapsedMs, durationMs) * rateTps) / 1000));
-      while (sent < due) {
-        const dueMs = startMs + (sent * 1000) / rateTps;
-        inFlight.push(send(sent, dueMs));
-        sent++;
-      }
-      if (elapsedMs >= durationMs || sent >= txs.length) {
-        clearInterval(timer);
-        resolveSent();
-      }
-    };
-    const timer = setInterval(tick, OPEN_LOOP_TICK_MS);
-  });
-  const sentMs = performance.now() - startMs;
-  log(`  half load: sent ${sent} in ${(sentMs / 1000).toFixed(1)} s; waiting for their commits`);
-  await Promise.all(inFlight);
-  for (const agent of agents) agent.destroy();
-  const sorted = latenciesMs.sort((a, b) => a - b);
-  return {
-    targetTps: rateTps, sentTps: (sent * 1000) / sentMs, samples: sorted.length,
-    p50Ms: percentile(sorted, 50), p90Ms: percentile(sorted, 90), p99Ms: percentile(sorted, 99),
-    maxMs: sorted.at(-1) ?? Number.NaN, commitTimeouts, errors,
-  };
 }
 
 // --- the run ---------------------------------------------------------------------------------
@@ -496,22 +331,154 @@ function presign(layout: TestnetLayout, keyPair: KeyPair, count: number, firstNo
   return txs;
 }
 
-/**
- * The layout with --cpu-prof on every node's command line (Node refuses it in NODE_OPTIONS). V8
- * writes the profile when the process exits, which a node does on the SIGTERM of stopAll.
- */
-function withCpuProfile(layout: TestnetLayout, profileDir: string | undefined): TestnetLayout {
-  if (profileDir === undefined) return layout;
-  return { ...layout, nodes: layout.nodes.map((node) => {
-    const [executable, ...rest] = node.command;
-    return { ...node, command: [executable!, '--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...rest] };
-  }) };
-}
-
 const submitText = (args: Args): string =>
   (args.submit === 'bulk' ? `bulk (POST /v1/txs/bulk, up to ${args.bulkSize} txs per request)` : 'single (one tx per POST /v1/txs)');
+const halfSubmitText = (half: HalfLoadResult): string =>
+  (half.submit === 'bulk' ? `bulk, 1 in ${half.sampleEvery} txs alone with ?wait=commit` : 'single, every tx with ?wait=commit');
 const fixed = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const passText = (pass: boolean): string => (pass ? 'PASS' : 'FAIL');
+const countsText = (counts: Readonly<Record<string, number>>): string =>
+  Object.entries(counts).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+
+/** The ceiling first, on an idle machine: the node's verifier on a real signature of this chain. */
+async function ceilingPhase(args: Args, layout: TestnetLayout, keyPair: KeyPair, machine: MachineInfo): Promise<VerifyCeiling> {
+  const [sample] = presignAnchorTxs({ chainId: layout.chainId, keyPair, count: 1, category: CATEGORY, firstNonce: 0,
+    expiresAtMs: Date.now() + TX_LIFETIME_MS });
+  const decoded = decodeTx(sample!.bytes, DEFAULT_PARAMS.txBytesMax);
+  log(`ceiling: NodeVerifier on ${machine.cores} worker threads for ${args.ceilingMs / 1000} s`);
+  const ceiling = await measureVerifyCeiling({ publicKey: decoded.body.signer, message: txSignBytes(layout.chainId, decoded.bodyBytes),
+    signature: decoded.signature }, args.ceilingMs);
+  log(`  ${fixed(ceiling.verifyPerSec)} verifications/s in all (${ceiling.perThreadPerSec.map((r) => fixed(r)).join(' + ')}), `
+    + `${fixed(ceiling.verifyPerSec / args.validators)} per validator; other processes used ${fixed(ceiling.otherCpuPercent)}% meanwhile`);
+  return ceiling;
+}
+
+async function maxLoadPhase(args: Args, handles: readonly TestnetNodeHandle[], txs: readonly PresignedTx[]):
+  Promise<{ max: MaxLoadResult; drained: { drained: boolean; ms: number } }> {
+  const poller = new StatusPoller(handles.map((h) => h.node.apiUrl));
+  await poller.poll();
+  poller.start();
+  try {
+    log(`phase 1: maximum load for ${args.loadSeconds} s over ${args.connections} connections per validator, ${submitText(args)}`);
+    const max = await maxLoad(args, handles, txs, poller);
+    log(`  committed ${fixed(max.committedTps)} anchors/s over ${fixed(max.windowMs / 1000, 1)} s (${max.windowBlocks} blocks, `
+      + `one every ${fixed(max.meanBlockIntervalMs)} ms, ${fixed(max.meanTxsPerBlock)} txs each); accepted ${fixed(max.acceptedTps)}/s`);
+    log('  draining the mempools');
+    const drained = await drain(poller);
+    if (!drained.drained) log(`  mempools not empty after ${DRAIN_TIMEOUT_MS / 1000} s: the half-load latency includes that backlog`);
+    return { max, drained };
+  } finally {
+    poller.stop();
+  }
+}
+
+async function halfLoadPhase(args: Args, layout: TestnetLayout, keyPair: KeyPair, handles: readonly TestnetNodeHandle[],
+  committedTps: number): Promise<HalfLoadResult> {
+  const rateTps = committedTps / 2;
+  if (!(rateTps > 0)) {
+    // No rate to halve: a failed result, not an error of the bench.
+    log('phase 2 skipped: nothing was committed in the steady window of maximum load');
+    return emptyHalfLoadResult(args.submit);
+  }
+  log(`phase 2: ${fixed(rateTps)} txs/s (half of ${fixed(committedTps)}) for ${args.halfLoadSeconds} s, `
+    + (args.submit === 'bulk' ? 'bulk with latency samples alone with ?wait=commit' : 'single with ?wait=commit'));
+  const txs = presign(layout, keyPair, Math.ceil(rateTps * args.halfLoadSeconds) + 1, 10_000_000);
+  return halfLoad({ urls: handles.map((h) => new URL(h.node.apiUrl)), txs, rateTps, durationMs: args.halfLoadSeconds * 1000,
+    warmupMs: args.halfLoadWarmupMs, submit: args.submit, bulkSize: args.bulkSize, sampleEvery: args.latencySampleEvery,
+    commitWaitMs: COMMIT_WAIT_MS, log });
+}
+
+interface Figures {
+  readonly args: Args;
+  readonly machine: MachineInfo;
+  readonly ceiling: VerifyCeiling;
+  readonly max: MaxLoadResult;
+  readonly drained: { readonly drained: boolean; readonly ms: number };
+  readonly half: HalfLoadResult;
+}
+
+/** What the measured figures imply: the ratio to the ceiling, CPU per anchor, the targets. */
+function derive({ args, machine, ceiling, max, half }: Figures) {
+  const ceilingPerValidator = ceiling.verifyPerSec / args.validators;
+  const nodeCpuPercentSum = max.nodeCpuPercent.reduce((a, b) => a + b, 0);
+  const otherCpuPercent = round(max.machineCpuPercent - max.clientCpuPercent - nodeCpuPercentSum);
+  // CPU time per committed anchor hardly depends on what else runs: the figure to compare runs by
+  // on a shared machine, and what the machine could commit if the chain had it all to itself.
+  const nodeCpuMsPerAnchor = (nodeCpuPercentSum * 10) / max.committedTps;
+  const clientCpuMsPerAnchor = (max.clientCpuPercent * 10) / max.committedTps;
+  const errors: Record<string, number> = { ...max.refused };
+  for (const [code, n] of Object.entries(half.errors)) errors[code] = (errors[code] ?? 0) + n;
+  return {
+    ceilingPerValidator, ratio: max.committedTps / ceilingPerValidator, otherCpuPercent, nodeCpuMsPerAnchor, clientCpuMsPerAnchor,
+    projectedIdleTps: max.committedTps > 0 ? (machine.cores * 1000) / (nodeCpuMsPerAnchor + clientCpuMsPerAnchor) : Number.NaN,
+    busy: otherCpuPercent > OTHER_CPU_WARN_PERCENT || ceiling.otherCpuPercent > OTHER_CPU_WARN_PERCENT,
+    errors,
+    targets: {
+      committedTps: { target: TARGET_COMMITTED_TPS, value: round(max.committedTps), pass: max.committedTps >= TARGET_COMMITTED_TPS },
+      p50Ms: { target: TARGET_P50_MS, value: round(half.p50Ms), pass: half.p50Ms <= TARGET_P50_MS },
+      p99Ms: { target: TARGET_P99_MS, value: round(half.p99Ms), pass: half.p99Ms <= TARGET_P99_MS },
+    },
+  };
+}
+
+function summaryLines(f: Figures): string[] {
+  const { args, machine, ceiling, max, drained, half } = f;
+  const d = derive(f);
+  return [
+    '',
+    `bench:net  ${args.validators} validators, ${machine.cores} cores (${machine.cpuModel}), Node ${machine.nodeVersion}${args.quick ? ', --quick' : ''}`,
+    '',
+    `  committed at max load   ${fixed(max.committedTps)} anchors/s  (steady ${fixed(max.windowMs / 1000, 1)} s, ${max.windowBlocks} blocks, `
+      + `${fixed(max.meanBlockIntervalMs)} ms apart, ${fixed(max.meanTxsPerBlock)} txs/block, max ${max.maxTxsPerBlock}, `
+      + `${max.laterRoundBlocks} after round 0)`,
+    `  submitted               ${submitText(args)}: ${max.requests} requests, ${fixed(max.submitted / Math.max(1, max.requests), 1)} txs each`,
+    `  accepted by the APIs    ${fixed(max.acceptedTps)} txs/s  (${max.accepted} of ${max.submitted} sent; MEMPOOL_FULL answers ${max.mempoolFullAnswers}; `
+      + `backlog pauses ${max.backlogPauses}; refused: ${countsText(max.refused)}${max.ranOutOfTxs ? '; RAN OUT OF PRE-SIGNED TXS' : ''})`,
+    `  CPU in the window       nodes ${max.nodeCpuPercent.map((p) => `${fixed(p)}%`).join(' ')}, bench client ${fixed(max.clientCpuPercent)}%, `
+      + `whole machine ${fixed(max.machineCpuPercent)}% of ${machine.cores * 100}% (other processes ${fixed(d.otherCpuPercent)}%)`,
+    `  CPU per anchor          ${fixed(d.nodeCpuMsPerAnchor, 2)} ms in all validators (${fixed(d.nodeCpuMsPerAnchor / args.validators, 2)} ms each), `
+      + `${fixed(d.clientCpuMsPerAnchor, 2)} ms in the client: ${fixed(d.projectedIdleTps)} anchors/s if this machine ran nothing else`,
+    `  ceiling                 ${fixed(ceiling.verifyPerSec)} verifications/s on ${ceiling.threads} threads / ${args.validators} = `
+      + `${fixed(d.ceilingPerValidator)} per validator; committed/ceiling = ${fixed(d.ratio, 3)} (other processes ${fixed(ceiling.otherCpuPercent)}%)`,
+    `  latency at half load    p50 ${fixed(half.p50Ms)} ms, p90 ${fixed(half.p90Ms)} ms, p99 ${fixed(half.p99Ms)} ms, max ${fixed(half.maxMs)} ms `
+      + `(${half.samples} samples; commit timeouts ${half.commitTimeouts}; errors: ${countsText(half.errors)})`,
+    `  half load submitted     ${halfSubmitText(half)}: ${fixed(half.sentTps)} txs/s sent, ${fixed(half.sampleTps)} samples/s, `
+      + `${half.requests} requests`,
+    `  drain between phases    ${fixed(drained.ms / 1000, 1)} s${drained.drained ? '' : ' (not drained)'}`,
+    '',
+    ...(d.busy ? [`  WARNING: other processes used ${fixed(Math.max(d.otherCpuPercent, ceiling.otherCpuPercent))}% of a core while measuring: `
+      + 'these figures understate the node; rerun on an idle machine', ''] : []),
+    `  target committed >= ${TARGET_COMMITTED_TPS}/s   ${passText(d.targets.committedTps.pass)}`,
+    `  target p50 <= ${TARGET_P50_MS} ms          ${passText(d.targets.p50Ms.pass)}`,
+    `  target p99 <= ${TARGET_P99_MS} ms          ${passText(d.targets.p99Ms.pass)}`,
+    '',
+  ];
+}
+
+function jsonLine(f: Figures): string {
+  const { args, machine, ceiling, max, half } = f;
+  const d = derive(f);
+  return JSON.stringify({
+    bench: 'net', validators: args.validators, quick: args.quick, cores: machine.cores, node: machine.nodeVersion,
+    loadSeconds: args.loadSeconds, connectionsPerValidator: args.connections, submit: args.submit,
+    bulkSize: args.submit === 'bulk' ? args.bulkSize : 1, requests: max.requests,
+    committedTps: round(max.committedTps, 1), acceptedTps: round(max.acceptedTps, 1), windowMs: round(max.windowMs),
+    windowBlocks: max.windowBlocks, laterRoundBlocks: max.laterRoundBlocks, meanBlockIntervalMs: round(max.meanBlockIntervalMs),
+    meanTxsPerBlock: round(max.meanTxsPerBlock, 1),
+    nodeCpuPercent: max.nodeCpuPercent, clientCpuPercent: max.clientCpuPercent, machineCpuPercent: max.machineCpuPercent,
+    otherCpuPercent: d.otherCpuPercent, ceilingOtherCpuPercent: ceiling.otherCpuPercent,
+    nodeCpuMsPerAnchor: round(d.nodeCpuMsPerAnchor, 3), clientCpuMsPerAnchor: round(d.clientCpuMsPerAnchor, 3),
+    projectedIdleTps: round(d.projectedIdleTps),
+    ceilingVerifyPerSec: round(ceiling.verifyPerSec), ceilingVerifyPerSecPerValidator: round(d.ceilingPerValidator),
+    ratioToCeiling: round(d.ratio, 4),
+    halfLoadSubmit: half.submit, halfLoadTps: round(half.targetTps, 1), halfLoadSentTps: round(half.sentTps, 1),
+    halfLoadRequests: half.requests, latencySampleEvery: half.sampleEvery, latencySampleTps: round(half.sampleTps, 1),
+    latencySamples: half.samples,
+    p50Ms: round(half.p50Ms), p90Ms: round(half.p90Ms), p99Ms: round(half.p99Ms), maxMs: round(half.maxMs),
+    commitTimeouts: half.commitTimeouts, errors: d.errors,
+    targets: d.targets,
+  });
+}
 
 async function run(args: Args): Promise<number> {
   const machine = machineInfo();
@@ -532,17 +499,7 @@ async function run(args: Args): Promise<number> {
   try {
     const layout = createTestnetFiles({ dir, validators: args.validators, observers: 0, basePort: args.basePort });
     const keyPair = readKeyFile(layout.submitterKeyFile);
-
-    // The ceiling first, on an idle machine.
-    const [sample] = presignAnchorTxs({ chainId: layout.chainId, keyPair, count: 1, category: CATEGORY, firstNonce: 0,
-      expiresAtMs: Date.now() + TX_LIFETIME_MS });
-    const decoded = decodeTx(sample!.bytes, DEFAULT_PARAMS.txBytesMax);
-    log(`ceiling: NodeVerifier on ${machine.cores} worker threads for ${args.ceilingMs / 1000} s`);
-    const ceiling = await measureVerifyCeiling({ publicKey: decoded.body.signer, message: txSignBytes(layout.chainId, decoded.bodyBytes),
-      signature: decoded.signature }, args.ceilingMs);
-    const ceilingPerValidator = ceiling.verifyPerSec / args.validators;
-    log(`  ${fixed(ceiling.verifyPerSec)} verifications/s in all (${ceiling.perThreadPerSec.map((r) => fixed(r)).join(' + ')}), `
-      + `${fixed(ceilingPerValidator)} per validator; other processes used ${fixed(ceiling.otherCpuPercent)}% meanwhile`);
+    const ceiling = await ceilingPhase(args, layout, keyPair, machine);
 
     log(`presigning: ${args.loadSeconds} s at up to ${PRESIGN_RATE_PER_SEC} txs/s`);
     const warmTxs = presign(layout, keyPair, args.validators, 1);
@@ -551,98 +508,17 @@ async function run(args: Args): Promise<number> {
     log(`starting ${args.validators} validators in ${dir} (API ports ${args.basePort}..; env ${Object.entries(args.nodeEnv).map(([k, v]) => `${k}=${v}`).join(' ')})`);
     handles = await startTestnet(withCpuProfile(layout, args.cpuProfDir), { env: args.nodeEnv });
     await warmUp(layout, handles, warmTxs);
-    const poller = new StatusPoller(handles.map((h) => h.node.apiUrl));
-    await poller.poll();
-    poller.start();
-
-    log(`phase 1: maximum load for ${args.loadSeconds} s over ${args.connections} connections per validator, ${submitText(args)}`);
-    const max = await maxLoad(args, handles, loadTxs, poller);
-    log(`  committed ${fixed(max.committedTps)} anchors/s over ${fixed(max.windowMs / 1000, 1)} s (${max.windowBlocks} blocks, `
-      + `one every ${fixed(max.meanBlockIntervalMs)} ms, ${fixed(max.meanTxsPerBlock)} txs each); accepted ${fixed(max.acceptedTps)}/s`);
-    log('  draining the mempools');
-    const drained = await drain(poller);
-    poller.stop();
-    if (!drained.drained) log(`  mempools not empty after ${DRAIN_TIMEOUT_MS / 1000} s: the half-load latency includes that backlog`);
-
-    const halfRateTps = max.committedTps / 2;
-    let half: HalfLoadResult;
-    if (halfRateTps > 0) {
-      log(`phase 2: ${fixed(halfRateTps)} txs/s (half of ${fixed(max.committedTps)}) for ${args.halfLoadSeconds} s, ?wait=commit`);
-      const halfTxs = presign(layout, keyPair, Math.ceil(halfRateTps * args.halfLoadSeconds) + 1, 10_000_000);
-      half = await halfLoad(args, handles, halfTxs, halfRateTps);
-    } else {
-      // No rate to halve: a failed result, not an error of the bench.
-      log('phase 2 skipped: nothing was committed in the steady window of maximum load');
-      half = { targetTps: 0, sentTps: 0, samples: 0, p50Ms: Number.NaN, p90Ms: Number.NaN, p99Ms: Number.NaN,
-        maxMs: Number.NaN, commitTimeouts: 0, errors: {} };
-    }
+    const { max, drained } = await maxLoadPhase(args, handles, loadTxs);
+    const half = await halfLoadPhase(args, layout, keyPair, handles, max.committedTps);
 
     await stopNodes();
     const exits = await Promise.all(handles.map((h) => h.exited));
-
-    const ratio = max.committedTps / ceilingPerValidator;
-    const otherCpuPercent = round(max.machineCpuPercent - max.clientCpuPercent - max.nodeCpuPercent.reduce((a, b) => a + b, 0));
-    // CPU time per committed anchor hardly depends on what else runs: the figure to compare runs by
-    // on a shared machine, and what the machine could commit if the chain had it all to itself.
-    const nodeCpuMsPerAnchor = (max.nodeCpuPercent.reduce((a, b) => a + b, 0) * 10) / max.committedTps;
-    const clientCpuMsPerAnchor = (max.clientCpuPercent * 10) / max.committedTps;
-    const projectedIdleTps = max.committedTps > 0 ? (machine.cores * 1000) / (nodeCpuMsPerAnchor + clientCpuMsPerAnchor) : Number.NaN;
-    const busy = otherCpuPercent > OTHER_CPU_WARN_PERCENT || ceiling.otherCpuPercent > OTHER_CPU_WARN_PERCENT;
-    const targets = {
-      committedTps: { target: TARGET_COMMITTED_TPS, value: round(max.committedTps), pass: max.committedTps >= TARGET_COMMITTED_TPS },
-      p50Ms: { target: TARGET_P50_MS, value: round(half.p50Ms), pass: half.p50Ms <= TARGET_P50_MS },
-      p99Ms: { target: TARGET_P99_MS, value: round(half.p99Ms), pass: half.p99Ms <= TARGET_P99_MS },
-    };
-    const refusedText = Object.entries(max.refused).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
-    const errorsText = Object.entries(half.errors).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
-    const lines = [
-      '',
-      `bench:net  ${args.validators} validators, ${machine.cores} cores (${machine.cpuModel}), Node ${machine.nodeVersion}${args.quick ? ', --quick' : ''}`,
-      '',
-      `  committed at max load   ${fixed(max.committedTps)} anchors/s  (steady ${fixed(max.windowMs / 1000, 1)} s, ${max.windowBlocks} blocks, `
-        + `${fixed(max.meanBlockIntervalMs)} ms apart, ${fixed(max.meanTxsPerBlock)} txs/block, max ${max.maxTxsPerBlock}, `
-        + `${max.laterRoundBlocks} after round 0)`,
-      `  submitted               ${submitText(args)}: ${max.requests} requests, ${fixed(max.submitted / Math.max(1, max.requests), 1)} txs each`,
-      `  accepted by the APIs    ${fixed(max.acceptedTps)} txs/s  (${max.accepted} of ${max.submitted} sent; MEMPOOL_FULL answers ${max.mempoolFullAnswers}; `
-        + `backlog pauses ${max.backlogPauses}; refused: ${refusedText}${max.ranOutOfTxs ? '; RAN OUT OF PRE-SIGNED TXS' : ''})`,
-      `  CPU in the window       nodes ${max.nodeCpuPercent.map((p) => `${fixed(p)}%`).join(' ')}, bench client ${fixed(max.clientCpuPercent)}%, `
-        + `whole machine ${fixed(max.machineCpuPercent)}% of ${machine.cores * 100}% (other processes ${fixed(otherCpuPercent)}%)`,
-      `  CPU per anchor          ${fixed(nodeCpuMsPerAnchor, 2)} ms in all validators (${fixed(nodeCpuMsPerAnchor / args.validators, 2)} ms each), `
-        + `${fixed(clientCpuMsPerAnchor, 2)} ms in the client: ${fixed(projectedIdleTps)} anchors/s if this machine ran nothing else`,
-      `  ceiling                 ${fixed(ceiling.verifyPerSec)} verifications/s on ${ceiling.threads} threads / ${args.validators} = `
-        + `${fixed(ceilingPerValidator)} per validator; committed/ceiling = ${fixed(ratio, 3)} (other processes ${fixed(ceiling.otherCpuPercent)}%)`,
-      `  latency at half load    p50 ${fixed(half.p50Ms)} ms, p90 ${fixed(half.p90Ms)} ms, p99 ${fixed(half.p99Ms)} ms, max ${fixed(half.maxMs)} ms `
-        + `(${half.samples} samples at ${fixed(half.sentTps)} txs/s sent; commit timeouts ${half.commitTimeouts}; errors: ${errorsText})`,
-      `  drain between phases    ${fixed(drained.ms / 1000, 1)} s${drained.drained ? '' : ' (not drained)'}`,
-      '',
-      ...(busy ? [`  WARNING: other processes used ${fixed(Math.max(otherCpuPercent, ceiling.otherCpuPercent))}% of a core while measuring: `
-        + 'these figures understate the node; rerun on an idle machine', ''] : []),
-      `  target committed >= ${TARGET_COMMITTED_TPS}/s   ${passText(targets.committedTps.pass)}`,
-      `  target p50 <= ${TARGET_P50_MS} ms          ${passText(targets.p50Ms.pass)}`,
-      `  target p99 <= ${TARGET_P99_MS} ms          ${passText(targets.p99Ms.pass)}`,
-      '',
-    ];
-    process.stdout.write(lines.join('\n') + '\n');
+    const figures: Figures = { args, machine, ceiling, max, drained, half };
+    process.stdout.write(summaryLines(figures).join('\n') + '\n');
     if (args.cpuProfDir !== undefined) log(`CPU profiles of the validators in ${args.cpuProfDir}`);
     const unclean = exits.filter((e) => e.code !== 0);
     if (unclean.length > 0) log(`${unclean.length} node(s) did not stop cleanly: ${unclean.map((e) => e.signal ?? `code ${e.code}`).join(', ')}`);
-    process.stdout.write(JSON.stringify({
-      bench: 'net', validators: args.validators, quick: args.quick, cores: machine.cores, node: machine.nodeVersion,
-      loadSeconds: args.loadSeconds, connectionsPerValidator: args.connections, submit: args.submit,
-      bulkSize: args.submit === 'bulk' ? args.bulkSize : 1, requests: max.requests,
-      committedTps: round(max.committedTps, 1), acceptedTps: round(max.acceptedTps, 1), windowMs: round(max.windowMs),
-      windowBlocks: max.windowBlocks, laterRoundBlocks: max.laterRoundBlocks, meanBlockIntervalMs: round(max.meanBlockIntervalMs), meanTxsPerBlock: round(max.meanTxsPerBlock, 1),
-      nodeCpuPercent: max.nodeCpuPercent, clientCpuPercent: max.clientCpuPercent, machineCpuPercent: max.machineCpuPercent,
-      otherCpuPercent, ceilingOtherCpuPercent: ceiling.otherCpuPercent,
-      nodeCpuMsPerAnchor: round(nodeCpuMsPerAnchor, 3), clientCpuMsPerAnchor: round(clientCpuMsPerAnchor, 3),
-      projectedIdleTps: round(projectedIdleTps),
-      ceilingVerifyPerSec: round(ceiling.verifyPerSec), ceilingVerifyPerSecPerValidator: round(ceilingPerValidator),
-      ratioToCeiling: round(ratio, 4),
-      halfLoadTps: round(half.targetTps, 1), halfLoadSentTps: round(half.sentTps, 1), latencySamples: half.samples,
-      p50Ms: round(half.p50Ms), p90Ms: round(half.p90Ms), p99Ms: round(half.p99Ms), maxMs: round(half.maxMs),
-      commitTimeouts: half.commitTimeouts, errors: { ...max.refused, ...half.errors },
-      targets,
-    }) + '\n');
+    process.stdout.write(jsonLine(figures) + '\n');
     return EXIT_OK;
   } finally {
     await stopNodes();
