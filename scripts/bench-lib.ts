@@ -295,6 +295,36 @@ export function systemCpuMs(): { busyMs: number; totalMs: number } | undefined {
   }
 }
 
+/** CPU times of the nodes, this process and the machine at one moment. */
+export interface CpuSnapshot {
+  readonly atMs: number;
+  readonly nodesMs: readonly (number | undefined)[];
+  readonly clientMs: number;
+  readonly machineBusyMs: number | undefined;
+}
+
+export function cpuSnapshot(nodes: readonly { readonly pid: number }[]): CpuSnapshot {
+  const client = process.cpuUsage();
+  return { atMs: Date.now(), nodesMs: nodes.map((node) => processCpuMs(node.pid)), clientMs: (client.user + client.system) / 1000,
+    machineBusyMs: systemCpuMs()?.busyMs };
+}
+
+export interface CpuPercents {
+  /** Each node, this client, the whole machine: % of one core (a machine of C cores has C × 100 %). */
+  readonly nodes: readonly number[];
+  readonly client: number;
+  readonly machine: number;
+}
+
+/** CPU between two snapshots in % of one core. */
+export function cpuPercents(from: CpuSnapshot, to: CpuSnapshot): CpuPercents {
+  const wallMs = to.atMs - from.atMs;
+  const percent = (a: number | undefined, b: number | undefined): number =>
+    a === undefined || b === undefined || wallMs <= 0 ? Number.NaN : round(((b - a) * 100) / wallMs);
+  return { nodes: from.nodesMs.map((ms, k) => percent(ms, to.nodesMs[k])), client: percent(from.clientMs, to.clientMs),
+    machine: percent(from.machineBusyMs, to.machineBusyMs) };
+}
+
 // --- verification ceiling ---------------------------------------------------------------------
 
 interface VerifyWorkerData {

@@ -1,8 +1,9 @@
 // What bench:net (scripts/bench-net.ts) watches while it loads the testnet: every validator's
 // status (height, mempool), the public block headers, and the CPU time of the nodes, of the bench
 // client and of the whole machine.
-import { getJson, processCpuMs, round, systemCpuMs } from './bench-lib.js';
-import type { TestnetNodeHandle } from './testnet-lib.js';
+import { getJson } from './bench-lib.js';
+
+export { cpuPercents, cpuSnapshot, type CpuSnapshot } from './bench-lib.js';
 
 /** How often the status is polled: submitters pace themselves on it, so a few times a second. */
 export const STATUS_POLL_MS = 250;
@@ -67,24 +68,3 @@ export async function blocks(url: string, fromHeight: number, toHeight: number):
   return out;
 }
 
-export interface CpuSnapshot {
-  readonly atMs: number;
-  readonly nodesMs: readonly (number | undefined)[];
-  readonly clientMs: number;
-  readonly machineBusyMs: number | undefined;
-}
-
-export function cpuSnapshot(handles: readonly TestnetNodeHandle[]): CpuSnapshot {
-  const client = process.cpuUsage();
-  return { atMs: Date.now(), nodesMs: handles.map((h) => processCpuMs(h.pid)), clientMs: (client.user + client.system) / 1000,
-    machineBusyMs: systemCpuMs()?.busyMs };
-}
-
-/** CPU between two snapshots in % of one core (a machine of C cores has C × 100 %). */
-export function cpuPercents(from: CpuSnapshot, to: CpuSnapshot): { nodes: number[]; client: number; machine: number } {
-  const wallMs = to.atMs - from.atMs;
-  const percent = (a: number | undefined, b: number | undefined): number =>
-    a === undefined || b === undefined || wallMs <= 0 ? Number.NaN : round(((b - a) * 100) / wallMs);
-  return { nodes: from.nodesMs.map((ms, i) => percent(ms, to.nodesMs[i])), client: percent(from.clientMs, to.clientMs),
-    machine: percent(from.machineBusyMs, to.machineBusyMs) };
-}

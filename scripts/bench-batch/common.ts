@@ -1,9 +1,8 @@
 // What the phases of bench:batch share: the chain's shape, the timeouts of a submit, the log line,
 // number formatting, CPU snapshots and the submission of one pre-signed batch.
-import {
-  keepAliveAgent, postJson, problemCode, processCpuMs, round, sleep, systemCpuMs, type PresignedBatch,
-} from '../bench-lib.js';
-import type { TestnetNodeHandle } from '../testnet-lib.js';
+import { keepAliveAgent, postJson, problemCode, sleep, type PresignedBatch } from '../bench-lib.js';
+
+export { cpuPercents, cpuSnapshot, type CpuPercents, type CpuSnapshot } from '../bench-lib.js';
 
 export const TARGET_INDEXED_RECORDS_PER_SEC = 15_000;
 export const TARGET_ROOT_ONLY_ITEMS_PER_SEC = 100_000;
@@ -37,33 +36,6 @@ export const passText = (pass: boolean): string => (pass ? 'PASS' : 'FAIL');
 export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 export const mean = (values: readonly number[]): number => (values.length === 0 ? Number.NaN : sum(values) / values.length);
 
-export interface CpuSnapshot {
-  readonly atMs: number;
-  readonly nodesMs: readonly (number | undefined)[];
-  readonly clientMs: number;
-  readonly machineBusyMs: number | undefined;
-}
-
-export function cpuSnapshot(handles: readonly TestnetNodeHandle[]): CpuSnapshot {
-  const client = process.cpuUsage();
-  return { atMs: Date.now(), nodesMs: handles.map((h) => processCpuMs(h.pid)), clientMs: (client.user + client.system) / 1000,
-    machineBusyMs: systemCpuMs()?.busyMs };
-}
-
-export interface CpuPercents {
-  /** Each node, this client, the whole machine: % of one core (a machine of C cores has C × 100 %). */
-  readonly nodes: readonly number[];
-  readonly client: number;
-  readonly machine: number;
-}
-
-export function cpuPercents(from: CpuSnapshot, to: CpuSnapshot): CpuPercents {
-  const wallMs = to.atMs - from.atMs;
-  const percent = (a: number | undefined, b: number | undefined): number =>
-    a === undefined || b === undefined || wallMs <= 0 ? Number.NaN : round(((b - a) * 100) / wallMs);
-  return { nodes: from.nodesMs.map((ms, i) => percent(ms, to.nodesMs[i])), client: percent(from.clientMs, to.clientMs),
-    machine: percent(from.machineBusyMs, to.machineBusyMs) };
-}
 
 /** Submits one tx, retrying on MEMPOOL_FULL and once on a closed keep-alive socket. */
 export async function submitBatch(agent: ReturnType<typeof keepAliveAgent>, url: URL, path: string, tx: PresignedBatch, timeoutMs: number,

@@ -201,6 +201,12 @@ export class TendermintDriver {
       case 'commit': {
         const block = this.executed.get(toHex(effect.block.hash)) ?? (await checkBlock(this.exec, effect.block.bytes));
         await this.commit(block, encodeCertificate(effect.certificate));
+        // A height that needed more than one round cost at least one timeout: operators (and the
+        // benches' latency tails) need to see which, and how often.
+        if (effect.certificate.round > 0) {
+          this.o.logger.info({ event: 'consensus.commit.late-round', height: effect.certificate.height,
+            round: effect.certificate.round }, 'height committed after round 0');
+        }
         return;
       }
       case 'recordEvidence':

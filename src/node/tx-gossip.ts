@@ -105,7 +105,9 @@ export class TxGossip {
           sliceStartMs = performance.now();
         }
         try {
-          await this.c.mempool.add(tx);
+          // A copy: the decoded txs are views into the whole message, which a pending tx would
+          // otherwise keep alive (up to TX_GOSSIP_BATCH_BYTES_MAX for a tx of a few hundred bytes).
+          await this.c.mempool.add(tx.slice());
           admitted++;
         } catch (error) {
           if (!isTianpingError(error)) throw error;
