@@ -76,9 +76,13 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
       });
   // The wire follows the chain: after each commit the allowed node keys are read again from state,
   // so an admitted node may connect and a removed one is cut once its removal takes effect.
+  // Reloads run one after another (a later one never loses to an earlier), and the chain of them
+  // is awaited before the ledger closes: a commit just before shutdown must not leave a read of
+  // the members running into a closed database.
+  let refreshing: Promise<void> = Promise.resolve();
   const refreshWire = (): void => {
     if (p2p === undefined) return;
-    nodeMembers(ledger).then((now) => {
+    refreshing = refreshing.then(() => nodeMembers(ledger)).then((now) => {
       if (now.join() === members.join()) return;
       members = now;
       p2p.setAllowedNodes(members.filter((id) => !denied.has(id)));
@@ -115,6 +119,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
       await app.close();
       stopDenyList?.();
       await p2p?.stop();
+      await refreshing;
       await ledger.close();
       logger.info('node stopped');
     })()),
