@@ -18,7 +18,7 @@ import {
   heightOfFirstBlockAfter, keepAliveAgent, machineInfo, measureVerifyCeiling, postJson, presignAnchorTxs, round, sleep,
   withCpuProfile, type MachineInfo, type PresignedTx, type VerifyCeiling,
 } from './bench-lib.js';
-import { blocks, cpuPercents, cpuSnapshot, StatusPoller, STATUS_POLL_MS, type CpuSnapshot } from './bench-net-chain.js';
+import { cpuPercents, cpuSnapshot, headers, StatusPoller, STATUS_POLL_MS, type CpuSnapshot } from './bench-chain.js';
 import { HALF_LOAD_BULK_TICK_MS, emptyHalfLoadResult, halfLoad, LATENCY_SAMPLES_PER_SEC, type HalfLoadResult } from './bench-net-latency.js';
 import { newSubmitCounters, submitBulk, submitSingle, SUBMIT_MODES, SUBMIT_TIMEOUT_MS, type SubmitMode } from './bench-net-submit.js';
 import { createTestnetFiles, startTestnet, stopAll, type TestnetLayout, type TestnetNodeHandle } from './testnet-lib.js';
@@ -240,8 +240,7 @@ async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: r
 
   const progress = setInterval(() => {
     const elapsedMs = Date.now() - startMs;
-    log(`  max load ${(elapsedMs / 1000).toFixed(0).padStart(3)} s: accepted ${counters.accepted}, heights `
-      + `${poller.statuses.map((s) => s?.latestHeight ?? '?').join('/')}, mempools ${poller.statuses.map((s) => s?.mempoolSize ?? '?').join('/')}`);
+    log(`  max load ${(elapsedMs / 1000).toFixed(0).padStart(3)} s: accepted ${counters.accepted}, ${poller.describe()}`);
   }, PROGRESS_EVERY_MS);
   const windowTimer = setTimeout(() => {
     acceptedAtWindowStart = counters.accepted;
@@ -266,7 +265,7 @@ async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: r
   // Blocks go by time as by height: once node0 has a block younger than the load, every block of
   // the window is committed (or the chain is stuck, and what is missing counts as not committed).
   const tipHeight = await heightOfFirstBlockAfter(handles[0]!.node.apiUrl, loadEndMs, CHAIN_CATCH_UP_MS, STATUS_POLL_MS);
-  const chain = await blocks(handles[0]!.node.apiUrl, startHeight + 1, tipHeight);
+  const chain = await headers(handles[0]!.node.apiUrl, startHeight + 1, tipHeight);
   const inWindow = chain.filter((b) => b.timeMs > windowStartMs && b.timeMs <= loadEndMs);
   // Every tx of a block proposed within the window, over the window: sparse blocks (a slow chain)
   // are not stretched over the span between two of them.

@@ -17,7 +17,7 @@ export const TX_LIFETIME_MS = 60 * 60 * 1000;
 
 // Phase 1.
 export const WARMUP_FRACTION = 0.2;
-export const STATUS_POLL_MS = 250;
+export { STATUS_POLL_MS } from '../bench-chain.js';
 export const PROGRESS_EVERY_MS = 2_000;
 const MEMPOOL_FULL_BACKOFF_MS = 50;
 export const SUBMIT_TIMEOUT_MS = 60_000;

@@ -107,7 +107,8 @@ export class TxGossip {
         try {
           // A copy: the decoded txs are views into the whole message, which a pending tx would
           // otherwise keep alive (up to TX_GOSSIP_BATCH_BYTES_MAX for a tx of a few hundred bytes).
-          await this.c.mempool.add(tx.slice());
+          // Not tx.slice(): on a Buffer, slice makes another view.
+          await this.c.mempool.add(new Uint8Array(tx));
           admitted++;
         } catch (error) {
           if (!isTianpingError(error)) throw error;

@@ -6,9 +6,9 @@
 // fails the request; then no tx of it was submitted (a halt part-way aside).
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { TX_BATCH_TXS_MAX } from '../../codec/tx-batch.js';
+import { decodeCanonical, pb, TX_BATCH_TXS_MAX } from '../../codec/index.js';
 import { sha256 } from '../../crypto/hash.js';
-import { ERROR_CODES, isBase64, isTianpingError, TianpingError } from '../../types/index.js';
+import { ERROR_CODES, isBase64, isTianpingError, TianpingError, toHex } from '../../types/index.js';
 import type { ApiComponents } from '../components.js';
 import type { RouteOptions } from '../options.js';
 import {
@@ -23,55 +23,29 @@ import {
  */
 const ADMIT_SLICE_MS = 5;
 
-/** Field 1 (txs), wire type 2 (length-delimited): the only tag a TxBatch holds. */
-const TXS_FIELD_TAG = (1 << 3) | 2;
-/** A varint length beyond 5 bytes (2^35) cannot describe bytes of a request body. */
-const VARINT_BYTES_MAX = 5;
-
 const tooMany = (count: number | string): TianpingError =>
   new TianpingError('TXS_TOO_MANY', `the request holds ${count} txs; the limit is ${TX_BATCH_TXS_MAX}`);
 
-const malformed = (at: number, what: string): TianpingError =>
-  new TianpingError('TX_BATCH_MALFORMED', `TxBatch byte ${at}: ${what}`);
-
 /**
  * Each tx in a buffer of its own and of its own size: a view into the request body would keep the
- * whole body alive for as long as any of its txs waits in the mempool.
+ * whole body alive for as long as any of its txs waits in the mempool. (Not view.slice(): on a
+ * Buffer, which a parsed body is, slice makes another view.)
  */
-function copyOut(body: Uint8Array, start: number, end: number): Uint8Array {
-  const tx = Buffer.allocUnsafeSlow(end - start);
-  tx.set(body.subarray(start, end));
+function copyOut(view: Uint8Array): Uint8Array {
+  const tx = Buffer.allocUnsafeSlow(view.length); // unpooled: a buffer of exactly this tx
+  tx.set(view);
   return tx;
 }
 
 /**
- * The txs of a TxBatch body. A loop over tags and lengths instead of protobufjs's decode and
- * re-encode: it refuses exactly what decodeTxBatch refuses (other fields, non-minimal varints,
- * truncation), with no message objects and no second copy of the body.
+ * The txs of a TxBatch body, each copied out (see copyOut). The same canonical decode as a
+ * gossiped batch (decodeTxBatch), with this route's codes: a malformed or non-canonical envelope is
+ * TX_BATCH_MALFORMED, one over TX_BATCH_TXS_MAX txs TXS_TOO_MANY, and an empty body no txs.
  */
 export function txsOfBatchBody(body: Uint8Array): Uint8Array[] {
-  const txs: Uint8Array[] = [];
-  let at = 0;
-  while (at < body.length) {
-    const tag = body[at]!;
-    if (tag !== TXS_FIELD_TAG) throw malformed(at, `tag ${tag}: a TxBatch holds only field 1 (txs), length-delimited`);
-    const lengthAt = ++at;
-    let length = 0;
-    let byte: number;
-    do {
-      if (at >= body.length) throw malformed(lengthAt, 'the length is cut off');
-      if (at - lengthAt === VARINT_BYTES_MAX) throw malformed(lengthAt, 'the length is too long a varint');
-      byte = body[at]!;
-      length += (byte & 0x7f) * 2 ** (7 * (at - lengthAt));
-      at++;
-    } while (byte >= 0x80);
-    if (byte === 0 && at - lengthAt > 1) throw malformed(lengthAt, 'the length is not a minimal varint');
-    if (length > body.length - at) throw malformed(lengthAt, `tx ${txs.length} claims ${length} bytes; ${body.length - at} remain`);
-    if (txs.length === TX_BATCH_TXS_MAX) throw tooMany(`more than ${TX_BATCH_TXS_MAX}`);
-    txs.push(copyOut(body, at, at + length));
-    at += length;
-  }
-  return txs;
+  const batch = decodeCanonical(pb.TxBatch, body, 'TxBatch', 'TX_BATCH_MALFORMED', 'TX_BATCH_MALFORMED');
+  if (batch.txs.length > TX_BATCH_TXS_MAX) throw tooMany(batch.txs.length);
+  return batch.txs.map(copyOut);
 }
 
 /** Canonical padded base64 straight into a buffer of the exact size (one allocation per tx). */
@@ -105,11 +79,9 @@ function txsOf(body: unknown): Uint8Array[] {
   return txs;
 }
 
-const hexOf = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-
 function refused(index: number, bytes: Uint8Array, error: TianpingError): TxBulkResult {
   const { status, title } = ERROR_CODES[error.code];
-  return { index, hash: hexOf(sha256(bytes)), status: 'refused', error: { code: error.code, status, title, detail: error.message } };
+  return { index, hash: toHex(sha256(bytes)), status: 'refused', error: { code: error.code, status, title, detail: error.message } };
 }
 
 /** Submits the txs one after the other, in request order, as POST /v1/txs would one at a time. */
@@ -129,7 +101,7 @@ async function admitEach(components: ApiComponents, txs: readonly Uint8Array[]):
     }
     try {
       const { hash } = await components.submitTx(bytes);
-      results[index] = { index, hash: hexOf(hash), status: 'pending' };
+      results[index] = { index, hash: toHex(hash), status: 'pending' };
       accepted++;
     } catch (error) {
       // A halted node (or a fault of ours) fails the request, as it fails POST /v1/txs.
