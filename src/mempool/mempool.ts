@@ -98,6 +98,11 @@ export class Mempool {
     return tx !== undefined && tx.bytes.length === bytes.length ? tx : undefined;
   }
 
+  /** The bytes of the pending tx with this hash (compact proposals name txs by hash). */
+  txBytes(hash: Uint8Array): Uint8Array | undefined {
+    return this.pending.get(toHex(hash))?.bytes;
+  }
+
   remove(hashes: Iterable<Uint8Array>): void {
     for (const hash of hashes) {
       const id = toHex(hash);

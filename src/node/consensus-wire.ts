@@ -9,8 +9,10 @@ import type { CatchUpRequest, ConsensusEvent, PeerId, Proposal, Vote } from '../
 import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
 import type { P2P, Verdict } from '../p2p/index.js';
-import { asTimeMs, isTianpingError, type Clock } from '../types/index.js';
+import { asHeight, asRound, asTimeMs, isTianpingError, type Clock, type TimeMs } from '../types/index.js';
+import { compactMessage, decodeCompactProposal, encodeCompactProposal, type CompactProposal } from './compact-proposal.js';
 import { decodeCatchUpRequest, decodeProposal, decodeVote, encodeCatchUpRequest, encodeProposal, encodeVote } from './consensus-codec.js';
+import { MissingTxs } from './missing-txs.js';
 import { TxGossip } from './tx-gossip.js';
 
 export type ConsensusNetwork = Pick<P2P, 'publish' | 'subscribe' | 'handle' | 'request' | 'connectedNodes'>;
@@ -22,6 +24,8 @@ export interface WireComponents {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly syncBlocksMax: number;
+  /** The most txs a block may hold (the chain's blockTxsMax): a compact proposal naming more is refused. */
+  readonly blockTxsMax: number;
   /** The height being decided: the tip's height + 1. */
   currentHeight(): number;
   feed(event: ConsensusEvent): void;
@@ -36,27 +40,36 @@ export interface WireComponents {
 }
 
 const PEER_ANSWER_WAIT_MS = 2_000;
-const PUSH_PROPOSAL_BYTES_MAX = 64 * 1024;
 const CATCH_UP_PEERS_MAX = 2;
 
 export class ConsensusWire {
   private readonly pendingAnswers = new Map<PeerId, (bytes: Uint8Array) => void>();
   private requestCounter = 0;
   private readonly txs: TxGossip;
+  private readonly missing: MissingTxs;
 
   constructor(private readonly c: WireComponents) {
     this.txs = new TxGossip({ mempool: c.mempool, logger: c.logger, publish: (batch) => this.publish('txs', batch),
       onTxsAdmitted: () => c.onTxAdmitted() });
+    this.missing = new MissingTxs({ logger: c.logger, txOf: (hash) => c.mempool.txBytes(hash),
+      gossipSettled: () => this.txs.settled(), currentHeight: () => c.currentHeight(),
+      onExpanded: (proposal, receivedAtMs) => c.feed({ kind: 'proposalReceived', proposal, receivedAtMs }),
+      requestWhole: (height, round) => this.requestCatchUp({ kind: 'proposal', height: asHeight(height), round: asRound(round) }) });
   }
 
   async register(): Promise<void> {
     const { network } = this.c;
     network.subscribe('txs', (data) => this.txs.onBatch(data));
-    network.subscribe('proposals', (data) => this.onProposalBytes(data));
+    network.subscribe('proposals', (data) => this.onCompactProposal(() => decodeCompactProposal(data, this.c.blockTxsMax)));
     network.subscribe('votes', (data) => this.onVoteBytes(data));
     await network.handle('catchup', (request, from) => this.onCatchUpRequest(request, from));
     await network.handle('push', async (request) => {
-      this.onMessages(pb.CatchUpResponse.decode(request));
+      const message = pb.CatchUpResponse.decode(request);
+      for (const compact of message.compactProposals) {
+        const bytes = pb.CompactProposal.encode(compact).finish();
+        this.onCompactProposal(() => decodeCompactProposal(bytes, this.c.blockTxsMax));
+      }
+      this.onMessages(message);
       return pb.CatchUpResponse.encode({ tipHeight: this.c.ledger.tip.height }).finish();
     });
     await network.handle('blocks', (request) => this.onBlocksRequest(request));
@@ -72,14 +85,17 @@ export class ConsensusWire {
     this.txs.flush();
   }
 
+  /**
+   * Proposals travel compact (compact-proposal.ts). The txs this node admitted and has not
+   * gossiped yet go first, on the same streams, so that receivers hold them when the proposal comes.
+   */
   sendProposal(proposal: Proposal, rebroadcast: boolean): void {
-    if (!rebroadcast) {
-      this.publish('proposals', encodeProposal(proposal));
+    if (rebroadcast) {
+      this.push({ compactProposals: [compactMessage(proposal)] });
       return;
     }
-    // Re-sending a proposal sends its whole block to every peer; a large one only goes to peers
-    // that ask for it (catch-up), or the re-sends themselves would flood a loaded network.
-    if (proposal.block.bytes.length <= PUSH_PROPOSAL_BYTES_MAX) this.push({ proposals: [pb.Proposal.decode(encodeProposal(proposal))] });
+    this.txs.flush();
+    this.publish('proposals', encodeCompactProposal(proposal));
   }
 
   sendVote(vote: Vote, rebroadcast: boolean): void {
@@ -123,7 +139,7 @@ export class ConsensusWire {
     this.c.network.publish(topic, data).catch((error: unknown) => this.c.logger.debug({ err: error, topic }, 'publish failed'));
   }
 
-  private push(message: { proposals?: InstanceType<typeof pb.Proposal>[]; votes?: InstanceType<typeof pb.Vote>[] }): void {
+  private push(message: { compactProposals?: InstanceType<typeof pb.CompactProposal>[]; votes?: InstanceType<typeof pb.Vote>[] }): void {
     const bytes = pb.CatchUpResponse.encode(message).finish();
     for (const peer of this.c.network.connectedNodes()) {
       this.c.network.request(peer, 'push', bytes, { timeoutMs: PEER_ANSWER_WAIT_MS })
@@ -143,6 +159,7 @@ export class ConsensusWire {
     return 'accept';
   }
 
+  /** A whole proposal: answers to our catch-up requests. */
   private onProposalBytes(data: Uint8Array): Verdict {
     let proposal: Proposal;
     try {
@@ -152,6 +169,29 @@ export class ConsensusWire {
     }
     const verdict = this.admitHeight(proposal.height);
     if (verdict === 'accept') this.c.feed({ kind: 'proposalReceived', proposal, receivedAtMs: asTimeMs(this.c.clock.nowMs()) });
+    return verdict;
+  }
+
+  /**
+   * A compact proposal (gossip or push). Accepted for forwarding once it decodes and is of the
+   * current height; the core checks its signature and block after the txs are found.
+   */
+  private onCompactProposal(decode: () => CompactProposal): Verdict {
+    const receivedAtMs: TimeMs = asTimeMs(this.c.clock.nowMs());
+    let compact: CompactProposal;
+    try {
+      compact = decode();
+    } catch {
+      return 'reject';
+    }
+    const verdict = this.admitHeight(compact.height);
+    if (verdict !== 'accept') return verdict;
+    try {
+      this.missing.expand(compact, receivedAtMs);
+    } catch {
+      // The header does not decode: the sender made this up.
+      return 'reject';
+    }
     return verdict;
   }
 

@@ -46,6 +46,8 @@ export class TxGossip {
   /** Cancels the armed flush, if any. */
   private cancelFlush: (() => void) | undefined;
   private lastFlushMs = -Infinity;
+  /** Received batches whose admission has not finished. */
+  private readonly admitting = new Set<Promise<Verdict>>();
 
   constructor(private readonly c: TxGossipComponents) {}
 
@@ -82,12 +84,26 @@ export class TxGossip {
     }
   }
 
+  /** Settles once the batches being admitted now are done (not those that arrive meanwhile). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.admitting]);
+  }
+
+  /** A batch from a peer; see admit. */
+  onBatch(data: Uint8Array): Promise<Verdict> {
+    const admission = this.admit(data);
+    this.admitting.add(admission);
+    const done = (): void => { this.admitting.delete(admission); };
+    admission.then(done, done);
+    return admission;
+  }
+
   /**
    * A batch from a peer. 'reject' (the peer is penalised, the batch not forwarded) when it does not
    * decode or any tx in it is invalid by the peer's fault; 'ignore' when it brought nothing new;
    * 'accept' otherwise. Every admissible tx is admitted whatever the verdict.
    */
-  async onBatch(data: Uint8Array): Promise<Verdict> {
+  private async admit(data: Uint8Array): Promise<Verdict> {
     let txs: Uint8Array[];
     try {
       txs = decodeTxBatch(data);

@@ -3357,6 +3357,114 @@ export namespace tianping {
         }
 
         /**
+         * Properties of a CompactProposal.
+         * @deprecated Use tianping.v1.CompactProposal.$Properties instead.
+         */
+        interface ICompactProposal extends tianping.v1.CompactProposal.$Properties {
+        }
+
+        /** Represents a CompactProposal. */
+        class CompactProposal {
+
+            /**
+             * Constructs a new CompactProposal.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.CompactProposal.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CompactProposal height. */
+            height: number;
+
+            /** CompactProposal round. */
+            round: number;
+
+            /** CompactProposal validRound. */
+            validRound: number;
+
+            /** CompactProposal header. */
+            header: Uint8Array;
+
+            /** CompactProposal txHashes. */
+            txHashes: Uint8Array;
+
+            /** CompactProposal proposerIndex. */
+            proposerIndex: number;
+
+            /** CompactProposal signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new CompactProposal instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CompactProposal instance
+             */
+            static create(properties: tianping.v1.CompactProposal.$Shape): tianping.v1.CompactProposal & tianping.v1.CompactProposal.$Shape;
+            static create(properties?: tianping.v1.CompactProposal.$Properties): tianping.v1.CompactProposal;
+
+            /**
+             * Encodes the specified CompactProposal message. Does not implicitly {@link tianping.v1.CompactProposal.verify|verify} messages.
+             * @param message CompactProposal message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.CompactProposal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CompactProposal message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.CompactProposal & tianping.v1.CompactProposal.$Shape} CompactProposal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.CompactProposal & tianping.v1.CompactProposal.$Shape;
+
+            /**
+             * Gets the type url for CompactProposal
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CompactProposal {
+
+            /** Properties of a CompactProposal. */
+            interface $Properties {
+
+                /** CompactProposal height */
+                height?: (number|null);
+
+                /** CompactProposal round */
+                round?: (number|null);
+
+                /** CompactProposal validRound */
+                validRound?: (number|null);
+
+                /** CompactProposal header */
+                header?: (Uint8Array|null);
+
+                /** CompactProposal txHashes */
+                txHashes?: (Uint8Array|null);
+
+                /** CompactProposal proposerIndex */
+                proposerIndex?: (number|null);
+
+                /** CompactProposal signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CompactProposal. */
+            type $Shape = tianping.v1.CompactProposal.$Properties;
+        }
+
+        /**
          * Properties of a CatchUpRequest.
          * @deprecated Use tianping.v1.CatchUpRequest.$Properties instead.
          */
@@ -3474,6 +3582,9 @@ export namespace tianping {
             /** CatchUpResponse tipHeight. */
             tipHeight: number;
 
+            /** CatchUpResponse compactProposals. */
+            compactProposals: tianping.v1.CompactProposal.$Properties[];
+
             /**
              * Creates a new CatchUpResponse instance using the specified properties.
              * @param [properties] Properties to set
@@ -3521,6 +3632,9 @@ export namespace tianping {
 
                 /** CatchUpResponse tipHeight */
                 tipHeight?: (number|null);
+
+                /** CatchUpResponse compactProposals */
+                compactProposals?: (tianping.v1.CompactProposal.$Properties[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

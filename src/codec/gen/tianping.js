@@ -8373,6 +8373,292 @@ export const tianping = $root.tianping = (() => {
             return TxBatch;
         })();
 
+        v1.CompactProposal = (function() {
+
+            /**
+             * Properties of a CompactProposal.
+             * @typedef {Object} tianping.v1.CompactProposal.$Properties
+             * @property {number|null} [height] CompactProposal height
+             * @property {number|null} [round] CompactProposal round
+             * @property {number|null} [validRound] CompactProposal validRound
+             * @property {Uint8Array|null} [header] CompactProposal header
+             * @property {Uint8Array|null} [txHashes] CompactProposal txHashes
+             * @property {number|null} [proposerIndex] CompactProposal proposerIndex
+             * @property {Uint8Array|null} [signature] CompactProposal signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CompactProposal.
+             * @memberof tianping.v1
+             * @interface ICompactProposal
+             * @augments tianping.v1.CompactProposal.$Properties
+             * @deprecated Use tianping.v1.CompactProposal.$Properties instead.
+             */
+
+            /**
+             * Shape of a CompactProposal.
+             * @typedef {tianping.v1.CompactProposal.$Properties} tianping.v1.CompactProposal.$Shape
+             */
+
+            /**
+             * Constructs a new CompactProposal.
+             * @memberof tianping.v1
+             * @classdesc Represents a CompactProposal.
+             * @constructor
+             * @param {tianping.v1.CompactProposal.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CompactProposal = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CompactProposal height.
+             * @member {number} height
+             * @memberof tianping.v1.CompactProposal
+             * @instance
+             */
+            CompactProposal.prototype.height = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CompactProposal round.
+             * @member {number} round
+             * @memberof tianping.v1.CompactProposal
+             * @instance
+             */
+            CompactProposal.prototype.round = 0;
+
+            /**
+             * CompactProposal validRound.
+             * @member {number} validRound
+             * @memberof tianping.v1.CompactProposal
+             * @instance
+             */
+            CompactProposal.prototype.validRound = 0;
+
+            /**
+             * CompactProposal header.
+             * @member {Uint8Array} header
+             * @memberof tianping.v1.CompactProposal
+             * @instance
+             */
+            CompactProposal.prototype.header = $util.newBuffer([]);
+
+            /**
+             * CompactProposal txHashes.
+             * @member {Uint8Array} txHashes
+             * @memberof tianping.v1.CompactProposal
+             * @instance
+             */
+            CompactProposal.prototype.txHashes = $util.newBuffer([]);
+
+            /**
+             * CompactProposal proposerIndex.
+             * @member {number} proposerIndex
+             * @memberof tianping.v1.CompactProposal
+             * @instance
+             */
+            CompactProposal.prototype.proposerIndex = 0;
+
+            /**
+             * CompactProposal signature.
+             * @member {Uint8Array} signature
+             * @memberof tianping.v1.CompactProposal
+             * @instance
+             */
+            CompactProposal.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new CompactProposal instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.CompactProposal
+             * @static
+             * @param {tianping.v1.CompactProposal.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.CompactProposal} CompactProposal instance
+             * @type {{
+             *   (properties: tianping.v1.CompactProposal.$Shape): tianping.v1.CompactProposal & tianping.v1.CompactProposal.$Shape;
+             *   (properties?: tianping.v1.CompactProposal.$Properties): tianping.v1.CompactProposal;
+             * }}
+             */
+            CompactProposal.create = function(properties) {
+                return new CompactProposal(properties);
+            };
+
+            /**
+             * Encodes the specified CompactProposal message. Does not implicitly {@link tianping.v1.CompactProposal.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.CompactProposal
+             * @static
+             * @param {tianping.v1.CompactProposal.$Properties} message CompactProposal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CompactProposal.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.height);
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.round);
+                if (message.validRound != null && $Object.hasOwnProperty.call(message, "validRound") && message.validRound !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.validRound);
+                if (message.header != null && $Object.hasOwnProperty.call(message, "header") && message.header.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.header);
+                if (message.txHashes != null && $Object.hasOwnProperty.call(message, "txHashes") && message.txHashes.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.txHashes);
+                if (message.proposerIndex != null && $Object.hasOwnProperty.call(message, "proposerIndex") && message.proposerIndex !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.proposerIndex);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CompactProposal message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.CompactProposal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.CompactProposal & tianping.v1.CompactProposal.$Shape} CompactProposal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CompactProposal.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.CompactProposal();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.validRound = value;
+                            else
+                                delete message.validRound;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.header = value;
+                            else
+                                delete message.header;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.txHashes = value;
+                            else
+                                delete message.txHashes;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.proposerIndex = value;
+                            else
+                                delete message.proposerIndex;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for CompactProposal
+             * @function getTypeUrl
+             * @memberof tianping.v1.CompactProposal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CompactProposal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.CompactProposal";
+            };
+
+            return CompactProposal;
+        })();
+
         v1.CatchUpRequest = (function() {
 
             /**
@@ -8607,6 +8893,7 @@ export const tianping = $root.tianping = (() => {
              * @property {Array.<tianping.v1.Proposal.$Properties>|null} [proposals] CatchUpResponse proposals
              * @property {Array.<tianping.v1.Vote.$Properties>|null} [votes] CatchUpResponse votes
              * @property {number|null} [tipHeight] CatchUpResponse tipHeight
+             * @property {Array.<tianping.v1.CompactProposal.$Properties>|null} [compactProposals] CatchUpResponse compactProposals
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8634,6 +8921,7 @@ export const tianping = $root.tianping = (() => {
             const CatchUpResponse = function (properties) {
                 this.proposals = [];
                 this.votes = [];
+                this.compactProposals = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -8663,6 +8951,14 @@ export const tianping = $root.tianping = (() => {
              * @instance
              */
             CatchUpResponse.prototype.tipHeight = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CatchUpResponse compactProposals.
+             * @member {Array.<tianping.v1.CompactProposal.$Properties>} compactProposals
+             * @memberof tianping.v1.CatchUpResponse
+             * @instance
+             */
+            CatchUpResponse.prototype.compactProposals = $util.emptyArray;
 
             /**
              * Creates a new CatchUpResponse instance using the specified properties.
@@ -8704,6 +9000,9 @@ export const tianping = $root.tianping = (() => {
                         $root.tianping.v1.Vote.encode(message.votes[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                 if (message.tipHeight != null && $Object.hasOwnProperty.call(message, "tipHeight") && (typeof message.tipHeight === "object" ? message.tipHeight.low || message.tipHeight.high : message.tipHeight !== 0))
                     writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.tipHeight);
+                if (message.compactProposals != null && message.compactProposals.length)
+                    for (let i = 0; i < message.compactProposals.length; ++i)
+                        $root.tianping.v1.CompactProposal.encode(message.compactProposals[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8771,6 +9070,14 @@ export const tianping = $root.tianping = (() => {
                                 message.tipHeight = value;
                             else
                                 delete message.tipHeight;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.compactProposals && message.compactProposals.length))
+                                message.compactProposals = [];
+                            message.compactProposals.push($root.tianping.v1.CompactProposal.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
                     }
