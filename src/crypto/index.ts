@@ -3,5 +3,6 @@
 export * from './hash.js';
 export * from './ed25519.js';
 export { NodeVerifier } from './verify-node.js';
+export { nodeSigner } from './sign-node.js';
 export { installNodeSha256, nodeSha256Backend } from './hash-node.js';
 export { readKeyFile, writeKeyFile, KeyFileError } from './keyfile.js';

@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 import { createTendermintCore, createValidatorSet, nextHeightValidatorSet, type ConsensusEvent, type ConsensusEffect,
   type ConsensusParams, type ConsensusState, type DurableRecord, type TendermintCore, type ValidatorSet,
   DEFAULT_CONSENSUS_PARAMS } from '../consensus/tendermint/index.js';
-import { sign, type KeyPair, type SignatureVerifier } from '../crypto/ed25519.js';
+import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
+import { nodeSigner } from '../crypto/sign-node.js';
 import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
 import { readValidatorSet, scheduledSetKey, type Genesis } from '../state/index.js';
@@ -67,14 +68,14 @@ export class TendermintDriver {
       precisionMs: o.genesis.params.pbtsPrecisionMs, messageDelayMs: o.genesis.params.pbtsMessageDelayMs };
     this.core = createTendermintCore({
       chainId: o.genesis.chainId, params, verifier: o.verifier,
-      signer: { publicKey: o.key.publicKey, sign: (message) => sign(o.key.seed, message) },
+      signer: { publicKey: o.key.publicKey, sign: nodeSigner(o.key.seed) },
     });
     this.state = this.core.initialState(null);
     this.exec = { genesis: o.genesis, ledger: o.ledger, mempool: o.mempool, verifier: o.verifier,
       proposeTxsMax: o.proposeTxsMax, proposeBytesMax: o.proposeBytesMax };
     this.wire = new ConsensusWire({
       network: o.network, mempool: o.mempool, ledger: o.ledger, logger: o.logger, clock: o.clock,
-      syncBlocksMax: o.syncBlocksMax, currentHeight: () => o.ledger.tip.height + 1,
+      syncBlocksMax: o.syncBlocksMax, blockTxsMax: o.genesis.params.blockTxsMax, currentHeight: () => o.ledger.tip.height + 1,
       feed: (event) => this.feed(event), enqueue: (task) => this.enqueue(task), onFutureHeight: () => this.sync.soon(), onTxAdmitted: () => this.maybeStartHeight(),
       onNextHeightMessage: () => this.startHeightNow(),
     });
