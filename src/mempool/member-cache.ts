@@ -1,7 +1,7 @@
 // Decoded member records of the committed state, kept between commits. Admission checks the
 // signer's record for every tx, and a submitter sends thousands of txs per block: reading and
 // JSON-decoding the same record each time was a visible share of a loaded node's CPU.
-import { readMember, type MemberReader, type MemberRecord, type StateView } from '../state/index.js';
+import { categoryKey, readMember, type MemberReader, type MemberRecord, type StateView } from '../state/index.js';
 import { toHex } from '../types/index.js';
 
 /** Signers remembered at most; the oldest entry makes room (a cache miss costs one read). */
@@ -14,6 +14,7 @@ export const MEMBER_CACHE_ENTRIES_MAX = 4_096;
  */
 export class MemberCache implements MemberReader {
   private readonly records = new Map<string, MemberRecord | undefined>();
+  private readonly categories = new Map<string, boolean>();
   private height = -1;
 
   constructor(private readonly state: StateView, private readonly committedHeight: () => number,
@@ -24,11 +25,7 @@ export class MemberCache implements MemberReader {
   }
 
   async member(publicKey: Uint8Array): Promise<MemberRecord | undefined> {
-    const height = this.committedHeight();
-    if (height !== this.height) {
-      this.records.clear();
-      this.height = height;
-    }
+    const height = this.sync();
     const id = toHex(publicKey);
     if (this.records.has(id)) return this.records.get(id);
     const record = await readMember(this.state, id);
@@ -37,5 +34,28 @@ export class MemberCache implements MemberReader {
     if (this.records.size >= this.entriesMax) this.records.delete(this.records.keys().next().value!);
     this.records.set(id, record);
     return record;
+  }
+
+  /** Categories are few; the chain's list is cached whole per height, one entry per name asked. */
+  async hasCategory(name: string): Promise<boolean> {
+    const height = this.sync();
+    const known = this.categories.get(name);
+    if (known !== undefined) return known;
+    const exists = (await this.state.get(categoryKey(name))) !== undefined;
+    if (this.committedHeight() !== height) return exists;
+    if (this.categories.size >= this.entriesMax) this.categories.clear();
+    this.categories.set(name, exists);
+    return exists;
+  }
+
+  /** Empties the cache when a block committed since it was filled; returns the committed height. */
+  private sync(): number {
+    const height = this.committedHeight();
+    if (height !== this.height) {
+      this.records.clear();
+      this.categories.clear();
+      this.height = height;
+    }
+    return height;
   }
 }

@@ -8,6 +8,7 @@ export {
   leafHashesOfItems,
   nodeHash,
   rootFromLeafHashes,
+  rootOfEqualLeaves,
 } from './tree.js';
 export {
   consistencyProof,

@@ -88,6 +88,25 @@ export function rangeRoot(leafHashes: readonly Uint8Array[], begin: number, end:
   return foldBorder(border);
 }
 
+/**
+ * Root of `count` leaves that all hash to `leaf` (count >= 1): what rootFromLeafHashes gives for
+ * that list, in O(log count) hashes. Perfect subtrees of equal leaves are equal, so the border of
+ * the tree (one perfect subtree per set bit of count) needs only the 2^j-leaf roots. A block's
+ * result codes are nearly always all 0, and hashing them leaf by leaf cost two hashes per tx.
+ */
+export function rootOfEqualLeaves(leaf: Uint8Array, count: number): Uint8Array {
+  assert(Number.isSafeInteger(count) && count >= 1, `leaf count ${count}`);
+  assertHash(leaf, 'leaf hash');
+  const border: Uint8Array[] = [];
+  let perfect: Uint8Array = leaf.slice();
+  for (let rest = count; rest > 0; rest >>>= 1) {
+    if ((rest & 1) === 1) border.push(perfect);
+    if (rest > 1) perfect = nodeHash(perfect, perfect);
+  }
+  // Set bits were met smallest first; the border lists the largest subtree first.
+  return foldBorder(border.reverse());
+}
+
 /** Hashes the right border of a tree (perfect subtree roots, largest first). */
 export function foldBorder(border: readonly Uint8Array[]): Uint8Array {
   let root = border[border.length - 1];

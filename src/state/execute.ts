@@ -3,9 +3,10 @@
 import { pb } from '../codec/proto.js';
 import { anchorOf, type DecodedTx } from '../codec/tx.js';
 import { sha256 } from '../crypto/hash.js';
-import { rootFromLeafHashes, leafHash } from '../merkle/index.js';
-import { concatBytes, isTianpingError, utf8, u32be, TianpingError, assert, type Hash32 } from '../types/index.js';
+import { rootFromLeafHashes, rootOfEqualLeaves, leafHash, emptyRoot } from '../merkle/index.js';
+import { concatBytes, isTianpingError, utf8, u32be, TianpingError, assert, toHex, type Hash32 } from '../types/index.js';
 import { checkTxStateful, checkTxStateless, type CheckedAction, type TxCheckContext } from './tx-rules.js';
+import { overlayMemberReader } from './members.js';
 import { encodeEquivocationRecord, equivocationKey, reportOf } from './equivocation.js';
 import { KEY_APP_HASH, evidenceCountKey, evidenceKey, submitterAnchorKey, submitterCountKey, txKey } from './keys.js';
 import { applyGovernance } from './governance.js';
@@ -16,6 +17,8 @@ import { rotateValidatorSet } from './validators.js';
 import { Overlay, type StateView } from './view.js';
 
 const APP_DOMAIN = utf8('tianping/app/v1');
+/** Every included tx succeeded: the leaf of result code 0. */
+const RESULT_OK_LEAF = leafHash(u32be(0));
 export const GENESIS_APP_HASH = new Uint8Array(32) as Hash32;
 
 export interface BlockContext extends TxCheckContext {
@@ -43,13 +46,16 @@ export interface ExecuteResult {
 export async function executeBlock(view: StateView, ctx: BlockContext, txs: readonly DecodedTx[],
   mode: ExecuteMode): Promise<ExecuteResult> {
   const overlay = new Overlay(view);
+  // Signer records and categories through the overlay's decoded values: read and decoded once per
+  // block, and again only after the block itself changed them.
+  const checkCtx = { ...ctx, members: overlayMemberReader(overlay) };
   const included: DecodedTx[] = [];
   const rejected: { tx: DecodedTx; error: TianpingError }[] = [];
   for (const tx of txs) {
     let action: CheckedAction;
     try {
       checkTxStateless(tx, ctx);
-      action = await checkTxStateful(tx, overlay, ctx);
+      action = await checkTxStateful(tx, overlay, checkCtx);
     } catch (error) {
       if (!isTianpingError(error)) throw error;
       if (mode === 'validate') throw new TianpingError(error.code, `block tx ${included.length}: ${error.message}`);
@@ -70,7 +76,7 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
     included, rejected, writes, appHash, validatorsHash, nextValidatorsHash,
     txRoot: rootFromLeafHashes(included.map((tx) => leafHash(tx.hash))) as Hash32,
     // Every included tx succeeded (result code 0); the tree still commits to their order and count.
-    resultsHash: rootFromLeafHashes(included.map(() => leafHash(u32be(0)))) as Hash32,
+    resultsHash: (included.length === 0 ? emptyRoot() : rootOfEqualLeaves(RESULT_OK_LEAF, included.length)) as Hash32,
   };
 }
 
@@ -96,20 +102,23 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
   }
   const anchor = anchorOf(tx.body);
   assert(anchor !== undefined, 'checked tx has an anchor action');
-  const countKey = evidenceCountKey(anchor.algorithm, anchor.digest);
+  const digestHex = toHex(anchor.digest);
+  const signerHex = toHex(tx.body.signer);
+  const countKey = evidenceCountKey(anchor.algorithm, digestHex);
   const countBytes = await overlay.get(countKey);
   const seq = countBytes === undefined ? 0 : new DataView(countBytes.buffer, countBytes.byteOffset).getUint32(0);
-  overlay.set(evidenceKey(anchor.algorithm, anchor.digest, seq), pb.EvidenceRecord.encode({
+  const recordKey = evidenceKey(anchor.algorithm, digestHex, seq);
+  overlay.set(recordKey, pb.EvidenceRecord.encode({
     algorithm: anchor.algorithm, digest: anchor.digest, category: anchor.category, submitter: tx.body.signer,
     externalRef: anchor.externalRef, metadataDigest: anchor.metadataDigest, salted: anchor.salted,
     height: ctx.height, timeMs: ctx.timeMs, txHash: tx.hash, txIndex: index,
   }).finish());
   overlay.set(countKey, u32be(seq + 1));
   // The submitter's own index: "every anchor of this platform", for members allowed to enumerate.
-  const submitterCount = await overlay.get(submitterCountKey(tx.body.signer));
+  const submitterCount = await overlay.get(submitterCountKey(signerHex));
   const submitterSeq = submitterCount === undefined ? 0 : new DataView(submitterCount.buffer, submitterCount.byteOffset).getUint32(0);
-  overlay.set(submitterAnchorKey(tx.body.signer, submitterSeq), utf8(evidenceKey(anchor.algorithm, anchor.digest, seq)));
-  overlay.set(submitterCountKey(tx.body.signer), u32be(submitterSeq + 1));
+  overlay.set(submitterAnchorKey(signerHex, submitterSeq), utf8(recordKey));
+  overlay.set(submitterCountKey(signerHex), u32be(submitterSeq + 1));
 }
 
 /** Length-prefixed (key, value) pairs in key order, hashed: what the app hash commits to. */

@@ -1,13 +1,16 @@
 // The state's key layout. Keys are strings; fixed-width hex keeps LevelDB order equal to numeric
 // order, so "every anchor of a digest, oldest first" is a prefix scan or a counted series of gets.
+// Key builders take bytes or their hex already made: block execution builds several keys from one
+// digest and one signer per tx, and hex-encoding each again was a visible share of it.
 import { toHex } from '../types/index.js';
 
+const hexOf = (bytes: Uint8Array | string): string => (typeof bytes === 'string' ? bytes : toHex(bytes));
+
 export const KEY_APP_HASH = 'meta/app-hash';
-export const memberKey = (publicKey: Uint8Array | string): string =>
-  `member/${typeof publicKey === 'string' ? publicKey : toHex(publicKey)}`;
+export const memberKey = (publicKey: Uint8Array | string): string => `member/${hexOf(publicKey)}`;
 export const categoryKey = (name: string): string => `category/${name}`;
 export const txKey = (hash: Uint8Array): string => `tx/${toHex(hash)}`;
-export const evidenceCountKey = (algorithm: number, digest: Uint8Array): string => `evn/${algorithm}/${toHex(digest)}`;
+export const evidenceCountKey = (algorithm: number, digest: Uint8Array | string): string => `evn/${algorithm}/${hexOf(digest)}`;
 export const memberNameKey = (name: string): string => `member-name/${name}`;
 /** Keys once registered and since rotated away or removed: never registered again. */
 export const retiredKeyKey = (publicKey: Uint8Array | string): string =>
@@ -16,8 +19,8 @@ export const proposalKey = (id: Uint8Array): string => `gov/p/${toHex(id)}`;
 /** The one open proposal about a key (the key to admit, or the member concerned). */
 export const openProposalKey = (subject: Uint8Array): string => `gov/open/${toHex(subject)}`;
 export const joinsInBlockKey = 'gov/joins-in-block';
-export const submitterCountKey = (submitter: Uint8Array): string => `subn/${toHex(submitter)}`;
-export const submitterAnchorKey = (submitter: Uint8Array, seq: number): string =>
-  `sub/${toHex(submitter)}/${seq.toString(16).padStart(8, '0')}`;
-export const evidenceKey = (algorithm: number, digest: Uint8Array, seq: number): string =>
-  `ev/${algorithm}/${toHex(digest)}/${seq.toString(16).padStart(8, '0')}`;
+export const submitterCountKey = (submitter: Uint8Array | string): string => `subn/${hexOf(submitter)}`;
+export const submitterAnchorKey = (submitter: Uint8Array | string, seq: number): string =>
+  `sub/${hexOf(submitter)}/${seq.toString(16).padStart(8, '0')}`;
+export const evidenceKey = (algorithm: number, digest: Uint8Array | string, seq: number): string =>
+  `ev/${algorithm}/${hexOf(digest)}/${seq.toString(16).padStart(8, '0')}`;

@@ -3,7 +3,7 @@
 import { fromUtf8, utf8 } from '../types/index.js';
 import type { Genesis, Role } from './genesis.js';
 import { categoryKey, memberKey, memberNameKey } from './keys.js';
-import type { StateView } from './view.js';
+import type { Overlay, StateView } from './view.js';
 import { KEY_SET_CHANGE_HEIGHTS, KEY_VALIDATOR_SET, encodeValidatorSet, genesisSetChangeHeights, genesisValidators, historySetKey } from './validators.js';
 
 export interface MemberRecord {
@@ -34,9 +34,21 @@ export function decodeMember(bytes: Uint8Array): MemberRecord {
   return JSON.parse(fromUtf8(bytes)) as MemberRecord;
 }
 
-/** Where decoded member records come from when not from the view itself (the mempool's cache). */
+/**
+ * Where member records and categories come from when not read from the view each time: the
+ * mempool's cache of committed state, or a block overlay's decoded values.
+ */
 export interface MemberReader {
   member(publicKey: Uint8Array): Promise<MemberRecord | undefined>;
+  hasCategory(name: string): Promise<boolean>;
+}
+
+/** Reads through an overlay's decoded values: sees the block's own writes, decodes each record once. */
+export function overlayMemberReader(overlay: Overlay): MemberReader {
+  return {
+    member: (publicKey) => overlay.decoded(memberKey(publicKey), decodeMember),
+    hasCategory: async (name) => (await overlay.decoded(categoryKey(name), () => true)) === true,
+  };
 }
 
 export async function readMember(view: StateView, publicKey: Uint8Array | string): Promise<MemberRecord | undefined> {

@@ -74,8 +74,8 @@ function checkAction(tx: DecodedTx, params: ChainParams): void {
 
 export interface StatefulCheckContext extends GovernanceContext {
   /**
-   * Reads the signer's member record instead of the view (the mempool's cache of committed
-   * records). Only for a check against committed state: block execution reads its own overlay.
+   * Reads the signer's member record and the tx's category instead of the view: the mempool's
+   * cache of committed state, or in block execution a reader of the block's own overlay.
    */
   readonly members?: MemberReader | undefined;
 }
@@ -104,7 +104,9 @@ export async function checkTxStateful(tx: DecodedTx, view: StateView, ctx: State
     throw new TianpingError('SIGNER_NOT_MEMBER', 'signer is not an active submitter of this chain');
   }
   const category = anchorFieldsOf(tx)?.category ?? '';
-  if ((await view.get(categoryKey(category))) === undefined) {
+  const categoryKnown = ctx.members === undefined ? (await view.get(categoryKey(category))) !== undefined
+    : await ctx.members.hasCategory(category);
+  if (!categoryKnown) {
     throw new TianpingError('CATEGORY_UNKNOWN', `category "${category}" is not in the chain's list`);
   }
   if (member.categories.length > 0 && !member.categories.includes(category)) {

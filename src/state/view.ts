@@ -8,6 +8,8 @@ export interface StateView {
 
 export class Overlay implements StateView {
   readonly writes = new Map<string, Uint8Array>();
+  /** Values decoded from a key's bytes (or its absence), until this overlay writes the key. */
+  private readonly decodedValues = new Map<string, { value: unknown }>();
 
   constructor(private readonly base: StateView) {}
 
@@ -18,6 +20,21 @@ export class Overlay implements StateView {
   set(key: string, value: Uint8Array): void {
     assert(key.length > 0, 'state key must not be empty');
     this.writes.set(key, value);
+    this.decodedValues.delete(key);
+  }
+
+  /**
+   * The key's bytes passed through `decode` (undefined when absent), read and decoded once per
+   * value: every tx of a block reads its signer's record and its category, mostly the same few.
+   * Callers get one shared object and must not change it.
+   */
+  async decoded<T>(key: string, decode: (bytes: Uint8Array) => T): Promise<T | undefined> {
+    const known = this.decodedValues.get(key);
+    if (known !== undefined) return known.value as T | undefined;
+    const bytes = await this.get(key);
+    const value = bytes === undefined ? undefined : decode(bytes);
+    this.decodedValues.set(key, { value });
+    return value;
   }
 
   /** Writes in key order: the order every node hashes them in. */

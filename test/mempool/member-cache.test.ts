@@ -7,7 +7,7 @@ import { NodeVerifier } from '../../src/crypto/index.js';
 import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { MemberCache, Mempool } from '../../src/mempool/index.js';
 import { buildAndCommit, type BuilderComponents } from '../../src/node/block-builder.js';
-import { encodeMember, memberKey, MapStateView, readMember, type MemberRecord } from '../../src/state/index.js';
+import { categoryKey, encodeMember, memberKey, MapStateView, readMember, type MemberRecord } from '../../src/state/index.js';
 import { asTimeMs, isTianpingError, toHex, type Clock, type ErrorCode } from '../../src/types/index.js';
 import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain } from '../helpers/chain.js';
 
@@ -84,6 +84,24 @@ describe('member records cached by the mempool', () => {
     const cache = new MemberCache(racing, () => height);
     await cache.member(chain.submitter.publicKey);
     expect(cache.size).toBe(0);
+  });
+
+  it('knows the chain\'s categories, read once per height', async () => {
+    const entries = new Map([[categoryKey('copyright'), Uint8Array.from([0x31])]]);
+    let reads = 0;
+    const view = new MapStateView(entries);
+    const counting = { get: (k: string) => { reads++; return view.get(k); } };
+    let height = 3;
+    const cache = new MemberCache(counting, () => height);
+    expect(await cache.hasCategory('copyright')).toBe(true);
+    expect(await cache.hasCategory('copyright')).toBe(true);
+    expect(await cache.hasCategory('finance')).toBe(false);
+    expect(await cache.hasCategory('finance')).toBe(false);
+    expect(reads).toBe(2);
+    entries.set(categoryKey('finance'), Uint8Array.from([0x31]));
+    height = 4;
+    expect(await cache.hasCategory('finance')).toBe(true);
+    expect(reads).toBe(3);
   });
 
   it('holds at most its bound, dropping the oldest', async () => {

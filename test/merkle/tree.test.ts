@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MerkleBuilder, emptyRoot, inclusionProof, leafHash, nodeHash, rootFromLeafHashes } from '../../src/merkle/index.js';
+import { MerkleBuilder, emptyRoot, inclusionProof, leafHash, nodeHash, rootFromLeafHashes, rootOfEqualLeaves } from '../../src/merkle/index.js';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 const unhex = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'hex'));
@@ -87,6 +87,28 @@ describe('RFC 6962 hashing', () => {
     expect(() => rootFromLeafHashes([good, new Uint8Array(5)])).toThrow(/leaf hash 1/);
     expect(() => rootFromLeafHashes([new Uint8Array(0)])).toThrow(/leaf hash 0/);
     expect(() => new MerkleBuilder([good, good, new Uint8Array(64)])).toThrow(/leaf hash 2/);
+  });
+});
+
+describe('rootOfEqualLeaves', () => {
+  it('equals the root of the list of equal leaves, for sizes 1..300 and a few large ones', () => {
+    const leaf = leafHash(Uint8Array.from([0, 0, 0, 0]));
+    for (const count of [...Array.from({ length: 300 }, (_, i) => i + 1), 1023, 1024, 1025, 4097, 20_000]) {
+      expect(Buffer.from(rootOfEqualLeaves(leaf, count)).toString('hex'), `count ${count}`)
+        .toBe(Buffer.from(rootFromLeafHashes(Array.from({ length: count }, () => leaf))).toString('hex'));
+    }
+  });
+
+  it('differs from a list where one leaf differs, and refuses no leaves or a bad hash', () => {
+    const leaf = leafHash(Uint8Array.from([0]));
+    const list = Array.from({ length: 7 }, () => leaf);
+    list[6] = leafHash(Uint8Array.from([1]));
+    expect(Buffer.from(rootOfEqualLeaves(leaf, 7)).equals(Buffer.from(rootFromLeafHashes(list)))).toBe(false);
+    expect(() => rootOfEqualLeaves(leaf, 0)).toThrow();
+    expect(() => rootOfEqualLeaves(new Uint8Array(31), 3)).toThrow();
+    const root = rootOfEqualLeaves(leaf, 1);
+    root[0] = (root[0] ?? 0) ^ 1; // a copy: the caller's leaf is untouched
+    expect(Buffer.from(leaf).equals(Buffer.from(leafHash(Uint8Array.from([0]))))).toBe(true);
   });
 });
 
