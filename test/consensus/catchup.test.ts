@@ -88,12 +88,32 @@ describe('catching up a height', () => {
 });
 
 describe('re-broadcast and requests', () => {
-  it('re-sends own votes only after a tick interval without progress', () => {
+  it('re-sends own votes only after two tick intervals without progress', () => {
     const bench = new Bench();
     const run = bench.start().timeout('propose', 0);
     const prevote = run.sentVotes();
     run.feed({ kind: 'rebroadcastTick' });
     expect(run.sentVotes()).toEqual([]); // progress since the start: just note it
+    run.feed({ kind: 'rebroadcastTick' });
+    expect(run.sentVotes()).toEqual([]); // one interval stalled: ask peers, send nothing again yet
+    expect(run.lastOfKind('requestCatchUp').length).toBeGreaterThan(0);
+    run.feed({ kind: 'rebroadcastTick' });
+    expect(run.sentVotes()).toEqual(prevote);
+    run.feed({ kind: 'rebroadcastTick' });
+    expect(run.sentVotes()).toEqual(prevote); // still stalled: every tick from now on
+  });
+
+  it('starts counting stalled ticks afresh after progress', () => {
+    const bench = new Bench();
+    const run = bench.start();
+    run.feed({ kind: 'rebroadcastTick' }, { kind: 'rebroadcastTick' }); // stalled once at propose
+    run.timeout('propose', 0); // progress: prevote
+    const prevote = run.sentVotes();
+    expect(prevote.length).toBe(1);
+    run.feed({ kind: 'rebroadcastTick' });
+    expect(run.sentVotes()).toEqual([]);
+    run.feed({ kind: 'rebroadcastTick' });
+    expect(run.sentVotes()).toEqual([]);
     run.feed({ kind: 'rebroadcastTick' });
     expect(run.sentVotes()).toEqual(prevote);
   });

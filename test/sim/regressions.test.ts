@@ -65,12 +65,13 @@ describe('regressions', () => {
   // answers those for the height it runs. Fix (the driver): a request for the messages of a height the
   // node has committed is answered with that height's block and certificate
   // (options.answerFinishedHeights). The real node needs the same rule (docs/consensus.md).
+  // Re-derived when re-sends moved to the second stalled tick: 1310, 8422 and 9231 no longer reach
+  // the stuck state without the fix; these three do (seeds 1..14,000 searched).
   it('a height whose deciders all left the set is still learned by the others (liveness)', () => {
     const regressions: Regressions = {
-      1310: '5//23928/+1/r4,r0,a4,r1,r3,r4',
+      2958: '5//16557/+1/a5,r5,p1,r0,a0,p2',
+      4426: '4/1/21514/+2/a5,r3',
       6388: '5//13818/+3/r0,r1,r2,p3',
-      8422: '4//16489/+2/r3,r1',
-      9231: '4//23922/+3/p2,r0,r1',
     };
     expectAllHold(regressions);
     for (const seed of Object.keys(regressions).map(Number)) {

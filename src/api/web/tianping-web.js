@@ -7038,6 +7038,184 @@ var tianping = $root.tianping = (() => {
       };
       return TxBatch;
     })();
+    v1.CompactProposal = (function() {
+      const CompactProposal = function(properties) {
+        if (properties) {
+          for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+              this[keys[i]] = properties[keys[i]];
+        }
+      };
+      CompactProposal.prototype.height = $util.Long ? $util.Long.fromBits(0, 0, true) : 0;
+      CompactProposal.prototype.round = 0;
+      CompactProposal.prototype.validRound = 0;
+      CompactProposal.prototype.header = $util.newBuffer([]);
+      CompactProposal.prototype.txHashes = $util.newBuffer([]);
+      CompactProposal.prototype.proposerIndex = 0;
+      CompactProposal.prototype.signature = $util.newBuffer([]);
+      CompactProposal.create = function(properties) {
+        return new CompactProposal(properties);
+      };
+      CompactProposal.encode = function(message, writer, _depth) {
+        if (!writer)
+          writer = $Writer.create();
+        if (_depth === $undefined)
+          _depth = 0;
+        if (_depth > $util.recursionLimit)
+          throw $Error("max depth exceeded");
+        if (message.height != null && $Object.hasOwnProperty.call(message, "height") && (typeof message.height === "object" ? message.height.low || message.height.high : message.height !== 0))
+          writer.uint32(
+            /* id 1, wireType 0 =*/
+            8
+          ).uint64(message.height);
+        if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+          writer.uint32(
+            /* id 2, wireType 0 =*/
+            16
+          ).uint32(message.round);
+        if (message.validRound != null && $Object.hasOwnProperty.call(message, "validRound") && message.validRound !== 0)
+          writer.uint32(
+            /* id 3, wireType 0 =*/
+            24
+          ).int32(message.validRound);
+        if (message.header != null && $Object.hasOwnProperty.call(message, "header") && message.header.length)
+          writer.uint32(
+            /* id 4, wireType 2 =*/
+            34
+          ).bytes(message.header);
+        if (message.txHashes != null && $Object.hasOwnProperty.call(message, "txHashes") && message.txHashes.length)
+          writer.uint32(
+            /* id 5, wireType 2 =*/
+            42
+          ).bytes(message.txHashes);
+        if (message.proposerIndex != null && $Object.hasOwnProperty.call(message, "proposerIndex") && message.proposerIndex !== 0)
+          writer.uint32(
+            /* id 6, wireType 0 =*/
+            48
+          ).uint32(message.proposerIndex);
+        if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+          writer.uint32(
+            /* id 7, wireType 2 =*/
+            58
+          ).bytes(message.signature);
+        if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+          for (let i = 0; i < message.$unknowns.length; ++i)
+            writer.raw(message.$unknowns[i]);
+        return writer;
+      };
+      CompactProposal.decode = function(reader, length, _end, _depth, _target) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        if (_depth === $undefined)
+          _depth = 0;
+        if (_depth > $Reader.recursionLimit)
+          throw $Error("max depth exceeded");
+        let end, message, value;
+        if (length === $undefined)
+          end = reader.len;
+        else {
+          end = reader.pos + length;
+          if (end > reader.len)
+            throw $RangeError("index out of range");
+          length = reader.len;
+          reader.len = end;
+        }
+        message = _target || new $root.tianping.v1.CompactProposal();
+        while (reader.pos < end) {
+          let start = reader.pos;
+          let tag = reader.tag();
+          if (tag === _end) {
+            _end = $undefined;
+            break;
+          }
+          let wireType = tag & 7;
+          switch (tag >>>= 3) {
+            case 1: {
+              if (wireType !== 0)
+                break;
+              if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                message.height = value;
+              else
+                delete message.height;
+              continue;
+            }
+            case 2: {
+              if (wireType !== 0)
+                break;
+              if (value = reader.uint32())
+                message.round = value;
+              else
+                delete message.round;
+              continue;
+            }
+            case 3: {
+              if (wireType !== 0)
+                break;
+              if (value = reader.int32())
+                message.validRound = value;
+              else
+                delete message.validRound;
+              continue;
+            }
+            case 4: {
+              if (wireType !== 2)
+                break;
+              if ((value = reader.bytes()).length)
+                message.header = value;
+              else
+                delete message.header;
+              continue;
+            }
+            case 5: {
+              if (wireType !== 2)
+                break;
+              if ((value = reader.bytes()).length)
+                message.txHashes = value;
+              else
+                delete message.txHashes;
+              continue;
+            }
+            case 6: {
+              if (wireType !== 0)
+                break;
+              if (value = reader.uint32())
+                message.proposerIndex = value;
+              else
+                delete message.proposerIndex;
+              continue;
+            }
+            case 7: {
+              if (wireType !== 2)
+                break;
+              if ((value = reader.bytes()).length)
+                message.signature = value;
+              else
+                delete message.signature;
+              continue;
+            }
+          }
+          reader.skipType(wireType, _depth, tag);
+          if (!reader.discardUnknown) {
+            $util.makeProp(message, "$unknowns", false);
+            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+          }
+        }
+        if (length !== $undefined) {
+          if (reader.pos !== end)
+            throw $RangeError("index out of range");
+          reader.len = length;
+        }
+        if (_end !== $undefined)
+          throw $Error("missing end group");
+        return message;
+      };
+      CompactProposal.getTypeUrl = function(prefix) {
+        if (prefix === $undefined)
+          prefix = "type.googleapis.com";
+        return prefix + "/tianping.v1.CompactProposal";
+      };
+      return CompactProposal;
+    })();
     v1.CatchUpRequest = (function() {
       const CatchUpRequest = function(properties) {
         if (properties) {
@@ -7175,6 +7353,7 @@ var tianping = $root.tianping = (() => {
       const CatchUpResponse = function(properties) {
         this.proposals = [];
         this.votes = [];
+        this.compactProposals = [];
         if (properties) {
           for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -7184,6 +7363,7 @@ var tianping = $root.tianping = (() => {
       CatchUpResponse.prototype.proposals = $util.emptyArray;
       CatchUpResponse.prototype.votes = $util.emptyArray;
       CatchUpResponse.prototype.tipHeight = $util.Long ? $util.Long.fromBits(0, 0, true) : 0;
+      CatchUpResponse.prototype.compactProposals = $util.emptyArray;
       CatchUpResponse.create = function(properties) {
         return new CatchUpResponse(properties);
       };
@@ -7211,6 +7391,12 @@ var tianping = $root.tianping = (() => {
             /* id 3, wireType 0 =*/
             24
           ).uint64(message.tipHeight);
+        if (message.compactProposals != null && message.compactProposals.length)
+          for (let i = 0; i < message.compactProposals.length; ++i)
+            $root.tianping.v1.CompactProposal.encode(message.compactProposals[i], writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).fork(), _depth + 1).ldelim();
         if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
           for (let i = 0; i < message.$unknowns.length; ++i)
             writer.raw(message.$unknowns[i]);
@@ -7266,6 +7452,14 @@ var tianping = $root.tianping = (() => {
                 message.tipHeight = value;
               else
                 delete message.tipHeight;
+              continue;
+            }
+            case 4: {
+              if (wireType !== 2)
+                break;
+              if (!(message.compactProposals && message.compactProposals.length))
+                message.compactProposals = [];
+              message.compactProposals.push($root.tianping.v1.CompactProposal.decode(reader, reader.size(), $undefined, _depth + 1));
               continue;
             }
           }

@@ -1,8 +1,11 @@
 // Catch-up. Gossip is not reliable broadcast, and the paper's liveness argument assumes every message
 // between correct validators arrives eventually. So a node that made no progress since the previous
-// tick sends its own messages of the current round again and asks its peers for what it visibly
-// misses; peers answer from the message log of the height. Finished heights are served by the
-// driver from its ledger (block and certificate), because the core forgets a height once it is done.
+// tick asks its peers for what it visibly misses; peers answer from the message log of the height.
+// After a second tick without progress it also sends its own messages of the current round again
+// (for peers that do not know what they miss). Not at the first: on a loaded network a step often
+// outlasts one tick, and re-sending every vote and proposal to every peer then cost the nodes as
+// much as all of the gossip. Finished heights are served by the driver from its ledger (block and
+// certificate), because the core forgets a height once it is done.
 import { asRound, toHex } from '../../types/index.js';
 import type { ConsensusEffect } from './effects.js';
 import type { CatchUpRequest, PeerId } from './events.js';
@@ -11,15 +14,19 @@ import { isQuorum } from './validators.js';
 import { polkaVotes, powerAny, powerFor, quorumValue, votesOfType } from './votes.js';
 import { VOTE_PRECOMMIT, VOTE_PREVOTE, type Proposal, type Vote } from './types.js';
 
+/** Ticks in a row without progress before a node re-sends its own messages. */
+export const RESEND_AFTER_STALLED_TICKS = 2;
+
 export function onRebroadcastTick(state: ConsensusState, out: ConsensusEffect[]): ConsensusState {
   if (state.status === 'idle') return state;
   if (state.highestHeightSeen > state.height) {
     out.push({ kind: 'requestCatchUp', request: { kind: 'commit', height: state.height } });
   }
-  if (state.progress !== state.progressAtLastTick) return { ...state, progressAtLastTick: state.progress };
-  resendOwnMessages(state, out);
+  if (state.progress !== state.progressAtLastTick) return { ...state, progressAtLastTick: state.progress, stalledTicks: 0 };
+  const stalledTicks = state.stalledTicks + 1;
+  if (stalledTicks >= RESEND_AFTER_STALLED_TICKS) resendOwnMessages(state, out);
   if (state.status === 'running') requestMissing(state, out);
-  return state;
+  return { ...state, stalledTicks };
 }
 
 /** Our proposal and votes of the current and the previous round, and the round's proposal we hold. */

@@ -74,9 +74,11 @@ export interface ConsensusState {
   readonly futureMessages: readonly FutureMessage[];
   /** Highest height seen in any message: above ours means we are behind and should catch up. */
   readonly highestHeightSeen: number;
-  /** Counts (height, round, step) changes; a tick that finds it unchanged re-sends and asks. */
+  /** Counts (height, round, step) changes; a tick that finds it unchanged asks, a second one re-sends. */
   readonly progress: number;
   readonly progressAtLastTick: number;
+  /** Ticks in a row that found no progress. */
+  readonly stalledTicks: number;
   /** Restored at restart, consumed by the startHeight it belongs to. */
   readonly recovery: DurableRecord | null;
 }
@@ -115,6 +117,7 @@ export function createConsensusState(recovered: DurableRecord | null): Consensus
     highestHeightSeen: 0,
     progress: 0,
     progressAtLastTick: 0,
+    stalledTicks: 0,
     recovery: recovered,
   };
 }
