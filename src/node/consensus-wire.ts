@@ -147,16 +147,21 @@ export class ConsensusWire {
     }
   }
 
-  /** Height filter shared by proposals and votes; returns whether the core should see the message. */
-  private admitHeight(height: number): Verdict {
+  /**
+   * Height filter shared by proposals and votes: the gossip verdict, and whether the core should
+   * see the message. A message of the height after ours goes to the core too, which keeps it for
+   * that height: peers are there while we still decide (or sync) ours, and dropping their proposal
+   * and votes cost the height we join next its round 0 (the half-load latency tail of bench:net).
+   */
+  private admitHeight(height: number): { verdict: Verdict; feed: boolean } {
     const current = this.c.currentHeight();
-    if (height < current) return 'ignore';
+    if (height < current) return { verdict: 'ignore', feed: false };
     if (height > current) {
       this.c.onFutureHeight();
-      return 'ignore';
+      return { verdict: 'ignore', feed: height === current + 1 };
     }
     this.c.onNextHeightMessage();
-    return 'accept';
+    return { verdict: 'accept', feed: true };
   }
 
   /** A whole proposal: answers to our catch-up requests. */
@@ -167,8 +172,8 @@ export class ConsensusWire {
     } catch {
       return 'reject';
     }
-    const verdict = this.admitHeight(proposal.height);
-    if (verdict === 'accept') this.c.feed({ kind: 'proposalReceived', proposal, receivedAtMs: asTimeMs(this.c.clock.nowMs()) });
+    const { verdict, feed } = this.admitHeight(proposal.height);
+    if (feed) this.c.feed({ kind: 'proposalReceived', proposal, receivedAtMs: asTimeMs(this.c.clock.nowMs()) });
     return verdict;
   }
 
@@ -184,14 +189,8 @@ export class ConsensusWire {
     } catch {
       return 'reject';
     }
-    const verdict = this.admitHeight(compact.height);
-    if (verdict !== 'accept') return verdict;
-    try {
-      this.missing.expand(compact, receivedAtMs);
-    } catch {
-      // The header does not decode: the sender made this up.
-      return 'reject';
-    }
+    const { verdict, feed } = this.admitHeight(compact.height);
+    if (feed) this.missing.expand(compact, receivedAtMs);
     return verdict;
   }
 
@@ -202,8 +201,8 @@ export class ConsensusWire {
     } catch {
       return 'reject';
     }
-    const verdict = this.admitHeight(vote.height);
-    if (verdict === 'accept') this.c.feed({ kind: 'voteReceived', vote });
+    const { verdict, feed } = this.admitHeight(vote.height);
+    if (feed) this.c.feed({ kind: 'voteReceived', vote });
     return verdict;
   }
 

@@ -59,7 +59,8 @@ export class MissingTxs {
     await this.c.gossipSettled();
     const startMs = performance.now();
     for (;;) {
-      if (this.c.currentHeight() !== compact.height) return;
+      // Decided meanwhile (a proposal of the next height waits on, the core keeps it for then).
+      if (compact.height < this.c.currentHeight()) return;
       missing = missing.filter((i) => (txs[i] = this.c.txOf(compact.txHashes[i]!)) === undefined);
       if (missing.length === 0) {
         this.c.onExpanded(proposalFromCompact(compact, txs as Uint8Array[]), receivedAtMs);

@@ -244,7 +244,8 @@ export class TendermintDriver {
 
   /** Block sync: a certified block from a peer, verified by BlockSync, applied here in the queue. */
   private async applySynced(blockBytes: Uint8Array, commitBytes: Uint8Array): Promise<void> {
-    const block = await checkBlock(this.exec, blockBytes);
+    // The block of the height we were deciding is often one we have validated already.
+    const block = this.executed.get(toHex(consensusBlock(blockBytes).hash)) ?? (await checkBlock(this.exec, blockBytes));
     await commitExecuted(this.exec, block, commitBytes);
     this.executed.clear();
     await this.advanceValidators();

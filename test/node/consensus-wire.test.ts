@@ -19,7 +19,7 @@ const txs = [1, 2].map((i) => new Uint8Array(160).fill(i));
 const proposal: Proposal = { height: asHeight(7), round: asRound(0), validRound: -1,
   block: consensusBlock(encodeBlock(header, txs)), proposerIndex: 1, signature: new Uint8Array(64).fill(5) };
 
-function fixture(pending: readonly Uint8Array[]) {
+function fixture(pending: readonly Uint8Array[], onFutureHeight: () => void = () => undefined) {
   const published: { topic: string; data: Uint8Array }[] = [];
   const requests: { peer: string; name: string; data: Uint8Array }[] = [];
   const topics = new Map<string, TopicHandler>();
@@ -43,7 +43,7 @@ function fixture(pending: readonly Uint8Array[]) {
     currentHeight: () => 7,
     feed: (event) => fed.push(event),
     enqueue: () => undefined,
-    onFutureHeight: () => undefined, onTxAdmitted: () => undefined, onNextHeightMessage: () => undefined,
+    onFutureHeight, onTxAdmitted: () => undefined, onNextHeightMessage: () => undefined,
   });
   return { wire, published, requests, topics, handlers, fed, setAnswer: (bytes: Uint8Array) => { answer = bytes; } };
 }
@@ -110,5 +110,19 @@ describe('consensus wire: compact proposals', () => {
     expect(await f.topics.get('proposals')!(bad, 'peer-a')).toBe('reject');
     expect(await f.topics.get('proposals')!(encodeProposal(proposal), 'peer-a')).toBe('reject');
     expect(f.fed).toEqual([]);
+  });
+
+  it('hands the core a proposal of the height after ours (it keeps it), not forwarded, and asks to sync', async () => {
+    let syncs = 0;
+    const f = fixture(txs, () => { syncs++; });
+    await f.wire.register();
+    const next = { ...proposal, height: asHeight(8) };
+    expect(await f.topics.get('proposals')!(encodeCompactProposal(next), 'peer-a')).toBe('ignore');
+    expect(fedBlocks(f.fed)).toEqual([toHex(next.block.bytes)]);
+    expect(syncs).toBe(1);
+    // Two heights ahead, or behind: nothing for the core.
+    expect(await f.topics.get('proposals')!(encodeCompactProposal({ ...proposal, height: asHeight(9) }), 'peer-a')).toBe('ignore');
+    expect(await f.topics.get('proposals')!(encodeCompactProposal({ ...proposal, height: asHeight(6) }), 'peer-a')).toBe('ignore');
+    expect(f.fed).toHaveLength(1);
   });
 });
