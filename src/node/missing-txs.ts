@@ -26,11 +26,18 @@ export interface MissingTxsComponents {
 /** How long a proposal waits for its missing txs to arrive by gossip before we ask for it whole. */
 export const MISSING_WAIT_MS = 300;
 const MISSING_RETRY_MS = 20;
-/** Proposals waiting at once; more (a flood of made-up ones) go straight to catch-up, which is bounded. */
+/**
+ * Proposals waiting at once. More are dropped: a flood of made-up compact proposals must not turn
+ * into a flood of requests to our peers, and the core asks for the proposal it lacks at its next
+ * stalled tick anyway.
+ */
 const WAITING_MAX = 8;
 
 export class MissingTxs {
   private readonly waiting = new Set<string>();
+  /** (height, round) pairs whose whole proposal we asked for, at the height in `requestedAt`. */
+  private readonly requested = new Set<string>();
+  private requestedAt = 0;
 
   constructor(private readonly c: MissingTxsComponents) {}
 
@@ -46,7 +53,7 @@ export class MissingTxs {
     const key = `${compact.height}/${compact.round}/${compact.proposerIndex}/${toHex(compact.header)}`;
     if (this.waiting.has(key)) return;
     if (this.waiting.size >= WAITING_MAX) {
-      this.c.requestWhole(compact.height, compact.round);
+      this.c.logger.debug({ height: compact.height, round: compact.round }, 'compact proposal dropped: too many wait for txs');
       return;
     }
     this.waiting.add(key);
@@ -69,8 +76,19 @@ export class MissingTxs {
       if (performance.now() - startMs >= MISSING_WAIT_MS) break;
       await sleep(MISSING_RETRY_MS);
     }
-    this.c.logger.info({ height: compact.height, round: compact.round, missing: missing.length, txs: txs.length },
-      'compact proposal: txs missing, asking for the whole proposal');
-    this.c.requestWhole(compact.height, compact.round);
+    this.askOnce(compact.height, compact.round, missing.length, txs.length);
+  }
+
+  /** One request per (height, round): several compact proposals of one round need one answer. */
+  private askOnce(height: number, round: number, missing: number, txs: number): void {
+    if (this.requestedAt !== height) {
+      this.requested.clear();
+      this.requestedAt = height;
+    }
+    const key = `${height}/${round}`;
+    if (this.requested.has(key)) return;
+    this.requested.add(key);
+    this.c.logger.debug({ height, round, missing, txs }, 'compact proposal: txs missing, asking for the whole proposal');
+    this.c.requestWhole(height, round);
   }
 }

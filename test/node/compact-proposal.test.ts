@@ -83,16 +83,16 @@ interface Harness {
 }
 
 function harness(): Harness {
-  let settle = (): void => undefined;
+  const settlers: (() => void)[] = [];
   const h: Harness = {
     pool: new Map(), expanded: [], wholeRequests: [], height: 7,
-    settle: () => settle(),
+    settle: () => { for (const resolve of settlers.splice(0)) resolve(); },
     missing: undefined as unknown as MissingTxs,
   };
   (h as { missing: MissingTxs }).missing = new MissingTxs({
     logger: pino({ level: 'silent' }),
     txOf: (hash) => h.pool.get(toHex(hash)),
-    gossipSettled: () => new Promise<void>((resolve) => { settle = resolve; }),
+    gossipSettled: () => new Promise<void>((resolve) => { settlers.push(resolve); }),
     currentHeight: () => h.height,
     onExpanded: (proposal, receivedAtMs) => h.expanded.push({ proposal, receivedAtMs }),
     requestWhole: (height, round) => h.wholeRequests.push({ height, round }),
@@ -138,6 +138,20 @@ describe('rebuilding compact proposals from the mempool', () => {
     await sleep(MISSING_WAIT_MS + 150);
     expect(h.expanded).toEqual([]);
     expect(h.wholeRequests).toEqual([{ height: 7, round: 2 }]);
+  });
+
+  it('asks once per round however many compact proposals of it lack txs, and drops a flood', async () => {
+    const h = harness();
+    const headers = Array.from({ length: 12 }, (_, i) =>
+      pb.Header.encode({ chainId: 'tianping-test', height: 7, timeMs: 1_760_000_000_000 + i, txCount: 3 }).finish());
+    for (const made of headers) h.missing.expand({ ...compactOf(proposalOf(txs)), header: made }, asTimeMs(1));
+    h.settle();
+    await sleep(MISSING_WAIT_MS + 150);
+    expect(h.wholeRequests).toEqual([{ height: 7, round: 0 }]);
+    h.missing.expand(compactOf(proposalOf(txs, 1)), asTimeMs(2));
+    h.settle();
+    await sleep(MISSING_WAIT_MS + 150);
+    expect(h.wholeRequests).toEqual([{ height: 7, round: 0 }, { height: 7, round: 1 }]);
   });
 
   it('drops the wait when the height is decided meanwhile', async () => {
