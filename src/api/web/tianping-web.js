@@ -7814,9 +7814,21 @@ function assert(condition, message) {
 // src/types/bytes.ts
 var HEX_RE = /^(?:[0-9a-f]{2})*$/;
 var HEX_ALPHABET = "0123456789abcdef";
+var HEX_CODES = Uint16Array.from(HEX_ALPHABET, (c) => c.charCodeAt(0));
+var HEX_CHUNK_BYTES = 4096;
+var hexScratch = new Uint16Array(2 * HEX_CHUNK_BYTES);
 function toHex(bytes) {
   let out = "";
-  for (const byte of bytes) out += HEX_ALPHABET[byte >> 4] + HEX_ALPHABET[byte & 15];
+  for (let start = 0; start < bytes.length; start += HEX_CHUNK_BYTES) {
+    const end = Math.min(bytes.length, start + HEX_CHUNK_BYTES);
+    let at = 0;
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i];
+      hexScratch[at++] = HEX_CODES[byte >> 4];
+      hexScratch[at++] = HEX_CODES[byte & 15];
+    }
+    out += String.fromCharCode.apply(null, hexScratch.subarray(0, at));
+  }
   return out;
 }
 function fromHex(text2) {

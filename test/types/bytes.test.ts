@@ -1,0 +1,22 @@
+// Hex is on every hot path (keys of state, of the mempool, of caches): it must stay exact for any
+// length, including inputs larger than one internal chunk, and round-trip through fromHex.
+import { describe, expect, it } from 'vitest';
+import { fromHex, toHex } from '../../src/types/index.js';
+
+describe('toHex', () => {
+  it('matches Buffer hex for every byte value and for lengths around its chunk size', () => {
+    expect(toHex(new Uint8Array())).toBe('');
+    expect(toHex(Uint8Array.from({ length: 256 }, (_, i) => i))).toBe(Buffer.from(Array.from({ length: 256 }, (_, i) => i)).toString('hex'));
+    for (const length of [1, 31, 32, 33, 4_095, 4_096, 4_097, 8_192, 10_001]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 131 + length) & 0xff);
+      const hex = toHex(bytes);
+      expect(hex, `length ${length}`).toBe(Buffer.from(bytes).toString('hex'));
+      expect(fromHex(hex)).toEqual(bytes);
+    }
+  });
+
+  it('reads a view at its offset, not its whole buffer', () => {
+    const whole = Uint8Array.from([0xde, 0xad, 0xbe, 0xef, 0x01]);
+    expect(toHex(whole.subarray(1, 4))).toBe('adbeef');
+  });
+});
