@@ -23,39 +23,60 @@ export function anchorFieldsOf(tx: DecodedTx): Pick<AnchorEvidenceMsg, 'algorith
   return batchOf(tx);
 }
 
-// Item keys are built once per indexed item, tens of thousands per block: from lookup tables,
-// not through generic base64 and number formatting.
-const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const HEX_OF_BYTE: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+// Item keys are built once per indexed item, tens of thousands per block: as character codes in
+// one scratch array and turned into a string once, so each key is one flat string (appending
+// pieces made a chain of cons strings per key, which V8 flattened again in the block's Map, its
+// sort and the LevelDB write), not through generic base64 and number formatting.
+const BASE64URL_CODES = Uint16Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', (c) => c.charCodeAt(0));
+const HEX_CODES = Uint16Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const CODE_B = 0x62;
+const CODE_TILDE = 0x7e;
+/** 'b', the algorithm's digits, 27 base64url characters, '~' and 20 hex digits fit with room to spare. */
+const keyScratch = new Uint16Array(128);
 
-/** Base64url without padding (RFC 4648 §5). */
-function base64url(bytes: Uint8Array): string {
-  let out = '';
-  let at = 0;
-  for (; at + 3 <= bytes.length; at += 3) {
-    const triple = ((bytes[at] as number) << 16) | ((bytes[at + 1] as number) << 8) | (bytes[at + 2] as number);
-    out += BASE64URL_ALPHABET[triple >>> 18] as string + BASE64URL_ALPHABET[(triple >>> 12) & 63] +
-      BASE64URL_ALPHABET[(triple >>> 6) & 63] + BASE64URL_ALPHABET[triple & 63];
+/** Base64url without padding (RFC 4648 §5) of bytes, written at `at`; returns the end. */
+function writeBase64url(bytes: Uint8Array, out: Uint16Array, at: number): number {
+  let i = 0;
+  for (; i + 3 <= bytes.length; i += 3) {
+    const triple = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[at++] = BASE64URL_CODES[triple >>> 18]!;
+    out[at++] = BASE64URL_CODES[(triple >>> 12) & 63]!;
+    out[at++] = BASE64URL_CODES[(triple >>> 6) & 63]!;
+    out[at++] = BASE64URL_CODES[triple & 63]!;
   }
-  const rest = bytes.length - at;
+  const rest = bytes.length - i;
   if (rest > 0) {
-    const triple = ((bytes[at] as number) << 16) | (rest === 2 ? (bytes[at + 1] as number) << 8 : 0);
-    out += BASE64URL_ALPHABET[triple >>> 18] as string + BASE64URL_ALPHABET[(triple >>> 12) & 63];
-    if (rest === 2) out += BASE64URL_ALPHABET[(triple >>> 6) & 63] as string;
+    const triple = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    out[at++] = BASE64URL_CODES[triple >>> 18]!;
+    out[at++] = BASE64URL_CODES[(triple >>> 12) & 63]!;
+    if (rest === 2) out[at++] = BASE64URL_CODES[(triple >>> 6) & 63]!;
   }
-  return out;
+  return at;
 }
+
+/** Fixed-width lowercase hex of an unsigned integer below 2^(4 * digits), written at `at`. */
+function writeFixedHex(value: number, digits: number, out: Uint16Array, at: number): number {
+  for (let shift = digits - 1; shift >= 0; shift--) out[at++] = HEX_CODES[Math.floor(value / 16 ** shift) % 16]!;
+  return at;
+}
+
+/** 'b', the algorithm in decimal, base64url of the digest's first bytes, '~'; returns the end. */
+function writePrefix(algorithm: number, digest: Uint8Array, out: Uint16Array): number {
+  let at = 0;
+  out[at++] = CODE_B;
+  const digits = String(algorithm);
+  for (let i = 0; i < digits.length; i++) out[at++] = digits.charCodeAt(i);
+  at = writeBase64url(digest.subarray(0, ITEM_KEY_DIGEST_BYTES), out, at);
+  out[at++] = CODE_TILDE;
+  return at;
+}
+
+const stringOf = (codes: Uint16Array, end: number): string =>
+  String.fromCharCode.apply(null, codes.subarray(0, end) as unknown as number[]);
 
 /** Prefix of every indexed-batch item entry of one digest. */
 export function batchItemPrefix(algorithm: number, digest: Uint8Array): string {
-  return `b${algorithm}${base64url(digest.subarray(0, ITEM_KEY_DIGEST_BYTES))}~`;
-}
-
-/** Fixed-width lowercase hex of an unsigned integer below 2^(4 * digits), digits even. */
-function fixedHex(value: number, digits: number): string {
-  let out = '';
-  for (let shift = digits / 2 - 1; shift >= 0; shift--) out += HEX_OF_BYTE[Math.floor(value / 2 ** (8 * shift)) % 256] as string;
-  return out;
+  return stringOf(keyScratch, writePrefix(algorithm, digest, keyScratch));
 }
 
 /**
@@ -64,7 +85,11 @@ function fixedHex(value: number, digits: number): string {
  * numbers only in blocks of 3 bytes; hex keeps it simple and exact.)
  */
 export function batchItemKey(algorithm: number, digest: Uint8Array, height: number, txIndex: number, itemIndex: number): string {
-  return batchItemPrefix(algorithm, digest) + fixedHex(height, 12) + fixedHex(txIndex, 4) + fixedHex(itemIndex, 4);
+  let at = writePrefix(algorithm, digest, keyScratch);
+  at = writeFixedHex(height, 12, keyScratch, at);
+  at = writeFixedHex(txIndex, 4, keyScratch, at);
+  at = writeFixedHex(itemIndex, 4, keyScratch, at);
+  return stringOf(keyScratch, at);
 }
 
 export function parseBatchItemKey(key: string): { height: number; txIndex: number; itemIndex: number } {
