@@ -7,7 +7,7 @@ import { pb, decodeBlock } from '../codec/index.js';
 import { verifyCertificate, type ValidatorSet } from '../consensus/tendermint/index.js';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
-import { equalBytes } from '../types/index.js';
+import { equalBytes, type Hash32 } from '../types/index.js';
 import { decodeCertificate } from './consensus-codec.js';
 import type { ConsensusNetwork } from './consensus-wire.js';
 
@@ -21,8 +21,8 @@ export interface BlockSyncComponents {
   /** The validator set of the height after the tip. */
   validatorsAt(): ValidatorSet;
   enqueue(task: () => Promise<void>): void;
-  /** Executes and commits a verified block (in the consensus queue). */
-  apply(blockBytes: Uint8Array, commitBytes: Uint8Array): Promise<void>;
+  /** Executes and commits a verified block, whose hash was checked against its commit (in the consensus queue). */
+  apply(blockBytes: Uint8Array, commitBytes: Uint8Array, blockHash: Hash32): Promise<void>;
 }
 
 const SYNC_REQUEST_TIMEOUT_MS = 10_000;
@@ -70,28 +70,28 @@ export class BlockSync {
     for (const synced of blocks) {
       const blockBytes = synced.block ?? new Uint8Array();
       const commitBytes = synced.commit ?? new Uint8Array();
-      const reason = this.check(blockBytes, commitBytes);
-      if (reason !== undefined) {
-        this.c.logger.warn({ peer, reason }, 'block sync: peer sent an unverifiable block');
+      const checked = this.check(blockBytes, commitBytes);
+      if ('reason' in checked) {
+        this.c.logger.warn({ peer, reason: checked.reason }, 'block sync: peer sent an unverifiable block');
         return false;
       }
-      await this.c.apply(blockBytes, commitBytes);
+      await this.c.apply(blockBytes, commitBytes, checked.hash);
     }
     this.c.logger.info({ peer, height: this.c.ledger.tip.height }, 'block sync: caught up to');
     return true;
   }
 
-  private check(blockBytes: Uint8Array, commitBytes: Uint8Array): string | undefined {
+  private check(blockBytes: Uint8Array, commitBytes: Uint8Array): { hash: Hash32 } | { reason: string } {
     try {
       const { header, hash } = decodeBlock(blockBytes);
       const certificate = decodeCertificate(commitBytes);
       const height = this.c.ledger.tip.height + 1;
-      if (header.height !== height || certificate.height !== height) return `not height ${height}`;
-      if (!equalBytes(certificate.blockHash, hash)) return 'commit is for another block';
+      if (header.height !== height || certificate.height !== height) return { reason: `not height ${height}` };
+      if (!equalBytes(certificate.blockHash, hash)) return { reason: 'commit is for another block' };
       const check = verifyCertificate(this.c.chainId, this.c.validatorsAt(), certificate, this.c.verifier);
-      return check.ok ? undefined : `commit: ${check.code}`;
+      return check.ok ? { hash } : { reason: `commit: ${check.code}` };
     } catch (error) {
-      return (error as Error).message;
+      return { reason: (error as Error).message };
     }
   }
 }

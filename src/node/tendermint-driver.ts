@@ -11,7 +11,7 @@ import { nodeSigner } from '../crypto/sign-node.js';
 import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
 import { readValidatorSet, scheduledSetKey, type Genesis } from '../state/index.js';
-import { assert, asHeight, asRound, asTimeMs, equalBytes, toHex, type Clock } from '../types/index.js';
+import { assert, asHeight, asRound, asTimeMs, equalBytes, toHex, type Clock, type Hash32 } from '../types/index.js';
 import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from './block-exec.js';
 import { consensusBlock, decodeWal, encodeCertificate, encodeWal } from './consensus-codec.js';
 import { ConsensusWire, type ConsensusNetwork } from './consensus-wire.js';
@@ -83,7 +83,7 @@ export class TendermintDriver {
       network: o.network, ledger: o.ledger, logger: o.logger, chainId: o.genesis.chainId, verifier: o.verifier,
       syncBlocksMax: o.syncBlocksMax, validatorsAt: () => this.validators,
       enqueue: (task) => this.enqueue(task),
-      apply: async (blockBytes, commitBytes) => this.applySynced(blockBytes, commitBytes),
+      apply: async (blockBytes, commitBytes, blockHash) => this.applySynced(blockBytes, commitBytes, blockHash),
     });
   }
 
@@ -243,9 +243,9 @@ export class TendermintDriver {
   }
 
   /** Block sync: a certified block from a peer, verified by BlockSync, applied here in the queue. */
-  private async applySynced(blockBytes: Uint8Array, commitBytes: Uint8Array): Promise<void> {
+  private async applySynced(blockBytes: Uint8Array, commitBytes: Uint8Array, blockHash: Hash32): Promise<void> {
     // The block of the height we were deciding is often one we have validated already.
-    const block = this.executed.get(toHex(consensusBlock(blockBytes).hash)) ?? (await checkBlock(this.exec, blockBytes));
+    const block = this.executed.get(toHex(blockHash)) ?? (await checkBlock(this.exec, blockBytes));
     await commitExecuted(this.exec, block, commitBytes);
     this.executed.clear();
     await this.advanceValidators();

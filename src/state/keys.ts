@@ -13,8 +13,7 @@ export const txKey = (hash: Uint8Array): string => `tx/${toHex(hash)}`;
 export const evidenceCountKey = (algorithm: number, digest: Uint8Array | string): string => `evn/${algorithm}/${hexOf(digest)}`;
 export const memberNameKey = (name: string): string => `member-name/${name}`;
 /** Keys once registered and since rotated away or removed: never registered again. */
-export const retiredKeyKey = (publicKey: Uint8Array | string): string =>
-  `retired-key/${typeof publicKey === 'string' ? publicKey : toHex(publicKey)}`;
+export const retiredKeyKey = (publicKey: Uint8Array | string): string => `retired-key/${hexOf(publicKey)}`;
 export const proposalKey = (id: Uint8Array): string => `gov/p/${toHex(id)}`;
 /** The one open proposal about a key (the key to admit, or the member concerned). */
 export const openProposalKey = (subject: Uint8Array): string => `gov/open/${toHex(subject)}`;

@@ -6,8 +6,7 @@
 // fails the request; then no tx of it was submitted (a halt part-way aside).
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { decodeCanonical, pb, TX_BATCH_TXS_MAX } from '../../codec/index.js';
-import { sha256 } from '../../crypto/hash.js';
+import { decodeCanonical, pb, txHash, TX_BATCH_TXS_MAX } from '../../codec/index.js';
 import { ERROR_CODES, isBase64, isTianpingError, TianpingError, toHex } from '../../types/index.js';
 import type { ApiComponents } from '../components.js';
 import type { RouteOptions } from '../options.js';
@@ -81,7 +80,7 @@ function txsOf(body: unknown): Uint8Array[] {
 
 function refused(index: number, bytes: Uint8Array, error: TianpingError): TxBulkResult {
   const { status, title } = ERROR_CODES[error.code];
-  return { index, hash: toHex(sha256(bytes)), status: 'refused', error: { code: error.code, status, title, detail: error.message } };
+  return { index, hash: toHex(txHash(bytes)), status: 'refused', error: { code: error.code, status, title, detail: error.message } };
 }
 
 /** Submits the txs one after the other, in request order, as POST /v1/txs would one at a time. */
