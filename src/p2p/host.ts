@@ -11,6 +11,7 @@ import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
 import { createLibp2p } from 'libp2p';
 import { createHash } from 'node:crypto';
 import type { Clock, TimeMs } from '../types/index.js';
+import { withCoalescedWrites } from './coalesce.js';
 import { P2PError } from './errors.js';
 import { PeerGate } from './gate.js';
 import { nodeIdToPeerId, peerIdToNodeId, privateKeyFromSeed } from './identity.js';
@@ -46,7 +47,7 @@ export async function createP2P(c: P2PComponents): Promise<P2P> {
   const libp2p: Libp2p<Services> = await createLibp2p({
     privateKey,
     addresses: { listen },
-    transports: [tcp()],
+    transports: [withCoalescedWrites(tcp())],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
     connectionGater: gate.connectionGater(),
