@@ -3,7 +3,7 @@
 //
 //   npx tsx scripts/gen-ed25519-accept-sets.ts
 //
-// Run it only on purpose: after upgrading Node/OpenSSL or @noble/ed25519 changed a verifier's rule.
+// Run it only on purpose: after upgrading sodium-native (libsodium) or @noble/ed25519 changed a verifier's rule.
 // Review the diff of the JSON before committing it: consensus needs every node to accept exactly
 // the same signatures, and the SDK (noble) must accept every member signature a node accepts.
 import { writeFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ const sets: AcceptSets = {
   nobleStrict: { count: nobleAccepted.length, accepted: nobleAccepted },
 };
 writeFileSync(ACCEPT_SETS_FILE, formatSets(sets));
-console.log(`node:crypto (${process.versions.openssl}) accepts ${nodeAccepted.length} of ${vectors.length}`);
+console.log(`NodeVerifier (libsodium, sodium-native) accepts ${nodeAccepted.length} of ${vectors.length}`);
 console.log(`@noble/ed25519 zip215:false accepts ${nobleAccepted.length} of ${vectors.length}`);
 console.log(`wrote ${ACCEPT_SETS_FILE}`);
 
