@@ -18,6 +18,8 @@ const KEY_GENESIS = 'meta/genesis-hash';
 const KEY_TIP = 'meta/tip';
 const KEY_HISTORY = 'meta/history';
 const KEY_CONSENSUS_WAL = 'meta/consensus-wal';
+/** The blocks the consensus WAL record names, by hex hash (see writeConsensusWal). */
+const WAL_BLOCK_PREFIX = 'meta/consensus-wal-block/';
 const STATE_PREFIX = 's/';
 const blockKey = (height: number): string => `b/${heightKey(height)}`;
 const commitKey = (height: number): string => `c/${heightKey(height)}`;
@@ -70,6 +72,8 @@ export class LedgerError extends Error {
 export class Ledger {
   private tipNow: Tip;
   private history: Frontier;
+  /** Hex hashes of the WAL blocks in storage, once read (see writeConsensusWal). */
+  private walBlocks: Set<string> | undefined;
   private readonly blocks = new LruCache<number, StoredBlock>(BLOCK_CACHE_BLOCKS_MAX, BLOCK_CACHE_BYTES_MAX);
   readonly state: StateView;
 
@@ -172,12 +176,45 @@ export class Ledger {
    * The consensus WAL record (the double-sign guard and lock), written synced before the node's own
    * votes leave it. One record, replaced each time: only the latest matters.
    */
-  async writeConsensusWal(record: Uint8Array): Promise<void> {
-    await this.storage.batch([{ type: 'put', key: KEY_CONSENSUS_WAL, value: record }], { sync: true });
+  /**
+   * Replaces the consensus WAL record, synced. `blocks` are the blocks it names: one not stored yet
+   * is written in the same batch, and one no longer named is deleted there, so each block of a
+   * height is written once however often the record changes, and the record is never without them.
+   */
+  async writeConsensusWal(record: Uint8Array, blocks: readonly { readonly hash: Uint8Array; readonly bytes: Uint8Array }[]):
+    Promise<void> {
+    const stored = this.walBlocks ?? await this.storedWalBlocks();
+    const named = new Set<string>();
+    const ops: BatchOp[] = [];
+    for (const block of blocks) {
+      const id = toHex(block.hash);
+      if (named.has(id)) continue;
+      named.add(id);
+      if (!stored.has(id)) ops.push({ type: 'put', key: WAL_BLOCK_PREFIX + id, value: block.bytes });
+    }
+    for (const id of stored) if (!named.has(id)) ops.push({ type: 'del', key: WAL_BLOCK_PREFIX + id });
+    ops.push({ type: 'put', key: KEY_CONSENSUS_WAL, value: record });
+    await this.storage.batch(ops, { sync: true });
+    this.walBlocks = named;
   }
 
-  async readConsensusWal(): Promise<Uint8Array | undefined> {
-    return this.storage.get(KEY_CONSENSUS_WAL);
+  /** The consensus WAL record and the blocks stored beside it (hex hash → bytes), if any record. */
+  async readConsensusWal(): Promise<{ record: Uint8Array; blocks: Map<string, Uint8Array> } | undefined> {
+    const blocks = await this.readWalBlocks();
+    const record = await this.storage.get(KEY_CONSENSUS_WAL);
+    return record === undefined ? undefined : { record, blocks };
+  }
+
+  private async readWalBlocks(): Promise<Map<string, Uint8Array>> {
+    const blocks = new Map<string, Uint8Array>();
+    for await (const [key, value] of this.storage.entries(WAL_BLOCK_PREFIX)) blocks.set(key.slice(WAL_BLOCK_PREFIX.length), value);
+    this.walBlocks = new Set(blocks.keys());
+    return blocks;
+  }
+
+  private async storedWalBlocks(): Promise<Set<string>> {
+    await this.readWalBlocks();
+    return this.walBlocks ?? new Set();
   }
 
   async heightOfBlock(hash: Uint8Array): Promise<number | undefined> {

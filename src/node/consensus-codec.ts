@@ -2,7 +2,7 @@
 // that arrives from a peer is decoded here with limits, and a block's hash and time are always
 // derived from its bytes, never taken from the sender.
 import { pb, decodeBlock, decodeCanonical } from '../codec/index.js';
-import type { CommitCertificate, ConsensusBlock, DurableRecord, Proposal, SignStep, Vote, VoteType,
+import type { CommitCertificate, ConsensusBlock, Proposal, Vote, VoteType,
   CatchUpRequest } from '../consensus/tendermint/index.js';
 import { asHash32, asHeight, asRound, asTimeMs, TianpingError, HASH_BYTES } from '../types/index.js';
 
@@ -16,12 +16,12 @@ export function consensusBlock(bytes: Uint8Array): ConsensusBlock {
   return { hash: decoded.hash, timeMs: asTimeMs(decoded.header.timeMs), bytes };
 }
 
-function voteMessage(v: Vote): InstanceType<typeof pb.Vote> {
+export function voteMessage(v: Vote): InstanceType<typeof pb.Vote> {
   return pb.Vote.create({ type: v.type, height: v.height, round: v.round, blockHash: v.blockHash ?? new Uint8Array(),
     validatorIndex: v.validatorIndex, signature: v.signature });
 }
 
-function voteFromMessage(m: InstanceType<typeof pb.Vote>): Vote {
+export function voteFromMessage(m: InstanceType<typeof pb.Vote>): Vote {
   if (m.type !== 1 && m.type !== 2) throw new TianpingError('TX_MALFORMED', 'vote type must be prevote or precommit');
   if (m.blockHash.length !== 0 && m.blockHash.length !== HASH_BYTES) throw new TianpingError('TX_MALFORMED', 'vote block hash');
   // Nil travels as an empty hash. The zero hash signs the same bytes as nil, so accepting it would let
@@ -34,12 +34,12 @@ function voteFromMessage(m: InstanceType<typeof pb.Vote>): Vote {
     signature: m.signature };
 }
 
-function proposalMessage(p: Proposal): InstanceType<typeof pb.Proposal> {
+export function proposalMessage(p: Proposal): InstanceType<typeof pb.Proposal> {
   return pb.Proposal.create({ height: p.height, round: p.round, validRound: p.validRound, block: p.block.bytes,
     proposerIndex: p.proposerIndex, signature: p.signature });
 }
 
-function proposalFromMessage(m: InstanceType<typeof pb.Proposal>): Proposal {
+export function proposalFromMessage(m: InstanceType<typeof pb.Proposal>): Proposal {
   if (m.validRound < -1) throw new TianpingError('TX_MALFORMED', 'proposal valid round below -1');
   return { height: asHeight(m.height), round: asRound(m.round), validRound: m.validRound === -1 ? -1 : asRound(m.validRound),
     block: consensusBlock(m.block), proposerIndex: m.proposerIndex, signature: m.signature };
@@ -61,33 +61,6 @@ export function decodeCertificate(bytes: Uint8Array): CommitCertificate {
   if (m.blockHash.length !== HASH_BYTES) throw new TianpingError('TX_MALFORMED', 'commit block hash must be 32 bytes');
   return { height: asHeight(m.height), round: asRound(m.round), blockHash: asHash32(m.blockHash),
     signatures: m.signatures.map((s) => ({ validatorIndex: s.validatorIndex ?? 0, signature: s.signature ?? new Uint8Array() })) };
-}
-
-export function encodeWal(r: DurableRecord): Uint8Array {
-  return pb.ConsensusWal.encode({
-    height: r.height, round: r.round,
-    ...(r.lastSigned === null ? {} : { lastSigned: { height: r.lastSigned.height, round: r.lastSigned.round,
-      signStep: r.lastSigned.signStep, signBytes: r.lastSigned.signBytes, signature: r.lastSigned.signature } }),
-    ...(r.locked === null ? {} : { locked: { round: r.locked.round, block: r.locked.block.bytes } }),
-    ...(r.valid === null ? {} : { valid: { round: r.valid.round, block: r.valid.block.bytes } }),
-    ownVotes: r.ownVotes.map(voteMessage), ownProposals: r.ownProposals.map(proposalMessage),
-  }).finish();
-}
-
-/** The WAL is our own synced write: a record that does not decode is corruption, and we stop. */
-export function decodeWal(bytes: Uint8Array): DurableRecord {
-  const m = pb.ConsensusWal.decode(bytes);
-  const roundBlock = (rb: typeof m.locked) =>
-    rb ? { round: asRound(rb.round ?? 0), block: consensusBlock(rb.block ?? new Uint8Array()) } : null;
-  const s = m.lastSigned;
-  return {
-    height: asHeight(m.height), round: asRound(m.round),
-    lastSigned: s ? { height: asHeight(s.height ?? 0), round: asRound(s.round ?? 0), signStep: (s.signStep ?? 1) as SignStep,
-      signBytes: s.signBytes ?? new Uint8Array(), signature: s.signature ?? new Uint8Array() } : null,
-    locked: roundBlock(m.locked), valid: roundBlock(m.valid),
-    ownVotes: m.ownVotes.map((v) => voteFromMessage(pb.Vote.create(v))),
-    ownProposals: m.ownProposals.map((p) => proposalFromMessage(pb.Proposal.create(p))),
-  };
 }
 
 export function encodeCatchUpRequest(r: CatchUpRequest): Uint8Array {

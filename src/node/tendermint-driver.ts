@@ -13,7 +13,8 @@ import type { Mempool } from '../mempool/index.js';
 import { readValidatorSet, scheduledSetKey, type Genesis } from '../state/index.js';
 import { assert, asHeight, asRound, asTimeMs, equalBytes, toHex, type Clock, type Hash32 } from '../types/index.js';
 import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from './block-exec.js';
-import { consensusBlock, decodeWal, encodeCertificate, encodeWal } from './consensus-codec.js';
+import { consensusBlock, encodeCertificate } from './consensus-codec.js';
+import { decodeWal, encodeWal } from './consensus-wal.js';
 import { ConsensusWire, type ConsensusNetwork } from './consensus-wire.js';
 import { BlockSync } from './block-sync.js';
 import { reportEquivocationTx } from './equivocation-tx.js';
@@ -89,8 +90,8 @@ export class TendermintDriver {
 
   async start(): Promise<void> {
     await this.loadValidators();
-    const walBytes = await this.o.ledger.readConsensusWal();
-    this.lastWal = walBytes === undefined ? null : decodeWal(walBytes);
+    const wal = await this.o.ledger.readConsensusWal();
+    this.lastWal = wal === undefined ? null : decodeWal(wal.record, wal.blocks);
     this.state = this.core.initialState(this.lastWal);
     this.running = true;
     await this.wire.register();
@@ -174,10 +175,12 @@ export class TendermintDriver {
 
   private async perform(effect: ConsensusEffect, rebroadcast: boolean): Promise<void> {
     switch (effect.kind) {
-      case 'persist':
-        await this.o.ledger.writeConsensusWal(encodeWal(effect.record));
+      case 'persist': {
+        const { record, blocks } = encodeWal(effect.record);
+        await this.o.ledger.writeConsensusWal(record, blocks);
         this.lastWal = effect.record;
         return;
+      }
       case 'broadcastProposal':
         return this.wire.sendProposal(effect.proposal, rebroadcast);
       case 'broadcastVote':

@@ -6685,6 +6685,7 @@ var tianping = $root.tianping = (() => {
       };
       RoundBlock.prototype.round = 0;
       RoundBlock.prototype.block = $util.newBuffer([]);
+      RoundBlock.prototype.blockHash = $util.newBuffer([]);
       RoundBlock.create = function(properties) {
         return new RoundBlock(properties);
       };
@@ -6705,6 +6706,11 @@ var tianping = $root.tianping = (() => {
             /* id 2, wireType 2 =*/
             18
           ).bytes(message.block);
+        if (message.blockHash != null && $Object.hasOwnProperty.call(message, "blockHash") && message.blockHash.length)
+          writer.uint32(
+            /* id 3, wireType 2 =*/
+            26
+          ).bytes(message.blockHash);
         if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
           for (let i = 0; i < message.$unknowns.length; ++i)
             writer.raw(message.$unknowns[i]);
@@ -6755,6 +6761,15 @@ var tianping = $root.tianping = (() => {
                 delete message.block;
               continue;
             }
+            case 3: {
+              if (wireType !== 2)
+                break;
+              if ((value = reader.bytes()).length)
+                message.blockHash = value;
+              else
+                delete message.blockHash;
+              continue;
+            }
           }
           reader.skipType(wireType, _depth, tag);
           if (!reader.discardUnknown) {
@@ -6778,10 +6793,159 @@ var tianping = $root.tianping = (() => {
       };
       return RoundBlock;
     })();
+    v1.WalProposal = (function() {
+      const WalProposal = function(properties) {
+        if (properties) {
+          for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+              this[keys[i]] = properties[keys[i]];
+        }
+      };
+      WalProposal.prototype.round = 0;
+      WalProposal.prototype.validRound = 0;
+      WalProposal.prototype.blockHash = $util.newBuffer([]);
+      WalProposal.prototype.proposerIndex = 0;
+      WalProposal.prototype.signature = $util.newBuffer([]);
+      WalProposal.create = function(properties) {
+        return new WalProposal(properties);
+      };
+      WalProposal.encode = function(message, writer, _depth) {
+        if (!writer)
+          writer = $Writer.create();
+        if (_depth === $undefined)
+          _depth = 0;
+        if (_depth > $util.recursionLimit)
+          throw $Error("max depth exceeded");
+        if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+          writer.uint32(
+            /* id 1, wireType 0 =*/
+            8
+          ).uint32(message.round);
+        if (message.validRound != null && $Object.hasOwnProperty.call(message, "validRound") && message.validRound !== 0)
+          writer.uint32(
+            /* id 2, wireType 0 =*/
+            16
+          ).int32(message.validRound);
+        if (message.blockHash != null && $Object.hasOwnProperty.call(message, "blockHash") && message.blockHash.length)
+          writer.uint32(
+            /* id 3, wireType 2 =*/
+            26
+          ).bytes(message.blockHash);
+        if (message.proposerIndex != null && $Object.hasOwnProperty.call(message, "proposerIndex") && message.proposerIndex !== 0)
+          writer.uint32(
+            /* id 4, wireType 0 =*/
+            32
+          ).uint32(message.proposerIndex);
+        if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+          writer.uint32(
+            /* id 5, wireType 2 =*/
+            42
+          ).bytes(message.signature);
+        if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+          for (let i = 0; i < message.$unknowns.length; ++i)
+            writer.raw(message.$unknowns[i]);
+        return writer;
+      };
+      WalProposal.decode = function(reader, length, _end, _depth, _target) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        if (_depth === $undefined)
+          _depth = 0;
+        if (_depth > $Reader.recursionLimit)
+          throw $Error("max depth exceeded");
+        let end, message, value;
+        if (length === $undefined)
+          end = reader.len;
+        else {
+          end = reader.pos + length;
+          if (end > reader.len)
+            throw $RangeError("index out of range");
+          length = reader.len;
+          reader.len = end;
+        }
+        message = _target || new $root.tianping.v1.WalProposal();
+        while (reader.pos < end) {
+          let start = reader.pos;
+          let tag = reader.tag();
+          if (tag === _end) {
+            _end = $undefined;
+            break;
+          }
+          let wireType = tag & 7;
+          switch (tag >>>= 3) {
+            case 1: {
+              if (wireType !== 0)
+                break;
+              if (value = reader.uint32())
+                message.round = value;
+              else
+                delete message.round;
+              continue;
+            }
+            case 2: {
+              if (wireType !== 0)
+                break;
+              if (value = reader.int32())
+                message.validRound = value;
+              else
+                delete message.validRound;
+              continue;
+            }
+            case 3: {
+              if (wireType !== 2)
+                break;
+              if ((value = reader.bytes()).length)
+                message.blockHash = value;
+              else
+                delete message.blockHash;
+              continue;
+            }
+            case 4: {
+              if (wireType !== 0)
+                break;
+              if (value = reader.uint32())
+                message.proposerIndex = value;
+              else
+                delete message.proposerIndex;
+              continue;
+            }
+            case 5: {
+              if (wireType !== 2)
+                break;
+              if ((value = reader.bytes()).length)
+                message.signature = value;
+              else
+                delete message.signature;
+              continue;
+            }
+          }
+          reader.skipType(wireType, _depth, tag);
+          if (!reader.discardUnknown) {
+            $util.makeProp(message, "$unknowns", false);
+            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+          }
+        }
+        if (length !== $undefined) {
+          if (reader.pos !== end)
+            throw $RangeError("index out of range");
+          reader.len = length;
+        }
+        if (_end !== $undefined)
+          throw $Error("missing end group");
+        return message;
+      };
+      WalProposal.getTypeUrl = function(prefix) {
+        if (prefix === $undefined)
+          prefix = "type.googleapis.com";
+        return prefix + "/tianping.v1.WalProposal";
+      };
+      return WalProposal;
+    })();
     v1.ConsensusWal = (function() {
       const ConsensusWal = function(properties) {
         this.ownVotes = [];
         this.ownProposals = [];
+        this.ownProposalRefs = [];
         if (properties) {
           for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -6795,6 +6959,7 @@ var tianping = $root.tianping = (() => {
       ConsensusWal.prototype.valid = null;
       ConsensusWal.prototype.ownVotes = $util.emptyArray;
       ConsensusWal.prototype.ownProposals = $util.emptyArray;
+      ConsensusWal.prototype.ownProposalRefs = $util.emptyArray;
       ConsensusWal.create = function(properties) {
         return new ConsensusWal(properties);
       };
@@ -6841,6 +7006,12 @@ var tianping = $root.tianping = (() => {
             $root.tianping.v1.Proposal.encode(message.ownProposals[i], writer.uint32(
               /* id 7, wireType 2 =*/
               58
+            ).fork(), _depth + 1).ldelim();
+        if (message.ownProposalRefs != null && message.ownProposalRefs.length)
+          for (let i = 0; i < message.ownProposalRefs.length; ++i)
+            $root.tianping.v1.WalProposal.encode(message.ownProposalRefs[i], writer.uint32(
+              /* id 8, wireType 2 =*/
+              66
             ).fork(), _depth + 1).ldelim();
         if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
           for (let i = 0; i < message.$unknowns.length; ++i)
@@ -6924,6 +7095,14 @@ var tianping = $root.tianping = (() => {
               if (!(message.ownProposals && message.ownProposals.length))
                 message.ownProposals = [];
               message.ownProposals.push($root.tianping.v1.Proposal.decode(reader, reader.size(), $undefined, _depth + 1));
+              continue;
+            }
+            case 8: {
+              if (wireType !== 2)
+                break;
+              if (!(message.ownProposalRefs && message.ownProposalRefs.length))
+                message.ownProposalRefs = [];
+              message.ownProposalRefs.push($root.tianping.v1.WalProposal.decode(reader, reader.size(), $undefined, _depth + 1));
               continue;
             }
           }

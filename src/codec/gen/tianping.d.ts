@@ -3123,6 +3123,9 @@ export namespace tianping {
             /** RoundBlock block. */
             block: Uint8Array;
 
+            /** RoundBlock blockHash. */
+            blockHash: Uint8Array;
+
             /**
              * Creates a new RoundBlock instance using the specified properties.
              * @param [properties] Properties to set
@@ -3168,12 +3171,111 @@ export namespace tianping {
                 /** RoundBlock block */
                 block?: (Uint8Array|null);
 
+                /** RoundBlock blockHash */
+                blockHash?: (Uint8Array|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a RoundBlock. */
             type $Shape = tianping.v1.RoundBlock.$Properties;
+        }
+
+        /**
+         * Properties of a WalProposal.
+         * @deprecated Use tianping.v1.WalProposal.$Properties instead.
+         */
+        interface IWalProposal extends tianping.v1.WalProposal.$Properties {
+        }
+
+        /** Represents a WalProposal. */
+        class WalProposal {
+
+            /**
+             * Constructs a new WalProposal.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: tianping.v1.WalProposal.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** WalProposal round. */
+            round: number;
+
+            /** WalProposal validRound. */
+            validRound: number;
+
+            /** WalProposal blockHash. */
+            blockHash: Uint8Array;
+
+            /** WalProposal proposerIndex. */
+            proposerIndex: number;
+
+            /** WalProposal signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new WalProposal instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns WalProposal instance
+             */
+            static create(properties: tianping.v1.WalProposal.$Shape): tianping.v1.WalProposal & tianping.v1.WalProposal.$Shape;
+            static create(properties?: tianping.v1.WalProposal.$Properties): tianping.v1.WalProposal;
+
+            /**
+             * Encodes the specified WalProposal message. Does not implicitly {@link tianping.v1.WalProposal.verify|verify} messages.
+             * @param message WalProposal message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: tianping.v1.WalProposal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a WalProposal message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {tianping.v1.WalProposal & tianping.v1.WalProposal.$Shape} WalProposal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tianping.v1.WalProposal & tianping.v1.WalProposal.$Shape;
+
+            /**
+             * Gets the type url for WalProposal
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace WalProposal {
+
+            /** Properties of a WalProposal. */
+            interface $Properties {
+
+                /** WalProposal round */
+                round?: (number|null);
+
+                /** WalProposal validRound */
+                validRound?: (number|null);
+
+                /** WalProposal blockHash */
+                blockHash?: (Uint8Array|null);
+
+                /** WalProposal proposerIndex */
+                proposerIndex?: (number|null);
+
+                /** WalProposal signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a WalProposal. */
+            type $Shape = tianping.v1.WalProposal.$Properties;
         }
 
         /**
@@ -3215,6 +3317,9 @@ export namespace tianping {
 
             /** ConsensusWal ownProposals. */
             ownProposals: tianping.v1.Proposal.$Properties[];
+
+            /** ConsensusWal ownProposalRefs. */
+            ownProposalRefs: tianping.v1.WalProposal.$Properties[];
 
             /**
              * Creates a new ConsensusWal instance using the specified properties.
@@ -3275,6 +3380,9 @@ export namespace tianping {
 
                 /** ConsensusWal ownProposals */
                 ownProposals?: (tianping.v1.Proposal.$Properties[]|null);
+
+                /** ConsensusWal ownProposalRefs */
+                ownProposalRefs?: (tianping.v1.WalProposal.$Properties[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

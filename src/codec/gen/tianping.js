@@ -7748,6 +7748,7 @@ export const tianping = $root.tianping = (() => {
              * @typedef {Object} tianping.v1.RoundBlock.$Properties
              * @property {number|null} [round] RoundBlock round
              * @property {Uint8Array|null} [block] RoundBlock block
+             * @property {Uint8Array|null} [blockHash] RoundBlock blockHash
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7796,6 +7797,14 @@ export const tianping = $root.tianping = (() => {
             RoundBlock.prototype.block = $util.newBuffer([]);
 
             /**
+             * RoundBlock blockHash.
+             * @member {Uint8Array} blockHash
+             * @memberof tianping.v1.RoundBlock
+             * @instance
+             */
+            RoundBlock.prototype.blockHash = $util.newBuffer([]);
+
+            /**
              * Creates a new RoundBlock instance using the specified properties.
              * @function create
              * @memberof tianping.v1.RoundBlock
@@ -7831,6 +7840,8 @@ export const tianping = $root.tianping = (() => {
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
                 if (message.block != null && $Object.hasOwnProperty.call(message, "block") && message.block.length)
                     writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.block);
+                if (message.blockHash != null && $Object.hasOwnProperty.call(message, "blockHash") && message.blockHash.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.blockHash);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -7893,6 +7904,15 @@ export const tianping = $root.tianping = (() => {
                                 delete message.block;
                             continue;
                         }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.blockHash = value;
+                            else
+                                delete message.blockHash;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -7927,6 +7947,252 @@ export const tianping = $root.tianping = (() => {
             return RoundBlock;
         })();
 
+        v1.WalProposal = (function() {
+
+            /**
+             * Properties of a WalProposal.
+             * @typedef {Object} tianping.v1.WalProposal.$Properties
+             * @property {number|null} [round] WalProposal round
+             * @property {number|null} [validRound] WalProposal validRound
+             * @property {Uint8Array|null} [blockHash] WalProposal blockHash
+             * @property {number|null} [proposerIndex] WalProposal proposerIndex
+             * @property {Uint8Array|null} [signature] WalProposal signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a WalProposal.
+             * @memberof tianping.v1
+             * @interface IWalProposal
+             * @augments tianping.v1.WalProposal.$Properties
+             * @deprecated Use tianping.v1.WalProposal.$Properties instead.
+             */
+
+            /**
+             * Shape of a WalProposal.
+             * @typedef {tianping.v1.WalProposal.$Properties} tianping.v1.WalProposal.$Shape
+             */
+
+            /**
+             * Constructs a new WalProposal.
+             * @memberof tianping.v1
+             * @classdesc Represents a WalProposal.
+             * @constructor
+             * @param {tianping.v1.WalProposal.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const WalProposal = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * WalProposal round.
+             * @member {number} round
+             * @memberof tianping.v1.WalProposal
+             * @instance
+             */
+            WalProposal.prototype.round = 0;
+
+            /**
+             * WalProposal validRound.
+             * @member {number} validRound
+             * @memberof tianping.v1.WalProposal
+             * @instance
+             */
+            WalProposal.prototype.validRound = 0;
+
+            /**
+             * WalProposal blockHash.
+             * @member {Uint8Array} blockHash
+             * @memberof tianping.v1.WalProposal
+             * @instance
+             */
+            WalProposal.prototype.blockHash = $util.newBuffer([]);
+
+            /**
+             * WalProposal proposerIndex.
+             * @member {number} proposerIndex
+             * @memberof tianping.v1.WalProposal
+             * @instance
+             */
+            WalProposal.prototype.proposerIndex = 0;
+
+            /**
+             * WalProposal signature.
+             * @member {Uint8Array} signature
+             * @memberof tianping.v1.WalProposal
+             * @instance
+             */
+            WalProposal.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new WalProposal instance using the specified properties.
+             * @function create
+             * @memberof tianping.v1.WalProposal
+             * @static
+             * @param {tianping.v1.WalProposal.$Properties=} [properties] Properties to set
+             * @returns {tianping.v1.WalProposal} WalProposal instance
+             * @type {{
+             *   (properties: tianping.v1.WalProposal.$Shape): tianping.v1.WalProposal & tianping.v1.WalProposal.$Shape;
+             *   (properties?: tianping.v1.WalProposal.$Properties): tianping.v1.WalProposal;
+             * }}
+             */
+            WalProposal.create = function(properties) {
+                return new WalProposal(properties);
+            };
+
+            /**
+             * Encodes the specified WalProposal message. Does not implicitly {@link tianping.v1.WalProposal.verify|verify} messages.
+             * @function encode
+             * @memberof tianping.v1.WalProposal
+             * @static
+             * @param {tianping.v1.WalProposal.$Properties} message WalProposal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WalProposal.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
+                if (message.validRound != null && $Object.hasOwnProperty.call(message, "validRound") && message.validRound !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.validRound);
+                if (message.blockHash != null && $Object.hasOwnProperty.call(message, "blockHash") && message.blockHash.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.blockHash);
+                if (message.proposerIndex != null && $Object.hasOwnProperty.call(message, "proposerIndex") && message.proposerIndex !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.proposerIndex);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a WalProposal message from the specified reader or buffer.
+             * @function decode
+             * @memberof tianping.v1.WalProposal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {tianping.v1.WalProposal & tianping.v1.WalProposal.$Shape} WalProposal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WalProposal.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.tianping.v1.WalProposal();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.validRound = value;
+                            else
+                                delete message.validRound;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.blockHash = value;
+                            else
+                                delete message.blockHash;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.proposerIndex = value;
+                            else
+                                delete message.proposerIndex;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for WalProposal
+             * @function getTypeUrl
+             * @memberof tianping.v1.WalProposal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            WalProposal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tianping.v1.WalProposal";
+            };
+
+            return WalProposal;
+        })();
+
         v1.ConsensusWal = (function() {
 
             /**
@@ -7939,6 +8205,7 @@ export const tianping = $root.tianping = (() => {
              * @property {tianping.v1.RoundBlock.$Properties|null} [valid] ConsensusWal valid
              * @property {Array.<tianping.v1.Vote.$Properties>|null} [ownVotes] ConsensusWal ownVotes
              * @property {Array.<tianping.v1.Proposal.$Properties>|null} [ownProposals] ConsensusWal ownProposals
+             * @property {Array.<tianping.v1.WalProposal.$Properties>|null} [ownProposalRefs] ConsensusWal ownProposalRefs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7966,6 +8233,7 @@ export const tianping = $root.tianping = (() => {
             const ConsensusWal = function (properties) {
                 this.ownVotes = [];
                 this.ownProposals = [];
+                this.ownProposalRefs = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -8029,6 +8297,14 @@ export const tianping = $root.tianping = (() => {
             ConsensusWal.prototype.ownProposals = $util.emptyArray;
 
             /**
+             * ConsensusWal ownProposalRefs.
+             * @member {Array.<tianping.v1.WalProposal.$Properties>} ownProposalRefs
+             * @memberof tianping.v1.ConsensusWal
+             * @instance
+             */
+            ConsensusWal.prototype.ownProposalRefs = $util.emptyArray;
+
+            /**
              * Creates a new ConsensusWal instance using the specified properties.
              * @function create
              * @memberof tianping.v1.ConsensusWal
@@ -8076,6 +8352,9 @@ export const tianping = $root.tianping = (() => {
                 if (message.ownProposals != null && message.ownProposals.length)
                     for (let i = 0; i < message.ownProposals.length; ++i)
                         $root.tianping.v1.Proposal.encode(message.ownProposals[i], writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                if (message.ownProposalRefs != null && message.ownProposalRefs.length)
+                    for (let i = 0; i < message.ownProposalRefs.length; ++i)
+                        $root.tianping.v1.WalProposal.encode(message.ownProposalRefs[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8170,6 +8449,14 @@ export const tianping = $root.tianping = (() => {
                             if (!(message.ownProposals && message.ownProposals.length))
                                 message.ownProposals = [];
                             message.ownProposals.push($root.tianping.v1.Proposal.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.ownProposalRefs && message.ownProposalRefs.length))
+                                message.ownProposalRefs = [];
+                            message.ownProposalRefs.push($root.tianping.v1.WalProposal.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
                     }
