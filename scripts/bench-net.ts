@@ -18,7 +18,7 @@ import {
   heightOfFirstBlockAfter, keepAliveAgent, machineInfo, measureVerifyCeiling, postJson, presignAnchorTxs, round, sleep,
   withCpuProfile, type MachineInfo, type PresignedTx, type VerifyCeiling,
 } from './bench-lib.js';
-import { cpuPercents, cpuSnapshot, headers, StatusPoller, STATUS_POLL_MS, type CpuSnapshot } from './bench-chain.js';
+import { cpuPercents, cpuSnapshot, headers, StatusPoller, STATUS_POLL_MS, type CpuPercents, type CpuSnapshot } from './bench-chain.js';
 import { HALF_LOAD_BULK_TICK_MS, emptyHalfLoadResult, halfLoad, LATENCY_SAMPLES_PER_SEC, type HalfLoadResult } from './bench-net-latency.js';
 import { newSubmitCounters, submitBulk, submitSingle, SUBMIT_MODES, SUBMIT_TIMEOUT_MS, type SubmitMode } from './bench-net-submit.js';
 import { createTestnetFiles, startTestnet, stopAll, type TestnetLayout, type TestnetNodeHandle } from './testnet-lib.js';
@@ -371,20 +371,39 @@ async function maxLoadPhase(args: Args, handles: readonly TestnetNodeHandle[], t
   }
 }
 
+/** The half-load phase's latencies, and the CPU it took while sending (after the warm-up). */
+interface HalfLoadPhase {
+  readonly result: HalfLoadResult;
+  /** Undefined when the phase did not run. */
+  readonly cpu: CpuPercents | undefined;
+}
+
 async function halfLoadPhase(args: Args, layout: TestnetLayout, keyPair: KeyPair, handles: readonly TestnetNodeHandle[],
-  committedTps: number): Promise<HalfLoadResult> {
+  committedTps: number): Promise<HalfLoadPhase> {
   const rateTps = committedTps / 2;
   if (!(rateTps > 0)) {
     // No rate to halve: a failed result, not an error of the bench.
     log('phase 2 skipped: nothing was committed in the steady window of maximum load');
-    return emptyHalfLoadResult(args.submit);
+    return { result: emptyHalfLoadResult(args.submit), cpu: undefined };
   }
   log(`phase 2: ${fixed(rateTps)} txs/s (half of ${fixed(committedTps)}) for ${args.halfLoadSeconds} s, `
     + (args.submit === 'bulk' ? 'bulk with latency samples alone with ?wait=commit' : 'single with ?wait=commit'));
   const txs = presign(layout, keyPair, Math.ceil(rateTps * args.halfLoadSeconds) + 1, 10_000_000);
-  return halfLoad({ urls: handles.map((h) => new URL(h.node.apiUrl)), txs, rateTps, durationMs: args.halfLoadSeconds * 1000,
-    warmupMs: args.halfLoadWarmupMs, submit: args.submit, bulkSize: args.bulkSize, sampleEvery: args.latencySampleEvery,
-    commitWaitMs: COMMIT_WAIT_MS, log });
+  // CPU while the load is sent, warm-up excluded: how close half load runs the machine to its limit.
+  let from: CpuSnapshot | undefined;
+  let cpu: CpuPercents | undefined;
+  const fromTimer = setTimeout(() => { from = cpuSnapshot(handles); }, args.halfLoadWarmupMs);
+  const toTimer = setTimeout(() => { if (from !== undefined) cpu = cpuPercents(from, cpuSnapshot(handles)); },
+    args.halfLoadSeconds * 1000);
+  try {
+    const result = await halfLoad({ urls: handles.map((h) => new URL(h.node.apiUrl)), txs, rateTps,
+      durationMs: args.halfLoadSeconds * 1000, warmupMs: args.halfLoadWarmupMs, submit: args.submit, bulkSize: args.bulkSize,
+      sampleEvery: args.latencySampleEvery, commitWaitMs: COMMIT_WAIT_MS, log });
+    return { result, cpu };
+  } finally {
+    clearTimeout(fromTimer);
+    clearTimeout(toTimer);
+  }
 }
 
 interface Figures {
@@ -394,6 +413,7 @@ interface Figures {
   readonly max: MaxLoadResult;
   readonly drained: { readonly drained: boolean; readonly ms: number };
   readonly half: HalfLoadResult;
+  readonly halfCpu: CpuPercents | undefined;
 }
 
 /** What the measured figures imply: the ratio to the ceiling, CPU per anchor, the targets. */
@@ -443,6 +463,8 @@ function summaryLines(f: Figures): string[] {
       + `(${half.samples} samples; commit timeouts ${half.commitTimeouts}; errors: ${countsText(half.errors)})`,
     `  half load submitted     ${halfSubmitText(half)}: ${fixed(half.sentTps)} txs/s sent, ${fixed(half.sampleTps)} samples/s, `
       + `${half.requests} requests`,
+    `  CPU at half load        ${f.halfCpu === undefined ? '—' : `nodes ${f.halfCpu.nodes.map((p) => `${fixed(p)}%`).join(' ')}, `
+      + `whole machine ${fixed(f.halfCpu.machine)}% of ${machine.cores * 100}%`}`,
     `  drain between phases    ${fixed(drained.ms / 1000, 1)} s${drained.drained ? '' : ' (not drained)'}`,
     '',
     ...(d.busy ? [`  WARNING: other processes used ${fixed(Math.max(d.otherCpuPercent, ceiling.otherCpuPercent))}% of a core while measuring: `
@@ -474,6 +496,7 @@ function jsonLine(f: Figures): string {
     halfLoadRequests: half.requests, latencySampleEvery: half.sampleEvery, latencySampleTps: round(half.sampleTps, 1),
     latencySamples: half.samples,
     p50Ms: round(half.p50Ms), p90Ms: round(half.p90Ms), p99Ms: round(half.p99Ms), maxMs: round(half.maxMs),
+    halfLoadNodeCpuPercent: f.halfCpu?.nodes ?? null, halfLoadMachineCpuPercent: f.halfCpu?.machine ?? null,
     commitTimeouts: half.commitTimeouts, errors: d.errors,
     targets: d.targets,
   });
@@ -508,11 +531,11 @@ async function run(args: Args): Promise<number> {
     handles = await startTestnet(withCpuProfile(layout, args.cpuProfDir), { env: args.nodeEnv });
     await warmUp(layout, handles, warmTxs);
     const { max, drained } = await maxLoadPhase(args, handles, loadTxs);
-    const half = await halfLoadPhase(args, layout, keyPair, handles, max.committedTps);
+    const { result: half, cpu: halfCpu } = await halfLoadPhase(args, layout, keyPair, handles, max.committedTps);
 
     await stopNodes();
     const exits = await Promise.all(handles.map((h) => h.exited));
-    const figures: Figures = { args, machine, ceiling, max, drained, half };
+    const figures: Figures = { args, machine, ceiling, max, drained, half, halfCpu };
     process.stdout.write(summaryLines(figures).join('\n') + '\n');
     if (args.cpuProfDir !== undefined) log(`CPU profiles of the validators in ${args.cpuProfDir}`);
     const unclean = exits.filter((e) => e.code !== 0);
