@@ -51,13 +51,13 @@ export class Mempool {
   }
 
   /** Whether this node verified the tx's signature on admission (so a block need not again). */
-  isVerified = (hash: Uint8Array): boolean => this.pending.has(toHex(hash));
+  isVerified = (tx: DecodedTx): boolean => this.pending.has(tx.id);
 
   /** Admits a signed tx or throws TianpingError with the reason. */
   async add(bytes: Uint8Array): Promise<DecodedTx> {
     const { chainId, params, verifier, clock, state } = this.components;
     const tx = decodeTx(bytes, params.txBytesMax);
-    const id = toHex(tx.hash);
+    const id = tx.id;
     if (this.pending.has(id) || this.admitting.has(id)) throw new TianpingError('TX_DUPLICATE');
     if (this.pending.size + this.admitting.size >= this.limits.txsMax ||
         this.bytesTotal + bytes.length > this.limits.bytesMax) {
@@ -103,9 +103,10 @@ export class Mempool {
     return this.pending.get(toHex(hash))?.bytes;
   }
 
-  remove(hashes: Iterable<Uint8Array>): void {
+  /** Drops these txs, named by hash or by id (the hash in hex), if pending. */
+  remove(hashes: Iterable<Uint8Array | string>): void {
     for (const hash of hashes) {
-      const id = toHex(hash);
+      const id = typeof hash === 'string' ? hash : toHex(hash);
       const tx = this.pending.get(id);
       if (tx === undefined) continue;
       this.pending.delete(id);

@@ -44,7 +44,7 @@ export async function buildBlock(c: BlockExecComponents, height: number, timeMs:
     txCount: result.included.length,
   });
   // Txs that turned invalid (expired while waiting) leave the mempool now, not at commit.
-  mempool.remove(result.rejected.map((r) => r.tx.hash));
+  mempool.remove(result.rejected.map((r) => r.tx.id));
   return { height, hash: blockHashOfHeader(headerBytes), timeMs, headerBytes, result,
     blockBytes: encodeBlock(headerBytes, result.included.map((tx) => tx.bytes)) };
 }
@@ -104,5 +104,5 @@ export async function commitExecuted(c: BlockExecComponents, block: ExecutedBloc
     height: block.height, hash: block.hash, timeMs: block.timeMs, headerBytes: block.headerBytes,
     blockBytes: block.blockBytes, commitBytes, appHash: block.result.appHash, stateWrites: block.result.writes,
   });
-  c.mempool.remove(block.result.included.map((tx) => tx.hash));
+  c.mempool.remove(block.result.included.map((tx) => tx.id));
 }

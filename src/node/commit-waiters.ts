@@ -11,6 +11,16 @@ interface Waiter<T> {
 export class CommitWaiters<T> {
   private readonly waiters = new Map<string, Set<Waiter<T>>>();
 
+  /** Txs waited for now. */
+  get size(): number {
+    return this.waiters.size;
+  }
+
+  /** Whether someone waits for the tx with this id (its hash in hex). */
+  has(id: string): boolean {
+    return this.waiters.has(id);
+  }
+
   wait(hash: Uint8Array, timeoutMs: number): Promise<T> {
     const id = toHex(hash);
     return new Promise<T>((resolve, reject) => {
@@ -28,11 +38,11 @@ export class CommitWaiters<T> {
     });
   }
 
-  resolve(hash: Uint8Array, value: T): void {
+  resolve(hash: Uint8Array | string, value: T): void {
     this.settle(hash, (w) => w.resolve(value));
   }
 
-  reject(hash: Uint8Array, error: Error): void {
+  reject(hash: Uint8Array | string, error: Error): void {
     this.settle(hash, (w) => w.reject(error));
   }
 
@@ -41,8 +51,8 @@ export class CommitWaiters<T> {
     this.waiters.clear();
   }
 
-  private settle(hash: Uint8Array, action: (waiter: Waiter<T>) => void): void {
-    const id = toHex(hash);
+  private settle(hash: Uint8Array | string, action: (waiter: Waiter<T>) => void): void {
+    const id = typeof hash === 'string' ? hash : toHex(hash);
     const set = this.waiters.get(id);
     if (set === undefined) return;
     this.waiters.delete(id);

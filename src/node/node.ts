@@ -288,10 +288,13 @@ export class NodeCore implements ApiComponents {
 
   private async produce(builder: BuilderComponents, height: number, timeMs: number): Promise<void> {
     const built = await buildAndCommit(builder, height, timeMs);
-    built.included.forEach((tx, index) => {
-      this.waiters.resolve(tx.hash, { hash: toHex(tx.hash), height, index, blockHash: toHex(built.hash), blockTimeMs: timeMs });
-    });
-    for (const { tx, error } of built.rejected) this.waiters.reject(tx.hash, error);
+    if (this.waiters.size > 0) {
+      const blockHash = toHex(built.hash);
+      built.included.forEach((tx, index) => {
+        if (this.waiters.has(tx.id)) this.waiters.resolve(tx.id, { hash: tx.id, height, index, blockHash, blockTimeMs: timeMs });
+      });
+      for (const { tx, error } of built.rejected) this.waiters.reject(tx.id, error);
+    }
     if (built.included.length > 0 || built.rejected.length > 0) {
       this.o.logger.info({ height, txs: built.included.length, dropped: built.rejected.length, hash: toHex(built.hash) }, 'block committed');
     } else {
@@ -301,10 +304,15 @@ export class NodeCore implements ApiComponents {
 
   private committed(block: ExecutedBlock): void {
     const blockHash = toHex(block.hash);
-    block.result.included.forEach((tx, index) => {
-      this.waiters.resolve(tx.hash, { hash: toHex(tx.hash), height: block.height, index, blockHash, blockTimeMs: block.timeMs });
-    });
-    for (const { tx, error } of block.result.rejected) this.waiters.reject(tx.hash, error);
+    // Most committed txs have no waiter: the value is made only for those that do.
+    if (this.waiters.size > 0) {
+      block.result.included.forEach((tx, index) => {
+        if (this.waiters.has(tx.id)) {
+          this.waiters.resolve(tx.id, { hash: tx.id, height: block.height, index, blockHash, blockTimeMs: block.timeMs });
+        }
+      });
+      for (const { tx, error } of block.result.rejected) this.waiters.reject(tx.id, error);
+    }
     this.o.logger.debug({ height: block.height, txs: block.result.included.length, hash: blockHash }, 'block committed');
     this.o.onCommitted?.(block.height);
   }

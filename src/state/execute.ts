@@ -82,7 +82,7 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
 
 async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index: number, action: CheckedAction):
   Promise<void> {
-  overlay.set(txKey(tx.hash), pb.TxLocation.encode({ height: ctx.height, index, resultCode: 0 }).finish());
+  overlay.set(txKey(tx.id), pb.TxLocation.encode({ height: ctx.height, index, resultCode: 0 }).finish());
   if (action.kind === 'governance') {
     await applyGovernance(overlay, ctx, tx, action.check);
     return;

@@ -9,7 +9,8 @@ const hexOf = (bytes: Uint8Array | string): string => (typeof bytes === 'string'
 export const KEY_APP_HASH = 'meta/app-hash';
 export const memberKey = (publicKey: Uint8Array | string): string => `member/${hexOf(publicKey)}`;
 export const categoryKey = (name: string): string => `category/${name}`;
-export const txKey = (hash: Uint8Array): string => `tx/${toHex(hash)}`;
+/** A tx by hash, or by its hex (DecodedTx.id). */
+export const txKey = (hash: Uint8Array | string): string => `tx/${hexOf(hash)}`;
 export const evidenceCountKey = (algorithm: number, digest: Uint8Array | string): string => `evn/${algorithm}/${hexOf(digest)}`;
 export const memberNameKey = (name: string): string => `member-name/${name}`;
 /** Keys once registered and since rotated away or removed: never registered again. */

@@ -21,7 +21,7 @@ export interface TxCheckContext {
   readonly params: ChainParams;
   readonly verifier: SignatureVerifier;
   /** Txs whose signature this node already verified (the tx hash covers body and signature). */
-  readonly isVerified?: (hash: Uint8Array) => boolean;
+  readonly isVerified?: (tx: DecodedTx) => boolean;
 }
 
 const ALGORITHMS = new Set([1, 2]);
@@ -40,7 +40,7 @@ export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
       `expiry may lie at most ${ctx.params.txExpiryMaxMs} ms after the current time`);
   }
   checkAction(tx, ctx.params);
-  if (ctx.isVerified?.(tx.hash) === true) return;
+  if (ctx.isVerified?.(tx) === true) return;
   if (!ctx.verifier.verify(body.signer, txSignBytes(ctx.chainId, tx.bodyBytes), tx.signature)) {
     throw new TianpingError('TX_BAD_SIGNATURE');
   }
@@ -87,7 +87,7 @@ export type CheckedAction =
   | { readonly kind: 'governance'; readonly check: GovernanceCheck };
 
 export async function checkTxStateful(tx: DecodedTx, view: StateView, ctx: StatefulCheckContext): Promise<CheckedAction> {
-  if ((await view.get(txKey(tx.hash))) !== undefined) throw new TianpingError('TX_ALREADY_COMMITTED');
+  if ((await view.get(txKey(tx.id))) !== undefined) throw new TianpingError('TX_ALREADY_COMMITTED');
   if (isGovernanceTx(tx)) return { kind: 'governance', check: await checkGovernance(tx, view, ctx) };
   const member = await (ctx.members?.member(tx.body.signer) ?? readMember(view, tx.body.signer));
   const report = reportOf(tx);

@@ -9671,7 +9671,8 @@ function decodeTx(bytes, txBytesMax) {
   if (body.signer.length !== PUBLIC_KEY_BYTES) {
     throw new TianpingError("TX_MALFORMED", `signer must be a ${PUBLIC_KEY_BYTES}-byte ed25519 public key`);
   }
-  return { bytes, hash: txHash(bytes), bodyBytes: envelope.body, body, signature: envelope.signature };
+  const hash = txHash(bytes);
+  return { bytes, hash, id: toHex(hash), bodyBytes: envelope.body, body, signature: envelope.signature };
 }
 
 // src/merkle/tree.ts
