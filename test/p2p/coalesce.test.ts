@@ -74,17 +74,23 @@ afterEach(async () => {
   pair = undefined;
 });
 
+/** Sends three frames in one tick over a fresh socket pair, and waits until all arrived in order. */
+async function sendThreeFrames(coalesced: boolean) {
+  pair = await socketPair();
+  const maConn = connection(pair.client);
+  if (coalesced) coalesceWrites(maConn);
+  const counts = countWrites(pair.client);
+  const sent = frames(3);
+  for (const frame of sent) maConn.sendData(frame);
+  const expected = Buffer.concat(sent.flat());
+  await waitFor(() => pair!.received().length >= expected.length);
+  expect(pair.received()).toEqual(expected);
+  return { maConn, counts, expected };
+}
+
 describe('coalesceWrites', () => {
   it('sends the chunks of several frames sent in one tick as one writev, in order', async () => {
-    pair = await socketPair();
-    const maConn = connection(pair.client);
-    coalesceWrites(maConn);
-    const counts = countWrites(pair.client);
-    const sent = frames(3);
-    for (const frame of sent) maConn.sendData(frame);
-    const expected = Buffer.concat(sent.flat());
-    await waitFor(() => pair!.received().length >= expected.length);
-    expect(pair.received()).toEqual(expected);
+    const { maConn, counts, expected } = await sendThreeFrames(true);
     expect(counts).toEqual({ single: 0, vectored: 1 });
     // A later tick is a new write.
     maConn.sendData([Uint8Array.of(9)]);
@@ -93,14 +99,7 @@ describe('coalesceWrites', () => {
   });
 
   it('without it, the same frames cost one write per chunk (what it exists to avoid)', async () => {
-    pair = await socketPair();
-    const maConn = connection(pair.client);
-    const counts = countWrites(pair.client);
-    const sent = frames(3);
-    for (const frame of sent) maConn.sendData(frame);
-    const expected = Buffer.concat(sent.flat());
-    await waitFor(() => pair!.received().length >= expected.length);
-    expect(pair.received()).toEqual(expected);
+    const { counts } = await sendThreeFrames(false);
     expect(counts.single + counts.vectored).toBeGreaterThan(3);
   });
 
