@@ -174,16 +174,14 @@ export class Ledger {
 
   /**
    * The consensus WAL record (the double-sign guard and lock), written synced before the node's own
-   * votes leave it. One record, replaced each time: only the latest matters.
-   */
-  /**
-   * Replaces the consensus WAL record, synced. `blocks` are the blocks it names: one not stored yet
-   * is written in the same batch, and one no longer named is deleted there, so each block of a
-   * height is written once however often the record changes, and the record is never without them.
+   * votes leave it. One record, replaced each time: only the latest matters. `blocks` are the blocks
+   * it names: one not stored yet is written in the same batch, and one no longer named is deleted
+   * there, so each block of a height is written once however often the record changes, and the
+   * record is never without them.
    */
   async writeConsensusWal(record: Uint8Array, blocks: readonly { readonly hash: Uint8Array; readonly bytes: Uint8Array }[]):
     Promise<void> {
-    const stored = this.walBlocks ?? await this.storedWalBlocks();
+    const stored = this.walBlocks ?? new Set((await this.readWalBlocks()).keys());
     const named = new Set<string>();
     const ops: BatchOp[] = [];
     for (const block of blocks) {
@@ -210,11 +208,6 @@ export class Ledger {
     for await (const [key, value] of this.storage.entries(WAL_BLOCK_PREFIX)) blocks.set(key.slice(WAL_BLOCK_PREFIX.length), value);
     this.walBlocks = new Set(blocks.keys());
     return blocks;
-  }
-
-  private async storedWalBlocks(): Promise<Set<string>> {
-    await this.readWalBlocks();
-    return this.walBlocks ?? new Set();
   }
 
   async heightOfBlock(hash: Uint8Array): Promise<number | undefined> {

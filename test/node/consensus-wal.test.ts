@@ -144,6 +144,17 @@ describe('Ledger WAL blocks', () => {
     expect((await reopened.readConsensusWal())!.blocks.size).toBe(0);
   });
 
+  it('a ledger that writes before it ever read the WAL still finds and deletes blocks left by an earlier run', async () => {
+    const { storage, batches } = recording();
+    const first = encodeWal(record());
+    await (await Ledger.open(storage, chain.genesis, chain.genesisHash)).writeConsensusWal(first.record, first.blocks);
+    const reopened = await Ledger.open(storage, chain.genesis, chain.genesisHash);
+    batches.length = 0;
+    const next = encodeWal(record({ height: asHeight(2), lastSigned: null, locked: null, valid: null, ownVotes: [], ownProposals: [] }));
+    await reopened.writeConsensusWal(next.record, next.blocks);
+    expect(batches[0]!.filter((op) => op.key.startsWith('meta/consensus-wal-block/')).map((op) => op.type)).toEqual(['del']);
+  });
+
   it('a record not yet synced is lost in a crash together with its new block, and the old pair survives', async () => {
     const { storage } = recording();
     const ledger = await Ledger.open(storage, chain.genesis, chain.genesisHash);
