@@ -4,7 +4,7 @@
 import { decodeTx, txHash, type DecodedTx } from '../codec/tx.js';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
 import { checkTxStateful, checkTxStateless, type ChainParams, type StateView } from '../state/index.js';
-import { TianpingError, toHex, type Clock } from '../types/index.js';
+import { TianpingError, hexOf, toHex, type Clock } from '../types/index.js';
 import { MemberCache } from './member-cache.js';
 
 export interface MempoolComponents {
@@ -106,7 +106,7 @@ export class Mempool {
   /** Drops these txs, named by hash or by id (the hash in hex), if pending. */
   remove(hashes: Iterable<Uint8Array | string>): void {
     for (const hash of hashes) {
-      const id = typeof hash === 'string' ? hash : toHex(hash);
+      const id = hexOf(hash);
       const tx = this.pending.get(id);
       if (tx === undefined) continue;
       this.pending.delete(id);

@@ -1,6 +1,6 @@
 // Callers of ?wait=commit park here until their tx commits, is dropped, or their time runs out.
 // Bounded by the number of pending txs, and every waiter has a timer that removes it.
-import { TianpingError, toHex } from '../types/index.js';
+import { TianpingError, hexOf, toHex } from '../types/index.js';
 
 interface Waiter<T> {
   resolve(value: T): void;
@@ -52,7 +52,7 @@ export class CommitWaiters<T> {
   }
 
   private settle(hash: Uint8Array | string, action: (waiter: Waiter<T>) => void): void {
-    const id = typeof hash === 'string' ? hash : toHex(hash);
+    const id = hexOf(hash);
     const set = this.waiters.get(id);
     if (set === undefined) return;
     this.waiters.delete(id);

@@ -10,7 +10,7 @@ import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
 import type { P2P, Verdict } from '../p2p/index.js';
 import { asHeight, asRound, asTimeMs, isTianpingError, type Clock, type TimeMs } from '../types/index.js';
-import { compactMessage, decodeCompactProposal, encodeCompactProposal, type CompactProposal } from './compact-proposal.js';
+import { compactFromMessage, compactMessage, decodeCompactProposal, encodeCompactProposal, type CompactProposal } from './compact-proposal.js';
 import { decodeCatchUpRequest, decodeProposal, decodeVote, encodeCatchUpRequest, encodeProposal, encodeVote } from './consensus-codec.js';
 import { MissingTxs } from './missing-txs.js';
 import { TxGossip } from './tx-gossip.js';
@@ -66,8 +66,7 @@ export class ConsensusWire {
     await network.handle('push', async (request) => {
       const message = pb.CatchUpResponse.decode(request);
       for (const compact of message.compactProposals) {
-        const bytes = pb.CompactProposal.encode(compact).finish();
-        this.onCompactProposal(() => decodeCompactProposal(bytes, this.c.blockTxsMax));
+        this.onCompactProposal(() => compactFromMessage(pb.CompactProposal.create(compact), this.c.blockTxsMax));
       }
       this.onMessages(message);
       return pb.CatchUpResponse.encode({ tipHeight: this.c.ledger.tip.height }).finish();

@@ -2,9 +2,7 @@
 // order, so "every anchor of a digest, oldest first" is a prefix scan or a counted series of gets.
 // Key builders take bytes or their hex already made: block execution builds several keys from one
 // digest and one signer per tx, and hex-encoding each again was a visible share of it.
-import { toHex } from '../types/index.js';
-
-const hexOf = (bytes: Uint8Array | string): string => (typeof bytes === 'string' ? bytes : toHex(bytes));
+import { hexOf, toHex } from '../types/index.js';
 
 export const KEY_APP_HASH = 'meta/app-hash';
 export const memberKey = (publicKey: Uint8Array | string): string => `member/${hexOf(publicKey)}`;

@@ -31,6 +31,14 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * Hex of bytes, or a hex string made already (by toHex: lowercase), passed through. Keys and indexes
+ * take either, so that a caller holding a tx's id or a signer's hex does not make it again.
+ */
+export function hexOf(bytes: Uint8Array | string): string {
+  return typeof bytes === 'string' ? bytes : toHex(bytes);
+}
+
 /** Parses lowercase or uppercase hex; returns undefined when it is not hex of whole bytes. */
 export function fromHex(text: string): Uint8Array | undefined {
   const lower = text.toLowerCase();
