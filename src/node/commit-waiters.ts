@@ -1,15 +1,17 @@
 // Callers of ?wait=commit park here until their tx commits, is dropped, or their time runs out.
 // Bounded by the number of pending txs, and every waiter has a timer that removes it.
-import { TianpingError, hexOf, toHex } from '../types/index.js';
+import { TianpingError, hexOf, toHex, type Timers } from '../types/index.js';
 
 interface Waiter<T> {
   resolve(value: T): void;
   reject(error: Error): void;
-  timer: ReturnType<typeof setTimeout>;
+  cancel(): void;
 }
 
 export class CommitWaiters<T> {
   private readonly waiters = new Map<string, Set<Waiter<T>>>();
+
+  constructor(private readonly timers: Timers) {}
 
   /** Txs waited for now. */
   get size(): number {
@@ -27,7 +29,7 @@ export class CommitWaiters<T> {
       const set = this.waiters.get(id) ?? new Set<Waiter<T>>();
       const waiter: Waiter<T> = {
         resolve, reject,
-        timer: setTimeout(() => {
+        cancel: this.timers.schedule(() => {
           set.delete(waiter);
           if (set.size === 0) this.waiters.delete(id);
           reject(new TianpingError('COMMIT_TIMEOUT', `not committed within ${timeoutMs} ms; the tx may still commit later`));
@@ -47,7 +49,7 @@ export class CommitWaiters<T> {
   }
 
   rejectAll(error: Error): void {
-    for (const set of this.waiters.values()) for (const w of set) { clearTimeout(w.timer); w.reject(error); }
+    for (const set of this.waiters.values()) for (const w of set) { w.cancel(); w.reject(error); }
     this.waiters.clear();
   }
 
@@ -57,7 +59,7 @@ export class CommitWaiters<T> {
     if (set === undefined) return;
     this.waiters.delete(id);
     for (const w of set) {
-      clearTimeout(w.timer);
+      w.cancel();
       action(w);
     }
   }

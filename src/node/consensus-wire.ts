@@ -9,7 +9,7 @@ import type { CatchUpRequest, ConsensusEvent, PeerId, Proposal, Vote } from '../
 import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
 import type { P2P, Verdict } from '../p2p/index.js';
-import { asHeight, asRound, asTimeMs, isTianpingError, type Clock, type TimeMs } from '../types/index.js';
+import { asHeight, asRound, asTimeMs, isTianpingError, type Clock, type TimeMs, type Timers } from '../types/index.js';
 import { compactFromMessage, compactMessage, decodeCompactProposal, encodeCompactProposal, type CompactProposal } from './compact-proposal.js';
 import { decodeCatchUpRequest, decodeProposal, decodeVote, encodeCatchUpRequest, encodeProposal, encodeVote } from './consensus-codec.js';
 import { MissingTxs } from './missing-txs.js';
@@ -23,6 +23,7 @@ export interface WireComponents {
   readonly ledger: Ledger;
   readonly logger: Logger;
   readonly clock: Clock;
+  readonly timers: Timers;
   readonly syncBlocksMax: number;
   /** The most txs a block may hold (the chain's blockTxsMax): a compact proposal naming more is refused. */
   readonly blockTxsMax: number;
@@ -49,9 +50,9 @@ export class ConsensusWire {
   private readonly missing: MissingTxs;
 
   constructor(private readonly c: WireComponents) {
-    this.txs = new TxGossip({ mempool: c.mempool, logger: c.logger, publish: (batch) => this.publish('txs', batch),
+    this.txs = new TxGossip({ mempool: c.mempool, logger: c.logger, timers: c.timers, publish: (batch) => this.publish('txs', batch),
       onTxsAdmitted: () => c.onTxAdmitted() });
-    this.missing = new MissingTxs({ logger: c.logger, txOf: (hash) => c.mempool.txBytes(hash),
+    this.missing = new MissingTxs({ logger: c.logger, timers: c.timers, txOf: (hash) => c.mempool.txBytes(hash),
       gossipSettled: () => this.txs.settled(), currentHeight: () => c.currentHeight(),
       onExpanded: (proposal, receivedAtMs) => c.feed({ kind: 'proposalReceived', proposal, receivedAtMs }),
       requestWhole: (height, round) => this.requestCatchUp({ kind: 'proposal', height: asHeight(height), round: asRound(round) }) });
@@ -214,12 +215,12 @@ export class ConsensusWire {
     const request = decodeCatchUpRequest(bytes);
     const peer = `${from}#${++this.requestCounter}`;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      const cancel = this.c.timers.schedule(() => {
         this.pendingAnswers.delete(peer);
         resolve(pb.CatchUpResponse.encode({ tipHeight: this.c.ledger.tip.height }).finish());
       }, PEER_ANSWER_WAIT_MS);
       this.pendingAnswers.set(peer, (answer) => {
-        clearTimeout(timer);
+        cancel();
         resolve(answer);
       });
       this.c.feed({ kind: 'peerRequest', peer, request });

@@ -2,7 +2,7 @@
 // node's key, so that it ends up on chain like any other tx.
 import { encodeSignedTx, encodeTxBody, txSignBytes } from '../codec/index.js';
 import type { Evidence, Proposal, Vote } from '../consensus/tendermint/index.js';
-import { sign, type KeyPair } from '../crypto/ed25519.js';
+import type { ConsensusSigner } from '../consensus/tendermint/index.js';
 import type { Genesis } from '../state/index.js';
 
 const REPORT_VALIDITY_MS = 10 * 60 * 1000;
@@ -12,13 +12,14 @@ const voteMessage = (v: Vote) => ({ type: v.type, height: v.height, round: v.rou
 const proposalHeader = (p: Proposal) => ({ height: p.height, round: p.round, validRound: p.validRound,
   blockHash: p.block.hash, proposerIndex: p.proposerIndex, signature: p.signature });
 
-export function reportEquivocationTx(genesis: Genesis, key: KeyPair, evidence: Evidence, nowMs: number): Uint8Array {
+/** The report, signed by `signer` (the node key that signs its votes). */
+export function reportEquivocationTx(genesis: Genesis, signer: ConsensusSigner, evidence: Evidence, nowMs: number): Uint8Array {
   const report = evidence.kind === 'duplicateVote'
     ? { duplicateVote: { voteA: voteMessage(evidence.voteA), voteB: voteMessage(evidence.voteB) } }
     : { duplicateProposal: { proposalA: proposalHeader(evidence.proposalA), proposalB: proposalHeader(evidence.proposalB) } };
   // The nonce is the time: two reports by one node are distinct txs, and the state machine records
   // only the first report of an offence anyway.
-  const body = encodeTxBody({ chainId: genesis.chainId, signer: key.publicKey, nonce: nowMs,
+  const body = encodeTxBody({ chainId: genesis.chainId, signer: signer.publicKey, nonce: nowMs,
     expiresAtMs: nowMs + Math.min(REPORT_VALIDITY_MS, genesis.params.txExpiryMaxMs), reportEquivocation: report });
-  return encodeSignedTx(body, sign(key.seed, txSignBytes(genesis.chainId, body)));
+  return encodeSignedTx(body, signer.sign(txSignBytes(genesis.chainId, body)));
 }

@@ -10,6 +10,7 @@ import { Ledger, LevelStorage } from '../ledger/index.js';
 import { parseGenesis, genesisHash } from '../state/index.js';
 import { asTimeMs, toHex, type Clock } from '../types/index.js';
 import { NodeCore } from './node.js';
+import { systemClock } from './system-env.js';
 import { createP2P } from '../p2p/index.js';
 import { watchDenyList } from './deny-list.js';
 import { readValidatorSet } from '../state/index.js';
@@ -23,7 +24,7 @@ export interface RunningNode {
   close(): Promise<void>;
 }
 
-export const systemClock: Clock = { nowMs: () => asTimeMs(Date.now()) };
+export { systemClock, systemTimers } from './system-env.js';
 
 export class StartupError extends Error {
   override name = 'StartupError';

@@ -5,14 +5,14 @@
 // still missing after that (refused by a full mempool, or never gossiped to us) makes us ask a
 // peer for the whole proposal through catch-up. Nothing here decides validity: the core gets the
 // rebuilt proposal exactly as if its block had come whole.
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Proposal } from '../consensus/tendermint/index.js';
-import { toHex, type TimeMs } from '../types/index.js';
+import { sleepMs, toHex, type TimeMs, type Timers } from '../types/index.js';
 import { proposalFromCompact, type CompactProposal } from './compact-proposal.js';
 
 export interface MissingTxsComponents {
   readonly logger: Logger;
+  readonly timers: Timers;
   /** Bytes of a pending tx by its hash, if this node holds it. */
   txOf(hash: Uint8Array): Uint8Array | undefined;
   /** Settles once the tx batches being admitted now are done. */
@@ -64,7 +64,7 @@ export class MissingTxs {
 
   private async wait(compact: CompactProposal, receivedAtMs: TimeMs, txs: (Uint8Array | undefined)[], missing: number[]): Promise<void> {
     await this.c.gossipSettled();
-    const startMs = performance.now();
+    const startMs = this.c.timers.elapsedMs();
     for (;;) {
       // Decided meanwhile (a proposal of the next height waits on, the core keeps it for then).
       if (compact.height < this.c.currentHeight()) return;
@@ -73,8 +73,8 @@ export class MissingTxs {
         this.c.onExpanded(proposalFromCompact(compact, txs as Uint8Array[]), receivedAtMs);
         return;
       }
-      if (performance.now() - startMs >= MISSING_WAIT_MS) break;
-      await sleep(MISSING_RETRY_MS);
+      if (this.c.timers.elapsedMs() - startMs >= MISSING_WAIT_MS) break;
+      await sleepMs(this.c.timers, MISSING_RETRY_MS);
     }
     this.askOnce(compact.height, compact.round, missing.length, txs.length);
   }

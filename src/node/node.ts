@@ -8,7 +8,9 @@ import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool } from '../mempool/index.js';
 import { readProposal, type Genesis } from '../state/index.js';
-import { TianpingError, equalBytes, fromHex, toHex, type Clock, type Hash32 } from '../types/index.js';
+import { TianpingError, equalBytes, fromHex, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
+import type { ConsensusSigner, createTendermintCore } from '../consensus/tendermint/index.js';
+import { systemTimers } from './system-env.js';
 import { buildAndCommit, type BuilderComponents } from './block-builder.js';
 import { CommitWaiters } from './commit-waiters.js';
 import { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
@@ -38,6 +40,12 @@ export interface NodeCoreOptions {
   readonly key: KeyPair;
   readonly verifier: SignatureVerifier;
   readonly clock: Clock;
+  /** Timers for the driver, gossip and commit waiters (default: the runtime's). */
+  readonly timers?: Timers;
+  /** Signs with the node key (default: node:crypto); the simulator passes a fast fake. */
+  readonly signer?: ConsensusSigner;
+  /** Builds the pure consensus core (default createTendermintCore); the simulator wraps it to watch every step. */
+  readonly createCore?: typeof createTendermintCore;
   readonly logger: Logger;
   readonly moniker: string;
   readonly version: string;
@@ -66,7 +74,7 @@ const ALGORITHM_NAMES: Record<number, 'sha256' | 'sm3'> = { 1: 'sha256', 2: 'sm3
 export class NodeCore implements ApiComponents {
   readonly genesis: Genesis;
   readonly mempool: Mempool;
-  private readonly waiters = new CommitWaiters<TxCommitInfo>();
+  private readonly waiters: CommitWaiters<TxCommitInfo>;
   private readonly driver: SoloDriver | undefined;
   private readonly tendermint: TendermintDriver | undefined;
   private readonly isValidator: boolean;
@@ -79,6 +87,8 @@ export class NodeCore implements ApiComponents {
   constructor(private readonly o: NodeCoreOptions) {
     this.genesis = o.genesis;
     this.startedAtMs = o.clock.nowMs();
+    const timers = o.timers ?? systemTimers;
+    this.waiters = new CommitWaiters(timers);
     this.submitBacklogMax = Math.max(1, API_BACKLOG_PROPOSALS * o.consensus.proposeTxsMax);
     this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
       clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height }, o.mempool);
@@ -87,7 +97,8 @@ export class NodeCore implements ApiComponents {
     this.isValidator = validatorIndex >= 0;
     if (o.network !== undefined) {
       this.tendermint = new TendermintDriver({
-        genesis: o.genesis, ledger: o.ledger, mempool: this.mempool, verifier: o.verifier, key: o.key, clock: o.clock,
+        genesis: o.genesis, ledger: o.ledger, mempool: this.mempool, verifier: o.verifier, key: o.key, clock: o.clock, timers,
+        ...(o.signer === undefined ? {} : { signer: o.signer }), ...(o.createCore === undefined ? {} : { createCore: o.createCore }),
         logger: o.logger.child({ module: 'consensus' }), network: o.network, timeouts: o.consensus,
         heartbeatIntervalMs: o.consensus.heartbeatIntervalMs, blockDelayMs: o.consensus.blockDelayMs,
         rebroadcastIntervalMs: o.consensus.rebroadcastIntervalMs, syncBlocksMax: o.syncBlocksMax ?? 50,

@@ -4,14 +4,14 @@
 // consensus.md, "the driver's contract"). A failure to write halts the node: nothing half-written.
 import type { Logger } from 'pino';
 import { createTendermintCore, createValidatorSet, nextHeightValidatorSet, type ConsensusEvent, type ConsensusEffect,
-  type ConsensusParams, type ConsensusState, type DurableRecord, type TendermintCore, type ValidatorSet,
+  type ConsensusParams, type ConsensusSigner, type ConsensusState, type DurableRecord, type TendermintCore, type ValidatorSet,
   DEFAULT_CONSENSUS_PARAMS } from '../consensus/tendermint/index.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import { nodeSigner } from '../crypto/sign-node.js';
 import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
 import { readValidatorSet, scheduledSetKey, type Genesis } from '../state/index.js';
-import { assert, asHeight, asRound, asTimeMs, equalBytes, toHex, type Clock, type Hash32 } from '../types/index.js';
+import { assert, asHeight, asRound, asTimeMs, equalBytes, sleepMs, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
 import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from './block-exec.js';
 import { consensusBlock, encodeCertificate } from './consensus-codec.js';
 import { decodeWal, encodeWal } from './consensus-wal.js';
@@ -28,8 +28,13 @@ export interface TendermintDriverOptions {
   /** The node key; it signs votes only if it is in the validator set. */
   readonly key: KeyPair;
   readonly clock: Clock;
+  readonly timers: Timers;
   readonly logger: Logger;
   readonly network: ConsensusNetwork;
+  /** Signs votes, proposals and equivocation reports with the node key (default: the key's seed through node:crypto). */
+  readonly signer?: ConsensusSigner;
+  /** Builds the pure core (default createTendermintCore): the simulator wraps it to watch every step. */
+  readonly createCore?: typeof createTendermintCore;
   readonly timeouts: Pick<ConsensusParams, 'timeoutProposeMs' | 'timeoutProposeDeltaMs' | 'timeoutPrevoteMs'
     | 'timeoutPrevoteDeltaMs' | 'timeoutPrecommitMs' | 'timeoutPrecommitDeltaMs'>;
   readonly heartbeatIntervalMs: number;
@@ -48,9 +53,11 @@ export class TendermintDriver {
   private readonly core: TendermintCore;
   private state: ConsensusState;
   private queue: Promise<void> = Promise.resolve();
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  private rebroadcastTimer: ReturnType<typeof setInterval> | undefined;
-  private startTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels of the armed consensus timeouts. */
+  private readonly timeouts = new Set<() => void>();
+  private cancelRebroadcast: (() => void) | undefined;
+  private cancelStart: (() => void) | undefined;
+  private readonly signer: ConsensusSigner;
   private startDueAtMs = 0;
   private readonly executed = new Map<string, ExecutedBlock>();
   private readonly exec: BlockExecComponents;
@@ -67,15 +74,13 @@ export class TendermintDriver {
   constructor(private readonly o: TendermintDriverOptions) {
     const params: ConsensusParams = { ...DEFAULT_CONSENSUS_PARAMS, ...o.timeouts,
       precisionMs: o.genesis.params.pbtsPrecisionMs, messageDelayMs: o.genesis.params.pbtsMessageDelayMs };
-    this.core = createTendermintCore({
-      chainId: o.genesis.chainId, params, verifier: o.verifier,
-      signer: { publicKey: o.key.publicKey, sign: nodeSigner(o.key.seed) },
-    });
+    this.signer = o.signer ?? { publicKey: o.key.publicKey, sign: nodeSigner(o.key.seed) };
+    this.core = (o.createCore ?? createTendermintCore)({ chainId: o.genesis.chainId, params, verifier: o.verifier, signer: this.signer });
     this.state = this.core.initialState(null);
     this.exec = { genesis: o.genesis, ledger: o.ledger, mempool: o.mempool, verifier: o.verifier,
       proposeTxsMax: o.proposeTxsMax, proposeBytesMax: o.proposeBytesMax };
     this.wire = new ConsensusWire({
-      network: o.network, mempool: o.mempool, ledger: o.ledger, logger: o.logger, clock: o.clock,
+      network: o.network, mempool: o.mempool, ledger: o.ledger, logger: o.logger, clock: o.clock, timers: o.timers,
       syncBlocksMax: o.syncBlocksMax, blockTxsMax: o.genesis.params.blockTxsMax, currentHeight: () => o.ledger.tip.height + 1,
       feed: (event) => this.feed(event), enqueue: (task) => this.enqueue(task), onFutureHeight: () => this.sync.soon(), onTxAdmitted: () => this.maybeStartHeight(),
       onNextHeightMessage: () => this.startHeightNow(),
@@ -95,7 +100,7 @@ export class TendermintDriver {
     this.state = this.core.initialState(this.lastWal);
     this.running = true;
     await this.wire.register();
-    this.rebroadcastTimer = setInterval(() => this.feed({ kind: 'rebroadcastTick' }), this.o.rebroadcastIntervalMs);
+    this.armRebroadcast();
     this.sync.soon();
     // A restarted node that holds a record of the height it was deciding rejoins it at once.
     if (this.lastWal !== null && this.lastWal.height === this.o.ledger.tip.height + 1) this.startHeightNow();
@@ -104,13 +109,23 @@ export class TendermintDriver {
 
   async stop(): Promise<void> {
     this.running = false;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    if (this.rebroadcastTimer !== undefined) clearInterval(this.rebroadcastTimer);
-    if (this.startTimer !== undefined) clearTimeout(this.startTimer);
+    for (const cancel of this.timeouts) cancel();
+    this.timeouts.clear();
+    this.cancelRebroadcast?.();
+    this.cancelStart?.();
+    this.cancelStart = undefined;
     // Admitted txs still waiting for their gossip batch go out now, not with a timer after the stop.
     this.wire.flush();
     await this.queue;
+  }
+
+  /** The rebroadcast tick, re-armed after each firing (an interval on the injected timers). */
+  private armRebroadcast(): void {
+    this.cancelRebroadcast = this.o.timers.schedule(() => {
+      if (!this.running) return;
+      this.feed({ kind: 'rebroadcastTick' });
+      this.armRebroadcast();
+    }, this.o.rebroadcastIntervalMs);
   }
 
   /** A tx entered the mempool through the API: gossip it (batched) and maybe start the next height. */
@@ -186,11 +201,11 @@ export class TendermintDriver {
       case 'broadcastVote':
         return this.wire.sendVote(effect.vote, rebroadcast);
       case 'scheduleTimeout': {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
+        const cancel = this.o.timers.schedule(() => {
+          this.timeouts.delete(cancel);
           this.feed({ kind: 'timeoutFired', height: effect.height, round: effect.round, step: effect.step });
         }, effect.durationMs);
-        this.timers.add(timer);
+        this.timeouts.add(cancel);
         return;
       }
       case 'buildBlock':
@@ -214,7 +229,7 @@ export class TendermintDriver {
         return;
       }
       case 'recordEvidence':
-        this.wire.reportEquivocation(reportEquivocationTx(this.o.genesis, this.o.key, effect.evidence, this.o.clock.nowMs()));
+        this.wire.reportEquivocation(reportEquivocationTx(this.o.genesis, this.signer, effect.evidence, this.o.clock.nowMs()));
         return;
       case 'requestCatchUp':
         if (effect.request.kind === 'commit') this.sync.soon();
@@ -228,7 +243,7 @@ export class TendermintDriver {
 
   private async build(height: number, round: number, timeAfterMs: number): Promise<void> {
     // Block time is this node's clock, and must pass the previous block's time; wait rather than invent one.
-    while (this.o.clock.nowMs() <= timeAfterMs) await new Promise((r) => setTimeout(r, 1 + timeAfterMs - this.o.clock.nowMs()));
+    while (this.o.clock.nowMs() <= timeAfterMs) await sleepMs(this.o.timers, 1 + timeAfterMs - this.o.clock.nowMs());
     const nowMs = this.o.clock.nowMs();
     const block = await buildBlock(this.exec, height, nowMs, this.o.key.publicKey);
     this.executed.set(toHex(block.hash), block);
@@ -274,19 +289,19 @@ export class TendermintDriver {
     // Throttle, not debounce: a start already armed to fire sooner stays armed, so a steady stream
     // of txs cannot keep pushing the next height back.
     const dueAtMs = nowMs + dueInMs;
-    if (this.startTimer !== undefined && this.startDueAtMs <= dueAtMs) return;
-    if (this.startTimer !== undefined) clearTimeout(this.startTimer);
+    if (this.cancelStart !== undefined && this.startDueAtMs <= dueAtMs) return;
+    this.cancelStart?.();
     this.startDueAtMs = dueAtMs;
-    this.startTimer = setTimeout(() => {
-      this.startTimer = undefined;
+    this.cancelStart = this.o.timers.schedule(() => {
+      this.cancelStart = undefined;
       this.startHeightNow();
     }, dueInMs);
   }
 
   private startHeightNow(): void {
     if (!this.running || this.startedHeight !== 0) return;
-    if (this.startTimer !== undefined) clearTimeout(this.startTimer);
-    this.startTimer = undefined;
+    this.cancelStart?.();
+    this.cancelStart = undefined;
     const height = this.o.ledger.tip.height + 1;
     this.startedHeight = height;
     this.enqueue(async () => {

@@ -3,12 +3,11 @@
 // txs this node admits itself are published as one TxBatch at most every TX_GOSSIP_INTERVAL_MS.
 // A received batch is admitted tx by tx; its txs are not gossiped again, gossipsub forwards the
 // batch itself when we accept it.
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { decodeTxBatch, encodeTxBatch, txBatchEntryBytes, TX_BATCH_TXS_MAX } from '../codec/index.js';
 import type { Mempool } from '../mempool/index.js';
 import type { Verdict } from '../p2p/index.js';
-import { isTianpingError, type ErrorCode } from '../types/index.js';
+import { isTianpingError, sleepMs, type ErrorCode, type Timers } from '../types/index.js';
 
 /**
  * A batch goes out at most this often: a tx that finds the last batch older than this leaves at
@@ -34,6 +33,7 @@ const BLAMELESS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['TX_DUPLICATE', 'T
 export interface TxGossipComponents {
   readonly mempool: Pick<Mempool, 'add'>;
   readonly logger: Logger;
+  readonly timers: Timers;
   /** Gossips one encoded TxBatch on the "txs" topic (best effort: failures are the caller's to log). */
   publish(batch: Uint8Array): void;
   /** Txs entered the mempool from a peer: called once per batch that admitted any. */
@@ -66,7 +66,7 @@ export class TxGossip {
     this.cancelFlush?.();
     this.cancelFlush = undefined;
     if (this.pending.length === 0) return;
-    this.lastFlushMs = performance.now();
+    this.lastFlushMs = this.c.timers.elapsedMs();
     const batch = encodeTxBatch(this.pending);
     this.pending = [];
     this.pendingBytes = 0;
@@ -74,14 +74,8 @@ export class TxGossip {
   }
 
   private armFlush(): void {
-    const waitMs = this.lastFlushMs + TX_GOSSIP_INTERVAL_MS - performance.now();
-    if (waitMs <= 0) {
-      const immediate = setImmediate(() => this.flush());
-      this.cancelFlush = () => clearImmediate(immediate);
-    } else {
-      const timer = setTimeout(() => this.flush(), waitMs);
-      this.cancelFlush = () => clearTimeout(timer);
-    }
+    const waitMs = this.lastFlushMs + TX_GOSSIP_INTERVAL_MS - this.c.timers.elapsedMs();
+    this.cancelFlush = this.c.timers.schedule(() => this.flush(), Math.max(0, waitMs));
   }
 
   /** Settles once the batches being admitted now are done (not those that arrive meanwhile). */
@@ -113,12 +107,12 @@ export class TxGossip {
     }
     let admitted = 0;
     let refused: ErrorCode | undefined;
-    let sliceStartMs = performance.now();
+    let sliceStartMs = this.c.timers.elapsedMs();
     try {
       for (const tx of txs) {
-        if (performance.now() - sliceStartMs >= ADMIT_SLICE_MS) {
-          await yieldToEventLoop();
-          sliceStartMs = performance.now();
+        if (this.c.timers.elapsedMs() - sliceStartMs >= ADMIT_SLICE_MS) {
+          await sleepMs(this.c.timers, 0);
+          sliceStartMs = this.c.timers.elapsedMs();
         }
         try {
           // A copy: the decoded txs are views into the whole message, which a pending tx would

@@ -1,5 +1,6 @@
 export * from './brand.js';
 export * from './bytes.js';
 export * from './errors.js';
-export type { Clock, Rng } from './env.js';
+export type { Clock, Rng, Timers } from './env.js';
+export { sleepMs } from './env.js';
 export { LruCache } from './lru.js';

@@ -9,6 +9,7 @@ import { decodeCompactProposal, encodeCompactProposal, proposalFromCompact } fro
 import { consensusBlock } from '../../src/node/consensus-codec.js';
 import { MISSING_WAIT_MS, MissingTxs } from '../../src/node/missing-txs.js';
 import { asHeight, asRound, asTimeMs, isTianpingError, toHex, type TimeMs } from '../../src/types/index.js';
+import { systemTimers } from '../../src/node/system-env.js';
 
 const TXS_MAX = 10_000;
 const header = pb.Header.encode({ chainId: 'tianping-test', height: 7, timeMs: 1_760_000_000_000, txCount: 3 }).finish();
@@ -90,7 +91,7 @@ function harness(): Harness {
     missing: undefined as unknown as MissingTxs,
   };
   (h as { missing: MissingTxs }).missing = new MissingTxs({
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: 'silent' }), timers: systemTimers,
     txOf: (hash) => h.pool.get(toHex(hash)),
     gossipSettled: () => new Promise<void>((resolve) => { settlers.push(resolve); }),
     currentHeight: () => h.height,

@@ -13,6 +13,7 @@ import { ConsensusWire } from '../../src/node/consensus-wire.js';
 import { MISSING_WAIT_MS } from '../../src/node/missing-txs.js';
 import type { RequestHandler, TopicHandler } from '../../src/p2p/index.js';
 import { asHeight, asRound, asTimeMs, toHex } from '../../src/types/index.js';
+import { systemTimers } from '../../src/node/system-env.js';
 
 const header = pb.Header.encode({ chainId: 'tianping-test', height: 7, timeMs: 1_760_000_000_000, txCount: 2 }).finish();
 const txs = [1, 2].map((i) => new Uint8Array(160).fill(i));
@@ -28,6 +29,7 @@ function fixture(pending: readonly Uint8Array[], onFutureHeight: () => void = ()
   const pool = new Map(pending.map((tx) => [toHex(txHash(tx)), tx]));
   let answer: Uint8Array = pb.CatchUpResponse.encode({ tipHeight: 6 }).finish();
   const wire = new ConsensusWire({
+    timers: systemTimers,
     network: {
       publish: async (topic, data) => { published.push({ topic, data }); },
       subscribe: (topic, handler) => { topics.set(topic, handler); },

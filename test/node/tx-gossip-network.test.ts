@@ -11,6 +11,7 @@ import { genesisWrites, MapStateView } from '../../src/state/index.js';
 import { asTimeMs, type Clock } from '../../src/types/index.js';
 import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain } from '../helpers/chain.js';
 import { gossipReady, Harness, waitFor, type TestHost } from '../p2p/harness.js';
+import { systemTimers } from '../../src/node/system-env.js';
 
 const chain = makeTestChain();
 const clock: Clock = { nowMs: () => asTimeMs(GENESIS_TIME_MS + 60_000) };
@@ -29,7 +30,7 @@ function attach(host: TestHost): GossipNode {
   const mempool = new Mempool({ chainId: chain.genesis.chainId, params: chain.genesis.params, verifier: new NodeVerifier(),
     clock, state: new MapStateView(genesisWrites(chain.genesis)) }, { txsMax: 10_000, bytesMax: 16 << 20 });
   const gossip = new TxGossip({
-    mempool, logger: pino({ level: 'silent' }), onTxsAdmitted: () => undefined,
+    mempool, logger: pino({ level: 'silent' }), timers: systemTimers, onTxsAdmitted: () => undefined,
     publish: (batch) => { host.p2p.publish('txs', batch).catch(() => undefined); },
   });
   const node: GossipNode = { host, mempool, gossip, batchesReceived: 0 };

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { decodeTxBatch, encodeTxBatch, TX_BATCH_TXS_MAX } from '../../src/codec/index.js';
 import { TX_GOSSIP_BATCH_BYTES_MAX, TX_GOSSIP_INTERVAL_MS, TxGossip } from '../../src/node/tx-gossip.js';
 import { TianpingError, toHex, type ErrorCode } from '../../src/types/index.js';
+import { systemTimers } from '../../src/node/system-env.js';
 
 const logger = pino({ level: 'silent' });
 const txOf = (label: number, length = 200): Uint8Array => new Uint8Array(length).fill(label & 0xff);
@@ -22,7 +23,7 @@ function fixture(outcome: (tx: Uint8Array) => ErrorCode | 'admitted' = () => 'ad
   const f: Fixture = {
     published: [], added: [], wakeUps: 0,
     gossip: new TxGossip({
-      logger,
+      logger, timers: systemTimers,
       mempool: {
         add: async (tx) => {
           f.added.push(toHex(tx));

@@ -213,7 +213,7 @@ describe('equivocation: a proven offence is recorded once', () => {
     const proposals: Evidence = { kind: 'duplicateProposal', validatorIndex: OFFENDER_INDEX, publicKey: offender.publicKey,
       proposalA: asProposal(pA), proposalB: asProposal(pB) };
     const txs = [votes, proposals].map((evidence, i) => decodeTx(
-      reportEquivocationTx(genesis, reporter, evidence, BLOCK_TIME_MS - 1_000 + i), genesis.params.txBytesMax));
+      reportEquivocationTx(genesis, { publicKey: reporter.publicKey, sign: (m) => sign(reporter.seed, m) }, evidence, BLOCK_TIME_MS - 1_000 + i), genesis.params.txBytesMax));
     const result = await execute(freshState(), txs, 'validate');
     expect(result.included).toHaveLength(2);
     const keys = result.writes.map(([k]) => k).filter((k) => k.startsWith('equiv/'));
