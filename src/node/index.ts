@@ -8,7 +8,7 @@ import type { NodeConfig } from '../config/defaults.js';
 import { NodeVerifier, installNodeSha256, readKeyFile } from '../crypto/index.js';
 import { Ledger, LevelStorage } from '../ledger/index.js';
 import { parseGenesis, genesisHash } from '../state/index.js';
-import { asTimeMs, toHex, type Clock } from '../types/index.js';
+import { toHex, type Clock } from '../types/index.js';
 import { NodeCore } from './node.js';
 import { systemClock } from './system-env.js';
 import { createP2P } from '../p2p/index.js';
