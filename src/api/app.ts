@@ -2,17 +2,20 @@
 // One plugin per resource; the error and not-found handlers, installed first, cover them all.
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpsServer } from 'node:https';
-import type { IncomingMessage } from 'node:http';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import Fastify, {
+  type ConnectionError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions,
+} from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { NodeVerifier } from '../crypto/verify-node.js';
-import { asTimeMs } from '../types/index.js';
+import { asTimeMs, TianpingError, type ErrorCode } from '../types/index.js';
 import { createSignatureAuth, digestBody } from './auth/index.js';
 import type { ApiComponents } from './components.js';
-import type { ApiOptions, RouteOptions } from './options.js';
-import { registerProblemHandlers } from './problem.js';
-import { ProblemSchema } from './schemas.js';
+import { PATH_PARAM_CHARS_MAX, type ApiOptions, type RouteOptions } from './options.js';
+import { problemBody, registerProblemHandlers, replyWithProblem } from './problem.js';
+import { PROBLEM_MEDIA_TYPE, ProblemSchema } from './schemas.js';
 import { blocksRoutes } from './routes/blocks.js';
 import { equivocationsRoutes } from './routes/equivocations.js';
 import { genesisRoutes } from './routes/genesis.js';
@@ -34,12 +37,62 @@ function requestId(request: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
 }
 
+/** Headers of every response, errors included. */
+function setCommonHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header(REQUEST_ID_HEADER, request.id).header('x-content-type-options', 'nosniff');
+}
+
+/** What Node's HTTP parser reports on a connection, as our codes and a detail that quotes nothing. */
+function connectionProblem(error: ConnectionError): { code: ErrorCode; detail: string } {
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    return { code: 'HEADERS_TOO_LARGE', detail: 'The request line and headers exceed the size the server reads; no valid request is that large' };
+  }
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return { code: 'REQUEST_TIMEOUT', detail: 'The request line and headers did not arrive within the time limit' };
+  }
+  return { code: 'REQUEST_MALFORMED', detail: 'The request line or a header does not parse as HTTP/1.1' };
+}
+
+/**
+ * Answers what Node's HTTP parser refuses before fastify has a request (fastify's default answer
+ * is plain JSON). There is no path to name, so the problem's instance is empty; a fresh request id
+ * ties the answer to the log line. The connection is closed: past a parse error its bytes cannot
+ * be framed.
+ */
+function answerConnectionError(this: FastifyInstance, error: ConnectionError, socket: Socket): void {
+  // As fastify's default: a reset or destroyed socket has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { code, detail } = connectionProblem(error);
+  const id = randomUUID();
+  this.log.info({ reqId: id, code, parserCode: error.code }, 'request refused');
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const problem = problemBody(code, detail, '');
+  const body = JSON.stringify(problem);
+  const { status } = problem;
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`
+    + `content-type: ${PROBLEM_MEDIA_TYPE}; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n`
+    + `${REQUEST_ID_HEADER}: ${id}\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`);
+}
+
 function serverOptions(options: ApiOptions): FastifyServerOptions {
   const { https } = options;
   return {
     bodyLimit: options.bodyBytesMax,
-    return503OnClosing: true,
+    // Fastify's own 503 while closing is plain JSON: the onRequest hook of buildApp answers instead.
+    return503OnClosing: false,
     genReqId: requestId,
+    clientErrorHandler: answerConnectionError,
+    routerOptions: { maxParamLength: PATH_PARAM_CHARS_MAX },
+    // The router's own refusals (414 for a parameter over maxParamLength, 400 for a path that is
+    // not percent-encoding) skip the hooks and the error handler, and fastify would answer them in
+    // plain JSON of its own: here they become problems like every other error.
+    frameworkErrors: (error, request, reply) => {
+      setCommonHeaders(request, reply);
+      replyWithProblem(error, request, reply);
+    },
     ...(options.logger !== undefined && options.logger !== false ? { loggerInstance: options.logger } : { logger: false }),
     // https.Server is an http.Server to fastify; a factory keeps the instance type plain.
     ...(https !== undefined
@@ -85,8 +138,15 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
   const app = Fastify(serverOptions(options));
   // Only JSON and (on /v1/txs and /v1/txs/bulk) protobuf bodies exist: anything else is refused with 415.
   app.removeContentTypeParser('text/plain');
+  // Set when close() begins. A request that still arrives on an open connection (one that was busy
+  // when closing began) is refused as a problem; fastify adds `connection: close` to its answer.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onRequest', async (request, reply) => {
-    reply.header(REQUEST_ID_HEADER, request.id).header('x-content-type-options', 'nosniff');
+    setCommonHeaders(request, reply);
+    if (closing) throw new TianpingError('NODE_CLOSING', 'This node is shutting down and takes no new requests');
   });
   registerProblemHandlers(app);
   app.addSchema(ProblemSchema);

@@ -1,6 +1,6 @@
 // Face of api/: the node builds the app with its components and listens on it.
 export { buildApp, REQUEST_ID_HEADER } from './app.js';
-export type { ApiLimits, ApiOptions } from './options.js';
+export { PATH_PARAM_CHARS_MAX, type ApiLimits, type ApiOptions } from './options.js';
 export type {
   ApiComponents, BlockSummary, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo, TxStatus,
 } from './components.js';

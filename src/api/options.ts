@@ -6,6 +6,12 @@ import type { Clock } from '../types/index.js';
 import type { AccessRule } from './auth/index.js';
 import type { ApiComponents } from './components.js';
 
+/**
+ * The router refuses a longer path parameter with 414 URI_TOO_LONG before any route runs. Hashes,
+ * digests and keys are 64 hex characters and web asset names are short, so nothing valid is near it.
+ */
+export const PATH_PARAM_CHARS_MAX = 100;
+
 export interface ApiLimits {
   /** Largest request body accepted, JSON or protobuf. */
   readonly bodyBytesMax: number;

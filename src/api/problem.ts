@@ -4,6 +4,7 @@
 // that explains the problem, without tying the API to a host name.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, isTianpingError, type ErrorCode } from '../types/index.js';
+import { PATH_PARAM_CHARS_MAX } from './options.js';
 import { PROBLEM_MEDIA_TYPE, type Problem } from './schemas.js';
 
 export const PROBLEM_TYPE_PREFIX = '/problems/';
@@ -23,12 +24,19 @@ const PARAM_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
   height: 'HEIGHT_INVALID',
 };
 
-/** Fastify's own request errors (body parsing and limits) mapped to our codes. */
+/** Fastify's own request errors (router, body parsing and limits) mapped to our codes. */
 const FASTIFY_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'BODY_MALFORMED',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'BODY_MALFORMED',
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'MEDIA_TYPE_UNSUPPORTED',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
+  FST_ERR_BAD_URL: 'REQUEST_INVALID',
+};
+
+/** Fastify's text for these repeats the whole path, which can be kilobytes; the limit says more. */
+const FIXED_DETAILS: Partial<Record<ErrorCode, string>> = {
+  URI_TOO_LONG: `A path segment is longer than ${PATH_PARAM_CHARS_MAX} characters; no route takes one that long`,
 };
 
 interface SchemaViolation {
@@ -71,13 +79,15 @@ export function classifyError(error: unknown): Classified & { readonly internal:
   const fastifyError = error as Partial<FastifyError> | undefined;
   if (fastifyError?.validation !== undefined) return { ...validationProblem(fastifyError as FastifyError), internal: false };
   const mapped = fastifyError?.code !== undefined ? FASTIFY_ERROR_CODES[fastifyError.code] : undefined;
-  if (mapped !== undefined) return { code: mapped, detail: fastifyError?.message ?? ERROR_CODES[mapped].title, internal: false };
+  if (mapped !== undefined) {
+    return { code: mapped, detail: FIXED_DETAILS[mapped] ?? fastifyError?.message ?? ERROR_CODES[mapped].title, internal: false };
+  }
   const status = fastifyError?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // A client error raised by fastify or a plugin: its message describes the request, not us.
     const code: ErrorCode = status === 404 ? 'ROUTE_NOT_FOUND' : status === 413 ? 'BODY_TOO_LARGE'
-      : status === 415 ? 'MEDIA_TYPE_UNSUPPORTED' : 'REQUEST_INVALID';
-    return { code, detail: fastifyError?.message ?? ERROR_CODES[code].title, internal: false };
+      : status === 414 ? 'URI_TOO_LONG' : status === 415 ? 'MEDIA_TYPE_UNSUPPORTED' : 'REQUEST_INVALID';
+    return { code, detail: FIXED_DETAILS[code] ?? fastifyError?.message ?? ERROR_CODES[code].title, internal: false };
   }
   return { code: 'INTERNAL', detail: 'The node failed to handle this request; the operator can find it in the log by request id', internal: true };
 }
@@ -98,14 +108,22 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   return reply.code(body.status).type(PROBLEM_MEDIA_TYPE).send(body);
 }
 
-/** Installs the error and not-found handlers; plugins registered afterwards inherit them. */
+/** Answers an error as its problem, logging the cause of an internal one. */
+export function replyWithProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { code, detail, errors, internal } = classifyError(error);
+  if (internal) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code }, 'request refused');
+  return sendProblem(reply, problemBody(code, detail, instanceOf(request), errors));
+}
+
+/**
+ * Installs the error and not-found handlers; plugins registered afterwards inherit them. Errors of
+ * the router itself (a path parameter over the limit, a path that is not percent-encoding) never
+ * reach these: fastify hands them to its frameworkErrors option, which app.ts points at
+ * replyWithProblem.
+ */
 export function registerProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: unknown, request, reply) => {
-    const { code, detail, errors, internal } = classifyError(error);
-    if (internal) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code }, 'request refused');
-    return sendProblem(reply, problemBody(code, detail, instanceOf(request), errors));
-  });
+  app.setErrorHandler((error: unknown, request, reply) => replyWithProblem(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, problemBody('ROUTE_NOT_FOUND', `No route ${request.method} ${instanceOf(request)}`, instanceOf(request))));
 }

@@ -28,7 +28,7 @@ export const ProblemSchema = Type.Object({
   status: Type.Integer({ description: 'HTTP status code' }),
   detail: Type.String({ description: 'What went wrong with this request' }),
   code: Type.Unsafe<ErrorCode>({ type: 'string', enum: ERROR_CODE_NAMES, description: 'Stable error code' }),
-  instance: Type.String({ description: 'Path of the request that failed' }),
+  instance: Type.String({ description: 'Path of the request that failed; empty when the request line did not parse' }),
   errors: Type.Optional(Type.Array(Type.Object({
     in: Type.String({ description: 'body, params, querystring or headers' }),
     path: Type.String({ description: 'JSON pointer into that part of the request' }),

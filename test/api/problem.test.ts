@@ -1,10 +1,11 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { pino } from 'pino';
+import { PATH_PARAM_CHARS_MAX } from '../../src/api/index.js';
 import { classifyError, problemType } from '../../src/api/problem.js';
 import { ERROR_CODES, TianpingError, type ErrorCode } from '../../src/types/index.js';
-import { FakeComponents, expectProblem, makeApp } from './fake-components.js';
+import { FakeComponents, TEST_LIMITS, expectProblem, makeApp } from './fake-components.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => { await app?.close(); app = undefined; });
@@ -52,6 +53,45 @@ describe('error responses', () => {
     expect(logged).toContainEqual(expect.objectContaining({
       reqId: 'trace-42', err: expect.objectContaining({ message: fake.statusFailure.message }),
     }));
+  });
+});
+
+describe('errors raised before any route runs', () => {
+  // The router, the body parsers and the not-found handler answer these without a route handler:
+  // each must still be problem+json with its code, its status, the request id and nosniff.
+  const JSON_TYPE = { 'content-type': 'application/json' };
+  const cases: [string, InjectOptions, number, ErrorCode, string][] = [
+    ['unknown route', { url: '/v1/nothing' }, 404, 'ROUTE_NOT_FOUND', '/v1/nothing'],
+    // Fastify has no 405: a known path with a method it does not serve is an unknown route.
+    ['method not served on a known path', { method: 'PUT', url: '/v1/status' }, 404, 'ROUTE_NOT_FOUND', '/v1/status'],
+    ['path parameter over the router limit', { url: `/v1/txs/${'a'.repeat(PATH_PARAM_CHARS_MAX + 1)}` }, 414, 'URI_TOO_LONG',
+      `/v1/txs/${'a'.repeat(PATH_PARAM_CHARS_MAX + 1)}`],
+    ['long parameter with a query', { url: `/v1/evidence/${'f'.repeat(4000)}?algorithm=sha256` }, 414, 'URI_TOO_LONG',
+      `/v1/evidence/${'f'.repeat(4000)}`],
+    ['path that is not percent-encoding', { url: '/v1/txs/%zz' }, 400, 'REQUEST_INVALID', '/v1/txs/%zz'],
+    ['malformed JSON', { method: 'POST', url: '/v1/txs', headers: JSON_TYPE, payload: '{"tx": ' }, 400, 'BODY_MALFORMED', '/v1/txs'],
+    ['empty JSON body', { method: 'POST', url: '/v1/txs', headers: JSON_TYPE, payload: '' }, 400, 'BODY_MALFORMED', '/v1/txs'],
+    ['body over the limit', { method: 'POST', url: '/v1/txs', headers: JSON_TYPE,
+      payload: JSON.stringify({ tx: 'A'.repeat(TEST_LIMITS.bodyBytesMax) }) }, 413, 'BODY_TOO_LARGE', '/v1/txs'],
+    ['unsupported content type', { method: 'POST', url: '/v1/txs', headers: { 'content-type': 'text/plain' }, payload: 'x' },
+      415, 'MEDIA_TYPE_UNSUPPORTED', '/v1/txs'],
+  ];
+
+  it.each(cases)('%s', async (_name, request, status, code, instance) => {
+    ({ app } = await makeApp());
+    const response = await app.inject({ ...request, headers: { ...request.headers, 'x-request-id': 'edge-1' } });
+    const body = expectProblem(response, status, code, instance);
+    expect(body['title']).toBe(ERROR_CODES[code].title);
+    expect(response.headers['x-request-id']).toBe('edge-1');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('does not echo an over-long path in the detail', async () => {
+    ({ app } = await makeApp());
+    const response = await app.inject({ url: `/v1/txs/${'b'.repeat(5000)}` });
+    const body = expectProblem(response, 414, 'URI_TOO_LONG');
+    expect(body['detail']).not.toContain('bbbb');
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 

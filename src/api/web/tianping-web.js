@@ -8060,6 +8060,7 @@ var ERROR_CODES = {
   // Request shape
   BODY_MALFORMED: { status: 400, title: "Request body is not valid JSON" },
   BODY_TOO_LARGE: { status: 413, title: "Request body exceeds the configured limit" },
+  URI_TOO_LONG: { status: 414, title: "A path segment of the request exceeds the length limit" },
   MEDIA_TYPE_UNSUPPORTED: { status: 415, title: "Unsupported content type" },
   REQUEST_INVALID: { status: 400, title: "Request does not match the schema" },
   BASE64_INVALID: { status: 400, title: "Field is not canonical base64" },
@@ -8068,6 +8069,10 @@ var ERROR_CODES = {
   HEIGHT_INVALID: { status: 400, title: "Height is not a positive integer" },
   TX_BATCH_MALFORMED: { status: 400, title: "Transaction batch (TxBatch) does not decode" },
   TXS_TOO_MANY: { status: 400, title: "Too many transactions in one request" },
+  // Refused by the HTTP parser, before there is a request to route
+  REQUEST_MALFORMED: { status: 400, title: "Request is not well-formed HTTP" },
+  HEADERS_TOO_LARGE: { status: 431, title: "Request line and headers exceed the size limit" },
+  REQUEST_TIMEOUT: { status: 408, title: "Request was not received in time" },
   // Transactions
   TX_MALFORMED: { status: 400, title: "Transaction bytes do not decode" },
   TX_NOT_CANONICAL: { status: 400, title: "Transaction encoding is not canonical" },
@@ -8118,6 +8123,7 @@ var ERROR_CODES = {
   // Node
   COMMIT_TIMEOUT: { status: 504, title: "Transaction not committed within the wait limit" },
   NODE_HALTED: { status: 503, title: "Node halted after a storage failure" },
+  NODE_CLOSING: { status: 503, title: "Node is shutting down; retry later or on another node" },
   INTERNAL: { status: 500, title: "Internal error" }
 };
 var TianpingError = class extends Error {
