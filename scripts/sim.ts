@@ -46,7 +46,7 @@ function parseArgs(argv: readonly string[]): Args {
   return { seeds: seeds ?? 100, start: start ?? randomInt(0, 2 ** 31), single: false };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const failingSeeds: number[] = [];
   let simulatedMs = 0;
@@ -60,7 +60,7 @@ function main(): void {
   for (let seed = args.start; seed < args.start + args.seeds; seed++) {
     let result: SimResult | undefined;
     try {
-      result = runSimulation(seed);
+      result = await runSimulation(seed);
       simulatedMs += result.simulatedMs;
       if (result.setChangesPlanned > 0) {
         setChanges.seeds += 1;
@@ -95,4 +95,4 @@ function main(): void {
   process.exitCode = failingSeeds.length > 0 ? 1 : 0;
 }
 
-main();
+await main();

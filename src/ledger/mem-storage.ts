@@ -7,7 +7,8 @@ import { assert } from '../types/index.js';
 
 export class MemStorage implements Storage {
   private durable = new Map<string, Uint8Array>();
-  private volatile: (readonly BatchOp[])[] = [];
+  /** Unsynced writes by key, in write order: the value, or null for a delete. */
+  private volatile = new Map<string, Uint8Array | null>();
   private closed = false;
   /** Counts synced batches, so tests can crash at a chosen point. */
   syncedBatches = 0;
@@ -16,21 +17,25 @@ export class MemStorage implements Storage {
 
   async get(key: string): Promise<Uint8Array | undefined> {
     this.assertOpen();
-    return this.view().get(key);
+    const pending = this.volatile.get(key);
+    return pending === undefined ? this.durable.get(key) : pending ?? undefined;
   }
 
   async batch(ops: readonly BatchOp[], options: { readonly sync: boolean }): Promise<void> {
     this.assertOpen();
     if (!options.sync) {
-      this.volatile.push([...ops]);
+      for (const op of ops) this.volatile.set(op.key, op.type === 'put' ? op.value : null);
       return;
     }
     if (this.failNextSync) {
       this.failNextSync = false;
       throw new Error('ENOSPC: simulated disk full');
     }
-    for (const pending of this.volatile) apply(this.durable, pending);
-    this.volatile = [];
+    for (const [key, value] of this.volatile) {
+      if (value === null) this.durable.delete(key);
+      else this.durable.set(key, value);
+    }
+    this.volatile.clear();
     apply(this.durable, ops);
     this.syncedBatches++;
   }
@@ -38,10 +43,17 @@ export class MemStorage implements Storage {
   async *entries(prefix: string, options: { readonly limit?: number; readonly reverse?: boolean } = {}):
     AsyncIterable<[string, Uint8Array]> {
     this.assertOpen();
-    const keys = [...this.view().keys()].filter((k) => k.startsWith(prefix)).sort();
+    // A snapshot of the matching entries, as LevelDB's iterator reads one.
+    const snapshot = new Map<string, Uint8Array>();
+    for (const [key, value] of this.durable) if (key.startsWith(prefix)) snapshot.set(key, value);
+    for (const [key, value] of this.volatile) {
+      if (!key.startsWith(prefix)) continue;
+      if (value === null) snapshot.delete(key);
+      else snapshot.set(key, value);
+    }
+    const keys = [...snapshot.keys()].sort();
     if (options.reverse === true) keys.reverse();
     const limited = options.limit !== undefined && options.limit >= 0 ? keys.slice(0, options.limit) : keys;
-    const snapshot = this.view();
     for (const key of limited) yield [key, snapshot.get(key)!];
   }
 
@@ -51,19 +63,12 @@ export class MemStorage implements Storage {
 
   /** Power loss: every unsynced write is gone. The storage can be reopened afterwards. */
   crash(): void {
-    this.volatile = [];
+    this.volatile.clear();
     this.closed = true;
   }
 
   reopen(): void {
     this.closed = false;
-  }
-
-  private view(): Map<string, Uint8Array> {
-    if (this.volatile.length === 0) return this.durable;
-    const merged = new Map(this.durable);
-    for (const pending of this.volatile) apply(merged, pending);
-    return merged;
   }
 
   private assertOpen(): void {

@@ -46,6 +46,8 @@ const CATCH_UP_PEERS_MAX = 2;
 export class ConsensusWire {
   private readonly pendingAnswers = new Map<PeerId, (bytes: Uint8Array) => void>();
   private requestCounter = 0;
+  /** Where the next catch-up request starts in the list of connected peers. */
+  private catchUpCursor = 0;
   private readonly txs: TxGossip;
   private readonly missing: MissingTxs;
 
@@ -112,7 +114,15 @@ export class ConsensusWire {
   }
 
   requestCatchUp(request: CatchUpRequest): void {
-    const peers = this.c.network.connectedNodes().slice(0, CATCH_UP_PEERS_MAX);
+    // Successive requests ask successive peers: the first two connected may lack the very proposal
+    // we lack (they missed the same tx batches), and asking them again and again left a validator
+    // without the proposal until its propose timeout (found by the simulator, seed 1).
+    const connected = this.c.network.connectedNodes();
+    const peers: string[] = [];
+    for (let i = 0; i < Math.min(CATCH_UP_PEERS_MAX, connected.length); i++) {
+      peers.push(connected[(this.catchUpCursor + i) % connected.length]!);
+    }
+    this.catchUpCursor = (this.catchUpCursor + peers.length) % Math.max(1, connected.length);
     for (const peer of peers) {
       this.c.network.request(peer, 'catchup', encodeCatchUpRequest(request), { timeoutMs: PEER_ANSWER_WAIT_MS + 1_000 })
         .then((bytes) => {

@@ -1,34 +1,28 @@
 // What every simulated run must satisfy, checked as the run goes (safety) and at its end (liveness):
-// 1. agreement: no two honest nodes commit different blocks at one height;
+// 1. agreement: no two honest nodes commit different blocks at one height, and every honest ledger
+//    stores the same bytes for a height (so the same txs and app hash); at the end, honest nodes at
+//    one tip hold the same state;
 // 2. no honest validator sends two different signed votes (or proposals) for one height/round/type,
 //    across crashes too;
 // 3. a Byzantine equivocation that reached one honest node (both messages taken in at their height,
 //    in one incarnation) is recorded as evidence by an honest node; and no honest validator is ever
 //    accused;
 // 4. liveness: after the last fault heals, every honest node commits a height no honest node had
-//    before the heal, within the liveness window; and with set changes, every planned operation
-//    gets committed and every honest node commits a block of the height where the last set is in force;
-// 5. every commit certificate an honest node accepts (decided or caught up) is for its block and signed,
-//    each signer once and each signature valid, by more than 2/3 of the power of THAT height's set;
-//    and no honest node counts a vote of a node that is not in the set of the vote's height;
-// 6. every honest node runs every height with the same set (members, powers, proposer priorities):
-//    the one the agreed chain gives by the real node's rule (valset.ts), restarts and joins included.
+//    before the heal, within the liveness window; and with set changes, every planned change gets
+//    committed and every honest node commits a block of a height where the last set is in force;
+// 5. every commit certificate an honest ledger holds is for its block and signed, each signer once
+//    and each signature valid, by more than 2/3 of the power of THAT height's set; and no honest
+//    node counts a vote of a node that is not in the set of the vote's height;
+// 6. every honest node runs every height with the same set (members, powers, proposer priorities),
+//    restarts and joins included, and it is the set the agreed block of that height names
+//    (header.validatorsHash);
+// 7. every tx a node answered as committed (waitForCommit) is in that node's ledger, at that
+//    height, after any crash.
 //
-// Validators are named by node here, not by index: a node's index changes with the set.
-import { voteSignBytes } from '../../src/codec/sign-bytes.js';
-import {
-  createValidatorSet,
-  nextHeightValidatorSet,
-  VOTE_PRECOMMIT,
-  type CommitCertificate,
-  type ConsensusBlock,
-  type Evidence,
-  type ValidatorSet,
-  type Vote,
-} from '../../src/consensus/tendermint/index.js';
+// The checks read only what the node stores and sends; they derive nothing by the node's rules.
+import { decodeBlock, validatorSetHash, voteSignBytes } from '../../src/codec/index.js';
+import { VOTE_PRECOMMIT, type CommitCertificate, type Evidence, type ValidatorSet, type Vote } from '../../src/consensus/tendermint/index.js';
 import { equalBytes, toHex } from '../../src/types/index.js';
-import { blockOps } from './app.js';
-import { applyOps, sameMembers, toValidators, type Member } from './valset.js';
 
 export class SimulationFailure extends Error {
   override name = 'SimulationFailure';
@@ -39,13 +33,8 @@ export function equivocationKey(node: number, height: number, round: number, typ
   return `${node}/${height}/${round}/${type}`;
 }
 
-/** What the checker knows of the world to derive the sets on its own, from the agreed chain. */
-export interface SetReference {
+export interface CheckerWorld {
   readonly chainId: string;
-  readonly genesis: readonly Member[];
-  /** Operations in the plan: all of them must end up committed. */
-  readonly plannedOps: number;
-  publicKeyOf(node: number): Uint8Array;
   nodeOfPublicKey(publicKey: Uint8Array): number | undefined;
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
 }
@@ -58,16 +47,13 @@ export interface CommitRecord {
 }
 
 export class Checker {
+  /** The agreed chain: block hash and stored-bytes digest by height. */
   private readonly committedHash = new Map<number, string>();
-  /** The agreed chain, by height, as honest nodes committed it. */
-  private readonly committedBlocks = new Map<number, ConsensusBlock>();
-  /** Reference members and sets by height, derived from committedBlocks alone. */
-  private readonly referenceMembers = new Map<number, readonly Member[]>();
+  private readonly committedBytes = new Map<number, Uint8Array>();
+  /** Header validatorsHash of each agreed height, checked against the set honest nodes ran. */
+  private readonly namedSetHash = new Map<number, string>();
+  /** The set the first honest node ran each height with; every other must be equal. */
   private readonly referenceSets = new Map<number, ValidatorSet>();
-  /** Plan operations committed on the agreed chain, and the height of the block with the last one. */
-  private opsCommitted = 0;
-  private lastOpHeight = 0;
-  private nextOpsHeight = 1;
   setsChecked = 0;
   certificatesChecked = 0;
   private readonly signedBytes = new Map<string, string>();
@@ -78,20 +64,26 @@ export class Checker {
   private readonly evidenceKeys = new Set<string>();
   readonly commits: CommitRecord[] = [];
   evidenceCount = 0;
+  /** Votes a Byzantine node signed for a height whose set it is not in: never to be counted. */
+  private readonly ghostVotes = new Set<string>();
+  ghostVotesSent = 0;
+  forgedCommitsSent = 0;
+  /** Honest restarts whose ledger already held a set change (the set must come back right). */
+  restartsAfterChange = 0;
+  /** Txs answered as committed, by node: hash hex → height. */
+  private readonly answered = new Map<number, Map<string, number>>();
+  answeredCount = 0;
+  answersRechecked = 0;
 
-  constructor(private readonly honestNodes: ReadonlySet<number>, private readonly reference: SetReference) {}
+  constructor(private readonly honestNodes: ReadonlySet<number>, private readonly world: CheckerWorld) {}
 
   fail(message: string): never {
     throw new SimulationFailure(message);
   }
 
-  /** Votes a Byzantine node signed for a height whose set it is not in (byzantine.ts): never to be counted. */
-  private readonly ghostVotes = new Set<string>();
-  ghostVotesSent = 0;
-  /** Forged finished heights Byzantine nodes sent to nodes catching up (all to be rejected). */
-  forgedCommitsSent = 0;
-  /** Honest restarts whose ledger already held a set change (the set must come back right). */
-  restartsAfterChange = 0;
+  isHonest(node: number): boolean {
+    return this.honestNodes.has(node);
+  }
 
   onGhostVote(vote: Vote): void {
     this.ghostVotes.add(toHex(vote.signature));
@@ -102,82 +94,51 @@ export class Checker {
     return this.ghostVotes.size > 0 && vote.signature instanceof Uint8Array && this.ghostVotes.has(toHex(vote.signature));
   }
 
-  /** Invariant 1, checked on every commit effect of an honest node. */
-  onCommit(node: number, block: ConsensusBlock, certificate: CommitCertificate, atMs: number): void {
-    const height = certificate.height;
-    const hashHex = toHex(block.hash);
-    this.checkCertificate(node, block, certificate);
+  /** Invariants 1, 5 and 6 on a block an honest ledger now holds with its certificate. */
+  onCommit(node: number, height: number, blockBytes: Uint8Array, certificate: CommitCertificate, atMs: number): void {
+    const { header, hash } = decodeBlock(blockBytes);
+    const hashHex = toHex(hash);
+    if (header.height !== height || certificate.height !== height) this.fail(`node ${node} stored block ${header.height} at height ${height}`);
+    this.checkCertificate(node, hash, certificate);
     const previous = this.committedHash.get(height);
     if (previous !== undefined && previous !== hashHex) {
       this.fail(`agreement violated at height ${height}: node ${node} committed ${hashHex}, another ${previous}`);
     }
     if (previous === undefined) {
       this.committedHash.set(height, hashHex);
-      this.committedBlocks.set(height, block);
-      this.countOps();
+      this.committedBytes.set(height, blockBytes);
+      const named = toHex(header.validatorsHash);
+      this.namedSetHash.set(height, named);
+      const ran = this.referenceSets.get(height);
+      if (ran !== undefined) this.checkNamedSet(height, ran);
+    } else if (!equalBytes(this.committedBytes.get(height)!, blockBytes)) {
+      this.fail(`node ${node} stores other bytes for block ${height} than another honest node`);
     }
     this.commits.push({ node, height, hashHex, atMs });
   }
 
-  private countOps(): void {
-    for (let block = this.committedBlocks.get(this.nextOpsHeight); block !== undefined;
-      block = this.committedBlocks.get(this.nextOpsHeight)) {
-      const ops = blockOps(block);
-      this.opsCommitted += ops.length;
-      if (ops.length > 0) this.lastOpHeight = this.nextOpsHeight;
-      this.nextOpsHeight += 1;
+  private checkNamedSet(height: number, set: ValidatorSet): void {
+    const named = this.namedSetHash.get(height);
+    if (named !== undefined && named !== toHex(validatorSetHash(set.validators))) {
+      this.fail(`honest nodes ran height ${height} with a set other than the one its agreed block names`);
     }
   }
 
-  /** Members in force at `height`: genesis, then the operations of block h - 2 on those of h - 1. */
-  private membersAt(height: number): readonly Member[] {
-    if (height <= 2) return this.reference.genesis;
-    const known = this.referenceMembers.get(height);
-    if (known !== undefined) return known;
-    const block = this.committedBlocks.get(height - 2);
-    if (block === undefined) this.fail(`the set of height ${height} is needed before block ${height - 2} is committed`);
-    const members = applyOps(this.membersAt(height - 1), blockOps(block).map((op) => op.op));
-    if (members === undefined) this.fail(`block ${height - 2} was committed with operations that do not apply`);
-    this.referenceMembers.set(height, members);
-    return members;
-  }
-
-  /** The set of `height` with its proposer priorities, by the real node's rule. */
-  referenceSetAt(height: number): ValidatorSet {
-    const known = this.referenceSets.get(height);
-    if (known !== undefined) return known;
-    let from = height;
-    while (from > 1 && !this.referenceSets.has(from - 1)) from -= 1;
-    for (let h = from; h <= height; h++) {
-      const members = this.membersAt(h);
-      const set = h > 1 && sameMembers(members, this.membersAt(h - 1))
-        ? nextHeightValidatorSet(this.referenceSets.get(h - 1)!)
-        : createValidatorSet(toValidators(members, (node) => this.reference.publicKeyOf(node)));
-      this.referenceSets.set(h, set);
-    }
-    return this.referenceSets.get(height)!;
-  }
-
-  /** The node whose key holds `index` in the set of `height` (messages name validators by index). */
-  signerNode(height: number, index: number): number | undefined {
-    const validator = this.referenceSetAt(height).validators[index];
-    return validator === undefined ? undefined : this.reference.nodeOfPublicKey(validator.publicKey);
-  }
-
-  /** Invariant 5: checked here independently of the core's verifyCertificate. */
-  private checkCertificate(node: number, block: ConsensusBlock, certificate: CommitCertificate): void {
+  /** Invariant 5, checked here independently of the core's verifyCertificate. */
+  private checkCertificate(node: number, blockHash: Uint8Array, certificate: CommitCertificate): void {
     const height = certificate.height;
-    const set = this.referenceSetAt(height);
     const fail: (why: string) => never = (why) => this.fail(`node ${node} accepted a certificate for height ${height} that ${why}`);
-    if (!equalBytes(certificate.blockHash, block.hash)) fail('is for another block');
-    const signBytes = voteSignBytes(this.reference.chainId, height, certificate.round, VOTE_PRECOMMIT, certificate.blockHash);
+    const set = this.referenceSets.get(height);
+    if (set === undefined) fail('no honest node ran (so no honest validator signed it)');
+    if (!equalBytes(certificate.blockHash, blockHash)) fail('is for another block');
+    const signBytes = voteSignBytes(this.world.chainId, height, certificate.round, VOTE_PRECOMMIT, certificate.blockHash);
     const signers = new Set<number>();
     let power = 0;
     for (const { validatorIndex, signature } of certificate.signatures) {
       const validator = set.validators[validatorIndex];
       if (validator === undefined) fail(`names index ${validatorIndex}, outside the height's set of ${set.validators.length}`);
       if (signers.has(validatorIndex)) fail(`names validator ${validatorIndex} twice`);
-      if (!this.reference.verify(validator.publicKey, signBytes, signature)) {
+      if (!this.world.verify(validator.publicKey, signBytes, signature)) {
         fail(`carries a signature of index ${validatorIndex} that the height's member there did not make`);
       }
       signers.add(validatorIndex);
@@ -189,36 +150,23 @@ export class Checker {
 
   /** Invariant 6, on every startHeight of an honest node (first start, restart, next height, catch-up). */
   onStartHeight(node: number, height: number, set: ValidatorSet): void {
-    const expected = this.referenceSetAt(height);
+    const expected = this.referenceSets.get(height);
+    if (expected === undefined) {
+      this.referenceSets.set(height, set);
+      this.checkNamedSet(height, set);
+      this.setsChecked += 1;
+      return;
+    }
     const same = set.totalPower === expected.totalPower && set.validators.length === expected.validators.length
       && set.validators.every((v, i) => v.power === expected.validators[i]!.power
         && equalBytes(v.publicKey, expected.validators[i]!.publicKey)
         && set.proposerPriorities[i] === expected.proposerPriorities[i]);
     if (!same) {
       const show = (s: ValidatorSet): string => s.validators
-        .map((v, i) => `${this.reference.nodeOfPublicKey(v.publicKey)}:${v.power}@${s.proposerPriorities[i]}`).join(' ');
-      this.fail(`node ${node} runs height ${height} with the set [${show(set)}], the chain gives [${show(expected)}]`);
+        .map((v, i) => `${this.world.nodeOfPublicKey(v.publicKey)}:${v.power}@${s.proposerPriorities[i]}`).join(' ');
+      this.fail(`node ${node} runs height ${height} with the set [${show(set)}], another honest node ran [${show(expected)}]`);
     }
     this.setsChecked += 1;
-  }
-
-  /** The height from which the last planned set is in force, once every operation is committed. */
-  private setChangesTarget(): number | undefined {
-    if (this.reference.plannedOps === 0) return 0;
-    return this.opsCommitted < this.reference.plannedOps ? undefined : this.lastOpHeight + 2;
-  }
-
-  get setChangesCommitted(): number {
-    return this.opsCommitted;
-  }
-
-  /** Distinct sets in force on the agreed chain (the genesis set counts as one). */
-  get setsInForce(): number {
-    let count = 1;
-    for (let h = 3; this.committedBlocks.has(h - 2) && this.committedBlocks.has(h); h++) {
-      if (!sameMembers(this.membersAt(h), this.membersAt(h - 1))) count += 1;
-    }
-    return count;
   }
 
   /** Invariant 2, checked on every own signed message an honest validator sends. */
@@ -247,7 +195,7 @@ export class Checker {
   }
 
   onEvidence(node: number, evidence: Evidence): void {
-    const accused = this.reference.nodeOfPublicKey(evidence.publicKey);
+    const accused = this.world.nodeOfPublicKey(evidence.publicKey);
     if (accused === undefined) this.fail(`node ${node} recorded evidence against an unknown key`);
     if (this.honestNodes.has(accused)) this.fail(`node ${node} recorded evidence against honest validator ${accused}`);
     const [height, round, type] = evidence.kind === 'duplicateVote'
@@ -267,9 +215,31 @@ export class Checker {
     }
   }
 
-  /** Invariant 4, at the end of the run. */
-  checkLiveness(honestNodes: readonly number[], healAtMs: number, deadlineMs: number): void {
-    const heightAtHeal = this.commits.filter((c) => c.atMs <= healAtMs).reduce((max, c) => Math.max(max, c.height), 0);
+  /** Invariant 7: a node answered that this tx committed at this height. */
+  onAnsweredCommitted(node: number, hashHex: string, height: number): void {
+    let byNode = this.answered.get(node);
+    if (byNode === undefined) {
+      byNode = new Map();
+      this.answered.set(node, byNode);
+    }
+    byNode.set(hashHex, height);
+    this.answeredCount += 1;
+  }
+
+  /** Invariant 7, after a restart and at the end: `locate` reads the node's own ledger. */
+  async checkAnswered(node: number, locate: (hashHex: string) => Promise<number | undefined>): Promise<void> {
+    for (const [hashHex, height] of this.answered.get(node) ?? []) {
+      const found = await locate(hashHex);
+      if (found !== height) {
+        this.fail(`node ${node} answered tx ${hashHex} committed at height ${height}; its ledger now has it at ${found ?? 'no height'}`);
+      }
+      this.answersRechecked += 1;
+    }
+  }
+
+  /** Invariant 4, at the end of the run; `target` is the height where the last planned set is in force. */
+  checkLiveness(honestNodes: readonly number[], healAtMs: number, deadlineMs: number, target: number | undefined, planned: string): void {
+    const heightAtHeal = this.heightAt(healAtMs);
     for (const node of honestNodes) {
       const progressed = this.commits.some((c) => c.node === node && c.height > heightAtHeal
         && c.atMs > healAtMs && c.atMs <= deadlineMs);
@@ -278,11 +248,7 @@ export class Checker {
           + `${deadlineMs - healAtMs} ms after the faults healed`);
       }
     }
-    const target = this.setChangesTarget();
-    if (target === undefined) {
-      this.fail(`liveness: ${this.opsCommitted} of ${this.reference.plannedOps} planned set changes committed `
-        + `${deadlineMs - healAtMs} ms after the faults healed`);
-    }
+    if (target === undefined) this.fail(`liveness: ${planned} ${deadlineMs - healAtMs} ms after the faults healed`);
     for (const node of honestNodes) {
       if (!this.commits.some((c) => c.node === node && c.height >= target && c.atMs <= deadlineMs)) {
         this.fail(`liveness: honest node ${node} never committed height ${target}, where the last planned set is in force`);
@@ -290,11 +256,15 @@ export class Checker {
     }
   }
 
-  /** True once every honest node has committed a new height after the heal (and the plan is done): the run may stop. */
-  livenessReached(honestNodes: readonly number[], healAtMs: number): boolean {
-    const heightAtHeal = this.commits.filter((c) => c.atMs <= healAtMs).reduce((max, c) => Math.max(max, c.height), 0);
-    const target = this.setChangesTarget();
-    return target !== undefined && honestNodes.every((node) => this.commits.some((c) => c.node === node
+  private heightAt(atMs: number): number {
+    return this.commits.filter((c) => c.atMs <= atMs).reduce((max, c) => Math.max(max, c.height), 0);
+  }
+
+  /** True once every honest node has committed a new height after the heal and reached `target`: the run may stop. */
+  livenessReached(honestNodes: readonly number[], healAtMs: number, target: number | undefined): boolean {
+    if (target === undefined) return false;
+    const heightAtHeal = this.heightAt(healAtMs);
+    return honestNodes.every((node) => this.commits.some((c) => c.node === node
       && c.height > heightAtHeal && c.atMs > healAtMs) && this.commits.some((c) => c.node === node && c.height >= target));
   }
 

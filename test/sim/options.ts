@@ -1,14 +1,73 @@
 // One seed → one scenario (swarm testing, as TigerBeetle's VOPR does): cluster size, weights, who is
-// Byzantine, network faults, crashes, clock skews and app latencies are all drawn from the seed, so
-// different seeds stress different corners and any failure replays exactly.
+// Byzantine, network faults, crashes, clock skews, the node's block timing and the anchor workload
+// are all drawn from the seed, so different seeds stress different corners and any failure replays
+// exactly.
 //
-// About half the seeds also change the validator set on chain (valset.ts): spare nodes join, members
-// leave, powers change. Those draws come after every other draw, so a seed's other faults are the
-// ones it had before set changes existed, and beforeSetChanges() gives back that older scenario and
-// driver exactly (the regression seeds recorded then replay through it, event for event).
+// About half the seeds also change the validator set on chain through governance (workload.ts):
+// spare nodes ask to join and are voted in, members are removed, suspended and reinstated. Those
+// draws come after every other draw, so a seed's other faults are the ones it had before set
+// changes existed, and beforeSetChanges() gives back that older scenario.
 import { DEFAULT_CONSENSUS_PARAMS, type ConsensusParams } from '../../src/consensus/tendermint/index.js';
 import { Prng } from './prng.js';
-import { applyOp, POWER_MAX, totalPower, type Member, type PlannedChange, type SetChangeOp } from './valset.js';
+
+/** A member of a planned set, by simulated node (its key is the node's key). */
+export interface Member {
+  readonly node: number;
+  readonly power: number;
+}
+
+/** The governance changes a plan may make; each is a proposal the validators vote through. */
+export type SetChangeOp =
+  | { readonly kind: 'add'; readonly node: number; readonly power: number }
+  | { readonly kind: 'remove'; readonly node: number }
+  | { readonly kind: 'suspend'; readonly node: number }
+  | { readonly kind: 'reinstate'; readonly node: number };
+
+export interface PlannedChange {
+  /** The change is proposed once the chain has reached this height. */
+  readonly fromHeight: number;
+  readonly op: SetChangeOp;
+}
+
+export const POWER_MAX = 10;
+
+/**
+ * What the scenario generator tracks to draw only changes the chain accepts: the validators, the
+ * suspended ones (reinstated with their power) and the keys retired by removal (never again
+ * admitted). The rule the node runs is the state machine's own; this only keeps plans sensible.
+ */
+export interface PlanState {
+  readonly validators: readonly Member[];
+  readonly suspended: readonly Member[];
+  readonly retired: readonly number[];
+}
+
+export function totalPower(members: readonly Member[]): number {
+  return members.reduce((sum, member) => sum + member.power, 0);
+}
+
+export function applyPlanned(state: PlanState, op: SetChangeOp): PlanState | undefined {
+  const { validators, suspended, retired } = state;
+  const active = validators.find((m) => m.node === op.node);
+  const paused = suspended.find((m) => m.node === op.node);
+  const sorted = (members: Member[]): Member[] => members.sort((a, b) => a.node - b.node);
+  switch (op.kind) {
+    case 'add':
+      if (active !== undefined || paused !== undefined || retired.includes(op.node)) return undefined;
+      return { ...state, validators: sorted([...validators, { node: op.node, power: op.power }]) };
+    case 'remove':
+      if (active !== undefined && validators.length === 1) return undefined;
+      if (active === undefined && paused === undefined) return undefined;
+      return { validators: validators.filter((m) => m.node !== op.node), suspended: suspended.filter((m) => m.node !== op.node),
+        retired: [...retired, op.node] };
+    case 'suspend':
+      if (active === undefined || validators.length === 1) return undefined;
+      return { ...state, validators: validators.filter((m) => m.node !== op.node), suspended: [...suspended, active] };
+    case 'reinstate':
+      if (paused === undefined) return undefined;
+      return { ...state, validators: sorted([...validators, paused]), suspended: suspended.filter((m) => m.node !== op.node) };
+  }
+}
 
 export interface PartitionFault {
   readonly startMs: number;
@@ -56,19 +115,13 @@ export interface SimOptions {
   readonly crashes: readonly CrashFault[];
   /** Per-mille chance, per effect, that a crashing node dies in the middle of carrying out a step. */
   readonly crashMidStepPerMille: number;
-  readonly buildDelayMaxMs: number;
-  readonly validateDelayMaxMs: number;
-  /** The driver's pause between a commit and the next height (CometBFT's timeout_commit). */
-  readonly commitDelayMs: number;
+  /** The node's consensus.blockDelayMs: how long txs gather before a height starts. */
+  readonly blockDelayMs: number;
+  /** The workload submits one anchor this often (to a random honest node that is up). */
+  readonly anchorIntervalMs: number;
+  /** The node's consensus.heartbeatIntervalMs: an empty block at least this often. */
+  readonly heartbeatIntervalMs: number;
   readonly rebroadcastIntervalMs: number;
-  /**
-   * The driver answers a request for a proposal or votes of a height it has already committed with
-   * that height's block and certificate, as it answers a commit request. Needed once sets change:
-   * the nodes that finished a height may all be outside the next set, and then no message of a
-   * higher height ever tells the others that they are behind (seed 1310). Off only in
-   * beforeSetChanges().
-   */
-  readonly answerFinishedHeights: boolean;
 }
 
 function drawPowers(prng: Prng, nodeCount: number): number[] {
@@ -125,31 +178,34 @@ export function byzantineBelowThird(members: readonly Member[], byzantine: reado
   return 3 * totalPower(faulty) < totalPower(members);
 }
 
-function drawOp(prng: Prng, members: readonly Member[], nodes: number): SetChangeOp {
-  const outside = Array.from({ length: nodes }, (_, node) => node).filter((node) => !members.some((m) => m.node === node));
+function drawOp(prng: Prng, plan: PlanState, nodes: number): SetChangeOp {
+  const known = (node: number): boolean => plan.validators.some((m) => m.node === node)
+    || plan.suspended.some((m) => m.node === node) || plan.retired.includes(node);
+  const outside = Array.from({ length: nodes }, (_, node) => node).filter((node) => !known(node));
   const roll = prng.int(10);
-  if (outside.length > 0 && (roll < 4 || members.length === 1)) {
+  if (outside.length > 0 && (roll < 4 || plan.validators.length === 1)) {
     return { kind: 'add', node: prng.pick(outside), power: prng.range(1, POWER_MAX) };
   }
-  const member = prng.pick(members).node;
-  return roll < 7 ? { kind: 'remove', node: member } : { kind: 'power', node: member, power: prng.range(1, POWER_MAX) };
+  if (roll >= 8 && plan.suspended.length > 0) return { kind: 'reinstate', node: prng.pick(plan.suspended).node };
+  const member = prng.pick(plan.validators).node;
+  return roll < 7 ? { kind: 'remove', node: member } : { kind: 'suspend', node: member };
 }
 
 /**
- * The plan: each operation is kept only if the set it leads to is allowed (at least one validator)
- * and keeps the Byzantine power under a third. Blocks carry operations in plan order, so the sets in
- * force are among these prefixes, and the bound holds at every height whatever blocks commit.
+ * The plan: each operation is kept only if the set it leads to keeps at least one validator and
+ * the Byzantine power under a third. Changes are proposed one after another in plan order, so the
+ * sets in force are among these prefixes, and the bound holds at every height.
  */
 function drawSetChanges(prng: Prng, powers: readonly number[], nodes: number, byzantine: readonly number[]): PlannedChange[] {
-  let members: Member[] = powers.map((power, node) => ({ node, power }));
+  let state: PlanState = { validators: powers.map((power, node) => ({ node, power })), suspended: [], retired: [] };
   const fromHeights = Array.from({ length: prng.range(1, 6) }, () => prng.range(1, 8)).sort((a, b) => a - b);
   const plan: PlannedChange[] = [];
   for (const fromHeight of fromHeights) {
-    const op = drawOp(prng, members, nodes);
-    const next = applyOp(members, op);
-    if (next === undefined || !byzantineBelowThird(next, byzantine)) continue;
+    const op = drawOp(prng, state, nodes);
+    const next = applyPlanned(state, op);
+    if (next === undefined || !byzantineBelowThird(next.validators, byzantine)) continue;
     plan.push({ fromHeight, op });
-    members = next;
+    state = next;
   }
   return plan;
 }
@@ -184,9 +240,8 @@ function withSetChanges(prng: Prng, options: SimOptions): SimOptions {
 }
 
 /**
- * The same seed's scenario as it was before set changes: genesis nodes only, one set throughout, and
- * the driver of then (it ignored requests for finished heights). Seeds recorded before set changes
- * replay exactly through it, so they keep failing when the fix they name is reverted.
+ * The same seed's scenario without set changes: genesis nodes only, one set throughout. Seeds recorded
+ * before set changes existed keep their faults through it.
  */
 export function beforeSetChanges(options: SimOptions): SimOptions {
   const keep = <T>(perNode: readonly T[]): T[] => perNode.slice(0, options.nodeCount);
@@ -198,7 +253,6 @@ export function beforeSetChanges(options: SimOptions): SimOptions {
     clockSkewMs: keep(options.clockSkewMs),
     partitions: options.partitions.map((partition) => ({ ...partition, sideOfNode: keep(partition.sideOfNode) })),
     crashes: options.crashes.filter((crash) => crash.node < options.nodeCount),
-    answerFinishedHeights: false,
   };
 }
 
@@ -231,11 +285,12 @@ export function optionsFromSeed(seed: number): SimOptions {
     partitions: drawPartitions(prng, nodeCount, healAtMs),
     crashes: drawCrashes(prng, nodeCount, byzantineNodes, healAtMs),
     crashMidStepPerMille: prng.range(0, 700),
-    buildDelayMaxMs: prng.range(0, 200),
-    validateDelayMaxMs: prng.range(0, 200),
-    commitDelayMs: prng.range(200, 1000),
+    // Three draws once made for the simulated app's build, validate and commit delays; their order
+    // is kept so that every seed keeps the faults it was recorded with.
+    blockDelayMs: prng.range(0, 200),
+    anchorIntervalMs: 50 + prng.range(0, 200),
+    heartbeatIntervalMs: prng.range(200, 1000),
     rebroadcastIntervalMs: 1000,
-    answerFinishedHeights: true,
   };
   return prng.chance(500) ? withSetChanges(prng, options) : options;
 }

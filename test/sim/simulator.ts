@@ -1,29 +1,43 @@
-// The deterministic simulator (TigerBeetle VOPR style): N validators in one process over a fake
-// network, fake clocks and fake disks, all driven by one seed. A failure throws with the seed, and
-// the same seed replays the same run event for event.
-import { createTendermintCore } from '../../src/consensus/tendermint/index.js';
+// The deterministic simulator (TigerBeetle VOPR style): N production nodes in one process over a fake
+// network, fake clocks, fake timers and power-loss disks, all driven by one seed. Each event runs to
+// quiescence (every promise it started settles) before the next, so one seed replays the same run
+// event for event. A failure throws with the seed.
+import { pino, type Logger } from 'pino';
+import { blockHashOfHeader, pb } from '../../src/codec/index.js';
+import { admission, VOTE_PREVOTE, type Proposal, type Vote } from '../../src/consensus/tendermint/index.js';
+import { compactFromMessage, decodeCompactProposal, type CompactProposal } from '../../src/node/compact-proposal.js';
+import { decodeVote, proposalFromMessage, voteFromMessage } from '../../src/node/consensus-codec.js';
+import { proposalSignBytes, voteSignBytes } from '../../src/codec/sign-bytes.js';
 import { sha256 } from '../../src/crypto/hash.js';
-import { toHex, utf8 } from '../../src/types/index.js';
+import { installNodeSha256 } from '../../src/crypto/index.js';
+import { decodeCertificate } from '../../src/node/consensus-codec.js';
+import type { Ledger } from '../../src/ledger/index.js';
+import { DEFAULT_CATEGORIES, genesisHash, parseGenesis, type Genesis } from '../../src/state/index.js';
+import { concatBytes, equalBytes, fromHex, toHex, utf8, type Hash32 } from '../../src/types/index.js';
 import { ByzantineStrategy } from './byzantine.js';
 import { Checker, SimulationFailure } from './checkers.js';
 import { EventQueue } from './event-queue.js';
-import { fakePublicKey, fakeSigner, fakeVerifier } from './fake-crypto.js';
-import { FakeStorage } from './fake-storage.js';
-import { SimNetwork, type Delivery, type WireMessage } from './network.js';
-import { SimNode, type NodeTask, type SimWorld, type StoredCommit } from './node.js';
-import { optionsFromSeed, totalNodes, type SimOptions } from './options.js';
+import { fakeVerifier, keyPool } from './fake-crypto.js';
+import { SimNetwork, type Delivery, type Packet, type RequestTimeout } from './network.js';
+import { SimNode, type NodeWorld, type ObservedStep, type TimerTask } from './node.js';
+import { optionsFromSeed, totalNodes, type PlanState, type SimOptions } from './options.js';
 import { Prng } from './prng.js';
-import type { Member, PlannedChange } from './valset.js';
+import { Workload } from './workload.js';
 
 /** Local clocks read this epoch plus the simulated time plus their skew. */
 const EPOCH_MS = 1_700_000_000_000;
+const GOVERNANCE_INTERVAL_MS = 300;
+const BLOCK_TXS_MAX = 10_000;
+/** The workload anchors until this long after the heal, so that the chain has txs to decide then too. */
+const ANCHORS_AFTER_HEAL_MS = 5_000;
 
 type FaultTask =
   | { readonly kind: 'crash'; readonly node: number; readonly hard: boolean }
   | { readonly kind: 'restart'; readonly node: number }
   /** A spare node starts for the first time, from an empty disk. */
   | { readonly kind: 'boot'; readonly node: number };
-type SimTask = Delivery | NodeTask | FaultTask;
+type WorkTask = { readonly kind: 'anchor' } | { readonly kind: 'governance' } | { readonly kind: 'ghostTick'; readonly node: number };
+type SimTask = Delivery | RequestTimeout | TimerTask | FaultTask | WorkTask;
 
 export interface SimResult {
   readonly seed: number;
@@ -42,21 +56,23 @@ export interface SimResult {
   readonly messagesSent: number;
   readonly messagesDropped: number;
   readonly crashes: number;
-  /** Set-change operations planned, and committed on the agreed chain. */
+  /** Set changes planned, and seen passed on chain. */
   readonly setChangesPlanned: number;
   readonly setChangesCommitted: number;
-  /** Distinct validator sets in force on the agreed chain (1: the genesis set throughout). */
+  /** Distinct validator sets honest nodes ran (1: the genesis set throughout). */
   readonly setsInForce: number;
   /** Votes signed by Byzantine nodes outside their height's set (all ignored). */
   readonly ghostVotes: number;
   /** Honest restarts with a set change already in their ledger; spares that went on to vote. */
   readonly restartsAfterChange: number;
   readonly sparesThatVoted: number;
-  /** Forged finished heights (another block, a certificate of one signer) sent by Byzantine nodes. */
+  /** Forged blocks with certificates sent to syncing nodes by Byzantine nodes. */
   readonly forgedCommits: number;
-  /** startHeight sets and commit certificates checked against the reference (invariants 5, 6). */
   readonly setsChecked: number;
   readonly certificatesChecked: number;
+  /** Anchors a node answered as committed, and re-checks of those answers against ledgers after restarts. */
+  readonly answeredCommitted: number;
+  readonly answersRechecked: number;
   readonly events: number;
   /** SHA-256 over every honest commit (node, height, hash, time): equal digests, equal runs. */
   readonly commitDigest: string;
@@ -66,9 +82,10 @@ export function reproduceHint(seed: number): string {
   return `reproduce with: npm run sim -- --seed ${seed}`;
 }
 
-export class Simulation implements SimWorld {
+const drain = (): Promise<void> => new Promise((resolve) => { setImmediate(resolve); });
+
+export class Simulation implements NodeWorld {
   readonly chainId = 'tianping-sim';
-  readonly genesisTimeMs = EPOCH_MS - 1000;
   readonly epochMs = EPOCH_MS;
   readonly queue = new EventQueue<SimTask>();
   readonly network: SimNetwork;
@@ -76,128 +93,254 @@ export class Simulation implements SimWorld {
   readonly prng: Prng;
   readonly nodes: SimNode[] = [];
   readonly nodeCount: number;
-  readonly genesisMembers: readonly Member[];
-  readonly plan: readonly PlannedChange[];
-  private readonly secrets: Uint8Array[] = [];
-  private readonly publicKeys: Uint8Array[] = [];
-  private readonly byzantine = new ByzantineStrategy(this);
+  readonly genesis: Genesis;
+  readonly genesisHash: Hash32;
+  private readonly byzantine: ByzantineStrategy;
+  private readonly workload: Workload;
   private readonly honestNodes: number[] = [];
+  private readonly nodeOfKey = new Map<string, number>();
+  private readonly setHashes = new Set<string>();
   private elapsedMs = 0;
   private maxRound = 0;
   private events = 0;
+  private failure: unknown;
+  private readonly verifier = fakeVerifier();
 
   constructor(readonly options: SimOptions) {
+    installNodeSha256();
     const root = new Prng(options.seed);
     root.nextU32(); // the options drew from an identical stream: step off it
     this.prng = root.fork();
-    this.network = new SimNetwork(options, root.fork(), this.queue as EventQueue<Delivery | { kind: string }>);
+    const networkPrng = root.fork();
     this.nodeCount = totalNodes(options);
-    this.genesisMembers = options.powers.map((power, node) => ({ node, power }));
-    this.plan = options.setChanges;
-    for (let node = 0; node < this.nodeCount; node++) this.secrets.push(root.bytes(32));
-    for (const secret of this.secrets) this.publicKeys.push(fakePublicKey(secret));
-    const nodeOfKey = new Map(this.publicKeys.map((publicKey, node) => [toHex(publicKey), node]));
-    const verifier = fakeVerifier(this.secrets);
+    const pool = keyPool();
+    const picks = root.shuffle(pool.map((_, i) => i)).slice(0, this.nodeCount + 1);
+    const keys = picks.slice(0, this.nodeCount).map((i) => pool[i]!);
+    const submitter = pool[picks[this.nodeCount]!]!;
+    keys.forEach((key, node) => this.nodeOfKey.set(toHex(key.publicKey), node));
+    const genesisJson = {
+      chainId: this.chainId, genesisTimeMs: EPOCH_MS - 1000,
+      validators: options.powers.map((power, node) => ({ name: `sim-node-${node}`, publicKey: toHex(keys[node]!.publicKey), power })),
+      members: [{ name: 'sim-platform', organisation: 'Sim Platform', role: 'submitter', publicKey: toHex(submitter.publicKey) }],
+      categories: [...DEFAULT_CATEGORIES],
+      params: { pbtsPrecisionMs: options.params.precisionMs, pbtsMessageDelayMs: options.params.messageDelayMs },
+    };
+    const genesisBytes = utf8(JSON.stringify(genesisJson));
+    this.genesis = parseGenesis(genesisJson);
+    this.genesisHash = genesisHash(genesisBytes);
+    this.network = new SimNetwork(options, networkPrng, this.queue, keys.map((key) => toHex(key.publicKey)), () => this.elapsedMs,
+      (from, packet) => this.observeSend(from, packet));
     for (let node = 0; node < this.nodeCount; node++) {
       const byzantine = options.byzantineNodes.includes(node);
       if (!byzantine) this.honestNodes.push(node);
-      const core = createTendermintCore({ chainId: this.chainId, params: options.params, signer: fakeSigner(this.secrets[node]!), verifier });
+      this.nodes.push(new SimNode(this, node, keys[node]!, options.clockSkewMs[node]!, byzantine, this.fatalLogger(node)));
       const bootAtMs = options.bootAtMs[node]!;
-      this.nodes.push(new SimNode(this, node, core, new FakeStorage(), options.clockSkewMs[node]!, byzantine, bootAtMs === 0));
       if (bootAtMs > 0) this.queue.push(bootAtMs, { kind: 'boot', node });
     }
+    const verifier = this.verifier;
     this.checker = new Checker(new Set(this.honestNodes), {
       chainId: this.chainId,
-      genesis: this.genesisMembers,
-      plannedOps: this.plan.length,
-      publicKeyOf: (node) => this.publicKeyOf(node),
-      nodeOfPublicKey: (publicKey) => nodeOfKey.get(toHex(publicKey)),
+      nodeOfPublicKey: (publicKey) => this.nodeOfKey.get(toHex(publicKey)),
       verify: (publicKey, message, signature) => verifier.verify(publicKey, message, signature),
     });
+    this.byzantine = new ByzantineStrategy(this);
+    const genesisPlan: PlanState = { validators: options.powers.map((power, node) => ({ node, power })), suspended: [], retired: [] };
+    this.workload = new Workload({ chainId: this.chainId, checker: this.checker, prng: this.prng, nodes: this.nodes, submitter,
+      plan: options.setChanges, genesisPlan, epochMs: EPOCH_MS });
     for (const crash of options.crashes) {
       this.queue.push(crash.crashAtMs, { kind: 'crash', node: crash.node, hard: false });
       this.queue.push(crash.restartAtMs, { kind: 'restart', node: crash.node });
     }
   }
 
+  /** A node's log: only a fatal line (the node halted) is of interest, and it fails the run. */
+  private fatalLogger(node: number): Logger {
+    return pino({ level: 'fatal' }, { write: (line: string) => { this.failure ??= new SimulationFailure(`node ${node} halted: ${line.trim()}`); } });
+  }
+
   nowMs(): number {
     return this.elapsedMs;
   }
 
-  publicKeyOf(node: number): Uint8Array {
-    return this.publicKeys[node]!;
+  pushTimer(atMs: number, task: TimerTask): void {
+    this.queue.push(atMs, task);
   }
 
-  interceptBroadcast(node: SimNode, message: WireMessage): boolean {
-    return this.byzantine.broadcast(node, this.secrets[node.node]!, message);
+  onAttach(node: SimNode, endpoint: Parameters<NodeWorld['onAttach']>[1]): void {
+    if (node.byzantine) this.byzantine.attach(node, endpoint);
   }
 
-  /** Only in set-change scenarios, so that a seed without them replays as it did before they existed. */
-  forgeCommit(node: SimNode, height: number, stored: StoredCommit): WireMessage | undefined {
-    if (this.options.spareCount === 0) return undefined;
-    return this.byzantine.forgedCommit(node, this.secrets[node.node]!, height, stored);
+  /**
+   * Invariant 2 on what actually leaves an honest node: its own signed votes and proposals, in
+   * gossip, pushes and catch-up answers. (A vote the core made but a crash stopped before it left
+   * may be signed otherwise after the restart: nobody ever saw it.)
+   */
+  private observeSend(from: number, packet: Packet): void {
+    const node = this.nodes[from]!;
+    if (node.byzantine) return;
+    const votes: Vote[] = [];
+    const compacts: CompactProposal[] = [];
+    const proposals: Proposal[] = [];
+    if (packet.kind === 'gossip' && packet.topic === 'votes') votes.push(decodeVote(packet.data));
+    else if (packet.kind === 'gossip' && packet.topic === 'proposals') compacts.push(decodeCompactProposal(packet.data, BLOCK_TXS_MAX));
+    else if ((packet.kind === 'request' && packet.protocol === 'push') || (packet.kind === 'response' && packet.protocol === 'catchup'
+      && packet.data !== undefined)) {
+      const message = pb.CatchUpResponse.decode(packet.data!);
+      for (const vote of message.votes) votes.push(voteFromMessage(pb.Vote.create(vote)));
+      for (const compact of message.compactProposals) compacts.push(compactFromMessage(pb.CompactProposal.create(compact), BLOCK_TXS_MAX));
+      for (const proposal of message.proposals) proposals.push(proposalFromMessage(pb.Proposal.create(proposal)));
+    }
+    const own = (signBytes: Uint8Array, signature: Uint8Array): boolean => this.verifier.verify(node.key.publicKey, signBytes, signature);
+    this.guard(() => {
+      for (const vote of votes) {
+        const signBytes = voteSignBytes(this.chainId, vote.height, vote.round, vote.type, vote.blockHash ?? undefined);
+        if (own(signBytes, vote.signature)) {
+          this.checker.onHonestSignedSend(from, vote.height, vote.round, vote.type === VOTE_PREVOTE ? 'prevote' : 'precommit', signBytes);
+        }
+      }
+      const signed = [...compacts.map((c) => ({ ...c, blockHash: blockHashOfHeader(c.header) })),
+        ...proposals.map((p) => ({ ...p, blockHash: p.block.hash }))];
+      for (const p of signed) {
+        const signBytes = proposalSignBytes(this.chainId, p.height, p.round, p.validRound, p.blockHash);
+        if (own(signBytes, p.signature)) this.checker.onHonestSignedSend(from, p.height, p.round, 'proposal', signBytes);
+      }
+    });
   }
 
-  run(): SimResult {
-    for (const node of this.nodes) if (node.up) node.start();
-    const deadlineMs = this.options.healAtMs + this.options.livenessWindowMs;
+  /** Every step of an honest node's core: invariants 3, 5 and 6 at the source. */
+  observeStep(node: SimNode, incarnation: number, { core, before, event, result }: ObservedStep): void {
+    if (node.byzantine) return;
+    const { checker } = this;
+    this.guard(() => {
+      if (result.state.round > this.maxRound) this.maxRound = result.state.round;
+      if (event.kind === 'startHeight') {
+        checker.onStartHeight(node.node, event.height, event.validators);
+        this.setHashes.add(event.validators.validators.map((v) => `${toHex(v.publicKey)}:${v.power}`).join());
+      } else if (event.kind === 'proposalReceived' || event.kind === 'voteReceived') {
+        const signed = event.kind === 'proposalReceived' ? event.proposal : event.vote;
+        if (admission(core.context, before, signed.height, signed.round) === 'current') {
+          checker.onTakenIn(node.node, incarnation, toHex(signed.signature));
+        }
+        if (event.kind === 'voteReceived' && checker.isGhostVote(event.vote)) this.checkGhostIgnored(node, result.state, event.vote);
+      }
+      for (const effect of result.effects) if (effect.kind === 'recordEvidence') checker.onEvidence(node.node, effect.evidence);
+    });
+  }
+
+  /** Invariant 5: a vote signed by a node outside the height's set is never counted. */
+  private checkGhostIgnored(node: SimNode, state: ObservedStep['result']['state'], vote: Vote): void {
+    if (state.height !== vote.height) return;
+    const slots = state.rounds.get(vote.round);
+    const slot = slots === undefined ? [] : (vote.type === VOTE_PREVOTE ? slots.prevotes : slots.precommits)[vote.validatorIndex] ?? [];
+    if (slot.some((counted) => equalBytes(counted.signature, vote.signature))) {
+      this.checker.fail(`node ${node.node} counted a vote of height ${vote.height} signed by a node outside its set`);
+    }
+  }
+
+  onCommitted(node: SimNode, _incarnation: number, ledger: Ledger, height: number): void {
+    if (node.byzantine) return;
+    const atMs = this.elapsedMs;
+    this.guardAsync(async () => {
+      const raw = await ledger.rawBlock(height);
+      if (raw === undefined) this.checker.fail(`node ${node.node} reported block ${height} committed but does not store it`);
+      this.checker.onCommit(node.node, height, raw.block, decodeCertificate(raw.commit), atMs);
+    });
+  }
+
+  async onStarted(node: SimNode, ledger: Ledger): Promise<void> {
+    if (node.byzantine) return;
+    if (node.incarnation > 0 && (await ledger.validatorHistory()).size > 1) this.checker.restartsAfterChange += 1;
+    await this.checker.checkAnswered(node.node, async (hashHex) => (await ledger.txLocation(fromHex(hashHex)!))?.height);
+  }
+
+  private guard(check: () => void): void {
+    try {
+      check();
+    } catch (error) {
+      this.failure ??= error;
+      throw error;
+    }
+  }
+
+  private guardAsync(check: () => Promise<void>): void {
+    check().catch((error: unknown) => { this.failure ??= error; });
+  }
+
+  async run(): Promise<SimResult> {
+    const { options } = this;
+    for (const node of this.nodes) if (options.bootAtMs[node.node] === 0) this.guardAsync(() => node.start());
+    this.queue.push(options.anchorIntervalMs, { kind: 'anchor' });
+    if (options.setChanges.length > 0) this.queue.push(GOVERNANCE_INTERVAL_MS, { kind: 'governance' });
+    if (options.spareCount > 0) {
+      for (const node of this.nodes) {
+        if (node.byzantine) this.queue.push(this.prng.range(1, options.rebroadcastIntervalMs), { kind: 'ghostTick', node: node.node });
+      }
+    }
+    await drain();
+    const deadlineMs = options.healAtMs + options.livenessWindowMs;
     let commitsSeen = 0;
     for (let next = this.queue.pop(); next !== undefined && next.atMs <= deadlineMs; next = this.queue.pop()) {
       this.elapsedMs = next.atMs;
       this.events += 1;
       this.handle(next.item);
-      this.noteRound(next.item);
-      if (this.elapsedMs > this.options.healAtMs && this.checker.commits.length !== commitsSeen) {
+      await drain();
+      if (this.failure !== undefined) throw this.failure;
+      if (this.elapsedMs > options.healAtMs && this.checker.commits.length !== commitsSeen) {
         commitsSeen = this.checker.commits.length;
-        if (this.checker.livenessReached(this.honestNodes, this.options.healAtMs)) break;
+        if (this.checker.livenessReached(this.honestNodes, options.healAtMs, this.workload.setChangesTarget)) break;
       }
     }
-    this.checker.checkEvidence();
-    this.checker.checkLiveness(this.honestNodes, this.options.healAtMs, deadlineMs);
+    await this.finalChecks(deadlineMs);
     return this.result();
   }
 
   private handle(task: SimTask): void {
-    if (task.kind === 'deliver') return this.nodes[task.to]!.receive(task.from, task.message);
-    if (task.kind === 'crash' || task.kind === 'restart' || task.kind === 'boot') return this.fault(task);
-    const node = this.nodes[task.node]!;
-    if (!node.up || task.incarnation !== node.incarnation) return;
     switch (task.kind) {
-      case 'core':
-        return node.feed(task.event);
-      case 'build':
-        return node.build(task.height, task.round, task.timeAfterMs);
-      case 'tick':
-        node.feed({ kind: 'rebroadcastTick' });
-        if (node.byzantine && this.options.spareCount > 0) this.byzantine.ghostVotes(node, this.secrets[node.node]!);
-        if (node.up && node.incarnation === task.incarnation) {
-          this.queue.push(this.elapsedMs + this.options.rebroadcastIntervalMs, task);
+      case 'deliver':
+        return this.network.deliver(task, (error) => { this.failure ??= error; });
+      case 'requestTimeout':
+        return this.network.timeout(task.id);
+      case 'timer': {
+        const node = this.nodes[task.node]!;
+        if (!task.cancelled && node.up && node.incarnation === task.incarnation) task.fn();
+        return;
+      }
+      case 'crash':
+      case 'restart':
+      case 'boot':
+        return this.fault(task);
+      case 'anchor':
+        this.workload.anchor();
+        if (this.elapsedMs < this.options.healAtMs + ANCHORS_AFTER_HEAL_MS) {
+          this.queue.push(this.elapsedMs + this.options.anchorIntervalMs, task);
         }
         return;
-      case 'nextHeight':
-        if (node.state.status === 'decided' && node.state.height === task.height - 1) node.startNextHeight(task.height);
+      case 'governance':
+        this.guardAsync(() => this.workload.governance());
+        if (this.workload.opsApplied < this.options.setChanges.length) this.queue.push(this.elapsedMs + GOVERNANCE_INTERVAL_MS, task);
+        return;
+      case 'ghostTick':
+        this.byzantine.ghostVotes(this.nodes[task.node]!);
+        this.queue.push(this.elapsedMs + this.options.rebroadcastIntervalMs, task);
         return;
     }
-  }
-
-  private noteRound(task: SimTask): void {
-    const node = this.nodes[task.kind === 'deliver' ? task.to : task.node]!;
-    if (!node.byzantine && node.state.round > this.maxRound) this.maxRound = node.state.round;
   }
 
   private fault(task: FaultTask): void {
     const node = this.nodes[task.node]!;
     if (task.kind === 'restart' || task.kind === 'boot') {
       if (node.up) return;
-      node.up = true;
-      node.start();
+      this.guardAsync(() => node.start());
       return;
     }
     if (!node.up) return;
     if (!task.hard && this.prng.chance(this.options.crashMidStepPerMille)) {
-      // Die inside the next step that has effects, between two of them (say after the persist and
-      // before the send), or before the restart anyway if no such step comes.
-      node.crashDuringNextStep = true;
+      // Die at the next synced write (say after the WAL persist and before the vote leaves), keeping
+      // or losing that write, or before the restart anyway if no write comes.
+      const incarnation = node.incarnation;
+      node.disk.armCrashAtNextSync(this.prng.chance(500), () => {
+        if (node.incarnation === incarnation && node.up) node.crash();
+      });
       const restartAtMs = this.options.crashes.find((crash) => crash.node === task.node
         && crash.restartAtMs > this.elapsedMs)?.restartAtMs ?? this.elapsedMs + 2;
       this.queue.push(Math.min(this.elapsedMs + 2000, restartAtMs - 1), { kind: 'crash', node: task.node, hard: true });
@@ -206,41 +349,65 @@ export class Simulation implements SimWorld {
     node.crash();
   }
 
+  /** Invariants 3, 4 and 7 at the end, and the state of honest nodes at one tip. */
+  private async finalChecks(deadlineMs: number): Promise<void> {
+    const { checker, options } = this;
+    checker.checkEvidence();
+    const planned = `${this.workload.opsApplied} of ${options.setChanges.length} planned set changes passed`;
+    checker.checkLiveness(this.honestNodes, options.healAtMs, deadlineMs, this.workload.setChangesTarget, planned);
+    const stateByTip = new Map<number, { node: number; digest: string }>();
+    for (const node of this.nodes) {
+      if (node.byzantine || !node.up || node.ledger === undefined) continue;
+      const ledger = node.ledger;
+      await checker.checkAnswered(node.node, async (hashHex) => (await ledger.txLocation(fromHex(hashHex)!))?.height);
+      let digest: Uint8Array = new Uint8Array(32);
+      for await (const [key, value] of node.disk.storage.entries('s/')) digest = sha256(concatBytes(digest, utf8(key), value));
+      const tip = ledger.tip.height;
+      const other = stateByTip.get(tip);
+      if (other === undefined) stateByTip.set(tip, { node: node.node, digest: toHex(digest) });
+      else if (other.digest !== toHex(digest)) checker.fail(`nodes ${other.node} and ${node.node} hold different state at tip ${tip}`);
+    }
+    if (this.failure !== undefined) throw this.failure;
+  }
+
   private result(): SimResult {
+    const { options, checker } = this;
     return {
-      seed: this.options.seed,
-      nodeCount: this.options.nodeCount,
-      spareCount: this.options.spareCount,
-      byzantineCount: this.options.byzantineNodes.length,
+      seed: options.seed,
+      nodeCount: options.nodeCount,
+      spareCount: options.spareCount,
+      byzantineCount: options.byzantineNodes.length,
       simulatedMs: this.elapsedMs,
-      maxHeight: this.checker.maxCommittedHeight,
+      maxHeight: checker.maxCommittedHeight,
       maxRound: this.maxRound,
-      commits: this.checker.commits.length,
-      equivocations: this.checker.equivocationCount,
-      evidenceRecorded: this.checker.evidenceCount,
+      commits: checker.commits.length,
+      equivocations: checker.equivocationCount,
+      evidenceRecorded: checker.evidenceCount,
       messagesSent: this.network.sentCount,
       messagesDropped: this.network.droppedCount,
-      crashes: this.options.crashes.length,
-      setChangesPlanned: this.plan.length,
-      setChangesCommitted: this.checker.setChangesCommitted,
-      setsInForce: this.checker.setsInForce,
-      ghostVotes: this.checker.ghostVotesSent,
-      forgedCommits: this.checker.forgedCommitsSent,
-      restartsAfterChange: this.checker.restartsAfterChange,
-      sparesThatVoted: this.nodes.filter((node) => node.node >= this.options.nodeCount && node.formerIndex !== undefined).length,
-      setsChecked: this.checker.setsChecked,
-      certificatesChecked: this.checker.certificatesChecked,
+      crashes: options.crashes.length,
+      setChangesPlanned: options.setChanges.length,
+      setChangesCommitted: this.workload.opsApplied,
+      setsInForce: this.setHashes.size,
+      ghostVotes: checker.ghostVotesSent,
+      forgedCommits: checker.forgedCommitsSent,
+      restartsAfterChange: checker.restartsAfterChange,
+      sparesThatVoted: this.nodes.filter((node) => node.node >= options.nodeCount && node.formerIndex !== undefined).length,
+      setsChecked: checker.setsChecked,
+      certificatesChecked: checker.certificatesChecked,
+      answeredCommitted: checker.answeredCount,
+      answersRechecked: checker.answersRechecked,
       events: this.events,
-      commitDigest: toHex(sha256(utf8(JSON.stringify(this.checker.commits)))),
+      commitDigest: toHex(sha256(utf8(JSON.stringify(checker.commits)))),
     };
   }
 }
 
 /** Runs one seed (or explicit options); throws SimulationFailure carrying the seed on any violation. */
-export function runSimulation(seedOrOptions: number | SimOptions): SimResult {
+export async function runSimulation(seedOrOptions: number | SimOptions): Promise<SimResult> {
   const options = typeof seedOrOptions === 'number' ? optionsFromSeed(seedOrOptions) : seedOrOptions;
   try {
-    return new Simulation(options).run();
+    return await new Simulation(options).run();
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const failure = new SimulationFailure(`seed ${options.seed} failed: ${message}\n${reproduceHint(options.seed)}`);
@@ -248,3 +415,4 @@ export function runSimulation(seedOrOptions: number | SimOptions): SimResult {
     throw failure;
   }
 }
+
