@@ -3,7 +3,7 @@
 // quiescence (every promise it started settles) before the next, so one seed replays the same run
 // event for event. A failure throws with the seed.
 import { pino, type Logger } from 'pino';
-import { blockHashOfHeader, pb } from '../../src/codec/index.js';
+import { blockHashOfHeader, decodeBlock, pb } from '../../src/codec/index.js';
 import { admission, VOTE_PREVOTE, type Proposal, type Vote } from '../../src/consensus/tendermint/index.js';
 import { compactFromMessage, decodeCompactProposal, type CompactProposal } from '../../src/node/compact-proposal.js';
 import { decodeVote, proposalFromMessage, voteFromMessage } from '../../src/node/consensus-codec.js';
@@ -244,6 +244,10 @@ export class Simulation implements NodeWorld {
       const raw = await ledger.rawBlock(height);
       if (raw === undefined) this.checker.fail(`node ${node.node} reported block ${height} committed but does not store it`);
       this.checker.onCommit(node.node, height, raw.block, decodeCertificate(raw.commit), atMs);
+      // The app hash the node computed by executing the block is the one its header commits to.
+      if (ledger.tip.height === height && !equalBytes(ledger.tip.appHash, decodeBlock(raw.block).header.appHash)) {
+        this.checker.fail(`node ${node.node} executed block ${height} to another app hash than its header names`);
+      }
     });
   }
 
