@@ -9,7 +9,7 @@ export const MEMBER_CACHE_ENTRIES_MAX = 4_096;
 
 /**
  * Valid for one committed height: every lookup first compares the state's height with the one the
- * entries were read at, and a commit (of any kind: consensus, block sync, solo producer) empties
+ * entries were read at, and a commit (of any kind: consensus or block sync) empties
  * the cache, so a membership change takes effect for admission exactly when its block commits.
  */
 export class MemberCache implements MemberReader {

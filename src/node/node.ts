@@ -3,15 +3,14 @@
 import type { ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo,
   TxStatus } from '../api/components.js';
 import type { GovernanceProposalView, MemberEntry, ProposalStatus, ValidatorSetView } from '../api/components.js';
-import { sortValidators, txHash, type EvidenceRecordMsg, type ValidatorEntry } from '../codec/index.js';
+import { txHash, type EvidenceRecordMsg, type ValidatorEntry } from '../codec/index.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool } from '../mempool/index.js';
-import { readProposal, type Genesis } from '../state/index.js';
-import { TianpingError, equalBytes, fromHex, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
+import { readProposal, readValidatorSet, type Genesis } from '../state/index.js';
+import { TianpingError, equalBytes, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
 import type { ConsensusSigner, createTendermintCore } from '../consensus/tendermint/index.js';
 import { systemTimers } from './system-env.js';
-import { buildAndCommit, type BuilderComponents } from './block-builder.js';
 import { CommitWaiters } from './commit-waiters.js';
 import { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
 import type { ReceiptForms } from '../api/components.js';
@@ -25,10 +24,10 @@ function receiptForms(receipt: ReceiptMsg): ReceiptForms {
   const bytes = pb.Receipt.encode(receipt).finish();
   return { json: receiptToJson(decodeReceipt(bytes)) as ReceiptForms['json'], bytes };
 }
-import { SoloDriver } from './solo-driver.js';
 import type { Logger } from 'pino';
 import type { NodeConfig } from '../config/defaults.js';
 import type { ConsensusNetwork } from './consensus-wire.js';
+import { LocalNetwork } from './local-network.js';
 import { TendermintDriver } from './tendermint-driver.js';
 import type { ExecutedBlock } from './block-exec.js';
 import { equivocationView } from './equivocation-view.js';
@@ -51,7 +50,10 @@ export interface NodeCoreOptions {
   readonly version: string;
   readonly mempool: { readonly txsMax: number; readonly bytesMax: number };
   readonly consensus: NodeConfig['consensus'];
-  /** The p2p network; without it, only a single-validator chain can make blocks. */
+  /**
+   * The p2p network. Without it the node has no peers: it commits alone where it holds more than
+   * 2/3 of the voting power (a single-validator chain), and otherwise only serves reads.
+   */
   readonly network?: ConsensusNetwork;
   readonly syncBlocksMax?: number;
   /** Called after every commit, once the block is durable. */
@@ -75,9 +77,9 @@ export class NodeCore implements ApiComponents {
   readonly genesis: Genesis;
   readonly mempool: Mempool;
   private readonly waiters: CommitWaiters<TxCommitInfo>;
-  private readonly driver: SoloDriver | undefined;
-  private readonly tendermint: TendermintDriver | undefined;
-  private readonly isValidator: boolean;
+  private readonly driver: TendermintDriver;
+  /** Whether this node's key is in the validator set in force (that of the next height to decide). */
+  private isValidator: boolean;
   private readonly memberNames = new Map<string, string>();
   private halted = false;
   private readonly startedAtMs: number;
@@ -92,46 +94,43 @@ export class NodeCore implements ApiComponents {
     this.submitBacklogMax = Math.max(1, API_BACKLOG_PROPOSALS * o.consensus.proposeTxsMax);
     this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
       clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height }, o.mempool);
-    const validators = sortValidators(o.genesis.validators.map((v) => ({ publicKey: fromHex(v.publicKey)!, power: v.power })));
-    const validatorIndex = validators.findIndex((v) => toHex(v.publicKey) === toHex(o.key.publicKey));
-    this.isValidator = validatorIndex >= 0;
-    if (o.network !== undefined) {
-      this.tendermint = new TendermintDriver({
-        genesis: o.genesis, ledger: o.ledger, mempool: this.mempool, verifier: o.verifier, key: o.key, clock: o.clock, timers,
-        ...(o.signer === undefined ? {} : { signer: o.signer }), ...(o.createCore === undefined ? {} : { createCore: o.createCore }),
-        logger: o.logger.child({ module: 'consensus' }), network: o.network, timeouts: o.consensus,
-        heartbeatIntervalMs: o.consensus.heartbeatIntervalMs, blockDelayMs: o.consensus.blockDelayMs,
-        rebroadcastIntervalMs: o.consensus.rebroadcastIntervalMs, syncBlocksMax: o.syncBlocksMax ?? 50,
-        proposeTxsMax: o.consensus.proposeTxsMax, proposeBytesMax: o.consensus.proposeBytesMax,
-        onCommitted: (block) => this.committed(block),
-        onHalt: (error) => this.halt(error),
-      });
-    } else if (validatorIndex >= 0 && validators.length === 1) {
-      // Without a network, the single-validator producer runs where this node holds all the voting
-      // power; any other node without a network only serves reads.
-      const builder: BuilderComponents = { genesis: o.genesis, ledger: o.ledger, mempool: this.mempool,
-        verifier: o.verifier, key: o.key, validatorIndex };
-      this.driver = new SoloDriver({
-        clock: o.clock, params: o.consensus,
-        txsWaiting: () => this.mempool.size,
-        produce: (height, timeMs) => this.produce(builder, height, timeMs),
-        halt: (error) => this.halt(error),
-      }, o.ledger.tip.height, o.ledger.tip.timeMs);
-    }
+    // The genesis set until start() reads the committed one: right for a new chain, and replaced
+    // before the API listens on a restarted one.
+    this.isValidator = o.genesis.validators.some((v) => v.publicKey === this.nodeId);
+    // One engine for every node, with peers or without (LocalNetwork), validator or observer.
+    this.driver = new TendermintDriver({
+      genesis: o.genesis, ledger: o.ledger, mempool: this.mempool, verifier: o.verifier, key: o.key, clock: o.clock, timers,
+      ...(o.signer === undefined ? {} : { signer: o.signer }), ...(o.createCore === undefined ? {} : { createCore: o.createCore }),
+      logger: o.logger.child({ module: 'consensus' }), network: o.network ?? new LocalNetwork(), timeouts: o.consensus,
+      heartbeatIntervalMs: o.consensus.heartbeatIntervalMs, blockDelayMs: o.consensus.blockDelayMs,
+      rebroadcastIntervalMs: o.consensus.rebroadcastIntervalMs, syncBlocksMax: o.syncBlocksMax ?? 50,
+      proposeTxsMax: o.consensus.proposeTxsMax, proposeBytesMax: o.consensus.proposeBytesMax,
+      onCommitted: (block) => this.committed(block),
+      onValidatorsChanged: (nodeIds) => {
+        this.isValidator = nodeIds.includes(this.nodeId);
+      },
+      onHalt: (error) => this.halt(error),
+    });
   }
 
   get role(): 'validator' | 'observer' {
     return this.isValidator ? 'validator' : 'observer';
   }
 
+  private get nodeId(): string {
+    return toHex(this.o.key.publicKey);
+  }
+
   async start(): Promise<void> {
-    this.driver?.start();
-    await this.tendermint?.start();
+    // The set in force after the last commit (a change may have taken effect since the genesis);
+    // from here on the driver reports the set after each commit.
+    const validators = await readValidatorSet(this.o.ledger.state);
+    this.isValidator = validators.some((v) => toHex(v.publicKey) === this.nodeId);
+    await this.driver.start();
   }
 
   async stop(): Promise<void> {
-    await this.driver?.stop();
-    await this.tendermint?.stop();
+    await this.driver.stop();
     this.waiters.rejectAll(new TianpingError('NODE_HALTED', 'node is shutting down'));
   }
 
@@ -142,8 +141,7 @@ export class NodeCore implements ApiComponents {
         `${API_BACKLOG_PROPOSALS} blocks' worth: retry later`);
     }
     const tx = await this.mempool.add(bytes);
-    this.driver?.notifyTxs();
-    this.tendermint?.txAdmitted(bytes);
+    this.driver.txAdmitted(bytes);
     return { hash: tx.hash };
   }
 
@@ -290,27 +288,11 @@ export class NodeCore implements ApiComponents {
   status(): NodeStatusView {
     const tip = this.o.ledger.tip;
     return {
-      chainId: this.genesis.chainId, nodeId: toHex(this.o.key.publicKey), moniker: this.o.moniker, role: this.role,
+      chainId: this.genesis.chainId, nodeId: this.nodeId, moniker: this.o.moniker, role: this.role,
       latestHeight: tip.height, latestBlockHash: toHex(tip.blockHash), latestBlockTimeMs: tip.timeMs,
       mempoolSize: this.mempool.size, mempoolSizeMax: this.mempool.limits.txsMax, halted: this.halted,
       version: this.o.version, startedAtMs: this.startedAtMs,
     };
-  }
-
-  private async produce(builder: BuilderComponents, height: number, timeMs: number): Promise<void> {
-    const built = await buildAndCommit(builder, height, timeMs);
-    if (this.waiters.size > 0) {
-      const blockHash = toHex(built.hash);
-      built.included.forEach((tx, index) => {
-        if (this.waiters.has(tx.id)) this.waiters.resolve(tx.id, { hash: tx.id, height, index, blockHash, blockTimeMs: timeMs });
-      });
-      for (const { tx, error } of built.rejected) this.waiters.reject(tx.id, error);
-    }
-    if (built.included.length > 0 || built.rejected.length > 0) {
-      this.o.logger.info({ height, txs: built.included.length, dropped: built.rejected.length, hash: toHex(built.hash) }, 'block committed');
-    } else {
-      this.o.logger.debug({ height, hash: toHex(built.hash) }, 'heartbeat block committed');
-    }
   }
 
   private committed(block: ExecutedBlock): void {
@@ -324,7 +306,12 @@ export class NodeCore implements ApiComponents {
       });
       for (const { tx, error } of block.result.rejected) this.waiters.reject(tx.id, error);
     }
-    this.o.logger.debug({ height: block.height, txs: block.result.included.length, hash: blockHash }, 'block committed');
+    const { included, rejected } = block.result;
+    if (included.length > 0 || rejected.length > 0) {
+      this.o.logger.info({ height: block.height, txs: included.length, dropped: rejected.length, hash: blockHash }, 'block committed');
+    } else {
+      this.o.logger.debug({ height: block.height, hash: blockHash }, 'heartbeat block committed');
+    }
     this.o.onCommitted?.(block.height);
   }
 

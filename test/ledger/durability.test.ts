@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { Mempool } from '../../src/mempool/index.js';
-import { buildAndCommit, type BuilderComponents } from '../../src/node/block-builder.js';
+import { buildAndCommit, type BuilderComponents } from '../helpers/block-builder.js';
 import { NodeVerifier } from '../../src/crypto/index.js';
 import { asTimeMs, TianpingError, type Clock } from '../../src/types/index.js';
 import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain, type TestChain } from '../helpers/chain.js';

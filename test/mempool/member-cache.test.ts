@@ -6,7 +6,7 @@ import { memberChangeTx } from '../../src/client/governance.js';
 import { NodeVerifier } from '../../src/crypto/index.js';
 import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { MemberCache, Mempool } from '../../src/mempool/index.js';
-import { buildAndCommit, type BuilderComponents } from '../../src/node/block-builder.js';
+import { buildAndCommit, type BuilderComponents } from '../helpers/block-builder.js';
 import { categoryKey, encodeMember, memberKey, MapStateView, readMember, type MemberRecord } from '../../src/state/index.js';
 import { asTimeMs, isTianpingError, toHex, type Clock, type ErrorCode } from '../../src/types/index.js';
 import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain } from '../helpers/chain.js';

@@ -1,9 +1,11 @@
-// The single-validator path: build, sign the one precommit, commit. The Tendermint path uses the
-// same buildBlock/commitExecuted with a certificate from many validators.
-import { encodeCommit, voteSignBytes, VOTE_PRECOMMIT, type DecodedTx } from '../codec/index.js';
-import { sign, type KeyPair } from '../crypto/ed25519.js';
-import { assert, type Hash32, type TianpingError } from '../types/index.js';
-import { buildBlock, commitExecuted, type BlockExecComponents } from './block-exec.js';
+// Builds and commits one block of a single-validator chain directly, without the consensus driver:
+// for tests of the ledger and the mempool at a block boundary, where a height's rounds, WAL and
+// timers would only add noise. It uses the node's own buildBlock/commitExecuted and signs the one
+// precommit of round 0, so the stored block and commit are those the driver would write.
+import { encodeCommit, voteSignBytes, VOTE_PRECOMMIT, type DecodedTx } from '../../src/codec/index.js';
+import { sign, type KeyPair } from '../../src/crypto/ed25519.js';
+import { assert, type Hash32, type TianpingError } from '../../src/types/index.js';
+import { buildBlock, commitExecuted, type BlockExecComponents } from '../../src/node/block-exec.js';
 
 export interface BuilderComponents extends BlockExecComponents {
   readonly key: KeyPair;

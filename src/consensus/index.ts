@@ -1,2 +1,0 @@
-export type { EngineEvent, EngineEffect } from './engine.js';
-export { soloInit, soloStep, type SoloParams, type SoloState } from './solo.js';
