@@ -16,5 +16,6 @@ export { encodeReceipt, decodeReceipt, ReceiptFormatError, RECEIPT_VERSION, type
   type ReceiptSetChange, type ReceiptValidator } from './receipt.js';
 export { receiptToJson, receiptFromJson, formatReceiptJson, parseReceiptJson, parseReceiptBytes, RECEIPT_FORMAT,
   type ReceiptJson } from './receipt-json.js';
-export { verifyReceipt, RECEIPT_CHECKS, TrustAnchorError, type ReceiptCheck, type ReceiptCheckId, type ReceiptEvidence,
-  type ReceiptSigner, type ReceiptVerification, type TrustAnchor, type TrustedValidator, type VerifiedReceipt } from './receipt-verify.js';
+export { verifyReceipt, receiptFormatFailure, RECEIPT_CHECKS, TrustAnchorError, type ReceiptCheck, type ReceiptCheckId,
+  type ReceiptEvidence, type ReceiptSigner, type ReceiptVerification, type TrustAnchor, type TrustedValidator, type VerifiedReceipt,
+} from './receipt-verify.js';

@@ -179,6 +179,20 @@ export function verifyReceipt(receipt: Receipt, evidence: ReceiptEvidence, trust
   return { valid: true, checks, receipt: verifier.summary() };
 }
 
+/**
+ * The verdict on a receipt document that does not parse (ReceiptFormatError from decodeReceipt or
+ * the JSON reader: not canonical protobuf, a JSON field missing or unknown, a `decoded` view that
+ * contradicts its bytes): it is not a well-formed receipt, so the `format` check fails and no other
+ * runs. The trust anchor is checked all the same: an unusable one throws TrustAnchorError, as in
+ * verifyReceipt, whatever the receipt.
+ */
+export function receiptFormatFailure(reason: string, trust: TrustAnchor): ReceiptVerification {
+  prepareTrust(trust);
+  return {
+    valid: false, checks: [{ id: 'format', ok: false, detail: reason }], failed: 'format', reason, skipped: RECEIPT_CHECKS.slice(1),
+  };
+}
+
 class Verifier {
   #algorithm: EvidenceAlgorithm = 'sha256';
   #fileDigest: Uint8Array = new Uint8Array();

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RECEIPT_CHECKS } from '../../src/client/receipt-verify.js';
 import { runCli, type CliResult } from '../cli/run-cli.js';
 
 const VECTORS = resolve('test/vectors/receipts');
@@ -99,18 +100,69 @@ describe('tianping verify --receipt (offline)', () => {
     expect(doc.skipped).toEqual(['commit-signatures']);
   });
 
-  it('exits 2 on errors: unreadable file or receipt, bad receipt JSON, bad trust file, bad flags', async () => {
-    const badJson = join(dir, 'bad.json');
-    writeFileSync(badJson, '{"format":"tianping-receipt","version":1}');
+  // A receipt that is wrong in any way is a verdict (exit 1, the failed check named), never an
+  // error: a court must be able to tell "this receipt proves nothing" from "the tool could not run".
+  const contradicting = join(dir, 'contradicting.json');
+  {
+    // The readable view says the block is an hour later than the header bytes do.
+    const doc = JSON.parse(readFileSync(vector('good-evidence.json'), 'utf8')) as { header: { decoded: { timeMs: number; time: string } } };
+    doc.header.decoded.timeMs += 3_600_000;
+    doc.header.decoded.time = new Date(doc.header.decoded.timeMs).toISOString();
+    writeFileSync(contradicting, JSON.stringify(doc, null, 2));
+  }
+  const incomplete = join(dir, 'incomplete.json');
+  writeFileSync(incomplete, '{"format":"tianping-receipt","version":1}');
+  const notProtobuf = join(dir, 'not-a-receipt.bin');
+  writeFileSync(notProtobuf, new Uint8Array([0x08, 0x01, 0xff, 0xff, 0xff]));
+
+  it.each([
+    ['decoded view contradicting its bytes', contradicting,
+      'format: receipt JSON: $.header.decoded.timeMs does not match what $.header.hex decodes to'],
+    ['JSON missing fields', incomplete, 'format: receipt JSON: $.chainId is missing'],
+    ['bytes that are not a protobuf receipt', notProtobuf, 'format: receipt protobuf:'],
+  ])('exits 1 naming the format check for a receipt with %s', async (_what, receipt, failed) => {
+    const result = await offline([fileA, '--receipt', receipt, '--trust', GENESIS]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^INVALID RECEIPT {2}/);
+    expect(result.stdout).toContain(`failed    ${failed}`);
+    expect(result.stdout).toContain('passed    (none)');
+  });
+
+  it('--json reports a receipt that does not parse as the failed format check, every other check not run', async () => {
+    const result = await offline([fileA, '--receipt', contradicting, '--trust', GENESIS, '--json']);
+    expect(result.code).toBe(1);
+    const doc = JSON.parse(result.stdout) as {
+      ok: boolean; valid: boolean; failed: string; reason: string; checks: { id: string; ok: boolean }[]; skipped: string[];
+    };
+    expect(doc).toMatchObject({ ok: true, valid: false, failed: 'format' });
+    expect(doc.reason).toContain('$.header.decoded.timeMs');
+    expect(doc.checks).toEqual([expect.objectContaining({ id: 'format', ok: false })]);
+    expect(doc.skipped).toEqual([...RECEIPT_CHECKS.slice(1)]);
+  });
+
+  it('exits 1 naming the item-digest check for an empty --salt', async () => {
+    const salt = await offline([salted, '--receipt', vector('good-salted.json'), '--trust', GENESIS, '--salt', '']);
+    expect(salt.stderr).toBe('');
+    expect(salt.code).toBe(1);
+    expect(salt.stdout).toContain('failed    item-digest: the salt is empty');
+    const unsalted = await offline([fileA, '--receipt', vector('good-evidence.json'), '--trust', GENESIS, '--salt', '']);
+    expect(unsalted.code).toBe(1);
+    expect(unsalted.stdout).toContain('failed    item-digest: a salt was given, but the receipt is for an unsalted item');
+  });
+
+  it('exits 2 on errors: unreadable file or receipt, bad trust file, bad flags', async () => {
     const cases: [string[], RegExp][] = [
       [['absent.txt', '--receipt', vector('good-evidence.json'), '--trust', GENESIS], /cannot read absent\.txt/],
+      // The tool could not run: that comes before any verdict on the receipt.
+      [['absent.txt', '--receipt', contradicting, '--trust', GENESIS], /cannot read absent\.txt/],
       [[fileA, '--receipt', 'absent.json', '--trust', GENESIS], /cannot read receipt absent\.json/],
-      [[fileA, '--receipt', badJson, '--trust', GENESIS], /receipt JSON: \$\.chainId is missing/],
       [[fileA, '--receipt', vector('good-evidence.json'), '--trust', vector('good-evidence.json')], /genesis/],
+      [[fileA, '--receipt', contradicting, '--trust', vector('good-evidence.json')], /genesis/],
       [[fileA, '--receipt', vector('good-evidence.json')], /--receipt needs --trust/],
       [[fileA, '--trust', GENESIS], /--trust and --salt need --receipt/],
       [[fileA, '--receipt', vector('good-evidence.json'), '--trust', GENESIS, '--node', 'http://127.0.0.1:1'], /--node does not apply/],
-      [[fileA, '--receipt', vector('good-evidence.json'), '--trust', GENESIS, '--salt', 'xyz'], /--salt must be non-empty hex/],
+      [[fileA, '--receipt', vector('good-evidence.json'), '--trust', GENESIS, '--salt', 'xyz'], /--salt must be hex/],
     ];
     const results = await Promise.all(cases.map(([args]) => offline(args)));
     cases.forEach(([args, message], i) => {

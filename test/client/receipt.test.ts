@@ -10,8 +10,8 @@ import {
 } from '../../src/client/receipt.js';
 import { formatReceiptJson, parseReceiptBytes, parseReceiptJson, receiptFromJson, receiptToJson } from '../../src/client/receipt-json.js';
 import {
-  RECEIPT_CHECKS, TrustAnchorError, verifyReceipt, type ReceiptCheckId, type ReceiptEvidence, type ReceiptVerification,
-  type TrustAnchor,
+  RECEIPT_CHECKS, TrustAnchorError, receiptFormatFailure, verifyReceipt, type ReceiptCheckId, type ReceiptEvidence,
+  type ReceiptVerification, type TrustAnchor,
 } from '../../src/client/receipt-verify.js';
 import { blockHashOfHeader, encodeHeader, validatorSetHash } from '../../src/codec/block.js';
 import { pb } from '../../src/codec/proto.js';
@@ -327,6 +327,16 @@ describe('trust anchors', () => {
     const result = verifyReceipt({ ...backdated, setChanges: [] }, evidenceA, trust8);
     expect(failedAt(result)).toBe('header');
     expect(result.valid ? '' : result.reason).toMatch(/differs from the trusted header/);
+  });
+
+  it('judges a document that does not parse as a failed format check, and still refuses an unusable trust anchor', () => {
+    const result = receiptFormatFailure('receipt JSON: $.chainId is missing', genesis);
+    expect(result).toEqual({
+      valid: false, failed: 'format', reason: 'receipt JSON: $.chainId is missing',
+      checks: [{ id: 'format', ok: false, detail: 'receipt JSON: $.chainId is missing' }], skipped: RECEIPT_CHECKS.slice(1),
+    });
+    expect(() => receiptFormatFailure('receipt JSON: $.chainId is missing', { chainId: genesis.chainId, validators: [] }))
+      .toThrow(TrustAnchorError);
   });
 
   it('refuses an unusable trust anchor with TrustAnchorError, not a verdict on the receipt', () => {

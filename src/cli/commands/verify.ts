@@ -6,12 +6,14 @@
 // checked link by link against the trust anchor (src/client/receipt-verify.ts) and nothing is
 // read from any network.
 import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { ApiError, TianpingClient, type EvidenceAnchorView, type EvidenceView } from '../../client/index.js';
 import { hashFile } from '../../client/file.js';
 import { ReceiptFormatError, algorithmName, type Receipt } from '../../client/receipt.js';
 import { parseReceiptBytes } from '../../client/receipt-json.js';
-import { TrustAnchorError, verifyReceipt, type ReceiptVerification, type TrustAnchor, type VerifiedReceipt }
-  from '../../client/receipt-verify.js';
+import {
+  TrustAnchorError, receiptFormatFailure, verifyReceipt, type ReceiptVerification, type TrustAnchor, type VerifiedReceipt,
+} from '../../client/receipt-verify.js';
 import { parseGenesis } from '../../state/genesis.js';
 import { fromHex, toHex } from '../../types/index.js';
 import { CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, algorithmOption, isoTime, localTime, nodeUrl, printJson, runCommand,
@@ -37,13 +39,20 @@ Options:
                     offline the receipt names it)
   --receipt FILE    verify offline against this receipt
   --trust FILE      the trust anchor for --receipt
-  --salt HEX        the salt of a salted item (the platform gives it with the file)
+  --salt HEX        the salt of a salted item (the platform gives it with the file), in hex
   --json            print one JSON document
   -h, --help        show this help
 
-Exit status: online 0 anchored, 1 not anchored; offline 0 valid receipt, 1 invalid receipt (the
-failed check is named); 2 error (unreadable file, bad receipt or trust file, node unreachable,
-bad flags).
+A receipt that is wrong in any way is a verdict, not an error: one that does not parse as a
+receipt (JSON with a field missing or unknown, a "decoded" view that contradicts its bytes, bytes
+that are not a canonical protobuf receipt) fails the format check. The salt is evidence like the
+file: --salt "" (an empty salt) fails the item-digest check, as a wrong salt does; --salt text that
+is not hex is a usage error.
+
+Exit status: online 0 anchored, 1 not anchored; offline 0 valid receipt, 1 invalid receipt or
+evidence (the failed check is named); 2 error (a file or receipt that cannot be read, a bad trust
+file, node unreachable, bad flags). An error comes first: a receipt is judged only when every input
+could be read.
 `,
   options: {
     node: { type: 'string' }, algorithm: { type: 'string' }, receipt: { type: 'string' }, trust: { type: 'string' },
@@ -138,8 +147,10 @@ function offlineInputs(args: ParsedArgs): OfflineInputs {
   if (stringOption(args, 'node') !== undefined) throw new UsageError('--node does not apply with --receipt (offline verification)');
   if (stringOption(args, 'algorithm') !== undefined) throw new UsageError('--algorithm does not apply with --receipt (the receipt names it)');
   if (saltText === undefined) return { receiptPath, trustPath };
+  // Only text that is not hex is refused here. An empty salt is a salt, and a wrong one: the
+  // item-digest check says so, as it does for any salt that does not give the receipt's digest.
   const salt = fromHex(saltText);
-  if (salt === undefined || salt.length === 0) throw new UsageError('--salt must be non-empty hex');
+  if (salt === undefined) throw new UsageError('--salt must be hex');
   return { receiptPath, trustPath, salt };
 }
 
@@ -151,12 +162,26 @@ function readBytes(path: string, what: string): Uint8Array {
   }
 }
 
-function readReceipt(path: string): Receipt {
+/** A receipt file that was read: the receipt, or why its bytes are not one (a verdict, not an error). */
+type ReadReceipt = { readonly receipt: Receipt } | { readonly notAReceipt: string };
+
+function readReceipt(path: string): ReadReceipt {
+  const bytes = readBytes(path, 'receipt');
   try {
-    return parseReceiptBytes(readBytes(path, 'receipt'));
+    return { receipt: parseReceiptBytes(bytes) };
   } catch (error) {
-    if (error instanceof ReceiptFormatError) throw new CliError(`${path}: ${error.message}`);
-    throw error;
+    // Whatever a hostile document makes the parser throw means the same: this is not a receipt.
+    return { notAReceipt: error instanceof ReceiptFormatError ? error.message : `receipt does not parse: ${(error as Error).message}` };
+  }
+}
+
+/** Opens the file and reads its first byte: the failures hashing would meet, without reading it all. */
+async function checkReadable(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.read(new Uint8Array(1), 0, 1, 0);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -189,19 +214,23 @@ function readTrust(path: string): TrustAnchor {
 
 async function verifyOffline(args: ParsedArgs, file: string, io: CliIo): Promise<number> {
   const inputs = offlineInputs(args);
-  const receipt = readReceipt(inputs.receiptPath);
+  const read = readReceipt(inputs.receiptPath);
   const trust = readTrust(inputs.trustPath);
-  const algorithm = algorithmName(receipt.algorithm);
+  const algorithm = 'receipt' in read ? algorithmName(read.receipt.algorithm) : undefined;
   let fileDigest: Uint8Array = new Uint8Array();
   try {
-    // An unknown algorithm fails the format check, which runs before the evidence is looked at.
+    // Without an algorithm (a receipt that does not parse, or names an unknown one) the format
+    // check fails before the evidence is looked at; the file must still be readable, or the
+    // answer is an error and not a verdict, whatever the receipt.
     if (algorithm !== undefined) fileDigest = await hashFile(file, algorithm);
+    else await checkReadable(file);
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
   }
   let result: ReceiptVerification;
   try {
-    result = verifyReceipt(receipt, inputs.salt === undefined ? { fileDigest } : { fileDigest, salt: inputs.salt }, trust);
+    const evidence = inputs.salt === undefined ? { fileDigest } : { fileDigest, salt: inputs.salt };
+    result = 'receipt' in read ? verifyReceipt(read.receipt, evidence, trust) : receiptFormatFailure(read.notAReceipt, trust);
   } catch (error) {
     if (error instanceof TrustAnchorError) throw new CliError(`${inputs.trustPath}: ${error.message}`);
     throw error;
