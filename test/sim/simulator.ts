@@ -36,7 +36,8 @@ type FaultTask =
   | { readonly kind: 'restart'; readonly node: number }
   /** A spare node starts for the first time, from an empty disk. */
   | { readonly kind: 'boot'; readonly node: number };
-type WorkTask = { readonly kind: 'anchor' } | { readonly kind: 'governance' } | { readonly kind: 'ghostTick'; readonly node: number };
+type WorkTask = { readonly kind: 'anchor' } | { readonly kind: 'governance' } | { readonly kind: 'ghostTick'; readonly node: number }
+  | { readonly kind: 'lateRestart' };
 type SimTask = Delivery | RequestTimeout | TimerTask | FaultTask | WorkTask;
 
 export interface SimResult {
@@ -98,6 +99,12 @@ export class Simulation implements NodeWorld {
   private readonly byzantine: ByzantineStrategy;
   private readonly workload: Workload;
   private readonly honestNodes: number[] = [];
+  /**
+   * In about half the set-change seeds, one honest genesis node is power-cycled once the first change
+   * has passed: it must rebuild every height's set (and its proposer priorities) from its ledger
+   * across the change. Faults before the heal rarely let a change pass before their restarts.
+   */
+  private lateRestart: { readonly node: number; state: 'planned' | 'down' | 'done' } | undefined;
   private readonly nodeOfKey = new Map<string, number>();
   private readonly setHashes = new Set<string>();
   private elapsedMs = 0;
@@ -147,6 +154,8 @@ export class Simulation implements NodeWorld {
     const genesisPlan: PlanState = { validators: options.powers.map((power, node) => ({ node, power })), suspended: [], retired: [] };
     this.workload = new Workload({ chainId: this.chainId, checker: this.checker, prng: this.prng, nodes: this.nodes, submitter,
       plan: options.setChanges, genesisPlan, epochMs: EPOCH_MS });
+    const honestGenesis = this.honestNodes.filter((node) => node < options.nodeCount);
+    if (options.setChanges.length > 0 && this.prng.chance(500)) this.lateRestart = { node: this.prng.pick(honestGenesis), state: 'planned' };
     for (const crash of options.crashes) {
       this.queue.push(crash.crashAtMs, { kind: 'crash', node: crash.node, hard: false });
       this.queue.push(crash.restartAtMs, { kind: 'restart', node: crash.node });
@@ -291,7 +300,8 @@ export class Simulation implements NodeWorld {
       if (this.failure !== undefined) throw this.failure;
       if (this.elapsedMs > options.healAtMs && this.checker.commits.length !== commitsSeen) {
         commitsSeen = this.checker.commits.length;
-        if (this.checker.livenessReached(this.honestNodes, options.healAtMs, this.workload.setChangesTarget)) break;
+        const lateRestartPending = this.lateRestart !== undefined && this.lateRestart.state !== 'done';
+        if (!lateRestartPending && this.checker.livenessReached(this.honestNodes, options.healAtMs, this.workload.setChangesTarget)) break;
       }
     }
     await this.finalChecks(deadlineMs);
@@ -321,13 +331,31 @@ export class Simulation implements NodeWorld {
         return;
       case 'governance':
         this.guardAsync(() => this.workload.governance());
+        this.maybeLateRestart();
         if (this.workload.opsApplied < this.options.setChanges.length) this.queue.push(this.elapsedMs + GOVERNANCE_INTERVAL_MS, task);
         return;
+      case 'lateRestart': {
+        const late = this.lateRestart!;
+        late.state = 'done';
+        const node = this.nodes[late.node]!;
+        if (!node.up) this.guardAsync(() => node.start());
+        return;
+      }
       case 'ghostTick':
         this.byzantine.ghostVotes(this.nodes[task.node]!);
         this.queue.push(this.elapsedMs + this.options.rebroadcastIntervalMs, task);
         return;
     }
+  }
+
+  private maybeLateRestart(): void {
+    const late = this.lateRestart;
+    if (late === undefined || late.state !== 'planned' || this.workload.opsApplied === 0) return;
+    const node = this.nodes[late.node]!;
+    if (!node.up) return;
+    late.state = 'down';
+    node.crash();
+    this.queue.push(this.elapsedMs + this.prng.range(200, 3000), { kind: 'lateRestart' });
   }
 
   private fault(task: FaultTask): void {

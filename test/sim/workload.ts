@@ -100,6 +100,7 @@ export class Workload {
     const { op } = planned;
     const subject = this.w.nodes[op.node]!.key;
     const member = await reader.core!.member(toHex(subject.publicKey));
+    if (reader.core === undefined) return;
     if (member !== undefined && member.status === statusAfter(op) && (op.kind !== 'add' || member.role === 'validator')) {
       this.opsApplied += 1;
       this.lastAppliedAtHeight = tipHeight;
@@ -109,12 +110,15 @@ export class Workload {
     const opening = this.openingTx(planned);
     const voters = this.planState.validators.map((m) => this.w.nodes[m.node]!).filter((n) => !n.byzantine);
     const send = (tx: { bytes: Uint8Array }): void => {
-      const node = this.w.prng.pick(nodes);
-      node.core!.submitTx(tx.bytes).catch((error: unknown) => {
+      // A node may have crashed while this step awaited its reads.
+      const core = this.w.prng.pick(nodes).core;
+      core?.submitTx(tx.bytes).catch((error: unknown) => {
         if (!isTianpingError(error)) throw error;
       });
     };
-    const proposal = await reader.core!.proposal(opening.hash);
+    const readerCore = reader.core;
+    if (readerCore === undefined) return;
+    const proposal = await readerCore.proposal(opening.hash);
     if (proposal === undefined) {
       send(opening);
       return;
