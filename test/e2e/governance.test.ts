@@ -1,7 +1,8 @@
 // Membership on a running chain, with real processes: a 5th node outside the genesis is refused,
 // applies with a join request, is admitted by 3 of 4 validators, syncs from genesis, becomes a
 // validator and proposes blocks in turn; then it is removed, cut off the wire, its txs refused,
-// and the chain goes on with 4. The chain never stops.
+// and the chain goes on with 4. The chain never stops, and every node's /v1/status role follows
+// the validator set in force, not the genesis.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,34 @@ function outsiderNode(layout: TestnetLayout, name: string, key: KeyPair): Testne
     p2pAddr: `/ip4/127.0.0.1/tcp/${p2pPort}/p2p/${peerId}`, peerId, nodeId: toHex(key.publicKey), dataDir, configFile,
     logFile: join(dataDir, 'node.log'),
     command: template.command.map((part) => (part === template.configFile ? configFile : part)) };
+}
+
+interface Status {
+  readonly role: string;
+  readonly latestHeight: number;
+  readonly nodeId: string;
+}
+
+async function status(url: string): Promise<Status> {
+  return (await (await fetch(`${url}/v1/status`)).json()) as Status;
+}
+
+/** The node's role against the set its own ledger holds for the height it decides next. */
+async function expectRoleOfItsSet(url: string): Promise<Status> {
+  const now = await status(url);
+  const response = await fetch(`${url}/v1/validators?height=${now.latestHeight + 1}`);
+  const set = (await response.json()) as { validators: { publicKey: string }[] };
+  expect(now.role).toBe(set.validators.some((v) => v.publicKey === now.nodeId) ? 'validator' : 'observer');
+  return now;
+}
+
+/**
+ * A vote is checked against the voter's committed state: wait until the node the vote goes to has
+ * committed the block that opened the proposal (the answer came from another node, which may be a
+ * block ahead).
+ */
+async function heldBy(url: string, opened: Record<string, unknown>): Promise<void> {
+  await waitFor('the voter\'s node holds the proposal', async () => (await height(url)) >= (opened['height'] as number));
 }
 
 async function proposers(url: string, from: number, to: number): Promise<Set<string>> {
@@ -105,6 +134,8 @@ describe('e2e: a node joins by the validators\' vote, then is removed', () => {
     await newcomer.waitHealthy(120_000);
     await sleep(3_000);
     expect(await height(node.apiUrl)).toBe(0);
+    expect((await status(node.apiUrl)).role).toBe('observer');
+    for (const name of ['node0', 'node1', 'node2', 'node3']) expect((await status(url(name))).role).toBe('validator');
 
     const join = await submit(layout, url('node0'), newcomerKey, { joinRequest: {
       name: 'node4', organisation: 'Newcomer Notary Office', role: 1, power: 10, addresses: [node.p2pAddr],
@@ -112,11 +143,16 @@ describe('e2e: a node joins by the validators\' vote, then is removed', () => {
     expect(join.status, JSON.stringify(join.body)).toBe(200);
     const proposalId = fromHex(join.body['hash'] as string)!;
     for (const voter of ['node0', 'node1', 'node2']) {
+      await heldBy(url(voter), join.body);
       const vote = await submit(layout, url(voter), validatorKey(voter), { governanceVote: { proposalId, approve: true } });
       expect(vote.status, JSON.stringify(vote.body)).toBe(200);
     }
     const admittedAt = await height(url('node0'));
     await waitFor('node4 syncs from genesis', async () => (await height(node.apiUrl)) >= admittedAt + 2, 90_000);
+    // Passed at admittedAt at the latest, in force from two heights later: node4 has committed
+    // the height before, so it reports the set it is now in.
+    expect((await expectRoleOfItsSet(node.apiUrl)).role).toBe('validator');
+    for (const name of ['node0', 'node1', 'node2', 'node3']) expect((await status(url(name))).role).toBe('validator');
     const validators = (await (await fetch(`${url('node0')}/v1/validators`)).json()) as { validators: { publicKey: string }[] };
     expect(validators.validators.map((v) => v.publicKey)).toContain(toHex(newcomerKey.publicKey));
     await waitFor('node4 proposes a block', async () => {
@@ -131,6 +167,7 @@ describe('e2e: a node joins by the validators\' vote, then is removed', () => {
     const proposalId = fromHex(remove.body['hash'] as string)!;
     // With node4 in the set the power is 50: the opener's approval and three votes make 40 > 2/3.
     for (const voter of ['node1', 'node2', 'node3']) {
+      await heldBy(url(voter), remove.body);
       const vote = await submit(layout, url(voter), validatorKey(voter), { governanceVote: { proposalId, approve: true } });
       expect(vote.status, JSON.stringify(vote.body)).toBe(200);
     }
@@ -139,6 +176,11 @@ describe('e2e: a node joins by the validators\' vote, then is removed', () => {
     const removedAt = await height(url('node0'));
     await waitFor('the chain moves on without node4', async () => (await height(url('node0'))) >= removedAt + 10);
     expect(await height(newcomer.node.apiUrl)).toBeLessThanOrEqual(removedAt + 4);
+    // node4 may be cut before it commits the height after the removal passed: its role is that of
+    // the last set it saw, and once it holds removedAt + 1 that set is without it.
+    const cut = await expectRoleOfItsSet(newcomer.node.apiUrl);
+    if (cut.latestHeight > removedAt) expect(cut.role).toBe('observer');
+    for (const name of ['node0', 'node1', 'node2', 'node3']) expect((await expectRoleOfItsSet(url(name))).role).toBe('validator');
     const validators = (await (await fetch(`${url('node0')}/v1/validators`)).json()) as { validators: { publicKey: string }[] };
     expect(validators.validators).toHaveLength(4);
     const refused = await submit(layout, url('node0'), newcomerKey, { memberChange: { kind: 2, member: validatorKey('node1').publicKey } });
@@ -150,6 +192,8 @@ describe('e2e: a node joins by the validators\' vote, then is removed', () => {
   it('receipts of anchors before, between and after the set changes verify offline from the genesis alone', async () => {
     const genesis = parseGenesis(JSON.parse(readFileSync(layout.genesisFile, 'utf8')));
     const late = await anchor(layout, url('node2'), 'after-changes');
+    // The anchor is answered by node2 once it committed there; node3 may be a moment behind.
+    await waitFor('node3 holds the late anchor', async () => (await height(url('node3'))) >= late.height);
     for (const [digest, name] of [[early.digest, 'node1'], [late.digest, 'node3']] as const) {
       const response = await fetch(`${url(name)}/v1/evidence/${digest}/receipt`);
       expect(response.status).toBe(200);
