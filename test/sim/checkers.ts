@@ -98,19 +98,20 @@ export class Checker {
   onCommit(node: number, height: number, blockBytes: Uint8Array, certificate: CommitCertificate, atMs: number): void {
     const { header, hash } = decodeBlock(blockBytes);
     const hashHex = toHex(hash);
-    if (header.height !== height || certificate.height !== height) this.fail(`node ${node} stored block ${header.height} at height ${height}`);
+    if (header.height !== height) this.fail(`node ${node} stored block ${header.height} at height ${height}`);
+    if (certificate.height !== height) this.fail(`node ${node} stored a certificate of height ${certificate.height} at height ${height}`);
     this.checkCertificate(node, hash, certificate);
     const previous = this.committedHash.get(height);
     if (previous !== undefined && previous !== hashHex) {
       this.fail(`agreement violated at height ${height}: node ${node} committed ${hashHex}, another ${previous}`);
     }
     if (previous === undefined) {
+      // A certificate was checked against the set of this height, so honest nodes ran it: that set
+      // must be the one the block names before the block becomes the agreed one.
+      this.namedSetHash.set(height, toHex(header.validatorsHash));
+      this.checkNamedSet(height, this.referenceSets.get(height)!);
       this.committedHash.set(height, hashHex);
       this.committedBytes.set(height, blockBytes);
-      const named = toHex(header.validatorsHash);
-      this.namedSetHash.set(height, named);
-      const ran = this.referenceSets.get(height);
-      if (ran !== undefined) this.checkNamedSet(height, ran);
     } else if (!equalBytes(this.committedBytes.get(height)!, blockBytes)) {
       this.fail(`node ${node} stores other bytes for block ${height} than another honest node`);
     }

@@ -395,7 +395,7 @@ describe('checkers fire', () => {
       checker.onStartHeight(0, 2, genesisAt(2));
       const b = block(1);
       expectFailure(() => checker.onCommit(0, 2, b.bytes, certificate(genesis, b, [0, 1, 2]), 10), /node 0 stored block 1 at height 2/);
-      expectFailure(() => checker.onCommit(0, 1, b.bytes, certificate(genesis, b, [0, 1, 2], { height: 2 }), 10), /node 0 stored block 1/);
+      expectFailure(() => checker.onCommit(0, 1, b.bytes, certificate(genesis, b, [0, 1, 2], { height: 2 }), 10), /node 0 stored a certificate of height 2 at height 1/);
     });
   });
 
