@@ -12,7 +12,7 @@ import type { ChainParams } from './genesis.js';
 import { ROLES, type Role } from './genesis.js';
 import { categoryKey, joinsInBlockKey, memberKey, memberNameKey, openProposalKey, proposalKey, retiredKeyKey } from './keys.js';
 import { decodeMember, encodeMember, type MemberRecord } from './members.js';
-import type { TxCheckContext } from './tx-rules.js';
+import type { TxCheckContext } from './check-context.js';
 import { readValidatorSet, scheduleSetChange, setAtHeightPlusTwo, totalPower } from './validators.js';
 import type { Overlay, StateView } from './view.js';
 

@@ -2,6 +2,7 @@ export * from './genesis.js';
 export * from './keys.js';
 export * from './view.js';
 export * from './members.js';
+export * from './check-context.js';
 export * from './tx-rules.js';
 export * from './execute.js';
 export * from './validators.js';

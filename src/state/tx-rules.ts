@@ -4,25 +4,15 @@
 // expired by the time it is proposed.
 import { anchorOf, type DecodedTx } from '../codec/tx.js';
 import { txSignBytes } from '../codec/sign-bytes.js';
-import type { SignatureVerifier } from '../crypto/ed25519.js';
 import { TianpingError, utf8, HASH_BYTES } from '../types/index.js';
 import type { ChainParams } from './genesis.js';
 import { readMember, type MemberReader } from './members.js';
 import { categoryKey, txKey } from './keys.js';
 import type { StateView } from './view.js';
+import type { TxCheckContext } from './check-context.js';
 import { checkEquivocation, equivocationKey, reportOf, type Offence } from './equivocation.js';
 import { anchorFieldsOf, batchOf, checkBatch } from './batch.js';
 import { checkGovernance, isGovernanceTx, type GovernanceCheck, type GovernanceContext } from './governance.js';
-
-export interface TxCheckContext {
-  readonly chainId: string;
-  /** Block time when executing; the node's clock at mempool admission. */
-  readonly timeMs: number;
-  readonly params: ChainParams;
-  readonly verifier: SignatureVerifier;
-  /** Txs whose signature this node already verified (the tx hash covers body and signature). */
-  readonly isVerified?: (tx: DecodedTx) => boolean;
-}
 
 const ALGORITHMS = new Set([1, 2]);
 
