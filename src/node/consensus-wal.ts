@@ -6,7 +6,7 @@
 import { pb } from '../codec/index.js';
 import type { ConsensusBlock, DurableRecord, Proposal, SignStep } from '../consensus/tendermint/index.js';
 import { asHeight, asRound, equalBytes, toHex, type Hash32 } from '../types/index.js';
-import { consensusBlock, proposalFromMessage, voteFromMessage, voteMessage } from './consensus-codec.js';
+import { consensusBlock, proposalFromMessage, voteFromMessage, voteMessage } from '../wire/index.js';
 
 /** A block a WAL record names: stored under its hash beside the record. */
 export interface WalBlock {

@@ -2,8 +2,8 @@
 // node/index.ts (the composition root) builds it; the API only ever sees it as ApiComponents.
 import type { ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo,
   TxStatus } from '../api/components.js';
-import type { GovernanceProposalView, MemberEntry, ProposalStatus, ValidatorSetView } from '../api/components.js';
-import { txHash, type EvidenceRecordMsg, type ValidatorEntry } from '../codec/index.js';
+import type { GovernanceProposalView, MemberEntry, ProposalStatus, ValidatorSetView, ReceiptForms } from '../api/components.js';
+import { txHash, type EvidenceRecordMsg, type ValidatorEntry, pb } from '../codec/index.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool } from '../mempool/index.js';
@@ -13,8 +13,6 @@ import type { ConsensusSigner, createTendermintCore } from '../consensus/tenderm
 import { systemTimers } from './system-env.js';
 import { CommitWaiters } from './commit-waiters.js';
 import { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
-import type { ReceiptForms } from '../api/components.js';
-import { pb } from '../codec/index.js';
 import { decodeReceipt } from '../client/receipt.js';
 import { receiptToJson } from '../client/receipt-json.js';
 
@@ -26,10 +24,10 @@ function receiptForms(receipt: ReceiptMsg): ReceiptForms {
 }
 import type { Logger } from 'pino';
 import type { NodeConfig } from '../config/defaults.js';
-import type { ConsensusNetwork } from './consensus-wire.js';
-import { LocalNetwork } from './local-network.js';
+import type { ConsensusNetwork } from '../wire/index.js';
+import { LocalNetwork } from '../wire/index.js';
 import { TendermintDriver } from './tendermint-driver.js';
-import type { ExecutedBlock } from './block-exec.js';
+import type { ExecutedBlock } from '../blocks/index.js';
 import { equivocationView } from './equivocation-view.js';
 import { memberEntry, proposalStatus, proposalView, validatorSetView, type ProposalContext } from './governance-view.js';
 

@@ -12,12 +12,9 @@ import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
 import { readValidatorSet, scheduledSetKey, type Genesis } from '../state/index.js';
 import { assert, asHeight, asRound, asTimeMs, equalBytes, sleepMs, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
-import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from './block-exec.js';
-import { consensusBlock, encodeCertificate } from './consensus-codec.js';
+import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from '../blocks/index.js';
+import { consensusBlock, encodeCertificate, ConsensusWire, type ConsensusNetwork, BlockSync, reportEquivocationTx } from '../wire/index.js';
 import { decodeWal, encodeWal } from './consensus-wal.js';
-import { ConsensusWire, type ConsensusNetwork } from './consensus-wire.js';
-import { BlockSync } from './block-sync.js';
-import { reportEquivocationTx } from './equivocation-tx.js';
 import { validatorSetHash } from '../codec/index.js';
 
 export interface TendermintDriverOptions {

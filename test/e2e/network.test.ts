@@ -12,7 +12,7 @@ import { createTestnetFiles, startTestnet, startTestnetNode, stopAll, type Testn
   from '../../scripts/testnet-lib.js';
 import { sortValidators, voteSignBytes, VOTE_PREVOTE } from '../../src/codec/index.js';
 import { readKeyFile, sign } from '../../src/crypto/index.js';
-import { encodeVote } from '../../src/node/consensus-codec.js';
+import { encodeVote } from '../../src/wire/index.js';
 import { createP2P } from '../../src/p2p/index.js';
 import { asHash32, asHeight, asRound, fromHex } from '../../src/types/index.js';
 import { FAST_NODE_ENV, anchor, assertSameChain, heal, height, partition, sleep, waitFor } from './network-helpers.js';

@@ -5,7 +5,7 @@
 import { encodeCommit, voteSignBytes, VOTE_PRECOMMIT, type DecodedTx } from '../../src/codec/index.js';
 import { sign, type KeyPair } from '../../src/crypto/ed25519.js';
 import { assert, type Hash32, type TianpingError } from '../../src/types/index.js';
-import { buildBlock, commitExecuted, type BlockExecComponents } from '../../src/node/block-exec.js';
+import { buildBlock, commitExecuted, type BlockExecComponents } from '../../src/blocks/index.js';
 
 export interface BuilderComponents extends BlockExecComponents {
   readonly key: KeyPair;

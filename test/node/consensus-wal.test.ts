@@ -7,7 +7,7 @@ import { encodeBlock, encodeHeader, pb } from '../../src/codec/index.js';
 import type { DurableRecord, Proposal, Vote } from '../../src/consensus/tendermint/index.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { Ledger, MemStorage, type BatchOp } from '../../src/ledger/index.js';
-import { consensusBlock, proposalMessage } from '../../src/node/consensus-codec.js';
+import { consensusBlock, proposalMessage } from '../../src/wire/index.js';
 import { decodeWal, encodeWal, WalCorruptError } from '../../src/node/consensus-wal.js';
 import { asHeight, asRound, toHex, utf8 } from '../../src/types/index.js';
 import { makeTestChain, GENESIS_TIME_MS } from '../helpers/chain.js';

@@ -10,7 +10,7 @@ import type { BuiltTx } from '../../src/client/tx.js';
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
 import { NodeVerifier, sha256 } from '../../src/crypto/index.js';
 import { Ledger, MemStorage } from '../../src/ledger/index.js';
-import type { ConsensusNetwork } from '../../src/node/consensus-wire.js';
+import type { ConsensusNetwork } from '../../src/wire/index.js';
 import { NodeCore } from '../../src/node/index.js';
 import { P2PError, type RequestHandler, type Topic, type TopicHandler } from '../../src/p2p/index.js';
 import { DEFAULT_CATEGORIES, genesisHash, parseGenesis } from '../../src/state/index.js';

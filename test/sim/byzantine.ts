@@ -13,8 +13,7 @@
 // must reject each, or the syncing node commits a block nobody decided (invariant 1).
 import { blockHashOfHeader, encodeBlock, pb, proposalSignBytes, voteSignBytes, decodeBlock } from '../../src/codec/index.js';
 import { VOTE_PRECOMMIT, VOTE_PREVOTE, type CommitSignature, type Vote } from '../../src/consensus/tendermint/index.js';
-import { decodeCompactProposal } from '../../src/node/compact-proposal.js';
-import { decodeCertificate, decodeVote, encodeCertificate, encodeVote } from '../../src/node/consensus-codec.js';
+import { decodeCompactProposal, decodeCertificate, decodeVote, encodeCertificate, encodeVote } from '../../src/wire/index.js';
 import type { RequestHandler } from '../../src/p2p/index.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { asRound, toHex, type Hash32 } from '../../src/types/index.js';

@@ -3,7 +3,7 @@
 // protocols, the connected peers). Every message gets its own delay (so messages reorder), and until
 // the heal time it may also be dropped, duplicated, held back much longer, or cut by a partition.
 // A request whose answer is lost fails at its timeout, as a libp2p stream would.
-import type { ConsensusNetwork } from '../../src/node/consensus-wire.js';
+import type { ConsensusNetwork } from '../../src/wire/index.js';
 import type { RequestHandler, Topic, TopicHandler } from '../../src/p2p/index.js';
 import type { EventQueue } from './event-queue.js';
 import type { SimOptions } from './options.js';

@@ -5,12 +5,11 @@
 import { pino, type Logger } from 'pino';
 import { blockHashOfHeader, decodeBlock, pb } from '../../src/codec/index.js';
 import { admission, VOTE_PREVOTE, type Proposal, type Vote } from '../../src/consensus/tendermint/index.js';
-import { compactFromMessage, decodeCompactProposal, type CompactProposal } from '../../src/node/compact-proposal.js';
-import { decodeVote, proposalFromMessage, voteFromMessage } from '../../src/node/consensus-codec.js';
+import { compactFromMessage, decodeCompactProposal, type CompactProposal, decodeVote, proposalFromMessage, voteFromMessage,
+  decodeCertificate } from '../../src/wire/index.js';
 import { proposalSignBytes, voteSignBytes } from '../../src/codec/sign-bytes.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { installNodeSha256 } from '../../src/crypto/index.js';
-import { decodeCertificate } from '../../src/node/consensus-codec.js';
 import type { Ledger } from '../../src/ledger/index.js';
 import { DEFAULT_CATEGORIES, genesisHash, parseGenesis, type Genesis } from '../../src/state/index.js';
 import { concatBytes, equalBytes, fromHex, toHex, utf8, type Hash32 } from '../../src/types/index.js';

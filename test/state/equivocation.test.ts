@@ -10,7 +10,7 @@ import type { Evidence } from '../../src/consensus/tendermint/index.js';
 import { keyPairFromSeed, sign, type KeyPair } from '../../src/crypto/ed25519.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { NodeVerifier } from '../../src/crypto/verify-node.js';
-import { reportEquivocationTx } from '../../src/node/equivocation-tx.js';
+import { reportEquivocationTx } from '../../src/wire/index.js';
 import { equivocationKey, type Offence } from '../../src/state/equivocation.js';
 import { executeBlock, type BlockContext, type ExecuteMode, type ExecuteResult } from '../../src/state/execute.js';
 import { parseGenesis } from '../../src/state/genesis.js';

@@ -18,7 +18,7 @@ import {
 /**
  * Admission verifies signatures synchronously, so a request of 1,024 txs would hold the event loop
  * for tens of milliseconds; after this much admitting, votes, proposals, gossip and other requests
- * get a turn. The same slice as for a TxBatch received by gossip (src/node/tx-gossip.ts).
+ * get a turn. The same slice as for a TxBatch received by gossip (src/wire/tx-gossip.ts).
  */
 const ADMIT_SLICE_MS = 5;
 

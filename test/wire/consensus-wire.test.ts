@@ -7,10 +7,8 @@ import { pb, encodeBlock, txHash, decodeTxBatch } from '../../src/codec/index.js
 import type { ConsensusEvent, Proposal } from '../../src/consensus/tendermint/index.js';
 import type { Ledger } from '../../src/ledger/index.js';
 import type { Mempool } from '../../src/mempool/index.js';
-import { decodeCompactProposal, encodeCompactProposal } from '../../src/node/compact-proposal.js';
-import { consensusBlock, decodeCatchUpRequest, encodeProposal } from '../../src/node/consensus-codec.js';
-import { ConsensusWire } from '../../src/node/consensus-wire.js';
-import { MISSING_WAIT_MS } from '../../src/node/missing-txs.js';
+import { decodeCompactProposal, encodeCompactProposal, consensusBlock, decodeCatchUpRequest, encodeProposal, ConsensusWire,
+  MISSING_WAIT_MS } from '../../src/wire/index.js';
 import type { RequestHandler, TopicHandler } from '../../src/p2p/index.js';
 import { asHeight, asRound, asTimeMs, toHex } from '../../src/types/index.js';
 import { systemTimers } from '../../src/node/system-env.js';

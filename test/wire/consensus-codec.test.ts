@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pb, voteSignBytes, VOTE_PREVOTE } from '../../src/codec/index.js';
 import { keyPairFromSeed, sign } from '../../src/crypto/ed25519.js';
 import { sha256 } from '../../src/crypto/hash.js';
-import { decodeVote, encodeVote } from '../../src/node/consensus-codec.js';
+import { decodeVote, encodeVote } from '../../src/wire/index.js';
 import { asHash32, asHeight, asRound, toHex, utf8 } from '../../src/types/index.js';
 
 const key = keyPairFromSeed(sha256(utf8('tianping consensus codec test')));

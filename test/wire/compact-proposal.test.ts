@@ -5,9 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { pb, encodeBlock, txHash } from '../../src/codec/index.js';
 import type { Proposal } from '../../src/consensus/tendermint/index.js';
-import { decodeCompactProposal, encodeCompactProposal, proposalFromCompact } from '../../src/node/compact-proposal.js';
-import { consensusBlock } from '../../src/node/consensus-codec.js';
-import { MISSING_WAIT_MS, MissingTxs } from '../../src/node/missing-txs.js';
+import { decodeCompactProposal, encodeCompactProposal, proposalFromCompact, consensusBlock, MISSING_WAIT_MS, MissingTxs } from '../../src/wire/index.js';
 import { asHeight, asRound, asTimeMs, isTianpingError, toHex, type TimeMs } from '../../src/types/index.js';
 import { systemTimers } from '../../src/node/system-env.js';
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
 import { decodeTxBatch, encodeTxBatch, TX_BATCH_TXS_MAX } from '../../src/codec/index.js';
-import { TX_GOSSIP_BATCH_BYTES_MAX, TX_GOSSIP_INTERVAL_MS, TxGossip } from '../../src/node/tx-gossip.js';
+import { TX_GOSSIP_BATCH_BYTES_MAX, TX_GOSSIP_INTERVAL_MS, TxGossip } from '../../src/wire/index.js';
 import { TianpingError, toHex, type ErrorCode } from '../../src/types/index.js';
 import { systemTimers } from '../../src/node/system-env.js';
 

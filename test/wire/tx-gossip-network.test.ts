@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { encodeTxBatch } from '../../src/codec/index.js';
 import { NodeVerifier } from '../../src/crypto/index.js';
 import { Mempool } from '../../src/mempool/index.js';
-import { TxGossip } from '../../src/node/tx-gossip.js';
+import { TxGossip } from '../../src/wire/index.js';
 import { genesisWrites, MapStateView } from '../../src/state/index.js';
 import { asTimeMs, type Clock } from '../../src/types/index.js';
 import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain } from '../helpers/chain.js';
