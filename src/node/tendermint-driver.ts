@@ -3,14 +3,14 @@
 // carried out in order, and a persist effect is synced before the next effect starts (docs/
 // consensus.md, "the driver's contract"). A failure to write halts the node: nothing half-written.
 import type { Logger } from 'pino';
-import { createTendermintCore, createValidatorSet, nextHeightValidatorSet, type ConsensusEvent, type ConsensusEffect,
+import { createTendermintCore, createValidatorSet, nextHeightValidatorSet, proposerIndex, type ConsensusEvent, type ConsensusEffect,
   type ConsensusParams, type ConsensusSigner, type ConsensusState, type DurableRecord, type TendermintCore, type ValidatorSet,
   DEFAULT_CONSENSUS_PARAMS } from '../consensus/tendermint/index.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import { nodeSigner } from '../crypto/sign-node.js';
 import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
-import { readValidatorSet, scheduledSetKey, type Genesis } from '../state/index.js';
+import { readValidatorHistory, readValidatorSet, scheduledSetKey, type Genesis } from '../state/index.js';
 import { assert, asHeight, asRound, asTimeMs, equalBytes, sleepMs, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
 import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from '../blocks/index.js';
 import { consensusBlock, encodeCertificate, ConsensusWire, type ConsensusNetwork, BlockSync, reportEquivocationTx } from '../wire/index.js';
@@ -81,6 +81,7 @@ export class TendermintDriver {
       syncBlocksMax: o.syncBlocksMax, blockTxsMax: o.genesis.params.blockTxsMax, currentHeight: () => o.ledger.tip.height + 1,
       feed: (event) => this.feed(event), enqueue: (task) => this.enqueue(task), onFutureHeight: () => this.sync.soon(), onTxAdmitted: () => this.maybeStartHeight(),
       onNextHeightMessage: () => this.startHeightNow(),
+      nodeIdOf: (height, index) => this.nodeIdOf(height, index),
     });
     this.sync = new BlockSync({
       network: o.network, ledger: o.ledger, logger: o.logger, chainId: o.genesis.chainId, verifier: o.verifier,
@@ -135,10 +136,17 @@ export class TendermintDriver {
     return this.validators.validators.some((v) => toHex(v.publicKey) === toHex(this.o.key.publicKey));
   }
 
+  /** The node id (hex key) of a validator of the height being decided; undefined for other heights. */
+  private nodeIdOf(height: number, index: number): string | undefined {
+    if (height !== this.o.ledger.tip.height + 1) return undefined;
+    const validator = this.validators.validators[index];
+    return validator === undefined ? undefined : toHex(validator.publicKey);
+  }
+
   private async loadValidators(): Promise<void> {
     // Proposer priorities evolve by height from the genesis set, and start afresh at every set
     // change; replaying them is O(height × n), on every node alike.
-    const history = await this.o.ledger.validatorHistory();
+    const history = await readValidatorHistory(this.o.ledger.state);
     const first = history.get(1);
     assert(first !== undefined, 'the genesis validator set is in the history');
     let set = createValidatorSet(first);
@@ -230,7 +238,11 @@ export class TendermintDriver {
         return;
       case 'requestCatchUp':
         if (effect.request.kind === 'commit') this.sync.soon();
-        else this.wire.requestCatchUp(effect.request);
+        // A missing proposal is surely held by its proposer: ask it first.
+        else if (effect.request.kind === 'proposal') {
+          this.wire.requestCatchUp(effect.request, this.nodeIdOf(effect.request.height,
+            proposerIndex(this.validators, effect.request.round)));
+        } else this.wire.requestCatchUp(effect.request);
         return;
       case 'sendToPeer':
         this.wire.answerPeer(effect.peer, effect.proposals, effect.votes);

@@ -29,6 +29,8 @@ export interface WireComponents {
   readonly blockTxsMax: number;
   /** The height being decided: the tip's height + 1. */
   currentHeight(): number;
+  /** The node id (hex key) of the validator at this index of this height's set, where known. */
+  nodeIdOf(height: number, validatorIndex: number): string | undefined;
   feed(event: ConsensusEvent): void;
   /** Runs a task after every event queued so far has been handled. */
   enqueue(task: () => Promise<void>): void;
@@ -57,7 +59,8 @@ export class ConsensusWire {
     this.missing = new MissingTxs({ logger: c.logger, timers: c.timers, txOf: (hash) => c.mempool.txBytes(hash),
       gossipSettled: () => this.txs.settled(), currentHeight: () => c.currentHeight(),
       onExpanded: (proposal, receivedAtMs) => c.feed({ kind: 'proposalReceived', proposal, receivedAtMs }),
-      requestWhole: (height, round) => this.requestCatchUp({ kind: 'proposal', height: asHeight(height), round: asRound(round) }) });
+      requestWhole: (height, round, proposerIndex) => this.requestCatchUp({ kind: 'proposal', height: asHeight(height),
+        round: asRound(round) }, c.nodeIdOf(height, proposerIndex)) });
   }
 
   async register(): Promise<void> {
@@ -113,16 +116,20 @@ export class ConsensusWire {
     });
   }
 
-  requestCatchUp(request: CatchUpRequest): void {
-    // Successive requests ask successive peers: the first two connected may lack the very proposal
-    // we lack (they missed the same tx batches), and asking them again and again left a validator
-    // without the proposal until its propose timeout (found by the simulator, seed 1).
+  /** Asks peers for what the core misses; `first`, when connected, is asked in any case (the proposer of a proposal). */
+  requestCatchUp(request: CatchUpRequest, first?: string): void {
+    // The proposer of a missing proposal holds it for sure: it is asked first. The other peers are
+    // asked in turn, successive requests going to successive peers: the first two connected may
+    // lack the very proposal we lack (they missed, or refused while behind, the same txs), and
+    // asking only them left validators without the proposal round after round (found by the
+    // simulator: seeds 1 and 6982).
     const connected = this.c.network.connectedNodes();
-    const peers: string[] = [];
-    for (let i = 0; i < Math.min(CATCH_UP_PEERS_MAX, connected.length); i++) {
-      peers.push(connected[(this.catchUpCursor + i) % connected.length]!);
+    const peers: string[] = first !== undefined && connected.includes(first) ? [first] : [];
+    const others = connected.filter((peer) => peer !== first);
+    for (let i = 0; peers.length < CATCH_UP_PEERS_MAX && i < others.length; i++) {
+      peers.push(others[(this.catchUpCursor + i) % others.length]!);
     }
-    this.catchUpCursor = (this.catchUpCursor + peers.length) % Math.max(1, connected.length);
+    this.catchUpCursor = (this.catchUpCursor + CATCH_UP_PEERS_MAX) % Math.max(1, others.length);
     for (const peer of peers) {
       this.c.network.request(peer, 'catchup', encodeCatchUpRequest(request), { timeoutMs: PEER_ANSWER_WAIT_MS + 1_000 })
         .then((bytes) => {

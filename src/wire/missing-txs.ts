@@ -19,8 +19,8 @@ export interface MissingTxsComponents {
   gossipSettled(): Promise<void>;
   currentHeight(): number;
   onExpanded(proposal: Proposal, receivedAtMs: TimeMs): void;
-  /** Asks peers for the whole proposal of this height and round. */
-  requestWhole(height: number, round: number): void;
+  /** Asks peers for the whole proposal of this height and round, its proposer first. */
+  requestWhole(height: number, round: number, proposerIndex: number): void;
 }
 
 /** How long a proposal waits for its missing txs to arrive by gossip before we ask for it whole. */
@@ -76,11 +76,11 @@ export class MissingTxs {
       if (this.c.timers.elapsedMs() - startMs >= MISSING_WAIT_MS) break;
       await sleepMs(this.c.timers, MISSING_RETRY_MS);
     }
-    this.askOnce(compact.height, compact.round, missing.length, txs.length);
+    this.askOnce(compact.height, compact.round, compact.proposerIndex, missing.length, txs.length);
   }
 
   /** One request per (height, round): several compact proposals of one round need one answer. */
-  private askOnce(height: number, round: number, missing: number, txs: number): void {
+  private askOnce(height: number, round: number, proposerIndex: number, missing: number, txs: number): void {
     if (this.requestedAt !== height) {
       this.requested.clear();
       this.requestedAt = height;
@@ -89,6 +89,6 @@ export class MissingTxs {
     if (this.requested.has(key)) return;
     this.requested.add(key);
     this.c.logger.debug({ height, round, missing, txs }, 'compact proposal: txs missing, asking for the whole proposal');
-    this.c.requestWhole(height, round);
+    this.c.requestWhole(height, round, proposerIndex);
   }
 }

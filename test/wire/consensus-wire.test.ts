@@ -18,7 +18,8 @@ const txs = [1, 2].map((i) => new Uint8Array(160).fill(i));
 const proposal: Proposal = { height: asHeight(7), round: asRound(0), validRound: -1,
   block: consensusBlock(encodeBlock(header, txs)), proposerIndex: 1, signature: new Uint8Array(64).fill(5) };
 
-function fixture(pending: readonly Uint8Array[], onFutureHeight: () => void = () => undefined) {
+function fixture(pending: readonly Uint8Array[], onFutureHeight: () => void = () => undefined,
+  connected: readonly string[] = ['peer-a']) {
   const published: { topic: string; data: Uint8Array }[] = [];
   const requests: { peer: string; name: string; data: Uint8Array }[] = [];
   const topics = new Map<string, TopicHandler>();
@@ -33,7 +34,7 @@ function fixture(pending: readonly Uint8Array[], onFutureHeight: () => void = ()
       subscribe: (topic, handler) => { topics.set(topic, handler); },
       handle: async (name, handler) => { handlers.set(name, handler); },
       request: async (peer, name, data) => { requests.push({ peer, name, data }); return answer; },
-      connectedNodes: () => ['peer-a'],
+      connectedNodes: () => [...connected],
     },
     mempool: { txBytes: (hash: Uint8Array) => pool.get(toHex(hash)), add: async () => undefined } as unknown as Mempool,
     ledger: { tip: { height: 6 } } as unknown as Ledger,
@@ -41,6 +42,8 @@ function fixture(pending: readonly Uint8Array[], onFutureHeight: () => void = ()
     clock: { nowMs: () => asTimeMs(1_000) },
     syncBlocksMax: 10, blockTxsMax: 100,
     currentHeight: () => 7,
+    // The proposer of the test proposal (index 1) is peer-p.
+    nodeIdOf: (height, index) => (height === 7 && index === 1 ? 'peer-p' : undefined),
     feed: (event) => fed.push(event),
     enqueue: () => undefined,
     onFutureHeight, onTxAdmitted: () => undefined, onNextHeightMessage: () => undefined,
@@ -101,6 +104,17 @@ describe('consensus wire: compact proposals', () => {
     const asked = f.requests.filter((r) => r.name === 'catchup').map((r) => decodeCatchUpRequest(r.data));
     expect(asked).toEqual([{ kind: 'proposal', height: 7, round: 0 }]);
     expect(fedBlocks(f.fed)).toEqual([toHex(proposal.block.bytes)]);
+  });
+
+  it('asks the proposer first for a proposal it misses, then the other peers in turn', () => {
+    const f = fixture([], undefined, ['peer-a', 'peer-b', 'peer-p', 'peer-c']);
+    const request = { kind: 'proposal' as const, height: asHeight(7), round: asRound(0) };
+    f.wire.requestCatchUp(request, 'peer-p');
+    f.wire.requestCatchUp(request, 'peer-p');
+    f.wire.requestCatchUp(request);
+    f.wire.requestCatchUp(request, 'peer-gone');
+    // Two peers a request: the proposer, then one of the others in turn; without a connected proposer, two in turn.
+    expect(f.requests.map((r) => r.peer)).toEqual(['peer-p', 'peer-a', 'peer-p', 'peer-c', 'peer-b', 'peer-p', 'peer-c', 'peer-a']);
   });
 
   it('refuses a compact proposal that does not decode, penalising its relay', async () => {
