@@ -2,15 +2,14 @@
 // its commit, its indexes and its state writes in ONE atomic batch written with sync, so after any
 // crash the ledger holds either all of height h or none of it, and restart resumes at the last
 // committed height.
-import { pb, decodeBlock, decodeCommit, txHash, blockHashOfHeader, type HeaderMsg, type CommitMsg, type EvidenceRecordMsg,
-  type EquivocationRecordMsg, type ProposalRecordMsg } from '../codec/index.js';
+//
+// The ledger owns its own keys (blocks, commits, headers, block hashes, the consensus WAL, tip,
+// history, genesis hash). State keys are state/'s: the ledger stores state's writes under STATE_PREFIX
+// as given, and offers reads and prefix scans of them (`state`) without knowing their layout. Queries
+// over state and blocks (evidence pages, members, proposals, ...) are the read model's (src/read/).
+import { pb, decodeBlock, decodeCommit, txHash, blockHashOfHeader, type HeaderMsg, type CommitMsg } from '../codec/index.js';
 import { Frontier } from '../merkle/index.js';
-import { submitterAnchorKey, submitterCountKey } from '../state/keys.js';
-import { genesisWrites, type Genesis, type StateView, evidenceCountKey, evidenceKey, txKey, memberKey, decodeMember,
-  type MemberRecord, EQUIVOCATION_PREFIX, KEY_APP_HASH, GENESIS_APP_HASH } from '../state/index.js';
-import type { ValidatorEntry } from '../codec/block.js';
-import { decodeValidatorSet, VALIDATOR_HISTORY_PREFIX } from '../state/validators.js';
-import { batchItemPrefix, parseBatchItemKey } from '../state/batch.js';
+import { genesisWrites, readAppHash, readTxLocation, type Genesis, type ScannableState } from '../state/index.js';
 import { LruCache, assert, equalBytes, heightKey, readU64be, toHex, u64be, type Hash32 } from '../types/index.js';
 import type { BatchOp, Storage } from './storage.js';
 
@@ -69,18 +68,29 @@ export class LedgerError extends Error {
   override name = 'LedgerError';
 }
 
+/** State's keys and values, stored under STATE_PREFIX; keys come back without it. */
+function stateOf(storage: Storage): ScannableState {
+  return {
+    get: (key) => storage.get(STATE_PREFIX + key),
+    entries: async function* (prefix) {
+      for await (const [key, value] of storage.entries(STATE_PREFIX + prefix)) yield [key.slice(STATE_PREFIX.length), value];
+    },
+  };
+}
+
 export class Ledger {
   private tipNow: Tip;
   private history: Frontier;
   /** Hex hashes of the WAL blocks in storage, once read (see writeConsensusWal). */
   private walBlocks: Set<string> | undefined;
   private readonly blocks = new LruCache<number, StoredBlock>(BLOCK_CACHE_BLOCKS_MAX, BLOCK_CACHE_BYTES_MAX);
-  readonly state: StateView;
+  /** Committed state: reads and prefix scans by state's own keys. */
+  readonly state: ScannableState;
 
   private constructor(private readonly storage: Storage, tip: Tip, history: Frontier) {
     this.tipNow = tip;
     this.history = history;
-    this.state = { get: (key) => storage.get(STATE_PREFIX + key) };
+    this.state = stateOf(storage);
   }
 
   /** Opens the ledger, writing the genesis state on first use; refuses a different genesis later. */
@@ -101,7 +111,7 @@ export class Ledger {
     const height = readU64be(tipBytes);
     const history = Frontier.decode(historyBytes);
     assert(history.size === height, `history covers ${history.size} blocks, tip is ${height}`);
-    const appHash = (await storage.get(STATE_PREFIX + KEY_APP_HASH)) ?? GENESIS_APP_HASH;
+    const appHash = await readAppHash(stateOf(storage));
     if (height === 0) {
       return new Ledger(storage, { height: 0, blockHash: new Uint8Array(32) as Hash32, timeMs: genesis.genesisTimeMs, appHash }, history);
     }
@@ -215,118 +225,6 @@ export class Ledger {
     return bytes === undefined ? undefined : readU64be(bytes);
   }
 
-  async txLocation(hash: Uint8Array): Promise<{ height: number; index: number } | undefined> {
-    const bytes = await this.state.get(txKey(hash));
-    if (bytes === undefined) return undefined;
-    const location = pb.TxLocation.decode(bytes);
-    return { height: location.height, index: location.index };
-  }
-
-  async member(publicKey: Uint8Array | string): Promise<MemberRecord | undefined> {
-    const bytes = await this.state.get(memberKey(publicKey));
-    return bytes === undefined ? undefined : decodeMember(bytes);
-  }
-
-  /** Every validator set that took effect, by the height it took effect at (genesis set at 1). */
-  async validatorHistory(): Promise<Map<number, ValidatorEntry[]>> {
-    const history = new Map<number, ValidatorEntry[]>();
-    for await (const [key, value] of this.storage.entries(STATE_PREFIX + VALIDATOR_HISTORY_PREFIX)) {
-      history.set(parseInt(key.slice(key.lastIndexOf('/') + 1), 16), decodeValidatorSet(value));
-    }
-    return history;
-  }
-
-  /** The validator set of a height (which signs that height's block), or undefined beyond tip + 1. */
-  async validatorsAt(height: number): Promise<{ sinceHeight: number; validators: ValidatorEntry[] } | undefined> {
-    if (!Number.isSafeInteger(height) || height < 1 || height > this.tipNow.height + 1) return undefined;
-    let found: { sinceHeight: number; validators: ValidatorEntry[] } | undefined;
-    for (const [since, validators] of await this.validatorHistory()) {
-      if (since <= height && (found === undefined || since > found.sinceHeight)) found = { sinceHeight: since, validators };
-    }
-    return found;
-  }
-
-  /** Every member record in state, in key order. */
-  async *members(): AsyncIterable<MemberRecord> {
-    for await (const [, value] of this.storage.entries(STATE_PREFIX + 'member/')) yield decodeMember(value);
-  }
-
-  /** Every governance proposal in state (key gov/p/<id>), in key order: by id. */
-  async *proposals(): AsyncIterable<ProposalRecordMsg> {
-    for await (const [, value] of this.storage.entries(STATE_PREFIX + 'gov/p/')) yield pb.ProposalRecord.decode(value);
-  }
-
-  /** Every equivocation recorded on chain, in key order: by offender, then offence height. */
-  async *equivocations(): AsyncIterable<EquivocationRecordMsg> {
-    for await (const [, value] of this.storage.entries(STATE_PREFIX + EQUIVOCATION_PREFIX)) yield pb.EquivocationRecord.decode(value);
-  }
-
-  /** Anchors of one digest, oldest first. */
-  async evidence(algorithm: number, digest: Uint8Array, offset: number, limit: number):
-    Promise<{ total: number; records: EvidenceRecordMsg[] }> {
-    const countBytes = await this.state.get(evidenceCountKey(algorithm, digest));
-    const singles = countBytes === undefined ? 0 : new DataView(countBytes.buffer, countBytes.byteOffset).getUint32(0);
-    // Anchors come from two series: single anchors (full records) and items of indexed batches
-    // (positions only). Both are in chain order; merged, they give every anchor oldest first.
-    type Entry = { order: number[]; load: () => Promise<EvidenceRecordMsg | undefined> };
-    const entries: Entry[] = [];
-    for (let seq = 0; seq < singles; seq++) {
-      const bytes = await this.state.get(evidenceKey(algorithm, digest, seq));
-      if (bytes === undefined) throw new LedgerError(`ledger corrupt: anchor ${seq} of a digest missing`);
-      const record = pb.EvidenceRecord.decode(bytes);
-      entries.push({ order: [record.height, record.txIndex, 0], load: async () => record });
-    }
-    for await (const [key] of this.storage.entries(STATE_PREFIX + batchItemPrefix(algorithm, digest))) {
-      const at = parseBatchItemKey(key);
-      entries.push({ order: [at.height, at.txIndex, at.itemIndex], load: () => this.batchItemRecord(algorithm, digest, at) });
-    }
-    entries.sort((a, b) => a.order[0]! - b.order[0]! || a.order[1]! - b.order[1]! || a.order[2]! - b.order[2]!);
-    const records: EvidenceRecordMsg[] = [];
-    let total = entries.length;
-    for (const entry of entries.slice(offset, offset + limit)) {
-      const record = await entry.load();
-      if (record === undefined) total--;
-      else records.push(record);
-    }
-    return { total, records };
-  }
-
-  /** Single anchors made by one submitter key, oldest first (indexed in state by the state machine). */
-  async anchorsBySubmitter(submitter: Uint8Array, offset: number, limit: number):
-    Promise<{ total: number; records: EvidenceRecordMsg[] }> {
-    const countBytes = await this.state.get(submitterCountKey(submitter));
-    const total = countBytes === undefined ? 0 : new DataView(countBytes.buffer, countBytes.byteOffset).getUint32(0);
-    const records: EvidenceRecordMsg[] = [];
-    for (let seq = offset; seq < Math.min(total, offset + limit); seq++) {
-      const pointer = await this.state.get(submitterAnchorKey(submitter, seq));
-      const bytes = pointer === undefined ? undefined : await this.state.get(new TextDecoder().decode(pointer));
-      if (bytes === undefined) throw new LedgerError(`ledger corrupt: anchor ${seq} of a submitter missing`);
-      records.push(pb.EvidenceRecord.decode(bytes));
-    }
-    return { total, records };
-  }
-
-  /** Rebuilds an indexed-batch item's record from the batch tx; undefined if the digest differs there. */
-  private async batchItemRecord(algorithm: number, digest: Uint8Array, at: { height: number; txIndex: number; itemIndex: number }):
-    Promise<EvidenceRecordMsg | undefined> {
-    const stored = await this.block(at.height);
-    const txBytes = stored?.txs[at.txIndex];
-    if (stored === undefined || txBytes === undefined) throw new LedgerError(`ledger corrupt: batch tx at ${at.height}/${at.txIndex} missing`);
-    const signed = pb.SignedTx.decode(txBytes);
-    const body = pb.TxBody.decode(signed.body);
-    const batch = body.anchorBatch;
-    const digests = batch?.indexed?.digests ?? [];
-    const item = digests[at.itemIndex];
-    // The key holds only a prefix of the digest: a different digest sharing it is not this one.
-    if (batch === undefined || batch === null || item === undefined || !equalBytes(item, digest)) return undefined;
-    return pb.EvidenceRecord.create({
-      algorithm, digest, category: batch.category ?? '', submitter: body.signer, externalRef: batch.externalRef ?? '',
-      metadataDigest: batch.metadataDigest ?? new Uint8Array(), salted: batch.salted ?? false, height: at.height,
-      timeMs: stored.header.timeMs, txHash: txHash(txBytes), txIndex: at.txIndex, inBatch: true,
-      batchItemIndex: at.itemIndex, batchItemCount: digests.length,
-    });
-  }
-
   /** Checks that every height up to the tip has its block, commit and hash index, linked by hashes. */
   async checkConsistency(): Promise<void> {
     let prevHash: Uint8Array = new Uint8Array(32);
@@ -339,7 +237,7 @@ export class Ledger {
       if (!equalBytes(stored.commit.blockHash, stored.hash)) throw new LedgerError(`commit ${height} is for another block`);
       if ((await this.heightOfBlock(stored.hash)) !== height) throw new LedgerError(`hash index of ${height} wrong`);
       for (const tx of stored.txs) {
-        const location = await this.txLocation(txHash(tx));
+        const location = await readTxLocation(this.state, txHash(tx));
         if (location?.height !== height) throw new LedgerError(`tx index of a tx in block ${height} wrong`);
       }
       history.append(stored.hash);

@@ -13,7 +13,7 @@ import { NodeCore } from './node.js';
 import { systemClock } from './system-env.js';
 import { createP2P } from '../p2p/index.js';
 import { watchDenyList } from './deny-list.js';
-import { readValidatorSet } from '../state/index.js';
+import { allMembers, readValidatorSet } from '../state/index.js';
 import { VERSION } from './version.js';
 
 export { NodeCore } from './node.js';
@@ -130,7 +130,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
 /** Node keys allowed on the wire: validators and observers of the committed state. */
 async function nodeMembers(ledger: Ledger): Promise<string[]> {
   const ids = new Set((await readValidatorSet(ledger.state)).map((v) => toHex(v.publicKey)));
-  for await (const member of ledger.members()) {
+  for await (const member of allMembers(ledger.state)) {
     if (member.status === 'active' && (member.role === 'validator' || member.role === 'observer')) ids.add(member.publicKey);
   }
   return [...ids].sort();

@@ -1,35 +1,22 @@
-// The node's running core: ledger, mempool and block production, and the read model the API sees.
+// The node's running core: ledger, mempool and block production. Queries of committed data go to
+// the read model (src/read/).
 // node/index.ts (the composition root) builds it; the API only ever sees it as ApiComponents.
-import type { ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo,
-  TxStatus } from '../api/components.js';
-import type { GovernanceProposalView, MemberEntry, ProposalStatus, ValidatorSetView, ReceiptForms } from '../api/components.js';
-import { txHash, type EvidenceRecordMsg, type ValidatorEntry, pb } from '../codec/index.js';
+import type { ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, GovernanceProposalView, MemberEntry, MemberView,
+  NodeStatusView, ProposalStatus, ReceiptForms, TxCommitInfo, TxStatus, ValidatorSetView } from '../api/components.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool } from '../mempool/index.js';
-import { readProposal, readValidatorSet, type Genesis } from '../state/index.js';
-import { TianpingError, equalBytes, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
+import { readValidatorSet, type Genesis } from '../state/index.js';
+import { TianpingError, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
 import type { ConsensusSigner, createTendermintCore } from '../consensus/tendermint/index.js';
-import { systemTimers } from './system-env.js';
-import { CommitWaiters } from './commit-waiters.js';
-import { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
-import { decodeReceipt } from '../client/receipt.js';
-import { receiptToJson } from '../client/receipt-json.js';
-
-const RECEIPT_SCAN_PAGE = 100;
-
-function receiptForms(receipt: ReceiptMsg): ReceiptForms {
-  const bytes = pb.Receipt.encode(receipt).finish();
-  return { json: receiptToJson(decodeReceipt(bytes)) as ReceiptForms['json'], bytes };
-}
 import type { Logger } from 'pino';
 import type { NodeConfig } from '../config/defaults.js';
-import type { ConsensusNetwork } from '../wire/index.js';
-import { LocalNetwork } from '../wire/index.js';
-import { TendermintDriver } from './tendermint-driver.js';
 import type { ExecutedBlock } from '../blocks/index.js';
-import { equivocationView } from './equivocation-view.js';
-import { memberEntry, proposalStatus, proposalView, validatorSetView, type ProposalContext } from './governance-view.js';
+import { ReadModel } from '../read/index.js';
+import { LocalNetwork, type ConsensusNetwork } from '../wire/index.js';
+import { systemTimers } from './system-env.js';
+import { CommitWaiters } from './commit-waiters.js';
+import { TendermintDriver } from './tendermint-driver.js';
 
 export interface NodeCoreOptions {
   readonly genesis: Genesis;
@@ -68,9 +55,6 @@ export interface NodeCoreOptions {
  */
 export const API_BACKLOG_PROPOSALS = 3;
 
-const ALGORITHM_IDS = { sha256: 1, sm3: 2 } as const;
-const ALGORITHM_NAMES: Record<number, 'sha256' | 'sm3'> = { 1: 'sha256', 2: 'sm3' };
-
 export class NodeCore implements ApiComponents {
   readonly genesis: Genesis;
   readonly mempool: Mempool;
@@ -78,7 +62,8 @@ export class NodeCore implements ApiComponents {
   private readonly driver: TendermintDriver;
   /** Whether this node's key is in the validator set in force (that of the next height to decide). */
   private isValidator: boolean;
-  private readonly memberNames = new Map<string, string>();
+  /** Answers every query of committed data; this class keeps admission, waiting and the driver. */
+  private readonly read: ReadModel;
   private halted = false;
   private readonly startedAtMs: number;
   /** Pending txs beyond which the API refuses new ones (MEMPOOL_FULL): see API_BACKLOG_PROPOSALS. */
@@ -89,6 +74,7 @@ export class NodeCore implements ApiComponents {
     this.startedAtMs = o.clock.nowMs();
     const timers = o.timers ?? systemTimers;
     this.waiters = new CommitWaiters(timers);
+    this.read = new ReadModel(o.ledger);
     this.submitBacklogMax = Math.max(1, API_BACKLOG_PROPOSALS * o.consensus.proposeTxsMax);
     this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
       clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height }, o.mempool);
@@ -153,134 +139,55 @@ export class NodeCore implements ApiComponents {
   }
 
   async txStatus(hash: Hash32): Promise<TxStatus> {
-    const location = await this.o.ledger.txLocation(hash);
-    if (location !== undefined) {
-      const header = await this.o.ledger.header(location.height);
-      if (header !== undefined) {
-        return { status: 'committed', hash: toHex(hash), height: location.height, index: location.index,
-          blockHash: toHex(header.hash), blockTimeMs: header.header.timeMs };
-      }
-    }
+    const committed = await this.read.committedTx(hash);
+    if (committed !== undefined) return { status: 'committed', ...committed };
     return this.mempool.has(hash) ? { status: 'pending', hash: toHex(hash) } : { status: 'unknown', hash: toHex(hash) };
   }
 
-  async evidence(digest: Uint8Array, algorithm: 'sha256' | 'sm3', page: { offset: number; limit: number }):
+  evidence(digest: Uint8Array, algorithm: 'sha256' | 'sm3', page: { offset: number; limit: number }):
     Promise<{ total: number; anchors: EvidenceAnchor[] }> {
-    const { total, records } = await this.o.ledger.evidence(ALGORITHM_IDS[algorithm], digest, page.offset, page.limit);
-    return { total, anchors: await this.anchorViews(records) };
+    return this.read.evidence(digest, algorithm, page);
   }
 
-  async receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms> {
-    const id = ALGORITHM_IDS[algorithm];
-    // Pages through the anchors only as far as needed: the earliest, or the one of the tx asked for.
-    for (let offset = 0; ; offset += RECEIPT_SCAN_PAGE) {
-      const { total, records } = await this.o.ledger.evidence(id, digest, offset, RECEIPT_SCAN_PAGE);
-      const record = records.find((r) => txHash === undefined || equalBytes(r.txHash, txHash));
-      if (record !== undefined) return receiptForms(await receiptOf(this.o.ledger, record));
-      if (offset + RECEIPT_SCAN_PAGE >= total) {
-        throw new TianpingError('EVIDENCE_NOT_FOUND', txHash === undefined ? 'the digest has no anchor on this chain'
-          : 'the digest has no anchor in that tx');
-      }
-    }
+  receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms> {
+    return this.read.receipt(digest, algorithm, txHash);
   }
 
-  async txInclusion(hash: Uint8Array): Promise<ReceiptForms> {
-    const location = await this.o.ledger.txLocation(hash);
-    if (location === undefined) throw new TianpingError('TX_NOT_FOUND');
-    return receiptForms(await txInclusion(this.o.ledger, location.height, location.index));
+  txInclusion(hash: Uint8Array): Promise<ReceiptForms> {
+    return this.read.txInclusion(hash);
   }
 
-  async anchorsBySubmitter(publicKey: Uint8Array, page: { offset: number; limit: number }):
+  anchorsBySubmitter(publicKey: Uint8Array, page: { offset: number; limit: number }):
     Promise<{ total: number; anchors: EvidenceAnchor[] }> {
-    const { total, records } = await this.o.ledger.anchorsBySubmitter(publicKey, page.offset, page.limit);
-    return { total, anchors: await this.anchorViews(records) };
+    return this.read.anchorsBySubmitter(publicKey, page);
   }
 
-  private async anchorViews(records: readonly EvidenceRecordMsg[]): Promise<EvidenceAnchor[]> {
-    const anchors: EvidenceAnchor[] = [];
-    for (const r of records) {
-      const header = await this.o.ledger.header(r.height);
-      anchors.push({
-        algorithm: ALGORITHM_NAMES[r.algorithm] ?? 'sha256', digest: toHex(r.digest), category: r.category,
-        submitter: toHex(r.submitter), submitterName: await this.memberName(r.submitter), externalRef: r.externalRef,
-        metadataDigest: toHex(r.metadataDigest), salted: r.salted, height: r.height, blockTimeMs: r.timeMs,
-        blockHash: header === undefined ? '' : toHex(header.hash), txHash: toHex(r.txHash), txIndex: r.txIndex,
-      });
-    }
-    return anchors;
+  block(height: number | 'latest'): Promise<BlockSummary | undefined> {
+    return this.read.block(height);
   }
 
-  async block(height: number | 'latest'): Promise<BlockSummary | undefined> {
-    const stored = await this.o.ledger.block(height === 'latest' ? this.o.ledger.tip.height : height);
-    if (stored === undefined) return undefined;
-    const h = stored.header;
-    return {
-      height: h.height, hash: toHex(stored.hash), timeMs: h.timeMs, chainId: h.chainId,
-      prevBlockHash: toHex(h.prevBlockHash), historyRoot: toHex(h.historyRoot), txRoot: toHex(h.txRoot),
-      appHash: toHex(h.appHash), resultsHash: toHex(h.resultsHash), validatorsHash: toHex(h.validatorsHash),
-      nextValidatorsHash: toHex(h.nextValidatorsHash), proposer: toHex(h.proposer), txCount: h.txCount,
-      txHashes: stored.txs.map((tx) => toHex(txHash(tx))),
-      commit: { round: stored.commit.round,
-        signatures: stored.commit.signatures.map((s) => ({ validatorIndex: s.validatorIndex ?? 0, signature: toHex(s.signature ?? new Uint8Array()) })) },
-    };
+  member(publicKeyHex: string): Promise<MemberView | undefined> {
+    return this.read.member(publicKeyHex);
   }
 
-  async member(publicKeyHex: string): Promise<MemberView | undefined> {
-    const record = await this.o.ledger.member(publicKeyHex);
-    return record === undefined ? undefined : { name: record.name, role: record.role, status: record.status };
+  equivocations(): Promise<EquivocationView[]> {
+    return this.read.equivocations();
   }
 
-  async equivocations(): Promise<EquivocationView[]> {
-    const views: EquivocationView[] = [];
-    for await (const record of this.o.ledger.equivocations()) views.push(await equivocationView(record, (key) => this.memberName(key)));
-    return views;
+  members(): Promise<MemberEntry[]> {
+    return this.read.members();
   }
 
-  async members(): Promise<MemberEntry[]> {
-    const members: MemberEntry[] = [];
-    for await (const record of this.o.ledger.members()) members.push(memberEntry(record));
-    return members;
+  validators(height?: number): Promise<ValidatorSetView | undefined> {
+    return this.read.validators(height);
   }
 
-  async validators(height?: number): Promise<ValidatorSetView | undefined> {
-    const at = height ?? this.o.ledger.tip.height + 1;
-    const set = await this.o.ledger.validatorsAt(at);
-    return set === undefined ? undefined : validatorSetView(at, set, (key) => this.memberName(key));
+  proposals(status?: ProposalStatus): Promise<GovernanceProposalView[]> {
+    return this.read.proposals(status);
   }
 
-  async proposals(status?: ProposalStatus): Promise<GovernanceProposalView[]> {
-    const ctx = this.proposalContext();
-    const found: { view: GovernanceProposalView; index: number }[] = [];
-    for await (const record of this.o.ledger.proposals()) {
-      if (status !== undefined && proposalStatus(record, ctx.latestBlockTimeMs) !== status) continue;
-      // Oldest first: by the opening tx's place in the chain (state keeps them by id).
-      const index = (await this.o.ledger.txLocation(record.id))?.index ?? 0;
-      found.push({ view: await proposalView(record, ctx), index });
-    }
-    found.sort((a, b) => a.view.openedHeight - b.view.openedHeight || a.index - b.index);
-    return found.map((f) => f.view);
-  }
-
-  async proposal(id: Uint8Array): Promise<GovernanceProposalView | undefined> {
-    const record = await readProposal(this.o.ledger.state, id);
-    return record === undefined ? undefined : proposalView(record, this.proposalContext());
-  }
-
-  /** One read of the tip for a whole answer, and each height's set read once. */
-  private proposalContext(): ProposalContext {
-    const tip = this.o.ledger.tip;
-    const sets = new Map<number, Promise<readonly ValidatorEntry[]>>();
-    return {
-      latestBlockTimeMs: tip.timeMs, nextHeight: tip.height + 1, nameOf: (key) => this.memberName(key),
-      setOf: (height) => {
-        let set = sets.get(height);
-        if (set === undefined) {
-          set = this.o.ledger.validatorsAt(height).then((found) => found?.validators ?? []);
-          sets.set(height, set);
-        }
-        return set;
-      },
-    };
+  proposal(id: Uint8Array): Promise<GovernanceProposalView | undefined> {
+    return this.read.proposal(id);
   }
 
   status(): NodeStatusView {
@@ -317,14 +224,5 @@ export class NodeCore implements ApiComponents {
     this.halted = true;
     this.o.logger.fatal({ err: error }, 'block could not be committed: node halted, no block was half written');
     this.waiters.rejectAll(new TianpingError('NODE_HALTED'));
-  }
-
-  private async memberName(publicKey: Uint8Array): Promise<string> {
-    const id = toHex(publicKey);
-    const cached = this.memberNames.get(id);
-    if (cached !== undefined) return cached;
-    const name = (await this.o.ledger.member(id))?.name ?? '';
-    if (this.memberNames.size < 10_000) this.memberNames.set(id, name);
-    return name;
   }
 }

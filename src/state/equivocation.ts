@@ -8,7 +8,7 @@ import type { DecodedTx } from '../codec/tx.js';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
 import { TianpingError, equalBytes, heightKey, toHex, HASH_BYTES, SIGNATURE_BYTES } from '../types/index.js';
 import { validatorSetAt } from './validators.js';
-import type { StateView } from './view.js';
+import type { ScannableState, StateView } from './view.js';
 
 type Report = ReportEquivocationMsg;
 
@@ -28,6 +28,11 @@ export function reportOf(tx: DecodedTx): Report | undefined {
 export const EQUIVOCATION_PREFIX = 'equiv/';
 export const equivocationKey = (o: Offence): string =>
   `${EQUIVOCATION_PREFIX}${toHex(o.validator)}/${heightKey(o.height)}/${o.round}/${o.kind}`;
+
+/** Every equivocation recorded on chain, in key order: by offender, then offence height. */
+export async function* allEquivocations(state: ScannableState): AsyncIterable<EquivocationRecordMsg> {
+  for await (const [, value] of state.entries(EQUIVOCATION_PREFIX)) yield pb.EquivocationRecord.decode(value);
+}
 
 function invalid(message: string): never {
   throw new TianpingError('EQUIVOCATION_INVALID', message);

@@ -9,7 +9,7 @@ import { checkTxStateful, checkTxStateless, type CheckedAction } from './tx-rule
 import type { TxCheckContext } from './check-context.js';
 import { overlayMemberReader } from './members.js';
 import { encodeEquivocationRecord, equivocationKey, reportOf } from './equivocation.js';
-import { KEY_APP_HASH, evidenceCountKey, evidenceKey, submitterAnchorKey, submitterCountKey, txKey } from './keys.js';
+import { KEY_APP_HASH, evidenceCountKey, evidenceKey, readCounter, submitterAnchorKey, submitterCountKey, txKey } from './keys.js';
 import { applyGovernance } from './governance.js';
 import { batchItemKey, batchOf } from './batch.js';
 
@@ -21,6 +21,19 @@ const APP_DOMAIN = utf8('tianping/app/v1');
 /** Every included tx succeeded: the leaf of result code 0. */
 const RESULT_OK_LEAF = leafHash(u32be(0));
 export const GENESIS_APP_HASH = new Uint8Array(32) as Hash32;
+
+/** The app hash after the last executed block (the genesis one before block 1). */
+export async function readAppHash(view: StateView): Promise<Uint8Array> {
+  return (await view.get(KEY_APP_HASH)) ?? GENESIS_APP_HASH;
+}
+
+/** Where a committed tx sits (written by the block that included it); undefined when not committed. */
+export async function readTxLocation(view: StateView, hash: Uint8Array | string): Promise<{ height: number; index: number } | undefined> {
+  const bytes = await view.get(txKey(hash));
+  if (bytes === undefined) return undefined;
+  const location = pb.TxLocation.decode(bytes);
+  return { height: location.height, index: location.index };
+}
 
 export interface BlockContext extends TxCheckContext {
   readonly height: number;
@@ -67,7 +80,7 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
     included.push(tx);
   }
   const { validatorsHash, nextValidatorsHash } = await rotateValidatorSet(overlay, ctx.height);
-  const prevAppHash = (await view.get(KEY_APP_HASH)) ?? GENESIS_APP_HASH;
+  const prevAppHash = await readAppHash(view);
   // The app hash is itself a write: it sorts into the list once, after the digest of the others.
   const writes = overlay.sortedWrites();
   const appHash = sha256(concatBytes(APP_DOMAIN, prevAppHash, writesDigest(writes)));
@@ -106,8 +119,7 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
   const digestHex = toHex(anchor.digest);
   const signerHex = toHex(tx.body.signer);
   const countKey = evidenceCountKey(anchor.algorithm, digestHex);
-  const countBytes = await overlay.get(countKey);
-  const seq = countBytes === undefined ? 0 : new DataView(countBytes.buffer, countBytes.byteOffset).getUint32(0);
+  const seq = await readCounter(overlay, countKey);
   const recordKey = evidenceKey(anchor.algorithm, digestHex, seq);
   overlay.set(recordKey, pb.EvidenceRecord.encode({
     algorithm: anchor.algorithm, digest: anchor.digest, category: anchor.category, submitter: tx.body.signer,
@@ -116,8 +128,7 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
   }).finish());
   overlay.set(countKey, u32be(seq + 1));
   // The submitter's own index: "every anchor of this platform", for members allowed to enumerate.
-  const submitterCount = await overlay.get(submitterCountKey(signerHex));
-  const submitterSeq = submitterCount === undefined ? 0 : new DataView(submitterCount.buffer, submitterCount.byteOffset).getUint32(0);
+  const submitterSeq = await readCounter(overlay, submitterCountKey(signerHex));
   overlay.set(submitterAnchorKey(signerHex, submitterSeq), utf8(recordKey));
   overlay.set(submitterCountKey(signerHex), u32be(submitterSeq + 1));
 }

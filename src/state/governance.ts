@@ -10,11 +10,11 @@ import { checkRegistrableKey } from '../crypto/ed25519.js';
 import { TianpingError, equalBytes, fromUtf8, toHex, utf8, HASH_BYTES, PUBLIC_KEY_BYTES } from '../types/index.js';
 import type { ChainParams } from './genesis.js';
 import { ROLES, type Role } from './genesis.js';
-import { categoryKey, joinsInBlockKey, memberKey, memberNameKey, openProposalKey, proposalKey, retiredKeyKey } from './keys.js';
+import { PROPOSAL_PREFIX, categoryKey, joinsInBlockKey, memberKey, memberNameKey, openProposalKey, proposalKey, retiredKeyKey } from './keys.js';
 import { decodeMember, encodeMember, type MemberRecord } from './members.js';
 import type { TxCheckContext } from './check-context.js';
 import { readValidatorSet, scheduleSetChange, setAtHeightPlusTwo, totalPower } from './validators.js';
-import type { Overlay, StateView } from './view.js';
+import type { Overlay, ScannableState, StateView } from './view.js';
 
 // The proof layout lives in codec/ so that the SDK can build it; re-exported for state's callers.
 export { ROTATE_DOMAIN, rotateProofBytes } from '../codec/sign-bytes.js';
@@ -57,6 +57,11 @@ async function openProposalAbout(view: StateView, subject: Uint8Array, timeMs: n
 export async function readProposal(view: StateView, id: Uint8Array): Promise<ProposalRecordMsg | undefined> {
   const bytes = await view.get(proposalKey(id));
   return bytes === undefined ? undefined : pb.ProposalRecord.decode(bytes);
+}
+
+/** Every governance proposal, in key order: by id. */
+export async function* allProposals(state: ScannableState): AsyncIterable<ProposalRecordMsg> {
+  for await (const [, value] of state.entries(PROPOSAL_PREFIX)) yield pb.ProposalRecord.decode(value);
 }
 
 async function isCurrentValidator(view: StateView, key: Uint8Array): Promise<boolean> {

@@ -2,8 +2,8 @@
 // same bytes for the same member.
 import { fromUtf8, utf8 } from '../types/index.js';
 import type { Genesis, Role } from './genesis.js';
-import { categoryKey, memberKey, memberNameKey } from './keys.js';
-import type { Overlay, StateView } from './view.js';
+import { MEMBER_PREFIX, categoryKey, memberKey, memberNameKey } from './keys.js';
+import type { Overlay, ScannableState, StateView } from './view.js';
 import { KEY_SET_CHANGE_HEIGHTS, KEY_VALIDATOR_SET, encodeValidatorSet, genesisSetChangeHeights, genesisValidators, historySetKey } from './validators.js';
 
 export interface MemberRecord {
@@ -54,6 +54,11 @@ export function overlayMemberReader(overlay: Overlay): MemberReader {
 export async function readMember(view: StateView, publicKey: Uint8Array | string): Promise<MemberRecord | undefined> {
   const bytes = await view.get(memberKey(publicKey));
   return bytes === undefined ? undefined : decodeMember(bytes);
+}
+
+/** Every member record (one per key ever registered), in key order: by public key. */
+export async function* allMembers(state: ScannableState): AsyncIterable<MemberRecord> {
+  for await (const [, value] of state.entries(MEMBER_PREFIX)) yield decodeMember(value);
 }
 
 /** State written before block 1: members, validators and categories from the genesis. */

@@ -4,7 +4,7 @@
 // whose set may still change is h + 2.
 import { pb } from '../codec/proto.js';
 import { sortValidators, validatorSetHash, type ValidatorEntry } from '../codec/block.js';
-import { equalBytes, fromHex, heightKey, type Hash32 } from '../types/index.js';
+import { assert, equalBytes, fromHex, heightKey, type Hash32 } from '../types/index.js';
 import type { Genesis } from './genesis.js';
 import type { Overlay, StateView } from './view.js';
 
@@ -13,7 +13,6 @@ export const KEY_VALIDATOR_SET = 'valset/current';
 export const scheduledSetKey = (height: number): string => `valset/at/${heightKey(height)}`;
 /** The set that took effect at a height (written at genesis and at every change). */
 export const historySetKey = (height: number): string => `valset/hist/${heightKey(height)}`;
-export const VALIDATOR_HISTORY_PREFIX = 'valset/hist/';
 /** Heights at which a set took effect, ascending, as u64be each: finds the set of any height. */
 export const KEY_SET_CHANGE_HEIGHTS = 'valset/changes';
 
@@ -40,6 +39,17 @@ export async function validatorSetAt(view: StateView, height: number): Promise<V
   const since = heights.filter((h) => h <= height).pop();
   const bytes = since === undefined ? undefined : await view.get(historySetKey(since));
   return bytes === undefined ? readValidatorSet(view) : decodeValidatorSet(bytes);
+}
+
+/** Every validator set that took effect, by the height it took effect at (the genesis set at 1). */
+export async function readValidatorHistory(view: StateView): Promise<Map<number, ValidatorEntry[]>> {
+  const history = new Map<number, ValidatorEntry[]>();
+  for (const since of decodeHeights(await view.get(KEY_SET_CHANGE_HEIGHTS))) {
+    const bytes = await view.get(historySetKey(since));
+    assert(bytes !== undefined, `the set that took effect at ${since} is stored`);
+    history.set(since, decodeValidatorSet(bytes));
+  }
+  return history;
 }
 
 export function encodeValidatorSet(validators: readonly ValidatorEntry[]): Uint8Array {

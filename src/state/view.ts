@@ -6,6 +6,15 @@ export interface StateView {
   get(key: string): Promise<Uint8Array | undefined>;
 }
 
+/**
+ * Committed state with a scan by key prefix (keys come back as state keys, in key order): what the
+ * read model needs to list members, proposals or the items of indexed batches. The ledger offers
+ * it over its storage without knowing any of these prefixes.
+ */
+export interface ScannableState extends StateView {
+  entries(prefix: string): AsyncIterable<[string, Uint8Array]>;
+}
+
 export class Overlay implements StateView {
   readonly writes = new Map<string, Uint8Array>();
   /** Values decoded from a key's bytes (or its absence), until this overlay writes the key. */

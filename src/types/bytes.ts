@@ -118,6 +118,10 @@ export function u32be(n: number): Uint8Array {
   return out;
 }
 
+export function readU32be(bytes: Uint8Array, offset = 0): number {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(offset);
+}
+
 export function i32be(n: number): Uint8Array {
   const out = new Uint8Array(4);
   new DataView(out.buffer).setInt32(0, n);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { Mempool } from '../../src/mempool/index.js';
+import { evidenceRecords } from '../../src/read/index.js';
 import { buildAndCommit, type BuilderComponents } from '../helpers/block-builder.js';
 import { NodeVerifier } from '../../src/crypto/index.js';
 import { asTimeMs, TianpingError, type Clock } from '../../src/types/index.js';
@@ -41,7 +42,7 @@ describe('ledger durability under power loss', () => {
     expect(node.ledger.tip.height).toBe(5);
     expect(await storage.get('s/junk')).toBeUndefined();
     for (const label of committed) {
-      const { total, records } = await node.ledger.evidence(1, digestOf(label), 0, 10);
+      const { total, records } = await evidenceRecords(node.ledger, 1, digestOf(label), 0, 10);
       expect(total, label).toBe(1);
       expect(records[0]!.height).toBeGreaterThan(0);
     }
@@ -62,8 +63,8 @@ describe('ledger durability under power loss', () => {
     storage.reopen();
     node = await openNode(chain, storage, GENESIS_TIME_MS + 2000);
     expect(node.ledger.tip.height).toBe(1);
-    expect((await node.ledger.evidence(1, digestOf('second'), 0, 10)).total).toBe(0);
-    expect((await node.ledger.evidence(1, digestOf('first'), 0, 10)).total).toBe(1);
+    expect((await evidenceRecords(node.ledger, 1, digestOf('second'), 0, 10)).total).toBe(0);
+    expect((await evidenceRecords(node.ledger, 1, digestOf('first'), 0, 10)).total).toBe(1);
     await node.ledger.checkConsistency();
   });
 
@@ -97,7 +98,7 @@ describe('ledger durability under power loss', () => {
       await node.mempool.add(anchorTxBytes(chain, digestOf('same'), { nonce: height }));
       await buildAndCommit(node.builder, height, GENESIS_TIME_MS + 1000 + height);
     }
-    const { total, records } = await node.ledger.evidence(1, digestOf('same'), 0, 10);
+    const { total, records } = await evidenceRecords(node.ledger, 1, digestOf('same'), 0, 10);
     expect(total).toBe(3);
     expect(records.map((r) => r.height)).toEqual([1, 2, 3]);
   });

@@ -43,7 +43,7 @@ describe('member records cached by the mempool', () => {
 
     const block = await buildAndCommit(builder, 1, NOW_MS);
     expect(block.included.map((tx) => toHex(tx.hash))).toContain(toHex(suspend.hash));
-    expect((await ledger.member(toHex(chain.submitter.publicKey)))?.status).toBe('suspended');
+    expect((await readMember(ledger.state, toHex(chain.submitter.publicKey)))?.status).toBe('suspended');
     expect(await codeOf(anchor('after the commit'))).toBe('SIGNER_NOT_MEMBER');
   });
 

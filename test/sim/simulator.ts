@@ -11,7 +11,7 @@ import { proposalSignBytes, voteSignBytes } from '../../src/codec/sign-bytes.js'
 import { sha256 } from '../../src/crypto/hash.js';
 import { installNodeSha256 } from '../../src/crypto/index.js';
 import type { Ledger } from '../../src/ledger/index.js';
-import { DEFAULT_CATEGORIES, genesisHash, parseGenesis, type Genesis } from '../../src/state/index.js';
+import { DEFAULT_CATEGORIES, genesisHash, parseGenesis, readTxLocation, readValidatorHistory, type Genesis } from '../../src/state/index.js';
 import { concatBytes, equalBytes, fromHex, toHex, utf8, type Hash32 } from '../../src/types/index.js';
 import { ByzantineStrategy } from './byzantine.js';
 import { Checker, SimulationFailure } from './checkers.js';
@@ -261,8 +261,8 @@ export class Simulation implements NodeWorld {
 
   async onStarted(node: SimNode, ledger: Ledger): Promise<void> {
     if (node.byzantine) return;
-    if (node.incarnation > 0 && (await ledger.validatorHistory()).size > 1) this.checker.restartsAfterChange += 1;
-    await this.checker.checkAnswered(node.node, async (hashHex) => (await ledger.txLocation(fromHex(hashHex)!))?.height);
+    if (node.incarnation > 0 && (await readValidatorHistory(ledger.state)).size > 1) this.checker.restartsAfterChange += 1;
+    await this.checker.checkAnswered(node.node, async (hashHex) => (await readTxLocation(ledger.state, fromHex(hashHex)!))?.height);
   }
 
   private guard(check: () => void): void {
@@ -390,7 +390,7 @@ export class Simulation implements NodeWorld {
     for (const node of this.nodes) {
       if (node.byzantine || !node.up || node.ledger === undefined) continue;
       const ledger = node.ledger;
-      await checker.checkAnswered(node.node, async (hashHex) => (await ledger.txLocation(fromHex(hashHex)!))?.height);
+      await checker.checkAnswered(node.node, async (hashHex) => (await readTxLocation(ledger.state, fromHex(hashHex)!))?.height);
       let digest: Uint8Array = new Uint8Array(32);
       for await (const [key, value] of node.disk.storage.entries('s/')) digest = sha256(concatBytes(digest, utf8(key), value));
       const tip = ledger.tip.height;

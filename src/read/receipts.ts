@@ -4,7 +4,7 @@
 import { pb, txHash, type EvidenceRecordMsg } from '../codec/index.js';
 import { leafHash, MerkleBuilder } from '../merkle/index.js';
 import type { Ledger } from '../ledger/index.js';
-import { encodeValidatorSet } from '../state/index.js';
+import { encodeValidatorSet, readValidatorHistory } from '../state/index.js';
 import { LruCache, TianpingError, assert, equalBytes, toHex } from '../types/index.js';
 
 export type ReceiptMsg = InstanceType<typeof pb.Receipt>;
@@ -51,7 +51,7 @@ export async function txInclusion(ledger: Ledger, height: number, txIndex: numbe
 
 /** Each change of the validator set that took effect at a height h' in 2..height: block h' - 1 announces it. */
 async function setChangesUpTo(ledger: Ledger, height: number): Promise<InstanceType<typeof pb.ValidatorSetChange>[]> {
-  const history = [...(await ledger.validatorHistory()).entries()].filter(([since]) => since > 1 && since <= height)
+  const history = [...(await readValidatorHistory(ledger.state)).entries()].filter(([since]) => since > 1 && since <= height)
     .sort(([a], [b]) => a - b);
   const changes: InstanceType<typeof pb.ValidatorSetChange>[] = [];
   for (const [since, validators] of history) {

@@ -1,0 +1,6 @@
+// The read model, the face NodeCore sees: queries over committed blocks and state in the API's
+// shapes, and the receipts a court verifies offline. Below node/ and beside wire/ and blocks/; it
+// reads the ledger and never writes.
+export { ReadModel } from './read-model.js';
+export { evidenceRecords, submitterRecords } from './evidence.js';
+export { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
