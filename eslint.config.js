@@ -1,7 +1,8 @@
 // ESLint 9 flat config. Besides the recommended rules it enforces the architecture's import
-// direction (DESIGN §3): types → crypto, codec → merkle → consensus, state → ledger, mempool, p2p,
-// api → node → cli. The pure cores (consensus/, state/) touch no I/O, clock or randomness so that
-// every node computes the same bytes and the simulator can replay them from a seed; the SDK
+// direction (DESIGN §3, docs/architecture.md): types → crypto, codec → merkle → consensus, state →
+// ledger, mempool, p2p, api → wire, blocks, read → node → cli. The pure cores (consensus/, state/)
+// touch no I/O, clock or randomness so that every node computes the same bytes and the simulator
+// can replay them from a seed; the SDK
 // (client/) must stay usable alone, in a court's tool or a browser.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -63,8 +64,8 @@ export default defineConfig([
           ...pureCore.patterns,
           { group: ['libp2p/*', '@libp2p/*', '@chainsafe/*', 'classic-level/*', 'level/*', 'fastify/*', '@fastify/*', 'pino/*'], message: PURE_CORE },
           {
-            regex: '^(\\.\\./)+(ledger|node|api|mempool|p2p|cli)(/|$)',
-            message: 'consensus/ and state/ sit below ledger, mempool, p2p, api, node and cli: inject what you need instead',
+            regex: '^(\\.\\./)+(ledger|node|api|mempool|p2p|wire|blocks|read|cli)(/|$)',
+            message: 'consensus/ and state/ sit below ledger, mempool, p2p, api, wire, blocks, read, node and cli: inject what you need instead',
           },
         ],
       }],
@@ -86,12 +87,41 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{
-          regex: '^(\\.\\./)+(node|ledger|p2p|api)(/|$)',
-          message: 'The SDK (client/) must work alone, in a court\'s tool or the browser: nothing from node/, ledger/, p2p/ or api/',
+          regex: '^(\\.\\./)+(node|ledger|mempool|p2p|api|wire|blocks|read)(/|$)',
+          message: 'The SDK (client/) must work alone, in a court\'s tool or the browser: nothing from node/, its rooms, ledger/, mempool/, p2p/ or api/',
         }],
       }],
     },
   },
+  // The floors above the pure cores (docs/architecture.md, "Rooms"): ledger/, mempool/, p2p/ and
+  // api/; then wire/ (network protocols), blocks/ (building and checking) and read/ (the read
+  // model), side by side; then node/, which composes them; then cli/. A folder imports only from
+  // floors below it, never from one beside or above: the node can then be read, and tested, floor
+  // by floor. The TypeScript form of the rule lets read/ take the API's contract types, which are
+  // the shapes it answers in, without the API's code.
+  ...[
+    { folders: ['ledger', 'mempool', 'p2p'], above: ['api', 'wire', 'blocks', 'read', 'node', 'cli'],
+      why: 'ledger/, mempool/ and p2p/ sit below the API and the node\'s rooms' },
+    { folders: ['api'], above: ['ledger', 'mempool', 'p2p', 'wire', 'blocks', 'read', 'node', 'cli'],
+      why: 'api/ sees the node only as ApiComponents (api/components.ts)' },
+    { folders: ['wire'], above: ['api', 'blocks', 'read', 'node', 'cli'],
+      why: 'wire/ (network protocols) sits below node/ and beside blocks/ and read/' },
+    { folders: ['blocks'], above: ['api', 'wire', 'read', 'node', 'cli'],
+      why: 'blocks/ (building and checking blocks) sits below node/ and beside wire/ and read/' },
+    { folders: ['read'], above: ['wire', 'blocks', 'node', 'cli'], typesOnly: ['api'],
+      why: 'read/ (the read model) sits below node/ and beside wire/ and blocks/; of api/ it takes contract types only' },
+    { folders: ['node'], above: ['cli'], why: 'node/ composes the rooms below it; cli/ sits above' },
+  ].map(({ folders, above, typesOnly = [], why }) => ({
+    files: folders.map((folder) => `src/${folder}/**/*.ts`),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: `^(\\.\\./)+(${above.join('|')})(/|$)`, message: why },
+          ...typesOnly.map((folder) => ({ regex: `^(\\.\\./)+${folder}(/|$)`, message: why, allowTypeImports: true })),
+        ],
+      }],
+    },
+  })),
   {
     files: ['src/merkle/**/*.ts', 'src/types/**/*.ts', 'src/codec/**/*.ts'],
     rules: {
