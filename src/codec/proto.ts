@@ -45,8 +45,3 @@ export function decodeCanonical<T>(type: MessageType<T>, bytes: Uint8Array, what
   }
   return message;
 }
-
-/** Decodes bytes that this node wrote itself (ledger, WAL): corruption there is a crash, not input. */
-export function decodeTrusted<T>(type: MessageType<T>, bytes: Uint8Array): T {
-  return type.decode(bytes);
-}

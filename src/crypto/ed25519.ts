@@ -43,8 +43,6 @@ export function verifyStrict(publicKey: Uint8Array, message: Uint8Array, signatu
   }
 }
 
-export const nobleVerifier: SignatureVerifier = { verify: verifyStrict };
-
 export type KeyRejection = 'length' | 'non-canonical' | 'not-on-curve' | 'low-order' | 'not-prime-order';
 
 /**

@@ -132,10 +132,6 @@ export class TendermintDriver {
     this.maybeStartHeight();
   }
 
-  get isValidator(): boolean {
-    return this.validators.validators.some((v) => toHex(v.publicKey) === toHex(this.o.key.publicKey));
-  }
-
   /** The node id (hex key) of a validator of the height being decided; undefined for other heights. */
   private nodeIdOf(height: number, index: number): string | undefined {
     if (height !== this.o.ledger.tip.height + 1) return undefined;

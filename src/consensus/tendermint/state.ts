@@ -146,10 +146,6 @@ export function withValidity(state: ConsensusState, hashHex: string, validity: V
   return { ...state, validity: validityMap };
 }
 
-export function validityOf(state: ConsensusState, block: ConsensusBlock): Validity | undefined {
-  return state.validity.get(toHex(block.hash));
-}
-
 /** The durable part of the state, as the persist effect carries it. */
 export function durableRecord(state: ConsensusState): DurableRecord {
   assert(state.status !== 'idle', 'nothing to persist before the first height');
