@@ -50,7 +50,19 @@ export async function buildBlock(c: BlockExecComponents, height: number, timeMs:
 }
 
 function invalid(message: string): never {
-  throw new TianpingError('TX_MALFORMED', `invalid block: ${message}`);
+  throw new TianpingError('BLOCK_INVALID', `invalid block: ${message}`);
+}
+
+/** A tx of a received block, as the mempool holds it or decoded; one that does not decode makes the block invalid. */
+function blockTx(c: BlockExecComponents, bytes: Uint8Array, index: number): DecodedTx {
+  const pending = c.mempool.pendingTx(bytes);
+  if (pending !== undefined) return pending;
+  try {
+    return decodeTx(bytes, c.genesis.params.txBytesMax);
+  } catch (error) {
+    if (isTianpingError(error)) invalid(`tx ${index}: ${error.message}`);
+    throw error;
+  }
 }
 
 function checkHeader(c: BlockExecComponents, header: HeaderMsg, txCount: number, blockBytes: number): void {
@@ -75,7 +87,7 @@ export async function checkBlock(c: BlockExecComponents, blockBytes: Uint8Array)
   }
   const { block, header, hash } = decoded;
   checkHeader(c, header, block.txs.length, blockBytes.length);
-  const txs: DecodedTx[] = block.txs.map((bytes) => c.mempool.pendingTx(bytes) ?? decodeTx(bytes, c.genesis.params.txBytesMax));
+  const txs = block.txs.map((bytes, index) => blockTx(c, bytes, index));
   const result = await executeBlock(c.ledger.state, {
     chainId: c.genesis.chainId, height: header.height, timeMs: header.timeMs, params: c.genesis.params,
     verifier: c.verifier, isVerified: c.mempool.isVerified,

@@ -52,6 +52,9 @@ export const ERROR_CODES = {
   ROTATE_PROOF_INVALID: { status: 422, title: 'The new key did not sign the rotation proof' },
   BATCH_INVALID: { status: 422, title: 'The anchor batch is malformed or too large' },
   MEMPOOL_FULL: { status: 503, title: 'Mempool is full, retry later' },
+  // Blocks from peers: a validator refuses to vote for one, block sync skips its sender. No request
+  // carries a block, so the status is only for completeness.
+  BLOCK_INVALID: { status: 422, title: 'Block breaks a rule of the chain' },
   // Lookups
   EVIDENCE_NOT_FOUND: { status: 404, title: 'No anchor of this digest' },
   TX_NOT_FOUND: { status: 404, title: 'Unknown transaction' },
