@@ -9,12 +9,17 @@
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
+# Without scripts, so that this layer stays cached while the sources change: the project's prepare
+# script generates code from proto/ and src/, which are not here yet.
+RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY proto ./proto
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+# rebuild runs the dependencies' install scripts skipped above; prebuild generates the protobuf
+# module and the page's scripts (scripts/generate.mjs) before tsc. prune needs no scripts: the
+# generator's tools go with the dev dependencies.
+RUN npm rebuild && npm run build && npm prune --omit=dev --ignore-scripts
 
 FROM node:24-slim
 ENV NODE_ENV=production \

@@ -40,7 +40,7 @@ describe('verification web page', () => {
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expectStrictCsp(script.headers);
     // The page hashes and verifies with the SDK bundle, served beside it.
-    expect(script.body).toContain("from './tianping-web.js'");
+    expect(script.body).toMatch(/from ["']\.\/tianping-web\.js["']/);
     expect(script.body).toContain('v1/evidence/');
     expect(script.body).toContain('v1/genesis');
     const bundle = await app.inject({ url: '/web/tianping-web.js' });

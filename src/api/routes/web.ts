@@ -1,7 +1,8 @@
 // The court's verification page: static files from src/api/web (copied to dist/api/web by the
-// build), read once at startup. The page hashes files in the browser, looks digests up through the
-// API, and checks receipts with the SDK bundle (tianping-web.js, committed, built by
-// scripts/build-web.mjs) against the genesis it fetched from /v1/genesis once at load.
+// build), read once at startup. The page's script (app.js) and its SDK bundle (tianping-web.js) are
+// generated there from app.ts and verifier-entry.ts by scripts/generate.mjs, which npm runs on
+// install and before start. The page hashes files in the browser, looks digests up through the API,
+// and checks receipts with the SDK bundle against the genesis it fetched from /v1/genesis at load.
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +36,9 @@ export interface WebAsset {
 }
 
 /**
- * The bundle's entry compiles to verifier-entry.js in dist/ beside the page; it imports modules
- * outside the folder, so in a browser it could only fail. The page uses the bundle.
+ * The bundle's entry, should a build ever compile it beside the page: it imports modules outside
+ * the folder, so in a browser it could only fail. The page uses the bundle. (TypeScript sources
+ * and the generator's stamp are never served: their extensions have no media type.)
  */
 const NOT_SERVED: ReadonlySet<string> = new Set(['verifier-entry.js']);
 

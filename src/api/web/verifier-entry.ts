@@ -1,4 +1,4 @@
-// Entry of the browser bundle (tianping-web.js, built by scripts/build-web.mjs). The court's page
+// Entry of the browser bundle (tianping-web.js, built by scripts/generate.mjs). The court's page
 // runs exactly the SDK's code, not a re-implementation: the same streaming hashers as the CLI, and
 // the same twelve receipt checks (docs/receipt-format.md §6). Only browser-safe modules are
 // imported here (no node:*), one by one rather than through client/index.ts, so the bundle carries
@@ -16,6 +16,10 @@ export { ReceiptFormatError } from '../../client/receipt.js';
 export { createHasher, EVIDENCE_ALGORITHMS } from '../../crypto/hash.js';
 export { GenesisError } from '../../state/genesis.js';
 export { fromHex, toHex };
+// Types only, for the page script (app.ts): they add nothing to the bundle.
+export type { ReceiptCheckId, ReceiptVerification, VerifiedReceipt } from '../../client/receipt-verify.js';
+export type { Receipt } from '../../client/receipt.js';
+export type { EvidenceAlgorithm } from '../../crypto/hash.js';
 
 /** A validator as the page shows it in the trust anchor and the certificate. */
 export interface TrustValidatorView {

@@ -5,9 +5,13 @@
 // anchor, which the page fetched once at load (or the user loaded from a file), so that check needs
 // no network at all. Every value from the network or a file is written with textContent, never as
 // HTML.
+//
+// Written in TypeScript and compiled by scripts/generate.mjs to app.js, which imports the SDK bundle
+// served beside it (tianping-web.d.ts types that import with the bundle's entry, verifier-entry.ts).
 import {
   GenesisError, RECEIPT_CHECKS, ReceiptFormatError, TrustAnchorError, TrustFileError, createHasher, fromHex,
   parseReceiptBytes, parseTrustAnchor, receiptFacts, toHex, verifyReceipt,
+  type EvidenceAlgorithm, type LoadedTrust, type Receipt, type ReceiptCheckId, type ReceiptVerification,
 } from './tianping-web.js';
 
 // Read and hashed per step: big enough that the per-call overhead vanishes, small enough that the
@@ -21,10 +25,10 @@ const PAGES_MAX = 20;
 const RECEIPT_BYTES_MAX = 64 * 1024 * 1024;
 const HEX64_RE = /^[0-9a-fA-F]{64}$/;
 const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
-const ALGORITHM_LABELS = { sha256: 'SHA-256', sm3: 'SM3' };
+const ALGORITHM_LABELS: Readonly<Record<EvidenceAlgorithm, string>> = { sha256: 'SHA-256', sm3: 'SM3' };
 
 /** Chinese and English names of the twelve checks (docs/receipt-format.md §6), by id. */
-const CHECK_LABELS = {
+const CHECK_LABELS: Readonly<Record<ReceiptCheckId, readonly [zh: string, english: string]>> = {
   'format': ['证书格式', 'The receipt is well-formed'],
   'chain-id': ['链标识', 'The receipt is for the trusted chain'],
   'item-digest': ['证据哈希', 'The file (and salt) give the anchored digest'],
@@ -39,9 +43,76 @@ const CHECK_LABELS = {
   'commit-signatures': ['验证节点签名（超过 2/3）', 'Validators with more than 2/3 of the power signed'],
 };
 
-const $ = (id) => document.getElementById(id);
+/** The page's element of that id; the page is static, so a missing one is a bug of this script. */
+function $<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (node === null) throw new Error(`the page has no #${id}`);
+  return node as T;
+}
 
-const state = {
+/** An anchor as GET v1/evidence/:digest lists it: the fields the page shows. */
+interface EvidenceAnchor {
+  readonly digest: string;
+  readonly algorithm: EvidenceAlgorithm;
+  readonly height: number;
+  readonly blockTimeMs: number;
+  readonly blockHash: string;
+  readonly txHash: string;
+  readonly submitter: string;
+  readonly submitterName?: string;
+  readonly category: string;
+  readonly externalRef: string;
+  readonly metadataDigest: string;
+  readonly salted: boolean;
+}
+
+/** The problem details (RFC 9457) of an error answer, as far as the page reads them. */
+interface Problem {
+  readonly code?: string;
+  readonly title?: string;
+  readonly detail?: string;
+}
+
+interface EvidencePage {
+  readonly total: number;
+  readonly anchors: readonly EvidenceAnchor[];
+}
+
+interface NodeStatus {
+  readonly chainId: string;
+  readonly latestHeight: number;
+  readonly moniker: string;
+}
+
+interface Trust {
+  readonly loaded: LoadedTrust;
+  readonly source: 'node' | 'file';
+  readonly name: string;
+  readonly at: number;
+}
+
+type Verified = Extract<ReceiptVerification, { valid: true }>;
+
+/** One row of a definition list: label, value, and whether it is monospace or named for the tests. */
+type FieldRow = readonly [label: string, value: string, options?: { readonly mono?: boolean; readonly field?: string }];
+
+interface LookupQuery {
+  readonly algorithm: EvidenceAlgorithm;
+  readonly digest: string;
+  readonly salted: boolean;
+}
+
+const state: {
+  file: File | undefined;
+  fileToken: number;
+  digests: Map<EvidenceAlgorithm, Uint8Array>;
+  hashQueue: Promise<unknown>;
+  lookupToken: number;
+  anchorsByTx: Map<string, EvidenceAnchor>;
+  receipt: { readonly receipt: Receipt; readonly name: string } | undefined;
+  trust: Trust | undefined;
+  checkToken: number;
+} = {
   /** The evidence file: a File, never read whole. */
   file: undefined,
   /** Bumped with every new file: results computed for an older file are dropped. */
@@ -54,9 +125,9 @@ const state = {
   lookupToken: 0,
   /** Anchors seen online, by tx hash: they name the submitter when the trust anchor cannot. */
   anchorsByTx: new Map(),
-  /** { receipt, name } */
+  /** The receipt loaded, with the name of its file or download. */
   receipt: undefined,
-  /** { loaded (from parseTrustAnchor), source: 'node' | 'file', name, at } */
+  /** The trust anchor: the genesis fetched from the node at load, or a file the user loaded. */
   trust: undefined,
   /** Bumped with every receipt check. */
   checkToken: 0,
@@ -65,7 +136,9 @@ const state = {
 // ---------------------------------------------------------------------------------------------
 // DOM helpers
 
-function el(tag, attrs = {}, ...children) {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K, attrs: Readonly<Record<string, string>> = {}, ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (name === 'class') node.className = value;
@@ -75,27 +148,27 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-function en(text) {
+function en(text: string): HTMLSpanElement {
   return el('span', { lang: 'en' }, text);
 }
 
-function bilingual(zh, english) {
+function bilingual(zh: string, english: string): [string, HTMLSpanElement] {
   return [zh + ' ', en(english)];
 }
 
 /** A verdict line; data-verdict is the machine-readable outcome (the browser test reads it). */
-function verdict(kind, zh, english) {
+function verdict(kind: string, zh: string, english: string): HTMLParagraphElement {
   return el('p', { class: `verdict ${kind}`, 'data-verdict': kind, role: kind === 'error' ? 'alert' : 'status' },
     ...bilingual(zh, english));
 }
 
-function fields(rows, attrs = {}) {
+function fields(rows: readonly FieldRow[], attrs: Readonly<Record<string, string>> = {}): HTMLDListElement {
   const list = el('dl', { class: 'fields', ...attrs });
   fillFields(list, rows);
   return list;
 }
 
-function fillFields(list, rows) {
+function fillFields(list: HTMLElement, rows: readonly FieldRow[]): void {
   list.replaceChildren();
   for (const [label, value, options = {}] of rows) {
     const dd = el('dd', options.mono ? { class: 'mono' } : {}, value);
@@ -104,7 +177,7 @@ function fillFields(list, rows) {
   }
 }
 
-function formatBytes(n) {
+function formatBytes(n: number): string {
   if (n >= 1024 * 1024 * 1024) return `${(n / (1024 * 1024 * 1024)).toFixed(2)} GB`;
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
@@ -113,15 +186,15 @@ function formatBytes(n) {
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local';
 
-function localTime(ms) {
+function localTime(ms: number): string {
   return `${new Date(ms).toLocaleString()} (${TIME_ZONE})`;
 }
 
-function utcTime(ms) {
+function utcTime(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function errorText(error) {
+function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -129,17 +202,17 @@ function errorText(error) {
 // Hashing, in the browser, in chunks
 
 /** The salt field: { ok: true, bytes } (bytes undefined when empty) or { ok: false }. */
-function readSalt() {
-  const text = $('salt-input').value.trim();
+function readSalt(): { readonly ok: true; readonly bytes: Uint8Array | undefined } | { readonly ok: false } {
+  const text = $<HTMLInputElement>('salt-input').value.trim();
   if (text === '') return { ok: true, bytes: undefined };
   if (!HEX_RE.test(text)) return { ok: false };
   return { ok: true, bytes: fromHex(text.toLowerCase()) };
 }
 
-function showProgress(done, total, algorithms) {
+function showProgress(done: number, total: number, algorithms: readonly EvidenceAlgorithm[]): void {
   const status = $('hash-status');
   status.hidden = false;
-  const bar = $('hash-progress');
+  const bar = $<HTMLProgressElement>('hash-progress');
   bar.max = Math.max(total, 1);
   bar.value = done;
   const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
@@ -150,16 +223,16 @@ function showProgress(done, total, algorithms) {
 }
 
 /** One pass over the file, updating one streaming hasher per algorithm with each chunk. */
-async function hashPass(file, token, algorithms) {
-  const hashers = algorithms.map((algorithm) => createHasher(algorithm));
+async function hashPass(file: File, token: number, algorithms: readonly EvidenceAlgorithm[]): Promise<boolean> {
+  const hashers = algorithms.map((algorithm) => ({ algorithm, hasher: createHasher(algorithm) }));
   showProgress(0, file.size, algorithms);
   for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
     const chunk = new Uint8Array(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
     if (token !== state.fileToken) return false;
-    for (const hasher of hashers) hasher.update(chunk);
+    for (const { hasher } of hashers) hasher.update(chunk);
     showProgress(Math.min(offset + CHUNK_BYTES, file.size), file.size, algorithms);
   }
-  algorithms.forEach((algorithm, i) => state.digests.set(algorithm, hashers[i].digest()));
+  for (const { algorithm, hasher } of hashers) state.digests.set(algorithm, hasher.digest());
   showProgress(file.size, file.size, algorithms);
   return true;
 }
@@ -168,7 +241,7 @@ async function hashPass(file, token, algorithms) {
  * The current file's digests for these algorithms, hashing what is missing in one pass. Resolves
  * to undefined when the file changed meanwhile (the caller then drops what it was doing).
  */
-function ensureDigests(algorithms) {
+function ensureDigests(algorithms: readonly EvidenceAlgorithm[]): Promise<ReadonlyMap<EvidenceAlgorithm, Uint8Array> | undefined> {
   const token = state.fileToken;
   const run = state.hashQueue.then(async () => {
     if (token !== state.fileToken || state.file === undefined) return undefined;
@@ -183,15 +256,22 @@ function ensureDigests(algorithms) {
   return run;
 }
 
-function selectedAlgorithms() {
-  return $('sm3-option').checked ? ['sha256', 'sm3'] : ['sha256'];
+/** The digest hashed for that algorithm; ensureDigests resolved with it, so it is there. */
+function digestOf(digests: ReadonlyMap<EvidenceAlgorithm, Uint8Array>, algorithm: EvidenceAlgorithm): Uint8Array {
+  const digest = digests.get(algorithm);
+  if (digest === undefined) throw new Error(`the file has no ${ALGORITHM_LABELS[algorithm]} digest`);
+  return digest;
 }
 
-function showFileFacts() {
+function selectedAlgorithms(): EvidenceAlgorithm[] {
+  return $<HTMLInputElement>('sm3-option').checked ? ['sha256', 'sm3'] : ['sha256'];
+}
+
+function showFileFacts(): void {
   const file = state.file;
   if (file === undefined) return;
-  const rows = [['文件 File', `${file.name} (${formatBytes(file.size)})`, { field: 'file-name' }]];
-  for (const algorithm of ['sha256', 'sm3']) {
+  const rows: FieldRow[] = [['文件 File', `${file.name} (${formatBytes(file.size)})`, { field: 'file-name' }]];
+  for (const algorithm of ['sha256', 'sm3'] as const) {
     const digest = state.digests.get(algorithm);
     if (digest !== undefined) {
       rows.push([`${ALGORITHM_LABELS[algorithm]} 文件哈希 File digest`, toHex(digest), { mono: true, field: `file-${algorithm}` }]);
@@ -205,28 +285,31 @@ function showFileFacts() {
 // ---------------------------------------------------------------------------------------------
 // Online lookup: GET v1/evidence/:digest
 
-async function fetchJson(path) {
+/** The body is what the node answered, or {} when it was no JSON; the caller checks the status first. */
+async function fetchJson<T>(path: string): Promise<{ status: number; body: Partial<T> & Problem }> {
   const response = await fetch(path, { headers: { accept: 'application/json' } });
-  const body = await response.json().catch(() => ({}));
+  const body = (await response.json().catch(() => ({}))) as Partial<T> & Problem;
   return { status: response.status, body };
 }
 
 /** Every indexed anchor of the digest, page by page, oldest first. */
-async function lookUp(digest, algorithm) {
-  const anchors = [];
+async function lookUp(digest: string, algorithm: EvidenceAlgorithm): Promise<EvidencePage> {
+  const anchors: EvidenceAnchor[] = [];
   let total = 0;
   for (let page = 0; page < PAGES_MAX; page++) {
-    const { status, body } = await fetchJson(`v1/evidence/${digest}?algorithm=${algorithm}&offset=${anchors.length}`);
+    const { status, body } = await fetchJson<EvidencePage>(`v1/evidence/${digest}?algorithm=${algorithm}&offset=${anchors.length}`);
     if (status === 404 && body.code === 'EVIDENCE_NOT_FOUND') return { total: 0, anchors };
     if (status !== 200) throw new Error(`${body.code ?? status}: ${body.detail ?? body.title ?? 'request failed'}`);
-    total = body.total;
-    anchors.push(...body.anchors);
-    if (body.anchors.length === 0 || anchors.length >= total) break;
+    // A 200 answer is an evidence page (the node's schema); {} would stop the loop as an empty one.
+    const pageAnchors = body.anchors ?? [];
+    total = body.total ?? 0;
+    anchors.push(...pageAnchors);
+    if (pageAnchors.length === 0 || anchors.length >= total) break;
   }
   return { total, anchors };
 }
 
-function anchorBlock(anchor, index, total) {
+function anchorBlock(anchor: EvidenceAnchor, index: number, total: number): HTMLDivElement {
   const submitter = anchor.submitterName ? `${anchor.submitterName} (${anchor.submitter})` : anchor.submitter;
   const receiptPath = `v1/evidence/${anchor.digest}/receipt?algorithm=${anchor.algorithm}&tx=${anchor.txHash}`;
   const download = el('a', { href: receiptPath, download: `receipt-${anchor.digest.slice(0, 16)}-${anchor.height}.json` },
@@ -251,20 +334,20 @@ function anchorBlock(anchor, index, total) {
 }
 
 /** Looks up each { algorithm, digest, salted } and shows one block per query in the lookup card. */
-async function showLookups(queries) {
+async function showLookups(queries: readonly LookupQuery[]): Promise<void> {
   const token = ++state.lookupToken;
   $('lookup-card').hidden = false;
-  const blocks = queries.map(({ algorithm, digest, salted }) => {
+  const blocks = queries.map((query) => {
+    const { algorithm, digest, salted } = query;
     const block = el('div', { class: 'lookup', 'data-algorithm': algorithm });
     const label = `${ALGORITHM_LABELS[algorithm]} ${salted ? '加盐摘要 salted digest H(salt ‖ file digest)' : '摘要 digest'}`;
-    block.append(fields([[label, digest, { mono: true }]]), verdict('pending', '查询中…', 'Looking up…'));
-    return block;
+    const summary = fields([[label, digest, { mono: true }]]);
+    block.append(summary, verdict('pending', '查询中…', 'Looking up…'));
+    return { query, block, summary };
   });
-  $('lookup').replaceChildren(...blocks);
-  await Promise.all(queries.map(async ({ algorithm, digest }, i) => {
-    const block = blocks[i];
-    const summary = block.firstChild;
-    let content;
+  $('lookup').replaceChildren(...blocks.map(({ block }) => block));
+  await Promise.all(blocks.map(async ({ query: { algorithm, digest }, block, summary }) => {
+    let content: (Node | string)[];
     try {
       const { total, anchors } = await lookUp(digest, algorithm);
       if (total === 0) {
@@ -292,7 +375,7 @@ async function showLookups(queries) {
   }));
 }
 
-async function lookUpFile() {
+async function lookUpFile(): Promise<void> {
   const algorithms = selectedAlgorithms();
   const digests = await ensureDigests(algorithms);
   if (digests === undefined) return;
@@ -303,7 +386,7 @@ async function lookUpFile() {
     return;
   }
   await showLookups(algorithms.map((algorithm) => {
-    const fileDigest = digests.get(algorithm);
+    const fileDigest = digestOf(digests, algorithm);
     const item = salt.bytes === undefined ? fileDigest : createHasher(algorithm).update(salt.bytes).update(fileDigest).digest();
     return { algorithm, digest: toHex(item), salted: salt.bytes !== undefined };
   }));
@@ -312,22 +395,23 @@ async function lookUpFile() {
 // ---------------------------------------------------------------------------------------------
 // Trust anchor: the genesis from the node at load, or a file the user loads
 
-function showTrust(message) {
+function showTrust(message?: Node): void {
   const box = $('trust-status');
   if (message !== undefined) {
     box.replaceChildren(message);
     return;
   }
+  if (state.trust === undefined) return;
   const { loaded, source, name, at } = state.trust;
   const power = loaded.validators.reduce((sum, v) => sum + v.power, 0);
   const what = loaded.kind === 'genesis'
     ? [`链 ${loaded.chainId} 的创世文件`, `the genesis of chain ${loaded.chainId}`]
     : [`链 ${loaded.chainId} 高度 ${loaded.height} 的可信区块头`, `a trusted header of chain ${loaded.chainId} at height ${loaded.height}`];
-  const rows = [
+  const rows: FieldRow[] = [
     ['信任锚 Trust anchor', `${what[0]} · ${what[1]}`, { field: 'trust-kind' }],
     ['验证节点 Validators', `${loaded.validators.length}，总权重 total power ${power}`],
   ];
-  const caution = [];
+  const caution: HTMLParagraphElement[] = [];
   if (source === 'node') {
     rows.push(['来源 Source', `本节点，载入页面时获取 · from this node, fetched when the page loaded (${localTime(at)})`, { field: 'trust-source' }]);
     caution.push(el('p', { class: 'hint caution' },
@@ -343,7 +427,7 @@ function showTrust(message) {
   box.replaceChildren(fields(rows), ...caution);
 }
 
-async function loadNodeGenesis() {
+async function loadNodeGenesis(): Promise<void> {
   try {
     const response = await fetch('v1/genesis', { headers: { accept: 'application/json' } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -359,7 +443,7 @@ async function loadNodeGenesis() {
   }
 }
 
-async function loadTrustFile(file) {
+async function loadTrustFile(file: File): Promise<void> {
   try {
     const loaded = parseTrustAnchor(new Uint8Array(await file.arrayBuffer()));
     state.trust = { loaded, source: 'file', name: file.name, at: Date.now() };
@@ -377,11 +461,12 @@ async function loadTrustFile(file) {
 // ---------------------------------------------------------------------------------------------
 // Receipt check, entirely in the browser
 
-async function loadReceiptBytes(bytes, name) {
+async function loadReceiptBytes(bytes: Uint8Array, name: string): Promise<void> {
   hideCertificate();
   const facts = $('receipt-facts');
+  let receipt: Receipt;
   try {
-    const receipt = parseReceiptBytes(bytes);
+    receipt = parseReceiptBytes(bytes);
     state.receipt = { receipt, name };
   } catch (error) {
     state.receipt = undefined;
@@ -390,7 +475,7 @@ async function loadReceiptBytes(bytes, name) {
     $('receipt-result').replaceChildren(verdict('error', '无法读取存证证书：', `Not a readable receipt (${name}): ${why}`));
     return;
   }
-  const r = receiptFacts(state.receipt.receipt);
+  const r = receiptFacts(receipt);
   fillFields(facts, [
     ['存证证书 Receipt', name, { field: 'receipt-name' }],
     ['链 Chain', r.chainId],
@@ -398,11 +483,11 @@ async function loadReceiptBytes(bytes, name) {
     ['加盐 Salted', r.salted ? '是：需要平台提供的盐值 yes: the salt the platform kept is needed' : '否 no'],
   ]);
   facts.hidden = false;
-  if (r.salted) $('salt-details').open = true;
+  if (r.salted) $<HTMLDetailsElement>('salt-details').open = true;
   await runReceiptCheck();
 }
 
-async function loadReceiptFile(file) {
+async function loadReceiptFile(file: File): Promise<void> {
   if (file.size > RECEIPT_BYTES_MAX) {
     // Refused before it is read: a video dropped on the wrong zone must not be loaded whole.
     state.receipt = undefined;
@@ -415,7 +500,7 @@ async function loadReceiptFile(file) {
   await loadReceiptBytes(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
-async function fetchReceipt(path, name) {
+async function fetchReceipt(path: string, name: string): Promise<void> {
   try {
     const response = await fetch(path, { headers: { accept: 'application/json' } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -426,14 +511,14 @@ async function fetchReceipt(path, name) {
   }
 }
 
-function missingInputs() {
-  const missing = [];
+function missingInputs(): [zh: string, english: string][] {
+  const missing: [string, string][] = [];
   if (state.file === undefined) missing.push(['证据文件（上方 ①）', 'the evidence file (① above)']);
   if (state.trust === undefined) missing.push(['信任锚', 'a trust anchor']);
   return missing;
 }
 
-async function runReceiptCheck() {
+async function runReceiptCheck(): Promise<void> {
   const token = ++state.checkToken;
   const result = $('receipt-result');
   if (state.receipt === undefined) return;
@@ -446,11 +531,11 @@ async function runReceiptCheck() {
   }
   const { receipt, name } = state.receipt;
   const { algorithm } = receiptFacts(receipt);
-  let fileDigest = new Uint8Array();
+  let fileDigest: Uint8Array = new Uint8Array();
   // An unknown algorithm fails the format check, which runs before the evidence is looked at.
   if (algorithm !== undefined) {
     result.replaceChildren(verdict('pending', '正在计算文件哈希…', `Hashing the file (${ALGORITHM_LABELS[algorithm]})…`));
-    let digests;
+    let digests: ReadonlyMap<EvidenceAlgorithm, Uint8Array> | undefined;
     try {
       digests = await ensureDigests([algorithm]);
     } catch (error) {
@@ -458,17 +543,20 @@ async function runReceiptCheck() {
       return;
     }
     if (digests === undefined || token !== state.checkToken) return;
-    fileDigest = digests.get(algorithm);
+    fileDigest = digestOf(digests, algorithm);
   }
   const salt = readSalt();
   if (!salt.ok) {
     result.replaceChildren(verdict('error', '盐值不是十六进制。', 'The salt is not hex.'));
     return;
   }
+  // A trust file that failed to load while the file was hashed took the anchor away.
+  const trust = state.trust;
+  if (trust === undefined) return;
   const evidence = salt.bytes === undefined ? { fileDigest } : { fileDigest, salt: salt.bytes };
-  let verification;
+  let verification: ReceiptVerification;
   try {
-    verification = verifyReceipt(receipt, evidence, state.trust.loaded.anchor);
+    verification = verifyReceipt(receipt, evidence, trust.loaded.anchor);
   } catch (error) {
     const why = error instanceof TrustAnchorError ? error.message : errorText(error);
     result.replaceChildren(verdict('error', '信任锚不可用，未作判断：', `The trust anchor is unusable, nothing was decided: ${why}`));
@@ -480,7 +568,7 @@ async function runReceiptCheck() {
   else result.querySelector('.first-failure')?.scrollIntoView({ block: 'nearest' });
 }
 
-function renderVerification(verification, name) {
+function renderVerification(verification: ReceiptVerification, name: string): [HTMLParagraphElement, HTMLOListElement] {
   const passed = verification.checks.filter((c) => c.ok).length;
   const head = verification.valid
     ? verdict('valid', `存证证书有效：全部 ${passed} 项核验通过。`, `Valid receipt: all ${passed} checks passed (${name}).`)
@@ -510,26 +598,27 @@ function renderVerification(verification, name) {
 // ---------------------------------------------------------------------------------------------
 // The printable certificate
 
-function hideCertificate() {
+function hideCertificate(): void {
   $('certificate-card').hidden = true;
   document.body.classList.remove('has-certificate');
 }
 
 /** Who holds the submitter key: the trust anchor's names first (offline), then what the node said. */
-function submitterName(key, txHash) {
-  const member = state.trust.loaded.members.find((m) => m.publicKey === key)
-    ?? state.trust.loaded.validators.find((v) => v.publicKey === key && v.name !== '');
+function submitterName(trust: LoadedTrust, key: string, txHash: string): string {
+  const member: { readonly name: string; readonly organisation?: string } | undefined = trust.members.find((m) => m.publicKey === key)
+    ?? trust.validators.find((v) => v.publicKey === key && v.name !== '');
   if (member !== undefined) return `${member.name}${member.organisation && member.organisation !== member.name ? `（${member.organisation}）` : ''}（据信任锚 per the trust anchor）`;
   const anchor = state.anchorsByTx.get(txHash);
   if (anchor?.submitterName) return `${anchor.submitterName}（据节点查询 per the node's lookup）`;
   return '（名称未知：见链上成员记录 name unknown: see the chain\'s member records）';
 }
 
-function showCertificate(verification) {
+function showCertificate(verification: Verified): void {
   const r = verification.receipt;
   const file = state.file;
+  if (file === undefined || state.trust === undefined) return;
   const { loaded, source, name } = state.trust;
-  const rows = [
+  const rows: FieldRow[] = [
     ['证据文件 Evidence file', `${file.name} (${formatBytes(file.size)})`, { field: 'file-name' }],
     [`文件哈希 File digest (${ALGORITHM_LABELS[r.algorithm]})`, r.fileDigest, { mono: true, field: 'file-digest' }],
   ];
@@ -545,7 +634,7 @@ function showCertificate(verification) {
     rows.push(['批量存证 Batch item', `${r.batch.kind === 'indexed' ? '索引批量 indexed' : '仅根批量 root-only'}：第 ${r.batch.itemIndex + 1} / ${r.batch.itemCount} 项 item ${r.batch.itemIndex + 1} of ${r.batch.itemCount}`]);
   }
   rows.push(
-    ['提交方 Submitter', submitterName(r.submitter, r.txHash), { field: 'submitter-name' }],
+    ['提交方 Submitter', submitterName(loaded, r.submitter, r.txHash), { field: 'submitter-name' }],
     ['提交方公钥 Submitter key', r.submitter, { mono: true, field: 'submitter' }],
     ['类别 Category', r.category, { field: 'category' }],
     ['外部编号 External reference', r.externalRef || '—', { field: 'external-ref' }],
@@ -558,8 +647,7 @@ function showCertificate(verification) {
   );
   fillFields($('certificate-fields'), rows);
 
-  const body = $('signers-table').tBodies[0];
-  body.replaceChildren(...r.signers.map((s) => el('tr', { 'data-key': s.publicKey },
+  $<HTMLTableElement>('signers-table').tBodies.item(0)?.replaceChildren(...r.signers.map((s) => el('tr', { 'data-key': s.publicKey },
     el('td', {}, s.name ?? '—'), el('td', { class: 'mono' }, s.publicKey), el('td', { class: 'number' }, String(s.power)))));
   $('signers-total').textContent = `${r.signers.length} / ${r.validatorCount} 个验证节点签名，权重 ${r.signedPower} / ${r.totalPower}（超过 2/3）· `
     + `${r.signers.length} of ${r.validatorCount} validators signed, power ${r.signedPower} of ${r.totalPower} (more than 2/3), round ${r.commitRound}`;
@@ -574,7 +662,7 @@ function showCertificate(verification) {
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
-function chooseFile(file) {
+function chooseFile(file: File): void {
   state.file = file;
   state.fileToken += 1;
   state.digests = new Map();
@@ -586,7 +674,7 @@ function chooseFile(file) {
   void runReceiptCheck();
 }
 
-function wireDropZone(zone, input, onFile) {
+function wireDropZone(zone: HTMLElement, input: HTMLInputElement, onFile: (file: File) => void): void {
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     if (file) onFile(file);
@@ -598,27 +686,29 @@ function wireDropZone(zone, input, onFile) {
   zone.addEventListener('drop', (event) => {
     event.preventDefault();
     zone.classList.remove('dragging');
-    const file = event.dataTransfer?.files?.[0];
+    const file = event.dataTransfer?.files[0];
     if (file) onFile(file);
   });
 }
 
-function wireDigestForm() {
+function wireDigestForm(): void {
   $('digest-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const digest = $('digest-input').value.trim();
+    const digest = $<HTMLInputElement>('digest-input').value.trim();
     if (!HEX64_RE.test(digest)) {
       $('lookup-card').hidden = false;
       $('lookup').replaceChildren(verdict('error', '摘要须为 64 位十六进制。', 'A digest is 64 hex characters.'));
       return;
     }
-    void showLookups([{ algorithm: $('algorithm-select').value, digest: digest.toLowerCase(), salted: false }]);
+    // The select offers exactly the two algorithms.
+    const algorithm = $<HTMLSelectElement>('algorithm-select').value as EvidenceAlgorithm;
+    void showLookups([{ algorithm, digest: digest.toLowerCase(), salted: false }]);
   });
 }
 
-async function showNodeStatus() {
+async function showNodeStatus(): Promise<void> {
   try {
-    const { status, body } = await fetchJson('v1/status');
+    const { status, body } = await fetchJson<NodeStatus>('v1/status');
     if (status !== 200) return;
     $('node-status').textContent = `链 Chain ${body.chainId} · 高度 Height ${body.latestHeight} · 节点 Node ${body.moniker}`;
   } catch {
@@ -628,12 +718,13 @@ async function showNodeStatus() {
 
 // A file dropped beside a zone would otherwise make the browser open it, leaving the page.
 for (const type of ['dragover', 'drop']) document.addEventListener(type, (event) => event.preventDefault());
-wireDropZone($('drop-zone'), $('file-input'), chooseFile);
-wireDropZone($('receipt-drop'), $('receipt-input'), (file) => void loadReceiptFile(file));
-$('trust-input').addEventListener('change', () => {
-  const file = $('trust-input').files?.[0];
+wireDropZone($('drop-zone'), $<HTMLInputElement>('file-input'), chooseFile);
+wireDropZone($('receipt-drop'), $<HTMLInputElement>('receipt-input'), (file) => void loadReceiptFile(file));
+const trustInput = $<HTMLInputElement>('trust-input');
+trustInput.addEventListener('change', () => {
+  const file = trustInput.files?.[0];
   if (file) void loadTrustFile(file);
-  $('trust-input').value = '';
+  trustInput.value = '';
 });
 $('sm3-option').addEventListener('change', () => {
   if (state.file !== undefined) void lookUpFile();
