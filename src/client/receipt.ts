@@ -2,8 +2,8 @@
 // committed by the chain's validators (docs/receipt-format.md). This module holds the in-memory
 // form and its protobuf encoding (proto/tianping.proto, message Receipt); receipt-json.ts holds the
 // JSON form for people and tools, receipt-verify.ts the checks. Browser-safe: no node:* imports.
+import { algorithmId, algorithmName } from '../codec/algorithms.js';
 import { decodeCanonical, pb } from '../codec/proto.js';
-import type { EvidenceAlgorithm } from '../crypto/hash.js';
 import { TianpingError } from '../types/index.js';
 
 /** The only receipt version this code reads and writes. */
@@ -12,17 +12,8 @@ export const RECEIPT_VERSION = 1;
 /** Bigger SignedTx bytes are refused before decoding; far above any chain's txBytesMax in use. */
 export const RECEIPT_TX_BYTES_MAX = 16 * 1024 * 1024;
 
-/** HashAlgorithm enum values on the wire. */
-export const ALGORITHM_SHA256 = 1;
-export const ALGORITHM_SM3 = 2;
-
-export function algorithmName(algorithm: number): EvidenceAlgorithm | undefined {
-  return algorithm === ALGORITHM_SHA256 ? 'sha256' : algorithm === ALGORITHM_SM3 ? 'sm3' : undefined;
-}
-
-export function algorithmId(name: EvidenceAlgorithm): number {
-  return name === 'sha256' ? ALGORITHM_SHA256 : ALGORITHM_SM3;
-}
+// The algorithm table is codec's (one for node, API and SDK); the SDK's callers find it here too.
+export { algorithmId, algorithmName };
 
 export interface ReceiptValidator {
   /** Ed25519 public key, 32 bytes. */

@@ -1,6 +1,6 @@
 // Builds and signs AnchorEvidence transactions. Runs in the browser and in Node: it imports only
 // types, the hash and ed25519 modules and the codec, never node:*.
-import { HashAlgorithm, encodeSignedTx, encodeTxBody, txHash, txSignBytes, CHAIN_ID_BYTES_MAX } from '../codec/index.js';
+import { ALGORITHM_IDS, encodeSignedTx, encodeTxBody, txHash, txSignBytes, CHAIN_ID_BYTES_MAX } from '../codec/index.js';
 import type { EvidenceAlgorithm } from '../crypto/hash.js';
 import { sign, type KeyPair } from '../crypto/ed25519.js';
 import { HASH_BYTES, TianpingError, fromHex, utf8, type Hash32 } from '../types/index.js';
@@ -36,14 +36,9 @@ export interface BuiltTx {
   readonly hash: Hash32;
 }
 
-const ALGORITHM_IDS: Readonly<Record<EvidenceAlgorithm, number>> = {
-  sha256: HashAlgorithm.HASH_ALGORITHM_SHA256,
-  sm3: HashAlgorithm.HASH_ALGORITHM_SM3,
-};
-
 export function buildAnchorTx(params: AnchorTxParams): BuiltTx {
   checkChainId(params.chainId);
-  const algorithm = ALGORITHM_IDS[params.algorithm];
+  const algorithm = ALGORITHM_IDS[params.algorithm] as number | undefined;
   if (algorithm === undefined) {
     throw new TianpingError('ALGORITHM_UNSUPPORTED', `hash algorithm "${String(params.algorithm)}" is not sha256 or sm3`);
   }

@@ -1,4 +1,5 @@
 export * from './proto.js';
+export * from './algorithms.js';
 export * from './sign-bytes.js';
 export * from './tx.js';
 export * from './tx-batch.js';

@@ -64,8 +64,18 @@ export interface BlockToCommit {
 const BLOCK_CACHE_BLOCKS_MAX = 64;
 const BLOCK_CACHE_BYTES_MAX = 32 * 1024 * 1024;
 
+/**
+ * Stable codes of the ledger's errors, for operators' tooling (messages may change): another
+ * chain's data directory, or data this node wrote that is not there or not what it wrote.
+ */
+export type LedgerErrorCode = 'GENESIS_MISMATCH' | 'LEDGER_CORRUPT';
+
 export class LedgerError extends Error {
   override name = 'LedgerError';
+
+  constructor(readonly code: LedgerErrorCode, message: string) {
+    super(message);
+  }
 }
 
 /** State's keys and values, stored under STATE_PREFIX; keys come back without it. */
@@ -103,22 +113,28 @@ export class Ledger {
       for (const [key, value] of genesisWrites(genesis)) ops.push({ type: 'put', key: STATE_PREFIX + key, value });
       await storage.batch(ops, { sync: true });
     } else if (!equalBytes(stored, genesisHash)) {
-      throw new LedgerError('the data directory holds a chain of another genesis: refusing to start');
+      throw new LedgerError('GENESIS_MISMATCH', 'the data directory holds a chain of another genesis: refusing to start');
     }
     const tipBytes = await storage.get(KEY_TIP);
     const historyBytes = await storage.get(KEY_HISTORY);
-    assert(tipBytes !== undefined && historyBytes !== undefined, 'ledger meta keys exist after genesis');
+    if (tipBytes === undefined || historyBytes === undefined) {
+      throw new LedgerError('LEDGER_CORRUPT', 'ledger corrupt: tip or history missing');
+    }
     const height = readU64be(tipBytes);
     const history = Frontier.decode(historyBytes);
-    assert(history.size === height, `history covers ${history.size} blocks, tip is ${height}`);
+    if (history.size !== height) {
+      throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: history covers ${history.size} blocks, tip is ${height}`);
+    }
     const appHash = await readAppHash(stateOf(storage));
     if (height === 0) {
       return new Ledger(storage, { height: 0, blockHash: new Uint8Array(32) as Hash32, timeMs: genesis.genesisTimeMs, appHash }, history);
     }
     const bytes = await storage.get(blockKey(height));
-    if (bytes === undefined) throw new LedgerError(`ledger corrupt: tip ${height} has no block`);
+    if (bytes === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: tip ${height} has no block`);
     const { header, hash } = decodeBlock(bytes);
-    assert(header.height === height, 'stored block height matches its key');
+    if (header.height !== height) {
+      throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: the block stored as ${height} is of height ${header.height}`);
+    }
     return new Ledger(storage, { height, blockHash: hash, timeMs: header.timeMs, appHash }, history);
   }
 
@@ -154,7 +170,9 @@ export class Ledger {
     const cached = this.blocks.get(height);
     if (cached !== undefined) return cached;
     const [bytes, commitBytes] = await Promise.all([this.storage.get(blockKey(height)), this.storage.get(commitKey(height))]);
-    if (bytes === undefined || commitBytes === undefined) throw new LedgerError(`ledger corrupt: block ${height} missing`);
+    if (bytes === undefined || commitBytes === undefined) {
+      throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: block ${height} missing`);
+    }
     const { block, header, hash } = decodeBlock(bytes);
     const stored: StoredBlock = {
       height, hash, header, txs: block.txs, commit: decodeCommit(commitBytes), bytes, headerBytes: block.header, commitBytes,
@@ -168,7 +186,7 @@ export class Ledger {
   async header(height: number): Promise<{ header: HeaderMsg; hash: Hash32 } | undefined> {
     if (!Number.isSafeInteger(height) || height < 1 || height > this.tipNow.height) return undefined;
     const bytes = await this.storage.get(headerKey(height));
-    if (bytes === undefined) throw new LedgerError(`ledger corrupt: header ${height} missing`);
+    if (bytes === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: header ${height} missing`);
     return { header: pb.Header.decode(bytes), hash: blockHashOfHeader(bytes) };
   }
 
@@ -178,7 +196,9 @@ export class Ledger {
     const cached = this.blocks.get(height);
     if (cached !== undefined) return { block: cached.bytes, commit: cached.commitBytes };
     const [block, commit] = await Promise.all([this.storage.get(blockKey(height)), this.storage.get(commitKey(height))]);
-    if (block === undefined || commit === undefined) throw new LedgerError(`ledger corrupt: block ${height} missing`);
+    if (block === undefined || commit === undefined) {
+      throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: block ${height} missing`);
+    }
     return { block, commit };
   }
 
@@ -231,14 +251,22 @@ export class Ledger {
     const history = Frontier.empty();
     for (let height = 1; height <= this.tipNow.height; height++) {
       const stored = await this.block(height);
-      if (stored === undefined) throw new LedgerError(`block ${height} missing`);
-      if (!equalBytes(stored.header.prevBlockHash, prevHash)) throw new LedgerError(`block ${height} does not link to ${height - 1}`);
-      if (!equalBytes(stored.header.historyRoot, history.root())) throw new LedgerError(`block ${height} history root differs`);
-      if (!equalBytes(stored.commit.blockHash, stored.hash)) throw new LedgerError(`commit ${height} is for another block`);
-      if ((await this.heightOfBlock(stored.hash)) !== height) throw new LedgerError(`hash index of ${height} wrong`);
+      if (stored === undefined) throw new LedgerError('LEDGER_CORRUPT', `block ${height} missing`);
+      if (!equalBytes(stored.header.prevBlockHash, prevHash)) {
+        throw new LedgerError('LEDGER_CORRUPT', `block ${height} does not link to ${height - 1}`);
+      }
+      if (!equalBytes(stored.header.historyRoot, history.root())) {
+        throw new LedgerError('LEDGER_CORRUPT', `block ${height} history root differs`);
+      }
+      if (!equalBytes(stored.commit.blockHash, stored.hash)) {
+        throw new LedgerError('LEDGER_CORRUPT', `commit ${height} is for another block`);
+      }
+      if ((await this.heightOfBlock(stored.hash)) !== height) {
+        throw new LedgerError('LEDGER_CORRUPT', `hash index of ${height} wrong`);
+      }
       for (const tx of stored.txs) {
         const location = await readTxLocation(this.state, txHash(tx));
-        if (location?.height !== height) throw new LedgerError(`tx index of a tx in block ${height} wrong`);
+        if (location?.height !== height) throw new LedgerError('LEDGER_CORRUPT', `tx index of a tx in block ${height} wrong`);
       }
       history.append(stored.hash);
       prevHash = stored.hash;

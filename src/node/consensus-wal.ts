@@ -22,6 +22,8 @@ export interface EncodedWal {
 
 export class WalCorruptError extends Error {
   override name = 'WalCorruptError';
+  /** Stable, for operators' tooling: the node refuses to start rather than sign from a broken record. */
+  readonly code = 'WAL_CORRUPT';
 }
 
 export function encodeWal(r: DurableRecord): EncodedWal {

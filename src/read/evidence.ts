@@ -15,7 +15,7 @@ export async function evidenceRecords(ledger: Ledger, algorithm: number, digest:
   const entries: Entry[] = [];
   for (let seq = 0; seq < singles; seq++) {
     const bytes = await ledger.state.get(evidenceKey(algorithm, digest, seq));
-    if (bytes === undefined) throw new LedgerError(`ledger corrupt: anchor ${seq} of a digest missing`);
+    if (bytes === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: anchor ${seq} of a digest missing`);
     const record = pb.EvidenceRecord.decode(bytes);
     entries.push({ order: [record.height, record.txIndex, 0], load: async () => record });
   }
@@ -42,7 +42,7 @@ export async function submitterRecords(ledger: Ledger, submitter: Uint8Array, of
   for (let seq = offset; seq < Math.min(total, offset + limit); seq++) {
     const pointer = await ledger.state.get(submitterAnchorKey(submitter, seq));
     const bytes = pointer === undefined ? undefined : await ledger.state.get(fromUtf8(pointer));
-    if (bytes === undefined) throw new LedgerError(`ledger corrupt: anchor ${seq} of a submitter missing`);
+    if (bytes === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: anchor ${seq} of a submitter missing`);
     records.push(pb.EvidenceRecord.decode(bytes));
   }
   return { total, records };
@@ -53,7 +53,9 @@ async function batchItemRecord(ledger: Ledger, algorithm: number, digest: Uint8A
   at: { height: number; txIndex: number; itemIndex: number }): Promise<EvidenceRecordMsg | undefined> {
   const stored = await ledger.block(at.height);
   const txBytes = stored?.txs[at.txIndex];
-  if (stored === undefined || txBytes === undefined) throw new LedgerError(`ledger corrupt: batch tx at ${at.height}/${at.txIndex} missing`);
+  if (stored === undefined || txBytes === undefined) {
+    throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: batch tx at ${at.height}/${at.txIndex} missing`);
+  }
   const signed = pb.SignedTx.decode(txBytes);
   const body = pb.TxBody.decode(signed.body);
   const batch = body.anchorBatch;

@@ -4,10 +4,10 @@
 // delegates its ApiComponents queries here and keeps admission and the driver to itself.
 import type { BlockSummary, EquivocationView, EvidenceAnchor, GovernanceProposalView, MemberEntry, MemberView, ProposalStatus,
   ReceiptForms, TxCommitInfo, ValidatorSetView } from '../api/components.js';
-import { pb, txHash, type EvidenceRecordMsg, type ValidatorEntry } from '../codec/index.js';
+import { ALGORITHM_IDS, algorithmName, pb, txHash, type EvidenceRecordMsg, type ValidatorEntry } from '../codec/index.js';
 import { decodeReceipt } from '../client/receipt.js';
 import { receiptToJson } from '../client/receipt-json.js';
-import type { Ledger } from '../ledger/index.js';
+import { LedgerError, type Ledger } from '../ledger/index.js';
 import { allEquivocations, allMembers, allProposals, readMember, readProposal, readTxLocation,
   readValidatorHistory } from '../state/index.js';
 import { TianpingError, equalBytes, toHex, type Hash32 } from '../types/index.js';
@@ -19,9 +19,6 @@ import { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
 const RECEIPT_SCAN_PAGE = 100;
 /** Member names kept in memory at most (members are few; the bound is against surprises). */
 const MEMBER_NAMES_MAX = 10_000;
-
-const ALGORITHM_IDS = { sha256: 1, sm3: 2 } as const;
-const ALGORITHM_NAMES: Record<number, 'sha256' | 'sm3'> = { 1: 'sha256', 2: 'sm3' };
 
 function receiptForms(receipt: ReceiptMsg): ReceiptForms {
   const bytes = pb.Receipt.encode(receipt).finish();
@@ -37,8 +34,7 @@ export class ReadModel {
   async committedTx(hash: Hash32): Promise<TxCommitInfo | undefined> {
     const location = await readTxLocation(this.ledger.state, hash);
     if (location === undefined) return undefined;
-    const header = await this.ledger.header(location.height);
-    if (header === undefined) return undefined;
+    const header = await this.committedHeader(location.height, 'a committed tx');
     return { hash: toHex(hash), height: location.height, index: location.index, blockHash: toHex(header.hash),
       blockTimeMs: header.header.timeMs };
   }
@@ -78,15 +74,29 @@ export class ReadModel {
   private async anchorViews(records: readonly EvidenceRecordMsg[]): Promise<EvidenceAnchor[]> {
     const anchors: EvidenceAnchor[] = [];
     for (const r of records) {
-      const header = await this.ledger.header(r.height);
+      const header = await this.committedHeader(r.height, 'an anchor');
+      // The state machine records only algorithms it knows: another id is not ours to guess.
+      const algorithm = algorithmName(r.algorithm);
+      if (algorithm === undefined) {
+        throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: an anchor names hash algorithm ${r.algorithm}`);
+      }
       anchors.push({
-        algorithm: ALGORITHM_NAMES[r.algorithm] ?? 'sha256', digest: toHex(r.digest), category: r.category,
+        algorithm, digest: toHex(r.digest), category: r.category,
         submitter: toHex(r.submitter), submitterName: await this.memberName(r.submitter), externalRef: r.externalRef,
         metadataDigest: toHex(r.metadataDigest), salted: r.salted, height: r.height, blockTimeMs: r.timeMs,
-        blockHash: header === undefined ? '' : toHex(header.hash), txHash: toHex(r.txHash), txIndex: r.txIndex,
+        blockHash: toHex(header.hash), txHash: toHex(r.txHash), txIndex: r.txIndex,
       });
     }
     return anchors;
+  }
+
+  /** The header of a height that state says is committed: its absence is corruption, not an empty answer. */
+  private async committedHeader(height: number, what: string): Promise<NonNullable<Awaited<ReturnType<Ledger['header']>>>> {
+    const header = await this.ledger.header(height);
+    if (header === undefined) {
+      throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: ${what} is at height ${height}, beyond the tip`);
+    }
+    return header;
   }
 
   async block(height: number | 'latest'): Promise<BlockSummary | undefined> {
@@ -143,7 +153,9 @@ export class ReadModel {
     for await (const record of allProposals(this.ledger.state)) {
       if (status !== undefined && proposalStatus(record, ctx.latestBlockTimeMs) !== status) continue;
       // Oldest first: by the opening tx's place in the chain (state keeps them by id).
-      const index = (await readTxLocation(this.ledger.state, record.id))?.index ?? 0;
+      const opened = await readTxLocation(this.ledger.state, record.id);
+      if (opened === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: proposal ${toHex(record.id)} has no opening tx`);
+      const index = opened.index;
       found.push({ view: await proposalView(record, ctx), index });
     }
     found.sort((a, b) => a.view.openedHeight - b.view.openedHeight || a.index - b.index);
@@ -164,7 +176,11 @@ export class ReadModel {
       setOf: (height) => {
         let set = sets.get(height);
         if (set === undefined) {
-          set = this.validatorsAt(height).then((found) => found?.validators ?? []);
+          // Tallies are at a decided height or the next one: both have a set, or the ledger is broken.
+          set = this.validatorsAt(height).then((found) => {
+            if (found === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: no validator set for height ${height}`);
+            return found.validators;
+          });
           sets.set(height, set);
         }
         return set;

@@ -2,6 +2,7 @@
 // entry so GET /v1/evidence/:digest finds it, while the full record is rebuilt from the batch tx
 // in the block (the item's digest is checked there, so a shortened key prefix is safe). A
 // root-only batch puts only the Merkle root and the item count on chain.
+import { algorithmName } from '../codec/algorithms.js';
 import { pb, type AnchorEvidenceMsg } from '../codec/proto.js';
 import type { DecodedTx } from '../codec/tx.js';
 import { TianpingError, utf8, HASH_BYTES } from '../types/index.js';
@@ -98,7 +99,7 @@ export function parseBatchItemKey(key: string): { height: number; txIndex: numbe
 }
 
 export function checkBatch(batch: AnchorBatchMsg, params: ChainParams): void {
-  if (batch.algorithm !== 1 && batch.algorithm !== 2) {
+  if (algorithmName(batch.algorithm) === undefined) {
     throw new TianpingError('ALGORITHM_UNSUPPORTED', `hash algorithm ${batch.algorithm} is not sha256 (1) or sm3 (2)`);
   }
   if (batch.metadataDigest.length !== 0 && batch.metadataDigest.length !== HASH_BYTES) {

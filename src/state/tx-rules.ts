@@ -2,6 +2,7 @@
 // the signature next, then the checks that read state. The mempool runs them at admission and the
 // state machine again in every block, at the block's time: what was valid when it arrived may have
 // expired by the time it is proposed.
+import { algorithmName } from '../codec/algorithms.js';
 import { anchorOf, type DecodedTx } from '../codec/tx.js';
 import { txSignBytes } from '../codec/sign-bytes.js';
 import { TianpingError, utf8, HASH_BYTES } from '../types/index.js';
@@ -14,7 +15,6 @@ import { checkEquivocation, equivocationKey, reportOf, type Offence } from './eq
 import { anchorFieldsOf, batchOf, checkBatch } from './batch.js';
 import { checkGovernance, isGovernanceTx, type GovernanceCheck, type GovernanceContext } from './governance.js';
 
-const ALGORITHMS = new Set([1, 2]);
 
 export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
   const { body } = tx;
@@ -48,7 +48,7 @@ function checkAction(tx: DecodedTx, params: ChainParams): void {
   if (anchor === undefined) {
     throw new TianpingError('TX_ACTION_MISSING');
   }
-  if (!ALGORITHMS.has(anchor.algorithm)) {
+  if (algorithmName(anchor.algorithm) === undefined) {
     throw new TianpingError('ALGORITHM_UNSUPPORTED', `hash algorithm ${anchor.algorithm} is not sha256 (1) or sm3 (2)`);
   }
   if (anchor.digest.length !== HASH_BYTES) {

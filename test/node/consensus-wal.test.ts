@@ -88,6 +88,7 @@ describe('WAL record encoding', () => {
   it('refuses a record whose block is missing, or stored under another hash', () => {
     const { record: bytes } = encodeWal(record());
     expect(() => decodeWal(bytes, new Map())).toThrow(WalCorruptError);
+    expect(() => decodeWal(bytes, new Map())).toThrow(expect.objectContaining({ code: 'WAL_CORRUPT' }));
     expect(() => decodeWal(bytes, new Map([[toHex(blockA.hash), blockB.bytes]]))).toThrow(/has hash/);
   });
 

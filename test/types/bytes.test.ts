@@ -1,7 +1,7 @@
 // Hex is on every hot path (keys of state, of the mempool, of caches): it must stay exact for any
 // length, including inputs larger than one internal chunk, and round-trip through fromHex.
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../../src/types/index.js';
+import { fromHex, readU32be, toHex, u32be } from '../../src/types/index.js';
 
 describe('toHex', () => {
   it('matches Buffer hex for every byte value and for lengths around its chunk size', () => {
@@ -18,5 +18,13 @@ describe('toHex', () => {
   it('reads a view at its offset, not its whole buffer', () => {
     const whole = Uint8Array.from([0xde, 0xad, 0xbe, 0xef, 0x01]);
     expect(toHex(whole.subarray(1, 4))).toBe('adbeef');
+  });
+});
+
+describe('readU32be', () => {
+  it('reads what u32be wrote, at an offset of a view into a larger buffer', () => {
+    const whole = Uint8Array.from([9, 9, ...u32be(0xdeadbeef), 9]);
+    expect(readU32be(whole.subarray(2, 6))).toBe(0xdeadbeef);
+    expect(readU32be(whole, 2)).toBe(0xdeadbeef);
   });
 });
