@@ -4,7 +4,7 @@
 // whose set may still change is h + 2.
 import { pb } from '../codec/proto.js';
 import { sortValidators, validatorSetHash, type ValidatorEntry } from '../codec/block.js';
-import { assert, equalBytes, fromHex, heightKey, type Hash32 } from '../types/index.js';
+import { assert, concatBytes, equalBytes, fromHex, heightKey, readU64be, u64be, type Hash32 } from '../types/index.js';
 import type { Genesis } from './genesis.js';
 import type { Overlay, StateView } from './view.js';
 
@@ -19,16 +19,12 @@ export const KEY_SET_CHANGE_HEIGHTS = 'valset/changes';
 function decodeHeights(bytes: Uint8Array | undefined): number[] {
   const heights: number[] = [];
   if (bytes === undefined) return heights;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let offset = 0; offset + 8 <= bytes.length; offset += 8) heights.push(Number(view.getBigUint64(offset)));
+  for (let offset = 0; offset + 8 <= bytes.length; offset += 8) heights.push(readU64be(bytes, offset));
   return heights;
 }
 
 function encodeHeights(heights: readonly number[]): Uint8Array {
-  const bytes = new Uint8Array(heights.length * 8);
-  const view = new DataView(bytes.buffer);
-  heights.forEach((h, i) => view.setBigUint64(i * 8, BigInt(h)));
-  return bytes;
+  return concatBytes(...heights.map(u64be));
 }
 
 export const genesisSetChangeHeights = (): Uint8Array => encodeHeights([1]);
