@@ -2,8 +2,9 @@
 // direction (DESIGN §3, docs/architecture.md): types → crypto, codec → merkle → consensus, state →
 // ledger, mempool, p2p, api → wire, blocks, read → node → cli. The pure cores (consensus/, state/)
 // touch no I/O, clock or randomness so that every node computes the same bytes and the simulator
-// can replay them from a seed; the SDK
-// (client/) must stay usable alone, in a court's tool or a browser.
+// can replay them from a seed; the SDK (client/) must stay usable alone, in a court's tool or a
+// browser. contract/ (the HTTP shapes) sits just above types/, so that both api/ and client/ may
+// take their types from it.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -93,6 +94,28 @@ export default defineConfig([
         patterns: [{
           regex: '^(\\.\\./)+(node|ledger|mempool|p2p|api|wire|blocks|read)(/|$)',
           message: 'The SDK (client/) must work alone, in a court\'s tool or the browser: nothing from node/, its rooms, ledger/, mempool/, p2p/ or api/',
+        }],
+      }],
+      // The SDK reads the HTTP shapes as types: the schemas themselves (and TypeBox) stay out of it and
+      // out of the browser bundle.
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(\\.\\./)+contract(/|$)',
+          allowTypeImports: true,
+          message: 'The SDK takes only types from contract/ (import type): its schemas are for the API',
+        }],
+      }],
+    },
+  },
+  {
+    // The HTTP contract is imported by both api/ and the SDK: were it to import more than TypeBox
+    // and types/, the SDK would carry that too.
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(?!@sinclair/typebox$|\\.\\./types/|\\./)',
+          message: 'contract/ is shared by the API and the SDK: it imports only @sinclair/typebox and types/',
         }],
       }],
     },

@@ -1,9 +1,35 @@
-// JSON Schemas (TypeBox) of every request and response. Fastify validates requests with them,
-// serializes responses through them (fields not in a schema never leak out) and @fastify/swagger
-// turns them into the OpenAPI document, so this file is the single contract of the HTTP API.
+// JSON Schemas (TypeBox) of every request, and the route-side helpers around them. Fastify
+// validates requests with them and @fastify/swagger turns them into the OpenAPI document. The
+// response shapes live in contract/http.ts, shared with the SDK, and are re-exported here so the
+// routes import every schema from one place.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { TX_BATCH_TXS_MAX } from '../codec/tx-batch.js';
+import {
+  AlgorithmSchema, BlockSchema, EquivocationsResponseSchema, EvidenceResponseSchema, HeaderSchema, MemberSchema, ProblemSchema,
+  ProposalSchema, ProposalStatusSchema, TxBulkResponseSchema, TxBulkResultSchema, TxCommittedSchema, ValidatorSetSchema,
+} from '../contract/http.js';
 import { ERROR_CODES, type ErrorCode } from '../types/index.js';
+
+export {
+  AlgorithmSchema, AnchorSchema, BlockSchema, EquivocationSchema, EquivocationsResponseSchema, EvidenceResponseSchema,
+  HealthSchema, HeaderSchema, MemberRoleSchema, MemberSchema, MembersResponseSchema, ProblemSchema, ProposalSchema,
+  ProposalStatusSchema, ProposalsResponseSchema, SignedStatementSchema, StatusSchema, SubmitterAnchorsSchema,
+  TxBulkResponseSchema, TxBulkResultSchema, TxCommittedSchema, TxPendingSchema, TxStatusSchema, ValidatorSetSchema,
+} from '../contract/http.js';
+
+// The mutable forms the route handlers build their answers in (the reply types of the TypeBox
+// type provider); readers get the readonly Json<> forms of contract/http.ts.
+export type Problem = Static<typeof ProblemSchema>;
+export type TxCommittedView = Static<typeof TxCommittedSchema>;
+export type TxBulkResult = Static<typeof TxBulkResultSchema>;
+export type TxBulkResponse = Static<typeof TxBulkResponseSchema>;
+export type EvidenceResponse = Static<typeof EvidenceResponseSchema>;
+export type BlockView = Static<typeof BlockSchema>;
+export type HeaderView = Static<typeof HeaderSchema>;
+export type EquivocationsResponse = Static<typeof EquivocationsResponseSchema>;
+export type MemberResponse = Static<typeof MemberSchema>;
+export type ValidatorSetResponse = Static<typeof ValidatorSetSchema>;
+export type ProposalResponse = Static<typeof ProposalSchema>;
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 export const PROTOBUF_MEDIA_TYPE = 'application/x-protobuf';
@@ -12,30 +38,6 @@ const HEX32_PATTERN = '^[0-9a-fA-F]{64}$';
 
 const Hex32 = (description: string): ReturnType<typeof Type.String> =>
   Type.String({ pattern: HEX32_PATTERN, description });
-/** Response-side hex: documents the form (serializers do not check patterns). Empty when absent. */
-const LowerHex = (description: string): ReturnType<typeof Type.String> => Type.String({ pattern: '^[0-9a-f]*$', description });
-const SafeUint = (description: string): ReturnType<typeof Type.Integer> =>
-  Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
-const IsoTime = (description: string): ReturnType<typeof Type.String> =>
-  Type.String({ format: 'date-time', description });
-
-const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as ErrorCode[];
-
-/** RFC 9457 problem details; `code` is the stable machine-readable code clients match on. */
-export const ProblemSchema = Type.Object({
-  type: Type.String({ description: 'Relative URI naming the problem type, /problems/<code in kebab case>' }),
-  title: Type.String({ description: 'Short summary of the problem type; the same for every occurrence' }),
-  status: Type.Integer({ description: 'HTTP status code' }),
-  detail: Type.String({ description: 'What went wrong with this request' }),
-  code: Type.Unsafe<ErrorCode>({ type: 'string', enum: ERROR_CODE_NAMES, description: 'Stable error code' }),
-  instance: Type.String({ description: 'Path of the request that failed; empty when the request line did not parse' }),
-  errors: Type.Optional(Type.Array(Type.Object({
-    in: Type.String({ description: 'body, params, querystring or headers' }),
-    path: Type.String({ description: 'JSON pointer into that part of the request' }),
-    message: Type.String(),
-  }), { description: 'Schema violations, for REQUEST_INVALID and the *_INVALID parameter codes' })),
-}, { $id: 'Problem', description: 'RFC 9457 problem details' });
-export type Problem = Static<typeof ProblemSchema>;
 
 /**
  * Routes point at the Problem schema (added once with addSchema) instead of copying it, so the
@@ -87,24 +89,6 @@ export const TxSubmitQuerySchema = Type.Object({
   timeoutMs: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'How long to wait for the commit; capped at the node limit' })),
 });
 
-export const TxPendingSchema = Type.Object({
-  hash: LowerHex('Transaction hash: SHA-256 of the signed bytes, lowercase hex'),
-  status: Type.Literal('pending'),
-});
-
-export const TxCommittedSchema = Type.Object({
-  hash: LowerHex('Transaction hash: SHA-256 of the signed bytes, lowercase hex'),
-  status: Type.Literal('committed'),
-  height: SafeUint('Height of the block holding the transaction'),
-  index: SafeUint('Position of the transaction in its block'),
-  blockHash: LowerHex('Hash of that block, lowercase hex'),
-  blockTimeMs: SafeUint('Block time, milliseconds since the Unix epoch'),
-  blockTime: IsoTime('Block time, ISO 8601 UTC'),
-});
-export type TxCommittedView = Static<typeof TxCommittedSchema>;
-
-export const TxStatusSchema = Type.Union([TxPendingSchema, TxCommittedSchema]);
-
 export const TxHashParamsSchema = Type.Object({ hash: Hex32('Transaction hash, 64 hex characters') });
 
 /** Bulk submission: many signed txs, each admitted on its own. Items may be empty (refused as TX_MALFORMED). */
@@ -121,33 +105,9 @@ export const TxBulkBinarySchema = Type.Unsafe<Uint8Array>({
 /** No ?wait=commit: a bulk submitter follows its txs by hash. Any query parameter is refused. */
 export const TxBulkQuerySchema = Type.Object({}, { additionalProperties: false });
 
-// Plain string enums (not unions of literals) keep the serializer of up to 1,024 results fast.
-export const TxBulkResultSchema = Type.Object({
-  index: SafeUint('Position of the tx in the request (results are in request order)'),
-  hash: LowerHex('Transaction hash: SHA-256 of the signed bytes, lowercase hex'),
-  status: Type.Unsafe<'pending' | 'refused'>({ type: 'string', enum: ['pending', 'refused'],
-    description: 'pending: admitted to the mempool; refused: see error' }),
-  error: Type.Optional(Type.Object({
-    code: Type.Unsafe<ErrorCode>({ type: 'string', enum: ERROR_CODE_NAMES, description: 'Stable error code' }),
-    status: Type.Integer({ description: 'HTTP status POST /v1/txs would answer this tx with' }),
-    title: Type.String({ description: 'Short summary of the problem type' }),
-    detail: Type.String({ description: 'What is wrong with this tx' }),
-  }, { description: 'Only when refused: why, as POST /v1/txs would say it' })),
-});
-export type TxBulkResult = Static<typeof TxBulkResultSchema>;
-
-export const TxBulkResponseSchema = Type.Object({
-  accepted: SafeUint('Transactions admitted (status pending)'),
-  refused: SafeUint('Transactions refused'),
-  results: Type.Array(TxBulkResultSchema, { description: 'One per transaction sent, in request order' }),
-});
-export type TxBulkResponse = Static<typeof TxBulkResponseSchema>;
-
 // ---- evidence ----
 
 export const EvidenceParamsSchema = Type.Object({ digest: Hex32('Evidence digest, 64 hex characters') });
-
-export const AlgorithmSchema = Type.Union([Type.Literal('sha256'), Type.Literal('sm3')]);
 
 export const EvidenceQuerySchema = Type.Object({
   algorithm: Type.Optional(AlgorithmSchema),
@@ -155,69 +115,12 @@ export const EvidenceQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Anchors to return; capped at the node limit' })),
 });
 
-export const AnchorSchema = Type.Object({
-  algorithm: AlgorithmSchema,
-  digest: LowerHex('Anchored digest, lowercase hex'),
-  category: Type.String(),
-  submitter: LowerHex('Public key of the submitter, lowercase hex'),
-  submitterName: Type.String({ description: 'Name of the submitting member, when known' }),
-  externalRef: Type.String({ description: 'Reference chosen by the submitter (public)' }),
-  metadataDigest: Type.String({ description: 'Digest of the metadata, lowercase hex, or empty' }),
-  salted: Type.Boolean({ description: 'Digest is H(salt || file hash); the submitter holds the salt' }),
-  height: SafeUint('Block height'),
-  blockTimeMs: SafeUint('Block time, milliseconds since the Unix epoch: the anchored time'),
-  blockTime: IsoTime('Block time, ISO 8601 UTC'),
-  blockHash: LowerHex('Block hash, lowercase hex'),
-  txHash: LowerHex('Transaction hash, lowercase hex'),
-  txIndex: SafeUint('Position of the transaction in its block'),
-});
-
-export const EvidenceResponseSchema = Type.Object({
-  digest: LowerHex('The digest looked up, lowercase hex'),
-  algorithm: AlgorithmSchema,
-  total: SafeUint('Anchors of this digest in all'),
-  offset: SafeUint('Anchors skipped'),
-  limit: SafeUint('Page size applied'),
-  anchors: Type.Array(AnchorSchema, { description: 'Oldest first' }),
-});
-export type EvidenceResponse = Static<typeof EvidenceResponseSchema>;
-
 // ---- blocks ----
 
 export const BlockParamsSchema = Type.Object({
   // A string pattern rather than an integer: "1e3" or "01" must not pass as heights.
   height: Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'Block height, a positive integer' }),
 });
-
-export const BlockSchema = Type.Object({
-  height: SafeUint('Block height; the first block has height 1'),
-  hash: LowerHex('Block hash'),
-  timeMs: SafeUint('Block time, milliseconds since the Unix epoch'),
-  time: IsoTime('Block time, ISO 8601 UTC'),
-  chainId: Type.String(),
-  prevBlockHash: LowerHex('Hash of the previous block'),
-  historyRoot: LowerHex('RFC 6962 root over all previous block hashes'),
-  txRoot: LowerHex('RFC 6962 root of the transaction hashes'),
-  appHash: LowerHex('Application state hash'),
-  resultsHash: LowerHex('Hash of the transaction results'),
-  validatorsHash: LowerHex('Hash of the validator set of this height'),
-  nextValidatorsHash: LowerHex('Hash of the validator set of the next height'),
-  proposer: LowerHex('Public key of the proposer'),
-  txCount: SafeUint('Transactions in the block'),
-  txHashes: Type.Array(LowerHex('Transaction hash')),
-  commit: Type.Object({
-    round: SafeUint('Round in which the block committed'),
-    signatures: Type.Array(Type.Object({
-      validatorIndex: SafeUint('Index in the validator set, ordered by public key bytes'),
-      signature: Type.String({ description: 'Precommit signature' }),
-    })),
-  }),
-});
-export type BlockView = Static<typeof BlockSchema>;
-
-/** A block without its transaction hashes: public, since listing transactions is for members. */
-export const HeaderSchema = Type.Omit(BlockSchema, ['txHashes']);
-export type HeaderView = Static<typeof HeaderSchema>;
 
 // ---- submitters ----
 
@@ -228,71 +131,7 @@ export const PageQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Anchors to return; capped at the node limit' })),
 });
 
-export const SubmitterAnchorsSchema = Type.Object({
-  submitter: LowerHex('The submitter key, lowercase hex'),
-  total: SafeUint('Anchors by this key in all'),
-  offset: SafeUint('Anchors skipped'),
-  limit: SafeUint('Page size applied'),
-  anchors: Type.Array(AnchorSchema, { description: 'Oldest first' }),
-});
-
-// ---- consensus ----
-
-const OffenceKindSchema = Type.Union([Type.Literal('prevote'), Type.Literal('precommit'), Type.Literal('proposal')]);
-
-export const SignedStatementSchema = Type.Object({
-  type: OffenceKindSchema,
-  height: SafeUint('Height the statement is for'),
-  round: SafeUint('Round the statement is for'),
-  validRound: Type.Optional(Type.Integer({ minimum: -1, maximum: Number.MAX_SAFE_INTEGER,
-    description: 'Proposals only: the round whose polka a re-proposal stands on, or -1' })),
-  blockHash: LowerHex('Block hash the statement names; empty for a vote for nil'),
-  validatorIndex: SafeUint('Index of the signer in the validator set ordered by public key bytes'),
-  signature: LowerHex('ed25519 signature over the vote or proposal sign bytes'),
-});
-
-export const EquivocationSchema = Type.Object({
-  offender: LowerHex('Public key of the validator that signed both statements'),
-  offenderName: Type.String({ description: 'Name of that validator, when it is a member' }),
-  offenceHeight: SafeUint('Height of the conflicting statements'),
-  offenceRound: SafeUint('Round of the conflicting statements'),
-  kind: OffenceKindSchema,
-  reporter: LowerHex('Public key of the node that reported it'),
-  reporterName: Type.String({ description: 'Name of the reporting member, when known' }),
-  height: SafeUint('Height of the block that recorded it'),
-  txHash: LowerHex('Hash of the report transaction'),
-  statements: Type.Array(SignedStatementSchema, { minItems: 2, maxItems: 2,
-    description: 'The two conflicting signed statements; each verifies under the offender key' }),
-});
-
-export const EquivocationsResponseSchema = Type.Object({
-  equivocations: Type.Array(EquivocationSchema, { description: 'By offender, then offence height' }),
-});
-export type EquivocationsResponse = Static<typeof EquivocationsResponseSchema>;
-
 // ---- governance ----
-
-export const MemberRoleSchema = Type.Union([Type.Literal('validator'), Type.Literal('observer'), Type.Literal('submitter'),
-  Type.Literal('verifier'), Type.Literal('executor'), Type.Literal('oracle')], { description: 'Role of the member' });
-
-export const MemberSchema = Type.Object({
-  name: Type.String({ description: 'Member name, unique on the chain' }),
-  organisation: Type.String(),
-  role: MemberRoleSchema,
-  publicKey: LowerHex('Public key of the member, lowercase hex'),
-  status: Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('removed')],
-    { description: 'removed: by a member change, or a key rotated away (never registered again)' }),
-  sinceHeight: SafeUint('Height of the block that admitted this key; 0 for genesis members'),
-  power: SafeUint('Voting power; validators only, 0 for other roles'),
-  categories: Type.Array(Type.String(), { description: 'Submitters: the categories it may anchor in; empty means all' }),
-  addresses: Type.Array(Type.String(), { description: 'libp2p multiaddrs given when joining' }),
-  evaluationReportDigest: LowerHex('SHA-256 of the admission-evaluation report it joined with; empty for genesis members'),
-});
-export type MemberResponse = Static<typeof MemberSchema>;
-
-export const MembersResponseSchema = Type.Object({
-  members: Type.Array(MemberSchema, { description: 'Every key ever registered, in public key order' }),
-});
 
 export const ValidatorsQuerySchema = Type.Object({
   // A string pattern rather than an integer: "1e3" or "01" must not pass as heights.
@@ -300,97 +139,9 @@ export const ValidatorsQuerySchema = Type.Object({
     description: 'The height whose signing set to give; default the next height (latest + 1)' })),
 });
 
-export const ValidatorSetSchema = Type.Object({
-  height: SafeUint('The height this set signs'),
-  sinceHeight: SafeUint('The height from which this set has signed'),
-  totalPower: SafeUint('Voting power of the set; a commit needs more than 2/3 of it'),
-  validators: Type.Array(Type.Object({
-    index: SafeUint('Position in the set ordered by public key bytes: the validator index of votes and commits'),
-    publicKey: LowerHex('Public key of the validator, lowercase hex'),
-    power: SafeUint('Voting power'),
-    name: Type.String({ description: 'Member name, when known' }),
-  }), { description: 'In commit order (by public key bytes)' }),
-});
-export type ValidatorSetResponse = Static<typeof ValidatorSetSchema>;
-
-export const ProposalStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('approved'), Type.Literal('rejected'),
-  Type.Literal('expired')], { description: 'expired: undecided, and the latest block time has reached its expiry' });
-
 export const ProposalsQuerySchema = Type.Object({ status: Type.Optional(ProposalStatusSchema) });
 
 export const ProposalParamsSchema = Type.Object({ id: Hex32('Proposal id: the hash of the tx that opened it, 64 hex characters') });
-
-const VoterSchema = Type.Object({
-  publicKey: LowerHex('Public key of the validator, lowercase hex'),
-  name: Type.String({ description: 'Member name, when known' }),
-  power: SafeUint('Its power in the tally set; 0 when it is not in that set'),
-});
-
-export const ProposalSchema = Type.Object({
-  id: LowerHex('Hash of the tx that opened the proposal'),
-  kind: Type.Union([Type.Literal('join'), Type.Literal('remove'), Type.Literal('suspend'), Type.Literal('reinstate'),
-    Type.Literal('rotate-key')]),
-  subject: LowerHex('The key asking to join, or the member concerned'),
-  subjectName: Type.String({ description: 'The name asked for, or the name of the member concerned' }),
-  opener: LowerHex('Signer of the opening tx'),
-  openedHeight: SafeUint('Height of the block that opened it'),
-  expiresAtMs: SafeUint('Undecided at a block of this time or later, it can no longer be voted on'),
-  expiresAt: IsoTime('expiresAtMs, ISO 8601 UTC'),
-  status: ProposalStatusSchema,
-  decidedHeight: SafeUint('Height of the block that decided it; 0 while undecided'),
-  approvals: Type.Array(VoterSchema, { description: 'In vote order' }),
-  rejections: Type.Array(VoterSchema, { description: 'In vote order' }),
-  tally: Type.Object({
-    height: SafeUint('The height whose validator set the powers are of: the deciding height, else the next height'),
-    approvalPower: SafeUint('Power of the approvals; more than 2/3 of the total approves'),
-    rejectionPower: SafeUint('Power of the rejections; 1/3 of the total or more rejects'),
-    totalPower: SafeUint('Power of that set'),
-  }),
-  payload: Type.Object({
-    join: Type.Optional(Type.Object({
-      name: Type.String(),
-      organisation: Type.String(),
-      role: MemberRoleSchema,
-      addresses: Type.Array(Type.String()),
-      evaluationReportDigest: LowerHex('SHA-256 of the admission-evaluation report'),
-      power: SafeUint('Voting power asked for; validators only'),
-      categories: Type.Array(Type.String()),
-    })),
-    memberChange: Type.Optional(Type.Object({
-      kind: Type.Union([Type.Literal('remove'), Type.Literal('suspend'), Type.Literal('reinstate')]),
-      member: LowerHex('Public key of the member concerned'),
-      reason: Type.String(),
-    })),
-    rotateKey: Type.Optional(Type.Object({
-      newKey: LowerHex('The key that replaces the subject'),
-      newKeyProof: LowerHex('Signature of the new key over the rotation proof bytes'),
-    })),
-  }, { description: 'The opening action, decoded: exactly one of its fields is present' }),
-});
-export type ProposalResponse = Static<typeof ProposalSchema>;
-
-export const ProposalsResponseSchema = Type.Object({
-  proposals: Type.Array(ProposalSchema, { description: 'Oldest first (by opening height)' }),
-});
-
-// ---- node ----
-
-export const StatusSchema = Type.Object({
-  chainId: Type.String(),
-  nodeId: LowerHex('Node public key'),
-  moniker: Type.String(),
-  role: Type.Union([Type.Literal('validator'), Type.Literal('observer')]),
-  latestHeight: SafeUint('Height of the latest committed block; 0 before the first'),
-  latestBlockHash: Type.String(),
-  latestBlockTimeMs: SafeUint('Time of the latest block, milliseconds since the Unix epoch'),
-  mempoolSize: SafeUint('Transactions waiting'),
-  mempoolSizeMax: SafeUint('Mempool capacity in transactions'),
-  halted: Type.Boolean({ description: 'The node stopped after a storage failure' }),
-  version: Type.String(),
-  startedAtMs: SafeUint('Process start, milliseconds since the Unix epoch'),
-});
-
-export const HealthSchema = Type.Object({ ok: Type.Literal(true) });
 
 // ---- web page ----
 

@@ -8,7 +8,7 @@ import type {
   ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo, TxStatus,
 } from '../../src/api/components.js';
 import type {
-  GovernanceProposalView, MemberEntry, ProposalStatus, ValidatorSetView,
+  GovernanceProposalView, MemberEntry, MemberRoleName, ProposalStatus, ValidatorSetView,
 } from '../../src/api/components.js';
 import { buildApp, type ApiOptions } from '../../src/api/index.js';
 import { keyPairFromSeed } from '../../src/crypto/ed25519.js';
@@ -69,7 +69,7 @@ export class FakeComponents implements ApiComponents {
   /** The node clock signed requests are judged by; tests move it. */
   nowMs = TEST_NOW_MS;
   /** Members by key, from the genesis; tests change a status to suspend or remove one. */
-  readonly memberTable = new Map<string, { name: string; role: string; status: 'active' | 'suspended' | 'removed' }>([
+  readonly memberTable = new Map<string, { name: string; role: MemberRoleName; status: 'active' | 'suspended' | 'removed' }>([
     ...this.genesis.validators.map((v) => [v.publicKey, { name: v.name, role: 'validator', status: 'active' as const }] as const),
     ...this.genesis.members.map((m) => [m.publicKey, { name: m.name, role: m.role, status: 'active' as const }] as const),
   ]);

@@ -105,12 +105,12 @@ describe('SDK → API → node core: submitMany', () => {
     expect(result).toMatchObject({ accepted: 3, refused: 3 });
     // The node makes blocks as txs arrive: the first may have committed before its second copy came.
     const again = result.results[3];
-    expect(again?.status === 'refused' ? again.error.code : again?.status).toMatch(/^(TX_DUPLICATE|TX_ALREADY_COMMITTED)$/);
-    expect(result.results.map((r) => [r.index, r.status, r.status === 'refused' ? r.error.code : r.hash])).toEqual([
+    expect(again?.status === 'refused' ? again.error?.code : again?.status).toMatch(/^(TX_DUPLICATE|TX_ALREADY_COMMITTED)$/);
+    expect(result.results.map((r) => [r.index, r.status, r.status === 'refused' ? r.error?.code : r.hash])).toEqual([
       [0, 'pending', toHex(first.hash)],
       [1, 'refused', 'TX_BAD_SIGNATURE'],
       [2, 'pending', toHex(second.hash)],
-      [3, 'refused', again?.status === 'refused' ? again.error.code : ''],
+      [3, 'refused', again?.status === 'refused' ? again.error?.code : ''],
       [4, 'refused', 'SIGNER_NOT_MEMBER'],
       [5, 'pending', toHex(third.hash)],
     ]);
