@@ -1,4 +1,4 @@
-// Proposer-based timestamps (DESIGN §4, CometBFT PBTS): a first proposal is timely only within
+// Proposer-based timestamps (CometBFT PBTS; docs/consensus.md): a first proposal is timely only within
 // [receive − (MSG_DELAY(round) + PRECISION), receive + PRECISION]; a re-proposal keeps its time.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONSENSUS_PARAMS, isTimely, messageDelayMs } from '../../src/consensus/tendermint/index.js';

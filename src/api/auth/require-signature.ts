@@ -1,4 +1,4 @@
-// Signed reads (DESIGN §6): enumeration — blocks with their transactions, transactions by hash,
+// Signed reads: enumeration — blocks with their transactions, transactions by hash,
 // anchors by submitter — is for members whose role allows it, and a member proves itself by
 // signing the request with its key (HTTP Message Signatures, RFC 9421, ed25519). Lookup by
 // digest, headers, validators, members and status stay public and never pass through here.

@@ -1,5 +1,5 @@
 // Committed blocks by height, and the latest one. A block lists its transactions, so reading it is
-// for members whose role allows enumeration (DESIGN §6); its header and commit stay public.
+// for members whose role allows enumeration (auth/require-signature.ts); its header and commit stay public.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { TianpingError } from '../../types/index.js';
 import { AUTH_ERROR_CODES, describeAccess, type AccessRule } from '../auth/index.js';

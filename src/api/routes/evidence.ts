@@ -1,5 +1,5 @@
 // Evidence lookup by digest: public, since whoever holds the file may learn everything about its
-// anchors (DESIGN §6).
+// anchors (auth/require-signature.ts).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { fromHex, TianpingError } from '../../types/index.js';
 import type { RouteOptions } from '../options.js';

@@ -1,5 +1,5 @@
 // Membership and its governance: the members, the validator set of a height and the proposals the
-// validators vote on. Public (DESIGN §6: validators and members are public), so that anyone can
+// validators vote on. Public (validators and members are public), so that anyone can
 // check who may anchor and who signs the blocks a receipt relies on.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { TianpingError, fromHex } from '../../types/index.js';

@@ -1,4 +1,4 @@
-// Anchors by submitter: enumeration (DESIGN §6), so a signed read. A submitter may list its own
+// Anchors by submitter: enumeration, so a signed read (auth/require-signature.ts). A submitter may list its own
 // anchors; verifiers (courts), validators and observers may list anyone's.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { fromHex, TianpingError } from '../../types/index.js';

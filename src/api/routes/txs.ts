@@ -1,6 +1,6 @@
 // Transactions: submit a signed tx (JSON with base64, or raw protobuf bytes) or many of them
 // (txs-bulk.ts), and look one up (a signed read for members: listing transactions by hash is
-// enumeration, DESIGN §6).
+// enumeration: auth/require-signature.ts).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { asHash32, fromBase64, fromHex, toHex, TianpingError, type Hash32 } from '../../types/index.js';
 import { ROLES } from '../../state/genesis.js';

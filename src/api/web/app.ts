@@ -8,6 +8,7 @@
 //
 // Written in TypeScript and compiled by scripts/generate.mjs to app.js, which imports the SDK bundle
 // served beside it (tianping-web.d.ts types that import with the bundle's entry, verifier-entry.ts).
+import type { AnchorSchema, EvidenceResponseSchema, Json, ProblemSchema, StatusSchema } from '../../contract/http.js';
 import {
   GenesisError, RECEIPT_CHECKS, ReceiptFormatError, TrustAnchorError, TrustFileError, createHasher, fromHex,
   parseReceiptBytes, parseTrustAnchor, receiptFacts, toHex, verifyReceipt,
@@ -50,39 +51,14 @@ function $<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
-/** An anchor as GET v1/evidence/:digest lists it: the fields the page shows. */
-interface EvidenceAnchor {
-  readonly digest: string;
-  readonly algorithm: EvidenceAlgorithm;
-  readonly height: number;
-  readonly blockTimeMs: number;
-  readonly blockHash: string;
-  readonly txHash: string;
-  readonly submitter: string;
-  readonly submitterName?: string;
-  readonly category: string;
-  readonly externalRef: string;
-  readonly metadataDigest: string;
-  readonly salted: boolean;
-}
-
-/** The problem details (RFC 9457) of an error answer, as far as the page reads them. */
-interface Problem {
-  readonly code?: string;
-  readonly title?: string;
-  readonly detail?: string;
-}
-
-interface EvidencePage {
-  readonly total: number;
-  readonly anchors: readonly EvidenceAnchor[];
-}
-
-interface NodeStatus {
-  readonly chainId: string;
-  readonly latestHeight: number;
-  readonly moniker: string;
-}
+// The answers the page reads have the shapes of the node's HTTP contract (type-only: nothing of it
+// is bundled). An error answer may come from a proxy as well, so every problem field may be missing.
+type EvidenceAnchor = Json<typeof AnchorSchema>;
+type EvidenceResponse = Json<typeof EvidenceResponseSchema>;
+/** Every anchor of a digest, all pages together. */
+type EvidencePage = Pick<EvidenceResponse, 'total' | 'anchors'>;
+type NodeStatus = Json<typeof StatusSchema>;
+type Problem = Partial<Json<typeof ProblemSchema>>;
 
 interface Trust {
   readonly loaded: LoadedTrust;
@@ -297,7 +273,7 @@ async function lookUp(digest: string, algorithm: EvidenceAlgorithm): Promise<Evi
   const anchors: EvidenceAnchor[] = [];
   let total = 0;
   for (let page = 0; page < PAGES_MAX; page++) {
-    const { status, body } = await fetchJson<EvidencePage>(`v1/evidence/${digest}?algorithm=${algorithm}&offset=${anchors.length}`);
+    const { status, body } = await fetchJson<EvidenceResponse>(`v1/evidence/${digest}?algorithm=${algorithm}&offset=${anchors.length}`);
     if (status === 404 && body.code === 'EVIDENCE_NOT_FOUND') return { total: 0, anchors };
     if (status !== 200) throw new Error(`${body.code ?? status}: ${body.detail ?? body.title ?? 'request failed'}`);
     // A 200 answer is an evidence page (the node's schema); {} would stop the loop as an empty one.
