@@ -91,4 +91,14 @@ describe('ReadModel on proposals it wrote', () => {
       { sync: true });
     await expect(read.proposals()).rejects.toMatchObject({ code: 'LEDGER_CORRUPT' });
   });
+  it('refuses a decided proposal whose height has no validator set: LEDGER_CORRUPT, not an empty tally', async () => {
+    const { storage, read, txHash } = await oneAnchor('tally');
+    // Opened by a committed tx (the anchor's, so the opening check passes), decided far beyond the tip.
+    const record = pb.ProposalRecord.create({ id: txHash, kind: 'remove', subject: chain.submitter.publicKey,
+      opener: chain.validator.publicKey, openedHeight: 1, expiresAtMs: GENESIS_TIME_MS + 3_600_000, status: 'approved',
+      decidedHeight: 999, approvals: [chain.validator.publicKey], rejections: [], payload: new Uint8Array() });
+    await storage.batch([{ type: 'put', key: STATE_PREFIX + proposalKey(txHash), value: pb.ProposalRecord.encode(record).finish() }],
+      { sync: true });
+    await expect(read.proposal(txHash)).rejects.toMatchObject({ code: 'LEDGER_CORRUPT', message: expect.stringMatching(/no validator set/) });
+  });
 });
