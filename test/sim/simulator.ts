@@ -3,11 +3,9 @@
 // quiescence (every promise it started settles) before the next, so one seed replays the same run
 // event for event. A failure throws with the seed.
 import { pino, type Logger } from 'pino';
-import { blockHashOfHeader, decodeBlock, pb } from '../../src/codec/index.js';
-import { admission, VOTE_PREVOTE, type Proposal, type Vote } from '../../src/consensus/tendermint/index.js';
-import { compactFromMessage, decodeCompactProposal, type CompactProposal, decodeVote, proposalFromMessage, voteFromMessage,
-  decodeCertificate } from '../../src/wire/index.js';
-import { proposalSignBytes, voteSignBytes } from '../../src/codec/sign-bytes.js';
+import { decodeBlock } from '../../src/codec/index.js';
+import { admission } from '../../src/consensus/tendermint/index.js';
+import { decodeCertificate } from '../../src/wire/index.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { installNodeSha256 } from '../../src/crypto/index.js';
 import type { Ledger } from '../../src/ledger/index.js';
@@ -21,12 +19,15 @@ import { SimNetwork, type Delivery, type Packet, type RequestTimeout } from './n
 import { SimNode, type NodeWorld, type ObservedStep, type TimerTask } from './node.js';
 import { optionsFromSeed, totalNodes, type PlanState, type SimOptions } from './options.js';
 import { Prng } from './prng.js';
+import { counts, signedMessages } from './observe.js';
+import type { SimResult } from './result.js';
 import { Workload } from './workload.js';
+
+export type { SimResult } from './result.js';
 
 /** Local clocks read this epoch plus the simulated time plus their skew. */
 const EPOCH_MS = 1_700_000_000_000;
 const GOVERNANCE_INTERVAL_MS = 300;
-const BLOCK_TXS_MAX = 10_000;
 /** The workload anchors until this long after the heal, so that the chain has txs to decide then too. */
 const ANCHORS_AFTER_HEAL_MS = 5_000;
 
@@ -38,45 +39,6 @@ type FaultTask =
 type WorkTask = { readonly kind: 'anchor' } | { readonly kind: 'governance' } | { readonly kind: 'ghostTick'; readonly node: number }
   | { readonly kind: 'lateRestart' };
 type SimTask = Delivery | RequestTimeout | TimerTask | FaultTask | WorkTask;
-
-export interface SimResult {
-  readonly seed: number;
-  /** Genesis validators. */
-  readonly nodeCount: number;
-  /** Nodes outside the genesis set that may join. */
-  readonly spareCount: number;
-  readonly byzantineCount: number;
-  readonly simulatedMs: number;
-  readonly maxHeight: number;
-  /** Highest round any honest node reached. */
-  readonly maxRound: number;
-  readonly commits: number;
-  readonly equivocations: number;
-  readonly evidenceRecorded: number;
-  readonly messagesSent: number;
-  readonly messagesDropped: number;
-  readonly crashes: number;
-  /** Set changes planned, and seen passed on chain. */
-  readonly setChangesPlanned: number;
-  readonly setChangesCommitted: number;
-  /** Distinct validator sets honest nodes ran (1: the genesis set throughout). */
-  readonly setsInForce: number;
-  /** Votes signed by Byzantine nodes outside their height's set (all ignored). */
-  readonly ghostVotes: number;
-  /** Honest restarts with a set change already in their ledger; spares that went on to vote. */
-  readonly restartsAfterChange: number;
-  readonly sparesThatVoted: number;
-  /** Forged blocks with certificates sent to syncing nodes by Byzantine nodes. */
-  readonly forgedCommits: number;
-  readonly setsChecked: number;
-  readonly certificatesChecked: number;
-  /** Anchors a node answered as committed, and re-checks of those answers against ledgers after restarts. */
-  readonly answeredCommitted: number;
-  readonly answersRechecked: number;
-  readonly events: number;
-  /** SHA-256 over every honest commit (node, height, hash, time): equal digests, equal runs. */
-  readonly commitDigest: string;
-}
 
 export function reproduceHint(seed: number): string {
   return `reproduce with: npm run sim -- --seed ${seed}`;
@@ -186,31 +148,11 @@ export class Simulation implements NodeWorld {
   private observeSend(from: number, packet: Packet): void {
     const node = this.nodes[from]!;
     if (node.byzantine) return;
-    const votes: Vote[] = [];
-    const compacts: CompactProposal[] = [];
-    const proposals: Proposal[] = [];
-    if (packet.kind === 'gossip' && packet.topic === 'votes') votes.push(decodeVote(packet.data));
-    else if (packet.kind === 'gossip' && packet.topic === 'proposals') compacts.push(decodeCompactProposal(packet.data, BLOCK_TXS_MAX));
-    else if ((packet.kind === 'request' && packet.protocol === 'push') || (packet.kind === 'response' && packet.protocol === 'catchup'
-      && packet.data !== undefined)) {
-      const message = pb.CatchUpResponse.decode(packet.data!);
-      for (const vote of message.votes) votes.push(voteFromMessage(pb.Vote.create(vote)));
-      for (const compact of message.compactProposals) compacts.push(compactFromMessage(pb.CompactProposal.create(compact), BLOCK_TXS_MAX));
-      for (const proposal of message.proposals) proposals.push(proposalFromMessage(pb.Proposal.create(proposal)));
-    }
-    const own = (signBytes: Uint8Array, signature: Uint8Array): boolean => this.verifier.verify(node.key.publicKey, signBytes, signature);
     this.guard(() => {
-      for (const vote of votes) {
-        const signBytes = voteSignBytes(this.chainId, vote.height, vote.round, vote.type, vote.blockHash ?? undefined);
-        if (own(signBytes, vote.signature)) {
-          this.checker.onHonestSignedSend(from, vote.height, vote.round, vote.type === VOTE_PREVOTE ? 'prevote' : 'precommit', signBytes);
+      for (const sent of signedMessages(this.chainId, packet)) {
+        if (this.verifier.verify(node.key.publicKey, sent.signBytes, sent.signature)) {
+          this.checker.onHonestSignedSend(from, sent.height, sent.round, sent.type, sent.signBytes);
         }
-      }
-      const signed = [...compacts.map((c) => ({ ...c, blockHash: blockHashOfHeader(c.header) })),
-        ...proposals.map((p) => ({ ...p, blockHash: p.block.hash }))];
-      for (const p of signed) {
-        const signBytes = proposalSignBytes(this.chainId, p.height, p.round, p.validRound, p.blockHash);
-        if (own(signBytes, p.signature)) this.checker.onHonestSignedSend(from, p.height, p.round, 'proposal', signBytes);
       }
     });
   }
@@ -229,20 +171,12 @@ export class Simulation implements NodeWorld {
         if (admission(core.context, before, signed.height, signed.round) === 'current') {
           checker.onTakenIn(node.node, incarnation, toHex(signed.signature));
         }
-        if (event.kind === 'voteReceived' && checker.isGhostVote(event.vote)) this.checkGhostIgnored(node, result.state, event.vote);
+        if (event.kind === 'voteReceived' && checker.isGhostVote(event.vote) && counts(result.state, event.vote)) {
+          checker.fail(`node ${node.node} counted a vote of height ${event.vote.height} signed by a node outside its set`);
+        }
       }
       for (const effect of result.effects) if (effect.kind === 'recordEvidence') checker.onEvidence(node.node, effect.evidence);
     });
-  }
-
-  /** Invariant 5: a vote signed by a node outside the height's set is never counted. */
-  private checkGhostIgnored(node: SimNode, state: ObservedStep['result']['state'], vote: Vote): void {
-    if (state.height !== vote.height) return;
-    const slots = state.rounds.get(vote.round);
-    const slot = slots === undefined ? [] : (vote.type === VOTE_PREVOTE ? slots.prevotes : slots.precommits)[vote.validatorIndex] ?? [];
-    if (slot.some((counted) => equalBytes(counted.signature, vote.signature))) {
-      this.checker.fail(`node ${node.node} counted a vote of height ${vote.height} signed by a node outside its set`);
-    }
   }
 
   onCommitted(node: SimNode, _incarnation: number, ledger: Ledger, height: number): void {
