@@ -6,7 +6,7 @@ import type { ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, Gov
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool } from '../mempool/index.js';
-import { readValidatorSet, type Genesis } from '../state/index.js';
+import type { Genesis } from '../state/index.js';
 import { TianpingError, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
 import type { ConsensusSigner, createTendermintCore } from '../consensus/tendermint/index.js';
 import type { Logger } from 'pino';
@@ -78,8 +78,7 @@ export class NodeCore implements ApiComponents {
     this.submitBacklogMax = Math.max(1, API_BACKLOG_PROPOSALS * o.consensus.proposeTxsMax);
     this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
       clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height }, o.mempool);
-    // The genesis set until start() reads the committed one: right for a new chain, and replaced
-    // before the API listens on a restarted one.
+    // The genesis set until the driver reports the committed one at start (before the API listens).
     this.isValidator = o.genesis.validators.some((v) => v.publicKey === this.nodeId);
     // One engine for every node, with peers or without (LocalNetwork), validator or observer.
     this.driver = new TendermintDriver({
@@ -106,10 +105,7 @@ export class NodeCore implements ApiComponents {
   }
 
   async start(): Promise<void> {
-    // The set in force after the last commit (a change may have taken effect since the genesis);
-    // from here on the driver reports the set after each commit.
-    const validators = await readValidatorSet(this.o.ledger.state);
-    this.isValidator = validators.some((v) => toHex(v.publicKey) === this.nodeId);
+    // The driver reports the set in force as it loads it from the ledger, before the API listens.
     await this.driver.start();
   }
 

@@ -41,7 +41,7 @@ export interface TendermintDriverOptions {
   readonly proposeTxsMax: number;
   readonly proposeBytesMax: number;
   onCommitted(block: ExecutedBlock): void;
-  /** The validator set changed or moved on: node ids (hex keys) of the set now in force. */
+  /** At start and after every commit: node ids (hex keys) of the set in force for the next height. */
   onValidatorsChanged?(nodeIds: string[]): void;
   onHalt(error: unknown): void;
 }
@@ -151,6 +151,7 @@ export class TendermintDriver {
       set = changed === undefined ? nextHeightValidatorSet(set) : createValidatorSet(changed);
     }
     this.validators = set;
+    this.o.onValidatorsChanged?.(set.validators.map((v) => toHex(v.publicKey)));
   }
 
   /** After a commit: the set of the next height, from state (a change may take effect now). */

@@ -96,9 +96,9 @@ export class BlockSync {
     for (const synced of blocks) {
       const blockBytes = synced.block ?? new Uint8Array();
       const commitBytes = synced.commit ?? new Uint8Array();
-      // Consensus may have committed some of these heights while the answer travelled.
-      if (this.heightOf(blockBytes) <= this.c.ledger.tip.height) continue;
       const checked = this.check(blockBytes, commitBytes);
+      // Consensus may have committed some of these heights while the answer travelled.
+      if ('behind' in checked) continue;
       if ('reason' in checked) {
         this.c.logger.warn({ peer, reason: checked.reason }, 'block sync: peer sent an unverifiable block');
         return false;
@@ -109,19 +109,13 @@ export class BlockSync {
     return true;
   }
 
-  private heightOf(blockBytes: Uint8Array): number {
-    try {
-      return decodeBlock(blockBytes).header.height;
-    } catch {
-      return Infinity;
-    }
-  }
-
-  private check(blockBytes: Uint8Array, commitBytes: Uint8Array): { hash: Hash32 } | { reason: string } {
+  /** The block decoded and hashed once: already committed (behind), verified, or why not. */
+  private check(blockBytes: Uint8Array, commitBytes: Uint8Array): { hash: Hash32 } | { behind: true } | { reason: string } {
     try {
       const { header, hash } = decodeBlock(blockBytes);
-      const certificate = decodeCertificate(commitBytes);
       const height = this.c.ledger.tip.height + 1;
+      if (header.height < height) return { behind: true };
+      const certificate = decodeCertificate(commitBytes);
       if (header.height !== height || certificate.height !== height) return { reason: `not height ${height}` };
       if (!equalBytes(certificate.blockHash, hash)) return { reason: 'commit is for another block' };
       const check = verifyCertificate(this.c.chainId, this.c.validatorsAt(), certificate, this.c.verifier);
