@@ -26,8 +26,12 @@ export const P2P_ERROR_CODES = [
   'RESPONSE_TOO_LARGE',
   /** The remote handler failed; it tells no more, so internal details do not leak between members. */
   'REMOTE_ERROR',
+  /** The remote refused the request as our fault (malformed, non-canonical, out of bounds); it penalised us. */
+  'REQUEST_REFUSED',
   /** Malformed frame, stream reset or closed early. */
   'PROTOCOL_ERROR',
+  /** A length prefix that is not a minimal varint of at most 4 bytes, or bytes after the one frame: never sent by our code. */
+  'MALFORMED_FRAME',
   /** gossipsub refused to publish for a reason other than "no subscribers". */
   'PUBLISH_FAILED',
   /** The host was stopped. */
@@ -48,4 +52,29 @@ export class P2PError extends Error {
 
 export function isP2PError(error: unknown, code?: P2PErrorCode): error is P2PError {
   return error instanceof P2PError && (code === undefined || error.code === code);
+}
+
+/**
+ * Why a request is the requesting peer's fault: 'malformed' (does not decode), 'non-canonical' (a
+ * second encoding of a message), 'out-of-bounds' (a field no honest node sends, e.g. a height past
+ * 2^53), 'abuse' (well-formed, but asks for more work than any honest node does).
+ */
+export type PeerFault = 'malformed' | 'non-canonical' | 'out-of-bounds' | 'abuse';
+
+/**
+ * Thrown by a request handler to say the request is the peer's fault: the peer is answered
+ * "refused" and penalised as for an invalid gossip message. Any other error is taken as ours.
+ */
+export class PeerFaultError extends Error {
+  override name = 'PeerFaultError';
+  readonly fault: PeerFault;
+
+  constructor(fault: PeerFault, message?: string, options?: { cause?: unknown }) {
+    super(message ?? fault, options);
+    this.fault = fault;
+  }
+}
+
+export function isPeerFaultError(error: unknown): error is PeerFaultError {
+  return error instanceof PeerFaultError;
 }

@@ -57,11 +57,11 @@ export class StreamReader {
       value += (byte & 0x7f) * 2 ** (7 * i);
       if ((byte & 0x80) === 0) {
         // A zero continuation byte is a second encoding of a shorter number: refuse it.
-        if (i > 0 && byte === 0) throw new P2PError('PROTOCOL_ERROR', 'non-minimal varint');
+        if (i > 0 && byte === 0) throw new P2PError('MALFORMED_FRAME', 'non-minimal varint');
         return value;
       }
     }
-    throw new P2PError('PROTOCOL_ERROR', `varint longer than ${VARINT_BYTES_MAX} bytes`);
+    throw new P2PError('MALFORMED_FRAME', `varint longer than ${VARINT_BYTES_MAX} bytes`);
   }
 
   async readBytes(length: number): Promise<Uint8Array> {

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Clock, TimeMs } from '../types/index.js';
 import { withCoalescedWrites } from './coalesce.js';
 import { P2PError } from './errors.js';
+import { FaultLog } from './fault-log.js';
 import { PeerGate } from './gate.js';
 import { nodeIdToPeerId, peerIdToNodeId, privateKeyFromSeed } from './identity.js';
 import { allowedTopicNames, Topics } from './pubsub.js';
@@ -80,14 +81,26 @@ export async function createP2P(c: P2PComponents): Promise<P2P> {
   const penaliseByPeerId = (peerId: string, reason: string): void => {
     if (gate.penalise(peerId, reason)) hangUp(peerIdFromString(peerId), `banned: ${reason}`);
   };
+  const faults = new FaultLog({ logger, intervalMs: limits.faultLogIntervalMs, stopSignal: stopController.signal });
+  watchGossipReadErrors(libp2p.services.pubsub, (peer, code) => {
+    // gossipsub drops a peer whose frame is over the limit (or whose length prefix is bad) and stops
+    // reading its stream, with no score penalty: what the peer sends afterwards was never read, so
+    // never punished. Penalise it and close the connection, so that it starts over with fresh
+    // streams (through the gate, if still admitted) and its later junk counts again.
+    const id = peer.toString();
+    faults.record(id, 'gossip', code, 'peer');
+    penaliseByPeerId(id, `gossip frame refused: ${code}`);
+    if (gate.admits(id)) hangUp(peer, `gossip frame refused: ${code}`);
+  });
 
   const redialer = new Redialer({ libp2p, limits, logger, stopSignal: stopController.signal }, targets);
   const topics = new Topics({
-    pubsub: libp2p.services.pubsub, chainId: c.chainId, limits, logger, penalise: penaliseByPeerId,
+    pubsub: libp2p.services.pubsub, chainId: c.chainId, limits, logger, faults, penalise: penaliseByPeerId,
     stopSignal: stopController.signal,
     connectedWithin: (withinMs) => libp2p.getConnections().some((conn) => Date.now() - conn.timeline.open < withinMs),
   });
-  const requests = new RequestResponse({ libp2p, chainId: c.chainId, limits, logger, stopSignal: stopController.signal });
+  const requests = new RequestResponse({ libp2p, chainId: c.chainId, limits, logger, faults, penalise: penaliseByPeerId,
+    stopSignal: stopController.signal });
 
   libp2p.addEventListener('peer:connect', (event) => {
     logger.info({ event: 'p2p.peer.connected', peerId: event.detail.toString() }, 'peer connected');
@@ -133,6 +146,26 @@ export async function createP2P(c: P2PComponents): Promise<P2P> {
   };
 }
 
+/** Codes of it-length-prefixed's decoder errors that only a peer breaking the framing causes. */
+const GOSSIP_FRAME_ERROR_CODES: ReadonlySet<string> = new Set(['ERR_MSG_DATA_TOO_LONG', 'ERR_MSG_LENGTH_TOO_LONG',
+  'ERR_INVALID_MSG_LENGTH']);
+
+/**
+ * Calls onFrameError(peer, code) when gossipsub's inbound stream of a peer fails on a frame the
+ * peer got wrong. gossipsub has no event for it, so its (private) error handler is wrapped; if a
+ * later gossipsub lacks it, start-up fails rather than running without the protection.
+ */
+function watchGossipReadErrors(pubsub: GossipSub, onFrameError: (peer: PeerId, code: string) => void): void {
+  const target = pubsub as unknown as { handlePeerReadStreamError?: (error: unknown, peer: PeerId) => void };
+  const original = target.handlePeerReadStreamError;
+  if (typeof original !== 'function') throw new P2PError('INVALID_CONFIG', 'gossipsub lacks handlePeerReadStreamError');
+  target.handlePeerReadStreamError = (error, peer) => {
+    original.call(pubsub, error, peer);
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string' && GOSSIP_FRAME_ERROR_CODES.has(code)) onFrameError(peer, code);
+  };
+}
+
 function parseMultiaddr(text: string): Multiaddr {
   try {
     return multiaddr(text);
@@ -158,7 +191,7 @@ function parseBootstrap(addrs: readonly string[]): RedialTarget[] {
 function checkLimits(limits: P2PLimits): void {
   const positive: readonly (keyof Omit<P2PLimits, 'messageBytesMax'>)[] = [
     'requestBytesMax', 'responseBytesMax', 'peersMax', 'requestTimeoutMs', 'dedupeWindowMs', 'penaltiesMax',
-    'penaltyWindowMs', 'banMs', 'redialDelayMinMs', 'redialDelayMaxMs',
+    'penaltyWindowMs', 'banMs', 'redialDelayMinMs', 'redialDelayMaxMs', 'inboundRequestsPerPeerMax', 'faultLogIntervalMs',
   ];
   for (const key of positive) {
     const value = limits[key];

@@ -3,7 +3,9 @@
 // connection gater that admits only the node keys of current members.
 export { createP2P } from './host.js';
 export { nodeIdToPeerId, peerIdToNodeId } from './identity.js';
-export { P2PError, isP2PError, P2P_ERROR_CODES, type P2PErrorCode } from './errors.js';
+export {
+  P2PError, isP2PError, P2P_ERROR_CODES, PeerFaultError, isPeerFaultError, type P2PErrorCode, type PeerFault,
+} from './errors.js';
 export { topicName } from './pubsub.js';
 export { protocolId } from './request-response.js';
 export {

@@ -8,6 +8,7 @@ import type { PeerId } from '@libp2p/interface';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { P2PError } from './errors.js';
+import type { FaultLog } from './fault-log.js';
 import { peerIdToNodeId } from './identity.js';
 import { TOPICS, type P2PLimits, type Topic, type TopicHandler, type Verdict } from './types.js';
 
@@ -16,6 +17,8 @@ export interface TopicsComponents {
   readonly chainId: string;
   readonly limits: Pick<P2PLimits, 'messageBytesMax' | 'publishWaitMs'>;
   readonly logger: Logger;
+  /** Counts rejections and handler failures per peer and reason, logged per interval. */
+  readonly faults: FaultLog;
   /** Scores the relaying peer down (by peer id string). */
   readonly penalise: (peerId: string, reason: string) => void;
   /** Aborted when the host stops: ends publish waits at once. */
@@ -135,11 +138,11 @@ export class Topics {
 
   /** Never throws into gossipsub: a failing handler is logged and its message rejected. */
   private async validate(topic: Topic, handler: TopicHandler, peer: PeerId, data: Uint8Array): Promise<TopicValidatorResult> {
-    const { limits, logger, penalise } = this.components;
+    const { limits, logger, faults, penalise } = this.components;
     const peerId = peer.toString();
     const bytesMax = limits.messageBytesMax[topic];
     if (data.length > bytesMax) {
-      logger.debug({ event: 'p2p.message.too-large', topic, peerId, bytes: data.length, bytesMax }, 'message over the topic limit');
+      faults.record(peerId, topic, 'too-large', 'peer');
       penalise(peerId, `message of ${data.length} bytes on ${topic} over the limit ${bytesMax}`);
       return TopicValidatorResult.Reject;
     }
@@ -148,14 +151,17 @@ export class Topics {
       verdict = await handler(data, peerIdToNodeId(peer));
     } catch (error) {
       // Our own fault more likely than the peer's: reject (do not forward) but do not penalise.
-      logger.error({ event: 'p2p.handler.failed', topic, peerId, err: error }, 'topic handler threw');
+      faults.record(peerId, topic, 'handler-failed', 'ours', error);
       return TopicValidatorResult.Reject;
     }
     if (verdict !== 'accept' && verdict !== 'ignore' && verdict !== 'reject') {
       logger.error({ event: 'p2p.handler.bad-verdict', topic, verdict }, 'topic handler returned no verdict');
       return TopicValidatorResult.Reject;
     }
-    if (verdict === 'reject') penalise(peerId, `invalid message on ${topic}`);
+    if (verdict === 'reject') {
+      faults.record(peerId, topic, 'rejected', 'peer');
+      penalise(peerId, `invalid message on ${topic}`);
+    }
     return RESULTS[verdict];
   }
 }

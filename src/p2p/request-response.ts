@@ -1,13 +1,20 @@
 // Request-response protocols /tianping/<chainId>/<name>/1, one exchange per stream:
 //   request:  varint(n) ‖ n bytes, then the requester closes its writable end;
 //   response: status byte ‖ varint(n) ‖ n bytes, then the responder closes.
-// Status: 0 ok; 1 the handler failed (no detail crosses between members); 2 request too large.
+// Status: 0 ok; 1 the handler failed (no detail crosses between members); 2 request too large;
+// 3 refused as the requester's fault (it was penalised).
 // Both sides check lengths before reading bodies, and every wait is bounded by a deadline.
+// Inbound, each peer has at most limits.inboundRequestsPerPeerMax requests of one protocol in
+// flight; a stream beyond that is reset unread. A request that is the peer's fault (an oversized or
+// malformed frame, or a handler's PeerFaultError) penalises the peer through the same gate as an
+// invalid gossip message, so a member's node sending junk is banned like one gossiping it. Nothing
+// here logs per request: outcomes are counted in the FaultLog and logged per interval.
 import type { Connection, PeerId, Stream } from '@libp2p/interface';
 import { peerIdFromString } from '@libp2p/peer-id';
 import type { Logger } from 'pino';
 import { concatBytes } from '../types/index.js';
-import { P2PError, isP2PError } from './errors.js';
+import { P2PError, isP2PError, isPeerFaultError } from './errors.js';
+import type { FaultLog } from './fault-log.js';
 import { encodeFrame, encodeVarint, StreamReader, writeAll } from './frame.js';
 import { nodeIdToPeerId, peerIdToNodeId } from './identity.js';
 import type { P2PLimits, RequestHandler, RequestOptions } from './types.js';
@@ -15,7 +22,9 @@ import type { P2PLimits, RequestHandler, RequestOptions } from './types.js';
 const STATUS_OK = 0;
 const STATUS_HANDLER_FAILED = 1;
 const STATUS_REQUEST_TOO_LARGE = 2;
+const STATUS_REFUSED = 3;
 const PROTOCOL_NAME_RE = /^[a-z][a-z0-9-]{0,31}$/;
+/** libp2p's own cap per connection and protocol; ours per peer (limits.inboundRequestsPerPeerMax) is lower. */
 const INBOUND_STREAMS_MAX = 32;
 
 export interface RequestResponseComponents {
@@ -25,8 +34,12 @@ export interface RequestResponseComponents {
     getConnections(peerId?: PeerId): Connection[];
   };
   readonly chainId: string;
-  readonly limits: Pick<P2PLimits, 'requestBytesMax' | 'responseBytesMax' | 'requestTimeoutMs'>;
+  readonly limits: Pick<P2PLimits, 'requestBytesMax' | 'responseBytesMax' | 'requestTimeoutMs' | 'inboundRequestsPerPeerMax'>;
   readonly logger: Logger;
+  /** Counts refusals and failures per peer and reason, logged per interval. */
+  readonly faults: FaultLog;
+  /** Scores a peer down (by peer id string); the same penalty as an invalid gossip message. */
+  readonly penalise: (peerId: string, reason: string) => void;
   /** Aborted when the host stops: ends requests in flight with STOPPED. */
   readonly stopSignal: AbortSignal;
 }
@@ -38,6 +51,8 @@ export function protocolId(chainId: string, name: string): string {
 
 export class RequestResponse {
   private readonly handled = new Set<string>();
+  /** Inbound requests in flight per protocol and peer; entries at zero are deleted. */
+  private readonly inFlight = new Map<string, number>();
 
   constructor(private readonly components: RequestResponseComponents) {}
 
@@ -82,6 +97,7 @@ export class RequestResponse {
       const length = await reader.readVarint();
       if (status === STATUS_REQUEST_TOO_LARGE) throw new P2PError('REQUEST_TOO_LARGE', `${nodeId} refused ${request.length} bytes`);
       if (status === STATUS_HANDLER_FAILED) throw new P2PError('REMOTE_ERROR', `${nodeId} failed to answer ${name}`);
+      if (status === STATUS_REFUSED) throw new P2PError('REQUEST_REFUSED', `${nodeId} refused ${name} as our fault`);
       if (status !== STATUS_OK) throw new P2PError('PROTOCOL_ERROR', `unknown response status ${status}`);
       if (length > responseBytesMax) {
         stream.abort(new Error('response too large'));
@@ -105,8 +121,31 @@ export class RequestResponse {
     }
   }
 
-  /** Serves one inbound request. Never throws into libp2p: failures end the stream and are logged. */
+  /** Serves one inbound request, if the peer has fewer than the limit of this protocol in flight. */
   private async serve(name: string, handler: RequestHandler, stream: Stream, connection: Connection): Promise<void> {
+    const { limits, faults } = this.components;
+    const peerId = connection.remotePeer.toString();
+    const key = `${name}\u0000${peerId}`;
+    const active = this.inFlight.get(key) ?? 0;
+    if (active >= limits.inboundRequestsPerPeerMax) {
+      // Refused unread and cheaply. Not penalised: an honest peer under load may burst; junk in the
+      // requests that do get through is what gets a flooding peer banned.
+      faults.record(peerId, name, 'busy', 'peer');
+      stream.abort(new Error('too many requests in flight'));
+      return;
+    }
+    this.inFlight.set(key, active + 1);
+    try {
+      await this.serveOne(name, handler, stream, connection);
+    } finally {
+      const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(key, left);
+      else this.inFlight.delete(key);
+    }
+  }
+
+  /** Never throws into libp2p: failures end the stream and are counted. */
+  private async serveOne(name: string, handler: RequestHandler, stream: Stream, connection: Connection): Promise<void> {
     const { limits, logger, stopSignal } = this.components;
     const peerId = connection.remotePeer.toString();
     // Bounds reading the request and writing the response, not the handler itself.
@@ -118,26 +157,19 @@ export class RequestResponse {
       let request: Uint8Array;
       try {
         request = await reader.readFrame(limits.requestBytesMax, () => new P2PError('REQUEST_TOO_LARGE'));
+        if (reader.bufferedBytes > 0) throw new P2PError('MALFORMED_FRAME', 'bytes after the request frame');
       } catch (error) {
-        if (!isP2PError(error, 'REQUEST_TOO_LARGE')) throw error;
-        logger.debug({ event: 'p2p.request.too-large', protocol: name, peerId }, 'request over the limit');
-        await this.respond(stream, STATUS_REQUEST_TOO_LARGE, new Uint8Array(0), ioSignal);
-        return;
-      }
-      if (reader.bufferedBytes > 0) throw new P2PError('PROTOCOL_ERROR', 'bytes after the request frame');
-      ioSignal.removeEventListener('abort', onAbort);
-      let status = STATUS_OK;
-      let response: Uint8Array = new Uint8Array(0);
-      try {
-        response = await handler(request, peerIdToNodeId(connection.remotePeer));
-        if (response.length > limits.responseBytesMax) {
-          throw new Error(`response of ${response.length} bytes over the limit ${limits.responseBytesMax}`);
+        if (isP2PError(error, 'REQUEST_TOO_LARGE')) {
+          // Our requesters check the limit before sending: a larger request is never an honest one.
+          this.blame(peerId, name, 'too-large');
+          await this.respond(stream, STATUS_REQUEST_TOO_LARGE, new Uint8Array(0), ioSignal);
+          return;
         }
-      } catch (error) {
-        logger.warn({ event: 'p2p.request.handler-failed', protocol: name, peerId, err: error }, 'request handler failed');
-        status = STATUS_HANDLER_FAILED;
-        response = new Uint8Array(0);
+        if (isP2PError(error, 'MALFORMED_FRAME')) this.blame(peerId, name, 'malformed-frame');
+        throw error;
       }
+      ioSignal.removeEventListener('abort', onAbort);
+      const { status, response } = await this.answer(name, handler, request, connection.remotePeer);
       // A fresh deadline for the answer: the handler may legitimately take a while.
       const writeSignal = AbortSignal.any([AbortSignal.timeout(limits.requestTimeoutMs), stopSignal]);
       await this.respond(stream, status, response, writeSignal);
@@ -148,6 +180,32 @@ export class RequestResponse {
       ioSignal.removeEventListener('abort', onAbort);
       await reader.release().catch(() => undefined);
     }
+  }
+
+  /** Runs the handler; a PeerFaultError is the peer's fault (penalised), any other failure ours. */
+  private async answer(name: string, handler: RequestHandler, request: Uint8Array, peer: PeerId):
+  Promise<{ status: number; response: Uint8Array }> {
+    const { limits, faults } = this.components;
+    const peerId = peer.toString();
+    try {
+      const response = await handler(request, peerIdToNodeId(peer));
+      if (response.length > limits.responseBytesMax) {
+        throw new Error(`response of ${response.length} bytes over the limit ${limits.responseBytesMax}`);
+      }
+      return { status: STATUS_OK, response };
+    } catch (error) {
+      if (isPeerFaultError(error)) {
+        this.blame(peerId, name, error.fault);
+        return { status: STATUS_REFUSED, response: new Uint8Array(0) };
+      }
+      faults.record(peerId, name, 'handler-failed', 'ours', error);
+      return { status: STATUS_HANDLER_FAILED, response: new Uint8Array(0) };
+    }
+  }
+
+  private blame(peerId: string, name: string, reason: string): void {
+    this.components.faults.record(peerId, name, reason, 'peer');
+    this.components.penalise(peerId, `${reason} request on ${name}`);
   }
 
   private async respond(stream: Stream, status: number, body: Uint8Array, signal: AbortSignal): Promise<void> {

@@ -14,6 +14,10 @@ export type Topic = (typeof TOPICS)[number];
 export type Verdict = 'accept' | 'ignore' | 'reject';
 
 export type TopicHandler = (data: Uint8Array, fromNodeId: string) => Verdict | Promise<Verdict>;
+/**
+ * Answers one request. Throwing PeerFaultError says the request is the peer's fault (it is
+ * refused and the peer penalised); any other error is taken as ours (answered "failed", no blame).
+ */
 export type RequestHandler = (request: Uint8Array, fromNodeId: string) => Promise<Uint8Array>;
 
 export interface P2PLimits {
@@ -39,6 +43,13 @@ export interface P2PLimits {
   readonly penaltyWindowMs: number;
   /** How long a banned peer is refused, both ways. */
   readonly banMs: number;
+  /**
+   * Inbound requests of one protocol one peer may have in flight; a stream beyond it is reset
+   * unread (and counted). Honest nodes have one or two at a time (catch-up, push, one block sync).
+   */
+  readonly inboundRequestsPerPeerMax: number;
+  /** Refusals, penalties and handler failures are logged as counts once per this interval. */
+  readonly faultLogIntervalMs: number;
   /** Redial backoff for bootstrap peers: doubles from min to max, then stays at max. */
   readonly redialDelayMinMs: number;
   readonly redialDelayMaxMs: number;
@@ -68,6 +79,8 @@ export const DEFAULT_P2P_LIMITS: P2PLimits = {
   penaltiesMax: 10,
   penaltyWindowMs: 60_000,
   banMs: 10 * 60_000,
+  inboundRequestsPerPeerMax: 4,
+  faultLogIntervalMs: 10_000,
   redialDelayMinMs: 250,
   redialDelayMaxMs: 15_000,
 };

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { P2PError } from '../../src/p2p/errors.js';
 import { encodeFrame, encodeVarint, StreamReader } from '../../src/p2p/frame.js';
+import { FaultLog } from '../../src/p2p/fault-log.js';
 import { PeerGate } from '../../src/p2p/gate.js';
 import { privateKeyFromSeed } from '../../src/p2p/identity.js';
 import { isP2PError, nodeIdToPeerId, peerIdToNodeId, type P2PErrorCode, type Verdict } from '../../src/p2p/index.js';
@@ -71,9 +72,9 @@ describe('frames', () => {
   });
 
   it('refuses non-minimal and over-long varints, early ends and frames over the limit', async () => {
-    await expect(asyncCodeOf(new StreamReader(streamOf([[0x80, 0x00]])).readVarint())).resolves.toBe('PROTOCOL_ERROR');
+    await expect(asyncCodeOf(new StreamReader(streamOf([[0x80, 0x00]])).readVarint())).resolves.toBe('MALFORMED_FRAME');
     await expect(asyncCodeOf(new StreamReader(streamOf([[0xff, 0xff, 0xff, 0xff, 0x01]])).readVarint()))
-      .resolves.toBe('PROTOCOL_ERROR');
+      .resolves.toBe('MALFORMED_FRAME');
     await expect(asyncCodeOf(new StreamReader(streamOf([[5, 1, 2]])).readFrame(10, () => new P2PError('RESPONSE_TOO_LARGE'))))
       .resolves.toBe('PROTOCOL_ERROR');
     let bodyRead = false;
@@ -111,6 +112,7 @@ describe('topic validation', () => {
       pubsub, chainId: CHAIN_ID, logger: silent, stopSignal: new AbortController().signal, connectedWithin: () => false,
       limits: { ...DEFAULT_P2P_LIMITS, messageBytesMax: { ...DEFAULT_P2P_LIMITS.messageBytesMax, votes: 8 }, publishWaitMs: 0 },
       penalise: (peerId) => penalties.push(peerId),
+      faults: new FaultLog({ logger: silent, intervalMs: 60_000, stopSignal: new AbortController().signal }),
     });
     topics.subscribe('votes', (data) => {
       calls.push(data);
