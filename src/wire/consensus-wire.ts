@@ -8,11 +8,12 @@ import { pb } from '../codec/index.js';
 import type { CatchUpRequest, ConsensusEvent, PeerId, Proposal, Vote } from '../consensus/tendermint/index.js';
 import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
-import type { P2P, Verdict } from '../p2p/index.js';
+import { PeerFaultError, type P2P, type Verdict } from '../p2p/index.js';
 import { asHeight, asRound, asTimeMs, isTianpingError, type Clock, type TimeMs, type Timers } from '../types/index.js';
 import { compactFromMessage, compactMessage, decodeCompactProposal, encodeCompactProposal, type CompactProposal } from './compact-proposal.js';
 import { decodeCatchUpRequest, decodeProposal, decodeVote, encodeCatchUpRequest, encodeProposal, encodeVote } from './consensus-codec.js';
 import { MissingTxs } from './missing-txs.js';
+import { blocksRange, decodeFromPeer, decodePush } from './request-checks.js';
 import { TxGossip } from './tx-gossip.js';
 
 export type ConsensusNetwork = Pick<P2P, 'publish' | 'subscribe' | 'handle' | 'request' | 'connectedNodes'>;
@@ -68,13 +69,17 @@ export class ConsensusWire {
     network.subscribe('txs', (data) => this.txs.onBatch(data));
     network.subscribe('proposals', (data) => this.onCompactProposal(() => decodeCompactProposal(data, this.c.blockTxsMax)));
     network.subscribe('votes', (data) => this.onVoteBytes(data));
-    await network.handle('catchup', (request, from) => this.onCatchUpRequest(request, from));
+    await network.handle('catchup', async (request, from) => this.onCatchUpRequest(request, from));
     await network.handle('push', async (request) => {
-      const message = pb.CatchUpResponse.decode(request);
+      const message = decodePush(request, (index) => this.c.nodeIdOf(this.c.currentHeight(), index) !== undefined);
+      let rejected = 0;
       for (const compact of message.compactProposals) {
-        this.onCompactProposal(() => compactFromMessage(pb.CompactProposal.create(compact), this.c.blockTxsMax));
+        const verdict = this.onCompactProposal(() => compactFromMessage(pb.CompactProposal.create(compact), this.c.blockTxsMax));
+        if (verdict === 'reject') rejected++;
       }
-      this.onMessages(message);
+      rejected += this.onMessages(message);
+      // What was valid in it has been taken; the rest is blamed as gossip of it would be.
+      if (rejected > 0) throw new PeerFaultError('malformed', `push with ${rejected} invalid messages`);
       return pb.CatchUpResponse.encode({ tipHeight: this.c.ledger.tip.height }).finish();
     });
     await network.handle('blocks', (request) => this.onBlocksRequest(request));
@@ -223,13 +228,16 @@ export class ConsensusWire {
     return verdict;
   }
 
-  private onMessages(response: InstanceType<typeof pb.CatchUpResponse>): void {
-    for (const p of response.proposals) this.onProposalBytes(pb.Proposal.encode(p).finish());
-    for (const v of response.votes) this.onVoteBytes(pb.Vote.encode(v).finish());
+  /** Feeds the proposals and votes of a catch-up answer or a push; returns how many were invalid. */
+  private onMessages(response: InstanceType<typeof pb.CatchUpResponse>): number {
+    let rejected = 0;
+    for (const p of response.proposals) if (this.onProposalBytes(pb.Proposal.encode(p).finish()) === 'reject') rejected++;
+    for (const v of response.votes) if (this.onVoteBytes(pb.Vote.encode(v).finish()) === 'reject') rejected++;
+    return rejected;
   }
 
   private onCatchUpRequest(bytes: Uint8Array, from: string): Promise<Uint8Array> {
-    const request = decodeCatchUpRequest(bytes);
+    const request = decodeFromPeer(() => decodeCatchUpRequest(bytes));
     const peer = `${from}#${++this.requestCounter}`;
     return new Promise((resolve) => {
       const cancel = this.c.timers.schedule(() => {
@@ -248,11 +256,11 @@ export class ConsensusWire {
   }
 
   private async onBlocksRequest(bytes: Uint8Array): Promise<Uint8Array> {
-    const request = pb.BlocksRequest.decode(bytes);
+    const { fromHeight, toHeight } = blocksRange(bytes, this.c.syncBlocksMax);
     const tip = this.c.ledger.tip.height;
-    const to = Math.min(request.toHeight, tip, request.fromHeight + this.c.syncBlocksMax - 1);
+    const to = Math.min(toHeight, tip);
     const blocks: { block: Uint8Array; commit: Uint8Array }[] = [];
-    for (let height = Math.max(1, request.fromHeight); height <= to; height++) {
+    for (let height = fromHeight; height <= to; height++) {
       const raw = await this.c.ledger.rawBlock(height);
       if (raw === undefined) break;
       blocks.push(raw);
