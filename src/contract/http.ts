@@ -295,6 +295,8 @@ export const StatusSchema = Type.Object({
   halted: Type.Boolean({ description: 'The node stopped after a storage failure' }),
   version: Type.String(),
   startedAtMs: SafeUint('Process start, milliseconds since the Unix epoch'),
+  repairingTo: Type.Optional(SafeUint('Only while the ledger re-fetches committed blocks it lost: the height of its '
+    + 'high-water mark; reads answer 503 LEDGER_REPAIRING until the tip is back there')),
 });
 
 export const HealthSchema = Type.Object({ ok: Type.Literal(true) });

@@ -68,12 +68,17 @@ const BLOCK_CACHE_BYTES_MAX = 32 * 1024 * 1024;
  * Stable codes of the ledger's errors, for operators' tooling (messages may change): another
  * chain's data directory, or data this node wrote that is not there or not what it wrote.
  */
-export type LedgerErrorCode = 'GENESIS_MISMATCH' | 'LEDGER_CORRUPT';
+export type LedgerErrorCode = 'GENESIS_MISMATCH' | 'LEDGER_CORRUPT'
+  /** Found at start or by `tianping ledger check`: damage the node cannot repair itself; it refuses to start. */
+  | 'LEDGER_DAMAGED'
+  /** The ledger holds a different block than the high-water mark at the mark's height: a fork on disk. */
+  | 'HIGH_WATER_MISMATCH';
 
 export class LedgerError extends Error {
   override name = 'LedgerError';
 
-  constructor(readonly code: LedgerErrorCode, message: string) {
+  /** `file`: the damaged file, when it can be known (a LevelDB log or table named by LevelDB). */
+  constructor(readonly code: LedgerErrorCode, message: string, readonly file?: string) {
     super(message);
   }
 }

@@ -6,7 +6,9 @@ import type { Logger } from 'pino';
 import { buildApp } from '../api/index.js';
 import type { NodeConfig } from '../config/defaults.js';
 import { NodeVerifier, installNodeSha256, readKeyFile } from '../crypto/index.js';
-import { Ledger, LevelStorage } from '../ledger/index.js';
+import type { Ledger } from '../ledger/index.js';
+import { FileHighWater } from './high-water.js';
+import { openLedger } from './ledger-open.js';
 import { parseGenesis, genesisHash } from '../state/index.js';
 import { toHex, type Clock } from '../types/index.js';
 import { NodeCore } from './node.js';
@@ -53,13 +55,14 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
   }
   const genesis = parseGenesis(genesisJson);
   const key = readKeyFile(inDataDir(config, config.nodeKeyFile));
-  const storage = await LevelStorage.open(resolve(config.dataDir, 'ledger'));
-  let ledger: Ledger;
-  try {
-    ledger = await Ledger.open(storage, genesis, genesisHash(genesisBytes));
-  } catch (error) {
-    await storage.close();
-    throw error;
+  // Refuses a damaged ledger (LedgerError LEDGER_DAMAGED, HIGH_WATER_MISMATCH); one behind its
+  // high-water mark starts repairing from peers (node/ledger-open.ts).
+  const verifier = new NodeVerifier();
+  const { ledger, mark, repairTo } = await openLedger({ dataDir: resolve(config.dataDir), genesis,
+    genesisHash: genesisHash(genesisBytes), verifier, canRepair: config.p2p.listen.length > 0 });
+  if (repairTo !== undefined) {
+    logger.error({ event: 'ledger.repairing', code: 'LEDGER_REPAIRING', tip: ledger.tip.height, mark: repairTo.height },
+      'the ledger lost committed blocks: re-fetching them from peers; reads answer 503 until it is back at its high-water mark');
   }
   let members = await nodeMembers(ledger);
   let denied = new Set<string>();
@@ -91,9 +94,10 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     }, (error: unknown) => logger.error({ err: error }, 'reading membership failed'));
   };
   const core = new NodeCore({
-    genesis, ledger, key, verifier: new NodeVerifier(), clock: opts.clock ?? systemClock,
+    genesis, ledger, key, verifier, clock: opts.clock ?? systemClock,
     logger: logger.child({ module: 'node' }), moniker: config.moniker, version: VERSION,
     mempool: config.mempool, consensus: config.consensus, syncBlocksMax: config.p2p.syncBlocksMax, onCommitted: refreshWire,
+    highWater: { store: new FileHighWater(resolve(config.dataDir)), mark }, ...(repairTo === undefined ? {} : { repairTo }),
     ...(p2p === undefined ? {} : { network: p2p }),
   });
   const tls = config.api.tlsCertFile !== '' && config.api.tlsKeyFile !== ''

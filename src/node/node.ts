@@ -17,6 +17,7 @@ import { LocalNetwork, type ConsensusNetwork } from '../wire/index.js';
 import { systemTimers } from './system-env.js';
 import { CommitWaiters } from './commit-waiters.js';
 import { TendermintDriver } from './tendermint-driver.js';
+import type { HighWaterMark, HighWaterStore } from './high-water.js';
 
 export interface NodeCoreOptions {
   readonly genesis: Genesis;
@@ -43,6 +44,13 @@ export interface NodeCoreOptions {
   readonly syncBlocksMax?: number;
   /** Called after every commit, once the block is durable. */
   readonly onCommitted?: (height: number) => void;
+  /** The high-water mark's store and the mark read at start (node/high-water.ts). */
+  readonly highWater?: { readonly store: HighWaterStore; readonly mark: HighWaterMark | undefined };
+  /**
+   * The ledger lost committed blocks up to this height (node/ledger-open.ts): until block sync has
+   * re-fetched them, reads and writes answer 503 LEDGER_REPAIRING rather than as if they never were.
+   */
+  readonly repairTo?: { readonly height: number; readonly blockHash: Hash32 };
 }
 
 /**
@@ -65,6 +73,8 @@ export class NodeCore implements ApiComponents {
   /** Answers every query of committed data; this class keeps admission, waiting and the driver. */
   private readonly read: ReadModel;
   private halted = false;
+  /** The height the ledger is being repaired up to, while it is. */
+  private repairingTo: number | undefined;
   private readonly startedAtMs: number;
   /** Pending txs beyond which the API refuses new ones (MEMPOOL_FULL): see API_BACKLOG_PROPOSALS. */
   readonly submitBacklogMax: number;
@@ -80,6 +90,7 @@ export class NodeCore implements ApiComponents {
       clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height }, o.mempool);
     // The genesis set until the driver reports the committed one at start (before the API listens).
     this.isValidator = o.genesis.validators.some((v) => v.publicKey === this.nodeId);
+    this.repairingTo = o.repairTo?.height;
     // One engine for every node, with peers or without (LocalNetwork), validator or observer.
     this.driver = new TendermintDriver({
       genesis: o.genesis, ledger: o.ledger, mempool: this.mempool, verifier: o.verifier, key: o.key, clock: o.clock, timers,
@@ -93,6 +104,11 @@ export class NodeCore implements ApiComponents {
         this.isValidator = nodeIds.includes(this.nodeId);
       },
       onHalt: (error) => this.halt(error),
+      ...(o.highWater === undefined ? {} : { highWater: o.highWater }),
+      ...(o.repairTo === undefined ? {} : { repairTo: o.repairTo }),
+      onRepaired: () => {
+        this.repairingTo = undefined;
+      },
     });
   }
 
@@ -114,8 +130,17 @@ export class NodeCore implements ApiComponents {
     this.waiters.rejectAll(new TianpingError('NODE_HALTED', 'node is shutting down'));
   }
 
+  /** Committed data is not served while the ledger lacks blocks it had committed: 503, never a wrong 404. */
+  private readable(): void {
+    if (this.repairingTo !== undefined) {
+      throw new TianpingError('LEDGER_REPAIRING', `the ledger is re-fetching committed blocks up to height ${this.repairingTo} `
+        + 'from peers; retry later or ask another node');
+    }
+  }
+
   async submitTx(bytes: Uint8Array): Promise<{ hash: Hash32 }> {
     if (this.halted) throw new TianpingError('NODE_HALTED');
+    this.readable();
     if (this.mempool.size >= this.submitBacklogMax) {
       throw new TianpingError('MEMPOOL_FULL', `${this.mempool.size} txs wait to be committed, ` +
         `${API_BACKLOG_PROPOSALS} blocks' worth: retry later`);
@@ -135,54 +160,66 @@ export class NodeCore implements ApiComponents {
   }
 
   async txStatus(hash: Hash32): Promise<TxStatus> {
+    this.readable();
     const committed = await this.read.committedTx(hash);
     if (committed !== undefined) return { status: 'committed', ...committed };
     return this.mempool.has(hash) ? { status: 'pending', hash: toHex(hash) } : { status: 'unknown', hash: toHex(hash) };
   }
 
-  evidence(digest: Uint8Array, algorithm: 'sha256' | 'sm3', page: { offset: number; limit: number }):
+  async evidence(digest: Uint8Array, algorithm: 'sha256' | 'sm3', page: { offset: number; limit: number }):
     Promise<{ total: number; anchors: EvidenceAnchor[] }> {
+    this.readable();
     return this.read.evidence(digest, algorithm, page);
   }
 
-  receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms> {
+  async receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms> {
+    this.readable();
     return this.read.receipt(digest, algorithm, txHash);
   }
 
-  txInclusion(hash: Uint8Array): Promise<ReceiptForms> {
+  async txInclusion(hash: Uint8Array): Promise<ReceiptForms> {
+    this.readable();
     return this.read.txInclusion(hash);
   }
 
-  anchorsBySubmitter(publicKey: Uint8Array, page: { offset: number; limit: number }):
+  async anchorsBySubmitter(publicKey: Uint8Array, page: { offset: number; limit: number }):
     Promise<{ total: number; anchors: EvidenceAnchor[] }> {
+    this.readable();
     return this.read.anchorsBySubmitter(publicKey, page);
   }
 
-  block(height: number | 'latest'): Promise<BlockSummary | undefined> {
+  async block(height: number | 'latest'): Promise<BlockSummary | undefined> {
+    this.readable();
     return this.read.block(height);
   }
 
-  member(publicKeyHex: string): Promise<MemberView | undefined> {
+  async member(publicKeyHex: string): Promise<MemberView | undefined> {
+    this.readable();
     return this.read.member(publicKeyHex);
   }
 
-  equivocations(): Promise<EquivocationView[]> {
+  async equivocations(): Promise<EquivocationView[]> {
+    this.readable();
     return this.read.equivocations();
   }
 
-  members(): Promise<MemberEntry[]> {
+  async members(): Promise<MemberEntry[]> {
+    this.readable();
     return this.read.members();
   }
 
-  validators(height?: number): Promise<ValidatorSetView | undefined> {
+  async validators(height?: number): Promise<ValidatorSetView | undefined> {
+    this.readable();
     return this.read.validators(height);
   }
 
-  proposals(status?: ProposalStatus): Promise<GovernanceProposalView[]> {
+  async proposals(status?: ProposalStatus): Promise<GovernanceProposalView[]> {
+    this.readable();
     return this.read.proposals(status);
   }
 
-  proposal(id: Uint8Array): Promise<GovernanceProposalView | undefined> {
+  async proposal(id: Uint8Array): Promise<GovernanceProposalView | undefined> {
+    this.readable();
     return this.read.proposal(id);
   }
 
@@ -193,6 +230,7 @@ export class NodeCore implements ApiComponents {
       latestHeight: tip.height, latestBlockHash: toHex(tip.blockHash), latestBlockTimeMs: tip.timeMs,
       mempoolSize: this.mempool.size, mempoolSizeMax: this.mempool.limits.txsMax, halted: this.halted,
       version: this.o.version, startedAtMs: this.startedAtMs,
+      ...(this.repairingTo === undefined ? {} : { repairingTo: this.repairingTo }),
     };
   }
 

@@ -15,6 +15,8 @@ import { assert, asHeight, asRound, asTimeMs, equalBytes, sleepMs, toHex, type C
 import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from '../blocks/index.js';
 import { consensusBlock, encodeCertificate, ConsensusWire, type ConsensusNetwork, BlockSync, reportEquivocationTx } from '../wire/index.js';
 import { decodeWal, encodeWal } from './consensus-wal.js';
+import { guardRecord, signedChanged, type HighWaterMark, type HighWaterStore } from './high-water.js';
+import { LedgerError } from '../ledger/index.js';
 import { validatorSetHash } from '../codec/index.js';
 
 export interface TendermintDriverOptions {
@@ -44,6 +46,19 @@ export interface TendermintDriverOptions {
   /** At start and after every commit: node ids (hex keys) of the set in force for the next height. */
   onValidatorsChanged?(nodeIds: string[]): void;
   onHalt(error: unknown): void;
+  /**
+   * The high-water mark (node/high-water.ts): where it is written, and the one read at start.
+   * Written after each commit and before a new signature leaves the node. Without it (the
+   * simulator, in-memory tests) the consensus WAL alone guards.
+   */
+  readonly highWater?: { readonly store: HighWaterStore; readonly mark: HighWaterMark | undefined };
+  /**
+   * The ledger lost blocks up to this committed height and hash (node/ledger-open.ts): until block
+   * sync has brought the tip back to it, with the same hash there, the node takes no part in consensus.
+   */
+  readonly repairTo?: { readonly height: number; readonly blockHash: Hash32 };
+  /** The tip reached repairTo with the mark's block hash. */
+  onRepaired?(): void;
 }
 
 export class TendermintDriver {
@@ -67,6 +82,8 @@ export class TendermintDriver {
   private startedHeight = 0;
   private readonly wire: ConsensusWire;
   private readonly sync: BlockSync;
+  private mark: HighWaterMark | undefined;
+  private repairTo: { readonly height: number; readonly blockHash: Hash32 } | undefined;
 
   constructor(private readonly o: TendermintDriverOptions) {
     const params: ConsensusParams = { ...DEFAULT_CONSENSUS_PARAMS, ...o.timeouts,
@@ -74,6 +91,8 @@ export class TendermintDriver {
     this.signer = o.signer ?? { publicKey: o.key.publicKey, sign: nodeSigner(o.key.seed) };
     this.core = (o.createCore ?? createTendermintCore)({ chainId: o.genesis.chainId, params, verifier: o.verifier, signer: this.signer });
     this.state = this.core.initialState(null);
+    this.mark = o.highWater?.mark;
+    this.repairTo = o.repairTo;
     this.exec = { genesis: o.genesis, ledger: o.ledger, mempool: o.mempool, verifier: o.verifier,
       proposeTxsMax: o.proposeTxsMax, proposeBytesMax: o.proposeBytesMax };
     this.wire = new ConsensusWire({
@@ -94,8 +113,12 @@ export class TendermintDriver {
   async start(): Promise<void> {
     await this.loadValidators();
     const wal = await this.o.ledger.readConsensusWal();
-    this.lastWal = wal === undefined ? null : decodeWal(wal.record, wal.blocks);
+    // The mark's last signature guards too: the WAL shares the ledger's database and its losses.
+    this.lastWal = guardRecord(wal === undefined ? null : decodeWal(wal.record, wal.blocks), this.mark?.signed ?? null);
     this.state = this.core.initialState(this.lastWal);
+    if (this.mark === undefined || this.mark.committed.height < this.o.ledger.tip.height) {
+      await this.writeMark(this.lastWal?.lastSigned ?? null);
+    }
     this.running = true;
     await this.wire.register();
     this.armRebroadcast();
@@ -121,6 +144,8 @@ export class TendermintDriver {
   private armRebroadcast(): void {
     this.cancelRebroadcast = this.o.timers.schedule(() => {
       if (!this.running) return;
+      // A repairing node asks its peers again on every tick: at start none may have been connected.
+      if (this.repairTo !== undefined) this.sync.soon();
       this.feed({ kind: 'rebroadcastTick' });
       this.armRebroadcast();
     }, this.o.rebroadcastIntervalMs);
@@ -195,6 +220,8 @@ export class TendermintDriver {
       case 'persist': {
         const { record, blocks } = encodeWal(effect.record);
         await this.o.ledger.writeConsensusWal(record, blocks);
+        // A new signature is in the record: the mark holds it before the effect that sends it.
+        if (signedChanged(this.mark, effect.record.lastSigned)) await this.writeMark(effect.record.lastSigned);
         this.lastWal = effect.record;
         return;
       }
@@ -259,6 +286,7 @@ export class TendermintDriver {
 
   private async commit(block: ExecutedBlock, commitBytes: Uint8Array): Promise<void> {
     await commitExecuted(this.exec, block, commitBytes);
+    await this.writeMark(this.mark?.signed ?? null);
     this.executed.clear();
     await this.advanceValidators();
     this.startedHeight = 0;
@@ -266,11 +294,39 @@ export class TendermintDriver {
     this.maybeStartHeight();
   }
 
+  /**
+   * The mark: the tip as committed now (never lower than the mark: a repairing node's tip is
+   * below it), and `signed` (synced, outside the ledger's database).
+   */
+  private async writeMark(signed: HighWaterMark['signed']): Promise<void> {
+    const store = this.o.highWater?.store;
+    if (store === undefined) return;
+    const tip = this.o.ledger.tip;
+    const committed = this.mark !== undefined && this.mark.committed.height > tip.height ? this.mark.committed
+      : { height: tip.height, blockHash: tip.blockHash };
+    const mark: HighWaterMark = { committed, signed };
+    await store.write(mark);
+    this.mark = mark;
+  }
+
   /** Block sync: a certified block from a peer, verified by BlockSync, applied here in the queue. */
   private async applySynced(blockBytes: Uint8Array, commitBytes: Uint8Array, blockHash: Hash32): Promise<void> {
     // The block of the height we were deciding is often one we have validated already.
+    const repair = this.repairTo;
+    // Block sync applies the height after the tip, checked against its certificate.
+    if (repair !== undefined && this.o.ledger.tip.height + 1 === repair.height
+      && !equalBytes(blockHash, repair.blockHash)) {
+      throw new LedgerError('HIGH_WATER_MISMATCH', `block sync brought block ${toHex(blockHash)} at height ${repair.height}, `
+        + `where this node had committed ${toHex(repair.blockHash)} (its high-water mark): refusing to continue on another chain`);
+    }
     const block = this.executed.get(toHex(blockHash)) ?? (await checkBlock(this.exec, blockBytes));
     await commitExecuted(this.exec, block, commitBytes);
+    await this.writeMark(this.mark?.signed ?? null);
+    if (repair !== undefined && this.o.ledger.tip.height >= repair.height) {
+      this.repairTo = undefined;
+      this.o.logger.warn({ event: 'ledger.repaired', height: repair.height }, 'ledger repaired: the tip is back at the high-water mark');
+      this.o.onRepaired?.();
+    }
     this.executed.clear();
     await this.advanceValidators();
     this.o.onCommitted(block);
@@ -286,7 +342,7 @@ export class TendermintDriver {
    * (so time moves on chain without a stream of empty blocks), or when a peer already runs it.
    */
   private maybeStartHeight(): void {
-    if (!this.running || this.startedHeight !== 0) return;
+    if (!this.running || this.startedHeight !== 0 || this.repairTo !== undefined) return;
     const tip = this.o.ledger.tip;
     const nowMs = this.o.clock.nowMs();
     const heartbeatDueMs = Math.max(0, tip.timeMs + this.o.heartbeatIntervalMs - nowMs);
@@ -305,7 +361,8 @@ export class TendermintDriver {
   }
 
   private startHeightNow(): void {
-    if (!this.running || this.startedHeight !== 0) return;
+    // A repairing node decides nothing: every height up to its mark is decided already.
+    if (!this.running || this.startedHeight !== 0 || this.repairTo !== undefined) return;
     this.cancelStart?.();
     this.cancelStart = undefined;
     const height = this.o.ledger.tip.height + 1;

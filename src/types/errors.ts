@@ -72,6 +72,7 @@ export const ERROR_CODES = {
   COMMIT_TIMEOUT: { status: 504, title: 'Transaction not committed within the wait limit' },
   NODE_HALTED: { status: 503, title: 'Node halted after a storage failure' },
   NODE_CLOSING: { status: 503, title: 'Node is shutting down; retry later or on another node' },
+  LEDGER_REPAIRING: { status: 503, title: 'The ledger is re-fetching committed blocks it lost; retry later or on another node' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -16,11 +16,15 @@ export const statusRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app,
   app.get('/healthz', {
     schema: {
       tags: ['node'],
-      summary: 'Liveness: 200 while the node runs, 503 once it halted',
-      response: { 200: HealthSchema, ...problemResponses('NODE_HALTED') },
+      summary: 'Liveness: 200 while the node runs, 503 once it halted and while its ledger re-fetches lost blocks',
+      response: { 200: HealthSchema, ...problemResponses('NODE_HALTED', 'LEDGER_REPAIRING') },
     },
   }, async () => {
-    if (components.status().halted) throw new TianpingError('NODE_HALTED', 'the node stopped after a storage failure and serves no writes');
+    const status = components.status();
+    if (status.halted) throw new TianpingError('NODE_HALTED', 'the node stopped after a storage failure and serves no writes');
+    if (status.repairingTo !== undefined) {
+      throw new TianpingError('LEDGER_REPAIRING', `the ledger is re-fetching committed blocks up to height ${status.repairingTo}`);
+    }
     return { ok: true as const };
   });
 };
