@@ -157,13 +157,18 @@ export function signedChanged(mark: HighWaterMark | undefined, signed: SignedRec
 
 /**
  * The record the core restarts from: the consensus WAL's, with the mark's last signature when that
- * is later (the WAL lives in the ledger's database and may have lost its newest records). Without a
- * WAL record, one of the mark's height and round holding only the guard: no lock to restore, but
- * nothing at or below that signature is signed again.
+ * is later (the WAL lives in the ledger's database and may have lost its newest records), so that
+ * nothing at or below that signature is signed again. The signed message itself is not in the
+ * WAL's own messages then, and a validator back in that round could wait for its own vote forever:
+ * the record resumes at the round after the mark's (moving to a later round is always allowed).
  */
 export function guardRecord(wal: DurableRecord | null, signed: SignedRecord | null): DurableRecord | null {
   if (signed === null) return wal;
   if (wal !== null && wal.lastSigned !== null && !laterThan(signed, wal.lastSigned)) return wal;
-  if (wal !== null && wal.height >= signed.height) return { ...wal, lastSigned: signed };
-  return { height: signed.height, round: signed.round, lastSigned: signed, locked: null, valid: null, ownVotes: [], ownProposals: [] };
+  const next = asRound(signed.round + 1);
+  if (wal !== null && wal.height > signed.height) return { ...wal, lastSigned: signed };
+  if (wal !== null && wal.height === signed.height) {
+    return { ...wal, round: wal.round > next ? wal.round : next, lastSigned: signed };
+  }
+  return { height: signed.height, round: next, lastSigned: signed, locked: null, valid: null, ownVotes: [], ownProposals: [] };
 }
