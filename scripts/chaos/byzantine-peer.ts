@@ -1,0 +1,195 @@
+// A Byzantine member for chaos runs: with the node key of a STOPPED validator of a testnet it
+// connects to every other node (so it passes their member gate) and for --seconds sends junk on
+// every gossip topic and request protocol (garbage, truncated and non-canonical protobuf, 1..2^64
+// block ranges, pushes of 500 votes, oversized gossip and requests) and conflicting signed votes
+// and proposals for the current height (equivocation). Honest nodes must ban it, keep committing,
+// log it in bounded lines, and record the equivocation.
+//
+//   npx tsx scripts/chaos/byzantine-peer.ts --dir <testnet dir> --key <node.key of a stopped validator> --seconds N --seed S
+//
+// Ends by printing ONE JSON line: {"sent":{kind:count},"refusedOrClosed":n,"answered":n,"banned":bool,
+// "bannedFrom":[node names],"reached":[node names],"durationMs":n}. Exit 0 after a run, 2 on bad usage.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { sortValidators } from '../../src/codec/index.js';
+import { readKeyFile } from '../../src/crypto/index.js';
+import { createP2P, GOSSIP_MESSAGE_BYTES_CAP, isP2PError, TOPICS, type P2P, type Topic } from '../../src/p2p/index.js';
+import { fromHex, toHex } from '../../src/types/index.js';
+import { loadTestnetLayout, type TestnetNode } from '../testnet-files.js';
+import { conflictingProposals, conflictingVotes, gossipJunk, OVERSIZED_GOSSIP_BYTES, Random, REQUEST_JUNK_KINDS, requestJunk,
+  type GossipJunkKind, type Signer } from './byzantine-junk.js';
+
+const CONNECT_WAIT_MS = 8_000;
+const REQUEST_WORKERS = 12;
+const REQUEST_TIMEOUT_MS = 3_000;
+const EQUIVOCATION_EVERY_MS = 300;
+const OVERSIZED_EVERY_MS = 2_000;
+/** Junk starts this long after the first conflicting pair, so the pair travels before any ban. */
+const JUNK_DELAY_MS = 1_500;
+const BAN_CHECK_SAMPLES = 6;
+const BAN_CHECK_EVERY_MS = 300;
+
+interface Options { dir: string; key: string; seconds: number; seed: string }
+
+function options(): Options {
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, key: { type: 'string' }, seconds: { type: 'string' },
+    seed: { type: 'string', default: '1' } } });
+  const seconds = Number(values.seconds);
+  if (values.dir === undefined || values.key === undefined || !Number.isFinite(seconds) || seconds <= 0) {
+    process.stderr.write('usage: byzantine-peer.ts --dir <testnet dir> --key <node key file> --seconds N [--seed S]\n');
+    process.exit(2);
+  }
+  return { dir: values.dir, key: values.key, seconds, seed: values.seed };
+}
+
+class ByzantinePeer {
+  readonly sent: Record<string, number> = {};
+  refusedOrClosed = 0;
+  answered = 0;
+  private height = 1;
+
+  constructor(private readonly host: P2P, private readonly signer: Signer, private readonly targets: readonly TestnetNode[],
+    private readonly seed: string) {}
+
+  connected(): TestnetNode[] {
+    const ids = new Set(this.host.connectedNodes());
+    return this.targets.filter((node) => ids.has(node.nodeId));
+  }
+
+  private count(kind: string, n = 1): void {
+    this.sent[kind] = (this.sent[kind] ?? 0) + n;
+  }
+
+  /** The height being decided: one past the highest committed height any node reports. */
+  async trackHeight(until: number): Promise<void> {
+    while (Date.now() < until) {
+      const heights = await Promise.all(this.targets.map(async (node) => {
+        try {
+          const response = await fetch(`${node.apiUrl}/v1/status`, { signal: AbortSignal.timeout(1_000) });
+          return ((await response.json()) as { latestHeight?: number }).latestHeight ?? 0;
+        } catch {
+          return 0;
+        }
+      }));
+      this.height = Math.max(this.height, ...heights.map((h) => h + 1));
+      await sleep(250);
+    }
+  }
+
+  private async publish(kind: string, topic: Topic, data: Uint8Array): Promise<void> {
+    this.count(kind);
+    try {
+      await this.host.publish(topic, data);
+    } catch {
+      this.refusedOrClosed++;
+    }
+  }
+
+  async equivocate(until: number): Promise<void> {
+    const random = new Random(`${this.seed}/equivocation`);
+    while (Date.now() < until) {
+      for (const round of [0, 1]) {
+        for (const vote of conflictingVotes(this.signer, random, this.height, round)) await this.publish('equivocation-vote', 'votes', vote);
+        for (const p of conflictingProposals(this.signer, random, this.height, round)) {
+          await this.publish('equivocation-proposal', 'proposals', p);
+        }
+      }
+      await sleep(EQUIVOCATION_EVERY_MS);
+    }
+  }
+
+  async gossip(from: number, until: number): Promise<void> {
+    const random = new Random(`${this.seed}/gossip`);
+    await sleep(Math.max(0, from - Date.now()));
+    let lastOversizedMs = 0;
+    while (Date.now() < until) {
+      if (this.connected().length === 0) {
+        await sleep(100);
+        continue;
+      }
+      if (Date.now() - lastOversizedMs >= OVERSIZED_EVERY_MS) {
+        lastOversizedMs = Date.now();
+        await this.publish('gossip-oversized', 'proposals', random.bytes(OVERSIZED_GOSSIP_BYTES));
+      }
+      const kind = random.pick<GossipJunkKind>(['gossip-garbage', 'gossip-truncated', 'gossip-non-canonical']);
+      const { topic, data } = gossipJunk(this.signer, random, kind, this.height);
+      await this.publish(kind, topic, data);
+      await sleep(5);
+    }
+  }
+
+  async requests(worker: number, from: number, until: number): Promise<void> {
+    const random = new Random(`${this.seed}/requests/${worker}`);
+    await sleep(Math.max(0, from - Date.now()));
+    while (Date.now() < until) {
+      const peers = this.connected();
+      if (peers.length === 0) {
+        await sleep(100);
+        continue;
+      }
+      const kind = random.pick(REQUEST_JUNK_KINDS);
+      const { name, data } = requestJunk(this.signer, random, kind, this.height);
+      this.count(kind);
+      try {
+        await this.host.request(random.pick(peers).nodeId, name, data, { timeoutMs: REQUEST_TIMEOUT_MS });
+        this.answered++;
+      } catch (error) {
+        if (!isP2PError(error)) throw error;
+        this.refusedOrClosed++;
+      }
+    }
+  }
+
+  /** Nodes reached at the start that refuse us now: not connected at any of a few samples (redials are refused). */
+  async bannedFrom(reached: readonly TestnetNode[]): Promise<string[]> {
+    const seen = new Set<string>();
+    for (let i = 0; i < BAN_CHECK_SAMPLES; i++) {
+      for (const node of this.connected()) seen.add(node.name);
+      await sleep(BAN_CHECK_EVERY_MS);
+    }
+    return reached.filter((node) => !seen.has(node.name)).map((node) => node.name);
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const layout = loadTestnetLayout(opts.dir);
+  if (layout === undefined) throw new Error(`no testnet at ${opts.dir}`);
+  const key = readKeyFile(opts.key);
+  const selfId = toHex(key.publicKey);
+  const targets = layout.nodes.filter((node) => node.nodeId !== selfId);
+  const validators = sortValidators(layout.nodes.filter((n) => n.role === 'validator')
+    .map((n) => ({ publicKey: fromHex(n.nodeId)!, power: 1, nodeId: n.nodeId })));
+  const validatorIndex = Math.max(0, validators.findIndex((v) => v.nodeId === selfId));
+  const cap = GOSSIP_MESSAGE_BYTES_CAP;
+  const host = await createP2P({
+    chainId: layout.chainId, nodeSeed: key.seed, listenAddrs: ['/ip4/127.0.0.1/tcp/0'],
+    bootstrap: targets.map((node) => node.p2pAddr), allowedNodes: layout.nodes.map((node) => node.nodeId),
+    logger: pino({ level: 'silent' }),
+    // Our own limits are the widest allowed, so that what we send is over the honest nodes' limits.
+    limits: { messageBytesMax: Object.fromEntries(TOPICS.map((t) => [t, cap])), requestBytesMax: 1024 * 1024,
+      publishWaitMs: 300, redialDelayMinMs: 100, redialDelayMaxMs: 500 },
+  });
+  const peer = new ByzantinePeer(host, { chainId: layout.chainId, key, validatorIndex }, targets, opts.seed);
+  const connectBy = Date.now() + CONNECT_WAIT_MS;
+  while (peer.connected().length < targets.length && Date.now() < connectBy) await sleep(100);
+  const reached = peer.connected();
+  const startMs = Date.now();
+  const until = startMs + opts.seconds * 1000;
+  const junkFrom = startMs + Math.min(JUNK_DELAY_MS, (opts.seconds * 1000) / 3);
+  await Promise.all([
+    peer.trackHeight(until), peer.equivocate(until), peer.gossip(junkFrom, until),
+    ...Array.from({ length: REQUEST_WORKERS }, (_, i) => peer.requests(i, junkFrom, until)),
+  ]);
+  const durationMs = Date.now() - startMs;
+  const bannedFrom = await peer.bannedFrom(reached);
+  await host.stop();
+  process.stdout.write(`${JSON.stringify({ sent: peer.sent, refusedOrClosed: peer.refusedOrClosed, answered: peer.answered,
+    banned: bannedFrom.length > 0, bannedFrom, reached: reached.map((node) => node.name), durationMs })}\n`);
+}
+
+main().then(() => process.exit(0), (error: unknown) => {
+  process.stderr.write(`byzantine-peer: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
