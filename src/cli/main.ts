@@ -19,6 +19,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<{
   verify: { summary: 'check whether a file is anchored, when and by whom', load: () => import('./commands/verify.js') },
   member: { summary: 'join, vote on, remove, suspend, reinstate members; rotate keys', load: () => import('./commands/member.js') },
   validators: { summary: 'show the validator set of a height', load: () => import('./commands/validators.js') },
+  ledger: { summary: 'check a stopped node\'s ledger offline ("ledger check")', load: () => import('./commands/ledger.js') },
 };
 
 const USAGE = `Usage: tianping <command> [options]

@@ -50,7 +50,8 @@ export function readDamageRecord(dataDir: string): { file: string; detail: strin
   }
 }
 
-async function recordDamage(dataDir: string, error: LedgerError): Promise<LedgerError> {
+/** Records damage found for every later start: LevelDB keeps no trace of it past the next open. */
+export async function recordDamage(dataDir: string, error: LedgerError): Promise<LedgerError> {
   await writeFileAtomic(join(dataDir, DAMAGE_FILE), `${JSON.stringify({ code: error.code, file: error.file ?? '',
     detail: error.message })}\n`);
   return error;
