@@ -39,6 +39,8 @@ export type TestnetRole = 'validator' | 'observer';
 export interface TestnetNode {
   readonly name: string;
   readonly role: TestnetRole;
+  /** The IPv4 address the node listens on; absent: 127.0.0.1 (unless the testnet was made with hosts). */
+  readonly host?: string;
   readonly apiPort: number;
   readonly apiUrl: string;
   readonly p2pPort: number;
@@ -74,6 +76,11 @@ export interface TestnetOptions {
   readonly reset?: boolean;
   /** Genesis time of a new testnet (default: now). */
   readonly genesisTimeMs?: number;
+  /**
+   * The IPv4 address node K listens on (API and p2p) is hosts[K] (default 127.0.0.1 for every
+   * node): nodes in network namespaces each have their own address.
+   */
+  readonly hosts?: readonly string[];
 }
 
 /** Writes a new testnet under opts.dir, or returns the one already there. */
@@ -114,7 +121,8 @@ export function loadTestnetLayout(dirGiven: string): TestnetLayout | undefined {
     if (typeof stored.name !== 'string' || typeof stored.nodeId !== 'string' || (stored.role !== 'validator' && stored.role !== 'observer')) {
       throw new TestnetError(`${file}: nodes[${index}] lacks name, role or nodeId; use --reset to make a new testnet`);
     }
-    return describeNode(dir, stored.name, stored.role, index, basePort, stored.nodeId);
+    const host = typeof stored.host === 'string' ? stored.host : LOOPBACK;
+    return describeNode(dir, stored.name, stored.role, index, basePort, stored.nodeId, host);
   });
   return { dir, chainId, basePort, genesisFile: join(dir, 'genesis.json'),
     submitterKeyFile: join(dir, 'submitter.key'), nodes };
@@ -127,7 +135,7 @@ export function writeLayoutFile(layout: TestnetLayout, pids: Readonly<Record<str
     chainId: layout.chainId, dir: layout.dir, basePort: layout.basePort,
     genesis: layout.genesisFile, submitterKey: layout.submitterKeyFile,
     nodes: layout.nodes.map((node) => ({
-      name: node.name, role: node.role, apiUrl: node.apiUrl, p2pAddr: node.p2pAddr, peerId: node.peerId,
+      name: node.name, role: node.role, host: node.host, apiUrl: node.apiUrl, p2pAddr: node.p2pAddr, peerId: node.peerId,
       nodeId: node.nodeId, dataDir: node.dataDir, configFile: node.configFile, logFile: node.logFile,
       pid: pids[node.name] ?? null, command: node.command,
     })),
@@ -149,7 +157,7 @@ export function nodeByName(layout: TestnetLayout, name: string): TestnetNode {
 interface StoredLayout {
   readonly chainId?: unknown;
   readonly basePort?: unknown;
-  readonly nodes?: readonly { readonly name?: unknown; readonly role?: unknown; readonly nodeId?: unknown }[];
+  readonly nodes?: readonly { readonly name?: unknown; readonly role?: unknown; readonly nodeId?: unknown; readonly host?: unknown }[];
 }
 
 function wipeTestnetDir(dir: string): void {
@@ -192,7 +200,7 @@ function writeNewTestnet(dir: string, opts: TestnetOptions): TestnetLayout {
   const roles: TestnetRole[] = [...Array<TestnetRole>(validators).fill('validator'), ...Array<TestnetRole>(observers).fill('observer')];
   const keys = roles.map(() => generateKeyPair());
   const nodes = roles.map((role, index) => describeNode(dir, role === 'validator' ? `node${index}` : `observer${index - validators}`,
-    role, index, basePort, toHex(keys[index]!.publicKey)));
+    role, index, basePort, toHex(keys[index]!.publicKey), hostOf(opts.hosts, index)));
   const submitter = generateKeyPair();
   // Built (and so checked: chain id, keys) before anything is written.
   const genesis = testnetGenesis(chainId, opts.genesisTimeMs ?? Date.now(), nodes, toHex(submitter.publicKey));
@@ -221,20 +229,31 @@ function testnetGenesis(chainId: string, genesisTimeMs: number, nodes: readonly 
   }).text;
 }
 
-function describeNode(dir: string, name: string, role: TestnetRole, index: number, basePort: number, nodeId: string): TestnetNode {
+function hostOf(hosts: readonly string[] | undefined, index: number): string {
+  if (hosts === undefined) return LOOPBACK;
+  const host = hosts[index];
+  if (host === undefined || !/^[0-9]{1,3}(\.[0-9]{1,3}){3}$/.test(host)) {
+    throw new TestnetError(`hosts[${index}] must be an IPv4 address, got ${String(host)}`);
+  }
+  return host;
+}
+
+function describeNode(dir: string, name: string, role: TestnetRole, index: number, basePort: number, nodeId: string,
+  host: string): TestnetNode {
   const dataDir = join(dir, name);
   const configFile = join(dataDir, 'config.json');
   const peerId = nodeIdToPeerId(nodeId);
   const apiPort = basePort + index;
   const p2pPort = basePort + P2P_PORT_OFFSET + index;
   return {
-    name, role, apiPort, apiUrl: `http://127.0.0.1:${apiPort}`, p2pPort,
-    p2pAddr: `${listenAddr(p2pPort)}/p2p/${peerId}`, peerId, nodeId, dataDir, configFile,
+    name, role, host, apiPort, apiUrl: `http://${host}:${apiPort}`, p2pPort,
+    p2pAddr: `${listenAddr(host, p2pPort)}/p2p/${peerId}`, peerId, nodeId, dataDir, configFile,
     logFile: join(dataDir, 'node.log'), command: nodeCommand(configFile),
   };
 }
 
-const listenAddr = (port: number): string => `/ip4/127.0.0.1/tcp/${port}`;
+const LOOPBACK = '127.0.0.1';
+const listenAddr = (host: string, port: number): string => `/ip4/${host}/tcp/${port}`;
 
 /**
  * tsx is given as a file URL, so that the command works from any working directory (Node
@@ -252,9 +271,9 @@ function writeNodeConfig(layout: TestnetLayout, node: TestnetNode): void {
     // Relative to dataDir: every node reads the one genesis of the testnet.
     genesisFile: '../genesis.json',
     nodeKeyFile: 'node.key',
-    api: { host: '127.0.0.1', port: node.apiPort },
+    api: { host: node.host ?? LOOPBACK, port: node.apiPort },
     p2p: {
-      listen: [listenAddr(node.p2pPort)],
+      listen: [listenAddr(node.host ?? LOOPBACK, node.p2pPort)],
       bootstrap: layout.nodes.filter((other) => other.name !== node.name).map((other) => other.p2pAddr),
     },
   };

@@ -138,6 +138,21 @@ describe('createTestnetFiles: reset and refusals', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('puts each node on its own address when given hosts, and reads them back from nodes.json', () => {
+    const dir = freshDir();
+    const hosts = ['10.9.0.10', '10.9.0.11'];
+    const layout = createTestnetFiles({ dir, validators: 2, observers: 0, basePort: 21300, hosts });
+    layout.nodes.forEach((node, index) => {
+      const config = loadConfig({ file: node.configFile, env: {}, flags: {} });
+      expect(config.api.host).toBe(hosts[index]);
+      expect(config.p2p.listen).toEqual([`/ip4/${hosts[index]}/tcp/${21300 + P2P_PORT_OFFSET + index}`]);
+      expect(node.apiUrl).toBe(`http://${hosts[index]}:${21300 + index}`);
+    });
+    expect(layout.nodes[0]!.p2pAddr.startsWith(`/ip4/${hosts[0]}/`)).toBe(true);
+    expect(loadTestnetLayout(dir)).toEqual(layout);
+    expect(() => createTestnetFiles({ dir: freshDir(), validators: 2, observers: 0, hosts: ['10.9.0.10'] })).toThrow(/hosts\[1\]/);
+  });
+
   it('refuses counts and ports out of range', () => {
     expect(() => createTestnetFiles({ dir: freshDir(), validators: 0 })).toThrow('validators must be an integer >= 1, got 0');
     expect(() => createTestnetFiles({ dir: freshDir(), basePort: 65500 })).toThrow(/no room/);

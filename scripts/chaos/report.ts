@@ -1,0 +1,145 @@
+// Figures of a chaos run from what it recorded: percentiles, each node's RSS peak and its slope over
+// the last half of the run, disk bytes per acked anchor, the resource table a soak prints every
+// 5 minutes, and the one JSON line that ends the summary.
+import type { Sample } from './observe.js';
+
+const MB = 1024 * 1024;
+const HOUR_MS = 3_600_000;
+
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Least-squares slope of y over x (per unit of x), or null with fewer than two distinct x. */
+export function slope(points: readonly (readonly [number, number])[]): number | null {
+  if (points.length < 2) return null;
+  const n = points.length;
+  const meanX = points.reduce((s, [x]) => s + x, 0) / n;
+  const meanY = points.reduce((s, [, y]) => s + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [x, y] of points) {
+    num += (x - meanX) * (y - meanY);
+    den += (x - meanX) ** 2;
+  }
+  return den === 0 ? null : num / den;
+}
+
+const round = (value: number | null, digits = 1): number | null =>
+  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+
+export interface NodeFigures {
+  readonly rssPeakMB: number | null;
+  /** RSS growth over the last half of the run, MB per hour (restarts within it reset the process). */
+  readonly rssSlopeMBPerHour: number | null;
+  readonly heapPeakMB: number | null;
+  readonly fdsPeak: number | null;
+  readonly dataDirMB: number | null;
+  readonly diskBytesPerAnchor: number | null;
+}
+
+export function nodeFigures(samples: readonly Sample[], acked: number): Record<string, NodeFigures> {
+  const byNode = new Map<string, Sample[]>();
+  for (const sample of samples) {
+    const list = byNode.get(sample.node);
+    if (list === undefined) byNode.set(sample.node, [sample]);
+    else list.push(sample);
+  }
+  const out: Record<string, NodeFigures> = {};
+  for (const [node, list] of byNode) {
+    const startMs = list[0]!.atMs;
+    const endMs = list[list.length - 1]!.atMs;
+    const lastHalf = list.filter((s) => s.atMs >= (startMs + endMs) / 2 && s.rssBytes !== null);
+    // Only the last process's samples: a restart drops RSS, which is not a leak's slope.
+    const lastPid = lastHalf[lastHalf.length - 1]?.pid;
+    const points = lastHalf.filter((s) => s.pid === lastPid).map((s) => [s.atMs, s.rssBytes!] as const);
+    const rssSlope = slope(points);
+    const max = (values: (number | null)[]): number | null => {
+      const known = values.filter((v): v is number => v !== null);
+      return known.length === 0 ? null : Math.max(...known);
+    };
+    const grownBytes = list[list.length - 1]!.dataDirBytes - list[0]!.dataDirBytes;
+    const ackedInWindow = list[list.length - 1]!.acked - list[0]!.acked;
+    out[node] = {
+      rssPeakMB: round(mbOf(max(list.map((s) => s.rssBytes)))),
+      rssSlopeMBPerHour: round(rssSlope === null ? null : (rssSlope * HOUR_MS) / MB),
+      heapPeakMB: round(mbOf(max(list.map((s) => s.heapUsedBytes)))),
+      fdsPeak: max(list.map((s) => s.fds)),
+      dataDirMB: round(mbOf(list[list.length - 1]!.dataDirBytes)),
+      diskBytesPerAnchor: ackedInWindow > 0 && acked > 0 ? Math.round(grownBytes / ackedInWindow) : null,
+    };
+  }
+  return out;
+}
+
+const mbOf = (bytes: number | null): number | null => (bytes === null ? null : bytes / MB);
+
+/** The soak's periodic table: the latest sample of each node. */
+export function resourceTable(samples: readonly Sample[], elapsedMs: number): string {
+  const latest = new Map<string, Sample>();
+  for (const sample of samples) latest.set(sample.node, sample);
+  const first = new Map<string, Sample>();
+  for (const sample of samples) if (!first.has(sample.node)) first.set(sample.node, sample);
+  const cell = (value: number | null, digits = 1): string => (value === null ? '-' : value.toFixed(digits));
+  const rows = [['node', 'height', 'rss MB', 'heap MB', 'fds', 'data MB', 'B/anchor', 'acked']];
+  for (const [node, s] of latest) {
+    const f = first.get(node)!;
+    const perAnchor = s.acked > f.acked ? (s.dataDirBytes - f.dataDirBytes) / (s.acked - f.acked) : null;
+    rows.push([node, String(s.height), cell(mbOf(s.rssBytes)), cell(mbOf(s.heapUsedBytes)), s.fds === null ? '-' : String(s.fds),
+      cell(mbOf(s.dataDirBytes)), cell(perAnchor, 0), String(s.acked)]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const lines = rows.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  '));
+  return [`resources at +${Math.round(elapsedMs / 1000)} s:`, ...lines].join('\n');
+}
+
+export interface CheckVerdict {
+  readonly phase: string;
+  readonly ok: boolean | null;
+  readonly failures: readonly string[];
+  readonly counts: Readonly<Record<string, number>>;
+  readonly note?: string;
+}
+
+export interface SummaryInput {
+  readonly seed: number;
+  readonly minutes: number;
+  readonly mode: 'netns' | 'loopback';
+  readonly soak: boolean;
+  readonly capacityPerS: number | null;
+  readonly ratePerS: number;
+  readonly offered: number;
+  readonly shed: number;
+  readonly acked: number;
+  readonly errors: Readonly<Record<string, number>>;
+  readonly latenciesMs: readonly number[];
+  readonly faultsByKind: Readonly<Record<string, number>>;
+  readonly skipped: readonly string[];
+  readonly recoveriesMs: readonly (number | null)[];
+  readonly checks: readonly CheckVerdict[];
+  readonly runFailures: readonly string[];
+  readonly nodes: Readonly<Record<string, NodeFigures>>;
+}
+
+export function summaryLine(s: SummaryInput): Record<string, unknown> {
+  const recovered = s.recoveriesMs.filter((v): v is number => v !== null);
+  const perAnchor = Object.values(s.nodes).map((n) => n.diskBytesPerAnchor).filter((v): v is number => v !== null);
+  // A checker not there yet (ok null) is reported as such, not as a failure of the run.
+  const checkerOk = s.checks.every((c) => c.ok !== false);
+  return {
+    ok: checkerOk && s.runFailures.length === 0,
+    seed: s.seed, minutes: s.minutes, mode: s.mode, soak: s.soak, capacityPerS: s.capacityPerS, ratePerS: s.ratePerS,
+    anchorsAcked: s.acked, offered: s.offered, shed: s.shed, errors: s.errors,
+    latencyMs: { p50: percentile(s.latenciesMs, 50), p99: percentile(s.latenciesMs, 99), max: percentile(s.latenciesMs, 100) },
+    faultsByKind: s.faultsByKind, skipped: s.skipped,
+    recoveryMs: { max: recovered.length === 0 ? null : Math.max(...recovered), p50: percentile(recovered, 50),
+      unrecovered: s.recoveriesMs.length - recovered.length },
+    checker: Object.fromEntries(s.checks.map((c) => [c.phase, { ok: c.ok, failures: c.failures.length, counts: c.counts,
+      ...(c.note === undefined ? {} : { note: c.note }) }])),
+    runFailures: s.runFailures.length,
+    nodes: s.nodes,
+    diskBytesPerAnchor: perAnchor.length === 0 ? null : Math.round(perAnchor.reduce((a, b) => a + b, 0) / perAnchor.length),
+  };
+}
