@@ -74,7 +74,7 @@ describe('chaos checker, live phase', () => {
     const { run, report } = await live();
     expect(report.failures).toEqual([]);
     expect(report.counts).toMatchObject({ nodes: 5, heights: HEIGHTS, commitsVerified: HEIGHTS, acksChecked: 5 * run.acks.length,
-      receiptsVerified: 5 * run.acks.length, pbtsLowerChecked: HEIGHTS, pbtsUpperChecked: HEIGHTS, recoveryMsMax: 2_000 });
+      receiptsVerified: 5 * run.acks.length, pbtsLowerChecked: HEIGHTS - 1, pbtsUpperChecked: HEIGHTS, recoveryMsMax: 2_000 });
   });
 
   it('fails on an acked anchor the nodes do not have', async () => {
@@ -110,6 +110,14 @@ describe('chaos checker, live phase', () => {
     expectFailure(report, /node0 height 5 .*: block time \d+ is 501 ms after the height was seen \(precision 500 ms\)/);
     // Height 1's upper bound is the earliest sighting of 1 or above: 2 was seen late, 1 on time.
     expect(report.failures.filter((f) => /height [13467] /.test(f))).toEqual([]);
+  });
+
+  it('holds no height to the lower bound that was first seen in one burst with the height below it', async () => {
+    // The poller's first look found heights 1..3 already there (20 s after block 3): they say nothing about when they committed.
+    const { report } = await live({}, (run) => writeJsonl(join(run.dir, 'heights.jsonl'),
+      heightsSeen(run, (height, timeMs) => (height <= 3 ? GENESIS_TIME_MS + 3_000 + 20_000 : timeMs + 100))));
+    expect(report.failures).toEqual([]);
+    expect(report.counts['pbtsLowerChecked']).toBe(2);
   });
 
   it('fails when the chain did not move after the last heal, and on a late recovery', async () => {

@@ -5,9 +5,13 @@
 // machine's clock as the nodes. So:
 // - upper: the block existed before any later height was seen, so blockTime ≤ seen(h') + PRECISION
 //   for the earliest sighting of any h' ≥ h;
-// - lower, for blocks decided in round 0 and seen at exactly their height: the block was received
-//   by the prevoters at most MSG_DELAY + PRECISION after its time, committed soon after, and seen
-//   within one poll interval, so blockTime ≥ seen(h) − (poll + PRECISION + MSG_DELAY + slack).
+// - lower, for blocks decided in round 0 and seen while the poller was watching: the block was
+//   received by the prevoters at most MSG_DELAY + PRECISION after its time, committed soon after,
+//   and seen within one poll interval, so blockTime ≥ seen(h) − (poll + PRECISION + MSG_DELAY + slack).
+//   "While watching" means h − 1 was first seen strictly before h: the poller logs every height up
+//   to a node's tip at once, so heights that were already there at its first poll (the chain's
+//   start) or that a node reached in a burst share one seenAtMs, and say nothing about when they
+//   committed.
 //   The slack covers round 0's prevote and precommit timeouts (1 s each by default) and a loaded
 //   machine's processing. A block decided in a later round may be a re-proposal that keeps its
 //   first time (line 28 of the paper): it is legitimately older, so it gets no lower bound.
@@ -59,7 +63,8 @@ export function checkBlockTimes(input: TimeCheckInput, findings: Findings): void
       findings.fail(`${at}: block time ${h.timeMs} is ${h.timeMs - upper} ms after the height was seen (precision ${params.pbtsPrecisionMs} ms)`);
     }
     const seen = earliest.get(height);
-    if (seen !== undefined && h.commit.round === 0) {
+    const watched = seen !== undefined && (earliest.get(height - 1) ?? Infinity) < seen;
+    if (seen !== undefined && watched && h.commit.round === 0) {
       findings.add('pbtsLowerChecked');
       if (h.timeMs < seen - lowerMarginMs) {
         findings.fail(`${at}: block time ${h.timeMs} is ${seen - h.timeMs} ms before the height was first seen at ${seen} `
