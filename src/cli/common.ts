@@ -105,7 +105,7 @@ function describeFailure(error: unknown): { message: string; code: string; exitC
     return { message: oneLine(error.message), code: error.code, exitCode: EXIT_ERROR };
   }
   if (error instanceof KeyFileError) return { message: oneLine(error.message), code: 'KEY_FILE', exitCode: EXIT_ERROR };
-  if (error instanceof GenesisError) return { message: oneLine(error.message), code: 'GENESIS_INVALID', exitCode: EXIT_ERROR };
+  if (error instanceof GenesisError) return { message: oneLine(error.message), code: error.code, exitCode: EXIT_ERROR };
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   return { message: oneLine(message), code: typeof code === 'string' ? code : 'INTERNAL', exitCode: EXIT_ERROR };

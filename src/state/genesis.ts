@@ -72,15 +72,68 @@ export const DEFAULT_PARAMS: ChainParams = {
   batchItemsMax: 10_000,
 };
 
+/**
+ * Stable codes of a refused genesis, for scripts and tests; the message names the field. Published
+ * codes are never renamed.
+ */
+export type GenesisErrorCode =
+  | 'GENESIS_INVALID'
+  | 'GENESIS_UNKNOWN_KEY'
+  | 'GENESIS_DUPLICATE_NAME'
+  | 'GENESIS_DUPLICATE_KEY'
+  | 'GENESIS_POWER_TOO_LARGE'
+  | 'GENESIS_TIME_OUT_OF_RANGE';
+
 export class GenesisError extends Error {
   override name = 'GenesisError';
+  readonly code: GenesisErrorCode;
+
+  constructor(message: string, code: GenesisErrorCode = 'GENESIS_INVALID') {
+    super(message);
+    this.code = code;
+  }
 }
+
+/**
+ * One validator's power at most: the same bound a validator joining by governance has
+ * (governance.ts), so that no genesis validator outweighs what the chain could ever admit.
+ */
+export const VALIDATOR_POWER_MAX = 2 ** 32;
+/**
+ * The set's total power at most (docs/consensus.md): every threshold product (3 × power) and every
+ * proposer priority then stays a safe integer. The consensus core asserts the same bound.
+ */
+export const GENESIS_TOTAL_POWER_MAX = 2 ** 36;
+/**
+ * genesisTimeMs must lie in [2020-01-01, 2100-01-01) UTC. A time outside is a typo (seconds for
+ * milliseconds, a digit too many), never a plan: a genesis in the year 5138 would leave every node
+ * waiting at height 0 for ever, healthy by every probe. The parser is pure, so the bound is fixed
+ * and not relative to a clock; the node judges a future time against its clock when it starts.
+ */
+export const GENESIS_TIME_MS_MIN = Date.UTC(2020, 0, 1);
+export const GENESIS_TIME_MS_MAX = Date.UTC(2100, 0, 1);
+
+const TOP_KEYS = ['chainId', 'genesisTimeMs', 'validators', 'members', 'categories', 'params'] as const;
+const VALIDATOR_KEYS = ['name', 'publicKey', 'power'] as const;
+const MEMBER_KEYS = ['name', 'organisation', 'role', 'publicKey', 'categories'] as const;
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const CATEGORY_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-function fail(message: string): never {
-  throw new GenesisError(`genesis: ${message}`);
+function fail(message: string, code?: GenesisErrorCode): never {
+  throw new GenesisError(`genesis: ${message}`, code);
+}
+
+/**
+ * A key the parser does not know is refused, never ignored: a misspelt "paramz" or "powr" would
+ * otherwise silently fall back to a default the operators did not choose.
+ */
+function onlyKeys(entry: Record<string, unknown>, known: readonly string[], at: string): void {
+  for (const name of Object.keys(entry)) {
+    if (!known.includes(name)) {
+      fail(`${at === '' ? name : `${at}.${name}`} is not a known field (known: ${known.join(', ')})`, 'GENESIS_UNKNOWN_KEY');
+    }
+  }
 }
 
 function str(value: unknown, field: string, pattern?: RegExp): string {
@@ -94,8 +147,9 @@ function positiveInt(value: unknown, field: string): number {
   return value;
 }
 
-function obj(value: unknown, field: string): Record<string, unknown> {
+function obj(value: unknown, field: string, known: readonly string[]): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${field} must be an object`);
+  onlyKeys(value as Record<string, unknown>, known, field);
   return value as Record<string, unknown>;
 }
 
@@ -120,7 +174,7 @@ function parseParams(raw: unknown): ChainParams {
   if (typeof given !== 'object' || Array.isArray(given)) fail('params must be an object');
   const out: Record<string, number> = { ...DEFAULT_PARAMS };
   for (const [name, value] of Object.entries(given)) {
-    if (!(name in DEFAULT_PARAMS)) fail(`params.${name} is not a known parameter`);
+    if (!Object.hasOwn(DEFAULT_PARAMS, name)) fail(`params.${name} is not a known parameter`, 'GENESIS_UNKNOWN_KEY');
     out[name] = positiveInt(value, `params.${name}`);
   }
   // Batch items and block txs are numbered in 16 bits in the state's item keys (state/batch.ts).
@@ -130,47 +184,93 @@ function parseParams(raw: unknown): ChainParams {
 }
 
 export function parseGenesis(raw: unknown): Genesis {
-  if (typeof raw !== 'object' || raw === null) fail('document must be a JSON object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('document must be a JSON object');
   const doc = raw as Record<string, unknown>;
+  onlyKeys(doc, TOP_KEYS, '');
   const chainId = str(doc['chainId'], 'chainId', /^[A-Za-z0-9._-]+$/);
   if (utf8(chainId).length > CHAIN_ID_BYTES_MAX) fail(`chainId is longer than ${CHAIN_ID_BYTES_MAX} bytes`);
-  const genesisTimeMs = positiveInt(doc['genesisTimeMs'], 'genesisTimeMs');
+  const genesisTimeMs = parseGenesisTime(doc['genesisTimeMs']);
   if (!Array.isArray(doc['validators']) || doc['validators'].length === 0) fail('validators must be a non-empty array');
-  const validators = (doc['validators'] as unknown[]).map((v, i) => {
-    const entry = obj(v, `validators[${i}]`);
+  const validators = parseValidators(doc['validators'] as unknown[]);
+  if (!Array.isArray(doc['categories']) || doc['categories'].length === 0) fail('categories must be a non-empty array');
+  const categories = (doc['categories'] as unknown[]).map((c, i) => str(c, `categories[${i}]`, CATEGORY_RE));
+  const members = optionalArray(doc['members'], 'members').map((m, i) => parseMember(m, i, categories));
+  checkUnique(validators, members);
+  if (new Set(categories).size !== categories.length) fail('categories contain a duplicate');
+  return { chainId, genesisTimeMs, validators, members, categories, params: parseParams(doc['params']) };
+}
+
+function parseGenesisTime(value: unknown): number {
+  const ms = positiveInt(value, 'genesisTimeMs');
+  if (ms < GENESIS_TIME_MS_MIN || ms >= GENESIS_TIME_MS_MAX) {
+    // Dates end at 8.64e15 ms; past that there is no calendar time to show.
+    const shown = ms <= 8.64e15 ? ` (${new Date(ms).toISOString()})` : '';
+    fail(`genesisTimeMs ${ms}${shown} is outside [${new Date(GENESIS_TIME_MS_MIN).toISOString()}, `
+      + `${new Date(GENESIS_TIME_MS_MAX).toISOString()}); it is milliseconds since the Unix epoch`, 'GENESIS_TIME_OUT_OF_RANGE');
+  }
+  return ms;
+}
+
+function parseValidators(raw: readonly unknown[]): GenesisValidator[] {
+  let total = 0;
+  return raw.map((v, i) => {
+    const entry = obj(v, `validators[${i}]`, VALIDATOR_KEYS);
+    const power = positiveInt(entry['power'], `validators[${i}].power`);
+    if (power > VALIDATOR_POWER_MAX) {
+      fail(`validators[${i}].power ${power} exceeds ${VALIDATOR_POWER_MAX} (2^32), the most one validator may hold`, 'GENESIS_POWER_TOO_LARGE');
+    }
+    total += power;
+    if (total > GENESIS_TOTAL_POWER_MAX) {
+      fail(`validators: total power exceeds ${GENESIS_TOTAL_POWER_MAX} (2^36) at validators[${i}]`, 'GENESIS_POWER_TOO_LARGE');
+    }
     return {
       name: str(entry['name'], `validators[${i}].name`, NAME_RE),
       publicKey: key(entry['publicKey'], `validators[${i}].publicKey`),
-      power: positiveInt(entry['power'], `validators[${i}].power`),
+      power,
     };
   });
-  if (!Array.isArray(doc['categories']) || doc['categories'].length === 0) fail('categories must be a non-empty array');
-  const categories = (doc['categories'] as unknown[]).map((c, i) => str(c, `categories[${i}]`, CATEGORY_RE));
-  const members = optionalArray(doc['members'], 'members').map((m, i) => {
-    const entry = obj(m, `members[${i}]`);
-    const role = str(entry['role'], `members[${i}].role`);
-    if (!(ROLES as readonly string[]).includes(role)) fail(`members[${i}].role "${role}" is not one of ${ROLES.join(', ')}`);
-    // An empty list means every category, so a misspelt list must fail rather than read as empty.
-    const allowed = optionalArray(entry['categories'], `members[${i}].categories`);
-    return {
-      name: str(entry['name'], `members[${i}].name`, NAME_RE),
-      organisation: str(entry['organisation'] ?? entry['name'], `members[${i}].organisation`),
-      role: role as Role,
-      publicKey: key(entry['publicKey'], `members[${i}].publicKey`),
-      categories: allowed.map((c, j) => {
-        const name = str(c, `members[${i}].categories[${j}]`);
-        if (!categories.includes(name)) fail(`members[${i}].categories[${j}] "${name}" is not a genesis category`);
-        return name;
-      }),
-    };
-  });
-  const seen = new Set<string>();
-  for (const k of [...validators.map((v) => v.publicKey), ...members.map((m) => m.publicKey)]) {
-    if (seen.has(k)) fail(`public key ${k} appears twice`);
-    seen.add(k);
+}
+
+function parseMember(raw: unknown, i: number, categories: readonly string[]): GenesisMember {
+  const entry = obj(raw, `members[${i}]`, MEMBER_KEYS);
+  const role = str(entry['role'], `members[${i}].role`);
+  if (!(ROLES as readonly string[]).includes(role)) fail(`members[${i}].role "${role}" is not one of ${ROLES.join(', ')}`);
+  // An empty list means every category, so a misspelt list must fail rather than read as empty.
+  const allowed = optionalArray(entry['categories'], `members[${i}].categories`);
+  return {
+    name: str(entry['name'], `members[${i}].name`, NAME_RE),
+    organisation: str(entry['organisation'] ?? entry['name'], `members[${i}].organisation`),
+    role: role as Role,
+    publicKey: key(entry['publicKey'], `members[${i}].publicKey`),
+    categories: allowed.map((c, j) => {
+      const name = str(c, `members[${i}].categories[${j}]`);
+      if (!categories.includes(name)) fail(`members[${i}].categories[${j}] "${name}" is not a genesis category`);
+      return name;
+    }),
+  };
+}
+
+/**
+ * Validators and members share one name index and one key index in state (members.ts): a second
+ * entry with a name or key would silently replace the first there.
+ */
+function checkUnique(validators: readonly GenesisValidator[], members: readonly GenesisMember[]): void {
+  const entries = [
+    ...validators.map((v, i) => ({ at: `validators[${i}]`, name: v.name, publicKey: v.publicKey })),
+    ...members.map((m, i) => ({ at: `members[${i}]`, name: m.name, publicKey: m.publicKey })),
+  ];
+  const names = new Map<string, string>();
+  const keys = new Map<string, string>();
+  for (const { at, name, publicKey } of entries) {
+    const nameFirst = names.get(name);
+    if (nameFirst !== undefined) fail(`${at}.name "${name}" is already the name of ${nameFirst}`, 'GENESIS_DUPLICATE_NAME');
+    names.set(name, at);
+    const keyFirst = keys.get(publicKey);
+    if (keyFirst !== undefined) {
+      fail(`public key ${publicKey} appears twice: ${at}.publicKey repeats ${keyFirst}.publicKey`, 'GENESIS_DUPLICATE_KEY');
+    }
+    keys.set(publicKey, at);
   }
-  if (new Set(categories).size !== categories.length) fail('categories contain a duplicate');
-  return { chainId, genesisTimeMs, validators, members, categories, params: parseParams(doc['params']) };
 }
 
 /** Hash of the genesis as written: nodes compare it to refuse peers of another genesis. */

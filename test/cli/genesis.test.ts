@@ -96,6 +96,10 @@ describe('tianping genesis', () => {
       [['--chain-id', 'bad id', '--validator', `v=${key}`], 'genesis: chainId "bad id" does not match'],
       [['--chain-id', 'c', '--validator', `v=${key}`, '--validator', `v=${toHex(generateKeyPair().publicKey)}`], 'validator name "v" is given twice'],
       [['--chain-id', 'c', '--validator', `v=${key}`, '--organisation', 'x=Org'], '--organisation x: no --member of that name'],
+      [['--chain-id', 'c', '--validator', `v=${key}:1099511627776`], 'genesis: validators[0].power 1099511627776 exceeds 4294967296'],
+      [['--chain-id', 'c', '--validator', `v=${key}`, '--genesis-time', '5138-01-01T00:00:00Z'], 'genesis: genesisTimeMs 99972403200000'],
+      [['--chain-id', 'c', '--validator', `v=${key}`, '--member', `v=${toHex(generateKeyPair().publicKey)}:observer`],
+        'genesis: members[0].name "v" is already the name of validators[0]'],
     ];
     const results = await Promise.all(cases.map(([args]) => runCli(['genesis', ...args], { cwd: dir })));
     for (const [i, [args, message]] of cases.entries()) {

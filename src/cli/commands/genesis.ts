@@ -46,14 +46,15 @@ export function buildGenesis(input: GenesisInput): BuiltGenesis {
     // defaults of whatever software version reads it.
     params: { ...DEFAULT_PARAMS, ...input.params },
   };
-  const genesis = parseGenesis(document);
-  for (const [list, label] of [[genesis.validators, 'validator'], [genesis.members, 'member']] as const) {
+  // Named in flag terms first; parseGenesis refuses the same (and a name shared across the lists).
+  for (const [list, label] of [[input.validators, 'validator'], [input.members, 'member']] as const) {
     const seen = new Set<string>();
     for (const { name } of list) {
       if (seen.has(name)) throw new UsageError(`${label} name "${name}" is given twice`);
       seen.add(name);
     }
   }
+  const genesis = parseGenesis(document);
   const text = JSON.stringify(document, null, 2) + '\n';
   return { genesis, text, hash: toHex(sha256(utf8(text))) };
 }
