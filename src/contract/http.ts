@@ -295,6 +295,10 @@ export const StatusSchema = Type.Object({
   halted: Type.Boolean({ description: 'The node stopped after a storage failure' }),
   version: Type.String(),
   startedAtMs: SafeUint('Process start, milliseconds since the Unix epoch'),
+  process: Type.Optional(Type.Object({
+    rssBytes: SafeUint('Resident set size of the node process, bytes'),
+    heapUsedBytes: SafeUint('JavaScript heap in use, bytes'),
+  }, { description: 'Memory of the node process, for watching a long run for leaks' })),
   repairingTo: Type.Optional(SafeUint('Only while the ledger re-fetches committed blocks it lost: the height of its '
     + 'high-water mark; reads answer 503 LEDGER_REPAIRING until the tip is back there')),
 });

@@ -19,6 +19,12 @@ import { CommitWaiters } from './commit-waiters.js';
 import { TendermintDriver } from './tendermint-driver.js';
 import type { HighWaterMark, HighWaterStore } from './high-water.js';
 
+/** This process's memory, in the status so that a long run can be watched for a leak from outside. */
+function processMemory(): { rssBytes: number; heapUsedBytes: number } {
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssBytes: rss, heapUsedBytes: heapUsed };
+}
+
 export interface NodeCoreOptions {
   readonly genesis: Genesis;
   readonly ledger: Ledger;
@@ -229,7 +235,7 @@ export class NodeCore implements ApiComponents {
       chainId: this.genesis.chainId, nodeId: this.nodeId, moniker: this.o.moniker, role: this.role,
       latestHeight: tip.height, latestBlockHash: toHex(tip.blockHash), latestBlockTimeMs: tip.timeMs,
       mempoolSize: this.mempool.size, mempoolSizeMax: this.mempool.limits.txsMax, halted: this.halted,
-      version: this.o.version, startedAtMs: this.startedAtMs,
+      version: this.o.version, startedAtMs: this.startedAtMs, process: processMemory(),
       ...(this.repairingTo === undefined ? {} : { repairingTo: this.repairingTo }),
     };
   }
