@@ -13,6 +13,7 @@ import { NodeVerifier } from '../crypto/verify-node.js';
 import { asTimeMs, TianpingError, type ErrorCode } from '../types/index.js';
 import { createSignatureAuth, digestBody } from './auth/index.js';
 import type { ApiComponents } from './components.js';
+import { DEFAULT_CONNECTION_BOUNDS, limitConnections } from './connection-limits.js';
 import { PATH_PARAM_CHARS_MAX, type ApiOptions, type RouteOptions } from './options.js';
 import { problemBody, registerProblemHandlers, replyWithProblem } from './problem.js';
 import { PROBLEM_MEDIA_TYPE, ProblemSchema } from './schemas.js';
@@ -136,6 +137,8 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
 export async function buildApp(components: ApiComponents, options: ApiOptions): Promise<FastifyInstance> {
   const assets = await loadWebAssets();
   const app = Fastify(serverOptions(options));
+  const limiter = limitConnections(app.server, { ...DEFAULT_CONNECTION_BOUNDS, ...options.connections }, app.log);
+  app.addHook('onClose', async () => limiter.stop());
   // Only JSON and (on /v1/txs and /v1/txs/bulk) protobuf bodies exist: anything else is refused with 415.
   app.removeContentTypeParser('text/plain');
   // Set when close() begins. A request that still arrives on an open connection (one that was busy
@@ -152,14 +155,16 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
   app.addSchema(ProblemSchema);
   await registerDocs(app, options.version);
 
+  const clock = options.clock ?? { nowMs: () => asTimeMs(Date.now()) };
   const auth = createSignatureAuth({
     components,
     verifier: options.verifier ?? new NodeVerifier(),
-    clock: options.clock ?? { nowMs: () => asTimeMs(Date.now()) },
+    clock,
     windowMs: options.signatureWindowMs,
   });
   const routeOptions: RouteOptions = {
     components,
+    clock,
     requireSignature: auth.requireSignature,
     limits: {
       bodyBytesMax: options.bodyBytesMax,

@@ -5,6 +5,7 @@ import type { SignatureVerifier } from '../crypto/ed25519.js';
 import type { Clock } from '../types/index.js';
 import type { AccessRule } from './auth/index.js';
 import type { ApiComponents } from './components.js';
+import type { ConnectionBounds } from './connection-limits.js';
 
 /**
  * The router refuses a longer path parameter with 414 URI_TOO_LONG before any route runs. Hashes,
@@ -34,12 +35,16 @@ export interface ApiOptions extends ApiLimits {
   readonly clock?: Clock;
   /** Verifies request signatures; a NodeVerifier (node:crypto) when omitted. */
   readonly verifier?: SignatureVerifier;
+  /** Time and count bounds of the server's connections; DEFAULT_CONNECTION_BOUNDS for those omitted. */
+  readonly connections?: Partial<ConnectionBounds>;
 }
 
 /** What every resource plugin receives. */
 export interface RouteOptions {
   readonly components: ApiComponents;
   readonly limits: ApiLimits;
+  /** The node clock (the health probe compares it with the genesis time). */
+  readonly clock: Clock;
   /** A preHandler admitting only requests signed by a member the rule allows (auth/). */
   readonly requireSignature: (rule: AccessRule) => preHandlerAsyncHookHandler;
 }

@@ -26,6 +26,21 @@ export interface NodeConfig {
     /** HTTPS when both are set. */
     readonly tlsCertFile: string;
     readonly tlsKeyFile: string;
+    /** A kept-alive connection with no request in flight is closed after this long. */
+    readonly keepAliveTimeoutMs: number;
+    /** The request line and headers must have arrived this long after the request began (slowloris). */
+    readonly headersTimeoutMs: number;
+    /** The whole request (headers and body) must have arrived this long after it began. */
+    readonly requestTimeoutMs: number;
+    /**
+     * A connection on which nothing moves either way for this long is closed. Longer than
+     * commitWaitMsMax, since a ?wait=commit request is silent while it waits.
+     */
+    readonly connectionTimeoutMs: number;
+    /** Open connections at most; more are closed as they arrive. */
+    readonly connectionsMax: number;
+    /** Open connections from one client address at most; more are closed as they arrive. */
+    readonly connectionsPerClientMax: number;
   };
   readonly mempool: {
     readonly txsMax: number;
@@ -88,6 +103,12 @@ export const DEFAULT_CONFIG: NodeConfig = {
     signatureWindowMs: 300_000,
     tlsCertFile: '',
     tlsKeyFile: '',
+    keepAliveTimeoutMs: 5_000,
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    connectionTimeoutMs: 120_000,
+    connectionsMax: 1_024,
+    connectionsPerClientMax: 128,
   },
   mempool: {
     txsMax: 100_000,

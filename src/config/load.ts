@@ -52,7 +52,22 @@ export function loadConfig(options: LoadConfigOptions): NodeConfig {
   applyEnv(values, options.env);
   applyFlags(values, options.flags);
   checkTogether(values, 'api.tlsCertFile', 'api.tlsKeyFile');
+  // Node's HTTP server refuses a headers bound above the request bound; a silent ?wait=commit
+  // request must outlive its wait, or the idle bound would cut it off before its answer.
+  checkOrder(values, 'api.headersTimeoutMs', 'api.requestTimeoutMs', 'at most');
+  checkOrder(values, 'api.commitWaitMsMax', 'api.connectionTimeoutMs', 'below');
+  checkOrder(values, 'api.connectionsPerClientMax', 'api.connectionsMax', 'at most');
   return build(values);
+}
+
+/** lower must be at most (or below) upper; the message names both values and their sources. */
+function checkOrder(values: Values, lower: string, upper: string, relation: 'at most' | 'below'): void {
+  const a = values.get(lower);
+  const b = values.get(upper);
+  if (a === undefined || b === undefined) return;
+  const [x, y] = [a.value as number, b.value as number];
+  if (relation === 'at most' ? x <= y : x < y) return;
+  fail(`${lower} (${x}, from ${a.source}) must be ${relation} ${upper} (${y}, from ${b.source})`);
 }
 
 function applyFile(values: Values, file: string): void {

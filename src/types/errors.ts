@@ -73,6 +73,7 @@ export const ERROR_CODES = {
   NODE_HALTED: { status: 503, title: 'Node halted after a storage failure' },
   NODE_CLOSING: { status: 503, title: 'Node is shutting down; retry later or on another node' },
   LEDGER_REPAIRING: { status: 503, title: 'The ledger is re-fetching committed blocks it lost; retry later or on another node' },
+  GENESIS_PENDING: { status: 503, title: 'The chain has not started: its genesis time is still ahead' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -4,7 +4,7 @@ import { TianpingError } from '../../types/index.js';
 import type { RouteOptions } from '../options.js';
 import { HealthSchema, StatusSchema, problemResponses } from '../schemas.js';
 
-export const statusRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components }) => {
+export const statusRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components, clock }) => {
   app.get('/v1/status', {
     schema: {
       tags: ['node'],
@@ -16,14 +16,20 @@ export const statusRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app,
   app.get('/healthz', {
     schema: {
       tags: ['node'],
-      summary: 'Liveness: 200 while the node runs, 503 once it halted and while its ledger re-fetches lost blocks',
-      response: { 200: HealthSchema, ...problemResponses('NODE_HALTED', 'LEDGER_REPAIRING') },
+      summary: 'Liveness: 200 while the node runs, 503 before the genesis time, once it halted, and while its ledger re-fetches lost blocks',
+      response: { 200: HealthSchema, ...problemResponses('NODE_HALTED', 'GENESIS_PENDING', 'LEDGER_REPAIRING') },
     },
   }, async () => {
     const status = components.status();
     if (status.halted) throw new TianpingError('NODE_HALTED', 'the node stopped after a storage failure and serves no writes');
     if (status.repairingTo !== undefined) {
       throw new TianpingError('LEDGER_REPAIRING', `the ledger is re-fetching committed blocks up to height ${status.repairingTo}`);
+    }
+    // Before its genesis time a chain makes no block: a node waiting for it is not yet serving.
+    const startsAtMs = components.genesis.genesisTimeMs;
+    if (clock.nowMs() < startsAtMs) {
+      throw new TianpingError('GENESIS_PENDING', `the chain starts at ${new Date(startsAtMs).toISOString()} (genesis time)`,
+        { genesisTimeMs: startsAtMs });
     }
     return { ok: true as const };
   });
