@@ -1,15 +1,15 @@
 // The composition root: reads config, genesis and key, opens the ledger, wires the node core to the
 // API and starts listening. Nothing else in the code base constructs these pieces together.
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { buildApp } from '../api/index.js';
 import type { NodeConfig } from '../config/defaults.js';
-import { NodeVerifier, installNodeSha256, readKeyFile } from '../crypto/index.js';
+import { NodeVerifier, installNodeSha256 } from '../crypto/index.js';
 import type { Ledger } from '../ledger/index.js';
 import { FileHighWater } from './high-water.js';
 import { openLedger } from './ledger-open.js';
-import { parseGenesis, genesisHash } from '../state/index.js';
+import { genesisHash } from '../state/index.js';
 import { toHex, type Clock } from '../types/index.js';
 import { NodeCore } from './node.js';
 import { systemClock } from './system-env.js';
@@ -17,6 +17,8 @@ import { createP2P } from '../p2p/index.js';
 import { watchDenyList } from './deny-list.js';
 import { allMembers, readValidatorSet } from '../state/index.js';
 import { VERSION } from './version.js';
+import { explainLedgerOpenFailure, lockDataDir } from './data-dir-lock.js';
+import { inDataDir, preflight } from './preflight.js';
 
 export { NodeCore } from './node.js';
 
@@ -28,38 +30,27 @@ export interface RunningNode {
 
 export { systemClock, systemTimers } from './system-env.js';
 
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
-
-function inDataDir(config: NodeConfig, path: string): string {
-  return isAbsolute(path) ? path : join(config.dataDir, path);
-}
+export { StartupError, type StartupErrorCode } from './startup-error.js';
+export { checkNodeConfig, GENESIS_WAIT_MS_MAX } from './preflight.js';
+export { LOCK_FILE } from './data-dir-lock.js';
 
 export async function startNode(opts: { config: NodeConfig; logger: Logger; clock?: Clock }): Promise<RunningNode> {
   const { config, logger } = opts;
   // The node hashes with OpenSSL (the same SHA-256, several times faster than the JS one).
   installNodeSha256();
-  const genesisPath = inDataDir(config, config.genesisFile);
-  let genesisBytes: Uint8Array;
-  try {
-    genesisBytes = readFileSync(genesisPath);
-  } catch (error) {
-    throw new StartupError(`cannot read genesis ${genesisPath}: ${(error as Error).message} (run "tianping init" first)`);
-  }
-  let genesisJson: unknown;
-  try {
-    genesisJson = JSON.parse(new TextDecoder().decode(genesisBytes));
-  } catch {
-    throw new StartupError(`genesis ${genesisPath} is not JSON`);
-  }
-  const genesis = parseGenesis(genesisJson);
-  const key = readKeyFile(inDataDir(config, config.nodeKeyFile));
+  // The whole configuration is checked before anything is written to the data directory.
+  const { genesis, genesisBytes, key, tls } = preflight(config, opts.clock ?? systemClock, logger);
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const lock = lockDataDir(resolve(config.dataDir), logger);
   // Refuses a damaged ledger (LedgerError LEDGER_DAMAGED, HIGH_WATER_MISMATCH); one behind its
   // high-water mark starts repairing from peers (node/ledger-open.ts).
   const verifier = new NodeVerifier();
   const { ledger, mark, repairTo } = await openLedger({ dataDir: resolve(config.dataDir), genesis,
-    genesisHash: genesisHash(genesisBytes), verifier, canRepair: config.p2p.listen.length > 0 });
+    genesisHash: genesisHash(genesisBytes), verifier, canRepair: config.p2p.listen.length > 0 })
+    .catch((error: unknown) => {
+      lock.release();
+      throw explainLedgerOpenFailure(error, resolve(config.dataDir));
+    });
   if (repairTo !== undefined) {
     logger.error({ event: 'ledger.repairing', code: 'LEDGER_REPAIRING', tip: ledger.tip.height, mark: repairTo.height },
       'the ledger lost committed blocks: re-fetching them from peers; reads answer 503 until it is back at its high-water mark');
@@ -100,14 +91,11 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     highWater: { store: new FileHighWater(resolve(config.dataDir)), mark }, ...(repairTo === undefined ? {} : { repairTo }),
     ...(p2p === undefined ? {} : { network: p2p }),
   });
-  const tls = config.api.tlsCertFile !== '' && config.api.tlsKeyFile !== ''
-    ? { cert: readFileSync(inDataDir(config, config.api.tlsCertFile)), key: readFileSync(inDataDir(config, config.api.tlsKeyFile)) }
-    : undefined;
   const app = await buildApp(core, {
     bodyBytesMax: config.api.bodyBytesMax, commitWaitMsMax: config.api.commitWaitMsMax,
     evidencePageMax: config.api.evidencePageMax, logger: logger.child({ module: 'api' }), version: VERSION,
     signatureWindowMs: config.api.signatureWindowMs, clock: opts.clock ?? systemClock,
-    ...(tls === undefined ? {} : { https: tls }),
+    connections: config.api, ...(tls === undefined ? {} : { https: tls }),
   });
   await core.start();
   const address = await app.listen({ host: config.api.host, port: config.api.port });
@@ -126,6 +114,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
       await p2p?.stop();
       await refreshing;
       await ledger.close();
+      lock.release();
       logger.info('node stopped');
     })()),
   };

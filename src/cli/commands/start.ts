@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
 import { FRIENDLY_FLAGS, loadConfig, resolveDataPath, type NodeConfig } from '../../config/index.js';
-import { startNode } from '../../node/index.js';
+import { checkNodeConfig, startNode } from '../../node/index.js';
 import { DEV_CHAIN_ID, initDevChain } from './init.js';
 import { EXIT_ERROR, EXIT_OK, UsageError, booleanOption, listOption, runCommand, stringOption,
   type CliIo, type CommandSpec, type ParsedArgs } from '../common.js';
@@ -58,7 +58,11 @@ export function run(argv: readonly string[], io: CliIo): Promise<number> {
     const file = stringOption(args, 'config') ?? io.env['TIANPING_CONFIG'];
     const config = loadConfig({ ...(file === undefined ? {} : { file }), env: io.env, flags: configFlags(args) });
     const logger = pino({ level: config.log.level, base: { moniker: config.moniker } });
-    if (booleanOption(args, 'dev')) initDevChainOnce(config, logger);
+    // A dev chain is written only once the rest of the configuration is known to be good.
+    if (booleanOption(args, 'dev')) {
+      checkNodeConfig(config);
+      initDevChainOnce(config, logger);
+    }
     const node = await startNode({ config, logger });
     return waitForSignal(logger, node);
   });
