@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,10 +111,20 @@ describe('tianping init', () => {
     expect(genesis.chainId).toBe('tianping-dev');
   });
 
-  it('refuses an invalid chain id with the genesis message', async () => {
-    const result = await runCli(['init', '--data-dir', 'x', '--chain-id', 'bad chain'], { cwd: freshDir() });
+  it('refuses an invalid chain id with the genesis message, writing nothing', async () => {
+    const dir = freshDir();
+    const result = await runCli(['init', '--data-dir', 'x', '--chain-id', 'bad chain'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^tianping init: genesis: chainId "bad chain" does not match/);
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
+  it('refuses a validator named like the dev platform (one name index), writing nothing', async () => {
+    const dir = freshDir();
+    const result = await runCli(['init', '--data-dir', 'x', '--moniker', 'dev-platform', '--json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'GENESIS_DUPLICATE_NAME' } });
+    expect(existsSync(join(dir, 'x'))).toBe(false);
   });
 });
 

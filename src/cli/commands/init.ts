@@ -40,36 +40,35 @@ export function initDevChain(options: DevChainOptions): DevChain {
   if (existsSync(options.genesisPath) && !options.force) {
     throw new CliError(`${options.genesisPath} already exists; use --force to write a new genesis`);
   }
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const reusedKeys: string[] = [];
-  const nodeKey = keyAt(options.nodeKeyPath, 'node key', reusedKeys);
+  const nodeKey = keyAt(options.nodeKeyPath, 'node key');
   const submitterKeyPath = resolve(options.dataDir, DEV_SUBMITTER_KEY_FILE);
-  const submitterKey = keyAt(submitterKeyPath, DEV_SUBMITTER_NAME, reusedKeys);
+  const submitterKey = keyAt(submitterKeyPath, DEV_SUBMITTER_NAME);
   const document = {
     chainId: options.chainId,
     genesisTimeMs: options.nowMs,
-    validators: [{ name: options.validatorName, publicKey: toHex(nodeKey.publicKey), power: DEV_VALIDATOR_POWER }],
+    validators: [{ name: options.validatorName, publicKey: toHex(nodeKey.pair.publicKey), power: DEV_VALIDATOR_POWER }],
     members: [{
       name: DEV_SUBMITTER_NAME, organisation: DEV_SUBMITTER_NAME, role: 'submitter',
-      publicKey: toHex(submitterKey.publicKey), categories: [...DEFAULT_CATEGORIES],
+      publicKey: toHex(submitterKey.pair.publicKey), categories: [...DEFAULT_CATEGORIES],
     }],
     categories: [...DEFAULT_CATEGORIES],
     params: DEFAULT_PARAMS,
   };
-  // Checked by the same parser the node uses, so init never writes a genesis the node refuses.
+  // Checked by the same parser the node uses, so init never writes a genesis the node refuses;
+  // and before anything is written, so a refused genesis leaves no keys or directory behind.
   const genesis = parseGenesis(document);
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  for (const key of [nodeKey, submitterKey]) key.write?.();
   writeAtomically(options.genesisPath, JSON.stringify(document, null, 2) + '\n');
+  const reusedKeys = [nodeKey, submitterKey].filter((key) => key.write === undefined).map((key) => key.path);
   return { genesis, genesisPath: options.genesisPath, nodeKeyPath: options.nodeKeyPath, submitterKeyPath, reusedKeys };
 }
 
-function keyAt(path: string, label: string, reused: string[]): KeyPair {
-  if (existsSync(path)) {
-    reused.push(path);
-    return readKeyFile(path);
-  }
+/** The key file at path if it exists; otherwise a new key and how to write it. */
+function keyAt(path: string, label: string): { pair: KeyPair; path: string; write?: () => void } {
+  if (existsSync(path)) return { pair: readKeyFile(path), path };
   const pair = generateKeyPair();
-  writeKeyFile(path, pair, label);
-  return pair;
+  return { pair, path, write: () => writeKeyFile(path, pair, label) };
 }
 
 /** A crash mid-write leaves the old genesis or none, never half a file. */
