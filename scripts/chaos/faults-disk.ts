@@ -1,4 +1,4 @@
-// The storage faults: a data directory on a small tmpfs filled until ENOSPC, and a LevelDB log
+// The storage faults: a ledger on a small tmpfs filled until ENOSPC, and a LevelDB log
 // whose tail is cut while the node is down. Both end as an operator would end them: free the
 // space and restart; for a ledger the node refuses as LEDGER_DAMAGED, move it aside and let the
 // node fetch the blocks again from its peers.
@@ -34,9 +34,16 @@ export function unmountAll(): void {
   }
 }
 
-/** Stops the node, moves its data directory onto a tmpfs just larger than it, restarts it. */
+/**
+ * The tmpfs holds the ledger only: with the whole data directory on it, the node's log (stdout
+ * into <dataDir>/node.log) fills first and the process dies of a failed log write before the
+ * ledger is ever refused a write, which is not the fault under test.
+ */
+const ledgerOf = (cluster: Cluster, name: string): string => join(cluster.layout.nodes.find((n) => n.name === name)!.dataDir, LEDGER_DIR);
+
+/** Stops the node, moves its ledger onto a tmpfs just larger than it, restarts it. */
 export async function moveOntoTmpfs(cluster: Cluster, name: string): Promise<{ tmpfsBytes: number }> {
-  const { dataDir } = cluster.layout.nodes.find((n) => n.name === name)!;
+  const dataDir = ledgerOf(cluster, name);
   await cluster.stop(name);
   const tmpfsBytes = Math.ceil((dirBytes(dataDir) + TMPFS_HEADROOM_BYTES) / MIB) * MIB;
   const onDisk = `${dataDir}.ondisk`;
@@ -52,7 +59,7 @@ export async function moveOntoTmpfs(cluster: Cluster, name: string): Promise<{ t
 
 /** Writes a filler file until the file system says ENOSPC; returns the bytes written. */
 export function fillUntilFull(cluster: Cluster, name: string): number {
-  const { dataDir } = cluster.layout.nodes.find((n) => n.name === name)!;
+  const dataDir = ledgerOf(cluster, name);
   const fd = openSync(join(dataDir, FILLER_FILE), 'w');
   const chunk = Buffer.alloc(FILL_CHUNK_BYTES, 0x5a);
   let written = 0;
@@ -68,13 +75,13 @@ export function fillUntilFull(cluster: Cluster, name: string): number {
 
 /** Removes the filler; the caller decides from the node's state whether it must restart. */
 export function removeFiller(cluster: Cluster, name: string): void {
-  const { dataDir } = cluster.layout.nodes.find((n) => n.name === name)!;
+  const dataDir = ledgerOf(cluster, name);
   rmSync(join(dataDir, FILLER_FILE), { force: true });
 }
 
-/** Stops the node, copies its data back to disk, unmounts the tmpfs and restarts the node. */
+/** Stops the node, copies its ledger back to disk and unmounts the tmpfs (the caller restarts it). */
 export async function moveOffTmpfs(cluster: Cluster, name: string): Promise<void> {
-  const { dataDir } = cluster.layout.nodes.find((n) => n.name === name)!;
+  const dataDir = ledgerOf(cluster, name);
   await cluster.stop(name);
   const onDisk = `${dataDir}.ondisk`;
   rmSync(onDisk, { recursive: true, force: true });

@@ -106,8 +106,9 @@ async function oneFault(ctx: RunContext, plan: PlannedFault, result: TimelineRes
   ctx.print(`${stamp()} ${what}${Object.keys(injected.outcome).length > 0 ? ` ${JSON.stringify(injected.outcome)}` : ''}`);
   await sleep(started + plan.durationMs - Date.now());
   const heightAtHeal = ctx.observer.maxHeight();
-  const heal = await injected.heal();
+  // Recovery counts from the start of the heal: restarting a node is part of recovering.
   const healedAtMs = Date.now();
+  const heal = await injected.heal();
   result.failures.push(...heal.failures);
   const recoveredAtMs = await waitAllPast(ctx, heightAtHeal, RECOVERY_TIMEOUT_MS);
   const recoveryMs = recoveredAtMs === null ? null : recoveredAtMs - healedAtMs;
