@@ -7,7 +7,7 @@
 //
 //   npx tsx scripts/chaos/byzantine-peer.ts --dir <testnet dir> --key <node.key of a stopped validator> --seconds N --seed S
 //
-// Ends by printing ONE JSON line: {"sent":{kind:count},"refusedOrClosed":n,"answered":n,"banned":bool,
+// Ends by printing ONE JSON line: {"sent":{kind:count},"refusedOrClosed":n,"answered":n,"errors":{code:n},"banned":bool,
 // "bannedFrom":[node names],"reached":[node names],"durationMs":n}. Exit 0 after a run, 2 on bad usage.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -47,6 +47,8 @@ class ByzantinePeer {
   readonly sent: Record<string, number> = {};
   refusedOrClosed = 0;
   answered = 0;
+  /** Refused or closed requests by error code. */
+  readonly errors: Record<string, number> = {};
   private height = 1;
 
   constructor(private readonly host: P2P, private readonly signer: Signer, private readonly targets: readonly TestnetNode[],
@@ -137,7 +139,13 @@ class ByzantinePeer {
       } catch (error) {
         if (!isP2PError(error)) throw error;
         this.refusedOrClosed++;
+        this.errors[error.code] = (this.errors[error.code] ?? 0) + 1;
+        // Fails without I/O (no open connection): wait for the redial instead of spinning.
+        if (error.code === 'PEER_NOT_CONNECTED') await sleep(100);
       }
+      // A request that fails at once never leaves the microtask queue: without this the workers
+      // starve the event loop (timers, sockets) of this process.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -185,7 +193,7 @@ async function main(): Promise<void> {
   const durationMs = Date.now() - startMs;
   const bannedFrom = await peer.bannedFrom(reached);
   await host.stop();
-  process.stdout.write(`${JSON.stringify({ sent: peer.sent, refusedOrClosed: peer.refusedOrClosed, answered: peer.answered,
+  process.stdout.write(`${JSON.stringify({ sent: peer.sent, refusedOrClosed: peer.refusedOrClosed, answered: peer.answered, errors: peer.errors,
     banned: bannedFrom.length > 0, bannedFrom, reached: reached.map((node) => node.name), durationMs })}\n`);
 }
 

@@ -24,6 +24,8 @@ import { GOSSIP_MESSAGE_BYTES_CAP, resolveLimits, TOPICS, type P2P, type P2PComp
 /** Room for the gossipsub RPC envelope (topic, control messages) around the largest message. */
 const RPC_OVERHEAD_BYTES = 64 * 1024;
 const CHAIN_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
+/** How long closing a peer's connections may take before they are aborted. */
+const HANG_UP_WAIT_MS = 1_000;
 const wallClock: Clock = { nowMs: () => Date.now() as TimeMs };
 
 // A type alias, not an interface: libp2p's ServiceMap needs an index signature.
@@ -74,7 +76,9 @@ export async function createP2P(c: P2PComponents): Promise<P2P> {
 
   const hangUp = (peerId: PeerId, why: string): void => {
     logger.info({ event: 'p2p.peer.hang-up', peerId: peerId.toString(), why }, 'closing connections of peer');
-    libp2p.hangUp(peerId).catch((error: unknown) => {
+    // Bounded: a graceful close waits for the peer's streams, which a peer flooding us (or one
+    // whose oversized frame we stopped reading) may never finish; past the bound it is aborted.
+    libp2p.hangUp(peerId, { signal: AbortSignal.timeout(HANG_UP_WAIT_MS) }).catch((error: unknown) => {
       logger.debug({ event: 'p2p.peer.hang-up-failed', peerId: peerId.toString(), err: error }, 'hang-up failed');
     });
   };
