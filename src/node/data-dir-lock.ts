@@ -12,6 +12,10 @@ import { StartupError } from './startup-error.js';
 
 export const LOCK_FILE = 'node.lock';
 
+// Lock files this process holds: a lock naming our own pid is ours only if it is in here. Otherwise
+// an earlier process had our pid (a container restarted: the node is pid 1 again) and it is stale.
+const heldHere = new Set<string>();
+
 /** What node.lock holds. */
 export interface LockRecord {
   readonly pid: number;
@@ -77,21 +81,25 @@ export function lockDataDir(dataDir: string, logger: Logger, nowMs = Date.now())
   const ours: LockRecord = { pid: process.pid, host: hostname(), startedAtMs: nowMs, startedAt: new Date(nowMs).toISOString() };
   // A few rounds: another node may take over the same stale lock between our read and our create.
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (tryCreate(path, ours)) return { path, release: () => releaseIfOurs(path, ours) };
+    if (tryCreate(path, ours)) {
+      heldHere.add(path);
+      return { path, release: () => releaseIfOurs(path, ours) };
+    }
     const holder = readRecord(path);
     if (holder === 'missing') continue;
-    if (holder !== 'unreadable') {
-      if (holder.host !== ours.host) {
-        throw new StartupError('DATA_DIR_LOCKED', `data directory ${dataDir} is in use: ${path} is held by pid ${holder.pid} `
-          + `on host ${holder.host} since ${holder.startedAt}, which this host cannot check; if no node runs there, remove the lock file`);
-      }
-      if (processAlive(holder.pid)) {
-        throw new StartupError('DATA_DIR_LOCKED', `data directory ${dataDir} is in use by another node: ${path} is held by pid `
-          + `${holder.pid} (running since ${holder.startedAt}); stop that node first, or give this one another data directory`);
-      }
+    if (holder === 'unreadable' || holder.host !== ours.host) {
+      // Another host's process cannot be checked from here (a shared file system, or a container
+      // that was replaced and got a new host name). LevelDB's lock, taken next, still refuses a
+      // second opener of the ledger while the first runs.
+      logger.warn({ event: 'datadir.lock.foreign', lockFile: path, holder },
+        'taking over a data directory lock this host cannot check (unreadable, or written on another host); the ledger lock still guards the data');
+    } else if (heldHere.has(path) || (holder.pid !== process.pid && processAlive(holder.pid))) {
+      throw new StartupError('DATA_DIR_LOCKED', `data directory ${dataDir} is in use by another node: ${path} is held by pid `
+        + `${holder.pid} (running since ${holder.startedAt}); stop that node first, or give this one another data directory`);
+    } else {
+      logger.warn({ event: 'datadir.lock.stale', lockFile: path, holder },
+        'taking over a stale data directory lock: its process is gone (the node did not stop cleanly)');
     }
-    logger.warn({ event: 'datadir.lock.stale', lockFile: path, holder },
-      'taking over a stale data directory lock: its process is gone (the node did not stop cleanly)');
     try {
       unlinkSync(path);
     } catch (error) {
@@ -102,6 +110,7 @@ export function lockDataDir(dataDir: string, logger: Logger, nowMs = Date.now())
 }
 
 function releaseIfOurs(path: string, ours: LockRecord): void {
+  heldHere.delete(path);
   const holder = readRecord(path);
   if (typeof holder === 'string' || holder.pid !== ours.pid || holder.startedAtMs !== ours.startedAtMs) return;
   try {

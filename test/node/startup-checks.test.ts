@@ -1,7 +1,7 @@
 // startNode checks the whole configuration before it writes anything to the data directory, says
 // when a chain's genesis is still ahead, and keeps a second node off a data directory in use.
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ClassicLevel } from 'classic-level';
@@ -141,13 +141,28 @@ describe('one node per data directory', () => {
   it('a stale lock (its process gone) is taken over with a warning', async () => {
     const dir = devDataDir();
     // A pid far above any pid_max, so no process has it.
-    const stale = { pid: 2 ** 30, host: (await import('node:os')).hostname(), startedAtMs: 1, startedAt: new Date(1).toISOString() };
+    const stale = { pid: 2 ** 30, host: hostname(), startedAtMs: 1, startedAt: new Date(1).toISOString() };
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify(stale));
     chmodSync(join(dir, LOCK_FILE), 0o644);
     const { logger, lines } = capture();
     nodes.push(await startNode({ config: config(dir), logger }));
     expect(lines()).toContain('taking over a stale data directory lock');
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+  });
+
+  it.each([
+    ['left by an earlier process with our pid (a restarted container)', () => ({ pid: process.pid, host: hostname() }),
+      'taking over a stale data directory lock'],
+    ['written on another host', () => ({ pid: 1, host: 'other-host' }), 'taking over a data directory lock this host cannot check'],
+    ['that is no lock record', () => 'garbage', 'taking over a data directory lock this host cannot check'],
+  ])('a lock %s is taken over with a warning', async (_name, record, warning) => {
+    const dir = devDataDir();
+    const held = record();
+    writeFileSync(join(dir, LOCK_FILE), typeof held === 'string' ? held
+      : JSON.stringify({ ...held, startedAtMs: 1, startedAt: new Date(1).toISOString() }));
+    const { logger, lines } = capture();
+    nodes.push(await startNode({ config: config(dir), logger }));
+    expect(lines()).toContain(warning);
   });
 
   it("LevelDB's own lock held elsewhere is reported as DATA_DIR_LOCKED, not 'Database failed to open'", async () => {
