@@ -3,6 +3,8 @@
 // more than its cap while others still get in; and a ?wait=commit request longer than every other
 // bound still gets its answer.
 import { connect, type Socket } from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
@@ -40,8 +42,8 @@ interface Conn {
   readonly closed: Promise<number>;
 }
 
-async function open(port: number): Promise<Conn> {
-  const socket = connect({ host: '127.0.0.1', port });
+async function open(port: number, localAddress?: string): Promise<Conn> {
+  const socket = connect({ host: '127.0.0.1', port, ...(localAddress === undefined ? {} : { localAddress }) });
   sockets.push(socket);
   let text = '';
   socket.setEncoding('utf8');
@@ -124,6 +126,43 @@ describe('HTTP connection bounds', () => {
     again.socket.write(GET_HEALTH);
     await sleep(100);
     expect(again.received()).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  it('logs 20 refused connections as one line per interval, not one per socket', async () => {
+    let logged = '';
+    const sink = new Writable({ write(chunk: Buffer, _encoding, done) { logged += chunk.toString(); done(); } });
+    const built = await makeApp(new FakeComponents(), {
+      connections: { ...BOUNDS, connectionsMax: 4, connectionsPerClientMax: 2 }, logger: pino({ level: 'warn' }, sink),
+    });
+    app = built.app;
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as { port: number };
+    const held = await Promise.all([open(port), open(port)]);
+    // 20 more from the same address: each closed at once.
+    const extra = await Promise.all(Array.from({ length: 20 }, () => open(port)));
+    const closedMs = await Promise.all(extra.map((conn) => conn.closed));
+    expect(Math.max(...closedMs)).toBeLessThan(BOUNDS.headersTimeoutMs);
+    for (const conn of held) conn.socket.write(GET_HEALTH);
+    await sleep(100);
+    for (const conn of held) expect(conn.received()).toMatch(/^HTTP\/1\.1 200 /);
+    const lines = logged.split('\n').filter((line) => line.includes('connections refused'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ refused: 1, addresses: { '127.0.0.1': 1 } });
+  });
+
+  it('drops a connection beyond connectionsMax whatever its address', async () => {
+    const built = await makeApp(new FakeComponents(), { connections: { ...BOUNDS, connectionsMax: 4, connectionsPerClientMax: 2 } });
+    app = built.app;
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as { port: number };
+    // Loopback answers for all of 127/8: four connections from two addresses fill the server.
+    const held = await Promise.all([open(port), open(port), open(port, '127.0.0.2'), open(port, '127.0.0.2')]);
+    const extra = await open(port, '127.0.0.3');
+    expect(await extra.closed).toBeLessThan(BOUNDS.headersTimeoutMs);
+    expect(extra.received()).toBe('');
+    for (const conn of held) conn.socket.write(GET_HEALTH);
+    await sleep(100);
+    for (const conn of held) expect(conn.received()).toMatch(/^HTTP\/1\.1 200 /);
   });
 
   it('answers a ?wait=commit held longer than every other bound but the idle one', async () => {
