@@ -5,6 +5,7 @@ import { pino, type Logger } from 'pino';
 import { FRIENDLY_FLAGS, loadConfig, resolveDataPath, type NodeConfig } from '../../config/index.js';
 import { checkNodeConfig, startNode } from '../../node/index.js';
 import { DEV_CHAIN_ID, initDevChain } from './init.js';
+import { createLogDestination } from '../log-destination.js';
 import { EXIT_ERROR, EXIT_OK, UsageError, booleanOption, listOption, runCommand, stringOption,
   type CliIo, type CommandSpec, type ParsedArgs } from '../common.js';
 
@@ -57,7 +58,8 @@ export function run(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(spec, argv, io, async (args) => {
     const file = stringOption(args, 'config') ?? io.env['TIANPING_CONFIG'];
     const config = loadConfig({ ...(file === undefined ? {} : { file }), env: io.env, flags: configFlags(args) });
-    const logger = pino({ level: config.log.level, base: { moniker: config.moniker } });
+    // A log that cannot be written (a full disk under it) must not take the node down with it.
+    const logger = pino({ level: config.log.level, base: { moniker: config.moniker } }, createLogDestination().stream);
     // A dev chain is written only once the rest of the configuration is known to be good.
     if (booleanOption(args, 'dev')) {
       checkNodeConfig(config);
