@@ -195,7 +195,8 @@ function parseBootstrap(addrs: readonly string[]): RedialTarget[] {
 function checkLimits(limits: P2PLimits): void {
   const positive: readonly (keyof Omit<P2PLimits, 'messageBytesMax'>)[] = [
     'requestBytesMax', 'responseBytesMax', 'peersMax', 'requestTimeoutMs', 'dedupeWindowMs', 'penaltiesMax',
-    'penaltyWindowMs', 'banMs', 'redialDelayMinMs', 'redialDelayMaxMs', 'inboundRequestsPerPeerMax', 'faultLogIntervalMs',
+    'penaltyWindowMs', 'banMs', 'redialDelayMinMs', 'redialDelayMaxMs', 'inboundRequestsPerPeerMax', 'busyRefusalsPerPenalty',
+    'faultLogIntervalMs',
   ];
   for (const key of positive) {
     const value = limits[key];

@@ -5,7 +5,8 @@
 // 3 refused as the requester's fault (it was penalised).
 // Both sides check lengths before reading bodies, and every wait is bounded by a deadline.
 // Inbound, each peer has at most limits.inboundRequestsPerPeerMax requests of one protocol in
-// flight; a stream beyond that is reset unread. A request that is the peer's fault (an oversized or
+// flight; a stream beyond that is reset unread, and every limits.busyRefusalsPerPenalty-th such
+// refusal within the penalty window penalises the peer (a flood of streams is not free). A request that is the peer's fault (an oversized or
 // malformed frame, or a handler's PeerFaultError) penalises the peer through the same gate as an
 // invalid gossip message, so a member's node sending junk is banned like one gossiping it. Nothing
 // here logs per request: outcomes are counted in the FaultLog and logged per interval.
@@ -26,6 +27,8 @@ const STATUS_REFUSED = 3;
 const PROTOCOL_NAME_RE = /^[a-z][a-z0-9-]{0,31}$/;
 /** libp2p's own cap per connection and protocol; ours per peer (limits.inboundRequestsPerPeerMax) is lower. */
 const INBOUND_STREAMS_MAX = 32;
+/** Peers whose busy refusals are counted at once; beyond it, expired counts are dropped first. */
+const BUSY_PEERS_MAX = 1024;
 
 export interface RequestResponseComponents {
   readonly libp2p: {
@@ -34,7 +37,8 @@ export interface RequestResponseComponents {
     getConnections(peerId?: PeerId): Connection[];
   };
   readonly chainId: string;
-  readonly limits: Pick<P2PLimits, 'requestBytesMax' | 'responseBytesMax' | 'requestTimeoutMs' | 'inboundRequestsPerPeerMax'>;
+  readonly limits: Pick<P2PLimits, 'requestBytesMax' | 'responseBytesMax' | 'requestTimeoutMs' | 'inboundRequestsPerPeerMax'
+    | 'busyRefusalsPerPenalty' | 'penaltyWindowMs'>;
   readonly logger: Logger;
   /** Counts refusals and failures per peer and reason, logged per interval. */
   readonly faults: FaultLog;
@@ -53,6 +57,8 @@ export class RequestResponse {
   private readonly handled = new Set<string>();
   /** Inbound requests in flight per protocol and peer; entries at zero are deleted. */
   private readonly inFlight = new Map<string, number>();
+  /** Busy refusals per peer id since the start of its window (performance.now() ms). */
+  private readonly busy = new Map<string, { sinceMs: number; count: number }>();
 
   constructor(private readonly components: RequestResponseComponents) {}
 
@@ -128,10 +134,10 @@ export class RequestResponse {
     const key = `${name}\u0000${peerId}`;
     const active = this.inFlight.get(key) ?? 0;
     if (active >= limits.inboundRequestsPerPeerMax) {
-      // Refused unread and cheaply. Not penalised: an honest peer under load may burst; junk in the
-      // requests that do get through is what gets a flooding peer banned.
+      // Refused unread and cheaply.
       faults.record(peerId, name, 'busy', 'peer');
       stream.abort(new Error('too many requests in flight'));
+      this.countBusy(peerId, name);
       return;
     }
     this.inFlight.set(key, active + 1);
@@ -201,6 +207,33 @@ export class RequestResponse {
       faults.record(peerId, name, 'handler-failed', 'ours', error);
       return { status: STATUS_HANDLER_FAILED, response: new Uint8Array(0) };
     }
+  }
+
+  /**
+   * One refusal does not penalise: an honest peer bursts when we stalled and its queued streams
+   * arrive at once. Every busyRefusalsPerPenalty-th within the penalty window does: before, a peer
+   * could open streams beyond the limit as fast as it liked at no cost, junk or not.
+   */
+  private countBusy(peerId: string, name: string): void {
+    const { limits } = this.components;
+    const nowMs = performance.now();
+    let entry = this.busy.get(peerId);
+    if (entry === undefined || nowMs - entry.sinceMs >= limits.penaltyWindowMs) {
+      if (entry === undefined && this.busy.size >= BUSY_PEERS_MAX) this.dropExpiredBusy(nowMs);
+      entry = { sinceMs: nowMs, count: 0 };
+      this.busy.set(peerId, entry);
+    }
+    entry.count++;
+    if (entry.count % limits.busyRefusalsPerPenalty === 0) this.blame(peerId, name, 'busy-flood');
+  }
+
+  private dropExpiredBusy(nowMs: number): void {
+    for (const [peerId, entry] of this.busy) {
+      if (nowMs - entry.sinceMs >= this.components.limits.penaltyWindowMs) this.busy.delete(peerId);
+    }
+    // All still counting (more peers than the bound within one window): the oldest goes.
+    const oldest = this.busy.keys().next();
+    if (this.busy.size >= BUSY_PEERS_MAX && oldest.done !== true) this.busy.delete(oldest.value);
   }
 
   private blame(peerId: string, name: string, reason: string): void {

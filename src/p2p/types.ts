@@ -48,6 +48,12 @@ export interface P2PLimits {
    * unread (and counted). Honest nodes have one or two at a time (catch-up, push, one block sync).
    */
   readonly inboundRequestsPerPeerMax: number;
+  /**
+   * A peer whose streams are refused as over inboundRequestsPerPeerMax this many times within
+   * penaltyWindowMs is penalised once (and again at each further multiple). Honest peers have a
+   * few requests in flight and burst only when we stalled; a flood of streams is not free.
+   */
+  readonly busyRefusalsPerPenalty: number;
   /** Refusals, penalties and handler failures are logged as counts once per this interval. */
   readonly faultLogIntervalMs: number;
   /** Redial backoff for bootstrap peers: doubles from min to max, then stays at max. */
@@ -80,6 +86,14 @@ export const DEFAULT_P2P_LIMITS: P2PLimits = {
   penaltyWindowMs: 60_000,
   banMs: 10 * 60_000,
   inboundRequestsPerPeerMax: 4,
+  // Why 100: an honest node sends a peer a few requests a second of all protocols together (block
+  // sync one at a time, a push per own message per rebroadcast interval, catch-up from two peers
+  // per missing message), each with a timeout of 2-10 s, so its refused streams come in bursts
+  // when we stalled (SIGSTOP, a long GC or disk stall) and its queued streams arrive at once:
+  // chaos runs with paused nodes show at most 8 per peer and protocol in 10 s. Such a burst costs
+  // no penalty; a ban from refusals alone takes 1,000 in a minute (16 a second beyond the limit,
+  // sustained), while a flood of thousands of streams a second is banned within a second.
+  busyRefusalsPerPenalty: 100,
   faultLogIntervalMs: 10_000,
   redialDelayMinMs: 250,
   redialDelayMaxMs: 15_000,

@@ -90,6 +90,33 @@ describe('request-response abuse', () => {
     expect(server.logs.filter((r) => r.event === 'p2p.peer.faults' && r.reason === 'busy').map((r) => r.count)).toEqual([4]);
   });
 
+  it('penalises every busyRefusalsPerPenalty-th stream refused as over the limit, so a flood of streams gets its peer banned', async () => {
+    const [server, client] = await pair('re', { inboundRequestsPerPeerMax: 1, busyRefusalsPerPenalty: 5, penaltiesMax: 2 });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    let entered = 0;
+    // Valid requests: only their number beyond the limit is at fault.
+    await server.p2p.handle('catchup', async () => {
+      entered++;
+      await gate;
+      return new Uint8Array(1);
+    });
+    const held = codeOf(client.p2p.request(server.p2p.nodeId, 'catchup', new Uint8Array(1), { timeoutMs: 10_000 }));
+    await waitFor('one request in flight', () => entered === 1);
+    const codes: unknown[] = [];
+    for (let i = 0; i < 4; i++) codes.push(await codeOf(client.p2p.request(server.p2p.nodeId, 'catchup', new Uint8Array(1))));
+    // Four refusals: under the threshold, no penalty.
+    expect(codes).toEqual(['PROTOCOL_ERROR', 'PROTOCOL_ERROR', 'PROTOCOL_ERROR', 'PROTOCOL_ERROR']);
+    expect(server.logged({ event: 'p2p.penalty' })).toBe(false);
+    await codeOf(client.p2p.request(server.p2p.nodeId, 'catchup', new Uint8Array(1)));
+    await waitFor('penalty at the fifth', () => server.logged({ event: 'p2p.penalty', peerId: client.p2p.peerId }));
+    for (let i = 0; i < 5 && connected(server, client); i++) await codeOf(client.p2p.request(server.p2p.nodeId, 'catchup', new Uint8Array(1)));
+    await waitFor('ban at the tenth', () => server.logged({ event: 'p2p.ban', peerId: client.p2p.peerId }));
+    await waitFor('disconnected', () => !connected(server, client));
+    release();
+    await held;
+  });
+
   it('logs junk as one line per peer and reason per interval, without a stack per request', async () => {
     const [server, client] = await pair('rd', { penaltiesMax: 1_000, faultLogIntervalMs: 60_000 });
     await server.p2p.handle('blocks', async (request) => {
