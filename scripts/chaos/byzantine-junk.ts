@@ -89,6 +89,11 @@ export type RequestJunkKind = 'catchup-garbage' | 'catchup-non-canonical' | 'blo
 export const REQUEST_JUNK_KINDS: readonly RequestJunkKind[] = ['catchup-garbage', 'catchup-non-canonical', 'blocks-huge-range',
   'blocks-garbage', 'push-many-votes', 'push-garbage', 'request-oversized'];
 
+/** A well-formed catch-up request for the height being decided: nothing wrong with it but how many come at once. */
+export function validCatchUp(height: number): { name: string; data: Uint8Array } {
+  return { name: 'catchup', data: pb.CatchUpRequest.encode({ kind: 'votes', height, round: 0, voteType: 1 }).finish() };
+}
+
 /** A junk request: which protocol, and the bytes. */
 export function requestJunk(s: Signer, random: Random, kind: RequestJunkKind, height: number): { name: string; data: Uint8Array } {
   switch (kind) {

@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestnetFiles, startTestnet, stopAll, type TestnetLayout, type TestnetNodeHandle } from '../../scripts/testnet-lib.js';
-import { FAST_NODE_ENV, assertSameChain, heal, height, waitFor } from './network-helpers.js';
+import { FAST_NODE_ENV, assertSameChain, heal, height, sleep, waitFor } from './network-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SECONDS = 8;
+const SECONDS = 10;
+/** TIANPING_E2E_BASE_PORT moves the testnet's ports (API base+i, p2p base+100+i) off those of other runs. */
+const BASE_PORT = Number(process.env.TIANPING_E2E_BASE_PORT ?? 29_000 + (process.pid % 4) * 200);
 /** Lines an honest node may write about the Byzantine key during the run: bans, hang-ups, denials, interval counts. */
 const LOG_LINES_MAX = 60;
 
@@ -24,6 +26,29 @@ interface Report {
   bannedFrom: string[];
   reached: string[];
   durationMs: number;
+  /** Per node, when it stopped letting the peer in, in ms after the junk started. */
+  refusedAtMs: Record<string, number>;
+  hangUps: Record<string, number>;
+}
+
+interface LogRecord { event?: string; peerId?: string; reason?: string; side?: string; count?: number; time?: number }
+
+const records = (lines: readonly string[]): LogRecord[] => lines.flatMap((line) => {
+  try {
+    return [JSON.parse(line) as LogRecord];
+  } catch {
+    return [];
+  }
+});
+
+/** Penalties a node gave the peer, by reason, from its interval counts (a busy refusal alone is no penalty). */
+function penalties(lines: readonly string[], peerId: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records(lines)) {
+    if (r.event !== 'p2p.peer.faults' || r.peerId !== peerId || r.side !== 'peer' || r.reason === 'busy') continue;
+    out[r.reason!] = (out[r.reason!] ?? 0) + (r.count ?? 0);
+  }
+  return out;
 }
 
 function runByzantine(dir: string, keyFile: string): Promise<{ report: Report; stderr: string }> {
@@ -56,7 +81,7 @@ describe('e2e: a Byzantine validator floods junk and equivocates', () => {
   let handles: TestnetNodeHandle[] = [];
 
   beforeAll(async () => {
-    layout = createTestnetFiles({ dir, validators: 4, observers: 0, basePort: 29_000 + (process.pid % 4) * 200 });
+    layout = createTestnetFiles({ dir, validators: 4, observers: 0, basePort: BASE_PORT });
     heal(layout);
     handles = await startTestnet(layout, { env: FAST_NODE_ENV });
   }, 120_000);
@@ -75,7 +100,9 @@ describe('e2e: a Byzantine validator floods junk and equivocates', () => {
     const rssBefore = honest.map((h) => rssKiB(h.pid));
     const heightsBefore = await Promise.all(honest.map((h) => height(h.node.apiUrl)));
 
+    const startedMs = Date.now();
     const { report } = await runByzantine(dir, join(byzantine.dataDir, 'node.key'));
+    const endedMs = Date.now();
 
     const rssAfter = honest.map((h) => rssKiB(h.pid));
     const heightsAfter = await Promise.all(honest.map((h) => height(h.node.apiUrl)));
@@ -91,8 +118,11 @@ describe('e2e: a Byzantine validator floods junk and equivocates', () => {
       expect(report.sent[kind], kind).toBeGreaterThan(0);
     }
     expect(report.refusedOrClosed).toBeGreaterThan(0);
+    expect(report.sent['request-flood'], 'request-flood').toBeGreaterThan(0);
     expect(report.banned).toBe(true);
     expect(report.bannedFrom.sort()).toEqual(['node0', 'node1', 'node2']);
+    // Banned by every node within the flood, not in the grace period after it.
+    for (const name of ['node0', 'node1', 'node2']) expect(report.refusedAtMs[name], name).toBeLessThan(SECONDS * 1000);
     // The honest validators kept committing through the flood.
     heightsAfter.forEach((h, i) => expect(h).toBeGreaterThanOrEqual(heightsBefore[i]! + 3));
     for (const [i, lines] of junkLines.entries()) {
@@ -107,5 +137,15 @@ describe('e2e: a Byzantine validator floods junk and equivocates', () => {
       }, 30_000);
     }
     await assertSameChain(honest);
+    // The last interval's counts are logged up to faultLogIntervalMs (10 s) after the flood.
+    await sleep(Math.max(0, endedMs + 11_000 - Date.now()));
+    const figures = honest.map((h, i) => {
+      const lines = logLines(h.node.logFile).slice(linesBefore[i]);
+      const ban = records(lines).find((r) => r.event === 'p2p.ban' && r.peerId === byzantine.peerId);
+      return { node: h.name, penalties: penalties(lines, byzantine.peerId),
+        banAfterPeerStartMs: ban?.time === undefined ? undefined : ban.time - startedMs };
+    });
+    console.log(JSON.stringify({ figures }));
+    for (const f of figures) expect(Object.values(f.penalties).reduce((a, b) => a + b, 0), f.node).toBeGreaterThanOrEqual(10);
   }, 180_000);
 });
