@@ -12,6 +12,7 @@
 // every node it reached refuses it (byzantine-watch.ts), so a ban that lands late still counts.
 //
 //   npx tsx scripts/chaos/byzantine-peer.ts --dir <testnet dir> --key <node.key of a stopped validator> --seconds N --seed S
+//     [--only equivocation,gossip,oversized,requests,flood]   (default: all of them)
 //
 // Ends by printing ONE JSON line: {"sent":{kind:count},"refusedOrClosed":n,"answered":n,"errors":{code:n},"banned":bool,
 // "bannedFrom":[node names],"reached":[node names],"durationMs":n,"refusedAtMs":{node:ms after the junk started},
@@ -50,17 +51,22 @@ const WATCH_EVERY_MS = 50;
 /** A request to a node we are not connected to (it hung up) fails without I/O: wait this long for the redial. */
 const NOT_CONNECTED_WAIT_MS = 25;
 
-interface Options { dir: string; key: string; seconds: number; seed: string }
+const PARTS = ['equivocation', 'gossip', 'oversized', 'requests', 'flood'] as const;
+type Part = (typeof PARTS)[number];
+
+interface Options { dir: string; key: string; seconds: number; seed: string; parts: ReadonlySet<Part> }
 
 function options(): Options {
   const { values } = parseArgs({ options: { dir: { type: 'string' }, key: { type: 'string' }, seconds: { type: 'string' },
-    seed: { type: 'string', default: '1' } } });
+    seed: { type: 'string', default: '1' }, only: { type: 'string', default: PARTS.join(',') } } });
+  const parts = values.only.split(',');
   const seconds = Number(values.seconds);
-  if (values.dir === undefined || values.key === undefined || !Number.isFinite(seconds) || seconds <= 0) {
-    process.stderr.write('usage: byzantine-peer.ts --dir <testnet dir> --key <node key file> --seconds N [--seed S]\n');
+  if (values.dir === undefined || values.key === undefined || !Number.isFinite(seconds) || seconds <= 0
+    || !parts.every((part) => (PARTS as readonly string[]).includes(part))) {
+    process.stderr.write(`usage: byzantine-peer.ts --dir <testnet dir> --key <node key file> --seconds N [--seed S] [--only ${PARTS.join(',')}]\n`);
     process.exit(2);
   }
-  return { dir: values.dir, key: values.key, seconds, seed: values.seed };
+  return { dir: values.dir, key: values.key, seconds, seed: values.seed, parts: new Set(parts as Part[]) };
 }
 
 class ByzantinePeer {
@@ -125,7 +131,7 @@ class ByzantinePeer {
     }
   }
 
-  async gossip(from: number, until: number): Promise<void> {
+  async gossip(from: number, until: number, oversized: boolean, junk: boolean): Promise<void> {
     const random = new Random(`${this.seed}/gossip`);
     await sleep(Math.max(0, from - Date.now()));
     // A node hangs up on the oversized frame: the other kinds go first, so they are read and counted.
@@ -135,13 +141,15 @@ class ByzantinePeer {
         await sleep(100);
         continue;
       }
-      if (Date.now() - lastOversizedMs >= OVERSIZED_EVERY_MS) {
+      if (oversized && Date.now() - lastOversizedMs >= OVERSIZED_EVERY_MS) {
         lastOversizedMs = Date.now();
         await this.publish('gossip-oversized', 'proposals', random.bytes(OVERSIZED_GOSSIP_BYTES));
       }
-      const kind = random.pick<GossipJunkKind>(['gossip-garbage', 'gossip-truncated', 'gossip-non-canonical']);
-      const { topic, data } = gossipJunk(this.signer, random, kind, this.height);
-      await this.publish(kind, topic, data);
+      if (junk) {
+        const kind = random.pick<GossipJunkKind>(['gossip-garbage', 'gossip-truncated', 'gossip-non-canonical']);
+        const { topic, data } = gossipJunk(this.signer, random, kind, this.height);
+        await this.publish(kind, topic, data);
+      }
       await sleep(5);
     }
   }
@@ -233,9 +241,13 @@ async function main(): Promise<void> {
   const until = startMs + opts.seconds * 1000;
   const junkFrom = startMs + Math.min(JUNK_DELAY_MS, (opts.seconds * 1000) / 3);
   watch.countFrom(junkFrom);
+  const { parts } = opts;
   await Promise.all([
-    watch.run(until), peer.equivocate(until), peer.gossip(junkFrom, until), peer.flood(junkFrom, until),
-    ...Array.from({ length: REQUEST_WORKERS }, (_, i) => peer.requests(i, junkFrom, until)),
+    watch.run(until),
+    parts.has('equivocation') ? peer.equivocate(until) : undefined,
+    parts.has('gossip') || parts.has('oversized') ? peer.gossip(junkFrom, until, parts.has('oversized'), parts.has('gossip')) : undefined,
+    parts.has('flood') ? peer.flood(junkFrom, until) : undefined,
+    ...Array.from({ length: parts.has('requests') ? REQUEST_WORKERS : 0 }, (_, i) => peer.requests(i, junkFrom, until)),
   ]);
   const durationMs = Date.now() - startMs;
   // A node may ban us at the very end (its last penalty was in flight): watch on for a while.
