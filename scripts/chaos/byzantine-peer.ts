@@ -35,7 +35,7 @@ const REQUEST_WORKERS = 12;
 const REQUEST_TIMEOUT_MS = 3_000;
 const EQUIVOCATION_EVERY_MS = 300;
 const OVERSIZED_EVERY_MS = 2_000;
-/** The first oversized frame (a hang-up) comes this long after the junk starts: the rest goes first. */
+/** The first oversized frame (a hang-up) comes once every other kind was sent, or this long after the junk starts. */
 const OVERSIZED_FIRST_AFTER_MS = 1_000;
 /** Junk starts this long after the first conflicting pair, so the pair travels before any ban. */
 const JUNK_DELAY_MS = 1_500;
@@ -80,7 +80,7 @@ class ByzantinePeer {
   private height = 1;
 
   constructor(private readonly host: P2P, private readonly signer: Signer, private readonly targets: readonly TestnetNode[],
-    private readonly seed: string, private readonly watch: ConnectionWatch) {}
+    private readonly seed: string, private readonly watch: ConnectionWatch, private readonly parts: ReadonlySet<Part>) {}
 
   connected(): TestnetNode[] {
     const ids = new Set(this.host.connectedNodes());
@@ -134,14 +134,18 @@ class ByzantinePeer {
   async gossip(from: number, until: number, oversized: boolean, junk: boolean): Promise<void> {
     const random = new Random(`${this.seed}/gossip`);
     await sleep(Math.max(0, from - Date.now()));
-    // A node hangs up on the oversized frame: the other kinds go first, so they are read and counted.
-    let lastOversizedMs = Date.now() - OVERSIZED_EVERY_MS + OVERSIZED_FIRST_AFTER_MS;
+    // A node hangs up on the oversized frame: every other kind goes first (or has had
+    // OVERSIZED_FIRST_AFTER_MS), so it is read and counted; a node may ban us within a second.
+    let lastOversizedMs: number | undefined;
     while (Date.now() < until) {
       if (this.connected().length === 0) {
         await sleep(100);
         continue;
       }
-      if (oversized && Date.now() - lastOversizedMs >= OVERSIZED_EVERY_MS) {
+      const due = lastOversizedMs === undefined
+        ? this.firstKindsSent() || Date.now() - from >= OVERSIZED_FIRST_AFTER_MS
+        : Date.now() - lastOversizedMs >= OVERSIZED_EVERY_MS;
+      if (oversized && due) {
         lastOversizedMs = Date.now();
         await this.publish('gossip-oversized', 'proposals', random.bytes(OVERSIZED_GOSSIP_BYTES));
       }
@@ -152,6 +156,13 @@ class ByzantinePeer {
       }
       await sleep(5);
     }
+  }
+
+  /** Whether every kind other than the oversized frame was sent at least once (those that are sent in this run). */
+  private firstKindsSent(): boolean {
+    const kinds = [...(this.parts.has('gossip') ? ['gossip-garbage', 'gossip-truncated', 'gossip-non-canonical'] : []),
+      ...(this.parts.has('requests') ? REQUEST_JUNK_KINDS : []), ...(this.parts.has('flood') ? ['request-flood'] : [])];
+    return kinds.every((kind) => (this.sent[kind] ?? 0) > 0);
   }
 
   async requests(worker: number, from: number, until: number): Promise<void> {
@@ -231,7 +242,7 @@ async function main(): Promise<void> {
   });
   const watch = new ConnectionWatch(targets, { connectedIds: () => host.connectedNodes(), refusedAfterMs: REFUSED_AFTER_MS,
     admittedAfterMs: ADMITTED_AFTER_MS, sampleEveryMs: WATCH_EVERY_MS });
-  const peer = new ByzantinePeer(host, { chainId: layout.chainId, key, validatorIndex }, targets, opts.seed, watch);
+  const peer = new ByzantinePeer(host, { chainId: layout.chainId, key, validatorIndex }, targets, opts.seed, watch, opts.parts);
   const stopTracking = new AbortController();
   const tracking = peer.trackHeight(stopTracking.signal);
   const connectBy = Date.now() + CONNECT_WAIT_MS;
