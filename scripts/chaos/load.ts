@@ -7,6 +7,7 @@ import { encodeSignedTx, encodeTxBody, txSignBytes } from '../../src/codec/index
 import { readKeyFile, sha256, sign } from '../../src/crypto/index.js';
 import { toBase64, toHex, utf8 } from '../../src/types/index.js';
 import type { TestnetLayout } from '../testnet-lib.js';
+import type { Ack } from './check/run-files.js';
 import type { JsonlWriter } from './jsonl.js';
 import { INFLIGHT_MAX } from './options.js';
 
@@ -19,15 +20,6 @@ const ERROR_KINDS_MAX = 64;
 /** Latencies kept for percentiles: a uniform sample (reservoir) once more have been seen. */
 const LATENCY_SAMPLES_MAX = 100_000;
 
-export interface Ack {
-  readonly txHash: string;
-  readonly digest: string;
-  readonly height: number;
-  readonly blockHash: string;
-  readonly node: string;
-  readonly submittedAtMs: number;
-  readonly ackedAtMs: number;
-}
 
 export interface LoadStats {
   offered: number;

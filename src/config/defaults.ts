@@ -1,5 +1,6 @@
 // Every limit, port, interval and path the node uses, with its default. config/example.json shows
 // the same values as a file (a test keeps the two equal).
+import type { ConnectionBounds } from '../api/connection-limits.js';
 
 export interface NodeConfig {
   /** Where the ledger, keys and genesis live. */
@@ -10,7 +11,8 @@ export interface NodeConfig {
   readonly genesisFile: string;
   /** This node's ed25519 key file (0600); relative to dataDir. */
   readonly nodeKeyFile: string;
-  readonly api: {
+  /** The connection bounds are documented where they are enforced (api/connection-limits.ts). */
+  readonly api: ConnectionBounds & {
     readonly host: string;
     readonly port: number;
     readonly bodyBytesMax: number;
@@ -26,21 +28,6 @@ export interface NodeConfig {
     /** HTTPS when both are set. */
     readonly tlsCertFile: string;
     readonly tlsKeyFile: string;
-    /** A kept-alive connection with no request in flight is closed after this long. */
-    readonly keepAliveTimeoutMs: number;
-    /** The request line and headers must have arrived this long after the request began (slowloris). */
-    readonly headersTimeoutMs: number;
-    /** The whole request (headers and body) must have arrived this long after it began. */
-    readonly requestTimeoutMs: number;
-    /**
-     * A connection on which nothing moves either way for this long is closed. Longer than
-     * commitWaitMsMax, since a ?wait=commit request is silent while it waits.
-     */
-    readonly connectionTimeoutMs: number;
-    /** Open connections at most; more are closed as they arrive. */
-    readonly connectionsMax: number;
-    /** Open connections from one client address at most; more are closed as they arrive. */
-    readonly connectionsPerClientMax: number;
   };
   readonly mempool: {
     readonly txsMax: number;
