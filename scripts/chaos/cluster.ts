@@ -13,6 +13,13 @@ const FAKETIME_LIBS = [
   '/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1',
   '/usr/lib/faketime/libfaketimeMT.so.1',
 ];
+/**
+ * The ban the chaos nodes give a peer after repeated penalties (production: 10 min). The ban is on
+ * the key, so the validator whose key the Byzantine peer used is refused for this long after it
+ * restarts honestly; a short ban lets it rejoin within the run.
+ */
+export const CHAOS_BAN_MS = 20_000;
+
 export const DENY_LIST_FILE = 'deny.txt';
 const RESTART_HEALTH_TIMEOUT_MS = 90_000;
 
@@ -73,7 +80,8 @@ export class Cluster {
   async start(name: string, skewS?: number): Promise<TestnetNodeHandle> {
     if (this.handles.get(name)?.running() === true) throw new ClusterError(`${name} is already running`);
     const index = this.names.indexOf(name);
-    const env: Record<string, string> = { ...FAST_NODE_ENV, TIANPING_P2P_DENY_LIST_FILE: DENY_LIST_FILE, ...this.o.env };
+    const env: Record<string, string> = { ...FAST_NODE_ENV, TIANPING_P2P_DENY_LIST_FILE: DENY_LIST_FILE,
+      TIANPING_P2P_BAN_MS: String(CHAOS_BAN_MS), ...this.o.env };
     if (skewS !== undefined && skewS !== 0) {
       if (this.o.faketimeLib === undefined) throw new ClusterError('clock skew needs libfaketime (Debian package faketime)');
       Object.assign(env, {

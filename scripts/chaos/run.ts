@@ -1,7 +1,7 @@
 // The timeline of a chaos run once the nodes answer: (a soak's capacity probe,) the load, each
 // planned fault at its offset and its heal, the recovery after each heal, the quiet tail, then
 // everything healed and the chain seen moving on every node.
-import type { Cluster } from './cluster.js';
+import { CHAOS_BAN_MS, type Cluster } from './cluster.js';
 import { injectFault, type FaultEnv } from './faults.js';
 import type { JsonlWriter } from './jsonl.js';
 import type { Load } from './load.js';
@@ -110,23 +110,35 @@ async function oneFault(ctx: RunContext, plan: PlannedFault, result: TimelineRes
   const healedAtMs = Date.now();
   const heal = await injected.heal();
   result.failures.push(...heal.failures);
-  const recoveredAtMs = await waitAllPast(ctx, heightAtHeal, RECOVERY_TIMEOUT_MS);
+  // After a Byzantine fault the honest nodes ban the key the peer used, so the validator holding it
+  // is refused until the ban passes: the chain's recovery is measured without it, and its rejoin
+  // (awaited before the next fault, which must not meet a validator still cut off) apart.
+  const keyBanned = plan.kind === 'byzantine' ? plan.nodes : [];
+  const recoveredAtMs = await waitAllPast(ctx, heightAtHeal, RECOVERY_TIMEOUT_MS, keyBanned);
   const recoveryMs = recoveredAtMs === null ? null : recoveredAtMs - healedAtMs;
   result.recoveriesMs.push(recoveryMs);
   if (recoveredAtMs === null) {
     result.failures.push(`fault ${plan.id} (${plan.kind}): the running nodes did not all pass height ${heightAtHeal} `
       + `within ${RECOVERY_TIMEOUT_MS / 1000} s of the heal`);
   }
+  if (keyBanned.length > 0) {
+    const rejoinedAtMs = await waitAllPast(ctx, heightAtHeal, CHAOS_BAN_MS + RECOVERY_TIMEOUT_MS);
+    heal.outcome['rejoinMs'] = rejoinedAtMs === null ? null : rejoinedAtMs - healedAtMs;
+    if (rejoinedAtMs === null) {
+      result.failures.push(`fault ${plan.id} (byzantine): ${keyBanned.join(', ')} did not rejoin within `
+        + `${(CHAOS_BAN_MS + RECOVERY_TIMEOUT_MS) / 1000} s of the heal (ban ${CHAOS_BAN_MS / 1000} s)`);
+    }
+  }
   ctx.faultsFile.write({ id: plan.id, healedAtMs, recoveredAtMs, recoveryMs, outcome: heal.outcome });
   ctx.print(`${stamp()} heal ${plan.id} ${plan.kind}: ${recoveryMs === null ? 'NOT recovered' : `recovered in ${(recoveryMs / 1000).toFixed(1)} s`}`
     + `${Object.keys(heal.outcome).length > 0 ? ` ${JSON.stringify(heal.outcome)}` : ''}`);
 }
 
-/** When every running node is seen above height (null on timeout). */
-async function waitAllPast(ctx: RunContext, height: number, timeoutMs: number): Promise<number | null> {
+/** When every running node (but those excluded) is seen above height (null on timeout). */
+async function waitAllPast(ctx: RunContext, height: number, timeoutMs: number, excluded: readonly string[] = []): Promise<number | null> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !ctx.aborted()) {
-    const up = ctx.cluster.upNames();
+    const up = ctx.cluster.upNames().filter((name) => !excluded.includes(name));
     if (up.length > 0 && up.every((name) => ctx.observer.height(name) > height)) return Date.now();
     await sleep(RECOVERY_POLL_MS);
   }

@@ -70,6 +70,11 @@ export interface NodeConfig {
      * changes. Empty: none.
      */
     readonly denyListFile: string;
+    /**
+     * How long a peer is refused after repeated penalties (junk on the wire). Its key is refused,
+     * so a validator whose key a Byzantine peer used rejoins only once the ban has passed.
+     */
+    readonly banMs: number;
   };
   readonly log: {
     readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -120,6 +125,7 @@ export const DEFAULT_CONFIG: NodeConfig = {
     messageBytesMax: 16 * 1024 * 1024,
     syncBlocksMax: 50,
     denyListFile: '',
+    banMs: 10 * 60_000,
   },
   log: {
     level: 'info',

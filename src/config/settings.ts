@@ -78,6 +78,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { path: 'p2p.messageBytesMax', kind: positive },
   { path: 'p2p.syncBlocksMax', kind: positive },
   { path: 'p2p.denyListFile', kind: optionalPath },
+  { path: 'p2p.banMs', kind: positive },
   { path: 'log.level', kind: { type: 'enum', values: LOG_LEVELS } },
 ];
 

@@ -61,7 +61,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     chainId: genesis.chainId, nodeSeed: key.seed, listenAddrs: config.p2p.listen, bootstrap: config.p2p.bootstrap,
     allowedNodes: members, logger: logger.child({ module: 'p2p' }),
     limits: { requestBytesMax: config.p2p.messageBytesMax, responseBytesMax: config.p2p.messageBytesMax,
-      messageBytesMax: { txs: genesis.params.txBytesMax + 1024 } },
+      messageBytesMax: { txs: genesis.params.txBytesMax + 1024 }, banMs: config.p2p.banMs },
   });
   const stopDenyList = p2p === undefined || config.p2p.denyListFile === '' ? undefined
     : watchDenyList(inDataDir(config, config.p2p.denyListFile), logger.child({ module: 'p2p' }),
