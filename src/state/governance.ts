@@ -24,6 +24,8 @@ const ADDRESSES_MAX = 8;
 const ADDRESS_BYTES_MAX = 256;
 const REASON_BYTES_MAX = 512;
 const POWER_MAX = 2 ** 32;
+/** The consensus core's cap on a set's total power (docs/consensus.md); the genesis has the same. */
+const TOTAL_POWER_MAX = 2 ** 36;
 const CHANGE_KINDS = { 1: 'remove', 2: 'suspend', 3: 'reinstate' } as const;
 
 export type ProposalKind = 'join' | 'remove' | 'suspend' | 'reinstate' | 'rotate-key';
@@ -91,6 +93,7 @@ async function checkJoin(tx: DecodedTx, view: StateView, ctx: GovernanceContext)
   if (role === 'validator' ? join.power < 1 || join.power > POWER_MAX : join.power !== 0) {
     fail('JOIN_FIELD_INVALID', 'power is 1..2^32 for validators and 0 otherwise');
   }
+  if (role === 'validator') await assertPowerFits(view, ctx.height ?? 0, join.power);
   if (join.evaluationReportDigest.length !== HASH_BYTES) fail('JOIN_FIELD_INVALID', 'the evaluation report digest is 32 bytes');
   if (join.addresses.length > ADDRESSES_MAX || join.addresses.some((a) => !a.startsWith('/') || utf8(a).length > ADDRESS_BYTES_MAX)) {
     fail('JOIN_FIELD_INVALID', `at most ${ADDRESSES_MAX} multiaddrs, each starting with "/"`);
@@ -120,6 +123,7 @@ async function checkMemberChange(tx: DecodedTx, view: StateView, ctx: Governance
   const allowed = kind === 'remove' ? member.status !== 'removed' : kind === 'suspend' ? member.status === 'active'
     : member.status === 'suspended';
   if (!allowed) fail('MEMBER_STATE_INVALID', `cannot ${kind} a member that is ${member.status}`);
+  if (kind === 'reinstate' && member.role === 'validator') await assertPowerFits(view, ctx.height ?? 0, member.power);
   if (kind !== 'reinstate' && member.role === 'validator') {
     const left = (await setAtHeightPlusTwo(view, ctx.height ?? 0)).filter((v) => !equalBytes(v.publicKey, change.member));
     if (left.length === 0) fail('MEMBER_STATE_INVALID', 'the last validator cannot leave the set');
@@ -169,10 +173,27 @@ async function assertStillFree(view: StateView, proposal: ProposalRecordMsg, hei
   }
   if (proposal.kind === 'join') {
     await assertKeyFree(view, proposal.subject);
-    const { name } = pb.JoinRequest.decode(proposal.payload);
+    const { name, role, power } = pb.JoinRequest.decode(proposal.payload);
     if ((await view.get(memberNameKey(name))) !== undefined) fail('MEMBER_EXISTS', `name "${name}" is taken`);
+    if (ROLES[role - 1] === 'validator') await assertPowerFits(view, height, power);
+  } else if (proposal.kind === 'reinstate') {
+    const member = await memberOf(view, proposal.subject);
+    if (member?.role === 'validator') await assertPowerFits(view, height, member.power);
   } else if (proposal.kind === 'rotate-key') {
     await assertKeyFree(view, pb.RotateKeyRequest.decode(proposal.payload).newKey);
+  }
+}
+
+/**
+ * Several joins (or reinstatements) opened while the set was small each fit when opened; passing
+ * them all must not take the set past the total the consensus core accepts (it asserts the cap,
+ * so an over-large set would stop every node). Checked against the set with every change
+ * scheduled so far, when a join opens and at each approval.
+ */
+async function assertPowerFits(view: StateView, height: number, power: number): Promise<void> {
+  const total = totalPower(await setAtHeightPlusTwo(view, height));
+  if (total + power > TOTAL_POWER_MAX) {
+    fail('VALSET_POWER_TOO_LARGE', `the set's total power ${total} plus ${power} would exceed 2^36`);
   }
 }
 

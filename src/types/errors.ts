@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   MEMBER_EXISTS: { status: 409, title: 'The key or name is already registered' },
   MEMBER_NOT_FOUND: { status: 422, title: 'No member with this key' },
   MEMBER_STATE_INVALID: { status: 409, title: 'The member is not in a state this change applies to' },
+  VALSET_POWER_TOO_LARGE: { status: 409, title: 'The validator set would exceed 2^36 total voting power' },
   JOIN_FIELD_INVALID: { status: 422, title: 'A join request field is out of bounds' },
   ROTATE_PROOF_INVALID: { status: 422, title: 'The new key did not sign the rotation proof' },
   BATCH_INVALID: { status: 422, title: 'The anchor batch is malformed or too large' },

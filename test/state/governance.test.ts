@@ -594,3 +594,46 @@ describe('governance: state bookkeeping', () => {
     expect(await chain.member(contested)).toMatchObject({ name: 'platform', role: 'submitter' });
   });
 });
+
+describe('governance: the set total stays within 2^36, the consensus core\'s cap', () => {
+  const BIG = 2 ** 32;
+  const bigKey = (i: number): KeyPair => keyOf(`big validator ${i}`);
+
+  /** Approvals one block at a time, the big validators first, until the proposal passes. */
+  async function approve(chain: Chain, id: Uint8Array, voters: readonly KeyPair[]): Promise<void> {
+    for (const v of [...voters].reverse()) {
+      await chain.commit([vote(v, id, true)]);
+      if ((await chain.proposal(id)).status === 'approved') return;
+    }
+    expect.fail('the proposal did not pass');
+  }
+
+  /** Admits big validator i with the current validators' approvals, then lets the set take effect. */
+  async function admitBig(chain: Chain, i: number, voters: KeyPair[]): Promise<void> {
+    const request = join(bigKey(i), `big-${i}`, 'validator', { power: BIG });
+    await chain.commit([request]);
+    await approve(chain, request.hash, voters);
+    voters.push(bigKey(i));
+    await chain.commit([]);
+    await chain.commit([]);
+  }
+
+  it('a join that would take the total past 2^36 is refused when it opens, and at approval when others passed first', async () => {
+    const chain = new Chain();
+    const voters: KeyPair[] = [...validators];
+    // 40 + 14 x 2^32 leaves room for exactly one more validator of 2^32.
+    for (let i = 0; i < 14; i++) await admitBig(chain, i, voters);
+    expect((await readValidatorSet(chain.view)).reduce((sum, v) => sum + v.power, 0)).toBe(40 + 14 * BIG);
+    const first = join(bigKey(14), 'big-14', 'validator', { power: BIG });
+    const second = join(bigKey(15), 'big-15', 'validator', { power: BIG });
+    await chain.commit([first, second]);
+    await approve(chain, first.hash, voters);
+    // The second fitted when it opened; with the first scheduled, approving it would pass 2^36.
+    await expectRefused(chain, vote(valA, second.hash, true), 'VALSET_POWER_TOO_LARGE');
+    await chain.commit([]);
+    await chain.commit([]);
+    await expectRefused(chain, join(bigKey(16), 'big-16', 'validator', { power: BIG }), 'VALSET_POWER_TOO_LARGE');
+    // A smaller validator still fits: 40 + 15 x 2^32 + 2^32 - 40 is the cap itself.
+    expect((await chain.propose([join(bigKey(17), 'small-17', 'validator', { power: BIG - 40 })])).included).toHaveLength(1);
+  });
+});
