@@ -6,13 +6,26 @@ export const REQUESTS_IN_FLIGHT_MAX = 8;
 export type HttpResult = { readonly ok: true; readonly status: number; readonly body: string }
   | { readonly ok: false; readonly error: string };
 
+/**
+ * Network failures are tried again (at most NETWORK_ATTEMPTS_MAX in all): a kept-alive socket the
+ * node closes for idleness just as a request goes out on it fails with "fetch failed" and says
+ * nothing about the node. An HTTP answer, whatever its status, is never tried again.
+ */
+export const NETWORK_ATTEMPTS_MAX = 3;
+const RETRY_DELAY_MS = 200;
+
 export async function httpGet(baseUrl: string, path: string): Promise<HttpResult> {
-  try {
-    const response = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    return { ok: true, status: response.status, body: await response.text() };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
+  let error = '';
+  for (let attempt = 1; attempt <= NETWORK_ATTEMPTS_MAX; attempt++) {
+    try {
+      const response = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      return { ok: true, status: response.status, body: await response.text() };
+    } catch (caught) {
+      error = (caught as Error).message;
+      if (attempt < NETWORK_ATTEMPTS_MAX) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+    }
   }
+  return { ok: false, error: `${error} (${NETWORK_ATTEMPTS_MAX} attempts)` };
 }
 
 /** The JSON of a 200 answer, or why there is none. */

@@ -5,13 +5,15 @@
 // machine's clock as the nodes. So:
 // - upper: the block existed before any later height was seen, so blockTime ≤ seen(h') + PRECISION
 //   for the earliest sighting of any h' ≥ h;
-// - lower, for blocks decided in round 0 and seen while the poller was watching: the block was
-//   received by the prevoters at most MSG_DELAY + PRECISION after its time, committed soon after,
-//   and seen within one poll interval, so blockTime ≥ seen(h) − (poll + PRECISION + MSG_DELAY + slack).
-//   "While watching" means h − 1 was first seen strictly before h: the poller logs every height up
-//   to a node's tip at once, so heights that were already there at its first poll (the chain's
-//   start) or that a node reached in a burst share one seenAtMs, and say nothing about when they
-//   committed.
+// - lower, for blocks decided in round 0: the block was received by the prevoters at most
+//   MSG_DELAY + PRECISION after its time and committed soon after, so blockTime ≥ commit(h) − margin.
+//   When the poller first saw h bounds commit(h) from above only (a starved poller sees late, no
+//   fault of the chain); a bound from below comes from the last poll that
+//   saw a node still below h: below(m, h) = the latest first-sighting on node m of a height under h
+//   made strictly before m was first seen at h. Every node committed h after its below(m, h), so
+//   the first commit came after min over m of below(m, h) (skipped if some node has none: it was
+//   first seen at h in a burst, or at its first poll), and
+//   blockTime ≥ min below(m, h) − (poll + PRECISION + MSG_DELAY + slack).
 //   The slack covers round 0's prevote and precommit timeouts (1 s each by default) and a loaded
 //   machine's processing. A block decided in a later round may be a re-proposal that keeps its
 //   first time (line 28 of the paper): it is legitimately older, so it gets no lower bound.
@@ -50,6 +52,7 @@ export function checkBlockTimes(input: TimeCheckInput, findings: Findings): void
     running = Math.min(running, earliest.get(height) ?? Infinity);
     if (height <= headers.length) laterSeen[height] = running;
   }
+  const below = lastSeenBelow(input.heights);
   const lowerMarginMs = input.pollIntervalMs + params.pbtsPrecisionMs + params.pbtsMessageDelayMs + PBTS_SLACK_MS;
   let prevTimeMs = input.genesisTimeMs;
   for (let height = 1; height <= headers.length; height++) {
@@ -62,15 +65,46 @@ export function checkBlockTimes(input: TimeCheckInput, findings: Findings): void
     if (upper !== Infinity && h.timeMs > upper + params.pbtsPrecisionMs) {
       findings.fail(`${at}: block time ${h.timeMs} is ${h.timeMs - upper} ms after the height was seen (precision ${params.pbtsPrecisionMs} ms)`);
     }
-    const seen = earliest.get(height);
-    const watched = seen !== undefined && (earliest.get(height - 1) ?? Infinity) < seen;
-    if (seen !== undefined && watched && h.commit.round === 0) {
+    const belowAtMs = below.get(height);
+    if (belowAtMs !== undefined && h.commit.round === 0) {
       findings.add('pbtsLowerChecked');
-      if (h.timeMs < seen - lowerMarginMs) {
-        findings.fail(`${at}: block time ${h.timeMs} is ${seen - h.timeMs} ms before the height was first seen at ${seen} `
-          + `(allowed ${lowerMarginMs} ms: poll ${input.pollIntervalMs} + precision + message delay + slack ${PBTS_SLACK_MS})`);
+      if (h.timeMs < belowAtMs - lowerMarginMs) {
+        findings.fail(`${at}: block time ${h.timeMs} is ${belowAtMs - h.timeMs} ms before ${belowAtMs}, when every node was `
+          + `still seen below the height (allowed ${lowerMarginMs} ms: poll ${input.pollIntervalMs} + precision + message delay `
+          + `+ slack ${PBTS_SLACK_MS})`);
       }
     }
     if (upper !== Infinity) findings.add('pbtsUpperChecked');
   }
+}
+
+/**
+ * For each height h: the earliest, over nodes, of the last time the node was seen below h before it
+ * was first seen at h; absent when some node seen at h has no such time (seen at h in a burst or at
+ * its first poll), since then nothing bounds when that node committed.
+ */
+function lastSeenBelow(heights: readonly HeightSeen[]): Map<number, number> {
+  const byNode = new Map<string, HeightSeen[]>();
+  for (const seen of heights) {
+    const list = byNode.get(seen.node);
+    if (list === undefined) byNode.set(seen.node, [seen]);
+    else list.push(seen);
+  }
+  const result = new Map<number, number>();
+  const unbounded = new Set<number>();
+  for (const sightings of byNode.values()) {
+    sightings.sort((a, b) => a.height - b.height);
+    let lastDistinctAtMs: number | undefined;
+    let previousAtMs: number | undefined;
+    for (const { height, seenAtMs } of sightings) {
+      // The latest sighting of a lower height made strictly before this one.
+      if (previousAtMs !== undefined && previousAtMs < seenAtMs) lastDistinctAtMs = previousAtMs;
+      const bound = lastDistinctAtMs !== undefined && lastDistinctAtMs < seenAtMs ? lastDistinctAtMs : undefined;
+      if (bound === undefined) unbounded.add(height);
+      else result.set(height, Math.min(result.get(height) ?? Infinity, bound));
+      previousAtMs = seenAtMs;
+    }
+  }
+  for (const height of unbounded) result.delete(height);
+  return result;
 }
