@@ -35,8 +35,11 @@ describe('admission', () => {
     await m0.p2p.publish('votes', utf8('members only'));
     await waitFor('members got it', () => [m1, m2, m3].every((h) => h.texts('votes').includes('members only')));
     expect(outsider.texts('votes')).toEqual([]);
-    expect(outsider.p2p.connectedNodes()).toEqual([]);
-    for (const host of hosts) expect(connectedTo(host, outsider)).toBe(false);
+    // The outsider keeps redialling m0, whose gater can name it only after the Noise handshake:
+    // a refused redial shows as a connection on the outsider's side for that moment. What must
+    // hold is that every attempt ends closed, on both sides.
+    await waitFor('outsider kept out', () =>
+      outsider.p2p.connectedNodes().length === 0 && hosts.every((host) => !connectedTo(host, outsider)));
   });
 
   it('closes the connections of a node removed from the allow list, and keeps it out', async () => {
