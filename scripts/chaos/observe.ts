@@ -16,6 +16,14 @@ export interface NodeView {
   seenAtMs: number;
   halted: boolean;
   heapUsedBytes: number | null;
+  memory: ReportedMemory | null;
+}
+
+/** What the node's status says of its memory beside the heap in use (absent from older nodes). */
+export interface ReportedMemory {
+  readonly heapTotalBytes: number | null;
+  readonly externalBytes: number | null;
+  readonly arrayBuffersBytes: number | null;
 }
 
 export interface Sample {
@@ -23,7 +31,13 @@ export interface Sample {
   readonly node: string;
   readonly pid: number | null;
   readonly rssBytes: number | null;
+  /** RSS split as the kernel counts it: anonymous (heap, malloc) and file-backed (LevelDB's mapped tables, code). */
+  readonly rssAnonBytes: number | null;
+  readonly rssFileBytes: number | null;
   readonly heapUsedBytes: number | null;
+  readonly heapTotalBytes: number | null;
+  readonly externalBytes: number | null;
+  readonly arrayBuffersBytes: number | null;
   readonly fds: number | null;
   readonly dataDirBytes: number;
   readonly height: number;
@@ -49,7 +63,7 @@ export class Observer {
   private readonly recorded = new Map<string, number>();
 
   constructor(private readonly o: ObserverOptions) {
-    for (const node of o.layout.nodes) this.views.set(node.name, { height: 0, seenAtMs: 0, halted: false, heapUsedBytes: null });
+    for (const node of o.layout.nodes) this.views.set(node.name, { height: 0, seenAtMs: 0, halted: false, heapUsedBytes: null, memory: null });
   }
 
   start(): void {
@@ -78,7 +92,7 @@ export class Observer {
   }
 
   private async poll(name: string, apiUrl: string): Promise<void> {
-    let status: { latestHeight?: unknown; halted?: unknown; process?: { heapUsedBytes?: unknown } };
+    let status: { latestHeight?: unknown; halted?: unknown; process?: Record<string, unknown> };
     try {
       const response = await fetch(`${apiUrl}/v1/status`, { signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) });
       status = (await response.json()) as typeof status;
@@ -88,7 +102,11 @@ export class Observer {
     const view = this.views.get(name)!;
     const nowMs = Date.now();
     view.halted = status.halted === true;
-    view.heapUsedBytes = typeof status.process?.heapUsedBytes === 'number' ? status.process.heapUsedBytes : null;
+    const memory = status.process ?? {};
+    const bytes = (key: string): number | null => (typeof memory[key] === 'number' ? memory[key] : null);
+    view.heapUsedBytes = bytes('heapUsedBytes');
+    view.memory = { heapTotalBytes: bytes('heapTotalBytes'), externalBytes: bytes('externalBytes'),
+      arrayBuffersBytes: bytes('arrayBuffersBytes') };
     const height = typeof status.latestHeight === 'number' ? status.latestHeight : 0;
     // A node whose ledger was moved aside starts again from zero: a height is recorded once only.
     const recorded = this.recorded.get(name) ?? 0;
@@ -104,9 +122,13 @@ export class Observer {
     const atMs = Date.now();
     for (const node of this.o.layout.nodes) {
       const pid = this.o.pidOf(node.name) ?? null;
+      const rss = pid === null ? null : rssOf(pid);
+      const view = this.views.get(node.name);
       const sample: Sample = {
-        atMs, node: node.name, pid, rssBytes: pid === null ? null : rssOf(pid),
-        heapUsedBytes: this.views.get(node.name)?.heapUsedBytes ?? null,
+        atMs, node: node.name, pid, rssBytes: rss?.rssBytes ?? null,
+        rssAnonBytes: rss?.rssAnonBytes ?? null, rssFileBytes: rss?.rssFileBytes ?? null,
+        heapUsedBytes: view?.heapUsedBytes ?? null, heapTotalBytes: view?.memory?.heapTotalBytes ?? null,
+        externalBytes: view?.memory?.externalBytes ?? null, arrayBuffersBytes: view?.memory?.arrayBuffersBytes ?? null,
         fds: pid === null ? null : fdsOf(pid), dataDirBytes: dirBytes(node.dataDir),
         height: this.height(node.name), acked: this.o.acked(),
       };
@@ -116,13 +138,24 @@ export class Observer {
   }
 }
 
-function rssOf(pid: number): number | null {
+interface Rss {
+  readonly rssBytes: number | null;
+  readonly rssAnonBytes: number | null;
+  readonly rssFileBytes: number | null;
+}
+
+function rssOf(pid: number): Rss | null {
+  let status: string;
   try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match === null ? null : Number(match[1]) * 1024;
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
   } catch {
     return null;
   }
+  const kB = (field: string): number | null => {
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
+    return match === null ? null : Number(match[1]) * 1024;
+  };
+  return { rssBytes: kB('VmRSS'), rssAnonBytes: kB('RssAnon'), rssFileBytes: kB('RssFile') };
 }
 
 function fdsOf(pid: number): number | null {

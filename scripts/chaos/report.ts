@@ -34,6 +34,13 @@ export interface NodeFigures {
   readonly rssPeakMB: number | null;
   /** RSS growth over the last half of the run, MB per hour (restarts within it reset the process). */
   readonly rssSlopeMBPerHour: number | null;
+  /** Minutes of the last half that the slope covers (the last process's samples only). */
+  readonly rssWindowMin: number | null;
+  /** The same slope for the anonymous and the file-backed part of RSS, and for V8's reserved heap. */
+  readonly rssAnonSlopeMBPerHour: number | null;
+  readonly rssFileSlopeMBPerHour: number | null;
+  readonly heapTotalSlopeMBPerHour: number | null;
+  readonly externalPeakMB: number | null;
   readonly heapPeakMB: number | null;
   readonly fdsPeak: number | null;
   readonly dataDirMB: number | null;
@@ -54,8 +61,12 @@ export function nodeFigures(samples: readonly Sample[], acked: number): Record<s
     const lastHalf = list.filter((s) => s.atMs >= (startMs + endMs) / 2 && s.rssBytes !== null);
     // Only the last process's samples: a restart drops RSS, which is not a leak's slope.
     const lastPid = lastHalf[lastHalf.length - 1]?.pid;
-    const points = lastHalf.filter((s) => s.pid === lastPid).map((s) => [s.atMs, s.rssBytes!] as const);
-    const rssSlope = slope(points);
+    const lastProcess = lastHalf.filter((s) => s.pid === lastPid);
+    const slopeMBPerHour = (bytes: (s: Sample) => number | null): number | null => {
+      const points = lastProcess.flatMap((s) => { const y = bytes(s); return y === null ? [] : [[s.atMs, y] as const]; });
+      const perMs = slope(points);
+      return round(perMs === null ? null : (perMs * HOUR_MS) / MB);
+    };
     const max = (values: (number | null)[]): number | null => {
       const known = values.filter((v): v is number => v !== null);
       return known.length === 0 ? null : Math.max(...known);
@@ -64,7 +75,12 @@ export function nodeFigures(samples: readonly Sample[], acked: number): Record<s
     const ackedInWindow = list[list.length - 1]!.acked - list[0]!.acked;
     out[node] = {
       rssPeakMB: round(mbOf(max(list.map((s) => s.rssBytes)))),
-      rssSlopeMBPerHour: round(rssSlope === null ? null : (rssSlope * HOUR_MS) / MB),
+      rssSlopeMBPerHour: slopeMBPerHour((s) => s.rssBytes),
+      rssWindowMin: lastProcess.length < 2 ? null : round((lastProcess[lastProcess.length - 1]!.atMs - lastProcess[0]!.atMs) / 60_000),
+      rssAnonSlopeMBPerHour: slopeMBPerHour((s) => s.rssAnonBytes),
+      rssFileSlopeMBPerHour: slopeMBPerHour((s) => s.rssFileBytes),
+      heapTotalSlopeMBPerHour: slopeMBPerHour((s) => s.heapTotalBytes),
+      externalPeakMB: round(mbOf(max(list.map((s) => s.externalBytes)))),
       heapPeakMB: round(mbOf(max(list.map((s) => s.heapUsedBytes)))),
       fdsPeak: max(list.map((s) => s.fds)),
       dataDirMB: round(mbOf(list[list.length - 1]!.dataDirBytes)),
@@ -83,11 +99,12 @@ export function resourceTable(samples: readonly Sample[], elapsedMs: number): st
   const first = new Map<string, Sample>();
   for (const sample of samples) if (!first.has(sample.node)) first.set(sample.node, sample);
   const cell = (value: number | null, digits = 1): string => (value === null ? '-' : value.toFixed(digits));
-  const rows = [['node', 'height', 'rss MB', 'heap MB', 'fds', 'data MB', 'B/anchor', 'acked']];
+  const rows = [['node', 'height', 'rss MB', 'anon MB', 'file MB', 'heap MB', 'ext MB', 'fds', 'data MB', 'B/anchor', 'acked']];
   for (const [node, s] of latest) {
     const f = first.get(node)!;
     const perAnchor = s.acked > f.acked ? (s.dataDirBytes - f.dataDirBytes) / (s.acked - f.acked) : null;
-    rows.push([node, String(s.height), cell(mbOf(s.rssBytes)), cell(mbOf(s.heapUsedBytes)), s.fds === null ? '-' : String(s.fds),
+    rows.push([node, String(s.height), cell(mbOf(s.rssBytes)), cell(mbOf(s.rssAnonBytes)),
+      cell(mbOf(s.rssFileBytes)), cell(mbOf(s.heapUsedBytes)), cell(mbOf(s.externalBytes)), s.fds === null ? '-' : String(s.fds),
       cell(mbOf(s.dataDirBytes)), cell(perAnchor, 0), String(s.acked)]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -140,6 +157,28 @@ export function summaryLine(s: SummaryInput): Record<string, unknown> {
       ...(c.note === undefined ? {} : { note: c.note }) }])),
     runFailures: s.runFailures.length,
     nodes: s.nodes,
+    ...(s.soak ? { rss: rssVerdict(s.nodes, s.minutes) } : {}),
     diskBytesPerAnchor: perAnchor.length === 0 ? null : Math.round(perAnchor.reduce((a, b) => a + b, 0) / perAnchor.length),
+  };
+}
+
+/** The soak's limit on RSS growth over its last half (the last 30 minutes of an hour). */
+export const RSS_SLOPE_LIMIT_MB_PER_HOUR = 20;
+/** A process started late in the last half is still warming up (caches, JIT, LevelDB's tables): its slope is
+ *  reported but not judged. It must cover this share of the half. */
+const RSS_WINDOW_SHARE_MIN = 0.9;
+
+/** The highest RSS slope among the nodes whose process ran through the last half, against the limit. */
+export function rssVerdict(nodes: Readonly<Record<string, NodeFigures>>, minutes: number): Record<string, unknown> {
+  const halfMin = minutes / 2;
+  const judged = Object.entries(nodes).filter(([, n]) => n.rssSlopeMBPerHour !== null
+    && n.rssWindowMin !== null && n.rssWindowMin >= halfMin * RSS_WINDOW_SHARE_MIN);
+  const slopes = judged.map(([, n]) => n.rssSlopeMBPerHour!);
+  const slopeMax = slopes.length === 0 ? null : Math.max(...slopes);
+  return {
+    slopeMBPerHourMax: slopeMax, limitMBPerHour: RSS_SLOPE_LIMIT_MB_PER_HOUR,
+    ratio: round(slopeMax === null ? null : slopeMax / RSS_SLOPE_LIMIT_MB_PER_HOUR, 2),
+    judged: judged.map(([name]) => name),
+    restartedInWindow: Object.keys(nodes).filter((name) => !judged.some(([j]) => j === name)),
   };
 }

@@ -298,6 +298,9 @@ export const StatusSchema = Type.Object({
   process: Type.Optional(Type.Object({
     rssBytes: SafeUint('Resident set size of the node process, bytes'),
     heapUsedBytes: SafeUint('JavaScript heap in use, bytes'),
+    heapTotalBytes: Type.Optional(SafeUint('JavaScript heap reserved from the system, bytes')),
+    externalBytes: Type.Optional(SafeUint('Memory of C++ objects bound to JavaScript ones (buffers included), bytes')),
+    arrayBuffersBytes: Type.Optional(SafeUint('ArrayBuffer and Buffer memory, bytes (part of externalBytes)')),
   }, { description: 'Memory of the node process, for watching a long run for leaks' })),
   repairingTo: Type.Optional(SafeUint('Only while the ledger re-fetches committed blocks it lost: the height of its '
     + 'high-water mark; reads answer 503 LEDGER_REPAIRING until the tip is back there')),

@@ -20,9 +20,18 @@ import { TendermintDriver } from './tendermint-driver.js';
 import type { HighWaterMark, HighWaterStore } from './high-water.js';
 
 /** This process's memory, in the status so that a long run can be watched for a leak from outside. */
-function processMemory(): { rssBytes: number; heapUsedBytes: number } {
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rssBytes: rss, heapUsedBytes: heapUsed };
+function processMemory(): ProcessMemory {
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  return { rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, externalBytes: external, arrayBuffersBytes: arrayBuffers };
+}
+
+/** RSS split the way V8 sees it: what grows outside heapTotal is native (LevelDB, malloc, mapped files). */
+interface ProcessMemory {
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+  readonly heapTotalBytes: number;
+  readonly externalBytes: number;
+  readonly arrayBuffersBytes: number;
 }
 
 export interface NodeCoreOptions {
