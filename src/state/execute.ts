@@ -55,6 +55,11 @@ export interface ExecuteResult {
   /** The set that signs this block, and the set of the next height (after changes taking effect). */
   readonly validatorsHash: Hash32;
   readonly nextValidatorsHash: Hash32;
+  /**
+   * This block's case events (encoded), in the order they happened: first those of its txs, then
+   * those its clock made after the txs. The header commits to them (an RFC 6962 tree of leaves).
+   */
+  readonly events: readonly Uint8Array[];
 }
 
 export async function executeBlock(view: StateView, ctx: BlockContext, txs: readonly DecodedTx[],
@@ -65,6 +70,7 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
   const checkCtx = { ...ctx, members: overlayMemberReader(overlay) };
   const included: DecodedTx[] = [];
   const rejected: { tx: DecodedTx; error: TianpingError }[] = [];
+  const events: Uint8Array[] = [];
   for (const tx of txs) {
     let action: CheckedAction;
     try {
@@ -87,7 +93,7 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
   overlay.set(KEY_APP_HASH, appHash);
   insertSorted(writes, KEY_APP_HASH, appHash);
   return {
-    included, rejected, writes, appHash, validatorsHash, nextValidatorsHash,
+    included, rejected, writes, appHash, validatorsHash, nextValidatorsHash, events,
     txRoot: rootFromLeafHashes(included.map((tx) => leafHash(tx.hash))) as Hash32,
     // Every included tx succeeded (result code 0); the tree still commits to their order and count.
     resultsHash: (included.length === 0 ? emptyRoot() : rootOfEqualLeaves(RESULT_OK_LEAF, included.length)) as Hash32,
