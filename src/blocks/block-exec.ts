@@ -41,7 +41,7 @@ export async function buildBlock(c: BlockExecComponents, height: number, timeMs:
     chainId: genesis.chainId, height, timeMs, prevBlockHash: tip.blockHash, historyRoot: ledger.historyRoot(),
     txRoot: result.txRoot, appHash: result.appHash, resultsHash: result.resultsHash,
     validatorsHash: result.validatorsHash, nextValidatorsHash: result.nextValidatorsHash, proposer,
-    txCount: result.included.length,
+    txCount: result.included.length, eventsRoot: result.eventsRoot, eventCount: result.events.length,
   });
   // Txs that turned invalid (expired while waiting) leave the mempool now, not at commit.
   mempool.remove(result.rejected.map((r) => r.tx.id));
@@ -86,6 +86,9 @@ export async function checkBlock(c: BlockExecComponents, blockBytes: Uint8Array)
     invalid('does not decode');
   }
   const { block, header, hash } = decoded;
+  // One header, one encoding: a field written with its default value (an empty events root in a
+  // block without events) would give the same content a second block hash.
+  if (!equalBytes(encodeHeader(header), block.header)) invalid('header is not canonically encoded');
   checkHeader(c, header, block.txs.length, blockBytes.length);
   const txs = block.txs.map((bytes, index) => blockTx(c, bytes, index));
   const result = await executeBlock(c.ledger.state, {
@@ -95,6 +98,9 @@ export async function checkBlock(c: BlockExecComponents, blockBytes: Uint8Array)
   if (!equalBytes(result.txRoot, header.txRoot)) invalid('tx root');
   if (!equalBytes(result.appHash, header.appHash)) invalid('app hash');
   if (!equalBytes(result.resultsHash, header.resultsHash)) invalid('results hash');
+  // Empty and 0 in a block without events: such a header carries neither field.
+  if (!equalBytes(result.eventsRoot, header.eventsRoot)) invalid('events root');
+  if (result.events.length !== header.eventCount) invalid('event count');
   if (!equalBytes(result.validatorsHash, header.validatorsHash)) invalid('validator set hash');
   if (!equalBytes(result.nextValidatorsHash, header.nextValidatorsHash)) invalid('next validator set hash');
   return { height: header.height, hash, timeMs: header.timeMs, headerBytes: block.header, blockBytes, result };

@@ -9,7 +9,7 @@ import { checkTxStateful, checkTxStateless, type CheckedAction } from './tx-rule
 import type { TxCheckContext } from './check-context.js';
 import { overlayMemberReader } from './members.js';
 import { encodeEquivocationRecord, equivocationKey, reportOf } from './equivocation.js';
-import { KEY_APP_HASH, evidenceCountKey, evidenceKey, readCounter, submitterAnchorKey, submitterCountKey, txKey } from './keys.js';
+import { BLOCK_EVENTS_MAX, KEY_APP_HASH, blockEventKey, evidenceCountKey, evidenceKey, readCounter, submitterAnchorKey, submitterCountKey, txKey } from './keys.js';
 import { applyGovernance } from './governance.js';
 import { batchItemKey, batchOf } from './batch.js';
 
@@ -60,6 +60,8 @@ export interface ExecuteResult {
    * those its clock made after the txs. The header commits to them (an RFC 6962 tree of leaves).
    */
   readonly events: readonly Uint8Array[];
+  /** RFC 6962 root over leafHash(event) of `events`; empty (absent from the header) when there is none. */
+  readonly eventsRoot: Uint8Array;
 }
 
 export async function executeBlock(view: StateView, ctx: BlockContext, txs: readonly DecodedTx[],
@@ -86,6 +88,7 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
     included.push(tx);
   }
   const { validatorsHash, nextValidatorsHash } = await rotateValidatorSet(overlay, ctx.height);
+  writeEvents(overlay, ctx.height, events);
   const prevAppHash = await readAppHash(view);
   // The app hash is itself a write: it sorts into the list once, after the digest of the others.
   const writes = overlay.sortedWrites();
@@ -94,6 +97,7 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
   insertSorted(writes, KEY_APP_HASH, appHash);
   return {
     included, rejected, writes, appHash, validatorsHash, nextValidatorsHash, events,
+    eventsRoot: events.length === 0 ? EMPTY : rootFromLeafHashes(events.map((event) => leafHash(event))),
     txRoot: rootFromLeafHashes(included.map((tx) => leafHash(tx.hash))) as Hash32,
     // Every included tx succeeded (result code 0); the tree still commits to their order and count.
     resultsHash: (included.length === 0 ? emptyRoot() : rootOfEqualLeaves(RESULT_OK_LEAF, included.length)) as Hash32,
@@ -137,6 +141,15 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
   const submitterSeq = await readCounter(overlay, submitterCountKey(signerHex));
   overlay.set(submitterAnchorKey(signerHex, submitterSeq), utf8(recordKey));
   overlay.set(submitterCountKey(signerHex), u32be(submitterSeq + 1));
+}
+
+/**
+ * Each event under a key of its own (part of the app hash like every write), so that any node can
+ * rebuild the block's events tree and prove one event (docs/receipt-format.md).
+ */
+function writeEvents(overlay: Overlay, height: number, events: readonly Uint8Array[]): void {
+  assert(events.length <= BLOCK_EVENTS_MAX, `a block's ${events.length} events exceed ${BLOCK_EVENTS_MAX}`);
+  events.forEach((event, index) => overlay.set(blockEventKey(height, index), event));
 }
 
 /** Length-prefixed (key, value) pairs in key order, hashed: what the app hash commits to. */

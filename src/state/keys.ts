@@ -2,7 +2,7 @@
 // order, so "every anchor of a digest, oldest first" is a prefix scan or a counted series of gets.
 // Key builders take bytes or their hex already made: block execution builds several keys from one
 // digest and one signer per tx, and hex-encoding each again was a visible share of it.
-import { hexOf, readU32be, toHex } from '../types/index.js';
+import { assert, hexOf, readU32be, toHex } from '../types/index.js';
 import type { StateView } from './view.js';
 
 export const KEY_APP_HASH = 'meta/app-hash';
@@ -27,6 +27,18 @@ export const submitterAnchorKey = (submitter: Uint8Array | string, seq: number):
   `sub/${hexOf(submitter)}/${seq.toString(16).padStart(8, '0')}`;
 export const evidenceKey = (algorithm: number, digest: Uint8Array | string, seq: number): string =>
   `ev/${algorithm}/${hexOf(digest)}/${seq.toString(16).padStart(8, '0')}`;
+
+/**
+ * Case events a block may hold at most: its events' keys give the index 4 hex digits. The clock's
+ * per-block limit and the txs' own events together stay below it (executeBlock asserts it).
+ */
+export const BLOCK_EVENTS_MAX = 0x10000;
+/** Event `index` of the block at `height`, as the header's events root commits to it (fixed-width hex: numeric order). */
+export function blockEventKey(height: number, index: number): string {
+  assert(Number.isSafeInteger(height) && height >= 1 && height < 2 ** 48, `event height ${height} fits 12 hex digits`);
+  assert(Number.isSafeInteger(index) && index >= 0 && index < BLOCK_EVENTS_MAX, `event index ${index} fits 4 hex digits`);
+  return `bev/${height.toString(16).padStart(12, '0')}${index.toString(16).padStart(4, '0')}`;
+}
 
 /** A counter key's value (the anchors of a digest, of a submitter), written as a u32be; 0 when unset. */
 export async function readCounter(view: StateView, key: string): Promise<number> {

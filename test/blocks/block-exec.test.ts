@@ -66,3 +66,40 @@ describe('checkBlock', () => {
       .toMatch(/^BLOCK_INVALID: invalid block: tx 0: /);
   });
 });
+
+describe('the events root in the header', () => {
+  it('leaves a block without events as it was: neither field 13 nor 14 is written', async () => {
+    const { headerBytes } = await proposed();
+    const header = pb.Header.decode(headerBytes);
+    expect(header.eventsRoot).toHaveLength(0);
+    expect(header.eventCount).toBe(0);
+    // The header as the twelve fields before the events root encode it: the same bytes, the same hash.
+    const { chainId, height, timeMs, prevBlockHash, historyRoot, txRoot, appHash, resultsHash, validatorsHash,
+      nextValidatorsHash, proposer, txCount } = header;
+    expect(encodeHeader({ chainId, height, timeMs, prevBlockHash, historyRoot, txRoot, appHash, resultsHash, validatorsHash,
+      nextValidatorsHash, proposer, txCount })).toEqual(headerBytes);
+  });
+
+  it('refuses an events root in a block that has no events', async () => {
+    const { headerBytes, txs } = await proposed();
+    const header = pb.Header.decode(headerBytes);
+    const forged = encodeHeader({ ...header, eventsRoot: new Uint8Array(32).fill(9), eventCount: 1 });
+    expect(await codeOf(async () => checkBlock(await components(), encodeBlock(forged, txs))))
+      .toBe('BLOCK_INVALID: invalid block: events root');
+  });
+
+  it('refuses an event count that is not the number of events', async () => {
+    const { headerBytes, txs } = await proposed();
+    const forged = encodeHeader({ ...pb.Header.decode(headerBytes), eventCount: 3 });
+    expect(await codeOf(async () => checkBlock(await components(), encodeBlock(forged, txs))))
+      .toBe('BLOCK_INVALID: invalid block: event count');
+  });
+
+  it('refuses a header that writes an empty events root (tag 13, length 0): a second hash for the same block', async () => {
+    const { headerBytes, txs } = await proposed();
+    const padded = Uint8Array.of(...headerBytes, 0x6a, 0x00);
+    expect(pb.Header.decode(padded).eventsRoot).toHaveLength(0);
+    expect(await codeOf(async () => checkBlock(await components(), encodeBlock(padded, txs))))
+      .toBe('BLOCK_INVALID: invalid block: header is not canonically encoded');
+  });
+});
