@@ -8,7 +8,7 @@ import { HASH_BYTES, PUBLIC_KEY_BYTES, TianpingError, fromHex, utf8, type ErrorC
 import { DEFAULT_TX_LIFETIME_MS, randomNonce, type BuiltTx } from './tx.js';
 
 /** The member roles, in the order of the MemberRole enum (validator = 1). */
-export const MEMBER_ROLES = ['validator', 'observer', 'submitter', 'verifier', 'executor', 'oracle'] as const;
+export const MEMBER_ROLES = ['validator', 'observer', 'submitter', 'verifier', 'executor', 'oracle', 'court'] as const;
 export type MemberRoleName = (typeof MEMBER_ROLES)[number];
 
 export const MEMBER_CHANGE_KINDS = ['remove', 'suspend', 'reinstate'] as const;

@@ -5,7 +5,8 @@ import { sha256 } from '../crypto/hash.js';
 import { fromHex, utf8, type Hash32 } from '../types/index.js';
 import { CHAIN_ID_BYTES_MAX } from '../codec/sign-bytes.js';
 
-export const ROLES = ['validator', 'observer', 'submitter', 'verifier', 'executor', 'oracle'] as const;
+// The order is the wire's MemberRole numbering (index + 1): new roles are appended, never inserted.
+export const ROLES = ['validator', 'observer', 'submitter', 'verifier', 'executor', 'oracle', 'court'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The white paper's nine application categories, the default set for new chains. */
@@ -46,6 +47,11 @@ export interface ChainParams {
   readonly joinRequestsPerBlockMax: number;
   /** Items of one indexed batch at most (their digests travel in the tx). */
   readonly batchItemsMax: number;
+  /**
+   * Due-queue entries of judgment contracts the block clock processes per block at most; the rest
+   * wait for the next block and keep their legal time (docs/contracts.md, "The clock").
+   */
+  readonly caseEventsPerBlockMax: number;
 }
 
 export interface Genesis {
@@ -70,6 +76,7 @@ export const DEFAULT_PARAMS: ChainParams = {
   governanceProposalTtlMs: 7 * 24 * 60 * 60 * 1000,
   joinRequestsPerBlockMax: 16,
   batchItemsMax: 10_000,
+  caseEventsPerBlockMax: 1_000,
 };
 
 /**
@@ -180,6 +187,9 @@ function parseParams(raw: unknown): ChainParams {
   // Batch items and block txs are numbered in 16 bits in the state's item keys (state/batch.ts).
   if ((out['batchItemsMax'] ?? 0) > 65_535) fail('params.batchItemsMax must be at most 65535');
   if ((out['blockTxsMax'] ?? 0) > 65_535) fail('params.blockTxsMax must be at most 65535');
+  // Each entry makes at most three events (default, acceleration, filing); a block's events are
+  // numbered in 16 bits beside those of its txs.
+  if ((out['caseEventsPerBlockMax'] ?? 0) > 10_000) fail('params.caseEventsPerBlockMax must be at most 10000');
   return out as unknown as ChainParams;
 }
 

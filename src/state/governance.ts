@@ -89,7 +89,7 @@ async function checkJoin(tx: DecodedTx, view: StateView, ctx: GovernanceContext)
   const orgBytes = utf8(join.organisation).length;
   if (orgBytes === 0 || orgBytes > ORGANISATION_BYTES_MAX) fail('JOIN_FIELD_INVALID', 'organisation must be 1..256 bytes');
   const role = ROLES[join.role - 1];
-  if (role === undefined) fail('JOIN_FIELD_INVALID', 'role must be one of the six member roles');
+  if (role === undefined) fail('JOIN_FIELD_INVALID', `role must be one of the member roles (1..${ROLES.length})`);
   if (role === 'validator' ? join.power < 1 || join.power > POWER_MAX : join.power !== 0) {
     fail('JOIN_FIELD_INVALID', 'power is 1..2^32 for validators and 0 otherwise');
   }

@@ -70,7 +70,7 @@ function tx(signer: KeyPair, action: Action, o: TxOptions = {}): DecodedTx {
   return decodeTx(encodeSignedTx(body, signature), genesis.params.txBytesMax);
 }
 
-const MEMBER_ROLE_IDS = { validator: 1, observer: 2, submitter: 3, verifier: 4, executor: 5, oracle: 6 } as const;
+const MEMBER_ROLE_IDS = { validator: 1, observer: 2, submitter: 3, verifier: 4, executor: 5, oracle: 6, court: 7 } as const;
 
 function joinAction(name: string, role: keyof typeof MEMBER_ROLE_IDS, fields: JoinFields = {}): Action {
   return { joinRequest: { name, organisation: `${name} Org`, role: MEMBER_ROLE_IDS[role], evaluationReportDigest: REPORT_DIGEST,
@@ -248,6 +248,17 @@ describe('governance: joining', () => {
     await chain.commit([]);
     expect((await chain.commit([vote(node, pending.hash, true)])).included).toHaveLength(1);
     expect(hexKeys((await chain.proposal(pending.hash)).approvals)).toEqual([toHex(node.publicKey)]);
+  });
+
+  it('admits a judge\'s key with role court (7) like every role; role 8 is not one', async () => {
+    const chain = new Chain();
+    const judge = keyOf('judge');
+    const request = join(judge, 'judge-1', 'court', { organisation: 'Internet Court' });
+    await chain.commit([request]);
+    await chain.commit([vote(valA, request.hash, true), vote(valB, request.hash, true), vote(valC, request.hash, true)]);
+    expect(await chain.member(judge)).toMatchObject({ name: 'judge-1', role: 'court', status: 'active', power: 0 });
+    await expectRefused(chain, tx(keyOf('judge 2'), { joinRequest: { name: 'judge-2', organisation: 'Court', role: 8 as never,
+      evaluationReportDigest: REPORT_DIGEST } }), 'JOIN_FIELD_INVALID');
   });
 
   it('2 rejections of 4 (1/3 or more) reject a join, and the key may ask again', async () => {
