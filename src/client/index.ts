@@ -19,3 +19,7 @@ export { receiptToJson, receiptFromJson, formatReceiptJson, parseReceiptJson, pa
 export { verifyReceipt, receiptFormatFailure, RECEIPT_CHECKS, TrustAnchorError, type ReceiptCheck, type ReceiptCheckId,
   type ReceiptEvidence, type ReceiptSigner, type ReceiptVerification, type TrustAnchor, type TrustedValidator, type VerifiedReceipt,
 } from './receipt-verify.js';
+export { encodeEventReceipt, decodeEventReceipt, eventReceiptToJson, eventReceiptFromJson, formatEventReceiptJson, parseAnyReceiptBytes,
+  EVENT_RECEIPT_KIND, EVENT_RECEIPT_VERSION, type EventReceipt, type EventReceiptJson, type AnyReceipt } from './event-receipt.js';
+export { verifyEventReceipt, EVENT_RECEIPT_CHECKS, type EventReceiptCheckId, type EventReceiptVerification, type VerifiedEventReceipt,
+} from './event-receipt-verify.js';

@@ -29,6 +29,9 @@ export interface HeaderJsonView {
   readonly nextValidatorsHash: string;
   readonly proposer: string;
   readonly txCount: number;
+  /** Only in a header of a block with case events (fields 13, 14): absent, the view is the one of before. */
+  readonly eventsRoot?: string;
+  readonly eventCount?: number;
 }
 
 export interface CommitJsonView {
@@ -116,11 +119,15 @@ export function receiptToJson(receipt: Receipt): ReceiptJson {
     txProof: receipt.txProof.map(toHex),
     header: withView(receipt.header, headerView),
     commit: withView(receipt.commit, commitView),
-    setChanges: receipt.setChanges.map((change) => ({
-      header: withView(change.header, headerView),
-      commit: withView(change.commit, commitView),
-      nextValidators: change.nextValidators.map((v) => ({ publicKey: toHex(v.publicKey), power: v.power })),
-    })),
+    setChanges: receipt.setChanges.map(setChangeToJson),
+  };
+}
+
+export function setChangeToJson(change: ReceiptSetChange): SetChangeJson {
+  return {
+    header: withView(change.header, headerView),
+    commit: withView(change.commit, commitView),
+    nextValidators: change.nextValidators.map((v) => ({ publicKey: toHex(v.publicKey), power: v.power })),
   };
 }
 
@@ -187,6 +194,8 @@ export function headerView(bytes: Uint8Array): HeaderJsonView | undefined {
     prevBlockHash: toHex(h.prevBlockHash), historyRoot: toHex(h.historyRoot), txRoot: toHex(h.txRoot),
     appHash: toHex(h.appHash), resultsHash: toHex(h.resultsHash), validatorsHash: toHex(h.validatorsHash),
     nextValidatorsHash: toHex(h.nextValidatorsHash), proposer: toHex(h.proposer), txCount: h.txCount,
+    ...(h.eventsRoot.length === 0 ? {} : { eventsRoot: toHex(h.eventsRoot) }),
+    ...(h.eventCount === 0 ? {} : { eventCount: h.eventCount }),
   };
 }
 
@@ -300,6 +309,9 @@ function setChangeFromJson(value: unknown, path: string): ReceiptSetChange {
     nextValidators: list(record['nextValidators'], `${path}.nextValidators`, validatorFromJson),
   };
 }
+
+/** The strict readers, shared with the event receipt's JSON form (event-receipt.ts). */
+export const jsonReader = { bad, object, text, integer, hex, list, bytesWithView, setChange: setChangeFromJson };
 
 /** Strict: every field present with its type, no field this version does not define. */
 export function receiptFromJson(value: unknown): Receipt {

@@ -11,7 +11,7 @@ import { verifyStrict } from '../crypto/ed25519.js';
 import { createHasher, type EvidenceAlgorithm } from '../crypto/hash.js';
 import { leafHash, rootFromLeafHashes, verifyInclusion } from '../merkle/index.js';
 import { compareBytes, equalBytes, fromHex, toHex, utf8 } from '../types/index.js';
-import { RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, algorithmName, type Receipt, type ReceiptValidator } from './receipt.js';
+import { RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, algorithmName, type Receipt, type ReceiptSetChange, type ReceiptValidator } from './receipt.js';
 
 /** The checks, in the order they run. A verifier in another language runs the same list. */
 export const RECEIPT_CHECKS = [
@@ -31,8 +31,8 @@ export const RECEIPT_CHECKS = [
 
 export type ReceiptCheckId = (typeof RECEIPT_CHECKS)[number];
 
-export interface ReceiptCheck {
-  readonly id: ReceiptCheckId;
+export interface ReceiptCheck<Id extends string = ReceiptCheckId> {
+  readonly id: Id;
   readonly ok: boolean;
   /** What was checked and found, or why it failed, in one sentence. */
   readonly detail: string;
@@ -131,16 +131,16 @@ const PROOF_HASHES_MAX = 53;
 /** Same bound as the consensus validator sets. */
 const VALIDATORS_MAX = 1024;
 /** Dates beyond this are not representable (ECMAScript time value range). */
-const TIME_MS_MAX = 8.64e15;
+export const TIME_MS_MAX = 8.64e15;
 
-interface ValidatorSetState {
+export interface ValidatorSetState {
   /** Ordered by public key bytes: commit indexes refer to this order. */
   readonly validators: readonly ReceiptValidator[];
   readonly total: bigint;
   readonly hash: Uint8Array;
 }
 
-interface PreparedTrust {
+export interface PreparedTrust {
   readonly chainId: string;
   readonly set: ValidatorSetState;
   readonly height: number;
@@ -149,9 +149,9 @@ interface PreparedTrust {
 }
 
 /** A failed check; its message is the check's detail. */
-class CheckFailure extends Error {}
+export class CheckFailure extends Error {}
 
-function fail(detail: string): never {
+export function fail(detail: string): never {
   throw new CheckFailure(detail);
 }
 
@@ -393,35 +393,9 @@ class Verifier {
   }
 
   #setChanges(): string {
-    const changes = this.receipt.setChanges;
-    const anchorHeight = this.#header!.height;
-    // A genesis trusts the set of height 1; a trusted header may itself announce the next change.
-    let lowest = Math.max(this.trust.height, 1);
-    const applied: string[] = [];
-    changes.forEach((change, i) => {
-      const name = `set change ${i + 1} of ${changes.length}`;
-      const header = decodeHeader(change.header, `${name}: the header`);
-      if (header.chainId !== this.trust.chainId) fail(`${name}: the header is for chain "${header.chainId}"`);
-      if (header.height < lowest) {
-        fail(`${name}: height ${header.height} is not above the previous change or below the trust anchor (lowest allowed ${lowest})`);
-      }
-      if (header.height >= anchorHeight) fail(`${name}: height ${header.height} is not below the anchor's header (${anchorHeight})`);
-      checkAgainstTrustedHeader(this.trust, header, change.header, `${name}: the header`);
-      if (!equalBytes(header.validatorsHash, this.#set.hash)) {
-        fail(`${name} (height ${header.height}): the header's validators hash is not the hash of the set trusted so far`);
-      }
-      const what = `${name} (height ${header.height}): the commit`;
-      const commit = decodeCommitFor(change.commit, header, blockHashOfHeader(change.header), what);
-      requireQuorum(tallyCommit(this.trust.chainId, commit, this.#set, what).power, this.#set.total, what);
-      const next = validatorSetState(change.nextValidators);
-      if (!equalBytes(next.hash, header.nextValidatorsHash)) {
-        fail(`${name} (height ${header.height}): the next validators do not hash to the header's next validators hash`);
-      }
-      this.#set = next;
-      applied.push(`height ${header.height + 1}: ${next.validators.length} validators, power ${next.total}`);
-      lowest = header.height + 1;
-    });
-    return applied.length === 0 ? 'none: the trust anchor\'s set signs the header' : `sets from ${applied.join('; ')}`;
+    const walked = walkSetChanges(this.trust, this.#set, this.receipt.setChanges, this.#header!.height);
+    this.#set = walked.set;
+    return walked.detail;
   }
 
   #validatorsHash(): string {
@@ -486,15 +460,52 @@ class Verifier {
   }
 }
 
-function isCount(n: number): boolean {
+/**
+ * Check 9 of both receipt kinds: each set change, from the set trusted so far, up to the set that
+ * signs the header at `anchorHeight`. Returns that set and the check's detail; fails with the first
+ * broken link.
+ */
+export function walkSetChanges(trust: PreparedTrust, trusted: ValidatorSetState, changes: readonly ReceiptSetChange[],
+  anchorHeight: number): { set: ValidatorSetState; detail: string } {
+  let set = trusted;
+  // A genesis trusts the set of height 1; a trusted header may itself announce the next change.
+  let lowest = Math.max(trust.height, 1);
+  const applied: string[] = [];
+  changes.forEach((change, i) => {
+    const name = `set change ${i + 1} of ${changes.length}`;
+    const header = decodeHeader(change.header, `${name}: the header`);
+    if (header.chainId !== trust.chainId) fail(`${name}: the header is for chain "${header.chainId}"`);
+    if (header.height < lowest) {
+      fail(`${name}: height ${header.height} is not above the previous change or below the trust anchor (lowest allowed ${lowest})`);
+    }
+    if (header.height >= anchorHeight) fail(`${name}: height ${header.height} is not below the anchor's header (${anchorHeight})`);
+    checkAgainstTrustedHeader(trust, header, change.header, `${name}: the header`);
+    if (!equalBytes(header.validatorsHash, set.hash)) {
+      fail(`${name} (height ${header.height}): the header's validators hash is not the hash of the set trusted so far`);
+    }
+    const what = `${name} (height ${header.height}): the commit`;
+    const commit = decodeCommitFor(change.commit, header, blockHashOfHeader(change.header), what);
+    requireQuorum(tallyCommit(trust.chainId, commit, set, what).power, set.total, what);
+    const next = validatorSetState(change.nextValidators);
+    if (!equalBytes(next.hash, header.nextValidatorsHash)) {
+      fail(`${name} (height ${header.height}): the next validators do not hash to the header's next validators hash`);
+    }
+    set = next;
+    applied.push(`height ${header.height + 1}: ${next.validators.length} validators, power ${next.total}`);
+    lowest = header.height + 1;
+  });
+  return { set, detail: applied.length === 0 ? 'none: the trust anchor\'s set signs the header' : `sets from ${applied.join('; ')}` };
+}
+
+export function isCount(n: number): boolean {
   return Number.isSafeInteger(n) && n >= 1;
 }
 
-function isIndex(n: number): boolean {
+export function isIndex(n: number): boolean {
   return Number.isSafeInteger(n) && n >= 0;
 }
 
-function checkHashList(list: readonly Uint8Array[], what: string): void {
+export function checkHashList(list: readonly Uint8Array[], what: string): void {
   if (list.length > PROOF_HASHES_MAX) fail(`${what} has ${list.length} hashes, more than ${PROOF_HASHES_MAX}`);
   list.forEach((hash, i) => {
     if (hash.length !== 32) fail(`${what} hash ${i} is ${hash.length} bytes, not 32`);
@@ -502,7 +513,7 @@ function checkHashList(list: readonly Uint8Array[], what: string): void {
 }
 
 /** Why a validator list cannot be a set, or undefined when it can. Order must already be canonical. */
-function validatorListProblem(validators: readonly ReceiptValidator[]): string | undefined {
+export function validatorListProblem(validators: readonly ReceiptValidator[]): string | undefined {
   if (validators.length === 0 || validators.length > VALIDATORS_MAX) return `must hold 1..${VALIDATORS_MAX} validators`;
   let total = 0n;
   for (let i = 0; i < validators.length; i++) {
@@ -524,7 +535,7 @@ function validatorSetState(validators: readonly ReceiptValidator[]): ValidatorSe
   return { validators, total, hash: validatorSetHash(validators) };
 }
 
-function decodeHeader(bytes: Uint8Array, what: string): HeaderMsg {
+export function decodeHeader(bytes: Uint8Array, what: string): HeaderMsg {
   try {
     return decodeCanonical(pb.Header, bytes, 'header');
   } catch (error) {
@@ -533,13 +544,13 @@ function decodeHeader(bytes: Uint8Array, what: string): HeaderMsg {
 }
 
 /** At the trusted height only the trusted header itself is acceptable: anything else is a fork. */
-function checkAgainstTrustedHeader(trust: PreparedTrust, header: HeaderMsg, bytes: Uint8Array, what: string): void {
+export function checkAgainstTrustedHeader(trust: PreparedTrust, header: HeaderMsg, bytes: Uint8Array, what: string): void {
   if (trust.header === undefined) return;
   if (header.height < trust.height) fail(`${what} is at height ${header.height}, below the trusted header (${trust.height})`);
   if (header.height === trust.height && !equalBytes(bytes, trust.header)) fail(`${what} at the trusted height differs from the trusted header`);
 }
 
-function decodeCommitFor(bytes: Uint8Array, header: HeaderMsg, blockHash: Uint8Array, what: string): CommitMsg {
+export function decodeCommitFor(bytes: Uint8Array, header: HeaderMsg, blockHash: Uint8Array, what: string): CommitMsg {
   let commit: CommitMsg;
   try {
     commit = decodeCanonical(pb.Commit, bytes, 'commit');
@@ -557,7 +568,7 @@ function decodeCommitFor(bytes: Uint8Array, header: HeaderMsg, blockHash: Uint8A
  * Every signature must verify and name a distinct validator of the set: an honest node never
  * stores a bad one, so one bad signature condemns the whole commit (as block sync does).
  */
-function tallyCommit(chainId: string, commit: CommitMsg, set: ValidatorSetState, what: string): { power: bigint; indexes: number[] } {
+export function tallyCommit(chainId: string, commit: CommitMsg, set: ValidatorSetState, what: string): { power: bigint; indexes: number[] } {
   const signBytes = voteSignBytes(chainId, commit.height, commit.round, VOTE_PRECOMMIT, commit.blockHash);
   const seen = new Set<number>();
   let power = 0n;
@@ -576,11 +587,11 @@ function tallyCommit(chainId: string, commit: CommitMsg, set: ValidatorSetState,
 }
 
 /** More than 2/3 in integers: 3 × signed > 2 × total. */
-function requireQuorum(signed: bigint, total: bigint, what: string): void {
+export function requireQuorum(signed: bigint, total: bigint, what: string): void {
   if (3n * signed <= 2n * total) fail(`${what}: signers hold power ${signed} of ${total}, not more than 2/3`);
 }
 
-function prepareTrust(trust: TrustAnchor): PreparedTrust {
+export function prepareTrust(trust: TrustAnchor): PreparedTrust {
   const bad = (message: string): never => {
     throw new TrustAnchorError(`trust anchor: ${message}`);
   };

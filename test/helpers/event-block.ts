@@ -1,0 +1,59 @@
+// Blocks that carry case events, for the tests of event receipts. commitWithEvents stands in for
+// the case state machine: it builds the block with the node's own buildBlock, then adds the events
+// the way executeBlock does when the contracts emit them (each under its bev/ key, the header's
+// events root and count over them) and commits it signed by the one validator of the test chain.
+// eventHeader/signedCommit build the same parts for a chain of several validators, without a ledger.
+import { blockHashOfHeader, encodeBlock, encodeCommit, encodeHeader, pb, validatorSetHash, voteSignBytes, VOTE_PRECOMMIT,
+  type ValidatorEntry } from '../../src/codec/index.js';
+import { sign, type KeyPair } from '../../src/crypto/ed25519.js';
+import { leafHash, rootFromLeafHashes, emptyRoot } from '../../src/merkle/index.js';
+import { buildBlock } from '../../src/blocks/index.js';
+import { blockEventKey } from '../../src/state/index.js';
+import { compareBytes } from '../../src/types/index.js';
+import type { BuilderComponents } from './block-builder.js';
+
+export const eventsRootOf = (events: readonly Uint8Array[]): Uint8Array => rootFromLeafHashes(events.map((e) => leafHash(e)));
+
+export async function commitWithEvents(c: BuilderComponents, height: number, timeMs: number, events: readonly Uint8Array[]):
+  Promise<{ headerBytes: Uint8Array; commitBytes: Uint8Array }> {
+  const block = await buildBlock(c, height, timeMs, c.key.publicKey);
+  const header = pb.Header.decode(block.headerBytes);
+  const headerBytes = encodeHeader({ ...header, eventsRoot: eventsRootOf(events), eventCount: events.length });
+  const hash = blockHashOfHeader(headerBytes);
+  const commitBytes = encodeCommit({ height, round: 0, blockHash: hash,
+    signatures: [{ validatorIndex: c.validatorIndex, signature: sign(c.key.seed, voteSignBytes(c.genesis.chainId, height, 0, VOTE_PRECOMMIT, hash)) }] });
+  await c.ledger.commitBlock({
+    height, hash, timeMs, headerBytes, commitBytes, appHash: block.result.appHash,
+    blockBytes: encodeBlock(headerBytes, block.result.included.map((tx) => tx.bytes)),
+    stateWrites: [...block.result.writes, ...events.map((event, i): [string, Uint8Array] => [blockEventKey(height, i), event])],
+  });
+  return { headerBytes, commitBytes };
+}
+
+export interface SignedValidator extends ValidatorEntry {
+  readonly key: KeyPair;
+}
+
+/** Validators in commit order (by public key bytes). */
+export function validatorSet(keys: readonly KeyPair[], power = 10): SignedValidator[] {
+  return keys.map((key) => ({ key, publicKey: key.publicKey, power })).sort((a, b) => compareBytes(a.publicKey, b.publicKey));
+}
+
+export function eventHeader(chainId: string, height: number, set: readonly ValidatorEntry[], events: readonly Uint8Array[]): Uint8Array {
+  return encodeHeader({
+    chainId, height, timeMs: 1_760_000_000_000 + height * 1000, prevBlockHash: new Uint8Array(32).fill(height),
+    historyRoot: emptyRoot(), txRoot: emptyRoot(), appHash: new Uint8Array(32).fill(0xaa), resultsHash: emptyRoot(),
+    validatorsHash: validatorSetHash(set), nextValidatorsHash: validatorSetHash(set), proposer: set[0]!.publicKey,
+    eventsRoot: events.length === 0 ? new Uint8Array() : eventsRootOf(events), eventCount: events.length,
+  });
+}
+
+/** The commit of a header, signed by the validators at `signers` (indexes in the set). */
+export function signedCommit(chainId: string, headerBytes: Uint8Array, set: readonly SignedValidator[], signers: readonly number[]):
+  Uint8Array {
+  const height = pb.Header.decode(headerBytes).height;
+  const hash = blockHashOfHeader(headerBytes);
+  const signBytes = voteSignBytes(chainId, height, 0, VOTE_PRECOMMIT, hash);
+  return encodeCommit({ height, round: 0, blockHash: hash,
+    signatures: signers.map((i) => ({ validatorIndex: i, signature: sign(set[i]!.key.seed, signBytes) })) });
+}
