@@ -22,6 +22,7 @@ import { equivocationsRoutes } from './routes/equivocations.js';
 import { genesisRoutes } from './routes/genesis.js';
 import { governanceRoutes } from './routes/governance.js';
 import { receiptsRoutes } from './routes/receipts.js';
+import { eventsRoutes } from './routes/events.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { statusRoutes } from './routes/status.js';
 import { submittersRoutes } from './routes/submitters.js';
@@ -184,6 +185,7 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
     await api.register(evidenceRoutes, routeOptions);
     await api.register(receiptsRoutes, routeOptions);
     await api.register(blocksRoutes, routeOptions);
+    await api.register(eventsRoutes, routeOptions);
     await api.register(submittersRoutes, routeOptions);
     await api.register(equivocationsRoutes, routeOptions);
     await api.register(governanceRoutes, routeOptions);

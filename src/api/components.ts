@@ -1,7 +1,7 @@
 // What the API needs from the node, and nothing more (the js-libp2p "Components" pattern): tests
 // stub exactly this, and the API never reaches into the ledger or mempool directly.
 import type {
-  AnchorSchema, BlockSchema, EquivocationSchema, Json, MemberRoleSchema, MemberSchema, ProposalSchema, ProposalStatusSchema,
+  AnchorSchema, BlockSchema, EquivocationSchema, EventReceiptSchema, Json, MemberRoleSchema, MemberSchema, ProposalSchema, ProposalStatusSchema,
   SignedStatementSchema, StatusSchema, TxCommittedSchema, TxPendingSchema, ValidatorSetSchema, VoterSchema,
 } from '../contract/http.js';
 import type { Genesis } from '../state/genesis.js';
@@ -80,6 +80,12 @@ export interface ApiComponents {
   receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms>;
   /** A committed tx's inclusion proof (a receipt without item fields). TX_NOT_FOUND when unknown. */
   txInclusion(txHash: Uint8Array): Promise<ReceiptForms>;
+  /**
+   * The receipt of event `index` of the block at `height` (docs/receipt-format.md, "Event
+   * receipts"): JSON and protobuf. EVENT_NOT_FOUND for a height not committed or an index beyond
+   * the block's events.
+   */
+  eventReceipt(height: number, index: number): Promise<EventReceiptForms>;
   /** Every equivocation recorded on chain, by offender, then offence height. */
   equivocations(): Promise<EquivocationView[]>;
   /** Every member record in state (every key ever registered), in public key order. */
@@ -93,6 +99,11 @@ export interface ApiComponents {
 }
 
 /** A receipt as JSON (format "tianping-receipt", docs/receipt-format.md) and as protobuf bytes. */
+export interface EventReceiptForms {
+  readonly json: Json<typeof EventReceiptSchema>;
+  readonly bytes: Uint8Array;
+}
+
 export interface ReceiptForms {
   readonly json: { readonly format: 'tianping-receipt'; readonly version: number };
   readonly bytes: Uint8Array;

@@ -11,7 +11,7 @@ import {
 import { ERROR_CODES, type ErrorCode } from '../types/index.js';
 
 export {
-  AlgorithmSchema, AnchorSchema, BlockSchema, EquivocationSchema, EquivocationsResponseSchema, EvidenceResponseSchema,
+  AlgorithmSchema, AnchorSchema, BlockSchema, EquivocationSchema, EventReceiptSchema, EquivocationsResponseSchema, EvidenceResponseSchema,
   HealthSchema, HeaderSchema, MemberRoleSchema, MemberSchema, MembersResponseSchema, ProblemSchema, ProposalSchema,
   ProposalStatusSchema, ProposalsResponseSchema, SignedStatementSchema, StatusSchema, SubmitterAnchorsSchema,
   TxBulkResponseSchema, TxBulkResultSchema, TxCommittedSchema, TxPendingSchema, TxStatusSchema, ValidatorSetSchema,
@@ -120,6 +120,11 @@ export const EvidenceQuerySchema = Type.Object({
 export const BlockParamsSchema = Type.Object({
   // A string pattern rather than an integer: "1e3" or "01" must not pass as heights.
   height: Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'Block height, a positive integer' }),
+});
+
+export const BlockEventParamsSchema = Type.Object({
+  height: BlockParamsSchema.properties.height,
+  index: Type.String({ pattern: '^(0|[1-9][0-9]{0,4})$', description: 'Position of the event in its block, from 0' }),
 });
 
 // ---- submitters ----

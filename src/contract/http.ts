@@ -157,6 +157,33 @@ export const BlockSchema = Type.Object({
 /** A block without its transaction hashes: public, since listing transactions is for members. */
 export const HeaderSchema = Type.Omit(BlockSchema, ['txHashes']);
 
+// ---- receipts ----
+
+/** Exact bytes as hex, with the fields they decode to beside them (docs/receipt-format.md §3). */
+const BytesWithViewSchema = (description: string): ReturnType<typeof Type.Object> => Type.Object({
+  hex: LowerHex(description),
+  decoded: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'What the bytes decode to: informative, must match them' })),
+});
+
+/** An event receipt in its JSON form (docs/receipt-format.md, "Event receipts"), version 1. */
+export const EventReceiptSchema = Type.Object({
+  format: Type.Literal('tianping-receipt'),
+  kind: Type.Literal('event'),
+  version: Type.Literal(1),
+  chainId: Type.String(),
+  event: Type.Object({ hex: LowerHex('The exact event bytes (an encoded CaseEvent)') }),
+  eventIndex: SafeUint('Position of the event among the block\'s events'),
+  eventCount: SafeUint('Events in the block: the header\'s event count'),
+  eventProof: Type.Array(LowerHex('Sibling hash'), { description: 'RFC 6962 audit path to the header\'s events root, bottom-up' }),
+  header: BytesWithViewSchema('The exact Header bytes'),
+  commit: BytesWithViewSchema('The exact Commit bytes of that header'),
+  setChanges: Type.Array(Type.Object({
+    header: BytesWithViewSchema('Header bytes of the block before a validator-set change'),
+    commit: BytesWithViewSchema('Its Commit bytes'),
+    nextValidators: Type.Array(Type.Object({ publicKey: LowerHex('Ed25519 public key'), power: SafeUint('Voting power') })),
+  }), { description: 'Validator-set changes from the genesis set to the set that signed the header, oldest first' }),
+}, { description: 'A self-contained receipt of one case event, verifiable offline from the genesis' });
+
 // ---- consensus ----
 
 const OffenceKindSchema = Type.Union([Type.Literal('prevote'), Type.Literal('precommit'), Type.Literal('proposal')]);

@@ -2,7 +2,7 @@
 // the read model (src/read/).
 // node/index.ts (the composition root) builds it; the API only ever sees it as ApiComponents.
 import type { ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, GovernanceProposalView, MemberEntry, MemberView,
-  NodeStatusView, ProposalStatus, ReceiptForms, TxCommitInfo, TxStatus, ValidatorSetView } from '../api/components.js';
+  NodeStatusView, ProposalStatus, ReceiptForms, EventReceiptForms, TxCommitInfo, TxStatus, ValidatorSetView } from '../api/components.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool } from '../mempool/index.js';
@@ -190,6 +190,11 @@ export class NodeCore implements ApiComponents {
   async receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms> {
     this.readable();
     return this.read.receipt(digest, algorithm, txHash);
+  }
+
+  async eventReceipt(height: number, index: number): Promise<EventReceiptForms> {
+    this.readable();
+    return this.read.eventReceipt(height, index);
   }
 
   async txInclusion(hash: Uint8Array): Promise<ReceiptForms> {

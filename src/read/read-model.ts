@@ -2,9 +2,10 @@
 // validator sets, governance proposals, equivocations), answered from the ledger's blocks and its
 // state in the shapes of the API's contract (src/api/components.ts). It only reads: NodeCore
 // delegates its ApiComponents queries here and keeps admission and the driver to itself.
-import type { BlockSummary, EquivocationView, EvidenceAnchor, GovernanceProposalView, MemberEntry, MemberView, ProposalStatus,
+import type { BlockSummary, EquivocationView, EventReceiptForms, EvidenceAnchor, GovernanceProposalView, MemberEntry, MemberView, ProposalStatus,
   ReceiptForms, TxCommitInfo, ValidatorSetView } from '../api/components.js';
 import { ALGORITHM_IDS, algorithmName, pb, txHash, type EvidenceRecordMsg, type ValidatorEntry } from '../codec/index.js';
+import { decodeEventReceipt, eventReceiptToJson } from '../client/event-receipt.js';
 import { decodeReceipt } from '../client/receipt.js';
 import { receiptToJson } from '../client/receipt-json.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
@@ -14,7 +15,7 @@ import { TianpingError, equalBytes, toHex, type Hash32 } from '../types/index.js
 import { equivocationView } from './equivocation-view.js';
 import { evidenceRecords, submitterRecords } from './evidence.js';
 import { memberEntry, proposalStatus, proposalView, validatorSetView, type ProposalContext } from './governance-view.js';
-import { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
+import { eventReceipt, receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
 
 const RECEIPT_SCAN_PAGE = 100;
 /** Member names kept in memory at most (members are few; the bound is against surprises). */
@@ -63,6 +64,12 @@ export class ReadModel {
     const location = await readTxLocation(this.ledger.state, hash);
     if (location === undefined) throw new TianpingError('TX_NOT_FOUND');
     return receiptForms(await txInclusion(this.ledger, location.height, location.index));
+  }
+
+  async eventReceipt(height: number, index: number): Promise<EventReceiptForms> {
+    const bytes = pb.EventReceipt.encode(await eventReceipt(this.ledger, height, index)).finish();
+    // The JSON form is written from the bytes, as for anchor receipts: one form converts into the other.
+    return { json: eventReceiptToJson(decodeEventReceipt(bytes)) as unknown as EventReceiptForms['json'], bytes };
   }
 
   async anchorsBySubmitter(publicKey: Uint8Array, page: { offset: number; limit: number }):

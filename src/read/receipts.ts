@@ -2,12 +2,13 @@
 // place in its block, the header and its commit, and every validator-set change from the genesis
 // set to the set that signed the block, so that a court can check it offline from the genesis.
 import { pb, txHash, type EvidenceRecordMsg } from '../codec/index.js';
-import { leafHash, MerkleBuilder } from '../merkle/index.js';
-import type { Ledger } from '../ledger/index.js';
-import { encodeValidatorSet, readValidatorHistory } from '../state/index.js';
+import { leafHash, MerkleBuilder, verifyInclusion } from '../merkle/index.js';
+import { LedgerError, type Ledger } from '../ledger/index.js';
+import { blockEventKey, encodeValidatorSet, readValidatorHistory } from '../state/index.js';
 import { LruCache, TianpingError, assert, equalBytes, toHex } from '../types/index.js';
 
 export type ReceiptMsg = InstanceType<typeof pb.Receipt>;
+export type EventReceiptMsg = InstanceType<typeof pb.EventReceipt>;
 
 // Receipts of one batch's items share the batch's Merkle tree (1,000 items: 2,000 hashes) and
 // those of one block its tx tree: both built once and kept. A tree depends only on the tx's (or
@@ -16,6 +17,7 @@ const TREES_MAX = 256;
 const TREE_BYTES_MAX = 32 * 1024 * 1024;
 const batchTrees = new LruCache<string, MerkleBuilder>(TREES_MAX, TREE_BYTES_MAX);
 const txTrees = new LruCache<string, MerkleBuilder>(TREES_MAX, TREE_BYTES_MAX);
+const eventTrees = new LruCache<string, MerkleBuilder>(TREES_MAX, TREE_BYTES_MAX);
 /** A tree of n leaves keeps about 2n hashes of 32 bytes. */
 const treeBytes = (leaves: number): number => 64 * leaves;
 
@@ -79,4 +81,51 @@ export async function receiptOf(ledger: Ledger, record: EvidenceRecordMsg): Prom
       path: tree.proof(record.batchItemIndex) });
   }
   return receipt;
+}
+
+/**
+ * The receipt of event `index` of the block at `height` (docs/receipt-format.md, "Event receipts"):
+ * the event bytes, their audit path to the header's events root, the header, its commit and the
+ * set changes. The events come from state (bev/ keys, written by executeBlock): the header's count
+ * says how many there are. EVENT_NOT_FOUND for a height not committed or an index beyond the count.
+ */
+export async function eventReceipt(ledger: Ledger, height: number, index: number): Promise<EventReceiptMsg> {
+  const stored = height >= 1 ? await ledger.block(height) : undefined;
+  const count = stored?.header.eventCount ?? 0;
+  if (stored === undefined || !Number.isSafeInteger(index) || index < 0 || index >= count) {
+    throw new TianpingError('EVENT_NOT_FOUND', stored === undefined ? `no block at height ${height}`
+      : `block ${height} holds ${count} case event(s); there is no event ${index}`);
+  }
+  let tree = eventTrees.get(toHex(stored.hash));
+  if (tree === undefined) {
+    const events = await blockEvents(ledger, height, count);
+    tree = new MerkleBuilder(events.map((event) => leafHash(event)));
+    // The tree must be the one the header commits to: state and header were written by one block.
+    if (!equalBytes(tree.root, stored.header.eventsRoot)) {
+      throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: the events of block ${height} in state do not rebuild its events root`);
+    }
+    eventTrees.set(toHex(stored.hash), tree, treeBytes(count));
+  }
+  const event = (await blockEvents(ledger, height, index + 1, index))[0]!;
+  const eventProof = tree.proof(index);
+  // A tree kept from an earlier read does not vouch for this read of the one event.
+  if (!verifyInclusion(leafHash(event), index, count, eventProof, stored.header.eventsRoot)) {
+    throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: event ${index} of block ${height} in state is not under its events root`);
+  }
+  return pb.EventReceipt.create({
+    kind: 'event', version: 1, chainId: stored.header.chainId, event, eventIndex: index, eventCount: count,
+    eventProof, header: stored.headerBytes, commit: stored.commitBytes,
+    setChanges: await setChangesUpTo(ledger, height),
+  });
+}
+
+/** Events from..end-1 of the block at `height`, in order, from state; one the header counts must be there. */
+async function blockEvents(ledger: Ledger, height: number, end: number, from = 0): Promise<Uint8Array[]> {
+  const events: Uint8Array[] = [];
+  for (let i = from; i < end; i++) {
+    const event = await ledger.state.get(blockEventKey(height, i));
+    if (event === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: event ${i} of block ${height} is not in state`);
+    events.push(event);
+  }
+  return events;
 }

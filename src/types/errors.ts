@@ -60,6 +60,7 @@ export const ERROR_CODES = {
   EVIDENCE_NOT_FOUND: { status: 404, title: 'No anchor of this digest' },
   TX_NOT_FOUND: { status: 404, title: 'Unknown transaction' },
   BLOCK_NOT_FOUND: { status: 404, title: 'No block at this height' },
+  EVENT_NOT_FOUND: { status: 404, title: 'No case event at this height and index' },
   VALIDATORS_NOT_FOUND: { status: 404, title: 'No validator set is known for this height yet' },
   PROPOSAL_NOT_FOUND: { status: 404, title: 'Unknown governance proposal' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },

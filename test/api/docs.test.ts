@@ -24,6 +24,7 @@ const EXPECTED = [
   'get /v1/headers/latest', 'get /v1/headers/{height}', 'get /v1/submitters/{key}/anchors',
   'get /v1/members', 'get /v1/validators', 'get /v1/governance/proposals', 'get /v1/governance/proposals/{id}',
   'get /v1/evidence/{digest}/receipt', 'get /v1/txs/{hash}/inclusion', 'get /v1/genesis', 'post /v1/txs/bulk',
+  'get /v1/blocks/{height}/events/{index}/receipt',
 ].sort();
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 

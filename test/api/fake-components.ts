@@ -2,7 +2,7 @@
 // so API tests check real lookups (a wrong key or a lost field fails them), and records what the
 // API asked for (timeouts, pages) so that caps can be asserted.
 import { expect } from 'vitest';
-import type { ReceiptForms } from '../../src/api/components.js';
+import type { EventReceiptForms, ReceiptForms } from '../../src/api/components.js';
 import type { LightMyRequestResponse } from 'fastify';
 import type {
   ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo, TxStatus,
@@ -81,6 +81,14 @@ export class FakeComponents implements ApiComponents {
   receipt(digest: Uint8Array): Promise<ReceiptForms> {
     const found = this.receipts.get(toHex(digest));
     return found === undefined ? Promise.reject(new TianpingError('EVIDENCE_NOT_FOUND')) : Promise.resolve(found);
+  }
+
+  /** Event receipts by "height/index", as the node would build them. */
+  readonly eventReceipts = new Map<string, EventReceiptForms>();
+
+  eventReceipt(height: number, index: number): Promise<EventReceiptForms> {
+    const found = this.eventReceipts.get(`${height}/${index}`);
+    return found === undefined ? Promise.reject(new TianpingError('EVENT_NOT_FOUND')) : Promise.resolve(found);
   }
 
   txInclusion(hash: Uint8Array): Promise<ReceiptForms> {

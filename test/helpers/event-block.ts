@@ -9,8 +9,13 @@ import { sign, type KeyPair } from '../../src/crypto/ed25519.js';
 import { leafHash, rootFromLeafHashes, emptyRoot } from '../../src/merkle/index.js';
 import { buildBlock } from '../../src/blocks/index.js';
 import { blockEventKey } from '../../src/state/index.js';
-import { compareBytes } from '../../src/types/index.js';
-import type { BuilderComponents } from './block-builder.js';
+import { NodeVerifier } from '../../src/crypto/index.js';
+import { Ledger, MemStorage } from '../../src/ledger/index.js';
+import { Mempool } from '../../src/mempool/index.js';
+import { ReadModel } from '../../src/read/index.js';
+import { asTimeMs, compareBytes, utf8, type Clock } from '../../src/types/index.js';
+import { buildAndCommit, type BuilderComponents } from './block-builder.js';
+import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain } from './chain.js';
 
 export const eventsRootOf = (events: readonly Uint8Array[]): Uint8Array => rootFromLeafHashes(events.map((e) => leafHash(e)));
 
@@ -56,4 +61,23 @@ export function signedCommit(chainId: string, headerBytes: Uint8Array, set: read
   const signBytes = voteSignBytes(chainId, height, 0, VOTE_PRECOMMIT, hash);
   return encodeCommit({ height, round: 0, blockHash: hash,
     signatures: signers.map((i) => ({ validatorIndex: i, signature: sign(set[i]!.key.seed, signBytes) })) });
+}
+
+const verifier = new NodeVerifier();
+export const EVENTS = [0, 1, 2, 3, 4, 5, 6].map((i) => utf8(`case event ${i}`));
+
+/** Block 1 an anchor, block 2 seven events, block 3 empty. */
+export async function ledgerWithEvents(chainId = 'tianping-test'): Promise<{ storage: MemStorage; ledger: Ledger; read: ReadModel }> {
+  const chain = makeTestChain(chainId);
+  const storage = new MemStorage();
+  const ledger = await Ledger.open(storage, chain.genesis, chain.genesisHash);
+  const clock: Clock = { nowMs: () => asTimeMs(GENESIS_TIME_MS + 1000) };
+  const mempool = new Mempool({ chainId: chain.genesis.chainId, params: chain.genesis.params, verifier, clock, state: ledger.state },
+    { txsMax: 100, bytesMax: 1 << 20 });
+  const builder: BuilderComponents = { genesis: chain.genesis, ledger, mempool, verifier, key: chain.validator, validatorIndex: 0 };
+  await mempool.add(anchorTxBytes(chain, digestOf('before the events')));
+  await buildAndCommit(builder, 1, GENESIS_TIME_MS + 2000);
+  await commitWithEvents(builder, 2, GENESIS_TIME_MS + 3000, EVENTS);
+  await buildAndCommit(builder, 3, GENESIS_TIME_MS + 4000);
+  return { storage, ledger, read: new ReadModel(ledger) };
 }

@@ -1,0 +1,59 @@
+// The node's event receipts: built from the ledger (the block's header and commit, its events from
+// state), verified offline with the genesis alone; unknown heights and indexes are EVENT_NOT_FOUND,
+// and events in state that do not rebuild the header's root are LEDGER_CORRUPT, never a receipt.
+import { describe, expect, it } from 'vitest';
+import { decodeEventReceipt, eventReceiptFromJson, type EventReceipt } from '../../src/client/event-receipt.js';
+import { verifyEventReceipt } from '../../src/client/event-receipt-verify.js';
+import { blockEventKey } from '../../src/state/index.js';
+import { utf8 } from '../../src/types/index.js';
+import { makeTestChain } from '../helpers/chain.js';
+import { EVENTS, ledgerWithEvents } from '../helpers/event-block.js';
+
+/** The ledger stores state under this prefix (src/ledger/ledger.ts). */
+const STATE_PREFIX = 's/';
+
+describe('ReadModel.eventReceipt', () => {
+  it('proves each event of a block offline from the genesis, in both encodings', async () => {
+    const { read } = await ledgerWithEvents();
+    const chain = makeTestChain();
+    for (let index = 0; index < EVENTS.length; index++) {
+      const forms = await read.eventReceipt(2, index);
+      const fromBytes: EventReceipt = decodeEventReceipt(forms.bytes);
+      expect(fromBytes).toMatchObject({ kind: 'event', version: 1, eventIndex: index, eventCount: EVENTS.length });
+      expect(Uint8Array.from(fromBytes.event)).toEqual(EVENTS[index]);
+      for (const receipt of [fromBytes, eventReceiptFromJson(JSON.parse(JSON.stringify(forms.json)))]) {
+        const result = verifyEventReceipt(receipt, chain.genesis);
+        expect(result.valid ? 'valid' : result.reason).toBe('valid');
+        if (result.valid) expect(result.receipt).toMatchObject({ height: 2, eventIndex: index, signedPower: 10 });
+      }
+    }
+  });
+
+  it('answers EVENT_NOT_FOUND for a block without events, an index beyond the count and a height not committed', async () => {
+    const { read } = await ledgerWithEvents();
+    for (const [height, index] of [[1, 0], [3, 0], [2, EVENTS.length], [4, 0], [0, 0]] as const) {
+      await expect(read.eventReceipt(height, index)).rejects.toMatchObject({ code: 'EVENT_NOT_FOUND' });
+    }
+  });
+
+  it('refuses events in state that do not rebuild the header\'s events root: LEDGER_CORRUPT', async () => {
+    // A chain of its own: its blocks' trees are in no cache yet, so the tree is rebuilt from state.
+    const { storage, read } = await ledgerWithEvents('tianping-corrupt-events');
+    await storage.batch([{ type: 'put', key: STATE_PREFIX + blockEventKey(2, 3), value: utf8('not what the block said') }], { sync: true });
+    await expect(read.eventReceipt(2, 0)).rejects.toMatchObject({ name: 'LedgerError', code: 'LEDGER_CORRUPT' });
+  });
+
+  it('refuses an event changed after its block\'s tree was built and kept: LEDGER_CORRUPT', async () => {
+    const { storage, read } = await ledgerWithEvents('tianping-corrupt-later');
+    await read.eventReceipt(2, 0);
+    await storage.batch([{ type: 'put', key: STATE_PREFIX + blockEventKey(2, 3), value: utf8('not what the block said') }], { sync: true });
+    await expect(read.eventReceipt(2, 3)).rejects.toMatchObject({ code: 'LEDGER_CORRUPT' });
+    expect((await read.eventReceipt(2, 4)).json.eventIndex).toBe(4);
+  });
+
+  it('refuses an event the header counts but state lacks: LEDGER_CORRUPT', async () => {
+    const { storage, read } = await ledgerWithEvents();
+    await storage.batch([{ type: 'del', key: STATE_PREFIX + blockEventKey(2, 6) }], { sync: true });
+    await expect(read.eventReceipt(2, 6)).rejects.toMatchObject({ code: 'LEDGER_CORRUPT' });
+  });
+});
