@@ -10,7 +10,8 @@ import { open } from 'node:fs/promises';
 import { ApiError, TianpingClient, type EvidenceAnchorView, type EvidenceView } from '../../client/index.js';
 import { hashFile } from '../../client/file.js';
 import { ReceiptFormatError, algorithmName, type Receipt } from '../../client/receipt.js';
-import { parseReceiptBytes } from '../../client/receipt-json.js';
+import { parseAnyReceiptBytes, type EventReceipt } from '../../client/event-receipt.js';
+import { verifyEventReceipt, type EventReceiptVerification, type VerifiedEventReceipt } from '../../client/event-receipt-verify.js';
 import {
   TrustAnchorError, receiptFormatFailure, verifyReceipt, type ReceiptVerification, type TrustAnchor, type VerifiedReceipt,
 } from '../../client/receipt-verify.js';
@@ -23,6 +24,7 @@ const spec: CommandSpec = {
   name: 'verify',
   usage: `Usage: tianping verify <file> [--node URL] [--algorithm sha256|sm3] [--json]
        tianping verify <file> --receipt R.json --trust GENESIS.json [--salt HEX] [--json]
+       tianping verify --receipt EVENT-RECEIPT.json --trust GENESIS.json [--json]
 
 Online (default): hashes the file locally and asks the node whether that digest is anchored.
 Prints, for every anchor (oldest first): when (block time, UTC and local), where (height, block
@@ -31,7 +33,9 @@ hash, tx hash), by whom (submitter name and key), the category and the submitter
 Offline (--receipt): reads no network at all. Checks the receipt (JSON or protobuf) against the
 trust anchor: the chain's genesis file, or a trusted-header file {"chainId", "trustedHeader" (hex),
 "validators"}. Prints when, where and by whom the file was anchored and which validators signed,
-or the first check that failed (docs/receipt-format.md lists them).
+or the first check that failed (docs/receipt-format.md lists them). An event receipt (kind
+"event") proves a case event, not a file: it is given without <file> and prints the event, its
+block and who signed.
 
 Options:
   --node URL        node API (default http://127.0.0.1:8080)
@@ -58,13 +62,14 @@ could be read.
     node: { type: 'string' }, algorithm: { type: 'string' }, receipt: { type: 'string' }, trust: { type: 'string' },
     salt: { type: 'string' },
   },
-  positionals: { min: 1, max: 1 },
+  positionals: { min: 0, max: 1 },
 };
 
 export function run(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(spec, argv, io, async (args) => {
-    const file = args.positionals[0]!;
+    const file = args.positionals[0];
     if (['receipt', 'trust', 'salt'].some((name) => stringOption(args, name) !== undefined)) return verifyOffline(args, file, io);
+    if (file === undefined) throw new UsageError('missing argument');
     const algorithm = algorithmOption(stringOption(args, 'algorithm'));
     const url = nodeUrl(stringOption(args, 'node'));
     let digest: string;
@@ -163,12 +168,13 @@ function readBytes(path: string, what: string): Uint8Array {
 }
 
 /** A receipt file that was read: the receipt, or why its bytes are not one (a verdict, not an error). */
-type ReadReceipt = { readonly receipt: Receipt } | { readonly notAReceipt: string };
+type ReadReceipt = { readonly receipt: Receipt } | { readonly event: EventReceipt } | { readonly notAReceipt: string };
 
 function readReceipt(path: string): ReadReceipt {
   const bytes = readBytes(path, 'receipt');
   try {
-    return { receipt: parseReceiptBytes(bytes) };
+    const parsed = parseAnyReceiptBytes(bytes);
+    return parsed.kind === 'event' ? { event: parsed.receipt } : { receipt: parsed.receipt };
   } catch (error) {
     // Whatever a hostile document makes the parser throw means the same: this is not a receipt.
     return { notAReceipt: error instanceof ReceiptFormatError ? error.message : `receipt does not parse: ${(error as Error).message}` };
@@ -212,10 +218,12 @@ function readTrust(path: string): TrustAnchor {
   };
 }
 
-async function verifyOffline(args: ParsedArgs, file: string, io: CliIo): Promise<number> {
+async function verifyOffline(args: ParsedArgs, file: string | undefined, io: CliIo): Promise<number> {
   const inputs = offlineInputs(args);
   const read = readReceipt(inputs.receiptPath);
   const trust = readTrust(inputs.trustPath);
+  if ('event' in read) return verifyEventOffline(args, inputs, read.event, trust, file, io);
+  if (file === undefined) throw new UsageError('give the file the receipt is for (only an event receipt goes without one)');
   const algorithm = 'receipt' in read ? algorithmName(read.receipt.algorithm) : undefined;
   let fileDigest: Uint8Array = new Uint8Array();
   try {
@@ -269,10 +277,52 @@ function describeValid(file: string, r: VerifiedReceipt, passed: readonly string
   return lines.join('\n') + '\n';
 }
 
-function describeInvalid(file: string, result: Extract<ReceiptVerification, { valid: false }>): string {
+function describeInvalid(file: string, result: Extract<ReceiptVerification | EventReceiptVerification, { valid: false }>): string {
   const passed = result.checks.filter((c) => c.ok).map((c) => c.id);
   const lines = [`INVALID RECEIPT  ${file}`, `  failed    ${result.failed}: ${result.reason}`];
   lines.push(`  passed    ${passed.length === 0 ? '(none)' : passed.join(', ')}`);
   if (result.skipped.length > 0) lines.push(`  not run   ${result.skipped.join(', ')}`);
+  return lines.join('\n') + '\n';
+}
+
+// ------------------------------------------------------------------ offline: an event receipt
+
+async function verifyEventOffline(args: ParsedArgs, inputs: OfflineInputs, receipt: EventReceipt, trust: TrustAnchor,
+  file: string | undefined, io: CliIo): Promise<number> {
+  if (file !== undefined) throw new UsageError('an event receipt proves a case event, not a file: give no <file>');
+  if (inputs.salt !== undefined) throw new UsageError('--salt does not apply to an event receipt');
+  let result: EventReceiptVerification;
+  try {
+    result = verifyEventReceipt(receipt, trust);
+  } catch (error) {
+    if (error instanceof TrustAnchorError) throw new CliError(`${inputs.trustPath}: ${error.message}`);
+    throw error;
+  }
+  if (args.json) {
+    printJson(io, {
+      ok: true, valid: result.valid, kind: 'event', receipt: inputs.receiptPath, trust: inputs.trustPath, checks: result.checks,
+      ...(result.valid ? { event: result.receipt } : { failed: result.failed, reason: result.reason, skipped: result.skipped }),
+    });
+  } else {
+    io.stdout(result.valid ? describeValidEvent(inputs.receiptPath, result.receipt, result.checks.map((c) => c.id))
+      : describeInvalid(inputs.receiptPath, result));
+  }
+  return result.valid ? EXIT_OK : EXIT_NEGATIVE;
+}
+
+function describeValidEvent(path: string, r: VerifiedEventReceipt, passed: readonly string[]): string {
+  const lines = [
+    `VALID EVENT RECEIPT  ${path}`,
+    `  event     ${r.eventIndex} of ${r.eventCount} in its block, sha256 ${r.eventSha256}`,
+    `  chain     ${r.chainId} (trusted from ${r.trustHeight === 0 ? 'its genesis' : `the header at height ${r.trustHeight}`}, `
+      + `${r.setChanges} validator-set change(s) since)`,
+    `  when      ${isoTime(r.blockTimeMs)} (UTC) block time`,
+    `            ${localTime(r.blockTimeMs)} (local)`,
+    `  where     block ${r.height} ${r.blockHash}, events root ${r.eventsRoot}`,
+    `  signed by ${r.signers.length} of ${r.validatorCount} validators, power ${r.signedPower} of ${r.totalPower} `
+      + `(more than 2/3), round ${r.commitRound}`,
+  ];
+  for (const s of r.signers) lines.push(`            ${s.publicKey} power ${s.power}${s.name === undefined ? '' : ` (${s.name})`}`);
+  lines.push(`  checks    ${passed.length} passed: ${passed.join(', ')}`);
   return lines.join('\n') + '\n';
 }
