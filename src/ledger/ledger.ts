@@ -9,7 +9,7 @@
 // over state and blocks (evidence pages, members, proposals, ...) are the read model's (src/read/).
 import { pb, decodeBlock, decodeCommit, txHash, blockHashOfHeader, type HeaderMsg, type CommitMsg } from '../codec/index.js';
 import { Frontier } from '../merkle/index.js';
-import { genesisWrites, readAppHash, readTxLocation, type Genesis, type ScannableState } from '../state/index.js';
+import { genesisWrites, readAppHash, readTxLocation, type Genesis, type OrderedState, type ScannableState } from '../state/index.js';
 import { LruCache, assert, equalBytes, heightKey, readU64be, toHex, u64be, type Hash32 } from '../types/index.js';
 import type { BatchOp, Storage } from './storage.js';
 
@@ -84,11 +84,16 @@ export class LedgerError extends Error {
 }
 
 /** State's keys and values, stored under STATE_PREFIX; keys come back without it. */
-function stateOf(storage: Storage): ScannableState {
+function stateOf(storage: Storage): ScannableState & OrderedState {
   return {
     get: (key) => storage.get(STATE_PREFIX + key),
     entries: async function* (prefix) {
       for await (const [key, value] of storage.entries(STATE_PREFIX + prefix)) yield [key.slice(STATE_PREFIX.length), value];
+    },
+    scan: async function* (prefix, options = {}) {
+      const after = options.after === undefined ? {} : { after: STATE_PREFIX + options.after };
+      const limit = options.limit === undefined ? {} : { limit: options.limit };
+      for await (const [key, value] of storage.entries(STATE_PREFIX + prefix, { ...after, ...limit })) yield [key.slice(STATE_PREFIX.length), value];
     },
   };
 }
@@ -99,8 +104,8 @@ export class Ledger {
   /** Hex hashes of the WAL blocks in storage, once read (see writeConsensusWal). */
   private walBlocks: Set<string> | undefined;
   private readonly blocks = new LruCache<number, StoredBlock>(BLOCK_CACHE_BLOCKS_MAX, BLOCK_CACHE_BYTES_MAX);
-  /** Committed state: reads and prefix scans by state's own keys. */
-  readonly state: ScannableState;
+  /** Committed state: reads, prefix scans and ordered range scans by state's own keys. */
+  readonly state: ScannableState & OrderedState;
 
   private constructor(private readonly storage: Storage, tip: Tip, history: Frontier) {
     this.tipNow = tip;

@@ -32,10 +32,11 @@ export class LevelStorage implements Storage {
     await chained.write({ sync: options.sync });
   }
 
-  async *entries(prefix: string, options: { readonly limit?: number; readonly reverse?: boolean } = {}):
+  async *entries(prefix: string, options: { readonly limit?: number; readonly reverse?: boolean; readonly after?: string } = {}):
     AsyncIterable<[string, Uint8Array]> {
     // '\xff' sorts after every character a key of ours contains (keys are ASCII).
-    const iterator = this.db.iterator({ gte: prefix, lt: prefix + '\xff', limit: options.limit ?? -1,
+    const lower = options.after !== undefined && options.after >= prefix ? { gt: options.after } : { gte: prefix };
+    const iterator = this.db.iterator({ ...lower, lt: prefix + '\xff', limit: options.limit ?? -1,
       reverse: options.reverse ?? false });
     try {
       for await (const [key, value] of iterator) yield [key, value];

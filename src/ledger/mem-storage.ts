@@ -40,7 +40,7 @@ export class MemStorage implements Storage {
     this.syncedBatches++;
   }
 
-  async *entries(prefix: string, options: { readonly limit?: number; readonly reverse?: boolean } = {}):
+  async *entries(prefix: string, options: { readonly limit?: number; readonly reverse?: boolean; readonly after?: string } = {}):
     AsyncIterable<[string, Uint8Array]> {
     this.assertOpen();
     // A snapshot of the matching entries, as LevelDB's iterator reads one.
@@ -51,7 +51,8 @@ export class MemStorage implements Storage {
       if (value === null) snapshot.delete(key);
       else snapshot.set(key, value);
     }
-    const keys = [...snapshot.keys()].sort();
+    const after = options.after;
+    const keys = [...snapshot.keys()].filter((key) => after === undefined || key > after).sort();
     if (options.reverse === true) keys.reverse();
     const limited = options.limit !== undefined && options.limit >= 0 ? keys.slice(0, options.limit) : keys;
     for (const key of limited) yield [key, snapshot.get(key)!];

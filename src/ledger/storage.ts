@@ -12,8 +12,8 @@ export interface Storage {
    * (and so is every earlier write); without it, a power loss may drop it.
    */
   batch(ops: readonly BatchOp[], options: { readonly sync: boolean }): Promise<void>;
-  /** Keys and values with the prefix, in key order. */
-  entries(prefix: string, options?: { readonly limit?: number; readonly reverse?: boolean }):
+  /** Keys and values with the prefix (and after `after`, exclusive, when given), in key order. */
+  entries(prefix: string, options?: { readonly limit?: number; readonly reverse?: boolean; readonly after?: string }):
     AsyncIterable<[string, Uint8Array]>;
   close(): Promise<void>;
 }

@@ -15,7 +15,8 @@ import { batchItemKey, batchOf } from './batch.js';
 
 const EMPTY = new Uint8Array();
 import { rotateValidatorSet } from './validators.js';
-import { Overlay, type StateView } from './view.js';
+import { Overlay, type OrderedState, type StateView } from './view.js';
+import { applyCasePlan, checkEventRoom, runCaseClock } from './cases/index.js';
 
 const APP_DOMAIN = utf8('tianping/app/v1');
 /** Every included tx succeeded: the leaf of result code 0. */
@@ -64,7 +65,7 @@ export interface ExecuteResult {
   readonly eventsRoot: Uint8Array;
 }
 
-export async function executeBlock(view: StateView, ctx: BlockContext, txs: readonly DecodedTx[],
+export async function executeBlock(view: OrderedState, ctx: BlockContext, txs: readonly DecodedTx[],
   mode: ExecuteMode): Promise<ExecuteResult> {
   const overlay = new Overlay(view);
   // Signer records and categories through the overlay's decoded values: read and decoded once per
@@ -78,6 +79,7 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
     try {
       checkTxStateless(tx, ctx);
       action = await checkTxStateful(tx, overlay, checkCtx);
+      if (action.kind === 'case') checkEventRoom(events.length, action.plan, ctx.params);
     } catch (error) {
       if (!isTianpingError(error)) throw error;
       if (mode === 'validate') throw new TianpingError(error.code, `block tx ${included.length}: ${error.message}`);
@@ -85,8 +87,11 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
       continue;
     }
     await applyTx(overlay, ctx, tx, included.length, action);
+    if (action.kind === 'case') events.push(...applyCasePlan(overlay, action.plan, ctx.height, tx));
     included.push(tx);
   }
+  // The judgment contracts' clock: due instalments after the txs, before the set rotates.
+  events.push(...await runCaseClock(overlay, ctx));
   const { validatorsHash, nextValidatorsHash } = await rotateValidatorSet(overlay, ctx.height);
   writeEvents(overlay, ctx.height, events);
   const prevAppHash = await readAppHash(view);
@@ -107,6 +112,7 @@ export async function executeBlock(view: StateView, ctx: BlockContext, txs: read
 async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index: number, action: CheckedAction):
   Promise<void> {
   overlay.set(txKey(tx.id), pb.TxLocation.encode({ height: ctx.height, index, resultCode: 0 }).finish());
+  if (action.kind === 'case') return; // its plan is written by the caller, which collects its events
   if (action.kind === 'governance') {
     await applyGovernance(overlay, ctx, tx, action.check);
     return;

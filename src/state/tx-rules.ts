@@ -14,6 +14,7 @@ import type { TxCheckContext } from './check-context.js';
 import { checkEquivocation, equivocationKey, reportOf, type Offence } from './equivocation.js';
 import { anchorFieldsOf, batchOf, checkBatch } from './batch.js';
 import { checkGovernance, isGovernanceTx, type GovernanceCheck, type GovernanceContext } from './governance.js';
+import { checkCaseTx, isCaseTx, type CasePlan } from './cases/index.js';
 
 
 export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
@@ -38,7 +39,7 @@ export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
 
 function checkAction(tx: DecodedTx, params: ChainParams): void {
   if (tx.body.action === 'reportEquivocation' && reportOf(tx) !== undefined) return;
-  if (isGovernanceTx(tx)) return;
+  if (isGovernanceTx(tx) || isCaseTx(tx)) return;
   const batch = batchOf(tx);
   if (batch !== undefined) {
     checkBatch(batch, params);
@@ -74,12 +75,14 @@ export interface StatefulCheckContext extends GovernanceContext {
 export type CheckedAction =
   | { readonly kind: 'anchor' }
   | { readonly kind: 'equivocation'; readonly offence: Offence }
-  | { readonly kind: 'governance'; readonly check: GovernanceCheck };
+  | { readonly kind: 'governance'; readonly check: GovernanceCheck }
+  | { readonly kind: 'case'; readonly plan: CasePlan };
 
 export async function checkTxStateful(tx: DecodedTx, view: StateView, ctx: StatefulCheckContext): Promise<CheckedAction> {
   if ((await view.get(txKey(tx.id))) !== undefined) throw new TianpingError('TX_ALREADY_COMMITTED');
   if (isGovernanceTx(tx)) return { kind: 'governance', check: await checkGovernance(tx, view, ctx) };
   const member = await (ctx.members?.member(tx.body.signer) ?? readMember(view, tx.body.signer));
+  if (isCaseTx(tx)) return { kind: 'case', plan: await checkCaseTx(tx, view, ctx, member) };
   const report = reportOf(tx);
   if (report !== undefined) {
     // Node keys report what their nodes saw on the wire.

@@ -52,6 +52,27 @@ export const ERROR_CODES = {
   JOIN_FIELD_INVALID: { status: 422, title: 'A join request field is out of bounds' },
   ROTATE_PROOF_INVALID: { status: 422, title: 'The new key did not sign the rotation proof' },
   BATCH_INVALID: { status: 422, title: 'The anchor batch is malformed or too large' },
+  // Judgment contracts (docs/contracts.md): the lifecycle's refusals, and the arithmetic's
+  // ContractError codes mapped onto them (state/cases/errors.ts)
+  CASE_SIGNER_NOT_ALLOWED: { status: 403, title: 'The signer\'s role or party may not do this to a case' },
+  CASE_UNKNOWN: { status: 404, title: 'No case with this case number' },
+  CASE_EXISTS: { status: 409, title: 'A case with this case number exists already' },
+  CASE_TRANSITION_INVALID: { status: 409, title: 'The case is not in a state this action applies to' },
+  CASE_TEMPLATE_UNKNOWN: { status: 422, title: 'The contract template version is not one this chain knows' },
+  CASE_DOCUMENT_NOT_ANCHORED: { status: 422, title: 'The judgment or mediation document digest is not anchored on this chain' },
+  CASE_TERMS_INVALID: { status: 422, title: 'A term of the contract is missing or out of bounds' },
+  CASE_REASON_UNKNOWN: { status: 422, title: 'The reason code is not in the published list for this action' },
+  CASE_SCHEDULE_EMPTY: { status: 422, title: 'The contract has no instalments' },
+  CASE_SCHEDULE_OUT_OF_ORDER: { status: 422, title: 'Instalments fall due out of order' },
+  CASE_SCHEDULE_IN_PAST: { status: 422, title: 'An instalment would default at or before the block time' },
+  CASE_AMOUNT_OVERFLOW: { status: 422, title: 'An amount exceeds the largest the chain holds' },
+  CASE_AMOUNT_NOT_POSITIVE: { status: 422, title: 'An instalment or payment amount is zero' },
+  CASE_CURRENCY_INVALID: { status: 422, title: 'A currency code is not three capital letters' },
+  CASE_CURRENCY_MISMATCH: { status: 422, title: 'The amount is not in the case\'s currency' },
+  CASE_LIMIT_EXCEEDED: { status: 422, title: 'More instalments, parties or suspensions than a case may hold' },
+  PAYMENT_INVALID: { status: 422, title: 'A payment report field is missing or out of bounds' },
+  PAYMENT_DUPLICATE: { status: 409, title: 'This bank reference is already reported' },
+  CASE_BLOCK_FULL: { status: 503, title: 'The block holds as many case events as it may; retry in the next block' },
   MEMPOOL_FULL: { status: 503, title: 'Mempool is full, retry later' },
   // Blocks from peers: a validator refuses to vote for one, block sync skips its sender. No request
   // carries a block, so the status is only for completeness.

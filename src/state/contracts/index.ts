@@ -12,7 +12,7 @@ export {
   formatDay, parseDay, type CivilDate, type DayNumber, type DayRange,
 } from './calendar.js';
 export {
-  STATUTORY_DELAY_RATES, SUSPENSION_REASONS, checkRateTable, checkSuspensions, delayInterest, suspensionBetween, type DelayBreakdown, type RateSegment,
+  STATUTORY_DELAY_RATES, SUSPENSIONS_MAX, SUSPENSION_REASONS, checkRateTable, checkSuspensions, delayInterest, suspensionBetween, type DelayBreakdown, type RateSegment,
   type RateVersion, type Suspension, type SuspensionReason,
 } from './interest.js';
 export { accruedDelayCharge, checkDelayTerms, penaltyAtDefault, type DelayTerms, type PenaltyClause } from './delay.js';

@@ -1,0 +1,53 @@
+// The block clock of judgment contracts: after a block's txs, the due queue is processed in key
+// order (legal time = due + grace, then case, then instalment) for every entry whose legal time is
+// at or before the block time, at most params.caseEventsPerBlockMax entries per block; the rest wait
+// for the next block and keep their legal time. The queue is never deleted from (the overlay has no
+// delete): a cursor holds the last key processed, and the scan resumes just after it. Every later
+// entry sorts after the cursor: a new case's entries lie after its block's time (CASE_SCHEDULE_IN_PAST)
+// and a resumed case's at its block's time, while the cursor's lies at or before an earlier block's.
+import { utf8, fromUtf8 } from '../../types/index.js';
+import type { Overlay } from '../view.js';
+import { encodeEvent, type EventDraft } from './events.js';
+import { CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, parseCaseDueKey, type DueEntry } from './keys.js';
+import { RUNNING, defaultInstalment } from './lifecycle.js';
+import { readCase, writeCase } from './record.js';
+
+export interface ClockContext {
+  readonly chainId: string;
+  readonly height: number;
+  readonly timeMs: number;
+  readonly params: { readonly caseEventsPerBlockMax: number };
+}
+
+/**
+ * One entry at its legal time. Nothing happens when the instalment is paid, already in default, was
+ * taken up again later (its legal time moved: this entry is superseded), or its case is not running:
+ * a held (suspended, settled) case's overdue instalments are taken up when it runs again.
+ */
+async function processEntry(overlay: Overlay, entry: DueEntry, chainId: string): Promise<EventDraft[]> {
+  const record = await readCase(overlay, entry.caseNo);
+  const instalment = record?.instalments[entry.index];
+  if (record === undefined || instalment === undefined) return [];
+  if (instalment.defaulted || instalment.principalFen === 0 || instalment.legalAtMs !== entry.legalAtMs) return [];
+  if (!RUNNING.includes(record.status)) return [];
+  const events = defaultInstalment(record, entry.index, entry.legalAtMs, chainId);
+  writeCase(overlay, record);
+  return events;
+}
+
+/** Runs the clock for the block; returns its events, encoded, in the order they happened. */
+export async function runCaseClock(overlay: Overlay, ctx: ClockContext): Promise<Uint8Array[]> {
+  const cursorBytes = await overlay.get(CASE_DUE_CURSOR_KEY);
+  const after = cursorBytes === undefined ? undefined : fromUtf8(cursorBytes);
+  const due: string[] = [];
+  for await (const [key] of overlay.scan(CASE_DUE_PREFIX, { after, limit: ctx.params.caseEventsPerBlockMax })) {
+    if (parseCaseDueKey(key).legalAtMs > ctx.timeMs) break;
+    due.push(key);
+  }
+  const events: Uint8Array[] = [];
+  for (const key of due) {
+    for (const draft of await processEntry(overlay, parseCaseDueKey(key), ctx.chainId)) events.push(encodeEvent(draft, ctx.height, undefined));
+  }
+  if (due.length > 0) overlay.set(CASE_DUE_CURSOR_KEY, utf8(due[due.length - 1]!));
+  return events;
+}

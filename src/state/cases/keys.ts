@@ -1,0 +1,40 @@
+// Where judgment contracts live in state. Text from a tx (case numbers, bank references) appears in
+// keys as the hex of its UTF-8 bytes: keys stay ASCII, whatever characters a case number holds, so
+// the ledger's key order (bytes) and the overlay's (UTF-16 units) agree, and a '/' in a case number
+// cannot split a key. The due queue sorts by legal time in fixed-width hex, then case, then
+// instalment: the order the block clock processes it in.
+import { fromHex, fromUtf8, toHex, utf8 } from '../../types/index.js';
+
+const hexText = (text: string): string => toHex(utf8(text));
+
+export const CASE_RECORD_PREFIX = 'case/r/';
+export const caseRecordKey = (caseNo: string): string => `${CASE_RECORD_PREFIX}${hexText(caseNo)}`;
+
+export const CASE_DUE_PREFIX = 'case/due/';
+/** The last due-queue key the clock processed: it resumes just after it (the overlay deletes nothing). */
+export const CASE_DUE_CURSOR_KEY = 'case/due-cursor';
+/** Legal times take 12 hex digits (below 2^48 ms, year 10889); instalment indexes 4 (below 65,536). */
+export function caseDueKey(legalAtMs: number, caseNo: string, index: number): string {
+  return `${CASE_DUE_PREFIX}${legalAtMs.toString(16).padStart(12, '0')}/${hexText(caseNo)}/${index.toString(16).padStart(4, '0')}`;
+}
+
+export interface DueEntry {
+  readonly legalAtMs: number;
+  readonly caseNo: string;
+  readonly index: number;
+}
+
+export function parseCaseDueKey(key: string): DueEntry {
+  const [legal, caseHex, index] = key.slice(CASE_DUE_PREFIX.length).split('/') as [string, string, string];
+  return { legalAtMs: parseInt(legal, 16), caseNo: fromUtf8(fromHex(caseHex) ?? new Uint8Array()), index: parseInt(index, 16) };
+}
+
+/** A payment reported for a case, by bank reference: a second report of the same reference is refused. */
+export const casePaymentKey = (caseNo: string, bankRef: string): string => `case/pay/${hexText(caseNo)}/${hexText(bankRef)}`;
+/** Money reported for a case number the chain does not know, by bank reference: kept to be claimed. */
+export const UNMATCHED_PAYMENT_PREFIX = 'case/unmatched/';
+export const unmatchedPaymentKey = (bankRef: string): string => `${UNMATCHED_PAYMENT_PREFIX}${hexText(bankRef)}`;
+/** How many unmatched payments the chain recorded: the seq of the next one's event. */
+export const UNMATCHED_COUNT_KEY = 'case/unmatched-count';
+/** A filing id's case number. */
+export const caseFilingKey = (filingId: Uint8Array): string => `case/filing/${toHex(filingId)}`;
