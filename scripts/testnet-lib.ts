@@ -143,8 +143,19 @@ async function allExitedWithin(handles: readonly TestnetNodeHandle[], timeoutMs:
 }
 
 /** The node's own config is its truth: a TIANPING_API_PORT in the caller's shell must not move it. */
+/**
+ * glibc malloc settings a node runs with (docs/configuration.md, "Memory"; the Dockerfile sets the
+ * same): at most 2 arenas, and fixed 128 KiB mmap and trim thresholds. By default glibc raises its
+ * mmap threshold to the size of each large block freed, so later large buffers (blocks synced in
+ * batches, protobuf frames) come from the main heap, which then keeps its high-water mark: RSS
+ * that steps up and never comes back. The environment of the caller overrides them.
+ */
+export const NODE_MALLOC_ENV: Readonly<Record<string, string>> = Object.freeze({
+  MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072',
+});
+
 function nodeEnv(extra: StartOptions['env']): Record<string, string> {
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { ...NODE_MALLOC_ENV };
   for (const [name, value] of Object.entries(process.env)) {
     if (value !== undefined && !name.startsWith('TIANPING_')) env[name] = value;
   }
