@@ -17,7 +17,7 @@ import { Mempool } from '../../src/mempool/index.js';
 import { ReadModel } from '../../src/read/index.js';
 import { decodeEvent } from '../../src/state/cases/index.js';
 import { blockEventKey } from '../../src/state/index.js';
-import { asTimeMs, isTianpingError, utf8, type Hash32 } from '../../src/types/index.js';
+import { asTimeMs, isTianpingError, utf8, type Clock, type Hash32 } from '../../src/types/index.js';
 import {
   CASE_NO, CaseChain, DOCUMENT, EVENT, GENESIS_TIME_MS, STATUS, caseGenesis, terms, validatorA, validatorB,
 } from '../state/cases/fixture.js';
@@ -27,13 +27,13 @@ const verifier = new NodeVerifier();
 const T0 = GENESIS_TIME_MS + 60_000;
 const SECOND = 1_000;
 
-async function node(): Promise<BlockExecComponents & { nowMs: number }> {
+async function node(): Promise<BlockExecComponents & { time: { nowMs: number } }> {
   const ledger = await Ledger.open(new MemStorage(), genesis, sha256(utf8('case genesis')) as Hash32);
-  const clock = { nowMs: () => asTimeMs(self.nowMs) };
+  const time = { nowMs: T0 };
+  const clock: Clock = { nowMs: () => asTimeMs(time.nowMs) };
   const mempool = new Mempool({ chainId: genesis.chainId, params: genesis.params, verifier, clock, state: ledger.state },
     { txsMax: 100, bytesMax: 1 << 20 });
-  const self = { genesis, ledger, mempool, verifier, nowMs: T0 };
-  return self;
+  return { genesis, ledger, mempool, verifier, time };
 }
 
 /** Precommits of both validators (power 10 each: one alone is not more than 2/3). */
@@ -59,7 +59,7 @@ describe('a case event made by the block clock', () => {
     let forgedRefused = false;
     for (const [timeMs, blockTxs] of blocks) {
       height++;
-      proposer.nowMs = timeMs;
+      proposer.time.nowMs = timeMs;
       for (const tx of blockTxs) await proposer.mempool.add(tx);
       const built = await buildBlock(proposer, height, timeMs, validatorA.publicKey);
       expect(built.result.rejected).toEqual([]);
