@@ -117,6 +117,18 @@ describe('a three-instalment mediation contract', () => {
     ]);
   });
 
+  it('an agreed one-off penalty is booked once, at the first default, on the principal then in default', async () => {
+    const fixed = new CaseChain();
+    await fixed.open(mediation({ acceleration: false, delay: { kind: 2, amountFen: 30_000 } }), T0, T0 + SECOND);
+    await fixed.commit([], due(2) + GRACE_MS);
+    expect((await fixed.record()).instalments.map((i) => [i.defaulted, i.chargeFen])).toEqual([[true, 30_000], [true, 0], [true, 0]]);
+    // 5 % of the principal in default; with acceleration that is all three instalments.
+    const share = new CaseChain();
+    await share.open(mediation({ delay: { kind: 3, numerator: 5, denominator: 100 } }), T0, T0 + SECOND);
+    await share.commit([], due(0) + GRACE_MS);
+    expect((await share.record()).instalments.map((i) => i.chargeFen)).toEqual([3 * FEN * 5 / 100, 0, 0]);
+  });
+
   it('full payment performs the case: it never resumes, and the court closes it', async () => {
     const chain = new CaseChain();
     await chain.open(mediation(), T0, T0 + SECOND);

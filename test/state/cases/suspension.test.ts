@@ -75,6 +75,16 @@ describe('court actions and interest', () => {
     expect(caseOwedAt(await chain.record(), noon(4, 9)).instalments[0]!.chargeFen).toBe(175n);
   });
 
+  it('tracks the two-year application period from the last instalment and warns on a later filing, never refusing it', async () => {
+    const chain = await defaultedCase();
+    const ends = Date.UTC(2028, 2, 28, 15, 59, 59, 999); // the end of 2028-03-28 in Beijing
+    expect((await chain.record()).applicationPeriodEndsAtMs).toBe(ends);
+    const inTime = await chain.propose([chain.filingTx(ends - 1)], ends - 1);
+    expect(eventsOf(inTime).map((e) => [e.applicationPeriodEndsAtMs, e.warning])).toEqual([[ends, '']]);
+    const late = await chain.commit([chain.filingTx(ends + 1)], ends + 1);
+    expect(eventsOf(late).map((e) => [brief(e).kind, e.applicationPeriodEndsAtMs, e.warning])).toEqual([['FILED', ends, 'APPLICATION_PERIOD_EXPIRED']]);
+  });
+
   it('a settlement holds the case; its default lets the creditor resume the original document', async () => {
     const chain = await defaultedCase();
     await chain.commit([chain.actionTx(ACTION.CASE_ACTION_KIND_SETTLE, 'EXECUTION_SETTLEMENT', noon(4, 1))], noon(4, 1));
