@@ -7,8 +7,8 @@
 // and a resumed case's at its block's time, while the cursor's lies at or before an earlier block's.
 import { utf8, fromUtf8 } from '../../types/index.js';
 import type { Overlay } from '../view.js';
-import { encodeEvent, type EventDraft } from './events.js';
-import { CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, parseCaseDueKey, type DueEntry } from './keys.js';
+import { EventKind, encodeEvent, type EventDraft } from './events.js';
+import { CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, caseFilingKey, parseCaseDueKey, type DueEntry } from './keys.js';
 import { RUNNING, defaultInstalment } from './lifecycle.js';
 import { readCase, writeCase } from './record.js';
 
@@ -32,6 +32,8 @@ async function processEntry(overlay: Overlay, entry: DueEntry, chainId: string):
   if (!RUNNING.includes(record.status)) return [];
   const events = defaultInstalment(record, entry.index, entry.legalAtMs, chainId);
   writeCase(overlay, record);
+  // A filing made by the contract itself is indexed like one made by a tx.
+  if (events.some((e) => e.kind === EventKind.CASE_EVENT_KIND_FILED)) overlay.set(caseFilingKey(record.filingId), utf8(entry.caseNo));
   return events;
 }
 

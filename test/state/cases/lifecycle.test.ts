@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../src/crypto/hash.js';
 import { caseFilingKey, filingId } from '../../../src/state/cases/index.js';
 import { MapStateView } from '../../../src/state/view.js';
-import { concatBytes, toHex, u32be, u64be, utf8 } from '../../../src/types/index.js';
+import { concatBytes, fromUtf8, toHex, u32be, u64be, utf8 } from '../../../src/types/index.js';
 import {
   ACTION, CASE_NO, CHAIN_ID, CaseChain, EVENT, GENESIS_TIME_MS, STATUS, brief, court, creditor, eventsOf, executor, expectRefused,
   oracle, outsider, terms,
@@ -110,6 +110,7 @@ describe('a three-instalment mediation contract', () => {
       { kind: 'FILED', seq: 2, legalAtMs: due(0) + GRACE_MS, status: 'FILED', instalment: -1 },
     ]);
     expect(toHex(eventsOf(result)[1]!.filingId)).toBe(toHex(filingId(CHAIN_ID, CASE_NO, 1)));
+    expect(fromUtf8(chain.view.entries.get(caseFilingKey(filingId(CHAIN_ID, CASE_NO, 1)))!)).toBe(CASE_NO);
     // Without acceleration, each later instalment defaults at its own time; the case stays FILED.
     expect(eventsOf(await chain.commit([], due(2) + GRACE_MS)).map(brief)).toEqual([
       { kind: 'DEFAULT', seq: 3, legalAtMs: due(1) + GRACE_MS, status: 'FILED', instalment: 1 },

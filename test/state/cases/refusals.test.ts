@@ -3,6 +3,8 @@
 // a block holding it.
 import { describe, expect, it } from 'vitest';
 import { pb } from '../../../src/codec/proto.js';
+import { casePaymentKey } from '../../../src/state/cases/index.js';
+import { checkTxStateful } from '../../../src/state/tx-rules.js';
 import { decodeTx, encodeSignedTx, encodeTxBody } from '../../../src/codec/tx.js';
 import { sign } from '../../../src/crypto/ed25519.js';
 import { txSignBytes } from '../../../src/codec/sign-bytes.js';
@@ -60,6 +62,18 @@ describe('case refusals', () => {
     await chain.commit([chain.paymentTx(100, 'B-1', AT, AT + 1)], AT + 1);
     await expectRefused(chain, chain.paymentTx(100, 'B-1', AT, AT + 2), 'PAYMENT_DUPLICATE', AT + 2);
     expect((await chain.record(CASE_NO)).receivedFen).toBe(100);
+  });
+
+  it('the mempool\'s admission check (committed state, the node\'s clock) runs the same rules', async () => {
+    const chain = await anchoredChain();
+    await chain.commit([chain.createTx(terms(schedule(100_000)), AT)], AT);
+    const ctx = chain.ctx(AT + 1);
+    const admit = (tx: ReturnType<CaseChain['tx']>): Promise<unknown> => checkTxStateful(tx, chain.view, ctx)
+      .then((action) => action.kind === 'case' ? action.plan.events.length : action.kind, (e: unknown) => (isTianpingError(e) ? e.code : e));
+    expect(await admit(chain.actionTx(1, 'RETRIAL', AT + 1, oracle))).toBe('CASE_SIGNER_NOT_ALLOWED');
+    expect(await admit(chain.actionTx(1, 'RETRIAL', AT + 1))).toBe(1);
+    expect(await admit(chain.paymentTx(100_000, 'B-9', AT, AT + 1))).toBe(2); // received, then performed
+    expect(chain.view.entries.get(casePaymentKey(CASE_NO, 'B-9'))).toBeUndefined();
   });
 
   it('amounts beyond the case bound are refused; a u64 the codec cannot read exactly does not decode', async () => {
