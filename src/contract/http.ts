@@ -144,6 +144,8 @@ export const BlockSchema = Type.Object({
   nextValidatorsHash: LowerHex('Hash of the validator set of the next height'),
   proposer: LowerHex('Public key of the proposer'),
   txCount: SafeUint('Transactions in the block'),
+  eventsRoot: Type.Optional(LowerHex('RFC 6962 root over the block\'s case events; absent when it has none')),
+  eventCount: Type.Optional(SafeUint('Case events in the block; absent when it has none')),
   txHashes: Type.Array(LowerHex('Transaction hash')),
   commit: Type.Object({
     round: SafeUint('Round in which the block committed'),

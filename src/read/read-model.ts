@@ -115,6 +115,8 @@ export class ReadModel {
       prevBlockHash: toHex(h.prevBlockHash), historyRoot: toHex(h.historyRoot), txRoot: toHex(h.txRoot),
       appHash: toHex(h.appHash), resultsHash: toHex(h.resultsHash), validatorsHash: toHex(h.validatorsHash),
       nextValidatorsHash: toHex(h.nextValidatorsHash), proposer: toHex(h.proposer), txCount: h.txCount,
+      // Only for a block with case events: the view of every other block is what it was.
+      ...(h.eventCount === 0 ? {} : { eventsRoot: toHex(h.eventsRoot), eventCount: h.eventCount }),
       txHashes: stored.txs.map((tx) => toHex(txHash(tx))),
       commit: { round: stored.commit.round,
         signatures: stored.commit.signatures.map((s) => ({ validatorIndex: s.validatorIndex ?? 0, signature: toHex(s.signature ?? new Uint8Array()) })) },

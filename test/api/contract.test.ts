@@ -85,6 +85,7 @@ describe('HTTP contract', () => {
     const block: Api.BlockSummary = {
       height: 3, hash: 'bb', timeMs: 1_700_000_000_000, chainId: 'test', prevBlockHash: '', historyRoot: '', txRoot: '',
       appHash: '', resultsHash: '', validatorsHash: '', nextValidatorsHash: '', proposer: '', txCount: 1, txHashes: ['aa'],
+      eventsRoot: 'ee', eventCount: 2,
       commit: { round: 0, signatures: [] },
     };
     expect(Object.keys(blockView(block)).sort()).toEqual(keys(Contract.BlockSchema));

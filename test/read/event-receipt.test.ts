@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeEventReceipt, eventReceiptFromJson, type EventReceipt } from '../../src/client/event-receipt.js';
 import { verifyEventReceipt } from '../../src/client/event-receipt-verify.js';
 import { blockEventKey } from '../../src/state/index.js';
-import { utf8 } from '../../src/types/index.js';
+import { toHex, utf8 } from '../../src/types/index.js';
 import { makeTestChain } from '../helpers/chain.js';
 import { EVENTS, ledgerWithEvents } from '../helpers/event-block.js';
 
@@ -26,6 +26,16 @@ describe('ReadModel.eventReceipt', () => {
         expect(result.valid ? 'valid' : result.reason).toBe('valid');
         if (result.valid) expect(result.receipt).toMatchObject({ height: 2, eventIndex: index, signedPower: 10 });
       }
+    }
+  });
+
+  it('shows the events root and count in the block view of a block with events, and nothing in the others', async () => {
+    const { read, ledger } = await ledgerWithEvents();
+    const header = (await ledger.header(2))!.header;
+    expect(await read.block(2)).toMatchObject({ eventsRoot: toHex(header.eventsRoot), eventCount: EVENTS.length });
+    for (const height of [1, 3]) {
+      const view = await read.block(height);
+      expect(view !== undefined && ('eventsRoot' in view || 'eventCount' in view)).toBe(false);
     }
   });
 
