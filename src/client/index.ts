@@ -23,3 +23,7 @@ export { encodeEventReceipt, decodeEventReceipt, eventReceiptToJson, eventReceip
   EVENT_RECEIPT_KIND, EVENT_RECEIPT_VERSION, type EventReceipt, type EventReceiptJson, type AnyReceipt } from './event-receipt.js';
 export { verifyEventReceipt, EVENT_RECEIPT_CHECKS, type EventReceiptCheckId, type EventReceiptVerification, type VerifiedEventReceipt,
 } from './event-receipt-verify.js';
+export { createCaseTx, caseActionTx, reportPaymentTx, fileExecutionTx, identityCommitment, CASE_ACTIONS, IDENTITY_SALT_BYTES_MIN,
+  type CaseTxCommon, type CreateCaseTxParams, type CaseActionTxParams, type PaymentReportTxParams, type ExecutionFilingTxParams,
+} from './cases.js';
+export { caseTermsFromJson, parseIsoTime, parseGrace, CASE_TERMS_FORMAT, type CaseTermsWire, type CasePartyWire } from './case-terms.js';
