@@ -16,7 +16,7 @@ import { batchItemKey, batchOf } from './batch.js';
 const EMPTY = new Uint8Array();
 import { rotateValidatorSet } from './validators.js';
 import { Overlay, type OrderedState, type StateView } from './view.js';
-import { applyCasePlan, checkEventRoom, runCaseClock } from './cases/index.js';
+import { applyCasePlan, caseEventLocationWrite, checkEventRoom, runCaseClock } from './cases/index.js';
 
 const APP_DOMAIN = utf8('tianping/app/v1');
 /** Every included tx succeeded: the leaf of result code 0. */
@@ -151,11 +151,17 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
 
 /**
  * Each event under a key of its own (part of the app hash like every write), so that any node can
- * rebuild the block's events tree and prove one event (docs/receipt-format.md).
+ * rebuild the block's events tree and prove one event (docs/receipt-format.md), and each case
+ * event's place under case/ev/<case>/<seq>.
  */
 function writeEvents(overlay: Overlay, height: number, events: readonly Uint8Array[]): void {
   assert(events.length <= BLOCK_EVENTS_MAX, `a block's ${events.length} events exceed ${BLOCK_EVENTS_MAX}`);
-  events.forEach((event, index) => overlay.set(blockEventKey(height, index), event));
+  events.forEach((event, index) => {
+    overlay.set(blockEventKey(height, index), event);
+    // The case's own index of its events: its feed and each event's receipt without a scan of blocks.
+    const located = caseEventLocationWrite(event, height, index);
+    if (located !== undefined) overlay.set(located[0], located[1]);
+  });
 }
 
 /** Length-prefixed (key, value) pairs in key order, hashed: what the app hash commits to. */

@@ -4,6 +4,7 @@
 // and the header's events root commits to them.
 import type { tianping } from '../../codec/gen/tianping.js';
 import { pb } from '../../codec/proto.js';
+import { caseEventKey, encodeEventLocation } from './keys.js';
 import type { CaseRecordMsg, CaseStatusValue } from './record.js';
 
 export const EventKind = pb.CaseEventKind;
@@ -28,4 +29,13 @@ export function encodeEvent(draft: EventDraft, height: number, txHash: Uint8Arra
 
 export function decodeEvent(bytes: Uint8Array): CaseEventMsg {
   return pb.CaseEvent.decode(bytes);
+}
+
+/**
+ * The write that indexes event `index` of the block at `height` under its case and seq
+ * (case/ev/...): none for an unmatched payment, which belongs to no case.
+ */
+export function caseEventLocationWrite(event: Uint8Array, height: number, index: number): [string, Uint8Array] | undefined {
+  const { caseNo, seq } = decodeEvent(event);
+  return caseNo === '' ? undefined : [caseEventKey(caseNo, seq), encodeEventLocation({ height, index })];
 }

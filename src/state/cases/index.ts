@@ -3,10 +3,11 @@
 // the rules, states and reason codes are in docs/contracts.md.
 export { applyCasePlan, checkCaseTx, checkEventRoom, isCaseTx, type CaseCheckContext, type CasePlan } from './tx.js';
 export { runCaseClock, type ClockContext } from './clock.js';
-export { decodeEvent, encodeEvent, EventKind, type CaseEventMsg, type EventDraft } from './events.js';
+export { caseEventLocationWrite, decodeEvent, encodeEvent, EventKind, type CaseEventMsg, type EventDraft } from './events.js';
 export {
-  CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, CASE_RECORD_PREFIX, UNMATCHED_COUNT_KEY, UNMATCHED_PAYMENT_PREFIX, caseDueKey, caseFilingKey,
-  casePaymentKey, caseRecordKey, parseCaseDueKey, unmatchedPaymentKey,
+  CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, CASE_EVENT_PREFIX, CASE_PARTY_PREFIX, CASE_RECORD_PREFIX, UNMATCHED_COUNT_KEY, UNMATCHED_PAYMENT_PREFIX,
+  caseDueKey, caseEventKey, caseEventPrefix, caseFilingKey, caseNoOfKey, casePartyKey, casePartyPrefix, casePaymentKey, caseRecordKey,
+  decodeEventLocation, encodeEventLocation, parseCaseDueKey, unmatchedPaymentKey, type EventLocation,
 } from './keys.js';
 export { ACTION_FROM, filingId, statusName } from './lifecycle.js';
 export { CASE_REASONS, isReasonOf, type CaseActionName } from './reasons.js';

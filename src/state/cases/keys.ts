@@ -3,7 +3,7 @@
 // the ledger's key order (bytes) and the overlay's (UTF-16 units) agree, and a '/' in a case number
 // cannot split a key. The due queue sorts by legal time in fixed-width hex, then case, then
 // instalment: the order the block clock processes it in.
-import { fromHex, fromUtf8, toHex, utf8 } from '../../types/index.js';
+import { concatBytes, fromHex, fromUtf8, readU32be, readU64be, toHex, u32be, u64be, utf8 } from '../../types/index.js';
 
 const hexText = (text: string): string => toHex(utf8(text));
 
@@ -38,3 +38,33 @@ export const unmatchedPaymentKey = (bankRef: string): string => `${UNMATCHED_PAY
 export const UNMATCHED_COUNT_KEY = 'case/unmatched-count';
 /** A filing id's case number. */
 export const caseFilingKey = (filingId: Uint8Array): string => `case/filing/${toHex(filingId)}`;
+
+/**
+ * Where event `seq` of a case sits in the chain: its height and its position among the block's
+ * events (its bev/ key), so that the case's feed and each event's receipt are found without
+ * scanning blocks. Written by executeBlock when it writes the block's events; seq in 8 hex digits.
+ */
+export const CASE_EVENT_PREFIX = 'case/ev/';
+export const caseEventPrefix = (caseNo: string): string => `${CASE_EVENT_PREFIX}${hexText(caseNo)}/`;
+export const caseEventKey = (caseNo: string, seq: number): string => `${caseEventPrefix(caseNo)}${seq.toString(16).padStart(8, '0')}`;
+
+export interface EventLocation {
+  readonly height: number;
+  /** Position among the block's events: the index of its bev/ key and of its leaf in the events tree. */
+  readonly index: number;
+}
+
+/** u64be height ‖ u32be index. */
+export const encodeEventLocation = (location: EventLocation): Uint8Array => concatBytes(u64be(location.height), u32be(location.index));
+export const decodeEventLocation = (bytes: Uint8Array): EventLocation => ({ height: readU64be(bytes, 0), index: readU32be(bytes, 8) });
+
+/**
+ * A party's cases, by the party's 32-byte id (a member key or an identity commitment, in hex): the
+ * parties are fixed when a case is created, so each entry is written once and stays true.
+ */
+export const CASE_PARTY_PREFIX = 'case/party/';
+export const casePartyPrefix = (partyId: Uint8Array | string): string =>
+  `${CASE_PARTY_PREFIX}${typeof partyId === 'string' ? partyId.toLowerCase() : toHex(partyId)}/`;
+export const casePartyKey = (partyId: Uint8Array, caseNo: string): string => `${casePartyPrefix(partyId)}${hexText(caseNo)}`;
+/** The case number of a case/party/ or case/r/ key (both end in the hex of the case number). */
+export const caseNoOfKey = (key: string): string => fromUtf8(fromHex(key.slice(key.lastIndexOf('/') + 1)) ?? new Uint8Array());

@@ -12,7 +12,7 @@ import type { Role } from '../genesis.js';
 import type { Overlay, StateView } from '../view.js';
 import { refuse } from './errors.js';
 import { EventKind, encodeEvent, nextEvent, type EventDraft } from './events.js';
-import { caseDueKey, caseFilingKey, caseRecordKey } from './keys.js';
+import { caseDueKey, caseFilingKey, casePartyKey, caseRecordKey } from './keys.js';
 import { ACTION_FROM, fileExecution, liftSuspension, takeUpOverdue } from './lifecycle.js';
 import { checkPayment } from './payments.js';
 import { isReasonOf, type CaseActionName } from './reasons.js';
@@ -77,7 +77,14 @@ async function planCreate(tx: DecodedTx, view: StateView, ctx: CaseCheckContext,
     signer: tx.body.signer, applicationPeriodEndsAtMs: record.applicationPeriodEndsAtMs,
   });
   const queue = record.instalments.map((i, index): [string, Uint8Array] => [caseDueKey(i.legalAtMs, terms.caseNo, index), new Uint8Array()]);
-  return { writes: [recordWrite(record), ...queue], events: [created] };
+  return { writes: [recordWrite(record), ...queue, ...partyWrites(terms)], events: [created] };
+}
+
+/** One case/party/ entry per distinct party id (creditors, debtor, payees), for the list of a party's cases. */
+function partyWrites(terms: CaseTermsMsg): [string, Uint8Array][] {
+  const parties = [...terms.creditors, terms.debtor, ...terms.payees.map((p) => p.party)];
+  const keys = new Set(parties.map((p) => casePartyKey((p?.memberKey ?? p?.identityCommitment)!, terms.caseNo)));
+  return [...keys].map((key) => [key, new Uint8Array()]);
 }
 
 /** The action on `record` at `timeMs`; the record is changed in place, the extra writes returned. */
