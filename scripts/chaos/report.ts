@@ -6,6 +6,14 @@ import type { Sample } from './observe.js';
 const MB = 1024 * 1024;
 const HOUR_MS = 3_600_000;
 
+/** The soak's limit on RSS growth over its last half (the last 30 minutes of an hour). */
+export const RSS_SLOPE_LIMIT_MB_PER_HOUR = 20;
+/** RSS of a process in its first minutes after a start is warm-up, not growth: measured in the 20-minute
+ *  runs, a restarted node's RSS rises for 5 to 10 minutes (193 to 257 MB in its first 5) before it levels. */
+export const RSS_WARMUP_MS = 10 * 60_000;
+/** A node's slope is judged when its window (last half, after warm-up) covers at least this share of the half. */
+const RSS_WINDOW_SHARE_MIN = 0.5;
+
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,8 +42,10 @@ export interface NodeFigures {
   readonly rssPeakMB: number | null;
   /** RSS growth over the last half of the run, MB per hour (restarts within it reset the process). */
   readonly rssSlopeMBPerHour: number | null;
-  /** Minutes of the last half that the slope covers (the last process's samples only). */
+  /** Minutes of the last half that the slope covers (the last process's samples, after its warm-up), and
+   *  where that window starts, in minutes from the first sample. */
   readonly rssWindowMin: number | null;
+  readonly rssWindowFromMin: number | null;
   /** The same slope for the anonymous and the file-backed part of RSS, and for V8's reserved heap. */
   readonly rssAnonSlopeMBPerHour: number | null;
   readonly rssFileSlopeMBPerHour: number | null;
@@ -58,10 +68,14 @@ export function nodeFigures(samples: readonly Sample[], acked: number): Record<s
   for (const [node, list] of byNode) {
     const startMs = list[0]!.atMs;
     const endMs = list[list.length - 1]!.atMs;
-    const lastHalf = list.filter((s) => s.atMs >= (startMs + endMs) / 2 && s.rssBytes !== null);
-    // Only the last process's samples: a restart drops RSS, which is not a leak's slope.
-    const lastPid = lastHalf[lastHalf.length - 1]?.pid;
-    const lastProcess = lastHalf.filter((s) => s.pid === lastPid);
+    // Only the last process's samples, from the later of the half's start and the end of its warm-up:
+    // a restart drops RSS, and a fresh process fills its caches, JIT code and LevelDB's tables for
+    // minutes; neither is a leak's slope.
+    const withRss = list.filter((s) => s.rssBytes !== null);
+    const lastPid = withRss[withRss.length - 1]?.pid;
+    const processStartMs = withRss.find((s) => s.pid === lastPid)?.atMs ?? startMs;
+    const windowStartMs = Math.max((startMs + endMs) / 2, processStartMs + RSS_WARMUP_MS);
+    const lastProcess = withRss.filter((s) => s.pid === lastPid && s.atMs >= windowStartMs);
     const slopeMBPerHour = (bytes: (s: Sample) => number | null): number | null => {
       const points = lastProcess.flatMap((s) => { const y = bytes(s); return y === null ? [] : [[s.atMs, y] as const]; });
       const perMs = slope(points);
@@ -77,6 +91,7 @@ export function nodeFigures(samples: readonly Sample[], acked: number): Record<s
       rssPeakMB: round(mbOf(max(list.map((s) => s.rssBytes)))),
       rssSlopeMBPerHour: slopeMBPerHour((s) => s.rssBytes),
       rssWindowMin: lastProcess.length < 2 ? null : round((lastProcess[lastProcess.length - 1]!.atMs - lastProcess[0]!.atMs) / 60_000),
+      rssWindowFromMin: lastProcess.length < 2 ? null : round((lastProcess[0]!.atMs - startMs) / 60_000),
       rssAnonSlopeMBPerHour: slopeMBPerHour((s) => s.rssAnonBytes),
       rssFileSlopeMBPerHour: slopeMBPerHour((s) => s.rssFileBytes),
       heapTotalSlopeMBPerHour: slopeMBPerHour((s) => s.heapTotalBytes),
@@ -162,13 +177,8 @@ export function summaryLine(s: SummaryInput): Record<string, unknown> {
   };
 }
 
-/** The soak's limit on RSS growth over its last half (the last 30 minutes of an hour). */
-export const RSS_SLOPE_LIMIT_MB_PER_HOUR = 20;
-/** A process started late in the last half is still warming up (caches, JIT, LevelDB's tables): its slope is
- *  reported but not judged. It must cover this share of the half. */
-const RSS_WINDOW_SHARE_MIN = 0.9;
 
-/** The highest RSS slope among the nodes whose process ran through the last half, against the limit. */
+/** The highest RSS slope among the nodes whose window covers enough of the last half, against the limit. */
 export function rssVerdict(nodes: Readonly<Record<string, NodeFigures>>, minutes: number): Record<string, unknown> {
   const halfMin = minutes / 2;
   const judged = Object.entries(nodes).filter(([, n]) => n.rssSlopeMBPerHour !== null
@@ -179,6 +189,7 @@ export function rssVerdict(nodes: Readonly<Record<string, NodeFigures>>, minutes
     slopeMBPerHourMax: slopeMax, limitMBPerHour: RSS_SLOPE_LIMIT_MB_PER_HOUR,
     ratio: round(slopeMax === null ? null : slopeMax / RSS_SLOPE_LIMIT_MB_PER_HOUR, 2),
     judged: judged.map(([name]) => name),
-    restartedInWindow: Object.keys(nodes).filter((name) => !judged.some(([j]) => j === name)),
+    // Restarted too late for a window of half the half: reported in `nodes`, not judged.
+    notJudged: Object.keys(nodes).filter((name) => !judged.some(([j]) => j === name)),
   };
 }
