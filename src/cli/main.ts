@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<{
   member: { summary: 'join, vote on, remove, suspend, reinstate members; rotate keys', load: () => import('./commands/member.js') },
   validators: { summary: 'show the validator set of a height', load: () => import('./commands/validators.js') },
   ledger: { summary: 'check a stopped node\'s ledger offline ("ledger check")', load: () => import('./commands/ledger.js') },
+  case: { summary: 'judgment contracts: create, show, list, report payments, suspend, resume, settle, close, file', load: () => import('./commands/case.js') },
 };
 
 const USAGE = `Usage: tianping <command> [options]
