@@ -51,6 +51,14 @@ describe('TERMS.json', () => {
     expect(toHex(terms.documentDigest!)).toBe((EXAMPLE['document'] as { digest: string }).digest);
   });
 
+  it('docs/contracts.md shows the example file as it is', () => {
+    const docs = readFileSync('docs/contracts.md', 'utf8');
+    const section = docs.slice(docs.indexOf('## 14. The CLI and TERMS.json'));
+    const block = /```json\n([\s\S]*?)```/.exec(section);
+    expect(block).not.toBeNull();
+    expect(JSON.parse(block![1]!)).toEqual(EXAMPLE);
+  });
+
   it('the example\'s commitments are those of its documented identities and salts', () => {
     const creditor = identityCommitment('示例债权人 Example Creditor', fromHex('00112233445566778899aabbccddeeff')!);
     const debtor = identityCommitment('示例债务人 Example Debtor', fromHex('ffeeddccbbaa99887766554433221100')!);
