@@ -18,6 +18,7 @@ import { PATH_PARAM_CHARS_MAX, type ApiOptions, type RouteOptions } from './opti
 import { problemBody, registerProblemHandlers, replyWithProblem } from './problem.js';
 import { PROBLEM_MEDIA_TYPE, ProblemSchema } from './schemas.js';
 import { blocksRoutes } from './routes/blocks.js';
+import { casesRoutes } from './routes/cases.js';
 import { equivocationsRoutes } from './routes/equivocations.js';
 import { genesisRoutes } from './routes/genesis.js';
 import { governanceRoutes } from './routes/governance.js';
@@ -127,6 +128,7 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
         { name: 'blocks', description: 'Committed blocks' },
         { name: 'consensus', description: 'Validator misbehaviour recorded on chain (equivocation)' },
         { name: 'governance', description: 'Members, validator sets and the proposals validators vote on' },
+        { name: 'cases', description: 'Judgment contracts: cases, their money and events, and event receipts (signed reads)' },
         { name: 'node', description: 'Status and health of this node' },
         { name: 'web', description: 'The evidence verification page' },
       ],
@@ -189,6 +191,7 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
     await api.register(submittersRoutes, routeOptions);
     await api.register(equivocationsRoutes, routeOptions);
     await api.register(governanceRoutes, routeOptions);
+    await api.register(casesRoutes, routeOptions);
   });
   return app;
 }

@@ -4,6 +4,7 @@ import type {
   AnchorSchema, BlockSchema, EquivocationSchema, EventReceiptSchema, Json, MemberRoleSchema, MemberSchema, ProposalSchema, ProposalStatusSchema,
   SignedStatementSchema, StatusSchema, TxCommittedSchema, TxPendingSchema, ValidatorSetSchema, VoterSchema,
 } from '../contract/http.js';
+import type { CaseEventSchema, CaseEventsSchema, CaseListSchema, CaseSchema, CaseStatusNameSchema, CaseSummarySchema } from '../contract/cases.js';
 import type { Genesis } from '../state/genesis.js';
 import type { Hash32 } from '../types/index.js';
 
@@ -57,6 +58,23 @@ export type ProposalVoter = Json<typeof VoterSchema>;
 /** A governance proposal with its votes weighed, and its opening action decoded. */
 export type GovernanceProposalView = Omit<Json<typeof ProposalSchema>, 'expiresAt'>;
 
+/** A judgment contract's case as of a time: terms, schedule, money, owed, first events (contract/cases.ts). */
+export type CaseView = Json<typeof CaseSchema>;
+export type CaseEventView = Json<typeof CaseEventSchema>;
+export type CaseSummaryView = Json<typeof CaseSummarySchema>;
+export type CaseListView = Json<typeof CaseListSchema>;
+export type CaseEventsView = Json<typeof CaseEventsSchema>;
+export type CaseStatusName = Json<typeof CaseStatusNameSchema>;
+
+export interface CaseListQuery {
+  readonly status?: CaseStatusName | undefined;
+  /** A party's id: member key or identity commitment, 64 lowercase hex characters. */
+  readonly party?: string | undefined;
+  /** Only cases whose number sorts after this one (bytes of UTF-8). */
+  readonly after?: string | undefined;
+  readonly limit: number;
+}
+
 export interface ApiComponents {
   readonly genesis: Genesis;
   /** Admits a signed tx to the mempool; throws TianpingError on bad input. */
@@ -86,6 +104,16 @@ export interface ApiComponents {
    * the block's events.
    */
   eventReceipt(height: number, index: number): Promise<EventReceiptForms>;
+  /** A case as of `atMs` (default: the latest block time). CASE_UNKNOWN; CASE_TIME_INVALID for a day before the latest block's. */
+  caseView(caseNo: string, atMs?: number): Promise<CaseView>;
+  /** A page of cases, all or a party's, in case-number order; `next` when the scan has more. */
+  cases(query: CaseListQuery): Promise<CaseListView>;
+  /** A case's events after seq `after` (from the first when omitted), by seq. CASE_UNKNOWN. */
+  caseEvents(caseNo: string, page: { after?: number | undefined; limit: number }): Promise<CaseEventsView>;
+  /** The receipt of event `seq` of a case: CASE_UNKNOWN, CASE_EVENT_UNKNOWN. */
+  caseEventReceipt(caseNo: string, seq: number): Promise<EventReceiptForms>;
+  /** The member keys (lowercase hex) among a case's parties; undefined when there is no such case. */
+  caseParties(caseNo: string): Promise<readonly string[] | undefined>;
   /** Every equivocation recorded on chain, by offender, then offence height. */
   equivocations(): Promise<EquivocationView[]>;
   /** Every member record in state (every key ever registered), in public key order. */

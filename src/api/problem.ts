@@ -22,6 +22,8 @@ const PARAM_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
   id: 'HASH_INVALID',
   digest: 'DIGEST_INVALID',
   height: 'HEIGHT_INVALID',
+  caseNo: 'CASE_NO_INVALID',
+  at: 'CASE_TIME_INVALID',
 };
 
 /** Fastify's own request errors (router, body parsing and limits) mapped to our codes. */

@@ -8,6 +8,7 @@ import {
   AlgorithmSchema, BlockSchema, EquivocationsResponseSchema, EvidenceResponseSchema, HeaderSchema, MemberSchema, ProblemSchema,
   ProposalSchema, ProposalStatusSchema, TxBulkResponseSchema, TxBulkResultSchema, TxCommittedSchema, ValidatorSetSchema,
 } from '../contract/http.js';
+import { CaseStatusNameSchema } from '../contract/cases.js';
 import { ERROR_CODES, type ErrorCode } from '../types/index.js';
 
 export {
@@ -16,6 +17,7 @@ export {
   ProposalStatusSchema, ProposalsResponseSchema, SignedStatementSchema, StatusSchema, SubmitterAnchorsSchema,
   TxBulkResponseSchema, TxBulkResultSchema, TxCommittedSchema, TxPendingSchema, TxStatusSchema, ValidatorSetSchema,
 } from '../contract/http.js';
+export { CaseEventsSchema, CaseListSchema, CaseSchema } from '../contract/cases.js';
 
 // The mutable forms the route handlers build their answers in (the reply types of the TypeBox
 // type provider); readers get the readonly Json<> forms of contract/http.ts.
@@ -147,6 +149,40 @@ export const ValidatorsQuerySchema = Type.Object({
 export const ProposalsQuerySchema = Type.Object({ status: Type.Optional(ProposalStatusSchema) });
 
 export const ProposalParamsSchema = Type.Object({ id: Hex32('Proposal id: the hash of the tx that opened it, 64 hex characters') });
+
+// ---- cases ----
+
+/** Entries of one page of cases or of a case's events, at most (and the default). */
+export const CASES_PAGE_MAX = 100;
+export const CASE_EVENTS_PAGE_MAX = 100;
+
+/** Checked further by the route (CASE_NO_INVALID): the charset is Unicode, and the bound is in UTF-8 bytes. */
+const CaseNoParam = Type.String({ minLength: 1, maxLength: 96, description: 'Case number, percent-encoded as one path segment ("/" as %2F)' });
+
+export const CaseParamsSchema = Type.Object({ caseNo: CaseNoParam });
+
+export const CaseQuerySchema = Type.Object({
+  at: Type.Optional(Type.String({ maxLength: 40, description: 'Interest and charges as of this time: Unix milliseconds or ISO 8601 '
+    + '(a date alone, or a date-time with Z or an offset); default the latest block time. Not before the latest block\'s China day' })),
+}, { additionalProperties: false });
+
+export const CasesQuerySchema = Type.Object({
+  status: Type.Optional(CaseStatusNameSchema),
+  party: Type.Optional(Hex32('Only the cases of this party: a member key or an identity commitment, 64 hex characters')),
+  after: Type.Optional(Type.String({ minLength: 1, maxLength: 96, description: 'Cursor: the `next` of the previous page (a case number)' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: CASES_PAGE_MAX, description: `Cases per page, 1 to ${CASES_PAGE_MAX} (default)` })),
+}, { additionalProperties: false });
+
+export const CaseEventsQuerySchema = Type.Object({
+  after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Only events after this seq; from the first when omitted' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: CASE_EVENTS_PAGE_MAX,
+    description: `Events per page, 1 to ${CASE_EVENTS_PAGE_MAX} (default)` })),
+}, { additionalProperties: false });
+
+export const CaseEventParamsSchema = Type.Object({
+  caseNo: CaseNoParam,
+  n: Type.String({ pattern: '^(0|[1-9][0-9]{0,9})$', description: 'The event\'s seq in its case, from 0' }),
+});
 
 // ---- web page ----
 

@@ -23,10 +23,10 @@ export type DeepReadonly<T> =
 export type Json<T extends TSchema> = DeepReadonly<Static<T>>;
 
 /** Response-side hex: documents the form (serializers do not check patterns). Empty when absent. */
-const LowerHex = (description: string): ReturnType<typeof Type.String> => Type.String({ pattern: '^[0-9a-f]*$', description });
-const SafeUint = (description: string): ReturnType<typeof Type.Integer> =>
+export const LowerHex = (description: string): ReturnType<typeof Type.String> => Type.String({ pattern: '^[0-9a-f]*$', description });
+export const SafeUint = (description: string): ReturnType<typeof Type.Integer> =>
   Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
-const IsoTime = (description: string): ReturnType<typeof Type.String> =>
+export const IsoTime = (description: string): ReturnType<typeof Type.String> =>
   Type.String({ format: 'date-time', description });
 
 const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as ErrorCode[];

@@ -1,8 +1,8 @@
 // The node's running core: ledger, mempool and block production. Queries of committed data go to
 // the read model (src/read/).
 // node/index.ts (the composition root) builds it; the API only ever sees it as ApiComponents.
-import type { ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, GovernanceProposalView, MemberEntry, MemberView,
-  NodeStatusView, ProposalStatus, ReceiptForms, EventReceiptForms, TxCommitInfo, TxStatus, ValidatorSetView } from '../api/components.js';
+import type { ApiComponents, BlockSummary, CaseEventsView, CaseListQuery, CaseListView, CaseView, EquivocationView, EvidenceAnchor,
+  GovernanceProposalView, MemberEntry, MemberView, NodeStatusView, ProposalStatus, ReceiptForms, EventReceiptForms, TxCommitInfo, TxStatus, ValidatorSetView } from '../api/components.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool } from '../mempool/index.js';
@@ -195,6 +195,31 @@ export class NodeCore implements ApiComponents {
   async eventReceipt(height: number, index: number): Promise<EventReceiptForms> {
     this.readable();
     return this.read.eventReceipt(height, index);
+  }
+
+  async caseView(caseNo: string, atMs?: number): Promise<CaseView> {
+    this.readable();
+    return this.read.caseView(caseNo, atMs);
+  }
+
+  async cases(query: CaseListQuery): Promise<CaseListView> {
+    this.readable();
+    return this.read.cases(query);
+  }
+
+  async caseEvents(caseNo: string, page: { after?: number | undefined; limit: number }): Promise<CaseEventsView> {
+    this.readable();
+    return this.read.caseEvents(caseNo, page);
+  }
+
+  async caseEventReceipt(caseNo: string, seq: number): Promise<EventReceiptForms> {
+    this.readable();
+    return this.read.caseEventReceipt(caseNo, seq);
+  }
+
+  async caseParties(caseNo: string): Promise<readonly string[] | undefined> {
+    this.readable();
+    return this.read.caseParties(caseNo);
   }
 
   async txInclusion(hash: Uint8Array): Promise<ReceiptForms> {

@@ -2,16 +2,18 @@
 // validator sets, governance proposals, equivocations), answered from the ledger's blocks and its
 // state in the shapes of the API's contract (src/api/components.ts). It only reads: NodeCore
 // delegates its ApiComponents queries here and keeps admission and the driver to itself.
-import type { BlockSummary, EquivocationView, EventReceiptForms, EvidenceAnchor, GovernanceProposalView, MemberEntry, MemberView, ProposalStatus,
+import type { BlockSummary, CaseEventsView, CaseListQuery, CaseListView, CaseView, EquivocationView, EventReceiptForms, EvidenceAnchor, GovernanceProposalView, MemberEntry, MemberView, ProposalStatus,
   ReceiptForms, TxCommitInfo, ValidatorSetView } from '../api/components.js';
 import { ALGORITHM_IDS, algorithmName, pb, txHash, type EvidenceRecordMsg, type ValidatorEntry } from '../codec/index.js';
 import { decodeEventReceipt, eventReceiptToJson } from '../client/event-receipt.js';
 import { decodeReceipt } from '../client/receipt.js';
 import { receiptToJson } from '../client/receipt-json.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
+import { decodeEvent } from '../state/cases/index.js';
 import { allEquivocations, allMembers, allProposals, readMember, readProposal, readTxLocation,
   readValidatorHistory } from '../state/index.js';
 import { TianpingError, equalBytes, toHex, type Hash32 } from '../types/index.js';
+import { caseEventLocation, casePartyKeys, readCaseEvents, readCaseView, readCases } from './cases.js';
 import { equivocationView } from './equivocation-view.js';
 import { evidenceRecords, submitterRecords } from './evidence.js';
 import { memberEntry, proposalStatus, proposalView, validatorSetView, type ProposalContext } from './governance-view.js';
@@ -70,6 +72,33 @@ export class ReadModel {
     const bytes = pb.EventReceipt.encode(await eventReceipt(this.ledger, height, index)).finish();
     // The JSON form is written from the bytes, as for anchor receipts: one form converts into the other.
     return { json: eventReceiptToJson(decodeEventReceipt(bytes)) as unknown as EventReceiptForms['json'], bytes };
+  }
+
+  caseView(caseNo: string, atMs?: number): Promise<CaseView> {
+    return readCaseView(this.ledger, caseNo, atMs);
+  }
+
+  cases(query: CaseListQuery): Promise<CaseListView> {
+    return readCases(this.ledger, query);
+  }
+
+  caseEvents(caseNo: string, page: { after?: number | undefined; limit: number }): Promise<CaseEventsView> {
+    return readCaseEvents(this.ledger, caseNo, page);
+  }
+
+  caseParties(caseNo: string): Promise<readonly string[] | undefined> {
+    return casePartyKeys(this.ledger, caseNo);
+  }
+
+  /** The receipt of a case's event `seq`: the case/ev/ index gives its block and position. */
+  async caseEventReceipt(caseNo: string, seq: number): Promise<EventReceiptForms> {
+    const { height, index } = await caseEventLocation(this.ledger, caseNo, seq);
+    const forms = await this.eventReceipt(height, index);
+    const event = decodeEvent(decodeEventReceipt(forms.bytes).event);
+    if (event.caseNo !== caseNo || event.seq !== seq) {
+      throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: case/ev/ names ${height}/${index} for event ${seq}, which holds another event`);
+    }
+    return forms;
   }
 
   async anchorsBySubmitter(publicKey: Uint8Array, page: { offset: number; limit: number }):

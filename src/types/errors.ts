@@ -56,6 +56,9 @@ export const ERROR_CODES = {
   // ContractError codes mapped onto them (state/cases/errors.ts)
   CASE_SIGNER_NOT_ALLOWED: { status: 403, title: 'The signer\'s role or party may not do this to a case' },
   CASE_UNKNOWN: { status: 404, title: 'No case with this case number' },
+  CASE_EVENT_UNKNOWN: { status: 404, title: 'The case has no event with this number' },
+  CASE_NO_INVALID: { status: 400, title: 'The case number is not 1 to 96 bytes of the case-number characters' },
+  CASE_TIME_INVALID: { status: 400, title: 'The time is not milliseconds or ISO 8601, or lies before the latest block\'s day' },
   CASE_EXISTS: { status: 409, title: 'A case with this case number exists already' },
   CASE_TRANSITION_INVALID: { status: 409, title: 'The case is not in a state this action applies to' },
   CASE_TEMPLATE_UNKNOWN: { status: 422, title: 'The contract template version is not one this chain knows' },

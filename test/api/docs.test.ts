@@ -25,6 +25,10 @@ const EXPECTED = [
   'get /v1/members', 'get /v1/validators', 'get /v1/governance/proposals', 'get /v1/governance/proposals/{id}',
   'get /v1/evidence/{digest}/receipt', 'get /v1/txs/{hash}/inclusion', 'get /v1/genesis', 'post /v1/txs/bulk',
   'get /v1/blocks/{height}/events/{index}/receipt',
+  'get /v1/cases',
+  'get /v1/cases/{caseNo}',
+  'get /v1/cases/{caseNo}/events',
+  'get /v1/cases/{caseNo}/events/{n}/receipt',
 ].sort();
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
