@@ -1,0 +1,117 @@
+// The command line of bench:contracts: its usage text, options, defaults and the sizes of a full
+// and a --quick run.
+import { parseArgs } from 'node:util';
+
+/** API ports P..P+3, p2p ports P+100..: away from bench:net (18100), bench:batch (18300) and the testnet (8100). */
+const DEFAULT_BASE_PORT = 18_500;
+const NODE_ENV: Readonly<Record<string, string>> = { TIANPING_LOG_LEVEL: 'warn' };
+export const VALIDATORS = 4;
+/** The per-block limit of the clock's entries set in the bench's genesis (the chain allows 1..10,000). */
+const DEFAULT_EVENTS_PER_BLOCK_MAX = 4_000;
+
+const FULL = { contracts: 100_000, rounds: 2, windowSeconds: 30, gapSeconds: 10, anchorRate: 200, createRate: 250 } as const;
+const QUICK = { contracts: 2_000, rounds: 1, windowSeconds: 10, gapSeconds: 5, anchorRate: 100, createRate: 250 } as const;
+/** Due times fill this share of a contracts window; the rest of it is room for the clock's carry-over. */
+export const SPREAD_FRACTION = 0.75;
+
+export const USAGE = `Usage: npm run bench:contracts -- [--quick] [--contracts N] [--rounds R] [--window S] [--gap S]
+                                  [--anchor-rate A] [--create-rate C] [--events-max E]
+                                  [--base-port P] [--node-env NAME=VALUE]... [--keep]
+
+Starts a fresh local testnet of ${VALIDATORS} validators (each its own process, in a temporary directory, on
+127.0.0.1) whose genesis admits a court key and sets caseEventsPerBlockMax = E, then:
+  1. anchors N document digests (one AnchorEvidence each, sent in bulk as fast as the chain takes
+     them) and creates N judgment contracts on them, signed by the court, at C contracts/s. Contract
+     k has R instalments, none paid: instalment r falls due in the r-th contracts window, the N due
+     times spread evenly over its first ${SPREAD_FRACTION * 100} %;
+  2. runs R rounds of two windows of S seconds each, G seconds apart: a control window, then a
+     contracts window, both with anchors sent at A/s (open loop, bulk). In a contracts window every
+     contract defaults on one instalment, at most E clock entries per block, the rest carried over.
+Reports per window the validators' CPU per committed anchor (from /proc) and, per block, the clock's
+events (header event counts: one DEFAULT event per entry here), their max and p99 against E, the
+backlog the clock carried over and the blocks it took; then CPU per anchor with contracts against
+without, against the limit of 1.10. Prints a summary and one JSON line last. Exits 0 even when a
+target is missed; 2 on an error.
+
+Options:
+  --quick               a short run (${QUICK.contracts} contracts, ${QUICK.rounds} round of ${QUICK.windowSeconds} s windows, ${QUICK.gapSeconds} s apart, anchors at ${QUICK.anchorRate}/s)
+  --contracts N         contracts created (default ${FULL.contracts})
+  --rounds R            control/contracts rounds, alternating (default ${FULL.rounds})
+  --window S            seconds of each measured window (default ${FULL.windowSeconds})
+  --gap S               seconds between windows (default ${FULL.gapSeconds})
+  --anchor-rate A       anchors/s sent in every window (default ${FULL.anchorRate})
+  --create-rate C       contracts/s sent while creating them (default ${FULL.createRate})
+  --events-max E        genesis caseEventsPerBlockMax (default ${DEFAULT_EVENTS_PER_BLOCK_MAX}; 1..10000)
+  --base-port P         API ports P.., p2p ports P+100.. (default ${DEFAULT_BASE_PORT})
+  --node-env NAME=VALUE extra environment of every node (repeatable)
+  --keep                keep the testnet directory (logs, ledgers) instead of deleting it
+  -h, --help            show this help
+`;
+
+export class UsageError extends Error {}
+
+export interface Args {
+  readonly quick: boolean;
+  readonly contracts: number;
+  readonly rounds: number;
+  readonly windowMs: number;
+  readonly gapMs: number;
+  readonly anchorRate: number;
+  readonly createRate: number;
+  readonly eventsPerBlockMax: number;
+  readonly basePort: number;
+  readonly nodeEnv: Readonly<Record<string, string>>;
+  readonly keep: boolean;
+}
+
+export function parse(argv: readonly string[]): Args | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv], allowPositionals: false, strict: true,
+      options: {
+        quick: { type: 'boolean' }, contracts: { type: 'string' }, rounds: { type: 'string' }, window: { type: 'string' },
+        gap: { type: 'string' }, 'anchor-rate': { type: 'string' }, 'create-rate': { type: 'string' }, 'events-max': { type: 'string' },
+        'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true }, keep: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  if (values.help === true) return 'help';
+  const integer = (name: string, text: string | undefined, fallback: number, min: number, max: number): number => {
+    if (text === undefined) return fallback;
+    if (!/^[0-9]+$/.test(text) || Number(text) < min || Number(text) > max) {
+      throw new UsageError(`--${name} must be a whole number in ${min}..${max}, got "${text}"`);
+    }
+    return Number(text);
+  };
+  const quick = values.quick === true;
+  const size = quick ? QUICK : FULL;
+  const nodeEnv: Record<string, string> = { ...NODE_ENV };
+  for (const item of values['node-env'] ?? []) {
+    const match = /^(TIANPING_[A-Z0-9_]+)=(.*)$/s.exec(item);
+    if (match === null) throw new UsageError(`--node-env must be TIANPING_NAME=VALUE, got "${item}"`);
+    nodeEnv[match[1]!] = match[2]!;
+  }
+  return {
+    quick,
+    contracts: integer('contracts', values.contracts, size.contracts, 1, 1_000_000),
+    // A contract has at most 1,000 instalments (docs/contracts.md §8): one per round.
+    rounds: integer('rounds', values.rounds, size.rounds, 1, 20),
+    windowMs: integer('window', values.window, size.windowSeconds, 4, 3_600) * 1000,
+    gapMs: integer('gap', values.gap, size.gapSeconds, 1, 3_600) * 1000,
+    anchorRate: integer('anchor-rate', values['anchor-rate'], size.anchorRate, 1, 100_000),
+    createRate: integer('create-rate', values['create-rate'], size.createRate, 1, 100_000),
+    eventsPerBlockMax: integer('events-max', values['events-max'], DEFAULT_EVENTS_PER_BLOCK_MAX, 1, 10_000),
+    basePort: integer('base-port', values['base-port'], DEFAULT_BASE_PORT, 1024, 65_000),
+    nodeEnv, keep: values.keep === true,
+  };
+}
+
+export const log = (message: string): void => {
+  process.stderr.write(`bench:contracts: ${message}\n`);
+};
+
+export const fixed = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
