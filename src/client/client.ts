@@ -10,6 +10,8 @@ import type {
   AlgorithmName, BlockView, BulkSubmitResult, EvidenceView, HeaderView, NodeStatus, SubmitResult, SubmitterAnchorsView, TxView,
 } from './views.js';
 import type { MembersView, ProposalStatusName, ProposalsView, ProposalView, ValidatorSetView } from './views.js';
+import type { CaseEventsView, CaseListView, CaseStatusView, CaseView } from './views.js';
+import { eventReceiptFromJson, type EventReceipt } from './event-receipt.js';
 
 /** The node answered, with an error. `code` is the node's stable error code (src/types/errors.ts). */
 export class ApiError extends Error {
@@ -198,6 +200,48 @@ export class TianpingClient {
     return this.request<ProposalView>('GET', `/v1/governance/proposals/${encodeURIComponent(hexOf(id))}`);
   }
 
+  /**
+   * A case (judgment contract) as of `at` (Unix ms, or an ISO 8601 text; default the latest block
+   * time). Needs a signer: a party of the case by its member key, or a member with role validator,
+   * observer, verifier, court, executor or oracle. Unknown is ApiError CASE_UNKNOWN.
+   */
+  getCase(caseNo: string, options: { readonly at?: number | string } = {}): Promise<CaseView> {
+    const query = new URLSearchParams();
+    if (options.at !== undefined) query.set('at', String(options.at));
+    return this.request<CaseView>('GET', `${casePath(caseNo)}${queryString(query)}`);
+  }
+
+  /** A page of cases; pass `next` as `after` for the following one. Needs a signer (see getCase; others list only ?party= their key). */
+  listCases(filter: { readonly status?: CaseStatusView; readonly party?: Uint8Array | string; readonly after?: string;
+    readonly limit?: number } = {}): Promise<CaseListView> {
+    const query = new URLSearchParams();
+    if (filter.status !== undefined) query.set('status', filter.status);
+    if (filter.party !== undefined) query.set('party', hexOf(filter.party));
+    if (filter.after !== undefined) query.set('after', filter.after);
+    if (filter.limit !== undefined) query.set('limit', String(filter.limit));
+    return this.request<CaseListView>('GET', `/v1/cases${queryString(query)}`);
+  }
+
+  /** A case's events after seq `after` (from the first when omitted), by seq: the feed a case system follows. */
+  caseEvents(caseNo: string, page: { readonly after?: number; readonly limit?: number } = {}): Promise<CaseEventsView> {
+    const query = new URLSearchParams();
+    if (page.after !== undefined) query.set('after', String(page.after));
+    if (page.limit !== undefined) query.set('limit', String(page.limit));
+    return this.request<CaseEventsView>('GET', `${casePath(caseNo)}/events${queryString(query)}`);
+  }
+
+  /** The receipt of event `seq` of a case, to check offline with verifyEventReceipt and the genesis. */
+  async caseEventReceipt(caseNo: string, seq: number): Promise<EventReceipt> {
+    const path = `${casePath(caseNo)}/events/${encodeURIComponent(String(seq))}/receipt`;
+    const value = await this.request<unknown>('GET', path);
+    try {
+      return eventReceiptFromJson(value);
+    } catch (error) {
+      if (error instanceof ReceiptFormatError) throw new ClientError('RESPONSE_INVALID', `GET ${path}: ${error.message}`, { cause: error });
+      throw error;
+    }
+  }
+
   private request<T>(method: 'GET' | 'POST', path: string, body?: unknown, extraTimeoutMs = 0): Promise<T> {
     // Serialized once: the bytes signed are the bytes sent.
     const payload = body === undefined ? undefined : { bytes: JSON.stringify(body), type: 'application/json' };
@@ -271,6 +315,11 @@ function receiptAnswer(value: unknown, path: string): Receipt {
     if (error instanceof ReceiptFormatError) throw new ClientError('RESPONSE_INVALID', `GET ${path}: ${error.message}`, { cause: error });
     throw error;
   }
+}
+
+/** A case number is one path segment: "/" and every non-ASCII character percent-encoded. */
+function casePath(caseNo: string): string {
+  return `/v1/cases/${encodeURIComponent(caseNo)}`;
 }
 
 function queryString(query: URLSearchParams): string {

@@ -6,6 +6,7 @@ import type {
   MembersResponseSchema, ProposalSchema, ProposalStatusSchema, ProposalsResponseSchema, StatusSchema, SubmitterAnchorsSchema,
   TxBulkResponseSchema, TxBulkResultSchema, TxCommittedSchema, TxPendingSchema, TxStatusSchema, ValidatorSetSchema, VoterSchema,
 } from '../contract/http.js';
+import type { CaseAmountSchema, CaseEventSchema, CaseEventsSchema, CaseListSchema, CaseSchema, CaseStatusNameSchema } from '../contract/cases.js';
 
 export type AlgorithmName = Json<typeof AlgorithmSchema>;
 
@@ -63,3 +64,20 @@ export type ProposalVoterView = Json<typeof VoterSchema>;
 export type ProposalView = Json<typeof ProposalSchema>;
 
 export type ProposalsView = Json<typeof ProposalsResponseSchema>;
+
+/** Integer fen as a decimal string, with the same amount in yuan ("52.50"): never a float. */
+export type CaseAmountView = Json<typeof CaseAmountSchema>;
+
+export type CaseStatusView = Json<typeof CaseStatusNameSchema>;
+
+/** A case as of a time: terms, schedule, money received and owed, and its first events. */
+export type CaseView = Json<typeof CaseSchema>;
+
+/** One case event: kind, seq, legal time, height and position in its block, block time, tx hash, details. */
+export type CaseEventView = Json<typeof CaseEventSchema>;
+
+/** A page of cases; `next` (when present) is the `after` of the next page. */
+export type CaseListView = Json<typeof CaseListSchema>;
+
+/** A page of a case's events by seq; `next` (when present) is the `after` of the next page. */
+export type CaseEventsView = Json<typeof CaseEventsSchema>;

@@ -2,7 +2,7 @@
 // so API tests check real lookups (a wrong key or a lost field fails them), and records what the
 // API asked for (timeouts, pages) so that caps can be asserted.
 import { expect } from 'vitest';
-import type { CaseEventsView, CaseListView, CaseView, EventReceiptForms, ReceiptForms } from '../../src/api/components.js';
+import type { CaseEventsView, CaseListQuery, CaseListView, CaseView, EventReceiptForms, ReceiptForms } from '../../src/api/components.js';
 import type { LightMyRequestResponse } from 'fastify';
 import type {
   ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo, TxStatus,
@@ -91,23 +91,23 @@ export class FakeComponents implements ApiComponents {
     return found === undefined ? Promise.reject(new TianpingError('EVENT_NOT_FOUND')) : Promise.resolve(found);
   }
   /** No cases: the case routes' tests run on a real ledger's read model (test/api/cases.test.ts). */
-  caseView(caseNo: string): Promise<CaseView> {
+  caseView(caseNo: string, _atMs?: number): Promise<CaseView> {
     return Promise.reject(new TianpingError('CASE_UNKNOWN', `no case ${caseNo}`));
   }
 
-  cases(): Promise<CaseListView> {
+  cases(_query: CaseListQuery): Promise<CaseListView> {
     return Promise.resolve({ cases: [] });
   }
 
-  caseEvents(caseNo: string): Promise<CaseEventsView> {
+  caseEvents(caseNo: string, _page: { after?: number | undefined; limit: number }): Promise<CaseEventsView> {
     return Promise.reject(new TianpingError('CASE_UNKNOWN', `no case ${caseNo}`));
   }
 
-  caseEventReceipt(caseNo: string): Promise<EventReceiptForms> {
+  caseEventReceipt(caseNo: string, _seq: number): Promise<EventReceiptForms> {
     return Promise.reject(new TianpingError('CASE_UNKNOWN', `no case ${caseNo}`));
   }
 
-  caseParties(): Promise<readonly string[] | undefined> {
+  caseParties(_caseNo: string): Promise<readonly string[] | undefined> {
     return Promise.resolve(undefined);
   }
 
