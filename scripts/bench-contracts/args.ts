@@ -9,7 +9,7 @@ export const VALIDATORS = 4;
 /** The per-block limit of the clock's entries set in the bench's genesis (the chain allows 1..10,000). */
 const DEFAULT_EVENTS_PER_BLOCK_MAX = 4_000;
 
-const FULL = { contracts: 100_000, rounds: 2, windowSeconds: 30, gapSeconds: 10, anchorRate: 200, createRate: 250 } as const;
+const FULL = { contracts: 100_000, rounds: 2, windowSeconds: 30, gapSeconds: 10, anchorRate: 200, createRate: 200 } as const;
 const QUICK = { contracts: 2_000, rounds: 1, windowSeconds: 10, gapSeconds: 5, anchorRate: 100, createRate: 250 } as const;
 /** Due times fill this share of a contracts window; the rest of it is room for the clock's carry-over. */
 export const SPREAD_FRACTION = 0.75;
