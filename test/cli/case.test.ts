@@ -60,6 +60,10 @@ describe('tianping case: help and usage errors', () => {
       'tianping case report-payment: --amount must be yuan with at most two decimals, e.g. 100.00, got "1.005" (see "tianping case report-payment --help")\n'],
     [['report-payment', 'A-1', '--bank-ref', 'R1', '--amount', '100.00', '--received-at', '2026-04-27 10:30', '--key', 'k.key'],
       'tianping case report-payment: --received-at must be ISO 8601 with its offset, e.g. 2026-04-27T10:30:00+08:00, got "2026-04-27 10:30" (see "tianping case report-payment --help")\n'],
+    [['show', 'A-1'], 'tianping case show: --key is required: case reads are signed (see "tianping case show --help")\n'],
+    [['list', '--status', 'OPEN', '--key', 'k.key'],
+      'tianping case list: --status must be one of ACTIVE, DEFAULTED, FILED, SUSPENDED, SETTLED, TERMINATED, CLOSED, PERFORMED, got "OPEN" (see "tianping case list --help")\n'],
+    [['list', '--party', 'abc', '--key', 'k.key'], 'tianping case list: --party must be 64 hex characters, got "abc" (see "tianping case list --help")\n'],
     [['file-execution', 'A-1', 'B-2'], 'tianping case file-execution: unexpected argument "B-2" (see "tianping case file-execution --help")\n'],
     [['close', 'A-1', '--reason', 'PERFORMED', '--node', '127.0.0.1:8080', '--key', 'k.key'],
       'tianping case close: --node "127.0.0.1:8080" must be an http:// or https:// URL, e.g. http://127.0.0.1:8080 (see "tianping case close --help")\n'],
@@ -102,7 +106,7 @@ describe('tianping case against a node', () => {
   const caseNo = '(2026)京0491民初77号';
 
   beforeAll(async () => {
-    for (const [name, pair] of [['node', validator], ['court', court], ['oracle', oracle]] as const) writeKeyFile(join(dir, `${name}.key`), pair);
+    for (const [name, pair] of [['node', validator], ['court', court], ['oracle', oracle], ['platform', platform]] as const) writeKeyFile(join(dir, `${name}.key`), pair);
     const member = (name: string, role: string, pair: KeyPair): Record<string, unknown> => ({ name, organisation: name, role, publicKey: toHex(pair.publicKey) });
     const genesisJson = {
       chainId: 'tianping-cli-case', genesisTimeMs: Date.now() - 60_000,
@@ -163,6 +167,31 @@ describe('tianping case against a node', () => {
     expect(paid.stdout).toMatch(/^amount {6}100\.00$/m);
     expect(paid.stdout).toMatch(/^tx {10}[0-9a-f]{64}$/m);
     expect(paid.stdout).toMatch(/^height {6}\d+$/m);
+
+    // show and list: signed reads, with the court's key.
+    const shown = await cli(['show', caseNo, '--key', join(dir, 'court.key'), '--node', url]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`case        ${caseNo}\nstatus      ACTIVE\n`);
+    expect(shown.stdout).toMatch(/^received {4}100\.00 CNY /m);
+    expect(shown.stdout).toMatch(/^owed {8}29900\.00 CNY: principal 29900\.00, interest or penalty 0\.00, fee 0\.00$/m);
+    expect(shown.stdout).toMatch(/^1 +\S+ +\S+ +10000\.00 +100\.00 +9900\.00 +0\.00 +upcoming$/m);
+    expect(shown.stdout).toMatch(/^1 +PAYMENT_RECEIVED +\d+ +\S+ +\S+ +ACTIVE +100\.00 CNY, ref ICBC-0001$/m);
+    const json = JSON.parse((await cli(['show', caseNo, '--key', join(dir, 'oracle.key'), '--node', url, '--json'])).stdout) as {
+      ok: boolean; case: { caseNo: string; events: { kind: string; height: number }[]; owed: { principal: { fen: string } } } };
+    expect(json).toMatchObject({ ok: true, case: { caseNo, owed: { principal: { fen: '2990000' } } } });
+    expect(json.case.events.map((e) => e.kind)).toEqual(['CREATED', 'PAYMENT_RECEIVED']);
+    expect(json.case.events[0]!.height).toBe(createdDoc.height);
+    const listed = await cli(['list', '--status', 'ACTIVE', '--key', join(dir, 'court.key'), '--node', url]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`^${caseNo.replace(/[()]/g, '\\$&')} +ACTIVE +29900\\.00 CNY `, 'm'));
+    const none = await cli(['list', '--status', 'CLOSED', '--key', join(dir, 'court.key'), '--node', url, '--json']);
+    expect(JSON.parse(none.stdout)).toEqual({ ok: true, cases: [] });
+    const stranger = await cli(['show', caseNo, '--key', join(dir, 'platform.key'), '--node', url, '--json']);
+    expect(stranger.code).toBe(1);
+    expect(JSON.parse(stranger.stdout)).toMatchObject({ ok: false, error: { code: 'AUTH_FORBIDDEN' } });
+    const unknownCase = await cli(['show', 'no-such-case', '--key', join(dir, 'court.key'), '--node', url]);
+    expect(unknownCase.code).toBe(1);
+    expect(unknownCase.stderr).toMatch(/^tianping case show: refused: CASE_UNKNOWN: /);
 
     const byOracle = await cli(['suspend', caseNo, '--reason', 'RETRIAL', '--key', join(dir, 'oracle.key'), '--node', url, '--json']);
     expect(byOracle.code).toBe(1);

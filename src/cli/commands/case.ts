@@ -15,6 +15,7 @@ import {
   CliError, EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK, UsageError, booleanOption, nodeUrl, printJson, runCommand, stringOption,
   type CliIo, type CommandSpec, type ParsedArgs,
 } from '../common.js';
+import { runList, runShow } from './case-read.js';
 
 const COMMON_HELP = `  --node URL        node API (default http://127.0.0.1:8080)
   --json            print one JSON document
@@ -138,6 +139,8 @@ const ACTIONS: readonly [sub: string, action: CaseActionName, what: string][] = 
 
 const SUBCOMMANDS: Readonly<Record<string, Run>> = {
   create: runCreate,
+  show: runShow,
+  list: runList,
   'report-payment': runPayment,
   'file-execution': runFiling,
   ...Object.fromEntries(ACTIONS.map(([sub, action, what]) => [sub, (argv: readonly string[], io: CliIo) => runAction(actionSpec(sub, action, what), action, argv, io)])),
