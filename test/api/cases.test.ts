@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CaseListQuery } from '../../src/api/components.js';
 import { buildBlock, commitExecuted, type BlockExecComponents } from '../../src/blocks/index.js';
 import { ApiError, TianpingClient } from '../../src/client/index.js';
+import { encodeEventReceipt } from '../../src/client/event-receipt.js';
 import { verifyEventReceipt } from '../../src/client/event-receipt-verify.js';
 import { encodeCommit, sortValidators, voteSignBytes, VOTE_PRECOMMIT } from '../../src/codec/index.js';
 import { sign, type KeyPair } from '../../src/crypto/ed25519.js';
@@ -44,6 +45,7 @@ class LedgerComponents extends FakeComponents {
   override caseEventReceipt(caseNo: string, seq: number): ReturnType<FakeComponents['caseEventReceipt']> {
     return this.read.caseEventReceipt(caseNo, seq);
   }
+  override eventReceipt(height: number, index: number): ReturnType<FakeComponents['eventReceipt']> { return this.read.eventReceipt(height, index); }
   override caseParties(caseNo: string): ReturnType<FakeComponents['caseParties']> { return this.read.caseParties(caseNo); }
 }
 
@@ -226,8 +228,14 @@ describe('GET /v1/cases/:caseNo/events and its receipts', () => {
     const event = decodeEvent(receipt.event);
     expect({ caseNo: event.caseNo, seq: event.seq, kind: event.kind, tx: event.txHash.length })
       .toEqual({ caseNo: CASE_NO, seq: 1, kind: EVENT.CASE_EVENT_KIND_DEFAULT, tx: 0 });
-    const bytes = await signedGet(`${path(CASE_NO)}/events/0/receipt`);
-    expect(bytes.statusCode).toBe(200);
+    // The receipt of the event's block and position, as the block route gives it; and its protobuf bytes.
+    const byBlock = await injectSigned(app, { url: '/v1/blocks/3/events/1/receipt', keyPair: creditor, nowMs: Date.now() });
+    expect(byBlock.statusCode).toBe(200);
+    expect((await signedGet(`${path(CASE_NO)}/events/1/receipt`)).json()).toEqual(byBlock.json());
+    const bytes = await injectSigned(app, { url: `${path(CASE_NO)}/events/1/receipt`, keyPair: court, nowMs: Date.now(),
+      headers: { accept: 'application/x-protobuf' } });
+    expect(bytes.headers['content-type']).toMatch(/^application\/x-protobuf/);
+    expect(new Uint8Array(bytes.rawPayload)).toEqual(Uint8Array.from(encodeEventReceipt(receipt)));
     expectProblem(await signedGet(`${path(CASE_NO)}/events/2/receipt`), 404, 'CASE_EVENT_UNKNOWN');
     expectProblem(await signedGet(`${path('NOPE-1')}/events/0/receipt`), 404, 'CASE_UNKNOWN');
     expectProblem(await signedGet(`${path(CASE_NO)}/events/01/receipt`), 400, 'REQUEST_INVALID');
