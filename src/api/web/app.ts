@@ -14,6 +14,7 @@ import {
   parseReceiptBytes, parseTrustAnchor, receiptFacts, toHex, verifyReceipt,
   type EvidenceAlgorithm, type LoadedTrust, type Receipt, type ReceiptCheckId, type ReceiptVerification,
 } from './tianping-web.js';
+import { wireCaseView } from './case-view.js';
 
 // Read and hashed per step: big enough that the per-call overhead vanishes, small enough that the
 // page stays responsive (a step takes some 30 ms of JavaScript hashing) and memory stays flat for a
@@ -711,6 +712,7 @@ $('salt-input').addEventListener('change', () => {
 });
 $('print-button').addEventListener('click', () => window.print());
 wireDigestForm();
+wireCaseView();
 showTrust(verdict('pending', '正在从节点获取创世文件…', 'Fetching the genesis from the node…'));
 void loadNodeGenesis();
 void showNodeStatus();
