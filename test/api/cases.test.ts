@@ -161,7 +161,7 @@ describe('GET /v1/cases/:caseNo', () => {
     expectProblem(await signedGet(path('(2026)京0491民初9999号')), 404, 'CASE_UNKNOWN');
     expectProblem(await signedGet(path('bad case no!')), 400, 'CASE_NO_INVALID');
     expectProblem(await signedGet(path('京'.repeat(33))), 400, 'CASE_NO_INVALID');
-    for (const at of ['yesterday', '2026-04-27T12:00', '1e12', '-5', '99999999999999999', '2026-03-28']) {
+    for (const at of ['yesterday', '2026-04-27T12:00', '1e12', '-5', '99999999999999999', '2026-03-28', '2026-04-31', '2026-13-01T00:00:00Z']) {
       expectProblem(await signedGet(`${path(CASE_NO)}?at=${encodeURIComponent(at)}`), 400, 'CASE_TIME_INVALID');
     }
   });

@@ -35,8 +35,16 @@ export const CASE_ACCESS = `Signed read (RFC 9421, alg "ed25519", keyid = member
 /** Unix milliseconds, an ISO 8601 date (that day, read in UTC), or a date-time with Z or an offset. */
 const ISO_TIME_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
+/** Date.parse rolls a day past the month's end over ("2026-02-30" is 2 March): the date must read back. */
+const isCalendarDate = (text: string): boolean => {
+  const date = text.slice(0, 10);
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date);
+};
+
 export function parseAtParam(text: string): number {
-  const ms = /^\d{1,16}$/.test(text) ? Number(text) : ISO_TIME_RE.test(text) ? Date.parse(text) : Number.NaN;
+  const ms = /^\d{1,16}$/.test(text) ? Number(text)
+    : ISO_TIME_RE.test(text) && isCalendarDate(text) ? Date.parse(text) : Number.NaN;
   if (!Number.isSafeInteger(ms) || ms < 0 || ms > TIME_MS_MAX) {
     throw new TianpingError('CASE_TIME_INVALID', `?at=${JSON.stringify(text)} is not Unix milliseconds or an ISO 8601 time `
       + '("2026-04-27", "2026-04-27T12:00:00+08:00") through the year 9999');
