@@ -44,7 +44,8 @@ describe('tianping case: help and usage errors', () => {
     const [top, help] = await Promise.all([runCli(['--help'], { cwd: root }), runCli(['case', '--help'], { cwd: root })]);
     expect(top.stdout).toMatch(/^ {2}case +judgment contracts/m);
     expect(help.code).toBe(0);
-    for (const sub of ['create', 'show', 'list', 'report-payment', 'suspend', 'resume', 'settle', 'terminate', 'close', 'file-execution']) {
+    for (const sub of ['create', 'show', 'list', 'report-payment', 'suspend', 'resume', 'settle', 'default-settlement', 'terminate', 'close',
+      'file-execution', 'commit-identity']) {
       expect(help.stdout).toMatch(new RegExp(`^ {2}${sub} `, 'm'));
     }
   });
@@ -60,6 +61,11 @@ describe('tianping case: help and usage errors', () => {
       'tianping case report-payment: --amount must be yuan with at most two decimals, e.g. 100.00, got "1.005" (see "tianping case report-payment --help")\n'],
     [['report-payment', 'A-1', '--bank-ref', 'R1', '--amount', '100.00', '--received-at', '2026-04-27 10:30', '--key', 'k.key'],
       'tianping case report-payment: --received-at must be ISO 8601 with its offset, e.g. 2026-04-27T10:30:00+08:00, got "2026-04-27 10:30" (see "tianping case report-payment --help")\n'],
+    [['default-settlement', 'A-1', '--reason', 'OTHER', '--key', 'k.key'],
+      'tianping case default-settlement: --reason must be one of SETTLEMENT_NOT_PERFORMED, got "OTHER" (see "tianping case default-settlement --help")\n'],
+    [['commit-identity'], 'tianping case commit-identity: --identity-file is required (see "tianping case commit-identity --help")\n'],
+    [['commit-identity', '--identity-file', 'id.txt', '--salt', '00ff'],
+      'tianping case commit-identity: --salt must be hex of at least 16 bytes (32 hex characters) (see "tianping case commit-identity --help")\n'],
     [['show', 'A-1'], 'tianping case show: --key is required: case reads are signed (see "tianping case show --help")\n'],
     [['list', '--status', 'OPEN', '--key', 'k.key'],
       'tianping case list: --status must be one of ACTIVE, DEFAULTED, FILED, SUSPENDED, SETTLED, TERMINATED, CLOSED, PERFORMED, got "OPEN" (see "tianping case list --help")\n'],
@@ -76,6 +82,21 @@ describe('tianping case: help and usage errors', () => {
       else expect(result.stderr).toContain(stderr);
     });
   }
+
+  it('commit-identity makes the SDK\'s commitment from the identity file\'s first line, with a given or a random salt', async () => {
+    const path = join(root, 'identity.txt');
+    writeFileSync(path, '  示例债务人 Example Debtor  \nsecond line ignored\n');
+    const salt = 'ffeeddccbbaa99887766554433221100';
+    const given = await cli(['commit-identity', '--identity-file', path, '--salt', salt, '--json']);
+    expect(given.code, given.stderr).toBe(0);
+    // The debtor of the documented example.
+    expect(JSON.parse(given.stdout)).toEqual({ ok: true, salt, identityCommitment: (EXAMPLE['debtor'] as { identityCommitment: string }).identityCommitment });
+    const random = JSON.parse((await cli(['commit-identity', '--identity-file', path, '--json'])).stdout) as { salt: string; identityCommitment: string };
+    expect(random.salt).toMatch(/^[0-9a-f]{64}$/);
+    expect(random.identityCommitment).toBe(toHex(identityCommitment('示例债务人 Example Debtor', Buffer.from(random.salt, 'hex'))));
+    const text = await cli(['commit-identity', '--identity-file', path, '--salt', salt]);
+    expect(text.stdout).toMatch(/^identityCommitment {2}646398f1[0-9a-f]{56}$/m);
+  });
 
   it('a TERMS.json mistake exits 2 naming the field and the code, before any key or node is used', async () => {
     const path = join(root, 'bad-terms.json');

@@ -15,6 +15,7 @@ import {
   CliError, EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK, UsageError, booleanOption, nodeUrl, printJson, runCommand, stringOption,
   type CliIo, type CommandSpec, type ParsedArgs,
 } from '../common.js';
+import { runCommitIdentity } from './case-identity.js';
 import { runList, runShow } from './case-read.js';
 
 const COMMON_HELP = `  --node URL        node API (default http://127.0.0.1:8080)
@@ -36,9 +37,11 @@ Subcommands:
   suspend         suspend execution (court key; reason code)
   resume          resume a suspended case (court key; reason code)
   settle          record a settlement in execution (court key; reason code)
+  default-settlement  a settlement not performed: the original document resumes (court or creditor key)
   terminate       terminate execution (court key; reason code)
   close           close a performed, terminated or settled case (court key; reason code)
   file-execution  file for execution after a default (creditor key; court or executor key with --on-application)
+  commit-identity the identity commitment that names a party who holds no key (offline)
 
 Run "tianping case <subcommand> --help" for its options.
 `;
@@ -64,16 +67,15 @@ ${TX_EXIT}
 
 const reasonList = (action: CaseActionName): string => Object.keys(CASE_REASONS[action]).join(', ');
 
-const actionSpec = (sub: string, action: CaseActionName, what: string): CommandSpec => ({
+const actionSpec = (sub: string, action: CaseActionName, what: string, signer: string): CommandSpec => ({
   name: `case ${sub}`,
   usage: `Usage: tianping case ${sub} CASE_NO --reason CODE --key FILE [--node URL] [--json]
 
-${what} Signed with a court key; the reason code comes from the published list
-(docs/contracts.md, "Reason codes").
+${what} The reason code comes from the published list (docs/contracts.md, "Reason codes").
 
 Options:
   --reason CODE     ${reasonList(action)}
-  --key FILE        a court key (role court)
+  --key FILE        ${signer}
 ${COMMON_HELP}
 
 ${TX_EXIT}
@@ -129,12 +131,15 @@ ${TX_EXIT}
 
 type Run = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-const ACTIONS: readonly [sub: string, action: CaseActionName, what: string][] = [
-  ['suspend', 'SUSPEND', 'Suspends execution of the case (中止执行); RETRIAL and COURT_REVIEW also stop delay interest.'],
-  ['resume', 'RESUME', 'Resumes a suspended case in the state it left.'],
-  ['settle', 'SETTLE', 'Records a settlement in execution (执行和解).'],
-  ['terminate', 'TERMINATE', 'Terminates execution (终结执行).'],
-  ['close', 'CLOSE', 'Closes a performed, terminated or settled case.'],
+const COURT_KEY = 'a court key (role court)';
+const ACTIONS: readonly [sub: string, action: CaseActionName, what: string, signer: string][] = [
+  ['suspend', 'SUSPEND', 'Suspends execution of the case (中止执行); RETRIAL and COURT_REVIEW also stop delay interest.', COURT_KEY],
+  ['resume', 'RESUME', 'Resumes a suspended case in the state it left.', COURT_KEY],
+  ['settle', 'SETTLE', 'Records a settlement in execution (执行和解).', COURT_KEY],
+  ['default-settlement', 'DEFAULT_SETTLEMENT',
+    'Records that a settlement was not performed: the case returns to the state the settlement left and the\noriginal document resumes (法释〔2018〕3号 Art 9).', 'a court key, or a creditor\'s member key'],
+  ['terminate', 'TERMINATE', 'Terminates execution (终结执行).', COURT_KEY],
+  ['close', 'CLOSE', 'Closes a performed, terminated or settled case.', COURT_KEY],
 ];
 
 const SUBCOMMANDS: Readonly<Record<string, Run>> = {
@@ -143,7 +148,9 @@ const SUBCOMMANDS: Readonly<Record<string, Run>> = {
   list: runList,
   'report-payment': runPayment,
   'file-execution': runFiling,
-  ...Object.fromEntries(ACTIONS.map(([sub, action, what]) => [sub, (argv: readonly string[], io: CliIo) => runAction(actionSpec(sub, action, what), action, argv, io)])),
+  'commit-identity': runCommitIdentity,
+  ...Object.fromEntries(ACTIONS.map(([sub, action, what, signer]) =>
+    [sub, (argv: readonly string[], io: CliIo) => runAction(actionSpec(sub, action, what, signer), action, argv, io)])),
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
