@@ -202,6 +202,12 @@ describe('tianping case against a node', () => {
     expect(json).toMatchObject({ ok: true, case: { caseNo, owed: { principal: { fen: '2990000' } } } });
     expect(json.case.events.map((e) => e.kind)).toEqual(['CREATED', 'PAYMENT_RECEIVED']);
     expect(json.case.events[0]!.height).toBe(createdDoc.height);
+    const later = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    const asOf = JSON.parse((await cli(['show', caseNo, '--at', later, '--key', join(dir, 'court.key'), '--node', url, '--json'])).stdout) as {
+      case: { asOf: { atMs: number }; owed: { charges: { fen: string } } } };
+    expect(asOf.case.asOf.atMs).toBe(Date.parse(later));
+    // 20 days on, every instalment is past due: delay interest has accrued on what is unpaid.
+    expect(BigInt(asOf.case.owed.charges.fen)).toBeGreaterThan(0n);
     const listed = await cli(['list', '--status', 'ACTIVE', '--key', join(dir, 'court.key'), '--node', url]);
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toMatch(new RegExp(`^${caseNo.replace(/[()]/g, '\\$&')} +ACTIVE +29900\\.00 CNY `, 'm'));
