@@ -30,18 +30,18 @@ const USAGE = `Usage: tianping case <subcommand> [options]
 Judgment contracts: a mediation agreement or judgment whose payment schedule the chain executes.
 
 Subcommands:
-  create          create a case from its TERMS.json (court key)
-  show            a case: terms, schedule, money received and owed, events
-  list            the cases, optionally of one status or party
-  report-payment  money received into the case account, or paid out (oracle key)
-  suspend         suspend execution (court key; reason code)
-  resume          resume a suspended case (court key; reason code)
-  settle          record a settlement in execution (court key; reason code)
+  create              create a case from its TERMS.json (court key)
+  show                a case: terms, schedule, money received and owed, events
+  list                the cases, optionally of one status or party
+  report-payment      money received into the case account, or paid out (oracle key)
+  suspend             suspend execution (court key; reason code)
+  resume              resume a suspended case (court key; reason code)
+  settle              record a settlement in execution (court key; reason code)
   default-settlement  a settlement not performed: the original document resumes (court or creditor key)
-  terminate       terminate execution (court key; reason code)
-  close           close a performed, terminated or settled case (court key; reason code)
-  file-execution  file for execution after a default (creditor key; court or executor key with --on-application)
-  commit-identity the identity commitment that names a party who holds no key (offline)
+  terminate           terminate execution (court key; reason code)
+  close               close a performed, terminated or settled case (court key; reason code)
+  file-execution      file for execution after a default (creditor key; court or executor key with --on-application)
+  commit-identity     the identity commitment that names a party who holds no key (offline)
 
 Run "tianping case <subcommand> --help" for its options.
 `;
@@ -71,10 +71,11 @@ const actionSpec = (sub: string, action: CaseActionName, what: string, signer: s
   name: `case ${sub}`,
   usage: `Usage: tianping case ${sub} CASE_NO --reason CODE --key FILE [--node URL] [--json]
 
-${what} The reason code comes from the published list (docs/contracts.md, "Reason codes").
+${what}
+The reason code comes from the published list (docs/contracts.md, "Reason codes").
 
 Options:
-  --reason CODE     ${reasonList(action)}
+  --reason CODE     ${reasonList(action).replace(/(.{60,}?), /g, '$1,\n                    ')}
   --key FILE        ${signer}
 ${COMMON_HELP}
 
