@@ -3,7 +3,7 @@
 // it and reports back which txs were committed or turned invalid.
 import { decodeTx, txHash, type DecodedTx } from '../codec/tx.js';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
-import { checkTxStateful, checkTxStateless, type ChainParams, type StateView } from '../state/index.js';
+import { checkTxStateful, checkTxStateless, type ChainParams, type OrderedState } from '../state/index.js';
 import { TianpingError, hexOf, toHex, type Clock } from '../types/index.js';
 import { MemberCache } from './member-cache.js';
 
@@ -13,7 +13,7 @@ export interface MempoolComponents {
   readonly verifier: SignatureVerifier;
   readonly clock: Clock;
   /** Committed state: answers "already committed", membership and categories. */
-  readonly state: StateView;
+  readonly state: OrderedState;
   /**
    * Height of the committed state `state` reads. With it, member records are cached until the
    * next commit; without it, every admission reads and decodes the signer's record.

@@ -9,7 +9,7 @@ import { TianpingError, utf8, HASH_BYTES } from '../types/index.js';
 import type { ChainParams } from './genesis.js';
 import { readMember, type MemberReader } from './members.js';
 import { categoryKey, txKey } from './keys.js';
-import type { StateView } from './view.js';
+import type { OrderedState } from './view.js';
 import type { TxCheckContext } from './check-context.js';
 import { checkEquivocation, equivocationKey, reportOf, type Offence } from './equivocation.js';
 import { anchorFieldsOf, batchOf, checkBatch } from './batch.js';
@@ -78,7 +78,7 @@ export type CheckedAction =
   | { readonly kind: 'governance'; readonly check: GovernanceCheck }
   | { readonly kind: 'case'; readonly plan: CasePlan };
 
-export async function checkTxStateful(tx: DecodedTx, view: StateView, ctx: StatefulCheckContext): Promise<CheckedAction> {
+export async function checkTxStateful(tx: DecodedTx, view: OrderedState, ctx: StatefulCheckContext): Promise<CheckedAction> {
   if ((await view.get(txKey(tx.id))) !== undefined) throw new TianpingError('TX_ALREADY_COMMITTED');
   if (isGovernanceTx(tx)) return { kind: 'governance', check: await checkGovernance(tx, view, ctx) };
   const member = await (ctx.members?.member(tx.body.signer) ?? readMember(view, tx.body.signer));

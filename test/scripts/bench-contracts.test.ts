@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeTx } from '../../src/codec/index.js';
 import { evidenceCountKey } from '../../src/state/keys.js';
+import { MapStateView } from '../../src/state/view.js';
 import { DEFAULT_PARAMS, parseGenesis } from '../../src/state/genesis.js';
 import { openCase } from '../../src/state/cases/terms.js';
 import type { CaseTermsMsg } from '../../src/state/cases/record.js';
@@ -66,15 +67,14 @@ describe('the contracts the court signs', () => {
     const documents = presignAnchors(layout, submitter, 3, 1);
     const s = makeSchedule(quickArgs(['--contracts', '3', '--rounds', '2']), Date.now() + 60_000, 0.75);
     const cases = presignCases(layout.chainId, court, documents.map(anchoredDigest), s);
-    const anchored = new Map(documents.map((d) => [evidenceCountKey(1, anchoredDigest(d)), Uint8Array.of(0, 0, 0, 1)]));
-    const view = { get: (key: string) => Promise.resolve(anchored.get(key)) };
+    const view = new MapStateView(new Map(documents.map((d) => [evidenceCountKey(1, anchoredDigest(d)), Uint8Array.of(0, 0, 0, 1)])));
     for (const [k, tx] of cases.entries()) {
       const body = decodeTx(tx.bytes, DEFAULT_PARAMS.txBytesMax).body;
       expect(toHex(body.signer)).toBe(toHex(court.publicKey));
       const terms = body.caseCreate!.terms as unknown as CaseTermsMsg;
       const record = await openCase(terms, view, Date.now());
       expect(record.instalments.map((i) => i.legalAtMs)).toEqual([dueAtMs(s, k, 0), dueAtMs(s, k, 1)]);
-      await expect(openCase(terms, { get: () => Promise.resolve(undefined) }, Date.now()))
+      await expect(openCase(terms, new MapStateView(), Date.now()))
         .rejects.toMatchObject({ code: 'CASE_DOCUMENT_NOT_ANCHORED' });
     }
   });

@@ -8,8 +8,9 @@ import { HASH_BYTES } from '../../types/index.js';
 import {
   PAYEES_MAX, checkDelayTerms, feePolicy, openingBalances, splitByShares, type ScheduledInstalment,
 } from '../contracts/index.js';
+import { batchItemPrefix } from '../batch.js';
 import { evidenceCountKey } from '../keys.js';
-import type { StateView } from '../view.js';
+import type { OrderedState } from '../view.js';
 import { arithmetic, refuse } from './errors.js';
 import {
   CASE_AMOUNT_MAX_FEN, Status, applicationPeriodEndMs, delayTermsOf, fenOf, setBalances, wireFen, type CaseRecordMsg, type CaseTermsMsg,
@@ -81,8 +82,19 @@ function schedule(terms: CaseTermsMsg): ScheduledInstalment[] {
   });
 }
 
+/**
+ * Anchored on its own (an evidence record) or as an item of an indexed batch (its item key): courts
+ * and platforms anchor documents both ways. A root-only batch keeps only its root on chain, so its
+ * items cannot be named here.
+ */
+async function isAnchored(view: OrderedState, algorithm: number, digest: Uint8Array): Promise<boolean> {
+  if ((await view.get(evidenceCountKey(algorithm, digest))) !== undefined) return true;
+  for await (const entry of view.scan(batchItemPrefix(algorithm, digest), { limit: 1 })) return entry !== undefined;
+  return false;
+}
+
 /** The terms of a new case, checked against the state and the block time; the record it starts with. */
-export async function openCase(terms: CaseTermsMsg, view: StateView, timeMs: number): Promise<CaseRecordMsg> {
+export async function openCase(terms: CaseTermsMsg, view: OrderedState, timeMs: number): Promise<CaseRecordMsg> {
   if (!(TEMPLATE_VERSIONS as readonly number[]).includes(terms.templateVersion)) {
     refuse('CASE_TEMPLATE_UNKNOWN', `template version ${terms.templateVersion} is not one of ${TEMPLATE_VERSIONS.join(', ')}`);
   }
@@ -100,7 +112,7 @@ export async function openCase(terms: CaseTermsMsg, view: StateView, timeMs: num
   if (legalTimes[0]! <= timeMs) {
     refuse('CASE_SCHEDULE_IN_PAST', `instalment 0 would default at ${legalTimes[0]}, not after the block time ${timeMs}`);
   }
-  if ((await view.get(evidenceCountKey(terms.documentAlgorithm, terms.documentDigest))) === undefined) {
+  if (!(await isAnchored(view, terms.documentAlgorithm, terms.documentDigest))) {
     refuse('CASE_DOCUMENT_NOT_ANCHORED', 'no anchor of the document digest on this chain');
   }
   const record = pb.CaseRecord.create({

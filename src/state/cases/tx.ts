@@ -9,7 +9,7 @@ import { equalBytes } from '../../types/index.js';
 import { BLOCK_EVENTS_MAX } from '../keys.js';
 import type { MemberRecord } from '../members.js';
 import type { Role } from '../genesis.js';
-import type { Overlay, StateView } from '../view.js';
+import type { OrderedState, Overlay, StateView } from '../view.js';
 import { refuse } from './errors.js';
 import { EventKind, encodeEvent, nextEvent, type EventDraft } from './events.js';
 import { caseDueKey, caseFilingKey, casePartyKey, caseRecordKey } from './keys.js';
@@ -64,7 +64,7 @@ async function caseOf(view: StateView, caseNo: string): Promise<CaseRecordMsg> {
 const recordWrite = (record: CaseRecordMsg): [string, Uint8Array] =>
   [caseRecordKey(record.terms.caseNo), pb.CaseRecord.encode(record).finish()];
 
-async function planCreate(tx: DecodedTx, view: StateView, ctx: CaseCheckContext, member: MemberRecord | undefined): Promise<CasePlan> {
+async function planCreate(tx: DecodedTx, view: OrderedState, ctx: CaseCheckContext, member: MemberRecord | undefined): Promise<CasePlan> {
   requireRole(member, ['court'], 'create cases');
   const terms = (tx.body.caseCreate as tianping.v1.CaseCreate | null | undefined)?.terms as CaseTermsMsg | null | undefined;
   if (terms == null) refuse('CASE_TERMS_INVALID', 'a case is created with its terms');
@@ -152,7 +152,7 @@ async function planFiling(tx: DecodedTx, view: StateView, ctx: CaseCheckContext,
 }
 
 /** The outcome of a case tx, or its refusal (a TianpingError with a stable code). */
-export function checkCaseTx(tx: DecodedTx, view: StateView, ctx: CaseCheckContext, member: MemberRecord | undefined): Promise<CasePlan> {
+export function checkCaseTx(tx: DecodedTx, view: OrderedState, ctx: CaseCheckContext, member: MemberRecord | undefined): Promise<CasePlan> {
   switch (tx.body.action) {
     case 'caseCreate': return planCreate(tx, view, ctx, member);
     case 'caseAction': return planAction(tx, view, ctx, member);

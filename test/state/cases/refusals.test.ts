@@ -10,7 +10,7 @@ import { sign } from '../../../src/crypto/ed25519.js';
 import { txSignBytes } from '../../../src/codec/sign-bytes.js';
 import { sha256 } from '../../../src/crypto/hash.js';
 import { ERROR_CODES, isTianpingError, utf8, type ErrorCode } from '../../../src/types/index.js';
-import { CASE_NO, CHAIN_ID, CaseChain, DOCUMENT, GENESIS_TIME_MS, court, expectRefused, oracle, terms } from './fixture.js';
+import { CASE_NO, CHAIN_ID, CaseChain, DOCUMENT, GENESIS_TIME_MS, court, expectRefused, oracle, platform, terms } from './fixture.js';
 
 const T0 = GENESIS_TIME_MS + 60_000;
 const AT = T0 + 10_000;
@@ -47,6 +47,19 @@ describe('case refusals', () => {
     await expectRefused(chain, chain.createTx(terms(instalments ?? schedule(100_000), rest), AT), code, AT);
     expect(ERROR_CODES[code].status).toBeGreaterThanOrEqual(400);
     expect(ERROR_CODES[code].status).toBeLessThan(500);
+  });
+
+  it('takes a document anchored as an item of an indexed batch, and refuses one whose batch kept only its root', async () => {
+    const chain = new CaseChain();
+    const inBatch = sha256(utf8('judgment anchored in a batch'));
+    const rootOnly = sha256(utf8('judgment under a root-only batch'));
+    await chain.commit([
+      chain.tx(platform, { anchorBatch: { algorithm: 1, category: 'notarial', indexed: { digests: [sha256(utf8('other')), inBatch] } } }, T0),
+      chain.tx(platform, { anchorBatch: { algorithm: 1, category: 'notarial', rootOnly: { root: rootOnly, itemCount: 2 } } }, T0),
+    ], T0);
+    await expectRefused(chain, chain.createTx(terms(schedule(100_000), { documentDigest: rootOnly }), AT),
+      'CASE_DOCUMENT_NOT_ANCHORED', AT);
+    await chain.commit([chain.createTx(terms(schedule(100_000), { documentDigest: inBatch }), AT)], AT);
   });
 
   it('refuses a duplicate case number, a creation by a non-court key and an action on an unknown case', async () => {
