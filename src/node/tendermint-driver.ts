@@ -11,6 +11,7 @@ import { nodeSigner } from '../crypto/sign-node.js';
 import type { Ledger } from '../ledger/index.js';
 import type { Mempool } from '../mempool/index.js';
 import { readValidatorHistory, readValidatorSet, scheduledSetKey, type Genesis } from '../state/index.js';
+import { nextCaseDueAtMs } from '../state/cases/index.js';
 import { assert, asHeight, asRound, asTimeMs, equalBytes, sleepMs, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
 import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from '../blocks/index.js';
 import { consensusBlock, encodeCertificate, ConsensusWire, type ConsensusNetwork, BlockSync, reportEquivocationTx } from '../wire/index.js';
@@ -76,6 +77,8 @@ export class TendermintDriver {
   private validators!: ValidatorSet;
   private lastWal: DurableRecord | null = null;
   private setChangePending = false;
+  /** Legal time of the next entry the case clock will process (state/cases/clock.ts); undefined: none. */
+  private caseDueAtMs: number | undefined;
   private running = false;
   private halted = false;
   /** Height handed to the core with startHeight, or 0 while waiting to start the next one. */
@@ -177,6 +180,7 @@ export class TendermintDriver {
     }
     this.validators = set;
     this.o.onValidatorsChanged?.(set.validators.map((v) => toHex(v.publicKey)));
+    this.caseDueAtMs = await nextCaseDueAtMs(this.o.ledger.state);
   }
 
   /** After a commit: the set of the next height, from state (a change may take effect now). */
@@ -189,6 +193,7 @@ export class TendermintDriver {
     const tip = this.o.ledger.tip.height;
     this.setChangePending = (await this.o.ledger.state.get(scheduledSetKey(tip + 1))) !== undefined
       || (await this.o.ledger.state.get(scheduledSetKey(tip + 2))) !== undefined;
+    this.caseDueAtMs = await nextCaseDueAtMs(this.o.ledger.state);
   }
 
   private enqueue(task: () => Promise<void>): void {
@@ -339,15 +344,19 @@ export class TendermintDriver {
 
   /**
    * A height starts when txs wait (after blockDelayMs gathers a burst), when the heartbeat is due
-   * (so time moves on chain without a stream of empty blocks), or when a peer already runs it.
+   * (so time moves on chain without a stream of empty blocks), when the case clock has an entry due
+   * (a default is recorded in the first block after its legal time, not at the next heartbeat;
+   * entries carried over by the per-block limit go at the pace of txs), or when a peer already runs it.
    */
   private maybeStartHeight(): void {
     if (!this.running || this.startedHeight !== 0 || this.repairTo !== undefined) return;
     const tip = this.o.ledger.tip;
     const nowMs = this.o.clock.nowMs();
     const heartbeatDueMs = Math.max(0, tip.timeMs + this.o.heartbeatIntervalMs - nowMs);
+    const clockDueMs = this.caseDueAtMs === undefined ? Number.POSITIVE_INFINITY
+      : Math.max(this.o.blockDelayMs, this.caseDueAtMs - nowMs);
     const dueInMs = this.setChangePending ? 0
-      : this.o.mempool.size > 0 ? Math.min(this.o.blockDelayMs, heartbeatDueMs) : heartbeatDueMs;
+      : Math.min(this.o.mempool.size > 0 ? Math.min(this.o.blockDelayMs, heartbeatDueMs) : heartbeatDueMs, clockDueMs);
     // Throttle, not debounce: a start already armed to fire sooner stays armed, so a steady stream
     // of txs cannot keep pushing the next height back.
     const dueAtMs = nowMs + dueInMs;

@@ -6,7 +6,7 @@
 // entry sorts after the cursor: a new case's entries lie after its block's time (CASE_SCHEDULE_IN_PAST)
 // and a resumed case's at its block's time, while the cursor's lies at or before an earlier block's.
 import { utf8, fromUtf8 } from '../../types/index.js';
-import type { Overlay } from '../view.js';
+import type { OrderedState, Overlay } from '../view.js';
 import { EventKind, encodeEvent, type EventDraft } from './events.js';
 import { CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, caseFilingKey, parseCaseDueKey, type DueEntry } from './keys.js';
 import { RUNNING, defaultInstalment } from './lifecycle.js';
@@ -52,4 +52,16 @@ export async function runCaseClock(overlay: Overlay, ctx: ClockContext): Promise
   }
   if (due.length > 0) overlay.set(CASE_DUE_CURSOR_KEY, utf8(due[due.length - 1]!));
   return events;
+}
+
+/**
+ * The legal time of the next entry the clock will process (it may lie in the past: entries carried
+ * over by the per-block limit), or undefined when the queue holds nothing after the cursor. The node
+ * starts a height by then, so that a default does not wait for the next heartbeat or tx.
+ */
+export async function nextCaseDueAtMs(state: OrderedState): Promise<number | undefined> {
+  const cursorBytes = await state.get(CASE_DUE_CURSOR_KEY);
+  const after = cursorBytes === undefined ? undefined : fromUtf8(cursorBytes);
+  for await (const [key] of state.scan(CASE_DUE_PREFIX, { after, limit: 1 })) return parseCaseDueKey(key).legalAtMs;
+  return undefined;
 }
