@@ -5,10 +5,12 @@
 //
 // With --jobs J the seeds are split into J contiguous ranges, each run by a child process of this
 // script, and the summaries merged. Prints progress and every failing seed, and ends with one JSON line:
-//   {"seeds":N,"failures":F,"failingSeeds":[...],"simulatedSeconds":X,"wallSeconds":Y,"seedsPerSecond":Z,"jobs":J,"setChanges":{...}}
+//   {"seeds":N,"failures":F,"failingSeeds":[...],"simulatedSeconds":X,"wallSeconds":Y,"seedsPerSecond":Z,"jobs":J,"setChanges":{...},"cases":{...}}
 // where setChanges counts the seeds that changed the validator set on chain (about half), the
 // changes passed, the sets honest nodes ran, the restarts and joins across changes, and the ghost
-// votes and forged blocks Byzantine nodes tried (all of them ignored, or the seed fails).
+// votes and forged blocks Byzantine nodes tried (all of them ignored, or the seed fails), and cases
+// counts the judgment contracts: the seeds that ran some, the cases created, in default, filed and
+// suspended, and the node-heights whose case state was compared with another node's.
 // Exits 1 if any seed failed.
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
@@ -33,6 +35,15 @@ interface SetChangeTotals {
   forgedCommits: number;
 }
 
+interface CaseTotals {
+  seeds: number;
+  created: number;
+  defaults: number;
+  filings: number;
+  suspensions: number;
+  statesCompared: number;
+}
+
 interface Summary {
   readonly seeds: number;
   readonly failures: number;
@@ -42,6 +53,7 @@ interface Summary {
   readonly seedsPerSecond: number;
   readonly jobs: number;
   readonly setChanges: SetChangeTotals;
+  readonly cases: CaseTotals;
 }
 
 const JOBS_MAX = 64;
@@ -75,6 +87,18 @@ function parseArgs(argv: readonly string[]): Args {
   return { seeds: seeds ?? 100, start: start ?? randomInt(0, 2 ** 31), single: false, jobs };
 }
 
+const emptyCaseTotals = (): CaseTotals => ({ seeds: 0, created: 0, defaults: 0, filings: 0, suspensions: 0, statesCompared: 0 });
+
+function addCases(totals: CaseTotals, result: SimResult): void {
+  if (result.casesPlanned === 0) return;
+  totals.seeds += 1;
+  totals.created += result.casesCreated;
+  totals.defaults += result.caseDefaults;
+  totals.filings += result.caseFilings;
+  totals.suspensions += result.caseSuspensions;
+  totals.statesCompared += result.caseStatesCompared;
+}
+
 const emptyTotals = (): SetChangeTotals => ({
   seeds: 0, opsCommitted: 0, setsInForce: 0, sparesThatVoted: 0, restartsAfterChange: 0, ghostVotes: 0, forgedCommits: 0,
 });
@@ -83,6 +107,7 @@ async function runRange(args: Args): Promise<Summary> {
   const failingSeeds: number[] = [];
   let simulatedMs = 0;
   const setChanges = emptyTotals();
+  const cases = emptyCaseTotals();
   const startedMs = performance.now();
   let lastReportMs = startedMs;
   if (args.single) process.stdout.write(`scenario: ${JSON.stringify({ ...optionsFromSeed(args.start), params: undefined })}\n`);
@@ -92,6 +117,7 @@ async function runRange(args: Args): Promise<Summary> {
     try {
       result = await runSimulation(seed);
       simulatedMs += result.simulatedMs;
+      addCases(cases, result);
       if (result.setChangesPlanned > 0) {
         setChanges.seeds += 1;
         setChanges.opsCommitted += result.setChangesCommitted;
@@ -116,7 +142,7 @@ async function runRange(args: Args): Promise<Summary> {
   }
   const wallSeconds = (performance.now() - startedMs) / 1000;
   return { seeds: args.seeds, failures: failingSeeds.length, failingSeeds, simulatedSeconds: Math.round(simulatedMs / 1000),
-    wallSeconds: Number(wallSeconds.toFixed(2)), seedsPerSecond: Number((args.seeds / wallSeconds).toFixed(2)), jobs: 1, setChanges };
+    wallSeconds: Number(wallSeconds.toFixed(2)), seedsPerSecond: Number((args.seeds / wallSeconds).toFixed(2)), jobs: 1, setChanges, cases };
 }
 
 /** One child process per range; its last stdout line is its summary, everything before it is passed on. */
@@ -158,14 +184,16 @@ async function runJobs(args: Args): Promise<Summary> {
   }
   const parts = await Promise.all(ranges.map(([from, count]) => runChild(from, count)));
   const setChanges = emptyTotals();
+  const cases = emptyCaseTotals();
   for (const part of parts) {
     for (const key of Object.keys(setChanges) as (keyof SetChangeTotals)[]) setChanges[key] += part.setChanges[key];
+    for (const key of Object.keys(cases) as (keyof CaseTotals)[]) cases[key] += part.cases[key];
   }
   const wallSeconds = (performance.now() - startedMs) / 1000;
   const failingSeeds = parts.flatMap((part) => part.failingSeeds).sort((a, b) => a - b);
   return { seeds: args.seeds, failures: failingSeeds.length, failingSeeds,
     simulatedSeconds: parts.reduce((sum, part) => sum + part.simulatedSeconds, 0), wallSeconds: Number(wallSeconds.toFixed(2)),
-    seedsPerSecond: Number((args.seeds / wallSeconds).toFixed(2)), jobs: ranges.length, setChanges };
+    seedsPerSecond: Number((args.seeds / wallSeconds).toFixed(2)), jobs: ranges.length, setChanges, cases };
 }
 
 async function main(): Promise<void> {

@@ -6,8 +6,10 @@
 // About half the seeds also change the validator set on chain through governance (workload.ts):
 // spare nodes ask to join and are voted in, members are removed, suspended and reinstated. Those
 // draws come after every other draw, so a seed's other faults are the ones it had before set
-// changes existed, and beforeSetChanges() gives back that older scenario.
+// changes existed, and beforeSetChanges() gives back that older scenario. Judgment contracts
+// (case-plan.ts) are drawn after those, and withoutCases() gives back the scenario without them.
 import { DEFAULT_CONSENSUS_PARAMS, type ConsensusParams } from '../../src/consensus/tendermint/index.js';
+import { drawCases, type CasePlan } from './case-plan.js';
 import { Prng } from './prng.js';
 
 /** A member of a planned set, by simulated node (its key is the node's key). */
@@ -122,6 +124,8 @@ export interface SimOptions {
   /** The node's consensus.heartbeatIntervalMs: an empty block at least this often. */
   readonly heartbeatIntervalMs: number;
   readonly rebroadcastIntervalMs: number;
+  /** Judgment contracts the workload creates, pays, misses, suspends and files (none: a genesis without case keys). */
+  readonly cases: readonly CasePlan[];
 }
 
 function drawPowers(prng: Prng, nodeCount: number): number[] {
@@ -256,6 +260,11 @@ export function beforeSetChanges(options: SimOptions): SimOptions {
   };
 }
 
+/** The same seed's scenario without judgment contracts: its genesis, blocks and faults as before contracts existed. */
+export function withoutCases(options: SimOptions): SimOptions {
+  return { ...options, cases: [] };
+}
+
 export function optionsFromSeed(seed: number): SimOptions {
   const prng = new Prng(seed);
   const nodeCount = prng.range(4, 7);
@@ -291,6 +300,8 @@ export function optionsFromSeed(seed: number): SimOptions {
     anchorIntervalMs: 50 + prng.range(0, 200),
     heartbeatIntervalMs: prng.range(200, 1000),
     rebroadcastIntervalMs: 1000,
+    cases: [],
   };
-  return prng.chance(500) ? withSetChanges(prng, options) : options;
+  const scenario = prng.chance(500) ? withSetChanges(prng, options) : options;
+  return { ...scenario, cases: drawCases(prng, healAtMs) };
 }

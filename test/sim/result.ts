@@ -35,6 +35,15 @@ export interface SimResult {
   readonly answeredCommitted: number;
   readonly answersRechecked: number;
   readonly events: number;
+  /** Judgment contracts: planned, created, in default, filed for execution, suspended (at the end, on one node). */
+  readonly casesPlanned: number;
+  readonly casesCreated: number;
+  readonly caseDefaults: number;
+  readonly caseFilings: number;
+  readonly caseSuspensions: number;
+  /** Heights of a node whose case state, events and amounts owed matched another node's; events checked in place. */
+  readonly caseStatesCompared: number;
+  readonly caseEventsChecked: number;
   /** SHA-256 over every honest commit (node, height, hash, time): equal digests, equal runs. */
   readonly commitDigest: string;
 }

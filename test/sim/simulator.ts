@@ -8,10 +8,13 @@ import { admission } from '../../src/consensus/tendermint/index.js';
 import { decodeCertificate } from '../../src/wire/index.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { installNodeSha256 } from '../../src/crypto/index.js';
+import type { KeyPair } from '../../src/crypto/ed25519.js';
 import type { Ledger } from '../../src/ledger/index.js';
 import { DEFAULT_CATEGORIES, genesisHash, parseGenesis, readTxLocation, readValidatorHistory, type Genesis } from '../../src/state/index.js';
 import { concatBytes, equalBytes, fromHex, toHex, utf8, type Hash32 } from '../../src/types/index.js';
 import { ByzantineStrategy } from './byzantine.js';
+import { CaseChecker } from './case-checker.js';
+import { CaseWorkload, type CaseSummary } from './case-workload.js';
 import { Checker, SimulationFailure } from './checkers.js';
 import { EventQueue } from './event-queue.js';
 import { fakeVerifier, keyPool } from './fake-crypto.js';
@@ -30,6 +33,8 @@ const EPOCH_MS = 1_700_000_000_000;
 const GOVERNANCE_INTERVAL_MS = 300;
 /** The workload anchors until this long after the heal, so that the chain has txs to decide then too. */
 const ANCHORS_AFTER_HEAL_MS = 5_000;
+/** The judgment-contract workload looks at the chain and takes its next steps this often. */
+const CASE_TICK_MS = 250;
 
 type FaultTask =
   | { readonly kind: 'crash'; readonly node: number; readonly hard: boolean }
@@ -37,7 +42,7 @@ type FaultTask =
   /** A spare node starts for the first time, from an empty disk. */
   | { readonly kind: 'boot'; readonly node: number };
 type WorkTask = { readonly kind: 'anchor' } | { readonly kind: 'governance' } | { readonly kind: 'ghostTick'; readonly node: number }
-  | { readonly kind: 'lateRestart' };
+  | { readonly kind: 'lateRestart' } | { readonly kind: 'cases' };
 type SimTask = Delivery | RequestTimeout | TimerTask | FaultTask | WorkTask;
 
 export function reproduceHint(seed: number): string {
@@ -59,6 +64,9 @@ export class Simulation implements NodeWorld {
   readonly genesisHash: Hash32;
   private readonly byzantine: ByzantineStrategy;
   private readonly workload: Workload;
+  /** Seeds with judgment contracts only: a seed without them runs exactly as before they existed. */
+  private readonly cases: { readonly workload: CaseWorkload; readonly checker: CaseChecker } | undefined;
+  private caseSummary: CaseSummary | undefined;
   private readonly honestNodes: number[] = [];
   /**
    * In about half the set-change seeds, one honest genesis node is power-cycled once the first change
@@ -82,14 +90,20 @@ export class Simulation implements NodeWorld {
     const networkPrng = root.fork();
     this.nodeCount = totalNodes(options);
     const pool = keyPool();
-    const picks = root.shuffle(pool.map((_, i) => i)).slice(0, this.nodeCount + 1);
+    const picks = root.shuffle(pool.map((_, i) => i)).slice(0, this.nodeCount + 4);
     const keys = picks.slice(0, this.nodeCount).map((i) => pool[i]!);
     const submitter = pool[picks[this.nodeCount]!]!;
+    const [court, oracle, creditor] = picks.slice(this.nodeCount + 1).map((i) => pool[i]!) as [KeyPair, KeyPair, KeyPair];
+    const caseMembers = options.cases.length === 0 ? [] : [
+      { name: 'sim-court', organisation: 'Sim Court', role: 'court', publicKey: toHex(court.publicKey) },
+      { name: 'sim-oracle', organisation: 'Sim Bank', role: 'oracle', publicKey: toHex(oracle.publicKey) },
+      { name: 'sim-creditor', organisation: 'Sim Creditor', role: 'submitter', publicKey: toHex(creditor.publicKey) },
+    ];
     keys.forEach((key, node) => this.nodeOfKey.set(toHex(key.publicKey), node));
     const genesisJson = {
       chainId: this.chainId, genesisTimeMs: EPOCH_MS - 1000,
       validators: options.powers.map((power, node) => ({ name: `sim-node-${node}`, publicKey: toHex(keys[node]!.publicKey), power })),
-      members: [{ name: 'sim-platform', organisation: 'Sim Platform', role: 'submitter', publicKey: toHex(submitter.publicKey) }],
+      members: [{ name: 'sim-platform', organisation: 'Sim Platform', role: 'submitter', publicKey: toHex(submitter.publicKey) }, ...caseMembers],
       categories: [...DEFAULT_CATEGORIES],
       params: { pbtsPrecisionMs: options.params.precisionMs, pbtsMessageDelayMs: options.params.messageDelayMs },
     };
@@ -112,6 +126,13 @@ export class Simulation implements NodeWorld {
       verify: (publicKey, message, signature) => verifier.verify(publicKey, message, signature),
     });
     this.byzantine = new ByzantineStrategy(this);
+    const casePrng = root.fork();
+    this.cases = options.cases.length === 0 ? undefined : {
+      workload: new CaseWorkload({ chainId: this.chainId, checker: this.checker, prng: casePrng, nodes: this.nodes,
+        keys: { submitter, court, oracle, creditor }, plans: options.cases, seed: options.seed, epochMs: EPOCH_MS,
+        precisionMs: options.params.precisionMs, nowMs: () => this.elapsedMs, report: (error) => { this.failure ??= error; } }),
+      checker: new CaseChecker((message) => this.checker.fail(message)),
+    };
     const genesisPlan: PlanState = { validators: options.powers.map((power, node) => ({ node, power })), suspended: [], retired: [] };
     this.workload = new Workload({ chainId: this.chainId, checker: this.checker, prng: this.prng, nodes: this.nodes, submitter,
       plan: options.setChanges, genesisPlan, epochMs: EPOCH_MS });
@@ -182,6 +203,11 @@ export class Simulation implements NodeWorld {
   onCommitted(node: SimNode, _incarnation: number, ledger: Ledger, height: number): void {
     if (node.byzantine) return;
     const atMs = this.elapsedMs;
+    if (this.cases !== undefined) {
+      // The case state is read now, while the node's state is that of this height.
+      const caseCheck = this.cases.checker.onCommitted(node.node, node.disk.storage, height, ledger.rawBlock(height).then((raw) => raw?.block));
+      this.guardAsync(() => caseCheck);
+    }
     this.guardAsync(async () => {
       const raw = await ledger.rawBlock(height);
       if (raw === undefined) this.checker.fail(`node ${node.node} reported block ${height} committed but does not store it`);
@@ -217,6 +243,7 @@ export class Simulation implements NodeWorld {
     for (const node of this.nodes) if (options.bootAtMs[node.node] === 0) this.guardAsync(() => node.start());
     this.queue.push(options.anchorIntervalMs, { kind: 'anchor' });
     if (options.setChanges.length > 0) this.queue.push(GOVERNANCE_INTERVAL_MS, { kind: 'governance' });
+    if (this.cases !== undefined) this.queue.push(CASE_TICK_MS, { kind: 'cases' });
     if (options.spareCount > 0) {
       for (const node of this.nodes) {
         if (node.byzantine) this.queue.push(this.prng.range(1, options.rebroadcastIntervalMs), { kind: 'ghostTick', node: node.node });
@@ -234,7 +261,9 @@ export class Simulation implements NodeWorld {
       if (this.elapsedMs > options.healAtMs && this.checker.commits.length !== commitsSeen) {
         commitsSeen = this.checker.commits.length;
         const lateRestartPending = this.lateRestart !== undefined && this.lateRestart.state !== 'done';
-        if (!lateRestartPending && this.checker.livenessReached(this.honestNodes, options.healAtMs, this.workload.setChangesTarget)) break;
+        const casesPending = this.cases !== undefined && !this.cases.workload.finished;
+        if (!lateRestartPending && !casesPending
+          && this.checker.livenessReached(this.honestNodes, options.healAtMs, this.workload.setChangesTarget)) break;
       }
     }
     await this.finalChecks(deadlineMs);
@@ -274,6 +303,10 @@ export class Simulation implements NodeWorld {
         if (!node.up) this.guardAsync(() => node.start());
         return;
       }
+      case 'cases':
+        this.guardAsync(() => this.cases!.workload.tick());
+        this.queue.push(this.elapsedMs + CASE_TICK_MS, task);
+        return;
       case 'ghostTick':
         this.byzantine.ghostVotes(this.nodes[task.node]!);
         this.queue.push(this.elapsedMs + this.options.rebroadcastIntervalMs, task);
@@ -333,6 +366,14 @@ export class Simulation implements NodeWorld {
       else if (other.digest !== toHex(digest)) checker.fail(`nodes ${other.node} and ${node.node} hold different state at tip ${tip}`);
     }
     if (this.failure !== undefined) throw this.failure;
+    await this.finalCaseChecks(deadlineMs);
+  }
+
+  /** Contracts at the end (CaseWorkload.finalCheck): their liveness, and what the run made of them. */
+  private async finalCaseChecks(deadlineMs: number): Promise<void> {
+    if (this.cases === undefined) return;
+    const honest = this.nodes.filter((node) => !node.byzantine && node.up && node.ledger !== undefined);
+    this.caseSummary = await this.cases.workload.finalCheck(honest, `${deadlineMs - this.options.healAtMs} ms after the faults healed`);
   }
 
   private result(): SimResult {
@@ -363,6 +404,13 @@ export class Simulation implements NodeWorld {
       answeredCommitted: checker.answeredCount,
       answersRechecked: checker.answersRechecked,
       events: this.events,
+      casesPlanned: options.cases.length,
+      casesCreated: this.caseSummary?.casesCreated ?? 0,
+      caseDefaults: this.caseSummary?.caseDefaults ?? 0,
+      caseFilings: this.caseSummary?.caseFilings ?? 0,
+      caseSuspensions: this.caseSummary?.caseSuspensions ?? 0,
+      caseStatesCompared: this.cases?.checker.statesCompared ?? 0,
+      caseEventsChecked: this.cases?.checker.eventsChecked ?? 0,
       commitDigest: toHex(sha256(utf8(JSON.stringify(checker.commits)))),
     };
   }

@@ -30,9 +30,10 @@ export interface WorkloadWorld {
   readonly epochMs: number;
 }
 
-type TxBody = Parameters<typeof encodeTxBody>[0];
+export type TxBody = Parameters<typeof encodeTxBody>[0];
 
-function signedTx(chainId: string, key: KeyPair, body: Omit<TxBody, 'chainId' | 'signer'>): { bytes: Uint8Array; hash: Hash32 } {
+/** A tx in the SDK's wire format, signed with the simulator's fake signature. */
+export function signedTx(chainId: string, key: KeyPair, body: Omit<TxBody, 'chainId' | 'signer'>): { bytes: Uint8Array; hash: Hash32 } {
   const bodyBytes = encodeTxBody({ chainId, signer: key.publicKey, ...body });
   const bytes = encodeSignedTx(bodyBytes, fakeSign(key.seed, txSignBytes(chainId, bodyBytes)));
   return { bytes, hash: txHash(bytes) };
