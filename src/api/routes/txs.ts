@@ -39,6 +39,12 @@ function hashParam(hex: string): Hash32 {
 /** Any active member may follow a transaction by hash (a submitter checks its own). */
 export const TX_READERS: AccessRule = { roles: ROLES };
 
+/** What a judgment-contract tx may be refused with at admission (docs/contracts.md). */
+const CASE_TX_CODES = ['CASE_SIGNER_NOT_ALLOWED', 'CASE_UNKNOWN', 'CASE_EXISTS', 'CASE_TRANSITION_INVALID', 'CASE_TEMPLATE_UNKNOWN',
+  'CASE_DOCUMENT_NOT_ANCHORED', 'CASE_TERMS_INVALID', 'CASE_REASON_UNKNOWN', 'CASE_SCHEDULE_EMPTY', 'CASE_SCHEDULE_OUT_OF_ORDER',
+  'CASE_SCHEDULE_IN_PAST', 'CASE_AMOUNT_OVERFLOW', 'CASE_AMOUNT_NOT_POSITIVE', 'CASE_CURRENCY_INVALID', 'CASE_CURRENCY_MISMATCH',
+  'CASE_LIMIT_EXCEEDED', 'PAYMENT_INVALID', 'PAYMENT_DUPLICATE', 'CASE_BLOCK_FULL'] as const;
+
 export const txsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, options) => {
   const { components, limits, requireSignature } = options;
   // Registered inside this plugin only: no other route accepts protobuf bodies. The bulk route
@@ -67,7 +73,8 @@ export const txsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, op
           'SIGNER_NOT_MEMBER', 'CATEGORY_NOT_ALLOWED', 'TX_DUPLICATE', 'TX_ALREADY_COMMITTED', 'BODY_TOO_LARGE',
           'TX_TOO_LARGE', 'MEDIA_TYPE_UNSUPPORTED', 'TX_WRONG_CHAIN', 'TX_BAD_SIGNATURE', 'TX_KEY_INVALID',
           'TX_EXPIRED', 'TX_EXPIRY_TOO_FAR', 'TX_NONCE_INVALID', 'TX_ACTION_MISSING', 'CATEGORY_UNKNOWN',
-          'ALGORITHM_UNSUPPORTED', 'EVIDENCE_FIELD_INVALID', 'MEMPOOL_FULL', 'NODE_HALTED', 'COMMIT_TIMEOUT'),
+          'ALGORITHM_UNSUPPORTED', 'EVIDENCE_FIELD_INVALID', 'MEMPOOL_FULL', 'NODE_HALTED', 'COMMIT_TIMEOUT',
+          ...CASE_TX_CODES),
       },
     },
   }, async (request, reply) => {
