@@ -117,8 +117,11 @@ describe('OpenAPI document at /docs/json', () => {
       type: 'object', required: ['tx'], properties: { tx: { type: 'string', format: 'byte' } },
     });
     expect(post.requestBody?.content['application/x-protobuf']?.schema).toMatchObject({ format: 'binary' });
-    expect(Object.keys(post.responses).sort()).toEqual(['200', '202', '400', '403', '409', '413', '415', '422', '500', '503', '504']);
+    expect(Object.keys(post.responses).sort()).toEqual(['200', '202', '400', '403', '404', '409', '413', '415', '422', '500', '503', '504']);
     expect(post.responses['422']?.description).toContain('TX_BAD_SIGNATURE');
+    // A case tx on an unknown case (404) and a refused case action (403, 409, 422) are admission refusals too.
+    expect(post.responses['404']?.description).toContain('CASE_UNKNOWN');
+    expect(post.responses['422']?.description).toContain('CASE_DOCUMENT_NOT_ANCHORED');
     expect(post.responses['504']?.description).toContain('COMMIT_TIMEOUT');
     const query = (post.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
     expect(query).toEqual(['timeoutMs', 'wait']);
