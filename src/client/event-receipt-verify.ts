@@ -2,19 +2,19 @@
 // receipts", lists the same checks in the same order): the event is a leaf of the events tree whose
 // root the header carries, the header is the one the commit's signers signed, and those signers hold
 // more than 2/3 of the power of the set the trust anchor leads to. The header, set-change and commit
-// checks are the anchor receipt's own (receipt-verify.ts). Browser-safe: no node:* imports.
-import { blockHashOfHeader } from '../codec/block.js';
+// checks are the anchor receipt's own (receipt-commit.ts). Browser-safe: no node:* imports.
 import type { CommitMsg, HeaderMsg } from '../codec/proto.js';
 import { CHAIN_ID_BYTES_MAX } from '../codec/sign-bytes.js';
 import { sha256 } from '../crypto/hash.js';
 import { leafHash, verifyInclusion } from '../merkle/index.js';
-import { equalBytes, toHex, utf8 } from '../types/index.js';
+import { toHex, utf8 } from '../types/index.js';
 import { EVENT_RECEIPT_KIND, EVENT_RECEIPT_VERSION, type EventReceipt } from './event-receipt.js';
 import {
-  CheckFailure, TIME_MS_MAX, checkAgainstTrustedHeader, checkHashList, decodeCommitFor, decodeHeader, fail, isCount, isIndex,
-  prepareTrust, requireQuorum, tallyCommit, validatorListProblem, walkSetChanges, type PreparedTrust, type ReceiptCheck,
-  type ReceiptSigner, type TrustAnchor, type ValidatorSetState,
-} from './receipt-verify.js';
+  CheckFailure, checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
+  checkValidatorsHash, fail, isCount, isIndex, walkSetChanges, type ReceiptSigner,
+} from './receipt-commit.js';
+import { prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
+import type { ReceiptCheck } from './receipt-verify.js';
 
 /** The checks of an event receipt, in the order they run. */
 export const EVENT_RECEIPT_CHECKS = [
@@ -128,31 +128,19 @@ class EventVerifier {
     checkHashList(r.eventProof, 'event proof');
     if (r.header.length === 0) fail('header bytes are empty');
     if (r.commit.length === 0) fail('commit bytes are empty');
-    r.setChanges.forEach((change, i) => {
-      if (change.header.length === 0 || change.commit.length === 0) fail(`set change ${i + 1}: header or commit bytes are empty`);
-      const problem = validatorListProblem(change.nextValidators);
-      if (problem !== undefined) fail(`set change ${i + 1}: next validators ${problem}`);
-    });
+    checkSetChangeShapes(r.setChanges);
     return `${r.kind} receipt version ${r.version}, event ${r.eventIndex} of ${r.eventCount}, ${r.setChanges.length} validator-set change(s)`;
   }
 
   #chainId(): string {
-    if (this.receipt.chainId !== this.trust.chainId) {
-      fail(`the receipt is for chain "${this.receipt.chainId}", the trust anchor is for "${this.trust.chainId}"`);
-    }
-    return `chain "${this.trust.chainId}"`;
+    return checkChainId(this.trust, this.receipt.chainId);
   }
 
   #headerCheck(): string {
-    const r = this.receipt;
-    const header = decodeHeader(r.header, 'the header');
-    if (header.chainId !== this.trust.chainId) fail(`the header is for chain "${header.chainId}"`);
-    if (header.height < 1) fail('the header has no height');
-    checkAgainstTrustedHeader(this.trust, header, r.header, 'the header');
-    if (header.timeMs > TIME_MS_MAX) fail(`the header time ${header.timeMs} is not a representable date`);
+    const { header, blockHash, detail } = checkHeader(this.trust, this.receipt.header);
     this.#header = header;
-    this.#blockHash = blockHashOfHeader(r.header);
-    return `height ${header.height}, time ${new Date(header.timeMs).toISOString()}, block hash ${toHex(this.#blockHash)}`;
+    this.#blockHash = blockHash;
+    return detail;
   }
 
   #eventInclusion(): string {
@@ -175,28 +163,20 @@ class EventVerifier {
   }
 
   #validatorsHash(): string {
-    if (!equalBytes(this.#header!.validatorsHash, this.#set.hash)) {
-      fail(`the header's validators hash ${toHex(this.#header!.validatorsHash)} is not the hash ${toHex(this.#set.hash)} of the set trusted at its height`);
-    }
-    return `${this.#set.validators.length} validators, power ${this.#set.total}, set hash ${toHex(this.#set.hash)}`;
+    return checkValidatorsHash(this.#header!, this.#set);
   }
 
   #commitBlock(): string {
-    this.#commit = decodeCommitFor(this.receipt.commit, this.#header!, this.#blockHash, 'the commit');
-    return `commit of height ${this.#commit.height}, round ${this.#commit.round}, block ${toHex(this.#blockHash)}`;
+    const { commit, detail } = checkCommitBlock(this.receipt.commit, this.#header!, this.#blockHash);
+    this.#commit = commit;
+    return detail;
   }
 
   #commitSignatures(): string {
-    const tally = tallyCommit(this.trust.chainId, this.#commit!, this.#set, 'the commit');
-    requireQuorum(tally.power, this.#set.total, 'the commit');
-    this.#signedPower = tally.power;
-    this.#signers = tally.indexes.map((index) => {
-      const validator = this.#set.validators[index]!;
-      const key = toHex(validator.publicKey);
-      const name = this.trust.names.get(key);
-      return { publicKey: key, power: validator.power, validatorIndex: index, ...(name === undefined ? {} : { name }) };
-    });
-    return `${tally.indexes.length} of ${this.#set.validators.length} validators, power ${tally.power} of ${this.#set.total} (more than 2/3)`;
+    const { signers, power, detail } = checkCommitSignatures(this.trust, this.#commit!, this.#set);
+    this.#signedPower = power;
+    this.#signers = signers;
+    return detail;
   }
 
   summary(): VerifiedEventReceipt {

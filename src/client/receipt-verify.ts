@@ -1,17 +1,31 @@
-// Offline verification of a receipt against a trust anchor (docs/receipt-format.md lists the same
-// checks in the same order). Every check is named in the result, so a court sees exactly which
+// Offline verification of an anchor receipt against a trust anchor (docs/receipt-format.md lists the
+// same checks in the same order). Every check is named in the result, so a court sees exactly which
 // link of the chain evidence → tx → header → commit → validator sets → trust anchor held and which
 // one broke. Signatures are checked with verifyStrict (noble, RFC 8032, zip215 off), the rule that
-// runs identically in the browser and in Node. Browser-safe: no node:* imports.
-import { blockHashOfHeader, validatorSetHash } from '../codec/block.js';
-import { decodeCanonical, pb, type CommitMsg, type HeaderMsg } from '../codec/proto.js';
-import { CHAIN_ID_BYTES_MAX, VOTE_PRECOMMIT, txSignBytes, voteSignBytes } from '../codec/sign-bytes.js';
+// runs identically in the browser and in Node. The trust anchor is read in receipt-trust.ts, the
+// checks both receipt kinds share (header, set changes, commit) are in receipt-commit.ts; both are
+// re-exported here, where the SDK's callers have always imported them. Browser-safe: no node:* imports.
+import type { CommitMsg, HeaderMsg } from '../codec/proto.js';
+import { CHAIN_ID_BYTES_MAX, txSignBytes } from '../codec/sign-bytes.js';
 import { decodeTx, type DecodedTx } from '../codec/tx.js';
 import { verifyStrict } from '../crypto/ed25519.js';
 import { createHasher, type EvidenceAlgorithm } from '../crypto/hash.js';
 import { leafHash, rootFromLeafHashes, verifyInclusion } from '../merkle/index.js';
-import { compareBytes, equalBytes, fromHex, toHex, utf8 } from '../types/index.js';
-import { RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, algorithmName, type Receipt, type ReceiptSetChange, type ReceiptValidator } from './receipt.js';
+import { equalBytes, toHex, utf8 } from '../types/index.js';
+import { RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, algorithmName, type Receipt } from './receipt.js';
+import {
+  CheckFailure, checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
+  checkValidatorsHash, fail, isCount, isIndex, walkSetChanges, type ReceiptSigner,
+} from './receipt-commit.js';
+import { prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
+
+export {
+  TrustAnchorError, prepareTrust, validatorListProblem, type PreparedTrust, type TrustAnchor, type TrustedValidator, type ValidatorSetState,
+} from './receipt-trust.js';
+export {
+  CheckFailure, TIME_MS_MAX, checkAgainstTrustedHeader, checkHashList, decodeCommitFor, decodeHeader, fail, isCount, isIndex,
+  requireQuorum, tallyCommit, walkSetChanges, type ReceiptSigner,
+} from './receipt-commit.js';
 
 /** The checks, in the order they run. A verifier in another language runs the same list. */
 export const RECEIPT_CHECKS = [
@@ -45,39 +59,6 @@ export interface ReceiptCheck<Id extends string = ReceiptCheckId> {
 export type ReceiptEvidence =
   | { readonly file: Uint8Array; readonly salt?: Uint8Array }
   | { readonly fileDigest: Uint8Array; readonly salt?: Uint8Array };
-
-export interface TrustedValidator {
-  /** 32-byte ed25519 public key, as bytes or hex. */
-  readonly publicKey: string | Uint8Array;
-  readonly power: number;
-  /** Shown next to the key when this validator signs; genesis files carry names. */
-  readonly name?: string;
-}
-
-/**
- * Where trust starts. A parsed genesis (src/state/genesis.ts) fits as is: the chain id and the
- * first validators. Or a header the verifier already trusts (exact bytes), with the validator set
- * that header names in validators_hash; receipts are then checked from that height on.
- */
-export interface TrustAnchor {
-  readonly chainId: string;
-  readonly validators: readonly TrustedValidator[];
-  readonly trustedHeader?: Uint8Array;
-}
-
-/** The trust anchor itself is unusable; nothing about the receipt was decided. */
-export class TrustAnchorError extends Error {
-  override name = 'TrustAnchorError';
-}
-
-export interface ReceiptSigner {
-  readonly publicKey: string;
-  readonly power: number;
-  /** Index in the height's validator set (ordered by public key bytes). */
-  readonly validatorIndex: number;
-  /** Known only for validators named by the trust anchor. */
-  readonly name?: string;
-}
 
 /** What a valid receipt proves, for display and for records. Hashes and keys are lowercase hex. */
 export interface VerifiedReceipt {
@@ -126,34 +107,6 @@ export type ReceiptVerification =
       readonly skipped: readonly ReceiptCheckId[];
     };
 
-/** An audit path of a tree below 2^53 leaves has at most 53 hashes. */
-const PROOF_HASHES_MAX = 53;
-/** Same bound as the consensus validator sets. */
-const VALIDATORS_MAX = 1024;
-/** Dates beyond this are not representable (ECMAScript time value range). */
-export const TIME_MS_MAX = 8.64e15;
-
-export interface ValidatorSetState {
-  /** Ordered by public key bytes: commit indexes refer to this order. */
-  readonly validators: readonly ReceiptValidator[];
-  readonly total: bigint;
-  readonly hash: Uint8Array;
-}
-
-export interface PreparedTrust {
-  readonly chainId: string;
-  readonly set: ValidatorSetState;
-  readonly height: number;
-  readonly header?: Uint8Array;
-  readonly names: ReadonlyMap<string, string>;
-}
-
-/** A failed check; its message is the check's detail. */
-export class CheckFailure extends Error {}
-
-export function fail(detail: string): never {
-  throw new CheckFailure(detail);
-}
 
 /**
  * Runs every check of docs/receipt-format.md in order and stops at the first failure. Never throws
@@ -249,20 +202,13 @@ class Verifier {
     checkHashList(r.txProof, 'tx proof');
     if (r.header.length === 0) fail('header bytes are empty');
     if (r.commit.length === 0) fail('commit bytes are empty');
-    r.setChanges.forEach((change, i) => {
-      if (change.header.length === 0 || change.commit.length === 0) fail(`set change ${i + 1}: header or commit bytes are empty`);
-      const problem = validatorListProblem(change.nextValidators);
-      if (problem !== undefined) fail(`set change ${i + 1}: next validators ${problem}`);
-    });
+    checkSetChangeShapes(r.setChanges);
     const where = r.batch === undefined ? 'a single evidence' : `item ${r.batch.itemIndex} of a batch of ${r.batch.itemCount}`;
     return `version ${r.version}, ${algorithm}, ${where}, ${r.setChanges.length} validator-set change(s)`;
   }
 
   #chainId(): string {
-    if (this.receipt.chainId !== this.trust.chainId) {
-      fail(`the receipt is for chain "${this.receipt.chainId}", the trust anchor is for "${this.trust.chainId}"`);
-    }
-    return `chain "${this.trust.chainId}"`;
+    return checkChainId(this.trust, this.receipt.chainId);
   }
 
   #itemDigest(): string {
@@ -371,15 +317,10 @@ class Verifier {
   }
 
   #headerCheck(): string {
-    const r = this.receipt;
-    const header = decodeHeader(r.header, 'the header');
-    if (header.chainId !== this.trust.chainId) fail(`the header is for chain "${header.chainId}"`);
-    if (header.height < 1) fail('the header has no height');
-    checkAgainstTrustedHeader(this.trust, header, r.header, 'the header');
-    if (header.timeMs > TIME_MS_MAX) fail(`the header time ${header.timeMs} is not a representable date`);
+    const { header, blockHash, detail } = checkHeader(this.trust, this.receipt.header);
     this.#header = header;
-    this.#blockHash = blockHashOfHeader(r.header);
-    return `height ${header.height}, time ${new Date(header.timeMs).toISOString()}, block hash ${toHex(this.#blockHash)}`;
+    this.#blockHash = blockHash;
+    return detail;
   }
 
   #txInclusion(): string {
@@ -399,28 +340,20 @@ class Verifier {
   }
 
   #validatorsHash(): string {
-    if (!equalBytes(this.#header!.validatorsHash, this.#set.hash)) {
-      fail(`the header's validators hash ${toHex(this.#header!.validatorsHash)} is not the hash ${toHex(this.#set.hash)} of the set trusted at its height`);
-    }
-    return `${this.#set.validators.length} validators, power ${this.#set.total}, set hash ${toHex(this.#set.hash)}`;
+    return checkValidatorsHash(this.#header!, this.#set);
   }
 
   #commitBlock(): string {
-    this.#commit = decodeCommitFor(this.receipt.commit, this.#header!, this.#blockHash, 'the commit');
-    return `commit of height ${this.#commit.height}, round ${this.#commit.round}, block ${toHex(this.#blockHash)}`;
+    const { commit, detail } = checkCommitBlock(this.receipt.commit, this.#header!, this.#blockHash);
+    this.#commit = commit;
+    return detail;
   }
 
   #commitSignatures(): string {
-    const tally = tallyCommit(this.trust.chainId, this.#commit!, this.#set, 'the commit');
-    requireQuorum(tally.power, this.#set.total, 'the commit');
-    this.#signedPower = tally.power;
-    this.#signers = tally.indexes.map((index) => {
-      const validator = this.#set.validators[index]!;
-      const key = toHex(validator.publicKey);
-      const name = this.trust.names.get(key);
-      return { publicKey: key, power: validator.power, validatorIndex: index, ...(name === undefined ? {} : { name }) };
-    });
-    return `${tally.indexes.length} of ${this.#set.validators.length} validators, power ${tally.power} of ${this.#set.total} (more than 2/3)`;
+    const { signers, power, detail } = checkCommitSignatures(this.trust, this.#commit!, this.#set);
+    this.#signedPower = power;
+    this.#signers = signers;
+    return detail;
   }
 
   summary(): VerifiedReceipt {
@@ -458,164 +391,4 @@ class Verifier {
       trustHeight: this.trust.height,
     };
   }
-}
-
-/**
- * Check 9 of both receipt kinds: each set change, from the set trusted so far, up to the set that
- * signs the header at `anchorHeight`. Returns that set and the check's detail; fails with the first
- * broken link.
- */
-export function walkSetChanges(trust: PreparedTrust, trusted: ValidatorSetState, changes: readonly ReceiptSetChange[],
-  anchorHeight: number): { set: ValidatorSetState; detail: string } {
-  let set = trusted;
-  // A genesis trusts the set of height 1; a trusted header may itself announce the next change.
-  let lowest = Math.max(trust.height, 1);
-  const applied: string[] = [];
-  changes.forEach((change, i) => {
-    const name = `set change ${i + 1} of ${changes.length}`;
-    const header = decodeHeader(change.header, `${name}: the header`);
-    if (header.chainId !== trust.chainId) fail(`${name}: the header is for chain "${header.chainId}"`);
-    if (header.height < lowest) {
-      fail(`${name}: height ${header.height} is not above the previous change or below the trust anchor (lowest allowed ${lowest})`);
-    }
-    if (header.height >= anchorHeight) fail(`${name}: height ${header.height} is not below the anchor's header (${anchorHeight})`);
-    checkAgainstTrustedHeader(trust, header, change.header, `${name}: the header`);
-    if (!equalBytes(header.validatorsHash, set.hash)) {
-      fail(`${name} (height ${header.height}): the header's validators hash is not the hash of the set trusted so far`);
-    }
-    const what = `${name} (height ${header.height}): the commit`;
-    const commit = decodeCommitFor(change.commit, header, blockHashOfHeader(change.header), what);
-    requireQuorum(tallyCommit(trust.chainId, commit, set, what).power, set.total, what);
-    const next = validatorSetState(change.nextValidators);
-    if (!equalBytes(next.hash, header.nextValidatorsHash)) {
-      fail(`${name} (height ${header.height}): the next validators do not hash to the header's next validators hash`);
-    }
-    set = next;
-    applied.push(`height ${header.height + 1}: ${next.validators.length} validators, power ${next.total}`);
-    lowest = header.height + 1;
-  });
-  return { set, detail: applied.length === 0 ? 'none: the trust anchor\'s set signs the header' : `sets from ${applied.join('; ')}` };
-}
-
-export function isCount(n: number): boolean {
-  return Number.isSafeInteger(n) && n >= 1;
-}
-
-export function isIndex(n: number): boolean {
-  return Number.isSafeInteger(n) && n >= 0;
-}
-
-export function checkHashList(list: readonly Uint8Array[], what: string): void {
-  if (list.length > PROOF_HASHES_MAX) fail(`${what} has ${list.length} hashes, more than ${PROOF_HASHES_MAX}`);
-  list.forEach((hash, i) => {
-    if (hash.length !== 32) fail(`${what} hash ${i} is ${hash.length} bytes, not 32`);
-  });
-}
-
-/** Why a validator list cannot be a set, or undefined when it can. Order must already be canonical. */
-export function validatorListProblem(validators: readonly ReceiptValidator[]): string | undefined {
-  if (validators.length === 0 || validators.length > VALIDATORS_MAX) return `must hold 1..${VALIDATORS_MAX} validators`;
-  let total = 0n;
-  for (let i = 0; i < validators.length; i++) {
-    const v = validators[i]!;
-    if (v.publicKey.length !== 32) return `key ${i} is ${v.publicKey.length} bytes, not 32`;
-    if (!Number.isSafeInteger(v.power) || v.power <= 0) return `power ${i} is not a positive integer`;
-    if (i > 0 && compareBytes(validators[i - 1]!.publicKey, v.publicKey) >= 0) {
-      return 'are not ordered by public key bytes without duplicates';
-    }
-    total += BigInt(v.power);
-  }
-  if (total > BigInt(Number.MAX_SAFE_INTEGER)) return 'hold a total power beyond 2^53';
-  return undefined;
-}
-
-function validatorSetState(validators: readonly ReceiptValidator[]): ValidatorSetState {
-  let total = 0n;
-  for (const v of validators) total += BigInt(v.power);
-  return { validators, total, hash: validatorSetHash(validators) };
-}
-
-export function decodeHeader(bytes: Uint8Array, what: string): HeaderMsg {
-  try {
-    return decodeCanonical(pb.Header, bytes, 'header');
-  } catch (error) {
-    fail(`${what} does not decode: ${(error as Error).message}`);
-  }
-}
-
-/** At the trusted height only the trusted header itself is acceptable: anything else is a fork. */
-export function checkAgainstTrustedHeader(trust: PreparedTrust, header: HeaderMsg, bytes: Uint8Array, what: string): void {
-  if (trust.header === undefined) return;
-  if (header.height < trust.height) fail(`${what} is at height ${header.height}, below the trusted header (${trust.height})`);
-  if (header.height === trust.height && !equalBytes(bytes, trust.header)) fail(`${what} at the trusted height differs from the trusted header`);
-}
-
-export function decodeCommitFor(bytes: Uint8Array, header: HeaderMsg, blockHash: Uint8Array, what: string): CommitMsg {
-  let commit: CommitMsg;
-  try {
-    commit = decodeCanonical(pb.Commit, bytes, 'commit');
-  } catch (error) {
-    fail(`${what} does not decode: ${(error as Error).message}`);
-  }
-  if (commit.height !== header.height) fail(`${what} is for height ${commit.height}, the header is at ${header.height}`);
-  if (!equalBytes(commit.blockHash, blockHash)) {
-    fail(`${what} is for block ${toHex(commit.blockHash)}, the header hashes to ${toHex(blockHash)}`);
-  }
-  return commit;
-}
-
-/**
- * Every signature must verify and name a distinct validator of the set: an honest node never
- * stores a bad one, so one bad signature condemns the whole commit (as block sync does).
- */
-export function tallyCommit(chainId: string, commit: CommitMsg, set: ValidatorSetState, what: string): { power: bigint; indexes: number[] } {
-  const signBytes = voteSignBytes(chainId, commit.height, commit.round, VOTE_PRECOMMIT, commit.blockHash);
-  const seen = new Set<number>();
-  let power = 0n;
-  for (const sig of commit.signatures) {
-    const index = sig.validatorIndex ?? 0;
-    const validator = set.validators[index];
-    if (validator === undefined) fail(`${what}: validator index ${index} is outside the set of ${set.validators.length}`);
-    if (seen.has(index)) fail(`${what}: validator ${index} signs twice`);
-    seen.add(index);
-    if (!verifyStrict(validator.publicKey, signBytes, sig.signature ?? new Uint8Array())) {
-      fail(`${what}: the precommit signature of validator ${index} (${toHex(validator.publicKey)}) does not verify`);
-    }
-    power += BigInt(validator.power);
-  }
-  return { power, indexes: [...seen].sort((a, b) => a - b) };
-}
-
-/** More than 2/3 in integers: 3 × signed > 2 × total. */
-export function requireQuorum(signed: bigint, total: bigint, what: string): void {
-  if (3n * signed <= 2n * total) fail(`${what}: signers hold power ${signed} of ${total}, not more than 2/3`);
-}
-
-export function prepareTrust(trust: TrustAnchor): PreparedTrust {
-  const bad = (message: string): never => {
-    throw new TrustAnchorError(`trust anchor: ${message}`);
-  };
-  const chainIdLength = utf8(trust.chainId).length;
-  if (chainIdLength === 0 || chainIdLength > CHAIN_ID_BYTES_MAX) bad(`chain id must be 1..${CHAIN_ID_BYTES_MAX} bytes`);
-  const names = new Map<string, string>();
-  const validators = trust.validators.map((v, i): ReceiptValidator => {
-    const key = typeof v.publicKey === 'string' ? fromHex(v.publicKey) : v.publicKey;
-    if (key === undefined || key.length !== 32) return bad(`validator ${i} key is not 32 bytes`);
-    if (v.name !== undefined) names.set(toHex(key), v.name);
-    return { publicKey: key, power: v.power };
-  }).sort((a, b) => compareBytes(a.publicKey, b.publicKey));
-  const problem = validatorListProblem(validators);
-  if (problem !== undefined) bad(`validators ${problem.replace('are not ordered by public key bytes without duplicates', 'contain a duplicate key')}`);
-  const set = validatorSetState(validators);
-  if (trust.trustedHeader === undefined) return { chainId: trust.chainId, set, height: 0, names };
-  let header: HeaderMsg;
-  try {
-    header = decodeCanonical(pb.Header, trust.trustedHeader, 'trusted header');
-  } catch (error) {
-    return bad((error as Error).message);
-  }
-  if (header.chainId !== trust.chainId) bad(`the trusted header is for chain "${header.chainId}"`);
-  if (header.height < 1) bad('the trusted header has no height');
-  if (!equalBytes(header.validatorsHash, set.hash)) bad('the validators do not hash to the trusted header\'s validators hash');
-  return { chainId: trust.chainId, set, height: header.height, header: trust.trustedHeader, names };
 }
