@@ -152,7 +152,7 @@ export class Ledger {
     return this.tipNow;
   }
 
-  /** RFC 6962 root over the hashes of blocks 1..tip: the next header's history root. */
+  /** Root over the hashes of blocks 1..tip, each a leaf node as is (no 0x00 leaf hash): the next header's history root. */
   historyRoot(): Hash32 {
     return this.history.root() as Hash32;
   }
