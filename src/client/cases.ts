@@ -2,10 +2,9 @@
 // created from its terms, a court action with its reason code, an oracle's payment report, and an
 // execution filing. Also the salted identity commitment that names a party who holds no key, so
 // that personal data never goes on chain. Browser-safe like tx.ts: no node:*.
-import { encodeSignedTx, encodeTxBody, txHash, txSignBytes } from '../codec/index.js';
 import { pb } from '../codec/proto.js';
 import { sha256 } from '../crypto/hash.js';
-import { sign, type KeyPair } from '../crypto/ed25519.js';
+import type { KeyPair } from '../crypto/ed25519.js';
 import { CASE_AMOUNT_MAX_FEN } from '../state/cases/record.js';
 import { BANK_REF_RE } from '../state/cases/payments.js';
 import { CASE_REASONS, type CaseActionName } from '../state/cases/reasons.js';
@@ -13,23 +12,16 @@ import { isCaseNo } from '../state/cases/terms.js';
 import { checkCurrency, ContractError } from '../state/contracts/index.js';
 import { TianpingError, utf8 } from '../types/index.js';
 import { caseTermsFromJson, type CaseTermsWire } from './case-terms.js';
-import { DEFAULT_TX_LIFETIME_MS, checkChainId, randomNonce, type BuiltTx } from './tx.js';
+import { signTx, type BuiltTx, type TxCommon } from './tx.js';
 
 /** The court actions, by the names of CaseActionKind (SUSPEND = 1). */
 export const CASE_ACTIONS = ['SUSPEND', 'RESUME', 'SETTLE', 'TERMINATE', 'CLOSE', 'DEFAULT_SETTLEMENT'] as const satisfies readonly CaseActionName[];
 /** A salt of at least 16 bytes: an identity (a name, an ID number) is guessable, the salt must not be. */
 export const IDENTITY_SALT_BYTES_MIN = 16;
 
-export interface CaseTxCommon {
-  readonly chainId: string;
+export interface CaseTxCommon extends TxCommon {
   /** The signer: a court key, a creditor's member key, an oracle or executor key (docs/contracts.md §9). */
   readonly keyPair: KeyPair;
-  /** Makes otherwise equal txs distinct; random when omitted. */
-  readonly nonce?: number;
-  /** Default: nowMs + 10 minutes. */
-  readonly expiresAtMs?: number;
-  /** Default: Date.now(). */
-  readonly nowMs?: number;
 }
 
 export interface CreateCaseTxParams extends CaseTxCommon {
@@ -63,8 +55,6 @@ export interface ExecutionFilingTxParams extends CaseTxCommon {
   readonly onApplication?: boolean;
 }
 
-type CaseTxAction = Pick<NonNullable<Parameters<typeof encodeTxBody>[0]>, 'caseCreate' | 'caseAction' | 'paymentReport' | 'executionFiling'>;
-
 /**
  * SHA-256(salt ‖ UTF-8 of the identity, NFC-normalised): the `identityCommitment` of a party who
  * is no member. The court keeps the identity and the salt; with both anyone can show that the
@@ -84,7 +74,7 @@ export function identityCommitment(identity: string, salt: Uint8Array): Uint8Arr
 
 export function createCaseTx(params: CreateCaseTxParams): BuiltTx {
   const terms = 'json' in params.terms ? caseTermsFromJson(params.terms.json) : params.terms;
-  return buildCaseTx(params, { caseCreate: { terms } });
+  return signTx(params, { caseCreate: { terms } });
 }
 
 export function caseActionTx(params: CaseActionTxParams): BuiltTx {
@@ -94,7 +84,7 @@ export function caseActionTx(params: CaseActionTxParams): BuiltTx {
   if (!Object.hasOwn(CASE_REASONS[params.kind], params.reasonCode)) {
     throw new TianpingError('CASE_REASON_UNKNOWN', `${params.kind} reasons are ${Object.keys(CASE_REASONS[params.kind]).join(', ')}; got "${params.reasonCode}"`);
   }
-  return buildCaseTx(params, { caseAction: { caseNo: params.caseNo, kind: index + 1, reasonCode: params.reasonCode } });
+  return signTx(params, { caseAction: { caseNo: params.caseNo, kind: index + 1, reasonCode: params.reasonCode } });
 }
 
 export function reportPaymentTx(params: PaymentReportTxParams): BuiltTx {
@@ -117,31 +107,16 @@ export function reportPaymentTx(params: PaymentReportTxParams): BuiltTx {
     throw new TianpingError('CASE_TERMS_INVALID', `receivedAtMs must be a positive integer of ms, got ${params.receivedAtMs}`, { field: 'receivedAt' });
   }
   const direction = params.paid === true ? pb.PaymentDirection.PAYMENT_DIRECTION_PAID : pb.PaymentDirection.PAYMENT_DIRECTION_RECEIVED;
-  return buildCaseTx(params, {
+  return signTx(params, {
     paymentReport: { caseNo: params.caseNo, bankRef: params.bankRef, amountFen: Number(fen), currency, receivedAtMs: params.receivedAtMs, direction },
   });
 }
 
 export function fileExecutionTx(params: ExecutionFilingTxParams): BuiltTx {
   checkCaseNo(params.caseNo);
-  return buildCaseTx(params, { executionFiling: { caseNo: params.caseNo, onApplication: params.onApplication === true } });
+  return signTx(params, { executionFiling: { caseNo: params.caseNo, onApplication: params.onApplication === true } });
 }
 
 function checkCaseNo(caseNo: string): void {
   if (!isCaseNo(caseNo)) throw new TianpingError('CASE_TERMS_INVALID', `"${caseNo}" is not a case number`, { field: 'caseNo' });
-}
-
-function buildCaseTx(common: CaseTxCommon, action: CaseTxAction): BuiltTx {
-  checkChainId(common.chainId);
-  const nonce = common.nonce ?? randomNonce();
-  if (!Number.isSafeInteger(nonce) || nonce < 0) {
-    throw new TianpingError('TX_NONCE_INVALID', `nonce must be a non-negative safe integer, got ${nonce}`);
-  }
-  const expiresAtMs = common.expiresAtMs ?? (common.nowMs ?? Date.now()) + DEFAULT_TX_LIFETIME_MS;
-  if (!Number.isSafeInteger(expiresAtMs) || expiresAtMs <= 0) {
-    throw new TianpingError('TX_EXPIRED', `expiresAtMs must be a positive integer, got ${expiresAtMs}`);
-  }
-  const body = encodeTxBody({ chainId: common.chainId, signer: common.keyPair.publicKey, nonce, expiresAtMs, ...action });
-  const bytes = encodeSignedTx(body, sign(common.keyPair.seed, txSignBytes(common.chainId, body)));
-  return { bytes, hash: txHash(bytes) };
 }

@@ -2,10 +2,10 @@
 // signed by the key it asks to admit), a member change opened by a validator, a key rotation opened
 // by the member with the new key's proof of possession, and a validator's vote on a proposal.
 // Browser-safe like tx.ts: types, ed25519 and the codec only, never node:*.
-import { encodeSignedTx, encodeTxBody, rotateProofBytes, txHash, txSignBytes, CHAIN_ID_BYTES_MAX } from '../codec/index.js';
+import { rotateProofBytes } from '../codec/index.js';
 import { sign, type KeyPair } from '../crypto/ed25519.js';
-import { HASH_BYTES, PUBLIC_KEY_BYTES, TianpingError, fromHex, utf8, type ErrorCode } from '../types/index.js';
-import { DEFAULT_TX_LIFETIME_MS, randomNonce, type BuiltTx } from './tx.js';
+import { HASH_BYTES, PUBLIC_KEY_BYTES, TianpingError, fromHex, type ErrorCode } from '../types/index.js';
+import { checkChainId, signTx, type BuiltTx, type TxCommon } from './tx.js';
 
 /** The member roles, in the order of the MemberRole enum (validator = 1). */
 export const MEMBER_ROLES = ['validator', 'observer', 'submitter', 'verifier', 'executor', 'oracle', 'court'] as const;
@@ -15,16 +15,9 @@ export const MEMBER_CHANGE_KINDS = ['remove', 'suspend', 'reinstate'] as const;
 export type MemberChangeKindName = (typeof MEMBER_CHANGE_KINDS)[number];
 
 /** What every governance tx needs besides its action. */
-export interface GovernanceTxCommon {
-  readonly chainId: string;
+export interface GovernanceTxCommon extends TxCommon {
   /** The signer: the key asking to join, the validator, or the member's current key. */
   readonly keyPair: KeyPair;
-  /** Makes otherwise equal txs distinct (a re-sent vote); random when omitted. */
-  readonly nonce?: number;
-  /** Default: nowMs + 10 minutes. */
-  readonly expiresAtMs?: number;
-  /** Default: Date.now(). */
-  readonly nowMs?: number;
 }
 
 export interface JoinRequestTxParams extends GovernanceTxCommon {
@@ -60,14 +53,12 @@ export interface GovernanceVoteTxParams extends GovernanceTxCommon {
   readonly approve: boolean;
 }
 
-type Action = Pick<NonNullable<Parameters<typeof encodeTxBody>[0]>, 'joinRequest' | 'memberChange' | 'rotateKey' | 'governanceVote'>;
-
 export function joinRequestTx(params: JoinRequestTxParams): BuiltTx {
   const roleIndex = MEMBER_ROLES.indexOf(params.role);
   if (roleIndex < 0) throw new TianpingError('JOIN_FIELD_INVALID', `role must be one of ${MEMBER_ROLES.join(', ')}, got "${String(params.role)}"`);
   const power = params.power ?? 0;
   if (!Number.isSafeInteger(power) || power < 0) throw new TianpingError('JOIN_FIELD_INVALID', `power must be a non-negative integer, got ${power}`);
-  return buildGovernanceTx(params, {
+  return signTx(params, {
     joinRequest: {
       name: params.name,
       organisation: params.organisation,
@@ -85,7 +76,7 @@ export function memberChangeTx(params: MemberChangeTxParams): BuiltTx {
   if (kindIndex < 0) {
     throw new TianpingError('JOIN_FIELD_INVALID', `kind must be one of ${MEMBER_CHANGE_KINDS.join(', ')}, got "${String(params.kind)}"`);
   }
-  return buildGovernanceTx(params, {
+  return signTx(params, {
     memberChange: { kind: kindIndex + 1, member: fixedBytes(params.member, PUBLIC_KEY_BYTES, 'member key', 'TX_KEY_INVALID'), reason: params.reason ?? '' },
   });
 }
@@ -93,35 +84,13 @@ export function memberChangeTx(params: MemberChangeTxParams): BuiltTx {
 export function rotateKeyTx(params: RotateKeyTxParams): BuiltTx {
   checkChainId(params.chainId);
   const newKeyProof = sign(params.newKeyPair.seed, rotateProofBytes(params.chainId, params.keyPair.publicKey));
-  return buildGovernanceTx(params, { rotateKey: { newKey: params.newKeyPair.publicKey, newKeyProof } });
+  return signTx(params, { rotateKey: { newKey: params.newKeyPair.publicKey, newKeyProof } });
 }
 
 export function governanceVoteTx(params: GovernanceVoteTxParams): BuiltTx {
-  return buildGovernanceTx(params, {
+  return signTx(params, {
     governanceVote: { proposalId: fixedBytes(params.proposalId, HASH_BYTES, 'proposal id', 'HASH_INVALID'), approve: params.approve },
   });
-}
-
-function buildGovernanceTx(common: GovernanceTxCommon, action: Action): BuiltTx {
-  checkChainId(common.chainId);
-  const nonce = common.nonce ?? randomNonce();
-  if (!Number.isSafeInteger(nonce) || nonce < 0) {
-    throw new TianpingError('TX_NONCE_INVALID', `nonce must be a non-negative safe integer, got ${nonce}`);
-  }
-  const expiresAtMs = common.expiresAtMs ?? (common.nowMs ?? Date.now()) + DEFAULT_TX_LIFETIME_MS;
-  if (!Number.isSafeInteger(expiresAtMs) || expiresAtMs <= 0) {
-    throw new TianpingError('TX_EXPIRED', `expiresAtMs must be a positive integer, got ${expiresAtMs}`);
-  }
-  const body = encodeTxBody({ chainId: common.chainId, signer: common.keyPair.publicKey, nonce, expiresAtMs, ...action });
-  const bytes = encodeSignedTx(body, sign(common.keyPair.seed, txSignBytes(common.chainId, body)));
-  return { bytes, hash: txHash(bytes) };
-}
-
-function checkChainId(chainId: string): void {
-  const length = utf8(chainId).length;
-  if (length === 0 || length > CHAIN_ID_BYTES_MAX) {
-    throw new TianpingError('TX_WRONG_CHAIN', `chain id must be 1..${CHAIN_ID_BYTES_MAX} bytes, got ${length}`);
-  }
 }
 
 function fixedBytes(value: Uint8Array | string, length: number, what: string, code: ErrorCode): Uint8Array {

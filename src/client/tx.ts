@@ -78,6 +78,41 @@ export function randomNonce(): number {
   return words[0]! * 2 ** 32 + words[1]! * 2 ** 16 + words[2]!;
 }
 
+/** What a governance or case tx needs besides its action: the chain, the signer, and when it lapses. */
+export interface TxCommon {
+  readonly chainId: string;
+  readonly keyPair: KeyPair;
+  /** Makes otherwise equal txs distinct (a re-sent vote); random when omitted. */
+  readonly nonce?: number;
+  /** Default: nowMs + 10 minutes. */
+  readonly expiresAtMs?: number;
+  /** Default: Date.now(). */
+  readonly nowMs?: number;
+}
+
+/** The action of a TxBody: every field but the ones TxCommon fills in. */
+export type TxAction = Omit<NonNullable<Parameters<typeof encodeTxBody>[0]>, 'chainId' | 'signer' | 'nonce' | 'expiresAtMs'>;
+
+/**
+ * Checks the common fields (TX_WRONG_CHAIN, TX_NONCE_INVALID, TX_EXPIRED), then encodes and signs
+ * the body with the action. The governance and case txs are built here; an anchor or batch tx
+ * refuses a bad expiry with its own code, so it keeps its own builder.
+ */
+export function signTx(common: TxCommon, action: TxAction): BuiltTx {
+  checkChainId(common.chainId);
+  const nonce = common.nonce ?? randomNonce();
+  if (!Number.isSafeInteger(nonce) || nonce < 0) {
+    throw new TianpingError('TX_NONCE_INVALID', `nonce must be a non-negative safe integer, got ${nonce}`);
+  }
+  const expiresAtMs = common.expiresAtMs ?? (common.nowMs ?? Date.now()) + DEFAULT_TX_LIFETIME_MS;
+  if (!Number.isSafeInteger(expiresAtMs) || expiresAtMs <= 0) {
+    throw new TianpingError('TX_EXPIRED', `expiresAtMs must be a positive integer, got ${expiresAtMs}`);
+  }
+  const body = encodeTxBody({ chainId: common.chainId, signer: common.keyPair.publicKey, nonce, expiresAtMs, ...action });
+  const bytes = encodeSignedTx(body, sign(common.keyPair.seed, txSignBytes(common.chainId, body)));
+  return { bytes, hash: txHash(bytes) };
+}
+
 export function checkChainId(chainId: string): void {
   const length = utf8(chainId).length;
   if (length === 0 || length > CHAIN_ID_BYTES_MAX) {
