@@ -5,16 +5,17 @@
 // in a block; its hash and height are printed. `show` and `list` read the node (case-read.ts).
 import { readFileSync } from 'node:fs';
 import {
-  ApiError, TianpingClient, caseActionTx, caseTermsFromJson, createCaseTx, fileExecutionTx, parseIsoTime, reportPaymentTx, type BuiltTx,
+  TianpingClient, caseActionTx, caseTermsFromJson, createCaseTx, fileExecutionTx, parseIsoTime, reportPaymentTx, type BuiltTx,
 } from '../../client/index.js';
 import { CASE_REASONS, type CaseActionName } from '../../state/cases/reasons.js';
 import { ContractError, formatYuan, parseYuan } from '../../state/contracts/index.js';
 import { readKeyFile, type KeyPair } from '../../crypto/index.js';
 import { TianpingError, toHex } from '../../types/index.js';
 import {
-  CliError, EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK, UsageError, booleanOption, nodeUrl, printJson, runCommand, stringOption,
+  CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, booleanOption, nodeUrl, printJson, runCommand, stringOption,
   type CliIo, type CommandSpec, type ParsedArgs,
 } from '../common.js';
+import { requiredOption, runSubcommand, submitForCommit, type SubcommandRun } from '../subcommands.js';
 import { runCommitIdentity } from './case-identity.js';
 import { runList, runShow } from './case-read.js';
 
@@ -130,8 +131,6 @@ ${TX_EXIT}
   positionals: { min: 1, max: 1 },
 };
 
-type Run = (argv: readonly string[], io: CliIo) => Promise<number>;
-
 const COURT_KEY = 'a court key (role court)';
 const ACTIONS: readonly [sub: string, action: CaseActionName, what: string, signer: string][] = [
   ['suspend', 'SUSPEND', 'Suspends execution of the case (中止执行); RETRIAL and COURT_REVIEW also stop delay interest.', COURT_KEY],
@@ -143,7 +142,7 @@ const ACTIONS: readonly [sub: string, action: CaseActionName, what: string, sign
   ['close', 'CLOSE', 'Closes a performed, terminated or settled case.', COURT_KEY],
 ];
 
-const SUBCOMMANDS: Readonly<Record<string, Run>> = {
+const SUBCOMMANDS: Readonly<Record<string, SubcommandRun>> = {
   create: runCreate,
   show: runShow,
   list: runList,
@@ -154,25 +153,8 @@ const SUBCOMMANDS: Readonly<Record<string, Run>> = {
     [sub, (argv: readonly string[], io: CliIo) => runAction(actionSpec(sub, action, what, signer), action, argv, io)])),
 };
 
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-    (sub === undefined ? io.stderr : io.stdout)(USAGE);
-    return sub === undefined ? EXIT_ERROR : EXIT_OK;
-  }
-  const command = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-  if (command === undefined) {
-    io.stderr(`tianping case: unknown subcommand "${sub}" (see "tianping case --help")\n`);
-    if (argv.includes('--json')) io.stdout(JSON.stringify({ ok: false, error: { code: 'USAGE', message: `unknown subcommand "${sub}"` } }) + '\n');
-    return EXIT_ERROR;
-  }
-  return command(rest, io);
-}
-
-export function requiredOption(args: ParsedArgs, name: string): string {
-  const value = stringOption(args, name);
-  if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
-  return value;
+export function run(argv: readonly string[], io: CliIo): Promise<number> {
+  return runSubcommand('case', USAGE, SUBCOMMANDS, argv, io);
 }
 
 /**
@@ -186,29 +168,19 @@ async function connect(args: ParsedArgs): Promise<{ client: TianpingClient; chai
   return { client, chainId: (await client.status()).chainId, keyPair };
 }
 
-/**
- * Submits and waits for the block. A refusal by the node (4xx: the state machine's stable code) is
- * a negative answer, exit 1; a node that cannot commit (5xx: timeout, halted, full) is exit 2.
- */
+/** Submits and waits for the block; prints the facts of what was committed, or of what was refused (exit 1). */
 async function submitAndReport(name: string, io: CliIo, args: ParsedArgs, client: TianpingClient, tx: BuiltTx,
   facts: Readonly<Record<string, unknown>>): Promise<number> {
   const txHash = toHex(tx.hash);
-  try {
-    const result = await client.submit(tx.bytes, { wait: 'commit' });
-    if (result.status !== 'committed') throw new CliError(`tx ${txHash} was accepted but has not committed yet`);
-    if (args.json) printJson(io, { ok: true, ...facts, txHash, height: result.height, blockTime: result.blockTime });
-    else {
-      const lines = Object.entries(facts).map(([key, value]) => `${key.padEnd(12)}${String(value)}`);
-      io.stdout([...lines, `${'tx'.padEnd(12)}${txHash}`, `${'height'.padEnd(12)}${result.height}`, `${'time'.padEnd(12)}${result.blockTime}`]
-        .join('\n') + '\n');
-    }
-    return EXIT_OK;
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status >= 500) throw error;
-    io.stderr(`tianping ${name}: refused: ${error.message}\n`);
-    if (args.json) printJson(io, { ok: false, ...facts, txHash, error: { code: error.code, message: error.message } });
-    return EXIT_NEGATIVE;
+  const result = await submitForCommit(name, io, args, client, tx, (error) => ({ ok: false, ...facts, txHash, error }));
+  if (result === EXIT_NEGATIVE) return result;
+  if (args.json) printJson(io, { ok: true, ...facts, txHash, height: result.height, blockTime: result.blockTime });
+  else {
+    const lines = Object.entries(facts).map(([key, value]) => `${key.padEnd(12)}${String(value)}`);
+    io.stdout([...lines, `${'tx'.padEnd(12)}${txHash}`, `${'height'.padEnd(12)}${result.height}`, `${'time'.padEnd(12)}${result.blockTime}`]
+      .join('\n') + '\n');
   }
+  return EXIT_OK;
 }
 
 function runCreate(argv: readonly string[], io: CliIo): Promise<number> {

@@ -3,7 +3,7 @@
 // member rotates its key with the new key's proof. Every tx is submitted, waited for until it is in
 // a block, and the proposal's status after that block is printed. `list` and `proposals` read.
 import {
-  ApiError, TianpingClient, MEMBER_ROLES, governanceVoteTx, joinRequestTx, memberChangeTx,
+  TianpingClient, MEMBER_ROLES, governanceVoteTx, joinRequestTx, memberChangeTx,
   rotateKeyTx, type BuiltTx, type KeyPair, type MemberChangeKindName, type MemberRoleName, type MemberView,
   type ProposalStatusName, type ProposalView,
 } from '../../client/index.js';
@@ -12,9 +12,10 @@ import { readKeyFile } from '../../crypto/index.js';
 import { fromHex, toHex } from '../../types/index.js';
 import { DEFAULT_VALIDATOR_POWER } from './genesis.js';
 import {
-  CliError, EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK, UsageError, listOption, nodeUrl, printJson, runCommand, stringOption,
+  CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, listOption, nodeUrl, printJson, runCommand, stringOption,
   type CliIo, type CommandSpec, type ParsedArgs,
 } from '../common.js';
+import { requiredOption, runSubcommand, submitForCommit, type SubcommandRun } from '../subcommands.js';
 
 const NODE_HELP = '  --node URL        node API (default http://127.0.0.1:8080)';
 const COMMON_HELP = `${NODE_HELP}
@@ -156,9 +157,7 @@ ${COMMON_HELP}
   positionals: { min: 0, max: 0 },
 };
 
-type Run = (argv: readonly string[], io: CliIo) => Promise<number>;
-
-const SUBCOMMANDS: Readonly<Record<string, Run>> = {
+const SUBCOMMANDS: Readonly<Record<string, SubcommandRun>> = {
   join: runJoin,
   approve: (argv, io) => runVote('approve', argv, io),
   reject: (argv, io) => runVote('reject', argv, io),
@@ -170,25 +169,8 @@ const SUBCOMMANDS: Readonly<Record<string, Run>> = {
   proposals: runProposals,
 };
 
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-    (sub === undefined ? io.stderr : io.stdout)(USAGE);
-    return sub === undefined ? EXIT_ERROR : EXIT_OK;
-  }
-  const command = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-  if (command === undefined) {
-    io.stderr(`tianping member: unknown subcommand "${sub}" (see "tianping member --help")\n`);
-    if (argv.includes('--json')) io.stdout(JSON.stringify({ ok: false, error: { code: 'USAGE', message: `unknown subcommand "${sub}"` } }) + '\n');
-    return EXIT_ERROR;
-  }
-  return command(rest, io);
-}
-
-function requiredOption(args: ParsedArgs, name: string): string {
-  const value = stringOption(args, name);
-  if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
-  return value;
+export function run(argv: readonly string[], io: CliIo): Promise<number> {
+  return runSubcommand('member', USAGE, SUBCOMMANDS, argv, io);
 }
 
 const loadKey = (args: ParsedArgs, option: string): KeyPair => readKeyFile(requiredOption(args, option));
@@ -213,17 +195,9 @@ async function connect(args: ParsedArgs): Promise<{ client: TianpingClient; chai
 async function submitAndReport(name: string, io: CliIo, args: ParsedArgs, client: TianpingClient, tx: BuiltTx,
   proposalId: string): Promise<number> {
   const txHash = toHex(tx.hash);
-  let height: number;
-  try {
-    const result = await client.submit(tx.bytes, { wait: 'commit' });
-    if (result.status !== 'committed') throw new CliError(`tx ${txHash} was accepted but has not committed yet`);
-    height = result.height;
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status >= 500) throw error;
-    io.stderr(`tianping ${name}: refused: ${error.message}\n`);
-    if (args.json) printJson(io, { ok: false, txHash, proposalId, error: { code: error.code, message: error.message } });
-    return EXIT_NEGATIVE;
-  }
+  const result = await submitForCommit(name, io, args, client, tx, (error) => ({ ok: false, txHash, proposalId, error }));
+  if (result === EXIT_NEGATIVE) return result;
+  const { height } = result;
   const proposal = await client.proposal(proposalId);
   if (args.json) printJson(io, { ok: true, txHash, height, proposalId, proposal });
   else io.stdout(describeProposal(proposal) + `  tx      ${txHash} (height ${height})\n`);
