@@ -3,18 +3,20 @@
 // in chunks by the same streaming hashers as the CLI and never leaves the computer; only its digest
 // goes to the node for the online lookup. A receipt is checked with verifyReceipt against the trust
 // anchor, which the page fetched once at load (or the user loaded from a file), so that check needs
-// no network at all. Every value from the network or a file is written with textContent, never as
-// HTML.
+// no network at all; an event receipt (a case event's proof, no file needed) is checked against the
+// same anchor (event-receipt-view.ts). Every value from the network or a file is written with
+// textContent, never as HTML.
 //
 // Written in TypeScript and compiled by scripts/generate.mjs to app.js, which imports the SDK bundle
 // served beside it (tianping-web.d.ts types that import with the bundle's entry, verifier-entry.ts).
 import type { AnchorSchema, EvidenceResponseSchema, Json, ProblemSchema, StatusSchema } from '../../contract/http.js';
 import {
   GenesisError, RECEIPT_CHECKS, ReceiptFormatError, TrustAnchorError, TrustFileError, createHasher, fromHex,
-  parseReceiptBytes, parseTrustAnchor, receiptFacts, toHex, verifyReceipt,
-  type EvidenceAlgorithm, type LoadedTrust, type Receipt, type ReceiptCheckId, type ReceiptVerification,
+  parseAnyReceiptBytes, parseTrustAnchor, receiptFacts, toHex, verifyReceipt,
+  type AnyReceipt, type EvidenceAlgorithm, type LoadedTrust, type ReceiptCheckId, type ReceiptVerification,
 } from './tianping-web.js';
 import { wireCaseView } from './case-view.js';
+import { eventReceiptFactRows, showEventReceiptCheck } from './event-receipt-view.js';
 
 // Read and hashed per step: big enough that the per-call overhead vanishes, small enough that the
 // page stays responsive (a step takes some 30 ms of JavaScript hashing) and memory stays flat for a
@@ -86,7 +88,7 @@ const state: {
   hashQueue: Promise<unknown>;
   lookupToken: number;
   anchorsByTx: Map<string, EvidenceAnchor>;
-  receipt: { readonly receipt: Receipt; readonly name: string } | undefined;
+  receipt: { readonly parsed: AnyReceipt; readonly name: string } | undefined;
   trust: Trust | undefined;
   checkToken: number;
 } = {
@@ -441,10 +443,10 @@ async function loadTrustFile(file: File): Promise<void> {
 async function loadReceiptBytes(bytes: Uint8Array, name: string): Promise<void> {
   hideCertificate();
   const facts = $('receipt-facts');
-  let receipt: Receipt;
+  let parsed: AnyReceipt;
   try {
-    receipt = parseReceiptBytes(bytes);
-    state.receipt = { receipt, name };
+    parsed = parseAnyReceiptBytes(bytes);
+    state.receipt = { parsed, name };
   } catch (error) {
     state.receipt = undefined;
     facts.hidden = true;
@@ -452,7 +454,13 @@ async function loadReceiptBytes(bytes: Uint8Array, name: string): Promise<void> 
     $('receipt-result').replaceChildren(verdict('error', '无法读取存证证书：', `Not a readable receipt (${name}): ${why}`));
     return;
   }
-  const r = receiptFacts(receipt);
+  if (parsed.kind === 'event') {
+    fillFields(facts, eventReceiptFactRows(parsed.receipt, name));
+    facts.hidden = false;
+    await runReceiptCheck();
+    return;
+  }
+  const r = receiptFacts(parsed.receipt);
   fillFields(facts, [
     ['存证证书 Receipt', name, { field: 'receipt-name' }],
     ['链 Chain', r.chainId],
@@ -500,13 +508,19 @@ async function runReceiptCheck(): Promise<void> {
   const result = $('receipt-result');
   if (state.receipt === undefined) return;
   hideCertificate();
+  const { parsed, name } = state.receipt;
+  // An event receipt proves a case event, not a file: it needs the trust anchor only.
+  if (parsed.kind === 'event') {
+    showEventReceiptCheck(result, parsed.receipt, name, state.trust?.loaded);
+    return;
+  }
+  const receipt = parsed.receipt;
   const missing = missingInputs();
   if (missing.length > 0) {
     result.replaceChildren(verdict('pending', `还需要：${missing.map((m) => m[0]).join('、')}。`,
       `Still needed: ${missing.map((m) => m[1]).join(', ')}.`));
     return;
   }
-  const { receipt, name } = state.receipt;
   const { algorithm } = receiptFacts(receipt);
   let fileDigest: Uint8Array = new Uint8Array();
   // An unknown algorithm fails the format check, which runs before the evidence is looked at.

@@ -1,6 +1,7 @@
 // Entry of the browser bundle (tianping-web.js, built by scripts/generate.mjs). The court's page
 // runs exactly the SDK's code, not a re-implementation: the same streaming hashers as the CLI, and
-// the same twelve receipt checks (docs/receipt-format.md §6). Only browser-safe modules are
+// the same twelve receipt checks (docs/receipt-format.md §6), and for an event receipt the same
+// eight event checks as `tianping verify`. Only browser-safe modules are
 // imported here (no node:*), one by one rather than through client/index.ts, so the bundle carries
 // the verifier and not the HTTP client.
 import { decodeCanonical, pb } from '../../codec/proto.js';
@@ -12,6 +13,8 @@ import { fromHex, toHex } from '../../types/index.js';
 
 export { verifyReceipt, RECEIPT_CHECKS, TrustAnchorError } from '../../client/receipt-verify.js';
 export { parseReceiptJson, parseReceiptBytes } from '../../client/receipt-json.js';
+export { parseAnyReceiptBytes } from '../../client/event-receipt.js';
+export { verifyEventReceipt, EVENT_RECEIPT_CHECKS } from '../../client/event-receipt-verify.js';
 export { ReceiptFormatError } from '../../client/receipt.js';
 export { createHasher, EVIDENCE_ALGORITHMS } from '../../crypto/hash.js';
 export { GenesisError } from '../../state/genesis.js';
@@ -19,6 +22,8 @@ export { fromHex, toHex };
 // Types only, for the page script (app.ts): they add nothing to the bundle.
 export type { ReceiptCheckId, ReceiptVerification, VerifiedReceipt } from '../../client/receipt-verify.js';
 export type { Receipt } from '../../client/receipt.js';
+export type { AnyReceipt, EventReceipt } from '../../client/event-receipt.js';
+export type { EventReceiptCheckId, EventReceiptVerification, VerifiedEventReceipt } from '../../client/event-receipt-verify.js';
 export type { EvidenceAlgorithm } from '../../crypto/hash.js';
 
 /** A validator as the page shows it in the trust anchor and the certificate. */
@@ -107,4 +112,37 @@ function trustedHeaderHeight(header: Uint8Array): number {
 /** What the page needs of a receipt before the checks: which hash to run over the file. */
 export function receiptFacts(receipt: Receipt): { algorithm: EvidenceAlgorithm | undefined; digest: string; salted: boolean; chainId: string } {
   return { algorithm: algorithmName(receipt.algorithm), digest: toHex(receipt.digest), salted: receipt.salted, chainId: receipt.chainId };
+}
+
+/** What the page shows of a case event (docs/contracts.md): its name, kind and legal time. */
+export interface CaseEventFacts {
+  /** Empty for an unmatched payment, which belongs to no case (reportedCaseNo says what it named). */
+  readonly caseNo: string;
+  readonly seq: number;
+  /** The kind's name without its prefix (DEFAULT, SUSPENDED, ...), or its number when this build does not know it. */
+  readonly kind: string;
+  readonly legalAtMs: number;
+  /** The case's status after the event, named like kind. */
+  readonly status: string;
+  readonly reportedCaseNo: string;
+  readonly reasonCode: string;
+}
+
+/**
+ * The case event in an event receipt's bytes, decoded for display, or undefined when they are no
+ * CaseEvent. The receipt's checks prove the bytes whatever they say; this only reads them.
+ */
+export function caseEventFacts(bytes: Uint8Array): CaseEventFacts | undefined {
+  let event: InstanceType<typeof pb.CaseEvent>;
+  try {
+    event = pb.CaseEvent.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  const kind: string | undefined = pb.CaseEventKind[event.kind];
+  const status: string | undefined = pb.CaseStatus[event.status];
+  return {
+    caseNo: event.caseNo, seq: event.seq, kind: kind?.replace('CASE_EVENT_KIND_', '') ?? String(event.kind), legalAtMs: event.legalAtMs,
+    status: status?.replace('CASE_STATUS_', '') ?? String(event.status), reportedCaseNo: event.reportedCaseNo, reasonCode: event.reasonCode,
+  };
 }
