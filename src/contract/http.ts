@@ -136,7 +136,7 @@ export const BlockSchema = Type.Object({
   time: IsoTime('Block time, ISO 8601 UTC'),
   chainId: Type.String(),
   prevBlockHash: LowerHex('Hash of the previous block'),
-  historyRoot: LowerHex('RFC 6962 root over all previous block hashes'),
+  historyRoot: LowerHex('Merkle root over all previous block hashes: RFC 6962 interior nodes, the block hashes as its leaf nodes without a 0x00 prefix (docs/receipt-format.md)'),
   txRoot: LowerHex('RFC 6962 root of the transaction hashes'),
   appHash: LowerHex('Application state hash'),
   resultsHash: LowerHex('Hash of the transaction results'),
