@@ -17,10 +17,10 @@ import { isTianpingError, toHex, utf8, type Hash32 } from '../../src/types/index
 import type { CasePlan } from './case-plan.js';
 import type { Checker } from './checkers.js';
 import type { SimNode } from './node.js';
-import type { Prng } from './prng.js';
-import { signedTx, type TxBody } from './workload.js';
+import {
+  fixedExpiryMs, honestUp, mostAdvanced, signedTx, submitAndWait, type SignedTx, type SimWorld, type TxBody,
+} from './workload.js';
 
-const COMMIT_WAIT_MS = 30_000;
 /** A case is created only while its first instalment's legal time lies this far ahead of the chain. */
 const CREATE_MARGIN_MS = 500;
 /** Refusals that end a step: the chain's rules will not take the tx (any other refusal is retried). */
@@ -43,23 +43,16 @@ export interface CaseKeys {
   readonly creditor: KeyPair;
 }
 
-export interface CaseWorld {
-  readonly chainId: string;
-  readonly checker: Checker;
-  readonly prng: Prng;
-  readonly nodes: readonly SimNode[];
+export interface CaseWorld extends SimWorld {
   readonly keys: CaseKeys;
   readonly plans: readonly CasePlan[];
   readonly seed: number;
-  readonly epochMs: number;
   /** PBTS precision: a block time lies at most this far from any honest clock. */
   readonly precisionMs: number;
   nowMs(): number;
   /** A violation found outside a checker call the simulator awaits: it fails the run. */
   report(error: unknown): void;
 }
-
-type SignedTx = { readonly bytes: Uint8Array; readonly hash: Hash32 };
 
 interface Step {
   readonly tx: SignedTx;
@@ -88,27 +81,18 @@ export class CaseWorkload {
   constructor(private readonly w: CaseWorld) {
     this.runs = w.plans.map((plan, index) => {
       const digest = sha256(utf8(`sim-judgment/${w.seed}/${index}`)) as Hash32;
-      const anchor = signedTx(w.chainId, w.keys.submitter, { nonce: 3_000_000 + index, expiresAtMs: this.fixedExpiryMs(),
+      const anchor = signedTx(w.chainId, w.keys.submitter, { nonce: 3_000_000 + index, expiresAtMs: fixedExpiryMs(this.w),
         anchorEvidence: { algorithm: 1, digest, category: 'judicial-forensics', externalRef: '' } });
       return { index, plan, caseNo: `(2023)模拟${w.seed}号-${index}`, digest, anchor, create: undefined, firstLegalAtMs: 0, builds: 0,
         record: undefined, steps: new Map() };
     });
   }
 
-  /** Case txs expire an hour after the run's start: a retry is the very same tx. */
-  private fixedExpiryMs(): number {
-    return this.w.epochMs + 60 * 60 * 1000;
-  }
-
-  private honestUp(): SimNode[] {
-    return this.w.nodes.filter((n) => n.up && n.core !== undefined && !n.byzantine);
-  }
-
   /** One tick: every started case takes its next steps as the most advanced honest node's state allows. */
   async tick(): Promise<void> {
-    const nodes = this.honestUp();
+    const nodes = honestUp(this.w);
     if (nodes.length === 0) return;
-    const reader = nodes.reduce((best, n) => (n.ledger!.tip.height > best.ledger!.tip.height ? n : best));
+    const reader = mostAdvanced(nodes);
     const ledger = reader.ledger!;
     const tip = ledger.tip;
     this.tipTimeMs = Math.max(this.tipTimeMs, tip.timeMs);
@@ -135,7 +119,7 @@ export class CaseWorkload {
       const { plan } = run;
       const dueAtMs = plan.instalmentsFen.map((_, i) => baseMs + plan.firstDueAfterMs + i * plan.gapMs);
       run.create = signedTx(this.w.chainId, this.w.keys.court, { nonce: 2_000_000 + run.index * 1000 + run.builds,
-        expiresAtMs: this.fixedExpiryMs(), caseCreate: { terms: this.terms(run, dueAtMs) } });
+        expiresAtMs: fixedExpiryMs(this.w), caseCreate: { terms: this.terms(run, dueAtMs) } });
       run.firstLegalAtMs = dueAtMs[0]! + plan.graceMs;
       run.builds += 1;
     }
@@ -164,7 +148,7 @@ export class CaseWorkload {
     const take = (name: string, key: KeyPair, body: Omit<TxBody, 'chainId' | 'signer' | 'nonce' | 'expiresAtMs'>): void => {
       if (run.steps.has(name)) return;
       const nonce = 2_500_000 + run.index * 1000 + run.steps.size;
-      run.steps.set(name, { tx: signedTx(this.w.chainId, key, { nonce, expiresAtMs: this.fixedExpiryMs(), ...body }), state: 'sending' });
+      run.steps.set(name, { tx: signedTx(this.w.chainId, key, { nonce, expiresAtMs: fixedExpiryMs(this.w), ...body }), state: 'sending' });
     };
     // Money received before the creating block's time by the chain's precision: never after a block time or a clock.
     const receivedAtMs = record.createdAtMs - this.w.precisionMs;
@@ -197,25 +181,17 @@ export class CaseWorkload {
 
   /** Sends a tx to a random honest node; a commit answer is recorded, a final refusal ends the step. */
   private send(tx: SignedTx, step?: Step): void {
-    const nodes = this.honestUp();
+    const nodes = honestUp(this.w);
     if (nodes.length === 0) return;
     const node = this.w.prng.pick(nodes);
-    const core = node.core!;
-    (async () => {
-      try {
-        await core.submitTx(tx.bytes);
-        const info = await core.waitForCommit(tx.hash, COMMIT_WAIT_MS);
-        this.w.checker.onAnsweredCommitted(node.node, toHex(tx.hash), info.height);
-      } catch (error) {
-        if (!isTianpingError(error)) throw error;
-        if (step !== undefined && FINAL_CODES.has(error.code)) step.state = 'refused';
-      }
-    })().catch((error: unknown) => { this.w.report(error); });
+    submitAndWait(this.w.checker, node, tx, (error) => {
+      if (step !== undefined && FINAL_CODES.has(error.code)) step.state = 'refused';
+    }).catch((error: unknown) => { this.w.report(error); });
   }
 
   /** A suspension signed by the oracle: the node must refuse it on admission with CASE_SIGNER_NOT_ALLOWED. */
   private sendForged(step: Step): void {
-    const nodes = this.honestUp();
+    const nodes = honestUp(this.w);
     if (nodes.length === 0) return;
     const node = this.w.prng.pick(nodes);
     node.core!.submitTx(step.tx.bytes).then(() => {
@@ -260,7 +236,7 @@ export class CaseWorkload {
       }
     }
     if (!this.finished) checker.fail(`liveness: the contracts' workload did not finish ${window}: ${this.pending()}`);
-    const reader = honest.reduce((best, n) => (n.ledger!.tip.height > best.ledger!.tip.height ? n : best));
+    const reader = mostAdvanced(honest);
     const records: CaseRecordMsg[] = [];
     for (const run of this.runs) {
       const record = await readCase(reader.ledger!.state, run.caseNo);

@@ -6,8 +6,7 @@
 import { encodeSignedTx, encodeTxBody, txHash, txSignBytes } from '../../src/codec/index.js';
 import type { KeyPair } from '../../src/crypto/ed25519.js';
 import { sha256 } from '../../src/crypto/hash.js';
-import type { NodeCore } from '../../src/node/index.js';
-import { isTianpingError, toHex, utf8, type Hash32 } from '../../src/types/index.js';
+import { isTianpingError, toHex, utf8, type Hash32, type TianpingError } from '../../src/types/index.js';
 import type { Checker } from './checkers.js';
 import { fakeSign } from './fake-crypto.js';
 import type { SimNode } from './node.js';
@@ -19,24 +18,57 @@ const COMMIT_WAIT_MS = 30_000;
 const ROLE_VALIDATOR = 1;
 const CHANGE_KIND = { remove: 1, suspend: 2, reinstate: 3 } as const;
 
-export interface WorkloadWorld {
+/** What every workload drives: the chain, the nodes, the run's randomness and the commit checker. */
+export interface SimWorld {
   readonly chainId: string;
   readonly checker: Checker;
   readonly prng: Prng;
   readonly nodes: readonly SimNode[];
-  readonly submitter: KeyPair;
-  readonly plan: readonly PlannedChange[];
-  readonly genesisPlan: PlanState;
   readonly epochMs: number;
 }
 
+export interface WorkloadWorld extends SimWorld {
+  readonly submitter: KeyPair;
+  readonly plan: readonly PlannedChange[];
+  readonly genesisPlan: PlanState;
+}
+
 export type TxBody = Parameters<typeof encodeTxBody>[0];
+export type SignedTx = { readonly bytes: Uint8Array; readonly hash: Hash32 };
 
 /** A tx in the SDK's wire format, signed with the simulator's fake signature. */
 export function signedTx(chainId: string, key: KeyPair, body: Omit<TxBody, 'chainId' | 'signer'>): { bytes: Uint8Array; hash: Hash32 } {
   const bodyBytes = encodeTxBody({ chainId, signer: key.publicKey, ...body });
   const bytes = encodeSignedTx(bodyBytes, fakeSign(key.seed, txSignBytes(chainId, bodyBytes)));
   return { bytes, hash: txHash(bytes) };
+}
+
+/** Txs a workload re-sends expire an hour after the run's start: a retry is the very same tx. */
+export const fixedExpiryMs = (w: SimWorld): number => w.epochMs + 60 * 60 * 1000;
+
+/** The honest nodes that are up, with a node core to talk to. */
+export const honestUp = (w: SimWorld): SimNode[] => w.nodes.filter((n) => n.up && n.core !== undefined && !n.byzantine);
+
+/** Of nodes with a ledger, the one with the highest tip (the first of them on a tie). */
+export const mostAdvanced = (nodes: readonly SimNode[]): SimNode =>
+  nodes.reduce((best, n) => (n.ledger!.tip.height > best.ledger!.tip.height ? n : best));
+
+/**
+ * Submits a tx to the node and waits for its commit; an answer of "committed" is recorded with the
+ * checker. A refusal (full, halted, the chain's rules) or a tx not committed in time gave no such
+ * answer: onRefused hears of it. Any other error is a bug and rejects.
+ */
+export async function submitAndWait(checker: Checker, node: SimNode, tx: SignedTx,
+  onRefused?: (error: TianpingError) => void): Promise<void> {
+  const core = node.core!;
+  try {
+    await core.submitTx(tx.bytes);
+    const info = await core.waitForCommit(tx.hash, COMMIT_WAIT_MS);
+    checker.onAnsweredCommitted(node.node, toHex(tx.hash), info.height);
+  } catch (error) {
+    if (!isTianpingError(error)) throw error;
+    onRefused?.(error);
+  }
 }
 
 /** Expected member status once the change has passed. */
@@ -60,42 +92,26 @@ export class Workload {
     return this.opsApplied < this.w.plan.length ? undefined : this.lastAppliedAtHeight + 2;
   }
 
-  private honestUp(): SimNode[] {
-    return this.w.nodes.filter((n) => n.up && n.core !== undefined && !n.byzantine);
-  }
-
   /** Submits one anchor to a random honest node that is up, and records the answer if it commits. */
   anchor(): void {
-    const nodes = this.honestUp();
+    const nodes = honestUp(this.w);
     if (nodes.length === 0) return;
     const node = this.w.prng.pick(nodes);
-    const core = node.core!;
     const n = this.anchorsSent++;
     const tx = signedTx(this.w.chainId, this.w.submitter, {
       nonce: n, expiresAtMs: node.clock.nowMs() + TX_LIFETIME_MS,
       anchorEvidence: { algorithm: 1, digest: sha256(utf8(`sim-evidence/${n}`)), category: 'copyright', externalRef: '' },
     });
-    void this.submitAndWait(node, core, tx);
-  }
-
-  private async submitAndWait(node: SimNode, core: NodeCore, tx: { bytes: Uint8Array; hash: Hash32 }): Promise<void> {
-    try {
-      await core.submitTx(tx.bytes);
-      const info = await core.waitForCommit(tx.hash, COMMIT_WAIT_MS);
-      this.w.checker.onAnsweredCommitted(node.node, toHex(tx.hash), info.height);
-    } catch (error) {
-      // Refused (full, halted) or not committed in time: no answer of "committed" was given.
-      if (!isTianpingError(error)) throw error;
-    }
+    void submitAndWait(this.w.checker, node, tx);
   }
 
   /** One step of the governance plan: see whether the current change passed, else (re)send its txs. */
   async governance(): Promise<void> {
     const planned = this.w.plan[this.opsApplied];
     if (planned === undefined) return;
-    const nodes = this.honestUp();
+    const nodes = honestUp(this.w);
     if (nodes.length === 0) return;
-    const reader = nodes.reduce((best, n) => (n.ledger!.tip.height > best.ledger!.tip.height ? n : best));
+    const reader = mostAdvanced(nodes);
     const tipHeight = reader.ledger!.tip.height;
     if (tipHeight < planned.fromHeight) return;
     const { op } = planned;
@@ -125,14 +141,9 @@ export class Workload {
       return;
     }
     for (const voter of voters) {
-      send(signedTx(this.w.chainId, voter.key, { nonce: 1_000_000 + this.opsApplied, expiresAtMs: this.fixedExpiryMs(),
+      send(signedTx(this.w.chainId, voter.key, { nonce: 1_000_000 + this.opsApplied, expiresAtMs: fixedExpiryMs(this.w),
         governanceVote: { proposalId: opening.hash, approve: true } }));
     }
-  }
-
-  /** Governance txs expire an hour after the run's start: a retry must be the very same tx. */
-  private fixedExpiryMs(): number {
-    return this.w.epochMs + 60 * 60 * 1000;
   }
 
   /** The tx that opens the proposal of a planned change; the same bytes at every retry. */
@@ -140,7 +151,7 @@ export class Workload {
     const { op } = planned;
     const subject = this.w.nodes[op.node]!.key;
     const seq = this.opsApplied;
-    const expiresAtMs = this.fixedExpiryMs();
+    const expiresAtMs = fixedExpiryMs(this.w);
     if (op.kind === 'add') {
       return signedTx(this.w.chainId, subject, { nonce: seq, expiresAtMs, joinRequest: {
         name: `sim-node-${op.node}`, organisation: `Sim ${op.node}`, role: ROLE_VALIDATOR, addresses: [],
