@@ -3,29 +3,22 @@
 // ledger) behind the real app, txs signed by the case fixture's keys without the SDK's own checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
-import { buildApp } from '../../src/api/index.js';
-import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
-import { NodeVerifier, sha256 } from '../../src/crypto/index.js';
-import { Ledger, MemStorage } from '../../src/ledger/index.js';
-import { NodeCore } from '../../src/node/index.js';
-import { genesisHash, parseGenesis } from '../../src/state/index.js';
-import { ERROR_CODES, asTimeMs, toHex, utf8, type ErrorCode } from '../../src/types/index.js';
+import { sha256 } from '../../src/crypto/index.js';
+import type { NodeCore } from '../../src/node/index.js';
+import { ERROR_CODES, utf8, type ErrorCode } from '../../src/types/index.js';
 import type { DecodedTx } from '../../src/codec/tx.js';
+import { caseGenesis, startCaseNode, type CaseNode } from '../helpers/case-node.js';
 import { ACTION, CASE_NO, CHAIN_ID, CaseChain, DOCUMENT, court, creditor, executor, oracle, platform, terms, validatorA } from '../state/cases/fixture.js';
 
-const genesisJson = {
-  chainId: CHAIN_ID, genesisTimeMs: Date.now() - 60_000,
-  validators: [{ name: 'val-0', publicKey: toHex(validatorA.publicKey), power: 10 }],
-  categories: ['notarial'],
-  members: ([['platform', 'submitter', platform], ['court', 'court', court], ['bank-oracle', 'oracle', oracle],
-    ['bureau', 'executor', executor], ['creditor', 'verifier', creditor]] as const)
-    .map(([name, role, key]) => ({ name, organisation: name, role, publicKey: toHex(key.publicKey) })),
-};
-const genesis = parseGenesis(genesisJson);
-const txs = new CaseChain(genesis);
+const chain = caseGenesis({
+  chainId: CHAIN_ID, validator: validatorA, validatorName: 'val-0', categories: ['notarial'],
+  members: [['platform', 'submitter', platform], ['court', 'court', court], ['bank-oracle', 'oracle', oracle],
+    ['bureau', 'executor', executor], ['creditor', 'verifier', creditor]],
+});
+const txs = new CaseChain(chain.genesis);
 const inMinutes = (n: number): number => Date.now() + n * 60_000;
 
+let node: CaseNode;
 let core: NodeCore;
 let app: FastifyInstance;
 
@@ -36,23 +29,16 @@ async function send(tx: DecodedTx): Promise<{ status: number; body: Record<strin
 }
 
 beforeAll(async () => {
-  const ledger = await Ledger.open(new MemStorage(), genesis, genesisHash(utf8(JSON.stringify(genesisJson))));
-  core = new NodeCore({
-    genesis, ledger, key: validatorA, verifier: new NodeVerifier(), clock: { nowMs: () => asTimeMs(Date.now()) },
-    logger: pino({ level: 'silent' }), moniker: 'case-submit', version: 'test', mempool: { txsMax: 100, bytesMax: 1 << 20 },
-    // No heartbeat block during the test: the height must move only for a committed tx.
-    consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: 600_000, blockDelayMs: 1 },
-  });
-  app = await buildApp(core, { bodyBytesMax: 64 * 1024, commitWaitMsMax: 10_000, evidencePageMax: 100, logger: false,
-    version: 'test', signatureWindowMs: 300_000 });
-  await core.start();
+  // No heartbeat block during the test (the helper's is 10 minutes away): the height must move only for a committed tx.
+  node = await startCaseNode(chain, { moniker: 'case-submit', app: 'inject' });
+  ({ core } = node);
+  app = node.app!;
   expect((await send(txs.anchorTx(DOCUMENT, Date.now()))).status).toBe(200);
   expect((await send(txs.createTx(terms([{ amountFen: 100_000, dueAtMs: inMinutes(60) }]), Date.now()))).status).toBe(200);
 });
 
 afterAll(async () => {
-  await core.stop();
-  await app.close();
+  await node.stop();
 });
 
 describe('bad case txs at POST /v1/txs', () => {

@@ -10,16 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
-import { buildApp } from '../../src/api/index.js';
 import { TianpingClient, buildAnchorTx, caseActionTx, createCaseTx, reportPaymentTx, type CaseView } from '../../src/client/index.js';
-import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
-import { NodeVerifier, keyPairFromSeed, sha256, type KeyPair } from '../../src/crypto/index.js';
-import { Ledger, MemStorage } from '../../src/ledger/index.js';
-import { NodeCore } from '../../src/node/index.js';
-import { genesisHash, parseGenesis } from '../../src/state/index.js';
-import { asTimeMs, toHex, utf8 } from '../../src/types/index.js';
+import { keyPairFromSeed, sha256, type KeyPair } from '../../src/crypto/index.js';
+import { toHex, utf8 } from '../../src/types/index.js';
+import { caseGenesis, startCaseNode, type CaseNode } from '../helpers/case-node.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const IN_CI = process.env['CI'] === 'true';
@@ -39,8 +33,7 @@ describe.skipIf(missing && !IN_CI)('court case view in chromium', () => {
   const platform = key('platform');
   const caseNo = '(2026)京0491民初88号';
   let dir = '';
-  let core: NodeCore | undefined;
-  let app: FastifyInstance | undefined;
+  let node: CaseNode | undefined;
   let url = '';
   let context: BrowserContext | undefined;
   let caseFile = '';
@@ -49,27 +42,13 @@ describe.skipIf(missing && !IN_CI)('court case view in chromium', () => {
   beforeAll(async () => {
     if (missing) throw new Error(`${CHROMIUM} not found: required when CI=true`);
     dir = mkdtempSync(join(tmpdir(), 'tianping-case-page-'));
-    const member = (name: string, role: string, pair: KeyPair): Record<string, unknown> => ({ name, organisation: name, role, publicKey: toHex(pair.publicKey) });
-    const genesisJson = {
-      chainId: 'tianping-case-page', genesisTimeMs: Date.now() - 60_000,
-      validators: [{ name: 'node0', publicKey: toHex(validator.publicKey), power: 10 }],
-      members: [member('court-1', 'court', court), member('oracle-1', 'oracle', oracle), member('platform', 'submitter', platform)],
-      categories: ['judgment'],
-    };
-    const genesis = parseGenesis(genesisJson);
-    const ledger = await Ledger.open(new MemStorage(), genesis, genesisHash(utf8(JSON.stringify(genesisJson))));
-    core = new NodeCore({
-      genesis, ledger, key: validator, verifier: new NodeVerifier(), clock: { nowMs: () => asTimeMs(Date.now()) },
-      logger: pino({ level: 'silent' }), moniker: 'case-page-test', version: 'test', mempool: { txsMax: 100, bytesMax: 1 << 20 },
-      consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: 600_000, blockDelayMs: 1 },
-    });
-    app = await buildApp(core, { bodyBytesMax: 64 * 1024, commitWaitMsMax: 10_000, evidencePageMax: 100, logger: false,
-      version: 'test', signatureWindowMs: 300_000 });
-    await core.start();
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const chain = caseGenesis({ chainId: 'tianping-case-page', validator, categories: ['judgment'],
+      members: [['court-1', 'court', court], ['oracle-1', 'oracle', oracle], ['platform', 'submitter', platform]] });
+    node = await startCaseNode(chain, { moniker: 'case-page-test', app: 'listen' });
+    url = node.url;
 
     const client = new TianpingClient(url);
-    const chainId = genesis.chainId;
+    const chainId = node.genesis.chainId;
     const commit = async (bytes: Uint8Array): Promise<void> => {
       expect((await client.submit(bytes, { wait: 'commit' })).status).toBe('committed');
     };
@@ -95,8 +74,7 @@ describe.skipIf(missing && !IN_CI)('court case view in chromium', () => {
 
   afterAll(async () => {
     await context?.close();
-    await core?.stop();
-    await app?.close();
+    await node?.stop();
     if (dir !== '') rmSync(dir, { recursive: true, force: true });
   });
 

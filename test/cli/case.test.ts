@@ -8,18 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
-import { buildApp } from '../../src/api/index.js';
 import { run } from '../../src/cli/commands/case.js';
 import type { CliIo } from '../../src/cli/common.js';
 import { TianpingClient, buildAnchorTx, identityCommitment } from '../../src/client/index.js';
-import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
-import { NodeVerifier, keyPairFromSeed, sha256, writeKeyFile, type KeyPair } from '../../src/crypto/index.js';
-import { Ledger, MemStorage } from '../../src/ledger/index.js';
-import { NodeCore } from '../../src/node/index.js';
-import { genesisHash, parseGenesis } from '../../src/state/index.js';
-import { asTimeMs, toHex, utf8 } from '../../src/types/index.js';
+import { keyPairFromSeed, sha256, writeKeyFile, type KeyPair } from '../../src/crypto/index.js';
+import { toHex, utf8 } from '../../src/types/index.js';
+import { caseGenesis, startCaseNode, type CaseNode } from '../helpers/case-node.js';
 import { runCli } from './run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tianping-case-'));
@@ -120,32 +114,18 @@ describe('tianping case against a node', () => {
   const court = key('court');
   const oracle = key('oracle');
   const platform = key('platform');
-  let core: NodeCore;
-  let app: FastifyInstance;
+  let node: CaseNode | undefined;
   let url = '';
   let termsPath = '';
   const caseNo = '(2026)京0491民初77号';
 
   beforeAll(async () => {
     for (const [name, pair] of [['node', validator], ['court', court], ['oracle', oracle], ['platform', platform]] as const) writeKeyFile(join(dir, `${name}.key`), pair);
-    const member = (name: string, role: string, pair: KeyPair): Record<string, unknown> => ({ name, organisation: name, role, publicKey: toHex(pair.publicKey) });
-    const genesisJson = {
-      chainId: 'tianping-cli-case', genesisTimeMs: Date.now() - 60_000,
-      validators: [{ name: 'node0', publicKey: toHex(validator.publicKey), power: 10 }],
-      members: [member('court-1', 'court', court), member('oracle-1', 'oracle', oracle), member('platform', 'submitter', platform)],
-      categories: ['judgment'],
-    };
-    const genesis = parseGenesis(genesisJson);
-    const ledger = await Ledger.open(new MemStorage(), genesis, genesisHash(utf8(JSON.stringify(genesisJson))));
-    core = new NodeCore({
-      genesis, ledger, key: validator, verifier: new NodeVerifier(), clock: { nowMs: () => asTimeMs(Date.now()) },
-      logger: pino({ level: 'silent' }), moniker: 'cli-case-test', version: 'test', mempool: { txsMax: 100, bytesMax: 1 << 20 },
-      consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: 600_000, blockDelayMs: 1 },
-    });
-    app = await buildApp(core, { bodyBytesMax: 64 * 1024, commitWaitMsMax: 10_000, evidencePageMax: 100, logger: false,
-      version: 'test', signatureWindowMs: 300_000 });
-    await core.start();
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const chain = caseGenesis({ chainId: 'tianping-cli-case', validator, categories: ['judgment'],
+      members: [['court-1', 'court', court], ['oracle-1', 'oracle', oracle], ['platform', 'submitter', platform]] });
+    node = await startCaseNode(chain, { moniker: 'cli-case-test', app: 'listen' });
+    url = node.url;
+    const { genesis } = node;
 
     // The mediation agreement is anchored first: a case names a document the chain knows.
     const document = sha256(utf8(`${caseNo} mediation agreement`));
@@ -165,8 +145,7 @@ describe('tianping case against a node', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await core?.stop();
-    await app?.close();
+    await node?.stop();
   });
 
   it('create → report-payment → oracle suspension refused → suspend, resume → paid in full → close', async () => {

@@ -4,14 +4,10 @@
 // with nothing else sent; the DEFAULT event is committed within seconds of that legal time.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import { buildAnchorTx, createCaseTx } from '../../src/client/index.js';
-import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
-import { NodeVerifier, keyPairFromSeed, sha256, type KeyPair } from '../../src/crypto/index.js';
-import { Ledger, MemStorage } from '../../src/ledger/index.js';
-import { NodeCore } from '../../src/node/index.js';
-import { genesisHash, parseGenesis } from '../../src/state/index.js';
-import { asTimeMs, toHex, utf8 } from '../../src/types/index.js';
+import { keyPairFromSeed, sha256, type KeyPair } from '../../src/crypto/index.js';
+import { toHex, utf8 } from '../../src/types/index.js';
+import { caseGenesis, startCaseNode, type CaseNode } from '../helpers/case-node.js';
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -20,34 +16,22 @@ const key = (label: string): KeyPair => keyPairFromSeed(sha256(utf8(`case clock 
 const HEARTBEAT_MS = 600_000;
 const WAIT_MS_MAX = 8_000;
 
-let core: NodeCore | undefined;
+let node: CaseNode | undefined;
 afterEach(async () => {
-  await core?.stop();
-  core = undefined;
+  await node?.stop();
+  node = undefined;
 });
 
 describe('the case clock starts a height', () => {
   it('records a default within seconds of its legal time, with no tx sent and the heartbeat 10 minutes away', async () => {
     const [validator, court, platform] = [key('validator'), key('court'), key('platform')];
-    const member = (name: string, role: string, pair: KeyPair): Record<string, unknown> =>
-      ({ name, organisation: name, role, publicKey: toHex(pair.publicKey) });
-    const genesisJson = {
-      chainId: 'tianping-case-clock', genesisTimeMs: Date.now() - 60_000,
-      validators: [{ name: 'node0', publicKey: toHex(validator.publicKey), power: 10 }],
-      members: [member('court-1', 'court', court), member('platform', 'submitter', platform)],
-      categories: ['judgment'],
-    };
-    const genesis = parseGenesis(genesisJson);
-    const ledger = await Ledger.open(new MemStorage(), genesis, genesisHash(utf8(JSON.stringify(genesisJson))));
-    core = new NodeCore({
-      genesis, ledger, key: validator, verifier: new NodeVerifier(), clock: { nowMs: () => asTimeMs(Date.now()) },
-      logger: pino({ level: 'silent' }), moniker: 'case-clock', version: 'test', mempool: { txsMax: 100, bytesMax: 1 << 20 },
-      consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: HEARTBEAT_MS, blockDelayMs: 1 },
-    });
-    await core.start();
+    const chain = caseGenesis({ chainId: 'tianping-case-clock', validator, categories: ['judgment'],
+      members: [['court-1', 'court', court], ['platform', 'submitter', platform]] });
+    node = await startCaseNode(chain, { moniker: 'case-clock', consensus: { heartbeatIntervalMs: HEARTBEAT_MS } });
+    const { core, genesis } = node;
     const commit = async (bytes: Uint8Array): Promise<number> => {
-      const { hash } = await core!.submitTx(bytes);
-      return (await core!.waitForCommit(hash, WAIT_MS_MAX)).height;
+      const { hash } = await core.submitTx(bytes);
+      return (await core.waitForCommit(hash, WAIT_MS_MAX)).height;
     };
     const chainId = genesis.chainId;
     const caseNo = '(2026)京0491民初77号';
