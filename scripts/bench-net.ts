@@ -7,24 +7,20 @@
 //   3. the ceiling: ed25519 verifications/s of the node's verifier on every core of this machine,
 //      divided by the number of validators (each validator verifies every tx once).
 // Targets are reported as pass/fail; a missed target is a result, not an error (exit 0).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readKeyFile, type KeyPair } from '../src/crypto/index.js';
 import { txSignBytes, decodeTx, TX_BATCH_TXS_MAX } from '../src/codec/index.js';
 import { DEFAULT_PARAMS } from '../src/state/genesis.js';
 import {
-  heightOfFirstBlockAfter, keepAliveAgent, machineInfo, measureVerifyCeiling, postJson, presignAnchorTxs, round, sleep,
+  heightOfFirstBlockAfter, keepAliveAgent, machineInfo, measureVerifyCeiling, presignAnchorTxs, round,
   withCpuProfile, type MachineInfo, type PresignedTx, type VerifyCeiling,
 } from './bench-lib.js';
 import { cpuPercents, cpuSnapshot, headers, StatusPoller, STATUS_POLL_MS, type CpuPercents, type CpuSnapshot } from './bench-chain.js';
 import { HALF_LOAD_BULK_TICK_MS, emptyHalfLoadResult, halfLoad, LATENCY_SAMPLES_PER_SEC, type HalfLoadResult } from './bench-net-latency.js';
 import { newSubmitCounters, submitBulk, submitSingle, SUBMIT_MODES, SUBMIT_TIMEOUT_MS, type SubmitMode } from './bench-net-submit.js';
-import { createTestnetFiles, startTestnet, stopAll, type TestnetLayout, type TestnetNodeHandle } from './testnet-lib.js';
-
-const EXIT_OK = 0;
-const EXIT_ERROR = 2;
+import {
+  benchMain, cpuProfOption, drainMempools, EXIT_OK, nodeEnvOption, parseOptions, UsageError, warmUp, wholeNumber, withTestnet, type TestnetRun,
+} from './bench-run.js';
+import { createTestnetFiles, startTestnet, type TestnetLayout, type TestnetNodeHandle } from './testnet-lib.js';
 
 const TARGET_COMMITTED_TPS = 1_500;
 const TARGET_P50_MS = 1_000;
@@ -75,7 +71,6 @@ const TX_LIFETIME_MS = 60 * 60 * 1000;
 const CATEGORY = 'copyright';
 /** Above this share of one core used by other processes, the figures are flagged as disturbed. */
 const OTHER_CPU_WARN_PERCENT = 20;
-const NODE_ENV: Readonly<Record<string, string>> = { TIANPING_LOG_LEVEL: 'warn' };
 
 const USAGE = `Usage: npm run bench:net -- [--validators N] [--seconds S] [--quick] [--connections C]
                             [--submit single|bulk] [--bulk-size K] [--backlog N]
@@ -116,8 +111,6 @@ Options:
   -h, --help            show this help
 `;
 
-class UsageError extends Error {}
-
 interface Args {
   readonly validators: number;
   readonly loadSeconds: number;
@@ -138,54 +131,35 @@ interface Args {
 }
 
 function parse(argv: readonly string[]): Args | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv], allowPositionals: false, strict: true,
-      options: {
-        validators: { type: 'string' }, seconds: { type: 'string' }, quick: { type: 'boolean' },
-        connections: { type: 'string' }, submit: { type: 'string' }, 'bulk-size': { type: 'string' }, backlog: { type: 'string' },
-        'latency-sample-every': { type: 'string' },
-        'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true },
-        'cpu-prof': { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
-  }
+  const values = parseOptions(argv, {
+    validators: { type: 'string' }, seconds: { type: 'string' }, quick: { type: 'boolean' },
+    connections: { type: 'string' }, submit: { type: 'string' }, 'bulk-size': { type: 'string' }, backlog: { type: 'string' },
+    'latency-sample-every': { type: 'string' },
+    'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true },
+    'cpu-prof': { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
-  const integer = (name: string, text: string | undefined, fallback: number, min: number): number => {
-    if (text === undefined) return fallback;
-    if (!/^[0-9]+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} must be a whole number >= ${min}, got "${text}"`);
-    return Number(text);
-  };
   const quick = values.quick === true;
-  const loadSeconds = integer('seconds', values.seconds, quick ? QUICK_LOAD_SECONDS : DEFAULT_LOAD_SECONDS, 2);
-  const nodeEnv: Record<string, string> = { ...NODE_ENV };
-  for (const item of values['node-env'] ?? []) {
-    const match = /^(TIANPING_[A-Z0-9_]+)=(.*)$/s.exec(item);
-    if (match === null) throw new UsageError(`--node-env must be TIANPING_NAME=VALUE, got "${item}"`);
-    nodeEnv[match[1]!] = match[2]!;
-  }
+  const loadSeconds = wholeNumber('seconds', values.seconds, quick ? QUICK_LOAD_SECONDS : DEFAULT_LOAD_SECONDS, 2);
+  const nodeEnv = nodeEnvOption(values['node-env']);
   const submit = values.submit ?? DEFAULT_SUBMIT;
   if (!(SUBMIT_MODES as readonly string[]).includes(submit)) throw new UsageError(`--submit must be ${SUBMIT_MODES.join(' or ')}, got "${submit}"`);
-  const bulkSize = integer('bulk-size', values['bulk-size'], DEFAULT_BULK_SIZE, 1);
+  const bulkSize = wholeNumber('bulk-size', values['bulk-size'], DEFAULT_BULK_SIZE, 1);
   if (bulkSize > TX_BATCH_TXS_MAX) throw new UsageError(`--bulk-size must be at most ${TX_BATCH_TXS_MAX}, got ${bulkSize}`);
   const sampleEveryText = values['latency-sample-every'];
   if (sampleEveryText !== undefined && submit !== 'bulk') throw new UsageError('--latency-sample-every needs --submit bulk: with single, every tx is a sample');
-  const cpuProfDir = values['cpu-prof'] === undefined ? undefined
-    : isAbsolute(values['cpu-prof']) ? values['cpu-prof'] : resolve(values['cpu-prof']);
+  const cpuProfDir = cpuProfOption(values['cpu-prof']);
   return {
-    validators: integer('validators', values.validators, DEFAULT_VALIDATORS, 1),
+    validators: wholeNumber('validators', values.validators, DEFAULT_VALIDATORS, 1),
     loadSeconds,
     halfLoadSeconds: quick ? QUICK_HALF_LOAD_SECONDS : HALF_LOAD_SECONDS,
     ceilingMs: quick ? QUICK_CEILING_MS : CEILING_MS,
     halfLoadWarmupMs: quick ? QUICK_HALF_LOAD_WARMUP_MS : HALF_LOAD_WARMUP_MS,
     quick,
-    connections: integer('connections', values.connections, submit === 'bulk' ? DEFAULT_BULK_CONNECTIONS : DEFAULT_CONNECTIONS, 1),
-    submit: submit as SubmitMode, bulkSize, backlogTxsMax: integer('backlog', values.backlog, DEFAULT_BACKLOG_TXS_MAX, 1),
-    latencySampleEvery: sampleEveryText === undefined ? undefined : integer('latency-sample-every', sampleEveryText, 1, 1),
-    basePort: integer('base-port', values['base-port'], DEFAULT_BASE_PORT, 1),
+    connections: wholeNumber('connections', values.connections, submit === 'bulk' ? DEFAULT_BULK_CONNECTIONS : DEFAULT_CONNECTIONS, 1),
+    submit: submit as SubmitMode, bulkSize, backlogTxsMax: wholeNumber('backlog', values.backlog, DEFAULT_BACKLOG_TXS_MAX, 1),
+    latencySampleEvery: sampleEveryText === undefined ? undefined : wholeNumber('latency-sample-every', sampleEveryText, 1, 1),
+    basePort: wholeNumber('base-port', values['base-port'], DEFAULT_BASE_PORT, 1),
     nodeEnv, cpuProfDir, keep: values.keep === true,
   };
 }
@@ -289,38 +263,13 @@ async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: r
   };
 }
 
-async function drain(poller: StatusPoller): Promise<{ drained: boolean; ms: number }> {
-  const startMs = Date.now();
-  let lastLogMs = startMs;
-  while (Date.now() - startMs < DRAIN_TIMEOUT_MS) {
-    await poller.poll();
-    if (poller.statuses.every((s) => s !== undefined && s.mempoolSize === 0)) return { drained: true, ms: Date.now() - startMs };
-    if (Date.now() - lastLogMs >= PROGRESS_EVERY_MS) {
-      lastLogMs = Date.now();
-      log(`  draining: mempools ${poller.statuses.map((s) => s?.mempoolSize ?? '?').join('/')}`);
-    }
-    await sleep(STATUS_POLL_MS);
-  }
-  return { drained: false, ms: Date.now() - startMs };
-}
+/** Waits until every validator's mempool is empty (or DRAIN_TIMEOUT_MS). */
+const drain = (poller: StatusPoller): Promise<{ drained: boolean; ms: number }> => drainMempools(poller, {
+  timeoutMs: DRAIN_TIMEOUT_MS, progressEveryMs: PROGRESS_EVERY_MS, pollMs: STATUS_POLL_MS, log,
+  progress: () => `mempools ${poller.statuses.map((s) => s?.mempoolSize ?? '?').join('/')}`,
+});
 
 // --- the run ---------------------------------------------------------------------------------
-
-/** One tx per validator, each waited for: the mesh, gossip and block production all work. */
-async function warmUp(layout: TestnetLayout, handles: readonly TestnetNodeHandle[], txs: readonly PresignedTx[]): Promise<void> {
-  const agent = keepAliveAgent(1);
-  try {
-    for (const [i, handle] of handles.entries()) {
-      const answer = await postJson(agent, new URL(handle.node.apiUrl), `/v1/txs?wait=commit&timeoutMs=${COMMIT_WAIT_MS}`,
-        txs[i]!.jsonBody, COMMIT_WAIT_MS + SUBMIT_TIMEOUT_MS);
-      if (answer.status !== 200) {
-        throw new Error(`warm-up anchor through ${handle.name} of ${layout.chainId} failed: ${answer.status} ${answer.body}`);
-      }
-    }
-  } finally {
-    agent.destroy();
-  }
-}
 
 function presign(layout: TestnetLayout, keyPair: KeyPair, count: number, firstNonce: number): PresignedTx[] {
   const startMs = performance.now();
@@ -502,68 +451,36 @@ function jsonLine(f: Figures): string {
   });
 }
 
+/** The phases on a fresh testnet in dir: the ceiling first, then maximum and half load. */
+async function phases(args: Args, machine: MachineInfo, running: TestnetRun): Promise<Figures> {
+  const { dir } = running;
+  const layout = createTestnetFiles({ dir, validators: args.validators, observers: 0, basePort: args.basePort });
+  const keyPair = readKeyFile(layout.submitterKeyFile);
+  const ceiling = await ceilingPhase(args, layout, keyPair, machine);
+
+  log(`presigning: ${args.loadSeconds} s at up to ${PRESIGN_RATE_PER_SEC} txs/s`);
+  const warmTxs = presign(layout, keyPair, args.validators, 1);
+  const loadTxs = presign(layout, keyPair, args.loadSeconds * PRESIGN_RATE_PER_SEC, 1_000_000);
+
+  log(`starting ${args.validators} validators in ${dir} (API ports ${args.basePort}..; env ${Object.entries(args.nodeEnv).map(([k, v]) => `${k}=${v}`).join(' ')})`);
+  running.handles = await startTestnet(withCpuProfile(layout, args.cpuProfDir), { env: args.nodeEnv });
+  const handles = running.handles;
+  await warmUp(handles, warmTxs, { what: 'anchor', submitTimeoutMs: SUBMIT_TIMEOUT_MS, chainId: layout.chainId });
+  const { max, drained } = await maxLoadPhase(args, handles, loadTxs);
+  const { result: half, cpu: halfCpu } = await halfLoadPhase(args, layout, keyPair, handles, max.committedTps);
+  return { args, machine, ceiling, max, drained, half, halfCpu };
+}
+
 async function run(args: Args): Promise<number> {
   const machine = machineInfo();
   log(`${args.validators} validators on ${machine.cores} cores (${machine.cpuModel}), Node ${machine.nodeVersion}`);
-  const dir = mkdtempSync(join(tmpdir(), 'tianping-bench-net-'));
-  let handles: TestnetNodeHandle[] = [];
-  let stopping: Promise<void> | undefined;
-  const stopNodes = (): Promise<void> => (stopping ??= stopAll(handles));
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log(`${signal}: stopping the nodes`);
-    void stopNodes().then(() => {
-      if (!args.keep) rmSync(dir, { recursive: true, force: true });
-      process.exit(EXIT_ERROR);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    const layout = createTestnetFiles({ dir, validators: args.validators, observers: 0, basePort: args.basePort });
-    const keyPair = readKeyFile(layout.submitterKeyFile);
-    const ceiling = await ceilingPhase(args, layout, keyPair, machine);
-
-    log(`presigning: ${args.loadSeconds} s at up to ${PRESIGN_RATE_PER_SEC} txs/s`);
-    const warmTxs = presign(layout, keyPair, args.validators, 1);
-    const loadTxs = presign(layout, keyPair, args.loadSeconds * PRESIGN_RATE_PER_SEC, 1_000_000);
-
-    log(`starting ${args.validators} validators in ${dir} (API ports ${args.basePort}..; env ${Object.entries(args.nodeEnv).map(([k, v]) => `${k}=${v}`).join(' ')})`);
-    handles = await startTestnet(withCpuProfile(layout, args.cpuProfDir), { env: args.nodeEnv });
-    await warmUp(layout, handles, warmTxs);
-    const { max, drained } = await maxLoadPhase(args, handles, loadTxs);
-    const { result: half, cpu: halfCpu } = await halfLoadPhase(args, layout, keyPair, handles, max.committedTps);
-
-    await stopNodes();
-    const exits = await Promise.all(handles.map((h) => h.exited));
-    const figures: Figures = { args, machine, ceiling, max, drained, half, halfCpu };
+  await withTestnet({ prefix: 'tianping-bench-net-', keep: args.keep, log }, (running) => phases(args, machine, running), (figures, unclean) => {
     process.stdout.write(summaryLines(figures).join('\n') + '\n');
     if (args.cpuProfDir !== undefined) log(`CPU profiles of the validators in ${args.cpuProfDir}`);
-    const unclean = exits.filter((e) => e.code !== 0);
-    if (unclean.length > 0) log(`${unclean.length} node(s) did not stop cleanly: ${unclean.map((e) => e.signal ?? `code ${e.code}`).join(', ')}`);
+    if (unclean.length > 0) log(`${unclean.length} node(s) did not stop cleanly: ${unclean.join(', ')}`);
     process.stdout.write(jsonLine(figures) + '\n');
-    return EXIT_OK;
-  } finally {
-    await stopNodes();
-    if (args.keep) log(`testnet kept in ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
-  }
+  });
+  return EXIT_OK;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const args = parse(argv);
-  if (args === 'help') {
-    process.stdout.write(USAGE);
-    return EXIT_OK;
-  }
-  return run(args);
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = error instanceof UsageError ? ' (see "npm run bench:net -- --help")' : '';
-    process.stderr.write(`bench:net: ${message}${hint}\n`);
-    process.exit(EXIT_ERROR);
-  },
-);
+benchMain('bench:net', USAGE, parse, run);

@@ -1,13 +1,11 @@
 // The command line of bench:batch: its usage text, options, defaults and the sizes of a full and a
 // --quick run.
 import { availableParallelism } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { cpuProfOption, nodeEnvOption, parseOptions, UsageError, wholeNumber } from '../bench-run.js';
 import { DEV_PORT_OFFSET, ITEMS_PER_BATCH, ROOT_ONLY_SAMPLE, VALIDATORS, WARMUP_FRACTION } from './common.js';
 
 /** API ports P..P+3, p2p ports P+100..; the dev node's API on P+50. Away from bench:net (18100) and the testnet (8100). */
 const DEFAULT_BASE_PORT = 18_300;
-const NODE_ENV: Readonly<Record<string, string>> = { TIANPING_LOG_LEVEL: 'warn' };
 
 const FULL = { loadSeconds: 30, items: 1_000_000, receiptSeconds: 10, verifyCount: 300, diskItems: 200_000 } as const;
 const QUICK = { loadSeconds: 8, items: 50_000, receiptSeconds: 3, verifyCount: 50, diskItems: 20_000 } as const;
@@ -57,8 +55,6 @@ Options:
   -h, --help            show this help
 `;
 
-export class UsageError extends Error {}
-
 export interface Args {
   readonly quick: boolean;
   readonly items: number;
@@ -79,30 +75,16 @@ export interface Args {
 }
 
 export function parse(argv: readonly string[]): Args | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv], allowPositionals: false, strict: true,
-      options: {
-        quick: { type: 'boolean' }, items: { type: 'string' }, seconds: { type: 'string' }, 'disk-items': { type: 'string' },
-        phases: { type: 'string' }, threads: { type: 'string' }, connections: { type: 'string' }, clients: { type: 'string' },
-        'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true },
-        'genesis-param': { type: 'string', multiple: true }, 'cpu-prof': { type: 'string' },
-        keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
-  }
+  const values = parseOptions(argv, {
+    quick: { type: 'boolean' }, items: { type: 'string' }, seconds: { type: 'string' }, 'disk-items': { type: 'string' },
+    phases: { type: 'string' }, threads: { type: 'string' }, connections: { type: 'string' }, clients: { type: 'string' },
+    'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true },
+    'genesis-param': { type: 'string', multiple: true }, 'cpu-prof': { type: 'string' },
+    keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
-  const integer = (name: string, text: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
-    if (text === undefined) return fallback;
-    const clean = text.replace(/_/g, '');
-    if (!/^[0-9]+$/.test(clean) || Number(clean) < min || Number(clean) > max) {
-      throw new UsageError(`--${name} must be a whole number in ${min}..${max}, got "${text}"`);
-    }
-    return Number(clean);
-  };
+  const integer = (name: string, text: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number =>
+    wholeNumber(name, text, fallback, min, max, { underscores: true });
   const quick = values.quick === true;
   const sizes = quick ? QUICK : FULL;
   const phases = new Set<Phase>();
@@ -111,20 +93,14 @@ export function parse(argv: readonly string[]): Args | 'help' {
     phases.add(name as Phase);
   }
   if (phases.size === 0) throw new UsageError('--phases names no phase');
-  const nodeEnv: Record<string, string> = { ...NODE_ENV };
-  for (const item of values['node-env'] ?? []) {
-    const match = /^(TIANPING_[A-Z0-9_]+)=(.*)$/s.exec(item);
-    if (match === null) throw new UsageError(`--node-env must be TIANPING_NAME=VALUE, got "${item}"`);
-    nodeEnv[match[1]!] = match[2]!;
-  }
+  const nodeEnv = nodeEnvOption(values['node-env']);
   const genesisParams: Record<string, number> = {};
   for (const item of values['genesis-param'] ?? []) {
     const match = /^([A-Za-z]+)=([0-9]+)$/.exec(item);
     if (match === null) throw new UsageError(`--genesis-param must be NAME=INTEGER (e.g. blockTxsMax=20), got "${item}"`);
     genesisParams[match[1]!] = Number(match[2]);
   }
-  const cpuProfDir = values['cpu-prof'] === undefined ? undefined
-    : isAbsolute(values['cpu-prof']) ? values['cpu-prof'] : resolve(values['cpu-prof']);
+  const cpuProfDir = cpuProfOption(values['cpu-prof']);
   const diskItems = integer('disk-items', values['disk-items'], sizes.diskItems, ITEMS_PER_BATCH);
   return {
     quick,

@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { installNodeSha256 } from '../../src/crypto/index.js';
 import { machineInfo, type PresignedBatch } from '../bench-lib.js';
 import { stopAll } from '../testnet-lib.js';
-import { parse, USAGE, UsageError, type Args, type Phase } from './args.js';
+import { benchMain, EXIT_ERROR, EXIT_OK } from '../bench-run.js';
+import { parse, USAGE, type Args, type Phase } from './args.js';
 import { ChainStalledError, StatusPoller } from './chain.js';
 import { fixed, log, seconds, VALIDATORS } from './common.js';
 import { diskPhase } from './disk.js';
@@ -25,9 +26,6 @@ import { receiptsPhase, verifyPhase, type ServedReceipt } from './receipts.js';
 import { report, type Results } from './report.js';
 import { rootOnly } from './root-only.js';
 import { bootTestnet, stopTestnet, warmUp, type BenchTestnet, type RunningNodes } from './testnet.js';
-
-const EXIT_OK = 0;
-const EXIT_ERROR = 2;
 
 /** Batches the receipt phases anchor themselves when the load phase gave them none. */
 const OWN_BATCHES = 20;
@@ -128,24 +126,7 @@ async function run(args: Args): Promise<number> {
   return EXIT_OK;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const args = parse(argv);
-  if (args === 'help') {
-    process.stdout.write(USAGE);
-    return EXIT_OK;
-  }
-  return run(args);
-}
-
 // A platform runs the tree and its receipts in Node (the tianping CLI), which hashes with OpenSSL:
 // so does the bench, in the main thread and in every worker (root-worker.ts).
 installNodeSha256();
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = error instanceof UsageError ? ' (see "npm run bench:batch -- --help")' : '';
-    process.stderr.write(`bench:batch: ${message}${hint}\n`);
-    process.exit(EXIT_ERROR);
-  },
-);
+benchMain('bench:batch', USAGE, parse, run);

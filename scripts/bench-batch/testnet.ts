@@ -4,12 +4,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readKeyFile, type KeyPair } from '../../src/crypto/index.js';
 import { parseGenesis, type Genesis } from '../../src/state/genesis.js';
-import { keepAliveAgent, postJson, presignBatchTxs, withCpuProfile, type PresignedBatch } from '../bench-lib.js';
+import { presignBatchTxs, withCpuProfile, type PresignedBatch } from '../bench-lib.js';
+import { warmUp as warmUpTxs } from '../bench-run.js';
 import { createTestnetFiles, startTestnet, stopAll, type TestnetLayout, type TestnetNodeHandle } from '../testnet-lib.js';
 import type { Args } from './args.js';
-import {
-  CATEGORY, COMMIT_WAIT_MS, ITEMS_PER_BATCH, log, seconds, SUBMIT_TIMEOUT_MS, TX_LIFETIME_MS, VALIDATORS,
-} from './common.js';
+import { CATEGORY, ITEMS_PER_BATCH, log, seconds, SUBMIT_TIMEOUT_MS, TX_LIFETIME_MS, VALIDATORS } from './common.js';
 
 /** Sets genesis parameters in a genesis file no node has started from yet; checked by the node's own parser. */
 export function setGenesisParams(file: string, params: Readonly<Record<string, number>>): Genesis {
@@ -23,19 +22,8 @@ export function setGenesisParams(file: string, params: Readonly<Record<string, n
 }
 
 /** Batch i through validator i, each waited for: the mesh, gossip and block production all work. */
-export async function warmUp(handles: readonly TestnetNodeHandle[], txs: readonly PresignedBatch[]): Promise<void> {
-  const agent = keepAliveAgent(1);
-  try {
-    for (const [i, tx] of txs.entries()) {
-      const handle = handles[i % handles.length]!;
-      const answer = await postJson(agent, new URL(handle.node.apiUrl), `/v1/txs?wait=commit&timeoutMs=${COMMIT_WAIT_MS}`,
-        tx.jsonBody, COMMIT_WAIT_MS + SUBMIT_TIMEOUT_MS);
-      if (answer.status !== 200) throw new Error(`warm-up batch through ${handle.name} failed: ${answer.status} ${answer.body}`);
-    }
-  } finally {
-    agent.destroy();
-  }
-}
+export const warmUp = (handles: readonly TestnetNodeHandle[], txs: readonly PresignedBatch[]): Promise<void> =>
+  warmUpTxs(handles, txs, { what: 'batch', submitTimeoutMs: SUBMIT_TIMEOUT_MS });
 
 /** A testnet of this bench, started, with its warm-up batches committed. */
 export interface BenchTestnet {

@@ -1,10 +1,9 @@
 // The command line of bench:contracts: its usage text, options, defaults and the sizes of a full
 // and a --quick run.
-import { parseArgs } from 'node:util';
+import { nodeEnvOption, parseOptions, wholeNumber } from '../bench-run.js';
 
 /** API ports P..P+3, p2p ports P+100..: away from bench:net (18100), bench:batch (18300) and the testnet (8100). */
 const DEFAULT_BASE_PORT = 18_500;
-const NODE_ENV: Readonly<Record<string, string>> = { TIANPING_LOG_LEVEL: 'warn' };
 export const VALIDATORS = 4;
 /** The per-block limit of the clock's entries set in the bench's genesis (the chain allows 1..10,000). */
 const DEFAULT_EVENTS_PER_BLOCK_MAX = 4_000;
@@ -48,8 +47,6 @@ Options:
   -h, --help            show this help
 `;
 
-export class UsageError extends Error {}
-
 export interface Args {
   readonly quick: boolean;
   readonly contracts: number;
@@ -65,47 +62,27 @@ export interface Args {
 }
 
 export function parse(argv: readonly string[]): Args | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv], allowPositionals: false, strict: true,
-      options: {
-        quick: { type: 'boolean' }, contracts: { type: 'string' }, rounds: { type: 'string' }, window: { type: 'string' },
-        gap: { type: 'string' }, 'anchor-rate': { type: 'string' }, 'create-rate': { type: 'string' }, 'events-max': { type: 'string' },
-        'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true }, keep: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
-  }
+  const values = parseOptions(argv, {
+    quick: { type: 'boolean' }, contracts: { type: 'string' }, rounds: { type: 'string' }, window: { type: 'string' },
+    gap: { type: 'string' }, 'anchor-rate': { type: 'string' }, 'create-rate': { type: 'string' }, 'events-max': { type: 'string' },
+    'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true }, keep: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
-  const integer = (name: string, text: string | undefined, fallback: number, min: number, max: number): number => {
-    if (text === undefined) return fallback;
-    if (!/^[0-9]+$/.test(text) || Number(text) < min || Number(text) > max) {
-      throw new UsageError(`--${name} must be a whole number in ${min}..${max}, got "${text}"`);
-    }
-    return Number(text);
-  };
   const quick = values.quick === true;
   const size = quick ? QUICK : FULL;
-  const nodeEnv: Record<string, string> = { ...NODE_ENV };
-  for (const item of values['node-env'] ?? []) {
-    const match = /^(TIANPING_[A-Z0-9_]+)=(.*)$/s.exec(item);
-    if (match === null) throw new UsageError(`--node-env must be TIANPING_NAME=VALUE, got "${item}"`);
-    nodeEnv[match[1]!] = match[2]!;
-  }
+  const nodeEnv = nodeEnvOption(values['node-env']);
   return {
     quick,
-    contracts: integer('contracts', values.contracts, size.contracts, 1, 1_000_000),
+    contracts: wholeNumber('contracts', values.contracts, size.contracts, 1, 1_000_000),
     // A contract has at most 1,000 instalments (docs/contracts.md §8): one per round.
-    rounds: integer('rounds', values.rounds, size.rounds, 1, 20),
-    windowMs: integer('window', values.window, size.windowSeconds, 4, 3_600) * 1000,
-    gapMs: integer('gap', values.gap, size.gapSeconds, 1, 3_600) * 1000,
-    anchorRate: integer('anchor-rate', values['anchor-rate'], size.anchorRate, 1, 100_000),
-    createRate: integer('create-rate', values['create-rate'], size.createRate, 1, 100_000),
-    eventsPerBlockMax: integer('events-max', values['events-max'], DEFAULT_EVENTS_PER_BLOCK_MAX, 1, 10_000),
-    basePort: integer('base-port', values['base-port'], DEFAULT_BASE_PORT, 1024, 65_000),
+    rounds: wholeNumber('rounds', values.rounds, size.rounds, 1, 20),
+    windowMs: wholeNumber('window', values.window, size.windowSeconds, 4, 3_600) * 1000,
+    gapMs: wholeNumber('gap', values.gap, size.gapSeconds, 1, 3_600) * 1000,
+    anchorRate: wholeNumber('anchor-rate', values['anchor-rate'], size.anchorRate, 1, 100_000),
+    createRate: wholeNumber('create-rate', values['create-rate'], size.createRate, 1, 100_000),
+    eventsPerBlockMax: wholeNumber('events-max', values['events-max'], DEFAULT_EVENTS_PER_BLOCK_MAX, 1, 10_000),
+    basePort: wholeNumber('base-port', values['base-port'], DEFAULT_BASE_PORT, 1024, 65_000),
     nodeEnv, keep: values.keep === true,
   };
 }

@@ -6,20 +6,18 @@
 //      contracts fall due per block, against control windows without, alternating on the same
 //      testnet so that the machine's noise hits both.
 // Targets are reported as pass/fail; a missed target is a result, not an error (exit 0).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineInfo, type PresignedTx } from '../bench-lib.js';
-import { startTestnet, stopAll, type TestnetNodeHandle } from '../testnet-lib.js';
-import { parse, fixed, log, SPREAD_FRACTION, USAGE, UsageError, VALIDATORS, type Args } from './args.js';
+import { SUBMIT_TIMEOUT_MS } from '../bench-net-submit.js';
+import { benchMain, EXIT_OK, warmUp, withTestnet, type TestnetRun } from '../bench-run.js';
+import { startTestnet } from '../testnet-lib.js';
+import { parse, fixed, log, SPREAD_FRACTION, USAGE, VALIDATORS, type Args } from './args.js';
 import { jsonLine, summaryLines, type Results } from './report.js';
 import {
-  anchoredDigest, benchTestnetFiles, makeSchedule, presignAnchors, presignCases, sendAll, sendText, warmUp,
+  anchoredDigest, benchTestnetFiles, makeSchedule, presignAnchors, presignCases, sendAll, sendText,
 } from './setup.js';
 import { awaitEvents, blockFacts, latestHeight, runWindows, windowFigures } from './windows.js';
 
-const EXIT_OK = 0;
-const EXIT_ERROR = 2;
 /** Time planned for the chain to take the last contracts in: at least this, or a quarter of the creation. */
 const CREATION_LEAD_MIN_MS = 15_000;
 const CREATION_LEAD_SHARE = 0.25;
@@ -29,9 +27,9 @@ const DOCUMENT_NONCE = 1_000;
 const WINDOW_NONCE = 100_000_000;
 const WINDOW_NONCE_STEP = 10_000_000;
 
-async function phases(args: Args, dir: string, running: { handles: TestnetNodeHandle[] }): Promise<Results> {
+async function phases(args: Args, running: TestnetRun): Promise<Results> {
   const machine = machineInfo();
-  const { layout, submitter, court } = benchTestnetFiles(join(dir, 'testnet'), args);
+  const { layout, submitter, court } = benchTestnetFiles(join(running.dir, 'testnet'), args);
   const startSigning = performance.now();
   const warm = presignAnchors(layout, submitter, VALIDATORS, 1);
   const documents = presignAnchors(layout, submitter, args.contracts, DOCUMENT_NONCE);
@@ -45,7 +43,7 @@ async function phases(args: Args, dir: string, running: { handles: TestnetNodeHa
   running.handles = await startTestnet(layout, { env: args.nodeEnv });
   const handles = running.handles;
   const url = handles[0]!.node.apiUrl;
-  await warmUp(handles, warm);
+  await warmUp(handles, warm, { what: 'anchor', submitTimeoutMs: SUBMIT_TIMEOUT_MS });
 
   log(`phase 1: anchoring ${args.contracts} documents`);
   const anchors = await sendAll(handles, documents, 'documents', undefined, Number.POSITIVE_INFINITY);
@@ -79,50 +77,12 @@ async function phases(args: Args, dir: string, running: { handles: TestnetNodeHa
 }
 
 async function run(args: Args): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'tianping-bench-contracts-'));
-  const running: { handles: TestnetNodeHandle[] } = { handles: [] };
-  let stopping: Promise<void> | undefined;
-  const stopNodes = (): Promise<void> => (stopping ??= stopAll(running.handles));
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log(`${signal}: stopping the nodes`);
-    void stopNodes().then(() => {
-      if (!args.keep) rmSync(dir, { recursive: true, force: true });
-      process.exit(EXIT_ERROR);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    const results = await phases(args, dir, running);
-    await stopNodes();
-    const exits = await Promise.all(running.handles.map((h) => h.exited));
-    const unclean = exits.filter((e) => e.code !== 0);
-    if (unclean.length > 0) log(`${unclean.length} node(s) did not stop cleanly: ${unclean.map((e) => e.signal ?? `code ${e.code}`).join(', ')}`);
+  await withTestnet({ prefix: 'tianping-bench-contracts-', keep: args.keep, log }, (running) => phases(args, running), (results, unclean) => {
+    if (unclean.length > 0) log(`${unclean.length} node(s) did not stop cleanly: ${unclean.join(', ')}`);
     process.stdout.write(summaryLines(results).join('\n') + '\n');
     process.stdout.write(jsonLine(results) + '\n');
-    return EXIT_OK;
-  } finally {
-    await stopNodes();
-    if (args.keep) log(`testnet kept in ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
-  }
+  });
+  return EXIT_OK;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const args = parse(argv);
-  if (args === 'help') {
-    process.stdout.write(USAGE);
-    return EXIT_OK;
-  }
-  return run(args);
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = error instanceof UsageError ? ' (see "npm run bench:contracts -- --help")' : '';
-    process.stderr.write(`bench:contracts: ${message}${hint}\n`);
-    process.exit(EXIT_ERROR);
-  },
-);
+benchMain('bench:contracts', USAGE, parse, run);

@@ -7,18 +7,16 @@ import { pb } from '../../src/codec/proto.js';
 import { generateKeyPair, readKeyFile, type KeyPair } from '../../src/crypto/index.js';
 import { DEFAULT_PARAMS } from '../../src/state/genesis.js';
 import { toHex } from '../../src/types/index.js';
-import {
-  keepAliveAgent, nodePrivateKey, postJson, presignAnchorTxs, sleep, type PresignedTx,
-} from '../bench-lib.js';
+import { keepAliveAgent, nodePrivateKey, presignAnchorTxs, type PresignedTx } from '../bench-lib.js';
+import { drainMempools } from '../bench-run.js';
 import { StatusPoller, STATUS_POLL_MS } from '../bench-chain.js';
-import { newSubmitCounters, submitBulk, SUBMIT_TIMEOUT_MS, type SubmitCounters } from '../bench-net-submit.js';
+import { newSubmitCounters, submitBulk, type SubmitCounters } from '../bench-net-submit.js';
 import { setGenesisParams } from '../bench-batch/testnet.js';
 import { createTestnetFiles, type TestnetLayout, type TestnetNodeHandle } from '../testnet-lib.js';
 import { VALIDATORS, fixed, log, type Args } from './args.js';
 
 export const CATEGORY = 'copyright';
 export const TX_LIFETIME_MS = 2 * 60 * 60 * 1000;
-const COMMIT_WAIT_MS = 60_000;
 /** Submitters pause while a validator's mempool holds more than this (two full proposals). */
 const BACKLOG_TXS_MAX = 4_000;
 const BULK_SIZE = 128;
@@ -43,20 +41,6 @@ export function benchTestnetFiles(dir: string, args: Args): { layout: TestnetLay
   return { layout, submitter: readKeyFile(layout.submitterKeyFile), court };
 }
 
-/** One tx per validator, each waited for: the mesh, gossip and block production all work. */
-export async function warmUp(handles: readonly TestnetNodeHandle[], txs: readonly PresignedTx[]): Promise<void> {
-  const agent = keepAliveAgent(1);
-  try {
-    for (const [i, handle] of handles.entries()) {
-      const answer = await postJson(agent, new URL(handle.node.apiUrl), `/v1/txs?wait=commit&timeoutMs=${COMMIT_WAIT_MS}`,
-        txs[i]!.jsonBody, COMMIT_WAIT_MS + SUBMIT_TIMEOUT_MS);
-      if (answer.status !== 200) throw new Error(`warm-up anchor through ${handle.name} failed: ${answer.status} ${answer.body}`);
-    }
-  } finally {
-    agent.destroy();
-  }
-}
-
 export function presignAnchors(layout: TestnetLayout, keyPair: KeyPair, count: number, firstNonce: number): PresignedTx[] {
   return presignAnchorTxs({ chainId: layout.chainId, keyPair, count, category: CATEGORY, firstNonce,
     expiresAtMs: Date.now() + TX_LIFETIME_MS });
@@ -67,22 +51,6 @@ export function anchoredDigest(tx: PresignedTx): Uint8Array {
   const digest = decodeTx(tx.bytes, DEFAULT_PARAMS.txBytesMax).body.anchorEvidence?.digest;
   if (digest === undefined || digest === null) throw new Error('not an AnchorEvidence tx');
   return digest;
-}
-
-/** Waits until every validator's mempool is empty. */
-export async function drain(poller: StatusPoller): Promise<{ drained: boolean; ms: number }> {
-  const startMs = Date.now();
-  let lastLogMs = startMs;
-  while (Date.now() - startMs < DRAIN_TIMEOUT_MS) {
-    await poller.poll();
-    if (poller.statuses.every((s) => s !== undefined && s.mempoolSize === 0)) return { drained: true, ms: Date.now() - startMs };
-    if (Date.now() - lastLogMs >= PROGRESS_EVERY_MS) {
-      lastLogMs = Date.now();
-      log(`  draining: ${poller.describe()}`);
-    }
-    await sleep(STATUS_POLL_MS);
-  }
-  return { drained: false, ms: Date.now() - startMs };
 }
 
 export interface SendResult {
@@ -116,7 +84,8 @@ export async function sendAll(handles: readonly TestnetNodeHandle[], txs: readon
         Math.ceil(ratePerSec / 20))),
       backlogged: () => ahead() || poller.mempoolMax > BACKLOG_TXS_MAX, pauseMs: ratePerSec === undefined ? STATUS_POLL_MS : 25,
     }))));
-    const drained = await drain(poller);
+    const drained = await drainMempools(poller, { timeoutMs: DRAIN_TIMEOUT_MS, progressEveryMs: PROGRESS_EVERY_MS, pollMs: STATUS_POLL_MS,
+      progress: () => poller.describe(), log });
     return { sent: counters.next, accepted: counters.accepted, refused: { ...counters.refused }, ms: Date.now() - startMs,
       drained: drained.drained };
   } finally {
