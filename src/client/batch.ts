@@ -11,7 +11,7 @@ import { sign, type KeyPair } from '../crypto/ed25519.js';
 import { leafHash, MerkleBuilder, verifyInclusion } from '../merkle/index.js';
 import { HASH_BYTES, TianpingError, toHex, type Hash32 } from '../types/index.js';
 import { RECEIPT_TX_BYTES_MAX, algorithmId, type Receipt } from './receipt.js';
-import { DEFAULT_TX_LIFETIME_MS, checkChainId, randomNonce, toDigest, type BuiltTx } from './tx.js';
+import { checkChainId, nonceAndExpiry, toDigest, type BuiltTx } from './tx.js';
 
 /**
  * No chain accepts more items in one indexed batch: the item index is 16 bits in the node's state
@@ -62,14 +62,7 @@ export function buildBatchTx(params: BatchTxParams): BuiltTx {
     throw new TianpingError('ALGORITHM_UNSUPPORTED', `hash algorithm "${String(params.algorithm)}" is not sha256 or sm3`);
   }
   const metadataDigest = params.metadataDigest === undefined ? undefined : toDigest(params.metadataDigest, 'metadata digest');
-  const nonce = params.nonce ?? randomNonce();
-  if (!Number.isSafeInteger(nonce) || nonce < 0) {
-    throw new TianpingError('TX_NONCE_INVALID', `nonce must be a non-negative safe integer, got ${nonce}`);
-  }
-  const expiresAtMs = params.expiresAtMs ?? (params.nowMs ?? Date.now()) + DEFAULT_TX_LIFETIME_MS;
-  if (!Number.isSafeInteger(expiresAtMs) || expiresAtMs <= 0) {
-    throw new TianpingError('EVIDENCE_FIELD_INVALID', `expiresAtMs must be a positive integer, got ${expiresAtMs}`);
-  }
+  const { nonce, expiresAtMs } = nonceAndExpiry(params, 'EVIDENCE_FIELD_INVALID');
   let kind: { indexed: { digests: Uint8Array[] } } | { rootOnly: { root: Uint8Array; itemCount: number } };
   if (params.kind === 'indexed') {
     const count = params.digests.length;

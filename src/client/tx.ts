@@ -3,7 +3,7 @@
 import { ALGORITHM_IDS, encodeSignedTx, encodeTxBody, txHash, txSignBytes, CHAIN_ID_BYTES_MAX } from '../codec/index.js';
 import type { EvidenceAlgorithm } from '../crypto/hash.js';
 import { sign, type KeyPair } from '../crypto/ed25519.js';
-import { HASH_BYTES, TianpingError, fromHex, utf8, type Hash32 } from '../types/index.js';
+import { HASH_BYTES, TianpingError, fromHex, utf8, type ErrorCode, type Hash32 } from '../types/index.js';
 
 /** How long a tx stays valid when the caller does not say: long enough to retry, short enough to forget. */
 export const DEFAULT_TX_LIFETIME_MS = 10 * 60 * 1000;
@@ -44,14 +44,7 @@ export function buildAnchorTx(params: AnchorTxParams): BuiltTx {
   }
   const digest = toDigest(params.digest, 'digest');
   const metadataDigest = params.metadataDigest === undefined ? undefined : toDigest(params.metadataDigest, 'metadata digest');
-  const nonce = params.nonce ?? randomNonce();
-  if (!Number.isSafeInteger(nonce) || nonce < 0) {
-    throw new TianpingError('TX_NONCE_INVALID', `nonce must be a non-negative safe integer, got ${nonce}`);
-  }
-  const expiresAtMs = params.expiresAtMs ?? (params.nowMs ?? Date.now()) + DEFAULT_TX_LIFETIME_MS;
-  if (!Number.isSafeInteger(expiresAtMs) || expiresAtMs <= 0) {
-    throw new TianpingError('EVIDENCE_FIELD_INVALID', `expiresAtMs must be a positive integer, got ${expiresAtMs}`);
-  }
+  const { nonce, expiresAtMs } = nonceAndExpiry(params, 'EVIDENCE_FIELD_INVALID');
   const body = encodeTxBody({
     chainId: params.chainId,
     signer: params.keyPair.publicKey,
@@ -94,20 +87,31 @@ export interface TxCommon {
 export type TxAction = Omit<NonNullable<Parameters<typeof encodeTxBody>[0]>, 'chainId' | 'signer' | 'nonce' | 'expiresAtMs'>;
 
 /**
- * Checks the common fields (TX_WRONG_CHAIN, TX_NONCE_INVALID, TX_EXPIRED), then encodes and signs
- * the body with the action. The governance and case txs are built here; an anchor or batch tx
- * refuses a bad expiry with its own code, so it keeps its own builder.
+ * A tx's nonce (random when omitted) and expiry (nowMs + DEFAULT_TX_LIFETIME_MS when omitted),
+ * checked: TX_NONCE_INVALID, or expiryCode for an expiry that is not a positive integer (an anchor
+ * or batch tx answers EVIDENCE_FIELD_INVALID, a governance or case tx TX_EXPIRED).
  */
-export function signTx(common: TxCommon, action: TxAction): BuiltTx {
-  checkChainId(common.chainId);
-  const nonce = common.nonce ?? randomNonce();
+export function nonceAndExpiry(p: Pick<TxCommon, 'nonce' | 'expiresAtMs' | 'nowMs'>, expiryCode: ErrorCode):
+  { nonce: number; expiresAtMs: number } {
+  const nonce = p.nonce ?? randomNonce();
   if (!Number.isSafeInteger(nonce) || nonce < 0) {
     throw new TianpingError('TX_NONCE_INVALID', `nonce must be a non-negative safe integer, got ${nonce}`);
   }
-  const expiresAtMs = common.expiresAtMs ?? (common.nowMs ?? Date.now()) + DEFAULT_TX_LIFETIME_MS;
+  const expiresAtMs = p.expiresAtMs ?? (p.nowMs ?? Date.now()) + DEFAULT_TX_LIFETIME_MS;
   if (!Number.isSafeInteger(expiresAtMs) || expiresAtMs <= 0) {
-    throw new TianpingError('TX_EXPIRED', `expiresAtMs must be a positive integer, got ${expiresAtMs}`);
+    throw new TianpingError(expiryCode, `expiresAtMs must be a positive integer, got ${expiresAtMs}`);
   }
+  return { nonce, expiresAtMs };
+}
+
+/**
+ * Checks the common fields (TX_WRONG_CHAIN, TX_NONCE_INVALID, TX_EXPIRED), then encodes and signs
+ * the body with the action: the governance and case txs. An anchor or batch tx checks its own
+ * fields between the chain id and the nonce, and answers a bad expiry with its own code.
+ */
+export function signTx(common: TxCommon, action: TxAction): BuiltTx {
+  checkChainId(common.chainId);
+  const { nonce, expiresAtMs } = nonceAndExpiry(common, 'TX_EXPIRED');
   const body = encodeTxBody({ chainId: common.chainId, signer: common.keyPair.publicKey, nonce, expiresAtMs, ...action });
   const bytes = encodeSignedTx(body, sign(common.keyPair.seed, txSignBytes(common.chainId, body)));
   return { bytes, hash: txHash(bytes) };
