@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { failuresIn, SEEDS_PER_CASE } from './seed-runs.js';
 
-// Fifty seeds a case take about half a minute on an idle core, and several times that on a busy
+// Forty seeds a case take about half a minute on an idle core, and several times that on a busy
 // machine: the suite's 60 s default would fail a case for the machine's load, not for a seed.
 describe('simulator', { timeout: 900_000 }, () => {
-  it.each([151, 201, 251])('seeds %i.. hold every invariant', async (firstSeed) => {
+  it.each([121, 161, 201])('seeds %i.. hold every invariant', async (firstSeed) => {
     expect(await failuresIn(firstSeed, SEEDS_PER_CASE)).toEqual([]);
   });
 });
