@@ -216,8 +216,25 @@ export function problemCode(answer: HttpAnswer): string {
   return `HTTP_${answer.status}`;
 }
 
+/**
+ * A GET's JSON. Network failures are tried again, at most GET_ATTEMPTS_MAX in all: a kept-alive
+ * socket the node closed for idleness while the bench was busy (presigning 100,000 contracts takes
+ * a minute) fails with "fetch failed" as the next request goes out, which says nothing about the
+ * node. An HTTP answer is never tried again.
+ */
+const GET_ATTEMPTS_MAX = 3;
+const GET_RETRY_DELAY_MS = 200;
+
 export async function getJson<T>(url: string, timeoutMs = 10_000): Promise<T> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  let response: Response | undefined;
+  for (let attempt = 1; response === undefined; attempt++) {
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      if (attempt >= GET_ATTEMPTS_MAX) throw new Error(`GET ${url}: ${(error as Error).message} (${attempt} attempts)`);
+      await sleep(GET_RETRY_DELAY_MS);
+    }
+  }
   if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
   return (await response.json()) as T;
 }
