@@ -39,7 +39,9 @@ describe('a judgment contract on a 4-validator testnet', () => {
   const common = (keyPair: KeyPair): { chainId: string; keyPair: KeyPair } => ({ chainId: layout.chainId, keyPair });
 
   beforeAll(async () => {
-    layout = createTestnetFiles({ dir, validators: 4, observers: 0, basePort: 42_100 + (process.pid % 5) * 20 });
+    // Below the ephemeral port range (32768-60999 on Linux): a fixed port inside it can be taken by
+    // any outgoing socket of a test running beside this one (CI caught EADDRINUSE on 42160).
+    layout = createTestnetFiles({ dir, validators: 4, observers: 0, basePort: 14_000 + (process.pid % 100) * 20 });
     // The court, its bank's oracle and a creditor holding a member key join the genesis before the nodes first start.
     const doc = JSON.parse(readFileSync(layout.genesisFile, 'utf8')) as { members: object[] };
     doc.members.push(
