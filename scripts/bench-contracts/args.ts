@@ -1,6 +1,6 @@
 // The command line of bench:contracts: its usage text, options, defaults and the sizes of a full
 // and a --quick run.
-import { nodeEnvOption, parseOptions, wholeNumber } from '../bench-run.js';
+import { cpuProfOption, nodeEnvOption, parseOptions, wholeNumber } from '../bench-run.js';
 
 /** API ports P..P+3, p2p ports P+100..: away from bench:net (18100), bench:batch (18300) and the testnet (8100). */
 const DEFAULT_BASE_PORT = 18_500;
@@ -15,7 +15,7 @@ export const SPREAD_FRACTION = 0.75;
 
 export const USAGE = `Usage: npm run bench:contracts -- [--quick] [--contracts N] [--rounds R] [--window S] [--gap S]
                                   [--anchor-rate A] [--create-rate C] [--events-max E]
-                                  [--base-port P] [--node-env NAME=VALUE]... [--keep]
+                                  [--base-port P] [--node-env NAME=VALUE]... [--cpu-prof DIR] [--keep]
 
 Starts a fresh local testnet of ${VALIDATORS} validators (each its own process, in a temporary directory, on
 127.0.0.1) whose genesis admits a court key and sets caseEventsPerBlockMax = E, then:
@@ -43,6 +43,7 @@ Options:
   --events-max E        genesis caseEventsPerBlockMax (default ${DEFAULT_EVENTS_PER_BLOCK_MAX}; 1..10000)
   --base-port P         API ports P.., p2p ports P+100.. (default ${DEFAULT_BASE_PORT})
   --node-env NAME=VALUE extra environment of every node (repeatable)
+  --cpu-prof DIR        write a V8 CPU profile of every validator into DIR (written when the nodes stop)
   --keep                keep the testnet directory (logs, ledgers) instead of deleting it
   -h, --help            show this help
 `;
@@ -58,6 +59,7 @@ export interface Args {
   readonly eventsPerBlockMax: number;
   readonly basePort: number;
   readonly nodeEnv: Readonly<Record<string, string>>;
+  readonly cpuProfDir: string | undefined;
   readonly keep: boolean;
 }
 
@@ -65,7 +67,8 @@ export function parse(argv: readonly string[]): Args | 'help' {
   const values = parseOptions(argv, {
     quick: { type: 'boolean' }, contracts: { type: 'string' }, rounds: { type: 'string' }, window: { type: 'string' },
     gap: { type: 'string' }, 'anchor-rate': { type: 'string' }, 'create-rate': { type: 'string' }, 'events-max': { type: 'string' },
-    'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true }, keep: { type: 'boolean' },
+    'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true }, 'cpu-prof': { type: 'string' },
+    keep: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
@@ -83,7 +86,7 @@ export function parse(argv: readonly string[]): Args | 'help' {
     createRate: wholeNumber('create-rate', values['create-rate'], size.createRate, 1, 100_000),
     eventsPerBlockMax: wholeNumber('events-max', values['events-max'], DEFAULT_EVENTS_PER_BLOCK_MAX, 1, 10_000),
     basePort: wholeNumber('base-port', values['base-port'], DEFAULT_BASE_PORT, 1024, 65_000),
-    nodeEnv, keep: values.keep === true,
+    nodeEnv, cpuProfDir: cpuProfOption(values['cpu-prof']), keep: values.keep === true,
   };
 }
 

@@ -7,7 +7,7 @@
 //      testnet so that the machine's noise hits both.
 // Targets are reported as pass/fail; a missed target is a result, not an error (exit 0).
 import { join } from 'node:path';
-import { machineInfo, type PresignedTx } from '../bench-lib.js';
+import { machineInfo, withCpuProfile, type PresignedTx } from '../bench-lib.js';
 import { SUBMIT_TIMEOUT_MS } from '../bench-net-submit.js';
 import { benchMain, EXIT_OK, warmUp, withTestnet, type TestnetRun } from '../bench-run.js';
 import { startTestnet } from '../testnet-lib.js';
@@ -40,7 +40,7 @@ async function phases(args: Args, running: TestnetRun): Promise<Results> {
     + `in ${fixed((performance.now() - startSigning) / 1000, 1)} s`);
 
   log(`starting ${VALIDATORS} validators in ${layout.dir} (API ports ${args.basePort}..; caseEventsPerBlockMax ${args.eventsPerBlockMax})`);
-  running.handles = await startTestnet(layout, { env: args.nodeEnv });
+  running.handles = await startTestnet(withCpuProfile(layout, args.cpuProfDir), { env: args.nodeEnv });
   const handles = running.handles;
   const url = handles[0]!.node.apiUrl;
   await warmUp(handles, warm, { what: 'anchor', submitTimeoutMs: SUBMIT_TIMEOUT_MS });

@@ -16,7 +16,7 @@ import { batchItemKey, batchOf } from './batch.js';
 const EMPTY = new Uint8Array();
 import { rotateValidatorSet } from './validators.js';
 import { Overlay, type OrderedState, type StateView } from './view.js';
-import { applyCasePlan, caseEventLocationWrite, checkEventRoom, runCaseClock } from './cases/index.js';
+import { applyCasePlan, caseEventLocationWrite, checkEventRoom, runCaseClock, type BlockEvent } from './cases/index.js';
 
 const APP_DOMAIN = utf8('tianping/app/v1');
 /** Every included tx succeeded: the leaf of result code 0. */
@@ -73,7 +73,7 @@ export async function executeBlock(view: OrderedState, ctx: BlockContext, txs: r
   const checkCtx = { ...ctx, members: overlayMemberReader(overlay) };
   const included: DecodedTx[] = [];
   const rejected: { tx: DecodedTx; error: TianpingError }[] = [];
-  const events: Uint8Array[] = [];
+  const events: BlockEvent[] = [];
   for (const tx of txs) {
     let action: CheckedAction;
     try {
@@ -101,8 +101,8 @@ export async function executeBlock(view: OrderedState, ctx: BlockContext, txs: r
   overlay.set(KEY_APP_HASH, appHash);
   insertSorted(writes, KEY_APP_HASH, appHash);
   return {
-    included, rejected, writes, appHash, validatorsHash, nextValidatorsHash, events,
-    eventsRoot: events.length === 0 ? EMPTY : rootFromLeafHashes(events.map((event) => leafHash(event))),
+    included, rejected, writes, appHash, validatorsHash, nextValidatorsHash, events: events.map((event) => event.bytes),
+    eventsRoot: events.length === 0 ? EMPTY : rootFromLeafHashes(events.map((event) => leafHash(event.bytes))),
     txRoot: rootFromLeafHashes(included.map((tx) => leafHash(tx.hash))) as Hash32,
     // Every included tx succeeded (result code 0); the tree still commits to their order and count.
     resultsHash: (included.length === 0 ? emptyRoot() : rootOfEqualLeaves(RESULT_OK_LEAF, included.length)) as Hash32,
@@ -154,10 +154,10 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
  * rebuild the block's events tree and prove one event (docs/receipt-format.md), and each case
  * event's place under case/ev/<case>/<seq>.
  */
-function writeEvents(overlay: Overlay, height: number, events: readonly Uint8Array[]): void {
+function writeEvents(overlay: Overlay, height: number, events: readonly BlockEvent[]): void {
   assert(events.length <= BLOCK_EVENTS_MAX, `a block's ${events.length} events exceed ${BLOCK_EVENTS_MAX}`);
   events.forEach((event, index) => {
-    overlay.set(blockEventKey(height, index), event);
+    overlay.set(blockEventKey(height, index), event.bytes);
     // The case's own index of its events: its feed and each event's receipt without a scan of blocks.
     const located = caseEventLocationWrite(event, height, index);
     if (located !== undefined) overlay.set(located[0], located[1]);

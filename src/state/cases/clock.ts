@@ -7,10 +7,10 @@
 // and a resumed case's at its block's time, while the cursor's lies at or before an earlier block's.
 import { utf8, fromUtf8 } from '../../types/index.js';
 import type { OrderedState, Overlay } from '../view.js';
-import { EventKind, encodeEvent, type EventDraft } from './events.js';
-import { CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, caseFilingKey, parseCaseDueKey, type DueEntry } from './keys.js';
+import { EventKind, encodeEvent, type BlockEvent, type EventDraft } from './events.js';
+import { CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, caseFilingKey, caseRecordKeyOfHex, dueKeyParts, type DueKeyParts } from './keys.js';
 import { RUNNING, defaultInstalment } from './lifecycle.js';
-import { readCase, writeCase } from './record.js';
+import { readCaseAt, writeCase } from './record.js';
 
 export interface ClockContext {
   readonly chainId: string;
@@ -24,8 +24,8 @@ export interface ClockContext {
  * taken up again later (its legal time moved: this entry is superseded), or its case is not running:
  * a held (suspended, settled) case's overdue instalments are taken up when it runs again.
  */
-async function processEntry(overlay: Overlay, entry: DueEntry, chainId: string): Promise<EventDraft[]> {
-  const record = await readCase(overlay, entry.caseNo);
+async function processEntry(overlay: Overlay, entry: DueKeyParts, chainId: string): Promise<EventDraft[]> {
+  const record = await readCaseAt(overlay, caseRecordKeyOfHex(entry.caseHex));
   const instalment = record?.instalments[entry.index];
   if (record === undefined || instalment === undefined) return [];
   if (instalment.defaulted || instalment.principalFen === 0 || instalment.legalAtMs !== entry.legalAtMs) return [];
@@ -33,24 +33,27 @@ async function processEntry(overlay: Overlay, entry: DueEntry, chainId: string):
   const events = defaultInstalment(record, entry.index, entry.legalAtMs, chainId);
   writeCase(overlay, record);
   // A filing made by the contract itself is indexed like one made by a tx.
-  if (events.some((e) => e.kind === EventKind.CASE_EVENT_KIND_FILED)) overlay.set(caseFilingKey(record.filingId), utf8(entry.caseNo));
+  if (events.some((e) => e.kind === EventKind.CASE_EVENT_KIND_FILED)) overlay.set(caseFilingKey(record.filingId), utf8(record.terms.caseNo));
   return events;
 }
 
 /** Runs the clock for the block; returns its events, encoded, in the order they happened. */
-export async function runCaseClock(overlay: Overlay, ctx: ClockContext): Promise<Uint8Array[]> {
+export async function runCaseClock(overlay: Overlay, ctx: ClockContext): Promise<BlockEvent[]> {
   const cursorBytes = await overlay.get(CASE_DUE_CURSOR_KEY);
   const after = cursorBytes === undefined ? undefined : fromUtf8(cursorBytes);
-  const due: string[] = [];
+  const due: DueKeyParts[] = [];
+  let lastKey: string | undefined;
   for await (const [key] of overlay.scan(CASE_DUE_PREFIX, { after, limit: ctx.params.caseEventsPerBlockMax })) {
-    if (parseCaseDueKey(key).legalAtMs > ctx.timeMs) break;
-    due.push(key);
+    const entry = dueKeyParts(key);
+    if (entry.legalAtMs > ctx.timeMs) break;
+    due.push(entry);
+    lastKey = key;
   }
-  const events: Uint8Array[] = [];
-  for (const key of due) {
-    for (const draft of await processEntry(overlay, parseCaseDueKey(key), ctx.chainId)) events.push(encodeEvent(draft, ctx.height, undefined));
+  const events: BlockEvent[] = [];
+  for (const entry of due) {
+    for (const draft of await processEntry(overlay, entry, ctx.chainId)) events.push(encodeEvent(draft, ctx.height, undefined));
   }
-  if (due.length > 0) overlay.set(CASE_DUE_CURSOR_KEY, utf8(due[due.length - 1]!));
+  if (lastKey !== undefined) overlay.set(CASE_DUE_CURSOR_KEY, utf8(lastKey));
   return events;
 }
 
@@ -62,6 +65,6 @@ export async function runCaseClock(overlay: Overlay, ctx: ClockContext): Promise
 export async function nextCaseDueAtMs(state: OrderedState): Promise<number | undefined> {
   const cursorBytes = await state.get(CASE_DUE_CURSOR_KEY);
   const after = cursorBytes === undefined ? undefined : fromUtf8(cursorBytes);
-  for await (const [key] of state.scan(CASE_DUE_PREFIX, { after, limit: 1 })) return parseCaseDueKey(key).legalAtMs;
+  for await (const [key] of state.scan(CASE_DUE_PREFIX, { after, limit: 1 })) return dueKeyParts(key).legalAtMs;
   return undefined;
 }

@@ -18,13 +18,30 @@ export function nextEvent(record: CaseRecordMsg, kind: tianping.v1.CaseEventKind
   fields: Partial<EventDraft> = {}): EventDraft {
   const seq = record.eventsCount;
   record.eventsCount = seq + 1;
-  return {
-    caseNo: record.terms.caseNo, seq, kind, legalAtMs, status: record.status satisfies CaseStatusValue, instalmentIndex: -1, ...fields,
-  };
+  return Object.assign({
+    caseNo: record.terms.caseNo, seq, kind, legalAtMs, status: record.status satisfies CaseStatusValue, instalmentIndex: -1,
+  }, fields);
 }
 
-export function encodeEvent(draft: EventDraft, height: number, txHash: Uint8Array | undefined): Uint8Array {
-  return pb.CaseEvent.encode({ ...draft, height, txHash: txHash ?? new Uint8Array() }).finish();
+/**
+ * An event as the block holds it (encoded), with the case and seq it is indexed under: the caller
+ * writes the index from these, without decoding the bytes again (the clock makes thousands a block).
+ * An unmatched payment belongs to no case: caseNo ''.
+ */
+export interface BlockEvent {
+  readonly bytes: Uint8Array;
+  readonly caseNo: string;
+  readonly seq: number;
+}
+
+const NO_TX = new Uint8Array();
+
+export function encodeEvent(draft: EventDraft, height: number, txHash: Uint8Array | undefined): BlockEvent {
+  // Object.assign, not a spread with properties after it: V8 builds such a literal as a slow
+  // (dictionary) object, and the generated encoder's property checks then took ~4 µs an event
+  // instead of ~0.5 µs, the clock's largest cost at thousands of events a block.
+  const bytes = pb.CaseEvent.encode(Object.assign({}, draft, { height, txHash: txHash ?? NO_TX })).finish();
+  return { bytes, caseNo: draft.caseNo ?? '', seq: Number(draft.seq ?? 0) };
 }
 
 export function decodeEvent(bytes: Uint8Array): CaseEventMsg {
@@ -35,7 +52,6 @@ export function decodeEvent(bytes: Uint8Array): CaseEventMsg {
  * The write that indexes event `index` of the block at `height` under its case and seq
  * (case/ev/...): none for an unmatched payment, which belongs to no case.
  */
-export function caseEventLocationWrite(event: Uint8Array, height: number, index: number): [string, Uint8Array] | undefined {
-  const { caseNo, seq } = decodeEvent(event);
-  return caseNo === '' ? undefined : [caseEventKey(caseNo, seq), encodeEventLocation({ height, index })];
+export function caseEventLocationWrite(event: BlockEvent, height: number, index: number): [string, Uint8Array] | undefined {
+  return event.caseNo === '' ? undefined : [caseEventKey(event.caseNo, event.seq), encodeEventLocation({ height, index })];
 }

@@ -9,6 +9,8 @@ const hexText = (text: string): string => toHex(utf8(text));
 
 export const CASE_RECORD_PREFIX = 'case/r/';
 export const caseRecordKey = (caseNo: string): string => `${CASE_RECORD_PREFIX}${hexText(caseNo)}`;
+/** The record's key from the case number's hex (as a due-queue key holds it). */
+export const caseRecordKeyOfHex = (caseHex: string): string => `${CASE_RECORD_PREFIX}${caseHex}`;
 
 export const CASE_DUE_PREFIX = 'case/due/';
 /** The last due-queue key the clock processed: it resumes just after it (the overlay deletes nothing). */
@@ -24,9 +26,21 @@ export interface DueEntry {
   readonly index: number;
 }
 
-export function parseCaseDueKey(key: string): DueEntry {
+/** A due-queue entry with its case number left in hex, as in the key: enough to find the record. */
+export interface DueKeyParts {
+  readonly legalAtMs: number;
+  readonly caseHex: string;
+  readonly index: number;
+}
+
+export function dueKeyParts(key: string): DueKeyParts {
   const [legal, caseHex, index] = key.slice(CASE_DUE_PREFIX.length).split('/') as [string, string, string];
-  return { legalAtMs: parseInt(legal, 16), caseNo: fromUtf8(fromHex(caseHex) ?? new Uint8Array()), index: parseInt(index, 16) };
+  return { legalAtMs: parseInt(legal, 16), caseHex, index: parseInt(index, 16) };
+}
+
+export function parseCaseDueKey(key: string): DueEntry {
+  const { legalAtMs, caseHex, index } = dueKeyParts(key);
+  return { legalAtMs, caseNo: fromUtf8(fromHex(caseHex) ?? new Uint8Array()), index };
 }
 
 /** A payment reported for a case, by bank reference: a second report of the same reference is refused. */

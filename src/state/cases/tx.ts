@@ -11,7 +11,7 @@ import type { MemberRecord } from '../members.js';
 import type { Role } from '../genesis.js';
 import type { OrderedState, Overlay, StateView } from '../view.js';
 import { refuse } from './errors.js';
-import { EventKind, encodeEvent, nextEvent, type EventDraft } from './events.js';
+import { EventKind, encodeEvent, nextEvent, type BlockEvent, type EventDraft } from './events.js';
 import { caseDueKey, caseFilingKey, casePartyKey, caseRecordKey } from './keys.js';
 import { ACTION_FROM, fileExecution, liftSuspension, takeUpOverdue } from './lifecycle.js';
 import { checkPayment } from './payments.js';
@@ -162,7 +162,7 @@ export function checkCaseTx(tx: DecodedTx, view: OrderedState, ctx: CaseCheckCon
 }
 
 /** Writes a checked plan; returns its events, stamped with the block's height and the tx hash. */
-export function applyCasePlan(overlay: Overlay, plan: CasePlan, height: number, tx: DecodedTx): Uint8Array[] {
+export function applyCasePlan(overlay: Overlay, plan: CasePlan, height: number, tx: DecodedTx): BlockEvent[] {
   for (const [key, value] of plan.writes) overlay.set(key, value);
   return plan.events.map((draft) => encodeEvent(draft, height, tx.hash));
 }
