@@ -90,10 +90,11 @@ function stateOf(storage: Storage): ScannableState & OrderedState {
     entries: async function* (prefix) {
       for await (const [key, value] of storage.entries(STATE_PREFIX + prefix)) yield [key.slice(STATE_PREFIX.length), value];
     },
-    scan: async function* (prefix, options = {}) {
-      const after = options.after === undefined ? {} : { after: STATE_PREFIX + options.after };
-      const limit = options.limit === undefined ? {} : { limit: options.limit };
-      for await (const [key, value] of storage.entries(STATE_PREFIX + prefix, { ...after, ...limit })) yield [key.slice(STATE_PREFIX.length), value];
+    scan: async (prefix, options) => {
+      const after = options.after === undefined ? undefined : STATE_PREFIX + options.after;
+      const entries = await storage.range(STATE_PREFIX + prefix, { after, limit: options.limit });
+      for (const entry of entries) entry[0] = entry[0].slice(STATE_PREFIX.length);
+      return entries;
     },
   };
 }

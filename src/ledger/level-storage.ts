@@ -45,6 +45,12 @@ export class LevelStorage implements Storage {
     }
   }
 
+  range(prefix: string, options: { readonly limit: number; readonly after?: string | undefined }): Promise<[string, Uint8Array][]> {
+    const lower = options.after !== undefined && options.after >= prefix ? { gt: options.after } : { gte: prefix };
+    // all() reads the entries in batches (a native call per batch, not per entry) and closes the iterator.
+    return this.db.iterator({ ...lower, lt: prefix + '\xff', limit: options.limit }).all();
+  }
+
   async close(): Promise<void> {
     await this.db.close();
   }

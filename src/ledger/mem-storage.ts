@@ -42,6 +42,19 @@ export class MemStorage implements Storage {
 
   async *entries(prefix: string, options: { readonly limit?: number; readonly reverse?: boolean; readonly after?: string } = {}):
     AsyncIterable<[string, Uint8Array]> {
+    for (const entry of this.snapshotRange(prefix, options)) yield entry;
+  }
+
+  range(prefix: string, options: { readonly limit: number; readonly after?: string | undefined }): Promise<[string, Uint8Array][]> {
+    try {
+      return Promise.resolve(this.snapshotRange(prefix, options));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  private snapshotRange(prefix: string, options: { readonly limit?: number; readonly reverse?: boolean; readonly after?: string | undefined }):
+    [string, Uint8Array][] {
     this.assertOpen();
     // A snapshot of the matching entries, as LevelDB's iterator reads one.
     const snapshot = new Map<string, Uint8Array>();
@@ -55,7 +68,7 @@ export class MemStorage implements Storage {
     const keys = [...snapshot.keys()].filter((key) => after === undefined || key > after).sort();
     if (options.reverse === true) keys.reverse();
     const limited = options.limit !== undefined && options.limit >= 0 ? keys.slice(0, options.limit) : keys;
-    for (const key of limited) yield [key, snapshot.get(key)!];
+    return limited.map((key) => [key, snapshot.get(key)!]);
   }
 
   async close(): Promise<void> {

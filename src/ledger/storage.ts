@@ -15,5 +15,10 @@ export interface Storage {
   /** Keys and values with the prefix (and after `after`, exclusive, when given), in key order. */
   entries(prefix: string, options?: { readonly limit?: number; readonly reverse?: boolean; readonly after?: string }):
     AsyncIterable<[string, Uint8Array]>;
+  /**
+   * At most `limit` entries with the prefix (after `after`, exclusive, when given), in key order,
+   * read in one go: a bounded range, for callers that want them all (block execution's scans).
+   */
+  range(prefix: string, options: { readonly limit: number; readonly after?: string | undefined }): Promise<[string, Uint8Array][]>;
   close(): Promise<void>;
 }

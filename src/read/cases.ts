@@ -38,7 +38,7 @@ async function eventsOf(ledger: Ledger, record: CaseRecordMsg, after: number | u
   const blockTimes = new Map<number, number>();
   const events: CaseEventView[] = [];
   const from = after === undefined ? undefined : caseEventKey(caseNo, after);
-  for await (const [, value] of ledger.state.scan(caseEventPrefix(caseNo), { after: from, limit })) {
+  for (const [, value] of await ledger.state.scan(caseEventPrefix(caseNo), { after: from, limit })) {
     const location = decodeEventLocation(value);
     const bytes = await ledger.state.get(blockEventKey(location.height, location.index));
     if (bytes === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: case event at ${location.height}/${location.index} is not in state`);
@@ -90,7 +90,7 @@ export async function readCases(ledger: Ledger, query: CaseListQuery): Promise<C
   const cases: CaseListView['cases'][number][] = [];
   let examined = 0;
   let lastKey: string | undefined;
-  for await (const [key, value] of ledger.state.scan(prefix, { after, limit: CASES_SCAN_MAX })) {
+  for (const [key, value] of await ledger.state.scan(prefix, { after, limit: CASES_SCAN_MAX })) {
     examined++;
     lastKey = key;
     const record = query.party === undefined ? pb.CaseRecord.decode(value) as unknown as CaseRecordMsg : await readCase(ledger.state, caseNoOfKey(key));

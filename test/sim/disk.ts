@@ -53,6 +53,7 @@ export class SimDisk {
         if (!alive()) return { [Symbol.asyncIterator]: () => ({ next: never }) };
         return storage.entries(prefix, options);
       },
+      range: (prefix, options) => (alive() ? storage.range(prefix, options) : never()),
       close: async () => undefined,
     };
   }

@@ -43,7 +43,7 @@ export async function runCaseClock(overlay: Overlay, ctx: ClockContext): Promise
   const after = cursorBytes === undefined ? undefined : fromUtf8(cursorBytes);
   const due: DueKeyParts[] = [];
   let lastKey: string | undefined;
-  for await (const [key] of overlay.scan(CASE_DUE_PREFIX, { after, limit: ctx.params.caseEventsPerBlockMax })) {
+  for (const [key] of await overlay.scan(CASE_DUE_PREFIX, { after, limit: ctx.params.caseEventsPerBlockMax })) {
     const entry = dueKeyParts(key);
     if (entry.legalAtMs > ctx.timeMs) break;
     due.push(entry);
@@ -51,7 +51,7 @@ export async function runCaseClock(overlay: Overlay, ctx: ClockContext): Promise
   }
   const events: BlockEvent[] = [];
   for (const entry of due) {
-    for (const draft of await processEntry(overlay, entry, ctx.chainId)) events.push(encodeEvent(draft, ctx.height, undefined));
+    for (const draft of await processEntry(overlay, entry, ctx.chainId)) events.push(encodeEvent(draft, ctx.height, undefined, entry.caseHex));
   }
   if (lastKey !== undefined) overlay.set(CASE_DUE_CURSOR_KEY, utf8(lastKey));
   return events;
@@ -65,6 +65,6 @@ export async function runCaseClock(overlay: Overlay, ctx: ClockContext): Promise
 export async function nextCaseDueAtMs(state: OrderedState): Promise<number | undefined> {
   const cursorBytes = await state.get(CASE_DUE_CURSOR_KEY);
   const after = cursorBytes === undefined ? undefined : fromUtf8(cursorBytes);
-  for await (const [key] of state.scan(CASE_DUE_PREFIX, { after, limit: 1 })) return dueKeyParts(key).legalAtMs;
-  return undefined;
+  const [next] = await state.scan(CASE_DUE_PREFIX, { after, limit: 1 });
+  return next === undefined ? undefined : dueKeyParts(next[0]).legalAtMs;
 }

@@ -3,7 +3,7 @@
 // the ledger's key order (bytes) and the overlay's (UTF-16 units) agree, and a '/' in a case number
 // cannot split a key. The due queue sorts by legal time in fixed-width hex, then case, then
 // instalment: the order the block clock processes it in.
-import { concatBytes, fromHex, fromUtf8, readU32be, readU64be, toHex, u32be, u64be, utf8 } from '../../types/index.js';
+import { fromHex, fromUtf8, readU32be, readU64be, toHex, utf8 } from '../../types/index.js';
 
 const hexText = (text: string): string => toHex(utf8(text));
 
@@ -60,7 +60,12 @@ export const caseFilingKey = (filingId: Uint8Array): string => `case/filing/${to
  */
 export const CASE_EVENT_PREFIX = 'case/ev/';
 export const caseEventPrefix = (caseNo: string): string => `${CASE_EVENT_PREFIX}${hexText(caseNo)}/`;
-export const caseEventKey = (caseNo: string, seq: number): string => `${caseEventPrefix(caseNo)}${seq.toString(16).padStart(8, '0')}`;
+export const caseEventKey = (caseNo: string, seq: number): string => caseEventKeyOfHex(hexText(caseNo), seq);
+/** caseEventKey from the case number's hex (as a due-queue key holds it). */
+export const caseEventKeyOfHex = (caseHex: string, seq: number): string =>
+  `${CASE_EVENT_PREFIX}${caseHex}/${seq.toString(16).padStart(8, '0')}`;
+/** The hex a case number takes in keys. */
+export const caseHexOf = (caseNo: string): string => hexText(caseNo);
 
 export interface EventLocation {
   readonly height: number;
@@ -69,7 +74,13 @@ export interface EventLocation {
 }
 
 /** u64be height ‖ u32be index. */
-export const encodeEventLocation = (location: EventLocation): Uint8Array => concatBytes(u64be(location.height), u32be(location.index));
+export function encodeEventLocation(location: EventLocation): Uint8Array {
+  const out = new Uint8Array(12);
+  const view = new DataView(out.buffer);
+  view.setBigUint64(0, BigInt(location.height));
+  view.setUint32(8, location.index);
+  return out;
+}
 export const decodeEventLocation = (bytes: Uint8Array): EventLocation => ({ height: readU64be(bytes, 0), index: readU32be(bytes, 8) });
 
 /**

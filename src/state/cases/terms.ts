@@ -89,8 +89,7 @@ function schedule(terms: CaseTermsMsg): ScheduledInstalment[] {
  */
 async function isAnchored(view: OrderedState, algorithm: number, digest: Uint8Array): Promise<boolean> {
   if ((await view.get(evidenceCountKey(algorithm, digest))) !== undefined) return true;
-  for await (const entry of view.scan(batchItemPrefix(algorithm, digest), { limit: 1 })) return entry !== undefined;
-  return false;
+  return (await view.scan(batchItemPrefix(algorithm, digest), { limit: 1 })).length > 0;
 }
 
 /** The terms of a new case, checked against the state and the block time; the record it starts with. */

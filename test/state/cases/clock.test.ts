@@ -73,11 +73,8 @@ describe('ordered scans', () => {
     overlay.set('q/2', utf8('own q/2'));
     overlay.set('q/3', utf8('own q/3'));
     overlay.set('q/6', utf8('own q/6'));
-    const scan = async (after?: string, limit?: number): Promise<string[]> => {
-      const out: string[] = [];
-      for await (const [key, value] of overlay.scan('q/', { after, limit })) out.push(`${key}=${fromUtf8(value)}`);
-      return out;
-    };
+    const scan = async (after?: string, limit = 100): Promise<string[]> =>
+      (await overlay.scan('q/', { after, limit })).map(([key, value]) => `${key}=${fromUtf8(value)}`);
     expect(await scan()).toEqual(['q/1=base q/1', 'q/2=own q/2', 'q/3=own q/3', 'q/5=base q/5', 'q/6=own q/6']);
     expect(await scan('q/2')).toEqual(['q/3=own q/3', 'q/5=base q/5', 'q/6=own q/6']);
     expect(await scan('q/1', 2)).toEqual(['q/2=own q/2', 'q/3=own q/3']);
