@@ -10,7 +10,7 @@ import type { OrderedState, Overlay } from '../view.js';
 import { EventKind, encodeEvent, type BlockEvent, type EventDraft } from './events.js';
 import { CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, caseFilingKey, caseRecordKeyOfHex, dueKeyParts, type DueKeyParts } from './keys.js';
 import { RUNNING, defaultInstalment } from './lifecycle.js';
-import { readCaseAt, writeCase } from './record.js';
+import { clockRecordBytes, readClockRecord } from './record.js';
 
 export interface ClockContext {
   readonly chainId: string;
@@ -25,13 +25,15 @@ export interface ClockContext {
  * a held (suspended, settled) case's overdue instalments are taken up when it runs again.
  */
 async function processEntry(overlay: Overlay, entry: DueKeyParts, chainId: string): Promise<EventDraft[]> {
-  const record = await readCaseAt(overlay, caseRecordKeyOfHex(entry.caseHex));
+  const key = caseRecordKeyOfHex(entry.caseHex);
+  const read = await readClockRecord(overlay, key);
+  const record = read?.record;
   const instalment = record?.instalments[entry.index];
-  if (record === undefined || instalment === undefined) return [];
+  if (read === undefined || record === undefined || instalment === undefined) return [];
   if (instalment.defaulted || instalment.principalFen === 0 || instalment.legalAtMs !== entry.legalAtMs) return [];
   if (!RUNNING.includes(record.status)) return [];
   const events = defaultInstalment(record, entry.index, entry.legalAtMs, chainId);
-  writeCase(overlay, record);
+  overlay.set(key, clockRecordBytes(read));
   // A filing made by the contract itself is indexed like one made by a tx.
   if (events.some((e) => e.kind === EventKind.CASE_EVENT_KIND_FILED)) overlay.set(caseFilingKey(record.filingId), utf8(record.terms.caseNo));
   return events;

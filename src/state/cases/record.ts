@@ -4,13 +4,14 @@
 // codec reads 64-bit integers exactly below 2^53, and the clock's one-off penalty at most doubles a
 // balance, so what it writes stays exact too (docs/contracts.md, "The template").
 import type { tianping } from '../../codec/gen/tianping.js';
+import { keepFields, leadingField } from '../../codec/fields.js';
 import { pb } from '../../codec/proto.js';
+import { assert, concatBytes } from '../../types/index.js';
 import {
   STATUTORY_DELAY_RATES, chinaDayOf, chinaDayStartMs, civilFromDays, daysFromCivil, feePolicy, suspensionBetween,
   type AllocationTerms, type CaseBalances, type DelayTerms, type SuspensionReason,
 } from '../contracts/index.js';
 import type { StateView } from '../view.js';
-import type { Overlay } from '../view.js';
 import { arithmetic, refuse } from './errors.js';
 import { caseRecordKey } from './keys.js';
 
@@ -37,8 +38,44 @@ export async function readCaseAt(view: StateView, key: string): Promise<CaseReco
   return bytes === undefined ? undefined : pb.CaseRecord.decode(bytes) as unknown as CaseRecordMsg;
 }
 
-export function writeCase(overlay: Overlay, record: CaseRecordMsg): void {
-  overlay.set(caseRecordKey(record.terms.caseNo), pb.CaseRecord.encode(record).finish());
+/**
+ * The terms fields the block clock's steps read: case number (2), currency (9), acceleration (12),
+ * delay (13), automatic filing (17). lifecycle.ts's defaultInstalment and what it calls read no other.
+ */
+const CLOCK_TERMS_FIELDS: ReadonlySet<number> = new Set([2, 9, 12, 13, 17]);
+
+/**
+ * A record as the block clock reads it, thousands a block: the terms (set at creation, never
+ * changed) stay as their bytes, and only the terms fields the clock's steps read are decoded; the
+ * rest of the record is decoded in full. clockRecordBytes writes back the same terms bytes and the
+ * rest encoded, which is what encoding the whole record gives: protobuf writes fields in number
+ * order and the terms are field 1 (test/state/cases/clock-record.test.ts compares the two).
+ */
+export interface ClockRecord {
+  readonly record: CaseRecordMsg;
+  /** The record's field 1 as stored: tag, length and terms. */
+  readonly termsField: Uint8Array;
+}
+
+export async function readClockRecord(view: StateView, key: string): Promise<ClockRecord | undefined> {
+  const bytes = await view.get(key);
+  if (bytes === undefined) return undefined;
+  const terms = leadingField(bytes);
+  assert(terms?.field === 1, `the case record at ${key} begins with its terms`);
+  const record = pb.CaseRecord.decode(bytes.subarray(terms.end)) as unknown as CaseRecordMsg;
+  record.terms = pb.CaseTerms.decode(keepFields(bytes.subarray(terms.valueStart, terms.end), CLOCK_TERMS_FIELDS));
+  return { record, termsField: bytes.subarray(0, terms.end) };
+}
+
+export function clockRecordBytes(read: ClockRecord): Uint8Array {
+  const record = read.record as Omit<CaseRecordMsg, 'terms'> & { terms: CaseTermsMsg | null };
+  const terms = record.terms;
+  record.terms = null;
+  try {
+    return concatBytes(read.termsField, pb.CaseRecord.encode(record as CaseRecordMsg).finish());
+  } finally {
+    record.terms = terms;
+  }
 }
 
 /** A copy to change: records are decoded once per read, and the plan must not alter what it read. */
