@@ -159,7 +159,7 @@ export class Ledger {
   }
 
   async commitBlock(block: BlockToCommit): Promise<void> {
-    assert(block.height === this.tipNow.height + 1, `commit height ${block.height} follows tip ${this.tipNow.height}`);
+    assert(block.height === this.tipNow.height + 1, () => `commit height ${block.height} follows tip ${this.tipNow.height}`);
     const history = this.history.clone();
     history.append(block.hash);
     const ops: BatchOp[] = [

@@ -16,7 +16,7 @@ import {
 /** Audit path for leafHashes[index], bottom-up (RFC 6962 §2.1.1). O(n) hashing. */
 export function inclusionProof(leafHashes: readonly Uint8Array[], index: number): Uint8Array[] {
   const size = leafHashes.length;
-  assert(Number.isInteger(index) && index >= 0 && index < size, `leaf index ${index} outside tree of size ${size}`);
+  assert(Number.isInteger(index) && index >= 0 && index < size, () => `leaf index ${index} outside tree of size ${size}`);
   // Descend from the root; each split contributes the subtree we do not enter.
   const topDown: Uint8Array[] = [];
   let begin = 0;
@@ -86,7 +86,7 @@ export function verifyInclusion(
  */
 export function consistencyProof(leafHashes: readonly Uint8Array[], oldSize: number): Uint8Array[] {
   const size = leafHashes.length;
-  assert(Number.isInteger(oldSize) && oldSize >= 0 && oldSize <= size, `old size ${oldSize} outside 0..${size}`);
+  assert(Number.isInteger(oldSize) && oldSize >= 0 && oldSize <= size, () => `old size ${oldSize} outside 0..${size}`);
   if (oldSize === 0 || oldSize === size) return [];
   // Iterative SUBPROOF(m, D[begin:end], b); hashes are collected top-down.
   const topDown: Uint8Array[] = [];

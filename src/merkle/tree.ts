@@ -69,7 +69,7 @@ export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Arra
  * merges them like a binary counter, so no level arrays are materialised.
  */
 export function rangeRoot(leafHashes: readonly Uint8Array[], begin: number, end: number): Uint8Array {
-  assert(begin >= 0 && end <= leafHashes.length && begin < end, `bad leaf range [${begin}, ${end})`);
+  assert(begin >= 0 && end <= leafHashes.length && begin < end, () => `bad leaf range [${begin}, ${end})`);
   if (end - begin === 1) {
     // The root of one leaf is the leaf hash itself; copy so callers never alias their input.
     const only = leafHashes[begin] as Uint8Array;
@@ -95,7 +95,7 @@ export function rangeRoot(leafHashes: readonly Uint8Array[], begin: number, end:
  * result codes are nearly always all 0, and hashing them leaf by leaf cost two hashes per tx.
  */
 export function rootOfEqualLeaves(leaf: Uint8Array, count: number): Uint8Array {
-  assert(Number.isSafeInteger(count) && count >= 1, `leaf count ${count}`);
+  assert(Number.isSafeInteger(count) && count >= 1, () => `leaf count ${count}`);
   assertHash(leaf, 'leaf hash');
   const border: Uint8Array[] = [];
   let perfect: Uint8Array = leaf.slice();
@@ -117,7 +117,7 @@ export function foldBorder(border: readonly Uint8Array[]): Uint8Array {
 
 /** Largest power of two strictly below n (n >= 2): RFC 6962's split point. */
 export function splitPoint(n: number): number {
-  assert(Number.isSafeInteger(n) && n >= 2, `no split point for ${n}`);
+  assert(Number.isSafeInteger(n) && n >= 2, () => `no split point for ${n}`);
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
@@ -141,7 +141,7 @@ export class MerkleBuilder {
   constructor(leafHashes: readonly Uint8Array[] | Uint8Array) {
     let leaves: Uint8Array;
     if (leafHashes instanceof Uint8Array) {
-      assert(leafHashes.length % HASH_LENGTH_BYTES === 0, `flat leaf hashes must be a multiple of ${HASH_LENGTH_BYTES} bytes`);
+      assert(leafHashes.length % HASH_LENGTH_BYTES === 0, () => `flat leaf hashes must be a multiple of ${HASH_LENGTH_BYTES} bytes`);
       leaves = leafHashes.slice();
       this.size = leaves.length / HASH_LENGTH_BYTES;
     } else {
@@ -190,7 +190,7 @@ export class MerkleBuilder {
   }
 
   #assertIndex(index: number): void {
-    assert(Number.isInteger(index) && index >= 0 && index < this.size, `leaf index ${index} outside tree of size ${this.size}`);
+    assert(Number.isInteger(index) && index >= 0 && index < this.size, () => `leaf index ${index} outside tree of size ${this.size}`);
   }
 }
 
@@ -217,11 +217,12 @@ function hashLevel(level: Uint8Array): Uint8Array {
 }
 
 export function assertHash(hash: Uint8Array, what: string): void {
-  assert(hash instanceof Uint8Array && hash.length === HASH_LENGTH_BYTES, `${what} must be a ${HASH_LENGTH_BYTES}-byte hash`);
+  assert(hash instanceof Uint8Array && hash.length === HASH_LENGTH_BYTES, () => `${what} must be a ${HASH_LENGTH_BYTES}-byte hash`);
 }
 
-export function assert(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`merkle: ${message}`);
+/** A message built from values is passed as a function, evaluated only when the check fails. */
+export function assert(condition: boolean, message: string | (() => string)): asserts condition {
+  if (!condition) throw new Error(`merkle: ${typeof message === 'string' ? message : message()}`);
 }
 
 /** Type guard for untrusted input; never throws. */

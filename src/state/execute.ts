@@ -155,7 +155,7 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
  * event's place under case/ev/<case>/<seq>.
  */
 function writeEvents(overlay: Overlay, height: number, events: readonly BlockEvent[]): void {
-  assert(events.length <= BLOCK_EVENTS_MAX, `a block's ${events.length} events exceed ${BLOCK_EVENTS_MAX}`);
+  assert(events.length <= BLOCK_EVENTS_MAX, () => `a block's ${events.length} events exceed ${BLOCK_EVENTS_MAX}`);
   events.forEach((event, index) => {
     overlay.set(blockEventKey(height, index), event.bytes);
     // The case's own index of its events: its feed and each event's receipt without a scan of blocks.

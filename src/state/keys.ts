@@ -35,8 +35,8 @@ export const evidenceKey = (algorithm: number, digest: Uint8Array | string, seq:
 export const BLOCK_EVENTS_MAX = 0x10000;
 /** Event `index` of the block at `height`, as the header's events root commits to it (fixed-width hex: numeric order). */
 export function blockEventKey(height: number, index: number): string {
-  assert(Number.isSafeInteger(height) && height >= 1 && height < 2 ** 48, `event height ${height} fits 12 hex digits`);
-  assert(Number.isSafeInteger(index) && index >= 0 && index < BLOCK_EVENTS_MAX, `event index ${index} fits 4 hex digits`);
+  assert(Number.isSafeInteger(height) && height >= 1 && height < 2 ** 48, () => `event height ${height} fits 12 hex digits`);
+  assert(Number.isSafeInteger(index) && index >= 0 && index < BLOCK_EVENTS_MAX, () => `event index ${index} fits 4 hex digits`);
   return `bev/${height.toString(16).padStart(12, '0')}${index.toString(16).padStart(4, '0')}`;
 }
 

@@ -21,27 +21,27 @@ export const PUBLIC_KEY_BYTES = 32;
 export const SIGNATURE_BYTES = 64;
 
 export function asHash32(bytes: Uint8Array): Hash32 {
-  assert(bytes.length === HASH_BYTES, `hash must be ${HASH_BYTES} bytes, got ${bytes.length}`);
+  assert(bytes.length === HASH_BYTES, () => `hash must be ${HASH_BYTES} bytes, got ${bytes.length}`);
   return bytes as Hash32;
 }
 
 export function asPublicKey(bytes: Uint8Array): PublicKey {
-  assert(bytes.length === PUBLIC_KEY_BYTES, `public key must be ${PUBLIC_KEY_BYTES} bytes, got ${bytes.length}`);
+  assert(bytes.length === PUBLIC_KEY_BYTES, () => `public key must be ${PUBLIC_KEY_BYTES} bytes, got ${bytes.length}`);
   return bytes as PublicKey;
 }
 
 export function asHeight(n: number): Height {
-  assert(Number.isSafeInteger(n) && n >= 0, `height must be a non-negative safe integer, got ${n}`);
+  assert(Number.isSafeInteger(n) && n >= 0, () => `height must be a non-negative safe integer, got ${n}`);
   return n as Height;
 }
 
 export function asRound(n: number): Round {
-  assert(Number.isSafeInteger(n) && n >= 0, `round must be a non-negative safe integer, got ${n}`);
+  assert(Number.isSafeInteger(n) && n >= 0, () => `round must be a non-negative safe integer, got ${n}`);
   return n as Round;
 }
 
 export function asTimeMs(n: number): TimeMs {
-  assert(Number.isSafeInteger(n) && n >= 0, `time must be non-negative integer milliseconds, got ${n}`);
+  assert(Number.isSafeInteger(n) && n >= 0, () => `time must be non-negative integer milliseconds, got ${n}`);
   return n as TimeMs;
 }
 
@@ -51,8 +51,11 @@ export class AssertionError extends Error {
 
 /**
  * Crashes on a broken invariant. Only for programmer errors and corrupted internal state: input from
- * users and peers is checked with typed errors (errors.ts), never with assert.
+ * users and peers is checked with typed errors (errors.ts), never with assert. A message built from
+ * values is passed as a function: a template literal is evaluated on every call, the assertion
+ * holding or not, and on hot paths (every event of a block, every node of a Merkle tree) those
+ * strings cost more than the check.
  */
-export function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
+export function assert(condition: unknown, message: string | (() => string)): asserts condition {
+  if (!condition) throw new AssertionError(typeof message === 'string' ? message : message());
 }

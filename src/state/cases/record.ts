@@ -61,7 +61,7 @@ export async function readClockRecord(view: StateView, key: string): Promise<Clo
   const bytes = await view.get(key);
   if (bytes === undefined) return undefined;
   const terms = leadingField(bytes);
-  assert(terms?.field === 1, `the case record at ${key} begins with its terms`);
+  assert(terms?.field === 1, () => `the case record at ${key} begins with its terms`);
   const record = pb.CaseRecord.decode(bytes.subarray(terms.end)) as unknown as CaseRecordMsg;
   record.terms = pb.CaseTerms.decode(keepFields(bytes.subarray(terms.valueStart, terms.end), CLOCK_TERMS_FIELDS));
   return { record, termsField: bytes.subarray(0, terms.end) };
