@@ -23,7 +23,7 @@ import { parseGenesis } from '../src/state/index.js';
 import { toHex, u64be, utf8, type Hash32 } from '../src/types/index.js';
 import { benchMain, cpuProfOption, EXIT_OK, parseOptions, wholeNumber } from './bench-run.js';
 
-const USAGE = `Usage: npm run bench:clock -- [--contracts N] [--events-max E] [--cpu-prof FILE]
+const USAGE = `Usage: npm run bench:clock -- [--contracts N] [--events-max E] [--settle S] [--cpu-prof FILE]
 
 In this process, on a LevelDB ledger in a temporary directory: anchors N documents and creates N
 judgment contracts on them (production executeBlock and commit, blocks of 5,000 anchors and 2,000
@@ -31,11 +31,13 @@ creations), each with one unpaid instalment falling due at the same time; then r
 whose clock processes at most E entries each (one DEFAULT event per entry) until none is left.
 Reports per entry of the clock: the main thread's time executing blocks, the process's CPU
 (every thread: LevelDB's, the garbage collector's) executing and committing them, and with the
-10 s after the last block (LevelDB compactions that follow the writes). One JSON line last.
+S seconds after the last block (LevelDB compactions that follow the writes; the same pause lets
+LevelDB settle before the clock's blocks). One JSON line last.
 
 Options:
   --contracts N    contracts created (default 20000)
   --events-max E   the genesis caseEventsPerBlockMax (default 4000; 1..10000)
+  --settle S       seconds of pause before the clock's blocks and after them (default 10)
   --cpu-prof FILE  write a V8 CPU profile of the clock blocks to FILE
   -h, --help       show this help
 `;
@@ -43,17 +45,19 @@ Options:
 interface Args {
   readonly contracts: number;
   readonly eventsMax: number;
+  readonly settleMs: number;
   readonly cpuProf: string | undefined;
 }
 
 function parse(argv: readonly string[]): Args | 'help' {
   const values = parseOptions(argv, {
-    contracts: { type: 'string' }, 'events-max': { type: 'string' }, 'cpu-prof': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    contracts: { type: 'string' }, 'events-max': { type: 'string' }, settle: { type: 'string' }, 'cpu-prof': { type: 'string' }, help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
   return {
     contracts: wholeNumber('contracts', values.contracts, 20_000, 1, 1_000_000),
     eventsMax: wholeNumber('events-max', values['events-max'], 4_000, 1, 10_000),
+    settleMs: wholeNumber('settle', values.settle, 10, 0, 600) * 1000,
     cpuProf: cpuProfOption(values['cpu-prof']),
   };
 }
@@ -63,7 +67,6 @@ const GENESIS_TIME_MS = 1_700_000_000_000;
 const DAY_MS = 86_400_000;
 const ANCHORS_PER_BLOCK = 5_000;
 const CREATIONS_PER_BLOCK = 2_000;
-const SETTLE_MS = 10_000;
 
 const keyOf = (label: string): KeyPair => keyPairFromSeed(sha256(utf8(`tianping bench clock ${label}`)));
 const cpuUs = (usage: NodeJS.CpuUsage): number => usage.user + usage.system;
@@ -135,8 +138,8 @@ async function run(args: Args): Promise<number> {
       await block(txs, (timeMs += 1_000));
     }
     process.stderr.write(`bench:clock: ${args.contracts} contracts created in ${((performance.now() - setupStartMs) / 1000).toFixed(1)} s; `
-      + `letting LevelDB settle ${SETTLE_MS / 1000} s\n`);
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      + `letting LevelDB settle ${args.settleMs / 1000} s\n`);
+    await new Promise((resolve) => setTimeout(resolve, args.settleMs));
 
     const session = new Session();
     session.connect();
@@ -162,7 +165,7 @@ async function run(args: Args): Promise<number> {
       writeFileSync(args.cpuProf, JSON.stringify(profile));
     }
     session.disconnect();
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await new Promise((resolve) => setTimeout(resolve, args.settleMs));
     const cpuSettled = process.cpuUsage(cpuStart);
     const figures = {
       bench: 'clock', node: process.version, contracts: args.contracts, caseEventsPerBlockMax: args.eventsMax, entries, blocks,
@@ -173,7 +176,7 @@ async function run(args: Args): Promise<number> {
     process.stdout.write(`clock entries           ${entries} in ${blocks} blocks (at most ${args.eventsMax} a block)\n`);
     process.stdout.write(`main thread, executing  ${figures.execWallUsPerEntry} µs per entry\n`);
     process.stdout.write(`process CPU             ${figures.processCpuUsPerEntry} µs per entry (executing and committing), `
-      + `${figures.processCpuWithSettleUsPerEntry} µs with the ${SETTLE_MS / 1000} s after\n`);
+      + `${figures.processCpuWithSettleUsPerEntry} µs with the ${args.settleMs / 1000} s after\n`);
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return EXIT_OK;
   } finally {
