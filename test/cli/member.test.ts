@@ -15,11 +15,28 @@ import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { NodeCore } from '../../src/node/index.js';
 import { genesisHash, parseGenesis } from '../../src/state/index.js';
 import { asTimeMs, toHex, utf8 } from '../../src/types/index.js';
-import { runCli } from './run-cli.js';
+import { run as runMember } from '../../src/cli/commands/member.js';
+import { run as runValidators } from '../../src/cli/commands/validators.js';
+import type { CliIo } from '../../src/cli/common.js';
+import { runCli, type CliResult } from './run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tianping-member-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const HEX64 = 'ab'.repeat(32);
+
+/**
+ * `tianping member ...` or `tianping validators ...` run in this process, as the binary's main
+ * dispatches them (with an empty TIANPING_* environment): for the usage errors, which never reach
+ * a file or the node. The binary itself is run for help, a few errors and the node's answers.
+ */
+async function runCommand(args: readonly string[]): Promise<CliResult> {
+  const [name, ...rest] = args;
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env: {} };
+  const code = await (name === 'validators' ? runValidators : runMember)(rest, io);
+  return { code, stdout, stderr };
+}
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -98,11 +115,19 @@ describe('tianping member and validators: usage errors exit 2 with one line', ()
   ];
   for (const [args, stderr] of cases) {
     it(args.join(' '), async () => {
-      const result = await runCli(args, { cwd: root });
+      const result = await runCommand(args);
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(stderr);
     });
   }
+
+  it('the binary gives the same line and exit code as the command run in-process', async () => {
+    for (const [args, stderr] of [cases[1]!, cases.at(-1)!]) {
+      const result = await runCli(args, { cwd: root });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toBe(stderr);
+    }
+  });
 
   it('--json adds a machine-readable error document', async () => {
     const result = await runCli(['member', 'proposals', '--status', 'pending', '--json'], { cwd: root });
