@@ -45,12 +45,8 @@ export class MemStorage implements Storage {
     for (const entry of this.snapshotRange(prefix, options)) yield entry;
   }
 
-  range(prefix: string, options: { readonly limit: number; readonly after?: string | undefined }): Promise<[string, Uint8Array][]> {
-    try {
-      return Promise.resolve(this.snapshotRange(prefix, options));
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+  async range(prefix: string, options: { readonly limit: number; readonly after?: string | undefined }): Promise<[string, Uint8Array][]> {
+    return this.snapshotRange(prefix, options);
   }
 
   private snapshotRange(prefix: string, options: { readonly limit?: number; readonly reverse?: boolean; readonly after?: string | undefined }):

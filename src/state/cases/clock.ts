@@ -27,9 +27,10 @@ export interface ClockContext {
 async function processEntry(overlay: Overlay, entry: DueKeyParts, chainId: string): Promise<EventDraft[]> {
   const key = caseRecordKeyOfHex(entry.caseHex);
   const read = await readClockRecord(overlay, key);
-  const record = read?.record;
-  const instalment = record?.instalments[entry.index];
-  if (read === undefined || record === undefined || instalment === undefined) return [];
+  if (read === undefined) return [];
+  const { record } = read;
+  const instalment = record.instalments[entry.index];
+  if (instalment === undefined) return [];
   if (instalment.defaulted || instalment.principalFen === 0 || instalment.legalAtMs !== entry.legalAtMs) return [];
   if (!RUNNING.includes(record.status)) return [];
   const events = defaultInstalment(record, entry.index, entry.legalAtMs, chainId);

@@ -28,13 +28,8 @@ export type CaseStatusValue = tianping.v1.CaseStatus;
 /** 2^52 − 1 fen (about ¥45 trillion): the most any amount of a case holds after a tx. */
 export const CASE_AMOUNT_MAX_FEN = 2n ** 52n - 1n;
 
-export function readCase(view: StateView, caseNo: string): Promise<CaseRecordMsg | undefined> {
-  return readCaseAt(view, caseRecordKey(caseNo));
-}
-
-/** The record under its key (caseRecordKey or caseRecordKeyOfHex). */
-export async function readCaseAt(view: StateView, key: string): Promise<CaseRecordMsg | undefined> {
-  const bytes = await view.get(key);
+export async function readCase(view: StateView, caseNo: string): Promise<CaseRecordMsg | undefined> {
+  const bytes = await view.get(caseRecordKey(caseNo));
   return bytes === undefined ? undefined : pb.CaseRecord.decode(bytes) as unknown as CaseRecordMsg;
 }
 
