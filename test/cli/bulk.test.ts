@@ -12,12 +12,12 @@ import { formatReceiptJson, parseReceiptJson } from '../../src/client/receipt-js
 import { verifyReceipt } from '../../src/client/receipt-verify.js';
 import { bulkAnchor, type BulkOptions } from '../../src/cli/bulk/run.js';
 import { run as runVerify } from '../../src/cli/commands/verify.js';
-import type { CliIo } from '../../src/cli/common.js';
 import { readKeyFile } from '../../src/crypto/index.js';
 import { parseGenesis, type Genesis } from '../../src/state/genesis.js';
 import { fromBase64, fromHex, toHex } from '../../src/types/index.js';
 import { txHash } from '../../src/codec/index.js';
 import { NodeProcess, PROJECT_ROOT, freePort, getJson, runCli } from '../e2e/node-process.js';
+import { runInProcess } from './run-cli.js';
 
 const CLI = join(PROJECT_ROOT, 'src', 'cli', 'main.ts');
 
@@ -83,10 +83,7 @@ describe('tianping anchor --batch / --list with a real node', () => {
       return [join(folder, name), '--receipt', `${base}.receipt.json`, '--trust', genesisPath, ...salt];
     };
     for (const name of names) {
-      let stdout = '';
-      let stderr = '';
-      const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env: {} };
-      const code = await runVerify(argsOf(name), io);
+      const { code, stdout, stderr } = await runInProcess(runVerify, argsOf(name));
       expect(code, `${name}: ${stdout}${stderr}`).toBe(0);
       expect(stdout).toMatch(/^VALID RECEIPT/);
     }

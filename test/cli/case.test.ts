@@ -9,27 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/case.js';
-import type { CliIo } from '../../src/cli/common.js';
 import { TianpingClient, buildAnchorTx, identityCommitment } from '../../src/client/index.js';
 import { keyPairFromSeed, sha256, writeKeyFile, type KeyPair } from '../../src/crypto/index.js';
 import { toHex, utf8 } from '../../src/types/index.js';
 import { caseGenesis, startCaseNode, type CaseNode } from '../helpers/case-node.js';
-import { runCli } from './run-cli.js';
+import { runCli, runInProcess, type CliResult } from './run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tianping-case-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const EXAMPLE = JSON.parse(readFileSync('docs/examples/case-terms.json', 'utf8')) as Record<string, unknown>;
 
-interface Ran { code: number; stdout: string; stderr: string }
-
 /** The command module with captured output: what main.ts runs for `tianping case ...`. */
-async function cli(args: readonly string[]): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {} };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: readonly string[]): Promise<CliResult> => runInProcess(run, args);
 
 const key = (label: string): KeyPair => keyPairFromSeed(sha256(utf8(`cli case test ${label}`)));
 

@@ -17,8 +17,7 @@ import { genesisHash, parseGenesis } from '../../src/state/index.js';
 import { asTimeMs, toHex, utf8 } from '../../src/types/index.js';
 import { run as runMember } from '../../src/cli/commands/member.js';
 import { run as runValidators } from '../../src/cli/commands/validators.js';
-import type { CliIo } from '../../src/cli/common.js';
-import { runCli, type CliResult } from './run-cli.js';
+import { runCli, runInProcess, type CliResult } from './run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tianping-member-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -29,13 +28,9 @@ const HEX64 = 'ab'.repeat(32);
  * dispatches them (with an empty TIANPING_* environment): for the usage errors, which never reach
  * a file or the node. The binary itself is run for help, a few errors and the node's answers.
  */
-async function runCommand(args: readonly string[]): Promise<CliResult> {
+function runCommand(args: readonly string[]): Promise<CliResult> {
   const [name, ...rest] = args;
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env: {} };
-  const code = await (name === 'validators' ? runValidators : runMember)(rest, io);
-  return { code, stdout, stderr };
+  return runInProcess(name === 'validators' ? runValidators : runMember, rest);
 }
 
 async function closedPort(): Promise<number> {
