@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pb } from '../src/codec/proto.js';
 import { txSignBytes } from '../src/codec/sign-bytes.js';
 import { decodeTx, encodeSignedTx, encodeTxBody, type DecodedTx } from '../src/codec/tx.js';
 import { keyPairFromSeed, sign, type KeyPair } from '../src/crypto/ed25519.js';
@@ -19,9 +18,10 @@ import { NodeVerifier } from '../src/crypto/verify-node.js';
 import { Ledger } from '../src/ledger/ledger.js';
 import { LevelStorage } from '../src/ledger/level-storage.js';
 import { executeBlock } from '../src/state/execute.js';
-import { parseGenesis } from '../src/state/index.js';
+import { parseGenesis, type Genesis } from '../src/state/index.js';
 import { toHex, u64be, utf8, type Hash32 } from '../src/types/index.js';
 import { benchMain, cpuProfOption, EXIT_OK, parseOptions, wholeNumber } from './bench-run.js';
+import { benchCaseTerms } from './bench-contracts/terms.js';
 
 const USAGE = `Usage: npm run bench:clock -- [--contracts N] [--events-max E] [--settle S] [--cpu-prof FILE]
 
@@ -65,18 +65,104 @@ function parse(argv: readonly string[]): Args | 'help' {
 const CHAIN_ID = 'tianping-bench-clock';
 const GENESIS_TIME_MS = 1_700_000_000_000;
 const DAY_MS = 86_400_000;
+const DUE_AT_MS = GENESIS_TIME_MS + 2 * DAY_MS;
 const ANCHORS_PER_BLOCK = 5_000;
 const CREATIONS_PER_BLOCK = 2_000;
 
 const keyOf = (label: string): KeyPair => keyPairFromSeed(sha256(utf8(`tianping bench clock ${label}`)));
 const cpuUs = (usage: NodeJS.CpuUsage): number => usage.user + usage.system;
 const perEntry = (us: number, entries: number): number => Math.round((10 * us) / entries) / 10;
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One validator's chain: signed txs, and blocks executed as a validator checks them, then committed. */
+class BenchChain {
+  private nonce = 1;
+  private height = 0;
+  private readonly verifier = new NodeVerifier();
+
+  constructor(readonly genesis: Genesis, private readonly ledger: Ledger) {}
+
+  tx(signer: KeyPair, action: Record<string, unknown>): DecodedTx {
+    const body = encodeTxBody({ chainId: CHAIN_ID, signer: signer.publicKey, nonce: this.nonce++, expiresAtMs: GENESIS_TIME_MS + DAY_MS, ...action } as never);
+    return decodeTx(encodeSignedTx(body, sign(signer.seed, txSignBytes(CHAIN_ID, body))), this.genesis.params.txBytesMax);
+  }
+
+  /** The next block at `timeMs`: its event count and the main thread's time executing it. */
+  async block(txs: readonly DecodedTx[], timeMs: number): Promise<{ events: number; execWallMs: number }> {
+    const height = ++this.height;
+    const startMs = performance.now();
+    const result = await executeBlock(this.ledger.state, {
+      chainId: CHAIN_ID, height, timeMs, params: this.genesis.params, verifier: this.verifier, isVerified: () => true,
+    }, txs, 'validate');
+    const execWallMs = performance.now() - startMs;
+    await this.ledger.commitBlock({
+      height, hash: sha256(u64be(height)) as Hash32, timeMs, headerBytes: new Uint8Array(100),
+      blockBytes: new Uint8Array(100), commitBytes: new Uint8Array(10), appHash: result.appHash, stateWrites: result.writes,
+    });
+    return { events: result.events.length, execWallMs };
+  }
+}
+
+/** N documents anchored, then a contract on each whose one instalment falls due at DUE_AT_MS + k ms. */
+async function createContracts(chain: BenchChain, contracts: number, keys: { platform: KeyPair; court: KeyPair }): Promise<void> {
+  const digest = (k: number): Uint8Array => sha256(utf8(`bench clock document ${k}`));
+  const party = (label: string, k: number): Uint8Array => sha256(utf8(`bench clock ${label} ${k}`));
+  let timeMs = GENESIS_TIME_MS;
+  for (let from = 0; from < contracts; from += ANCHORS_PER_BLOCK) {
+    const txs: DecodedTx[] = [];
+    for (let k = from; k < Math.min(contracts, from + ANCHORS_PER_BLOCK); k++) {
+      txs.push(chain.tx(keys.platform, { anchorEvidence: { algorithm: 1, digest: digest(k), category: 'notarial' } }));
+    }
+    await chain.block(txs, (timeMs += 1_000));
+  }
+  for (let from = 0; from < contracts; from += CREATIONS_PER_BLOCK) {
+    const txs: DecodedTx[] = [];
+    for (let k = from; k < Math.min(contracts, from + CREATIONS_PER_BLOCK); k++) {
+      const terms = benchCaseTerms(k, digest(k), { creditor: party('creditor', k), debtor: party('debtor', k) }, [DUE_AT_MS + k]);
+      txs.push(chain.tx(keys.court, { caseCreate: { terms } }));
+    }
+    await chain.block(txs, (timeMs += 1_000));
+  }
+}
+
+/** Empty blocks until the clock has nothing left; the figures per entry. */
+async function runClock(chain: BenchChain, args: Args): Promise<Record<string, number | string>> {
+  const session = new Session();
+  session.connect();
+  if (args.cpuProf !== undefined) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  let entries = 0;
+  let blocks = 0;
+  let execWallMs = 0;
+  const cpuStart = process.cpuUsage();
+  for (let timeMs = DUE_AT_MS + args.contracts; ;) {
+    const done = await chain.block([], (timeMs += 100));
+    if (done.events === 0) break;
+    entries += done.events;
+    execWallMs += done.execWallMs;
+    blocks++;
+  }
+  const cpuBlocks = process.cpuUsage(cpuStart);
+  if (args.cpuProf !== undefined) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(args.cpuProf, JSON.stringify(profile));
+  }
+  session.disconnect();
+  await pause(args.settleMs);
+  const cpuSettled = process.cpuUsage(cpuStart);
+  return {
+    bench: 'clock', node: process.version, contracts: args.contracts, caseEventsPerBlockMax: args.eventsMax, entries, blocks,
+    execWallUsPerEntry: perEntry(execWallMs * 1000, entries),
+    processCpuUsPerEntry: perEntry(cpuUs(cpuBlocks), entries),
+    processCpuWithSettleUsPerEntry: perEntry(cpuUs(cpuSettled), entries),
+  };
+}
 
 async function run(args: Args): Promise<number> {
   installNodeSha256();
-  const validator = keyOf('validator');
-  const platform = keyOf('platform');
-  const court = keyOf('court');
+  const [validator, platform, court] = ['validator', 'platform', 'court'].map(keyOf) as [KeyPair, KeyPair, KeyPair];
   const genesis = parseGenesis({
     chainId: CHAIN_ID, genesisTimeMs: GENESIS_TIME_MS,
     validators: [{ name: 'validator', publicKey: toHex(validator.publicKey), power: 10 }],
@@ -87,93 +173,17 @@ async function run(args: Args): Promise<number> {
     ],
     params: { caseEventsPerBlockMax: args.eventsMax },
   });
-  let nonce = 1;
-  const tx = (signer: KeyPair, action: Record<string, unknown>): DecodedTx => {
-    const body = encodeTxBody({ chainId: CHAIN_ID, signer: signer.publicKey, nonce: nonce++, expiresAtMs: GENESIS_TIME_MS + DAY_MS, ...action } as never);
-    return decodeTx(encodeSignedTx(body, sign(signer.seed, txSignBytes(CHAIN_ID, body))), genesis.params.txBytesMax);
-  };
   const dir = mkdtempSync(join(tmpdir(), 'tianping-bench-clock-'));
   const storage = await LevelStorage.open(join(dir, 'ledger'));
   try {
-    const ledger = await Ledger.open(storage, genesis, sha256(utf8(CHAIN_ID)) as Hash32);
-    const verifier = new NodeVerifier();
-    let height = 0;
-    let timeMs = GENESIS_TIME_MS + 1_000;
-    const block = async (txs: readonly DecodedTx[], atMs: number): Promise<{ events: number; execWallMs: number }> => {
-      height++;
-      const startMs = performance.now();
-      const result = await executeBlock(ledger.state, {
-        chainId: CHAIN_ID, height, timeMs: atMs, params: genesis.params, verifier, isVerified: () => true,
-      }, txs, 'validate');
-      const execWallMs = performance.now() - startMs;
-      await ledger.commitBlock({
-        height, hash: sha256(u64be(height)) as Hash32, timeMs: atMs, headerBytes: new Uint8Array(100),
-        blockBytes: new Uint8Array(100), commitBytes: new Uint8Array(10), appHash: result.appHash, stateWrites: result.writes,
-      });
-      return { events: result.events.length, execWallMs };
-    };
-    const digest = (i: number): Uint8Array => sha256(utf8(`bench clock document ${i}`));
-    const party = (label: string, i: number): Uint8Array => sha256(utf8(`bench clock ${label} ${i}`));
-    const dueAtMs = GENESIS_TIME_MS + 2 * DAY_MS;
+    const chain = new BenchChain(genesis, await Ledger.open(storage, genesis, sha256(utf8(CHAIN_ID)) as Hash32));
     const setupStartMs = performance.now();
-    for (let from = 0; from < args.contracts; from += ANCHORS_PER_BLOCK) {
-      const txs: DecodedTx[] = [];
-      for (let i = from; i < Math.min(args.contracts, from + ANCHORS_PER_BLOCK); i++) {
-        txs.push(tx(platform, { anchorEvidence: { algorithm: 1, digest: digest(i), category: 'notarial' } }));
-      }
-      await block(txs, (timeMs += 1_000));
-    }
-    for (let from = 0; from < args.contracts; from += CREATIONS_PER_BLOCK) {
-      const txs: DecodedTx[] = [];
-      for (let i = from; i < Math.min(args.contracts, from + CREATIONS_PER_BLOCK); i++) {
-        txs.push(tx(court, { caseCreate: { terms: {
-          templateVersion: 1, caseNo: `(2026)京0491民初${i}号`, documentAlgorithm: 1, documentDigest: digest(i),
-          creditors: [{ identityCommitment: party('creditor', i) }], debtor: { identityCommitment: party('debtor', i) },
-          payees: [{ party: { identityCommitment: party('creditor', i) }, weight: 1 }], caseAccountRef: 'BJ-IC-2026-0001',
-          currency: 'CNY', instalments: [{ amountFen: 100_000, dueAtMs: dueAtMs + i }], graceMs: 0, acceleration: false,
-          delay: { kind: pb.CaseDelayKind.CASE_DELAY_KIND_STATUTORY }, graceDelaysInterest: false,
-          paymentOrder: pb.CasePaymentOrder.CASE_PAYMENT_ORDER_PRINCIPAL_FIRST, exemptClaimTypes: [], autoFile: false, feePolicy: 'cumulative/1',
-        } } }));
-      }
-      await block(txs, (timeMs += 1_000));
-    }
+    await createContracts(chain, args.contracts, { platform, court });
     process.stderr.write(`bench:clock: ${args.contracts} contracts created in ${((performance.now() - setupStartMs) / 1000).toFixed(1)} s; `
       + `letting LevelDB settle ${args.settleMs / 1000} s\n`);
-    await new Promise((resolve) => setTimeout(resolve, args.settleMs));
-
-    const session = new Session();
-    session.connect();
-    if (args.cpuProf !== undefined) {
-      await session.post('Profiler.enable');
-      await session.post('Profiler.start');
-    }
-    let entries = 0;
-    let blocks = 0;
-    let execWallMs = 0;
-    const cpuStart = process.cpuUsage();
-    timeMs = dueAtMs + args.contracts;
-    for (;;) {
-      const done = await block([], (timeMs += 100));
-      if (done.events === 0) break;
-      entries += done.events;
-      execWallMs += done.execWallMs;
-      blocks++;
-    }
-    const cpuBlocks = process.cpuUsage(cpuStart);
-    if (args.cpuProf !== undefined) {
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(args.cpuProf, JSON.stringify(profile));
-    }
-    session.disconnect();
-    await new Promise((resolve) => setTimeout(resolve, args.settleMs));
-    const cpuSettled = process.cpuUsage(cpuStart);
-    const figures = {
-      bench: 'clock', node: process.version, contracts: args.contracts, caseEventsPerBlockMax: args.eventsMax, entries, blocks,
-      execWallUsPerEntry: perEntry(execWallMs * 1000, entries),
-      processCpuUsPerEntry: perEntry(cpuUs(cpuBlocks), entries),
-      processCpuWithSettleUsPerEntry: perEntry(cpuUs(cpuSettled), entries),
-    };
-    process.stdout.write(`clock entries           ${entries} in ${blocks} blocks (at most ${args.eventsMax} a block)\n`);
+    await pause(args.settleMs);
+    const figures = await runClock(chain, args);
+    process.stdout.write(`clock entries           ${figures.entries} in ${figures.blocks} blocks (at most ${args.eventsMax} a block)\n`);
     process.stdout.write(`main thread, executing  ${figures.execWallUsPerEntry} µs per entry\n`);
     process.stdout.write(`process CPU             ${figures.processCpuUsPerEntry} µs per entry (executing and committing), `
       + `${figures.processCpuWithSettleUsPerEntry} µs with the ${args.settleMs / 1000} s after\n`);

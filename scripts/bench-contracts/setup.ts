@@ -3,7 +3,6 @@
 import { randomFillSync, sign as cryptoSign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { decodeTx, encodeSignedTx, encodeTxBody, txHash, txSignBytes } from '../../src/codec/index.js';
-import { pb } from '../../src/codec/proto.js';
 import { generateKeyPair, readKeyFile, type KeyPair } from '../../src/crypto/index.js';
 import { DEFAULT_PARAMS } from '../../src/state/genesis.js';
 import { toHex } from '../../src/types/index.js';
@@ -14,6 +13,7 @@ import { newSubmitCounters, submitBulk, type SubmitCounters } from '../bench-net
 import { setGenesisParams } from '../bench-batch/testnet.js';
 import { createTestnetFiles, type TestnetLayout, type TestnetNodeHandle } from '../testnet-lib.js';
 import { VALIDATORS, fixed, log, type Args } from './args.js';
+import { benchCaseTerms } from './terms.js';
 
 export const CATEGORY = 'copyright';
 export const TX_LIFETIME_MS = 2 * 60 * 60 * 1000;
@@ -24,8 +24,6 @@ const SUBMITTERS_PER_VALIDATOR = 2;
 const DRAIN_TIMEOUT_MS = 300_000;
 const PROGRESS_EVERY_MS = 5_000;
 const COURT_MEMBER = 'bench-court';
-/** ¥1,000.00 per instalment. */
-const INSTALMENT_FEN = 100_000;
 /** Case txs' nonces lie above every anchor's. */
 const CASE_NONCE_BASE = 1_000_000_000;
 
@@ -126,28 +124,17 @@ export function dueBy(s: Schedule, r: number, timeMs: number): number {
   return Math.min(s.contracts, Math.ceil(((offset + 1) * s.contracts) / s.spreadMs));
 }
 
-const caseNo = (k: number): string => `(2026)京0491执${k}号`;
-
 /**
- * The court's case_create txs, signed with node:crypto (as presignAnchorTxs does): one debtor and
- * one creditor named by identity commitments (the creditor the only payee), one unpaid instalment
- * per round, no grace, no acceleration, no automatic filing: each instalment's clock entry makes
- * exactly one DEFAULT event, so a block's event count is the clock's entries in it.
+ * The court's case_create txs, signed with node:crypto (as presignAnchorTxs does): the bench's
+ * contract (terms.ts) with one unpaid instalment per round.
  */
 export function presignCases(chainId: string, court: KeyPair, digests: readonly Uint8Array[], s: Schedule): PresignedTx[] {
   const privateKey = nodePrivateKey(court.seed);
   const parties = randomFillSync(Buffer.alloc(64 * digests.length));
   const expiresAtMs = Date.now() + TX_LIFETIME_MS;
   return digests.map((digest, k) => {
-    const creditor = { identityCommitment: parties.subarray(64 * k, 64 * k + 32) };
-    const terms = {
-      templateVersion: 1, caseNo: caseNo(k), documentAlgorithm: pb.HashAlgorithm.HASH_ALGORITHM_SHA256, documentDigest: digest,
-      creditors: [creditor], debtor: { identityCommitment: parties.subarray(64 * k + 32, 64 * k + 64) },
-      payees: [{ party: creditor, weight: 1 }], caseAccountRef: `BENCH-${k}`, currency: 'CNY',
-      instalments: Array.from({ length: s.rounds }, (_, r) => ({ amountFen: INSTALMENT_FEN, dueAtMs: dueAtMs(s, k, r) })),
-      graceMs: 0, acceleration: false, delay: { kind: pb.CaseDelayKind.CASE_DELAY_KIND_STATUTORY }, graceDelaysInterest: false,
-      paymentOrder: pb.CasePaymentOrder.CASE_PAYMENT_ORDER_PRINCIPAL_FIRST, exemptClaimTypes: [], autoFile: false, feePolicy: 'cumulative/1',
-    };
+    const terms = benchCaseTerms(k, digest, { creditor: parties.subarray(64 * k, 64 * k + 32), debtor: parties.subarray(64 * k + 32, 64 * k + 64) },
+      Array.from({ length: s.rounds }, (_, r) => dueAtMs(s, k, r)));
     const body = encodeTxBody({ chainId, signer: court.publicKey, nonce: CASE_NONCE_BASE + k, expiresAtMs, caseCreate: { terms } });
     const bytes = encodeSignedTx(body, cryptoSign(null, txSignBytes(chainId, body), privateKey));
     return { hash: toHex(txHash(bytes)), bytes,
