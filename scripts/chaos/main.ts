@@ -13,7 +13,7 @@ import { detectTools, type Tools } from './tools.js';
 import { unmountAll } from './faults-disk.js';
 import { JsonlWriter } from './jsonl.js';
 import { Load } from './load.js';
-import { createNetns, planNetns, removeNetns, type Netns } from './netns.js';
+import { CHAOS_SLOTS, createNetns, planNetns, removeNetns, type Netns } from './netns.js';
 import { Observer } from './observe.js';
 import { DEFAULT_BASE_PORT, USAGE, UsageError, parseChaosArgs, replayCommand, type ChaosOptions } from './options.js';
 import { nodeFigures, summaryLine } from './report.js';
@@ -73,7 +73,7 @@ async function run(options: ChaosOptions, r: Resources, aborted: () => boolean):
   prepareRunDir(runDir);
   const tools = detectTools(options, print);
   if (options.netns && tools.netns) {
-    r.net = planNetns(options.seed % 250, 5);
+    r.net = planNetns(options.seed % CHAOS_SLOTS, 5);
     createNetns(r.net);
   }
   const layout = createTestnetFiles({ dir: join(runDir, 'testnet'), validators: 4, observers: 1, basePort: DEFAULT_BASE_PORT,

@@ -3,11 +3,16 @@
 // 10.231.<slot>.1, where the load and the observers come from). Links between nodes are cut with
 // nftables rules inside the namespaces, so the API stays reachable from the bridge address.
 // Everything made here is named tpc<slot>...; remove() deletes it, also what a crashed run left.
+// A chaos run takes slot seed % 250 (CHAOS_SLOTS); the slots above are for tests that need
+// namespaces of their own beside a chaos run (test/e2e/deployment.test.ts takes 250).
 import { execFileSync, spawnSync } from 'node:child_process';
 
 export const SUBNET_FIRST_OCTETS = '10.231';
 const FIRST_NODE_OCTET = 10;
 const NFT_TABLE = 'tpchaos';
+/** Slots 0..CHAOS_SLOTS-1 belong to chaos runs (seed % CHAOS_SLOTS); up to SLOT_MAX to tests. */
+export const CHAOS_SLOTS = 250;
+const SLOT_MAX = 254;
 
 export class NetnsError extends Error {
   override name = 'NetnsError';
@@ -29,10 +34,13 @@ export interface Block {
   readonly both: boolean;
 }
 
-/** Root, and the ip and nft commands present: namespaces can be used. */
-export function netnsAvailable(): { ok: true } | { ok: false; why: string } {
+/**
+ * Root, and the commands present (ip, and nft for cut links): namespaces can be used. A caller
+ * that never cuts links names the commands it does use instead.
+ */
+export function netnsAvailable(tools: readonly string[] = ['ip', 'nft']): { ok: true } | { ok: false; why: string } {
   if (process.getuid?.() !== 0) return { ok: false, why: 'not root' };
-  for (const tool of ['ip', 'nft']) {
+  for (const tool of tools) {
     if (spawnSync(tool, ['--version'], { stdio: 'ignore' }).error !== undefined) return { ok: false, why: `no ${tool} command` };
   }
   return { ok: true };
@@ -40,7 +48,7 @@ export function netnsAvailable(): { ok: true } | { ok: false; why: string } {
 
 /** The names and addresses a run with this slot uses (no side effects). */
 export function planNetns(slot: number, count: number): Netns {
-  if (!Number.isInteger(slot) || slot < 0 || slot > 249) throw new NetnsError(`slot must be 0..249, got ${slot}`);
+  if (!Number.isInteger(slot) || slot < 0 || slot > SLOT_MAX) throw new NetnsError(`slot must be 0..${SLOT_MAX}, got ${slot}`);
   const prefix = `${SUBNET_FIRST_OCTETS}.${slot}`;
   return {
     slot, bridge: `tpc${slot}br`, hostAddress: `${prefix}.1`,
