@@ -3,7 +3,6 @@
 // for and at 1/3 or more against; a validator-set change takes effect two heights after the block
 // that passed it. Every refusal has its stable code and a block holding only the refused tx writes
 // exactly what an empty block writes.
-import { createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { pb, validatorSetHash, type ProposalRecordMsg } from '../../src/codec/index.js';
 import { rotateProofBytes, txSignBytes } from '../../src/codec/sign-bytes.js';
@@ -93,18 +92,12 @@ const vote = (by: KeyPair, proposalId: Uint8Array, approve: boolean, o: TxOption
 const anchor = (by: KeyPair, category = 'copyright'): DecodedTx =>
   tx(by, { anchorEvidence: { algorithm: 1, digest: sha256(utf8(`evidence ${nonceCounter}`)), category } });
 
-/** OpenSSL's Ed25519 (node:crypto): the node's rule before libsodium, laxer on weak keys. */
-const SPKI_ED25519_PREFIX = fromHex('302a300506032b6570032100')!;
-const opensslVerifier: SignatureVerifier = {
-  verify(publicKey, message, signature) {
-    try {
-      const key = createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, publicKey]), format: 'der', type: 'spki' });
-      return cryptoVerify(null, message, key, signature);
-    } catch {
-      return false;
-    }
-  },
-};
+/**
+ * The laxest verifier there is: it accepts every signature. OpenSSL's Ed25519 (the node's rule before
+ * libsodium) accepted the universal signature below under Node 20 and refuses it under Node 24, so
+ * a test of "the rule does not lean on the verifier" takes no real library's word for it.
+ */
+const acceptAllVerifier: SignatureVerifier = { verify: () => true };
 
 /** A chain in memory: executes blocks one after the other at GENESIS + height seconds. */
 class Chain {
@@ -480,8 +473,9 @@ describe('governance: bad input is refused with its code and writes nothing', ()
 
   it('a join signed by a low-order or non-canonical key: TX_KEY_INVALID, even under a verifier that accepts the signature', async () => {
     // (R = identity, S = 0) verifies under the identity point for every message. libsodium (the
-    // node's verifier) refuses it; OpenSSL accepts it under both encodings below, so with such a
-    // verifier only the registrable-key rule stops these joins: the rule must not lean on the verifier.
+    // node's verifier) refuses it; a laxer verifier (OpenSSL's, as Node 20 ships it) accepts it
+    // under both encodings below, so with such a verifier only the registrable-key rule stops
+    // these joins: the rule must not lean on the verifier.
     const universalSignature = fromHex('01' + '00'.repeat(63))!;
     const keys = {
       'low-order': fromHex('01' + '00'.repeat(31))!,
@@ -489,14 +483,13 @@ describe('governance: bad input is refused with its code and writes nothing', ()
     };
     const node = new NodeVerifier();
     const saved = chain.verifier;
-    chain.verifier = opensslVerifier;
+    chain.verifier = acceptAllVerifier;
     try {
       for (const [rejection, key] of Object.entries(keys)) {
         expect(checkRegistrableKey(key)).toBe(rejection);
         const body = encodeTxBody({ chainId: CHAIN_ID, signer: key, nonce: nonceCounter++, expiresAtMs: GENESIS_TIME_MS + 3_600_000,
           ...joinAction(`weak-${rejection}`, 'observer') });
         expect(node.verify(key, txSignBytes(CHAIN_ID, body), universalSignature), rejection).toBe(false);
-        expect(opensslVerifier.verify(key, txSignBytes(CHAIN_ID, body), universalSignature), rejection).toBe(true);
         const weak = decodeTx(encodeSignedTx(body, universalSignature), genesis.params.txBytesMax);
         await expectRefused(chain, weak, 'TX_KEY_INVALID');
       }
