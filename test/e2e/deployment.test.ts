@@ -204,16 +204,31 @@ describe.skipIf(!available.ok && !IN_CI)('e2e: a deployment across four organisa
     expect(verdict.valid).toBe(true);
   });
 
-  it('a node stopped for an upgrade catches up from the other three when it comes back', async () => {
-    const fintech = handles.find((h) => h.name === 'fintech-platform')!;
-    expect((await fintech.stop()).code).toBe(0);
-    const meanwhile = await anchor(layout, url('notary'), 'while-fintech-is-down');
-    await start('fintech-platform');
-    await waitFor('fintech-platform has the block committed while it was down',
-      async () => (await blockHash(url('fintech-platform'), meanwhile.height)) === meanwhile.blockHash, 30_000);
-    const lookup = await fetch(`${url('fintech-platform')}/v1/evidence/${meanwhile.digest}`);
+  /** Stops the node, anchors through another while it is down, runs `between`, restarts it. */
+  async function downWhileAnchoring(name: string, via: string, between: () => void): Promise<void> {
+    const handle = handles.find((h) => h.name === name)!;
+    expect((await handle.stop()).code, `${name} stops cleanly`).toBe(0);
+    const meanwhile = await anchor(layout, url(via), `while-${name}-is-down`);
+    between();
+    await start(name);
+    await waitFor(`${name} has the block committed while it was down`,
+      async () => (await blockHash(url(name), meanwhile.height)) === meanwhile.blockHash, 30_000);
+    const lookup = await fetch(`${url(name)}/v1/evidence/${meanwhile.digest}`);
     expect(lookup.status).toBe(200);
     const { anchors } = (await lookup.json()) as { anchors: { txHash: string; blockHash: string }[] };
     expect(anchors.map((a) => [a.txHash, a.blockHash])).toEqual([[meanwhile.hash, meanwhile.blockHash]]);
+  }
+
+  it('a node stopped for an upgrade catches up from the other three when it comes back', async () => {
+    await downWhileAnchoring('fintech-platform', 'notary', () => undefined);
+  });
+
+  it('a node restored from key, genesis and config alone re-fetches the whole chain from the others', async () => {
+    const notary = org('notary');
+    await downWhileAnchoring(notary.name, 'court', () => {
+      // The restore of docs/deployment.md: the backed-up files stay, the ledger and its mark go.
+      for (const entry of ['ledger', 'high-water.json']) rmSync(join(notary.dataDir, entry), { recursive: true });
+    });
+    expect(await blockHash(url(notary.name), 1)).toBe(await blockHash(url('court'), 1));
   });
 });
