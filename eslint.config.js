@@ -63,13 +63,13 @@ export default defineConfig([
       'no-restricted-imports': ['error', {
         paths: [
           ...pureCore.paths,
-          ...['libp2p', 'classic-level', 'level', 'fastify', 'pino'].map((name) => ({ name, message: PURE_CORE })),
+          ...['libp2p', 'classic-level', 'level', 'fastify', 'pino', 'prom-client'].map((name) => ({ name, message: PURE_CORE })),
         ],
         patterns: [
           ...pureCore.patterns,
           { group: ['libp2p/*', '@libp2p/*', '@chainsafe/*', 'classic-level/*', 'level/*', 'fastify/*', '@fastify/*', 'pino/*'], message: PURE_CORE },
           {
-            regex: '^(\\.\\./)+(ledger|node|api|mempool|p2p|wire|blocks|read|cli)(/|$)',
+            regex: '^(\\.\\./)+(ledger|node|api|mempool|p2p|wire|blocks|read|cli|metrics)(/|$)',
             message: 'consensus/ and state/ sit below ledger, mempool, p2p, api, wire, blocks, read, node and cli: inject what you need instead',
           },
         ],
@@ -126,25 +126,34 @@ export default defineConfig([
   // floors below it, never from one beside or above: the node can then be read, and tested, floor
   // by floor. The TypeScript form of the rule lets read/ take the API's contract types, which are
   // the shapes it answers in, without the API's code.
+  // metrics/ (the node's Prometheus series) takes only types/ and prom-client, and only node/ and
+  // cli/ build it: every other piece records through a minimal interface of its own, and only
+  // metrics/ speaks prom-client.
   ...[
-    { folders: ['ledger', 'mempool', 'p2p'], above: ['api', 'wire', 'blocks', 'read', 'node', 'cli'],
+    { folders: ['ledger', 'mempool', 'p2p'], above: ['api', 'wire', 'blocks', 'read', 'node', 'cli', 'metrics'],
       why: 'ledger/, mempool/ and p2p/ sit below the API and the node\'s rooms' },
-    { folders: ['api'], above: ['ledger', 'mempool', 'p2p', 'wire', 'blocks', 'read', 'node', 'cli'],
-      why: 'api/ sees the node only as ApiComponents (api/components.ts)' },
-    { folders: ['wire'], above: ['api', 'blocks', 'read', 'node', 'cli'],
+    { folders: ['api'], above: ['ledger', 'mempool', 'p2p', 'wire', 'blocks', 'read', 'node', 'cli', 'metrics'],
+      why: 'api/ sees the node only as ApiComponents (api/components.ts), and its metrics as ApiMetrics' },
+    { folders: ['wire'], above: ['api', 'blocks', 'read', 'node', 'cli', 'metrics'],
       why: 'wire/ (network protocols) sits below node/ and beside blocks/ and read/' },
-    { folders: ['blocks'], above: ['api', 'wire', 'read', 'node', 'cli'],
+    { folders: ['blocks'], above: ['api', 'wire', 'read', 'node', 'cli', 'metrics'],
       why: 'blocks/ (building and checking blocks) sits below node/ and beside wire/ and read/' },
-    { folders: ['read'], above: ['wire', 'blocks', 'node', 'cli'], typesOnly: ['api'],
+    { folders: ['read'], above: ['wire', 'blocks', 'node', 'cli', 'metrics'], typesOnly: ['api'],
       why: 'read/ (the read model) sits below node/ and beside wire/ and blocks/; of api/ it takes contract types only' },
+    { folders: ['crypto', 'codec', 'merkle', 'contract', 'config'], above: ['metrics'],
+      why: 'only node/ builds the metrics: pieces record through their own minimal interfaces (types/metrics.ts)' },
+    { folders: ['metrics'], above: ['crypto', 'codec', 'merkle', 'consensus', 'state', 'ledger', 'mempool', 'p2p', 'api', 'wire',
+      'blocks', 'read', 'node', 'cli', 'contract', 'config', 'client'], promClient: true,
+    why: 'metrics/ knows only types/ and prom-client: the pieces hand it nothing but numbers, through their own interfaces' },
     { folders: ['node'], above: ['cli'], why: 'node/ composes the rooms below it; cli/ sits above' },
-  ].map(({ folders, above, typesOnly = [], why }) => ({
+  ].map(({ folders, above, typesOnly = [], promClient = false, why }) => ({
     files: folders.map((folder) => `src/${folder}/**/*.ts`),
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
           { regex: `^(\\.\\./)+(${above.join('|')})(/|$)`, message: why },
           ...typesOnly.map((folder) => ({ regex: `^(\\.\\./)+${folder}(/|$)`, message: why, allowTypeImports: true })),
+          ...(promClient ? [] : [{ regex: '^prom-client(/|$)', message: 'only metrics/ uses prom-client' }]),
         ],
       }],
     },

@@ -21,6 +21,7 @@ import { blocksRoutes } from './routes/blocks.js';
 import { casesRoutes } from './routes/cases.js';
 import { equivocationsRoutes } from './routes/equivocations.js';
 import { genesisRoutes } from './routes/genesis.js';
+import { metricsRoutes, recordAnswers } from './routes/metrics.js';
 import { governanceRoutes } from './routes/governance.js';
 import { receiptsRoutes } from './routes/receipts.js';
 import { eventsRoutes } from './routes/events.js';
@@ -62,15 +63,15 @@ function connectionProblem(error: ConnectionError): { code: ErrorCode; detail: s
  * ties the answer to the log line. The connection is closed: past a parse error its bytes cannot
  * be framed.
  */
-function answerConnectionError(this: FastifyInstance, error: ConnectionError, socket: Socket): void {
+function answerConnectionError(this: FastifyInstance, error: ConnectionError, socket: Socket): ErrorCode | undefined {
   // As fastify's default: a reset or destroyed socket has nobody left to answer.
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (error.code === 'ECONNRESET' || socket.destroyed) return undefined;
   const { code, detail } = connectionProblem(error);
   const id = randomUUID();
   this.log.info({ reqId: id, code, parserCode: error.code }, 'request refused');
   if (!socket.writable) {
     socket.destroy();
-    return;
+    return undefined;
   }
   const problem = problemBody(code, detail, '');
   const body = JSON.stringify(problem);
@@ -78,6 +79,7 @@ function answerConnectionError(this: FastifyInstance, error: ConnectionError, so
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`
     + `content-type: ${PROBLEM_MEDIA_TYPE}; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n`
     + `${REQUEST_ID_HEADER}: ${id}\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`);
+  return code;
 }
 
 function serverOptions(options: ApiOptions): FastifyServerOptions {
@@ -87,7 +89,10 @@ function serverOptions(options: ApiOptions): FastifyServerOptions {
     // Fastify's own 503 while closing is plain JSON: the onRequest hook of buildApp answers instead.
     return503OnClosing: false,
     genReqId: requestId,
-    clientErrorHandler: answerConnectionError,
+    clientErrorHandler(this: FastifyInstance, error: ConnectionError, socket: Socket) {
+      const code = answerConnectionError.call(this, error, socket);
+      if (code !== undefined) options.metrics?.refused(code);
+    },
     routerOptions: { maxParamLength: PATH_PARAM_CHARS_MAX },
     // The router's own refusals (414 for a parameter over maxParamLength, 400 for a path that is
     // not percent-encoding) skip the hooks and the error handler, and fastify would answer them in
@@ -154,6 +159,7 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
     setCommonHeaders(request, reply);
     if (closing) throw new TianpingError('NODE_CLOSING', 'This node is shutting down and takes no new requests');
   });
+  if (options.metrics !== undefined) recordAnswers(app, options.metrics);
   registerProblemHandlers(app);
   app.addSchema(ProblemSchema);
   await registerDocs(app, options.version);
@@ -182,6 +188,7 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
     api.addHook('preParsing', digestBody);
     await api.register(webRoutes, { assets });
     await api.register(statusRoutes, routeOptions);
+    if (options.metrics !== undefined) await api.register(metricsRoutes, { metrics: options.metrics });
     await api.register(genesisRoutes, routeOptions);
     await api.register(txsRoutes, routeOptions);
     await api.register(evidenceRoutes, routeOptions);

@@ -2,7 +2,7 @@
 // the caller: buildApp only builds.
 import type { FastifyBaseLogger, preHandlerAsyncHookHandler } from 'fastify';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
-import type { Clock } from '../types/index.js';
+import type { Clock, ErrorCode } from '../types/index.js';
 import type { AccessRule } from './auth/index.js';
 import type { ApiComponents } from './components.js';
 import type { ConnectionBounds } from './connection-limits.js';
@@ -37,6 +37,20 @@ export interface ApiOptions extends ApiLimits {
   readonly verifier?: SignatureVerifier;
   /** Time and count bounds of the server's connections; DEFAULT_CONNECTION_BOUNDS for those omitted. */
   readonly connections?: Partial<ConnectionBounds>;
+  /** The node's metrics: served at GET /metrics, and told of every answer. Without them there is no /metrics. */
+  readonly metrics?: ApiMetrics;
+}
+
+/** What the API needs of the node's metrics (src/metrics/), and nothing more. */
+export interface ApiMetrics {
+  /** The exposition's media type (Prometheus text format 0.0.4). */
+  readonly contentType: string;
+  /** Every series of the node, in the exposition format, as of now. */
+  exposition(): Promise<string>;
+  /** One answered request: its route template (never the raw URL), method, status and time to answer. */
+  requestAnswered(route: string, method: string, statusCode: number, durationSeconds: number): void;
+  /** One problem+json answer, by its stable code. */
+  refused(code: ErrorCode): void;
 }
 
 /** What every resource plugin receives. */

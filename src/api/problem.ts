@@ -106,7 +106,16 @@ function instanceOf(request: FastifyRequest): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
+/** The code each problem answer went out with, for the metrics' onResponse hook (routes/metrics.ts). */
+const problemCodes = new WeakMap<FastifyReply, ErrorCode>();
+
+/** The code of the problem this reply answered with; undefined for an answer that was no problem. */
+export function problemCodeOf(reply: FastifyReply): ErrorCode | undefined {
+  return problemCodes.get(reply);
+}
+
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  problemCodes.set(reply, body.code);
   return reply.code(body.status).type(PROBLEM_MEDIA_TYPE).send(body);
 }
 

@@ -100,3 +100,20 @@ export function keepFields(bytes: Uint8Array, keep: ReadonlySet<number>): Uint8A
   assert(written === length, 'kept fields fill the message');
   return out;
 }
+
+/**
+ * The value of the first occurrence of varint field `field` (below 2^35), or undefined when the
+ * message lacks it (proto3 leaves a zero out). Reads the fields before it and no further: a
+ * message's kind or status without decoding the message.
+ */
+export function varintField(bytes: Uint8Array, field: number): number | undefined {
+  for (let at = 0; at < bytes.length;) {
+    const end = readField(bytes, at);
+    if (found.field === field) {
+      readVarint(bytes, found.valueStart, 'a value');
+      return found.value;
+    }
+    at = end;
+  }
+  return undefined;
+}

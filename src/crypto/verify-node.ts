@@ -9,10 +9,14 @@
 //   accepts is never one a court's offline check refuses (pinned in test/crypto/ed25519-vectors).
 import sodium from 'sodium-native';
 import type { SignatureVerifier } from './ed25519.js';
-import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from '../types/index.js';
+import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES, type CounterLike } from '../types/index.js';
 
 export class NodeVerifier implements SignatureVerifier {
+  /** `verifications` counts every call (txs, votes, proposals, commits, signed requests): rate() is verifications/s. */
+  constructor(private readonly verifications?: CounterLike) {}
+
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+    this.verifications?.inc();
     if (publicKey.length !== PUBLIC_KEY_BYTES || signature.length !== SIGNATURE_BYTES) return false;
     try {
       return sodium.crypto_sign_verify_detached(signature, message, publicKey);

@@ -10,7 +10,8 @@
 import { pb, decodeBlock, decodeCommit, txHash, blockHashOfHeader, type HeaderMsg, type CommitMsg } from '../codec/index.js';
 import { Frontier } from '../merkle/index.js';
 import { genesisWrites, readAppHash, readTxLocation, type Genesis, type OrderedState, type ScannableState } from '../state/index.js';
-import { LruCache, assert, equalBytes, heightKey, readU64be, toHex, u64be, type Hash32 } from '../types/index.js';
+import { LruCache, assert, equalBytes, heightKey, readU64be, toHex, u64be, type GaugeLike, type Hash32,
+  type ObserverLike } from '../types/index.js';
 import type { BatchOp, Storage } from './storage.js';
 
 const KEY_GENESIS = 'meta/genesis-hash';
@@ -83,6 +84,16 @@ export class LedgerError extends Error {
   }
 }
 
+/** What the ledger records when the node gives it metrics: its synced writes, timed where they happen. */
+export interface LedgerMetrics {
+  /** Seconds of each synced batch that commits a block (block, commit, indexes, state writes). */
+  readonly blockSyncSeconds: ObserverLike;
+  /** Seconds of each synced write of the consensus WAL record. */
+  readonly walSyncSeconds: ObserverLike;
+  /** Bytes of the consensus WAL as last written: the record and the blocks it names. */
+  readonly walBytes: GaugeLike;
+}
+
 /** State's keys and values, stored under STATE_PREFIX; keys come back without it. */
 function stateOf(storage: Storage): ScannableState & OrderedState {
   return {
@@ -108,14 +119,14 @@ export class Ledger {
   /** Committed state: reads, prefix scans and ordered range scans by state's own keys. */
   readonly state: ScannableState & OrderedState;
 
-  private constructor(private readonly storage: Storage, tip: Tip, history: Frontier) {
+  private constructor(private readonly storage: Storage, tip: Tip, history: Frontier, private readonly metrics?: LedgerMetrics) {
     this.tipNow = tip;
     this.history = history;
     this.state = stateOf(storage);
   }
 
   /** Opens the ledger, writing the genesis state on first use; refuses a different genesis later. */
-  static async open(storage: Storage, genesis: Genesis, genesisHash: Hash32): Promise<Ledger> {
+  static async open(storage: Storage, genesis: Genesis, genesisHash: Hash32, metrics?: LedgerMetrics): Promise<Ledger> {
     const stored = await storage.get(KEY_GENESIS);
     if (stored === undefined) {
       const ops: BatchOp[] = [{ type: 'put', key: KEY_GENESIS, value: genesisHash },
@@ -138,7 +149,8 @@ export class Ledger {
     }
     const appHash = await readAppHash(stateOf(storage));
     if (height === 0) {
-      return new Ledger(storage, { height: 0, blockHash: new Uint8Array(32) as Hash32, timeMs: genesis.genesisTimeMs, appHash }, history);
+      return new Ledger(storage, { height: 0, blockHash: new Uint8Array(32) as Hash32, timeMs: genesis.genesisTimeMs, appHash }, history,
+        metrics);
     }
     const bytes = await storage.get(blockKey(height));
     if (bytes === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: tip ${height} has no block`);
@@ -146,7 +158,7 @@ export class Ledger {
     if (header.height !== height) {
       throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: the block stored as ${height} is of height ${header.height}`);
     }
-    return new Ledger(storage, { height, blockHash: hash, timeMs: header.timeMs, appHash }, history);
+    return new Ledger(storage, { height, blockHash: hash, timeMs: header.timeMs, appHash }, history, metrics);
   }
 
   get tip(): Tip {
@@ -171,7 +183,7 @@ export class Ledger {
       { type: 'put', key: KEY_HISTORY, value: history.encode() },
     ];
     for (const [key, value] of block.stateWrites) ops.push({ type: 'put', key: STATE_PREFIX + key, value });
-    await this.storage.batch(ops, { sync: true });
+    await this.syncedBatch(ops, this.metrics?.blockSyncSeconds);
     this.history = history;
     this.tipNow = { height: block.height, blockHash: block.hash, timeMs: block.timeMs, appHash: block.appHash };
   }
@@ -225,16 +237,27 @@ export class Ledger {
     const stored = this.walBlocks ?? new Set((await this.readWalBlocks()).keys());
     const named = new Set<string>();
     const ops: BatchOp[] = [];
+    let walBytes = record.length;
     for (const block of blocks) {
       const id = toHex(block.hash);
       if (named.has(id)) continue;
       named.add(id);
+      walBytes += block.bytes.length;
       if (!stored.has(id)) ops.push({ type: 'put', key: WAL_BLOCK_PREFIX + id, value: block.bytes });
     }
     for (const id of stored) if (!named.has(id)) ops.push({ type: 'del', key: WAL_BLOCK_PREFIX + id });
     ops.push({ type: 'put', key: KEY_CONSENSUS_WAL, value: record });
-    await this.storage.batch(ops, { sync: true });
+    await this.syncedBatch(ops, this.metrics?.walSyncSeconds);
     this.walBlocks = named;
+    this.metrics?.walBytes.set(walBytes);
+  }
+
+  /** One batch written with sync, timed into `seconds` when given: what the disk's flush costs. */
+  private async syncedBatch(ops: readonly BatchOp[], seconds: ObserverLike | undefined): Promise<void> {
+    if (seconds === undefined) return this.storage.batch(ops, { sync: true });
+    const startMs = performance.now();
+    await this.storage.batch(ops, { sync: true });
+    seconds.observe((performance.now() - startMs) / 1000);
   }
 
   /** The consensus WAL record and the blocks stored beside it (hex hash → bytes), if any record. */

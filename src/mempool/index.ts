@@ -1,2 +1,2 @@
-export { Mempool, type MempoolComponents, type MempoolLimits } from './mempool.js';
+export { Mempool, type MempoolComponents, type MempoolLimits, type MempoolMetrics } from './mempool.js';
 export { MemberCache, MEMBER_CACHE_ENTRIES_MAX } from './member-cache.js';

@@ -4,7 +4,7 @@
 import { decodeTx, txHash, type DecodedTx } from '../codec/tx.js';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
 import { checkTxStateful, checkTxStateless, type ChainParams, type OrderedState } from '../state/index.js';
-import { TianpingError, hexOf, toHex, type Clock } from '../types/index.js';
+import { TianpingError, hexOf, isTianpingError, toHex, type Clock, type ErrorCode } from '../types/index.js';
 import { MemberCache } from './member-cache.js';
 
 export interface MempoolComponents {
@@ -19,6 +19,12 @@ export interface MempoolComponents {
    * next commit; without it, every admission reads and decodes the signer's record.
    */
   readonly committedHeight?: () => number;
+  /** Told the code of every tx refused at admission, from the API or from peers. */
+  readonly metrics?: MempoolMetrics;
+}
+
+export interface MempoolMetrics {
+  txRefused(code: ErrorCode): void;
 }
 
 export interface MempoolLimits {
@@ -55,6 +61,17 @@ export class Mempool {
 
   /** Admits a signed tx or throws TianpingError with the reason. */
   async add(bytes: Uint8Array): Promise<DecodedTx> {
+    const metrics = this.components.metrics;
+    if (metrics === undefined) return this.admit(bytes);
+    try {
+      return await this.admit(bytes);
+    } catch (error) {
+      if (isTianpingError(error)) metrics.txRefused(error.code);
+      throw error;
+    }
+  }
+
+  private async admit(bytes: Uint8Array): Promise<DecodedTx> {
     const { chainId, params, verifier, clock, state } = this.components;
     const tx = decodeTx(bytes, params.txBytesMax);
     const id = tx.id;

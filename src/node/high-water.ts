@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import type { DurableRecord, SignStep, SignedRecord } from '../consensus/tendermint/index.js';
 import { sha256 } from '../crypto/index.js';
 import { LedgerError } from '../ledger/index.js';
-import { asHash32, asHeight, asRound, equalBytes, fromHex, toHex, utf8, type Hash32 } from '../types/index.js';
+import { asHash32, asHeight, asRound, equalBytes, fromHex, toHex, utf8, type Hash32, type ObserverLike } from '../types/index.js';
 
 export const HIGH_WATER_FILE = 'high-water.json';
 const FORMAT = 'tianping-high-water/1';
@@ -133,12 +133,15 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 export class FileHighWater implements HighWaterStore {
   readonly path: string;
 
-  constructor(dataDir: string) {
+  /** `syncSeconds`: each write, timed whole (write, fsync, rename, fsync of the directory). */
+  constructor(dataDir: string, private readonly syncSeconds?: ObserverLike) {
     this.path = join(dataDir, HIGH_WATER_FILE);
   }
 
-  write(mark: HighWaterMark): Promise<void> {
-    return writeFileAtomic(this.path, encodeHighWater(mark));
+  async write(mark: HighWaterMark): Promise<void> {
+    const startMs = performance.now();
+    await writeFileAtomic(this.path, encodeHighWater(mark));
+    this.syncSeconds?.observe((performance.now() - startMs) / 1000);
   }
 }
 

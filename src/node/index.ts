@@ -7,6 +7,7 @@ import { buildApp } from '../api/index.js';
 import type { NodeConfig } from '../config/defaults.js';
 import { NodeVerifier, installNodeSha256 } from '../crypto/index.js';
 import type { Ledger } from '../ledger/index.js';
+import { NodeMetrics } from '../metrics/index.js';
 import { FileHighWater } from './high-water.js';
 import { openLedger } from './ledger-open.js';
 import { genesisHash } from '../state/index.js';
@@ -44,9 +45,11 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
   const lock = lockDataDir(resolve(config.dataDir), logger);
   // Refuses a damaged ledger (LedgerError LEDGER_DAMAGED, HIGH_WATER_MISMATCH); one behind its
   // high-water mark starts repairing from peers (node/ledger-open.ts).
-  const verifier = new NodeVerifier();
+  // One set of series per node, in its own registry; every piece records into it through its own interface.
+  const metrics = new NodeMetrics();
+  const verifier = new NodeVerifier(metrics.signatureVerifications);
   const { ledger, mark, repairTo } = await openLedger({ dataDir: resolve(config.dataDir), genesis,
-    genesisHash: genesisHash(genesisBytes), verifier, canRepair: config.p2p.listen.length > 0 })
+    genesisHash: genesisHash(genesisBytes), verifier, canRepair: config.p2p.listen.length > 0, metrics })
     .catch((error: unknown) => {
       lock.release();
       throw explainLedgerOpenFailure(error, resolve(config.dataDir));
@@ -59,7 +62,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
   let denied = new Set<string>();
   const p2p = config.p2p.listen.length === 0 ? undefined : await createP2P({
     chainId: genesis.chainId, nodeSeed: key.seed, listenAddrs: config.p2p.listen, bootstrap: config.p2p.bootstrap,
-    allowedNodes: members, logger: logger.child({ module: 'p2p' }),
+    allowedNodes: members, logger: logger.child({ module: 'p2p' }), metrics,
     limits: { requestBytesMax: config.p2p.messageBytesMax, responseBytesMax: config.p2p.messageBytesMax,
       messageBytesMax: { txs: genesis.params.txBytesMax + 1024 }, banMs: config.p2p.banMs },
   });
@@ -88,14 +91,15 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     genesis, ledger, key, verifier, clock: opts.clock ?? systemClock,
     logger: logger.child({ module: 'node' }), moniker: config.moniker, version: VERSION,
     mempool: config.mempool, consensus: config.consensus, syncBlocksMax: config.p2p.syncBlocksMax, onCommitted: refreshWire,
-    highWater: { store: new FileHighWater(resolve(config.dataDir)), mark }, ...(repairTo === undefined ? {} : { repairTo }),
-    ...(p2p === undefined ? {} : { network: p2p }),
+    highWater: { store: new FileHighWater(resolve(config.dataDir), metrics.highWaterSyncSeconds), mark },
+    ...(repairTo === undefined ? {} : { repairTo }), ...(p2p === undefined ? {} : { network: p2p }), metrics,
   });
+  metrics.watch({ height: () => ledger.tip.height, mempool: core.mempool });
   const app = await buildApp(core, {
     bodyBytesMax: config.api.bodyBytesMax, commitWaitMsMax: config.api.commitWaitMsMax,
     evidencePageMax: config.api.evidencePageMax, logger: logger.child({ module: 'api' }), version: VERSION,
     signatureWindowMs: config.api.signatureWindowMs, clock: opts.clock ?? systemClock,
-    connections: config.api, ...(tls === undefined ? {} : { https: tls }),
+    connections: config.api, ...(tls === undefined ? {} : { https: tls }), metrics, verifier,
   });
   await core.start();
   const address = await app.listen({ host: config.api.host, port: config.api.port });

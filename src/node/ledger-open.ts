@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SignatureVerifier } from '../crypto/ed25519.js';
-import { Ledger, LedgerError, LevelStorage, levelDamageReports, type Storage } from '../ledger/index.js';
+import { Ledger, LedgerError, LevelStorage, levelDamageReports, type LedgerMetrics, type Storage } from '../ledger/index.js';
 import type { Genesis } from '../state/index.js';
 import { equalBytes, toHex, type Hash32 } from '../types/index.js';
 import { readHighWater, writeFileAtomic, type HighWaterMark } from './high-water.js';
@@ -38,6 +38,8 @@ export interface OpenLedgerOptions {
   readonly verifier: SignatureVerifier;
   /** The node has peers to re-fetch lost blocks from (p2p is configured). */
   readonly canRepair: boolean;
+  /** Times the ledger's synced writes (ledger/ledger.ts); none when omitted. */
+  readonly metrics?: LedgerMetrics;
 }
 
 /** The damage recorded by an earlier start, if any. */
@@ -86,7 +88,7 @@ async function check(o: OpenLedgerOptions, ledgerDir: string, storage: Storage):
   }
   let ledger: Ledger;
   try {
-    ledger = await Ledger.open(storage, o.genesis, o.genesisHash);
+    ledger = await Ledger.open(storage, o.genesis, o.genesisHash, o.metrics);
   } catch (error) {
     if (!(error instanceof LedgerError) || error.code === 'GENESIS_MISMATCH') throw error;
     const file = fileInError(error);

@@ -5,7 +5,7 @@ import type { ApiComponents, BlockSummary, CaseEventsView, CaseListQuery, CaseLi
   GovernanceProposalView, MemberEntry, MemberView, NodeStatusView, ProposalStatus, ReceiptForms, EventReceiptForms, TxCommitInfo, TxStatus, ValidatorSetView } from '../api/components.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
-import { Mempool } from '../mempool/index.js';
+import { Mempool, type MempoolMetrics } from '../mempool/index.js';
 import type { Genesis } from '../state/index.js';
 import { TianpingError, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
 import type { ConsensusSigner, createTendermintCore } from '../consensus/tendermint/index.js';
@@ -18,6 +18,7 @@ import { systemTimers } from './system-env.js';
 import { CommitWaiters } from './commit-waiters.js';
 import { TendermintDriver } from './tendermint-driver.js';
 import type { HighWaterMark, HighWaterStore } from './high-water.js';
+import type { DriverMetrics } from './consensus-metrics.js';
 
 /** This process's memory, in the status so that a long run can be watched for a leak from outside. */
 function processMemory(): ProcessMemory {
@@ -66,6 +67,8 @@ export interface NodeCoreOptions {
    * re-fetched them, reads and writes answer 503 LEDGER_REPAIRING rather than as if they never were.
    */
   readonly repairTo?: { readonly height: number; readonly blockHash: Hash32 };
+  /** Admission refusals, consensus steps and committed blocks (src/metrics/ in a running node); none when omitted. */
+  readonly metrics?: MempoolMetrics & DriverMetrics;
 }
 
 /**
@@ -102,7 +105,8 @@ export class NodeCore implements ApiComponents {
     this.read = new ReadModel(o.ledger);
     this.submitBacklogMax = Math.max(1, API_BACKLOG_PROPOSALS * o.consensus.proposeTxsMax);
     this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
-      clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height }, o.mempool);
+      clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height,
+      ...(o.metrics === undefined ? {} : { metrics: o.metrics }) }, o.mempool);
     // The genesis set until the driver reports the committed one at start (before the API listens).
     this.isValidator = o.genesis.validators.some((v) => v.publicKey === this.nodeId);
     this.repairingTo = o.repairTo?.height;
@@ -121,6 +125,7 @@ export class NodeCore implements ApiComponents {
       onHalt: (error) => this.halt(error),
       ...(o.highWater === undefined ? {} : { highWater: o.highWater }),
       ...(o.repairTo === undefined ? {} : { repairTo: o.repairTo }),
+      ...(o.metrics === undefined ? {} : { metrics: o.metrics }),
       onRepaired: () => {
         this.repairingTo = undefined;
       },
@@ -157,6 +162,7 @@ export class NodeCore implements ApiComponents {
     if (this.halted) throw new TianpingError('NODE_HALTED');
     this.readable();
     if (this.mempool.size >= this.submitBacklogMax) {
+      this.o.metrics?.txRefused('MEMPOOL_FULL');
       throw new TianpingError('MEMPOOL_FULL', `${this.mempool.size} txs wait to be committed, ` +
         `${API_BACKLOG_PROPOSALS} blocks' worth: retry later`);
     }

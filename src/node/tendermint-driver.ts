@@ -19,6 +19,7 @@ import { decodeWal, encodeWal } from './consensus-wal.js';
 import { guardRecord, signedChanged, type HighWaterMark, type HighWaterStore } from './high-water.js';
 import { LedgerError } from '../ledger/index.js';
 import { validatorSetHash } from '../codec/index.js';
+import { ConsensusRecorder, type DriverMetrics } from './consensus-metrics.js';
 
 export interface TendermintDriverOptions {
   readonly genesis: Genesis;
@@ -60,6 +61,8 @@ export interface TendermintDriverOptions {
   readonly repairTo?: { readonly height: number; readonly blockHash: Hash32 };
   /** The tip reached repairTo with the mark's block hash. */
   onRepaired?(): void;
+  /** Step durations, commit rounds and committed blocks (node/consensus-metrics.ts); nothing is recorded without. */
+  readonly metrics?: DriverMetrics;
 }
 
 export class TendermintDriver {
@@ -87,6 +90,7 @@ export class TendermintDriver {
   private readonly sync: BlockSync;
   private mark: HighWaterMark | undefined;
   private repairTo: { readonly height: number; readonly blockHash: Hash32 } | undefined;
+  private readonly recorder: ConsensusRecorder | undefined;
 
   constructor(private readonly o: TendermintDriverOptions) {
     const params: ConsensusParams = { ...DEFAULT_CONSENSUS_PARAMS, ...o.timeouts,
@@ -96,6 +100,7 @@ export class TendermintDriver {
     this.state = this.core.initialState(null);
     this.mark = o.highWater?.mark;
     this.repairTo = o.repairTo;
+    this.recorder = o.metrics === undefined ? undefined : new ConsensusRecorder(o.metrics);
     this.exec = { genesis: o.genesis, ledger: o.ledger, mempool: o.mempool, verifier: o.verifier,
       proposeTxsMax: o.proposeTxsMax, proposeBytesMax: o.proposeBytesMax };
     this.wire = new ConsensusWire({
@@ -217,6 +222,7 @@ export class TendermintDriver {
     const rebroadcast = event.kind === 'rebroadcastTick';
     const { state, effects } = this.core.step(this.state, event);
     this.state = state;
+    this.recorder?.stepped(state);
     for (const effect of effects) await this.perform(effect, rebroadcast);
   }
 
@@ -254,6 +260,7 @@ export class TendermintDriver {
       case 'commit': {
         const block = this.executed.get(toHex(effect.block.hash)) ?? (await checkBlock(this.exec, effect.block.bytes));
         await this.commit(block, encodeCertificate(effect.certificate));
+        this.recorder?.decided(effect.certificate.round);
         // A height that needed more than one round cost at least one timeout: operators (and the
         // benches' latency tails) need to see which, and how often.
         if (effect.certificate.round > 0) {
@@ -290,13 +297,22 @@ export class TendermintDriver {
   }
 
   private async commit(block: ExecutedBlock, commitBytes: Uint8Array): Promise<void> {
-    await commitExecuted(this.exec, block, commitBytes);
+    await this.commitTimed(block, commitBytes);
     await this.writeMark(this.mark?.signed ?? null);
     this.executed.clear();
     await this.advanceValidators();
     this.startedHeight = 0;
     this.o.onCommitted(block);
     this.maybeStartHeight();
+  }
+
+  /** commitExecuted, and the block recorded with the time it took when the node has metrics. */
+  private async commitTimed(block: ExecutedBlock, commitBytes: Uint8Array): Promise<void> {
+    if (this.recorder === undefined) return commitExecuted(this.exec, block, commitBytes);
+    const { height, timeMs } = this.o.ledger.tip;
+    const startMs = performance.now();
+    await commitExecuted(this.exec, block, commitBytes);
+    this.recorder.committed(block, height, timeMs, (performance.now() - startMs) / 1000);
   }
 
   /**
@@ -325,7 +341,8 @@ export class TendermintDriver {
         + `where this node had committed ${toHex(repair.blockHash)} (its high-water mark): refusing to continue on another chain`);
     }
     const block = this.executed.get(toHex(blockHash)) ?? (await checkBlock(this.exec, blockBytes));
-    await commitExecuted(this.exec, block, commitBytes);
+    await this.commitTimed(block, commitBytes);
+    this.recorder?.abandoned();
     await this.writeMark(this.mark?.signed ?? null);
     if (repair !== undefined && this.o.ledger.tip.height >= repair.height) {
       this.repairTo = undefined;

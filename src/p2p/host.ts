@@ -16,6 +16,7 @@ import { P2PError } from './errors.js';
 import { FaultLog } from './fault-log.js';
 import { PeerGate } from './gate.js';
 import { nodeIdToPeerId, peerIdToNodeId, privateKeyFromSeed } from './identity.js';
+import { ProtocolMeters } from './metrics.js';
 import { allowedTopicNames, Topics } from './pubsub.js';
 import { Redialer, type RedialTarget } from './redial.js';
 import { RequestResponse } from './request-response.js';
@@ -46,6 +47,7 @@ export async function createP2P(c: P2PComponents): Promise<P2P> {
   const targets = parseBootstrap(c.bootstrap).filter((t) => !t.peerId.equals(selfPeerId));
   const listen = c.listenAddrs.map((addr) => parseMultiaddr(addr).toString());
   const stopController = new AbortController();
+  const meters = c.metrics === undefined ? undefined : new ProtocolMeters(c.metrics);
 
   const libp2p: Libp2p<Services> = await createLibp2p({
     privateKey,
@@ -92,6 +94,7 @@ export async function createP2P(c: P2PComponents): Promise<P2P> {
     // never punished. Penalise it and close the connection, so that it starts over with fresh
     // streams (through the gate, if still admitted) and its later junk counts again.
     const id = peer.toString();
+    meters?.of('gossip').penalties.inc();
     faults.record(id, 'gossip', code, 'peer');
     penaliseByPeerId(id, `gossip frame refused: ${code}`);
     if (gate.admits(id)) hangUp(peer, `gossip frame refused: ${code}`);
@@ -102,16 +105,19 @@ export async function createP2P(c: P2PComponents): Promise<P2P> {
     pubsub: libp2p.services.pubsub, chainId: c.chainId, limits, logger, faults, penalise: penaliseByPeerId,
     stopSignal: stopController.signal,
     connectedWithin: (withinMs) => libp2p.getConnections().some((conn) => Date.now() - conn.timeline.open < withinMs),
+    ...(meters === undefined ? {} : { meters }),
   });
   const requests = new RequestResponse({ libp2p, chainId: c.chainId, limits, logger, faults, penalise: penaliseByPeerId,
-    stopSignal: stopController.signal });
+    stopSignal: stopController.signal, ...(meters === undefined ? {} : { meters }) });
 
   libp2p.addEventListener('peer:connect', (event) => {
     logger.info({ event: 'p2p.peer.connected', peerId: event.detail.toString() }, 'peer connected');
+    meters?.peersConnected.set(libp2p.getPeers().length);
     redialer.onConnect(event.detail);
   });
   libp2p.addEventListener('peer:disconnect', (event) => {
     logger.info({ event: 'p2p.peer.disconnected', peerId: event.detail.toString() }, 'peer disconnected');
+    meters?.peersConnected.set(libp2p.getPeers().length);
     redialer.onDisconnect(event.detail);
   });
   redialer.start();
@@ -138,6 +144,8 @@ export async function createP2P(c: P2PComponents): Promise<P2P> {
     connectedNodes: () => libp2p.getPeers().map((peer) => peerIdToNodeId(peer)),
     topicPeers: (topic) => topics.readyPeers(topic).map((peer) => peerIdToNodeId(peer)),
     penalise(ofNodeId, reason) {
+      // Blame the node's own layers (wire/) found, on no protocol of ours.
+      meters?.of('node').penalties.inc();
       penaliseByPeerId(nodeIdToPeerId(ofNodeId), reason);
     },
     async stop() {

@@ -7,6 +7,7 @@ export {
   P2PError, isP2PError, P2P_ERROR_CODES, PeerFaultError, isPeerFaultError, type P2PErrorCode, type PeerFault,
 } from './errors.js';
 export { topicName } from './pubsub.js';
+export type { Direction, P2PMetrics } from './metrics.js';
 export { protocolId } from './request-response.js';
 export {
   DEFAULT_P2P_LIMITS, GOSSIP_MESSAGE_BYTES_CAP, TOPICS,

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { P2PError } from './errors.js';
 import type { FaultLog } from './fault-log.js';
 import { peerIdToNodeId } from './identity.js';
+import type { ProtocolMeters } from './metrics.js';
 import { TOPICS, type P2PLimits, type Topic, type TopicHandler, type Verdict } from './types.js';
 
 export interface TopicsComponents {
@@ -25,6 +26,8 @@ export interface TopicsComponents {
   readonly stopSignal: AbortSignal;
   /** Whether a connection opened less than withinMs ago (its subscriptions may be on the way). */
   readonly connectedWithin: (withinMs: number) => boolean;
+  /** Counts message bytes and penalties per topic; none when omitted. */
+  readonly meters?: ProtocolMeters;
 }
 
 /** Once one subscriber can be sent to, how much longer publish waits for the others. */
@@ -88,6 +91,7 @@ export class Topics {
     }
     try {
       await pubsub.publish(name, data);
+      this.components.meters?.of(topic).bytesOut.inc(data.length);
     } catch (error) {
       if (error instanceof Error && error.message.includes('NoPeersSubscribedToTopic')) {
         logger.debug({ event: 'p2p.publish.no-peers', topic }, 'published to nobody: no subscribed peer');
@@ -139,9 +143,12 @@ export class Topics {
   /** Never throws into gossipsub: a failing handler is logged and its message rejected. */
   private async validate(topic: Topic, handler: TopicHandler, peer: PeerId, data: Uint8Array): Promise<TopicValidatorResult> {
     const { limits, logger, faults, penalise } = this.components;
+    const meters = this.components.meters?.of(topic);
+    meters?.bytesIn.inc(data.length);
     const peerId = peer.toString();
     const bytesMax = limits.messageBytesMax[topic];
     if (data.length > bytesMax) {
+      meters?.penalties.inc();
       faults.record(peerId, topic, 'too-large', 'peer');
       penalise(peerId, `message of ${data.length} bytes on ${topic} over the limit ${bytesMax}`);
       return TopicValidatorResult.Reject;
@@ -159,6 +166,7 @@ export class Topics {
       return TopicValidatorResult.Reject;
     }
     if (verdict === 'reject') {
+      meters?.penalties.inc();
       faults.record(peerId, topic, 'rejected', 'peer');
       penalise(peerId, `invalid message on ${topic}`);
     }

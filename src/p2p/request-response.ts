@@ -18,6 +18,7 @@ import { P2PError, isP2PError, isPeerFaultError } from './errors.js';
 import type { FaultLog } from './fault-log.js';
 import { encodeFrame, encodeVarint, StreamReader, writeAll } from './frame.js';
 import { nodeIdToPeerId, peerIdToNodeId } from './identity.js';
+import type { ProtocolMeters } from './metrics.js';
 import type { P2PLimits, RequestHandler, RequestOptions } from './types.js';
 
 const STATUS_OK = 0;
@@ -46,6 +47,8 @@ export interface RequestResponseComponents {
   readonly penalise: (peerId: string, reason: string) => void;
   /** Aborted when the host stops: ends requests in flight with STOPPED. */
   readonly stopSignal: AbortSignal;
+  /** Counts request and response bytes and penalties per protocol; none when omitted. */
+  readonly meters?: ProtocolMeters;
 }
 
 export function protocolId(chainId: string, name: string): string {
@@ -98,6 +101,7 @@ export class RequestResponse {
       stream = await connection.newStream(protocol, { signal });
       reader = new StreamReader(stream);
       await writeAll(stream, encodeFrame(request), signal);
+      this.components.meters?.of(name).bytesOut.inc(request.length);
       await stream.close({ signal });
       const status = await reader.readByte();
       const length = await reader.readVarint();
@@ -111,6 +115,7 @@ export class RequestResponse {
       }
       const response = await reader.readBytes(length);
       if (reader.bufferedBytes > 0) throw new P2PError('PROTOCOL_ERROR', 'bytes after the response frame');
+      this.components.meters?.of(name).bytesIn.inc(response.length);
       return response;
     } catch (error) {
       stream?.abort(error instanceof Error ? error : new Error(String(error)));
@@ -175,10 +180,13 @@ export class RequestResponse {
         throw error;
       }
       ioSignal.removeEventListener('abort', onAbort);
+      const meters = this.components.meters?.of(name);
+      meters?.bytesIn.inc(request.length);
       const { status, response } = await this.answer(name, handler, request, connection.remotePeer);
       // A fresh deadline for the answer: the handler may legitimately take a while.
       const writeSignal = AbortSignal.any([AbortSignal.timeout(limits.requestTimeoutMs), stopSignal]);
       await this.respond(stream, status, response, writeSignal);
+      meters?.bytesOut.inc(response.length);
     } catch (error) {
       logger.debug({ event: 'p2p.request.stream-failed', protocol: name, peerId, err: error }, 'inbound request failed');
       stream.abort(error instanceof Error ? error : new Error(String(error)));
@@ -237,6 +245,7 @@ export class RequestResponse {
   }
 
   private blame(peerId: string, name: string, reason: string): void {
+    this.components.meters?.of(name).penalties.inc();
     this.components.faults.record(peerId, name, reason, 'peer');
     this.components.penalise(peerId, `${reason} request on ${name}`);
   }

@@ -2,6 +2,7 @@
 // (the js-libp2p "Components" pattern): tests build exactly that, nothing more.
 import type { Logger } from 'pino';
 import type { Clock } from '../types/index.js';
+import type { P2PMetrics } from './metrics.js';
 
 export const TOPICS = ['txs', 'proposals', 'votes', 'evidence'] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -127,6 +128,8 @@ export interface P2PComponents {
   readonly limits?: P2PLimitsInit;
   /** Reads ban and penalty times; defaults to the wall clock. */
   readonly clock?: Clock;
+  /** Bytes by protocol and direction, penalties by protocol, peers connected (p2p/metrics.ts); none when omitted. */
+  readonly metrics?: P2PMetrics;
 }
 
 export interface RequestOptions {
