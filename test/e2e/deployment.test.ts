@@ -124,13 +124,11 @@ function p2pPeersOf(namespace: string): string[] {
 }
 
 describe.skipIf(!available.ok && !IN_CI)('e2e: a deployment across four organisations, one network namespace each', () => {
-  const base = mkdtempSync(join(tmpdir(), 'tianping-deployment-'));
   const net: Netns = planNetns(NETNS_SLOT, ORGANISATIONS.length);
-  const orgs: Organisation[] = ORGANISATIONS.map((name, index) => ({
-    name, dir: join(base, name), dataDir: join(base, name, 'data'), namespace: net.nodes[index]!.namespace,
-    address: net.nodes[index]!.address, publicKey: '', peerId: '',
-  }));
-  const appKeyFile = join(orgs[2]!.dir, 'app', 'submitter.key');
+  // Made in beforeAll, not here: a skipped suite is still collected, and would leave the directory.
+  let base = '';
+  let orgs: Organisation[] = [];
+  let appKeyFile = '';
   let layout: TestnetLayout;
   let handles: TestnetNodeHandle[] = [];
   let genesis: { file: string; hash: string };
@@ -144,6 +142,12 @@ describe.skipIf(!available.ok && !IN_CI)('e2e: a deployment across four organisa
 
   beforeAll(async () => {
     if (!available.ok) throw new Error(`network namespaces unavailable (${available.why}): required when CI=true`);
+    base = mkdtempSync(join(tmpdir(), 'tianping-deployment-'));
+    orgs = ORGANISATIONS.map((name, index) => ({
+      name, dir: join(base, name), dataDir: join(base, name, 'data'), namespace: net.nodes[index]!.namespace,
+      address: net.nodes[index]!.address, publicKey: '', peerId: '',
+    }));
+    appKeyFile = join(org('copyright-platform').dir, 'app', 'submitter.key');
     createNetns(net);
     // On its own machine, each organisation makes its node key; the platform also its app key.
     const keys = await allEnded([
@@ -163,7 +167,7 @@ describe.skipIf(!available.ok && !IN_CI)('e2e: a deployment across four organisa
   afterAll(async () => {
     await stopAll(handles);
     removeNetns(net);
-    rmSync(base, { recursive: true, force: true });
+    if (base !== '') rmSync(base, { recursive: true, force: true });
   }, 60_000);
 
   it('every organisation holds the announced genesis, byte for byte', () => {
