@@ -2,7 +2,7 @@
 // stub exactly this, and the API never reaches into the ledger or mempool directly.
 import type {
   AnchorSchema, BlockSchema, EquivocationSchema, EventReceiptSchema, Json, MemberRoleSchema, MemberSchema, ProposalSchema, ProposalStatusSchema,
-  SignedStatementSchema, StatusSchema, TxCommittedSchema, TxPendingSchema, ValidatorSetSchema, VoterSchema,
+  ReadySchema, SignedStatementSchema, StatusSchema, TxCommittedSchema, TxPendingSchema, ValidatorSetSchema, VoterSchema,
 } from '../contract/http.js';
 import type { CaseEventSchema, CaseEventsSchema, CaseListSchema, CaseSchema, CaseStatusNameSchema, CaseSummarySchema } from '../contract/cases.js';
 import type { Genesis } from '../state/genesis.js';
@@ -27,6 +27,14 @@ export type EvidenceAnchor = Omit<Json<typeof AnchorSchema>, 'blockTime'>;
 export type BlockSummary = Omit<Json<typeof BlockSchema>, 'time'>;
 
 export type NodeStatusView = Json<typeof StatusSchema>;
+
+/**
+ * GET /readyz: ready, with the figures of the answer, or the code of why not (in the order the
+ * route checks them: halted, repairing, behind, cut off).
+ */
+export type ReadinessView = Omit<Json<typeof ReadySchema>, 'ready'> & (
+  | { readonly ready: true }
+  | { readonly ready: false; readonly code: 'NODE_HALTED' | 'LEDGER_REPAIRING' | 'NODE_SYNCING' | 'QUORUM_UNREACHABLE'; readonly detail: string });
 
 /** One of the two conflicting statements of an equivocation, with the fields its signature covers. */
 export type SignedStatementView = Json<typeof SignedStatementSchema>;
@@ -124,6 +132,8 @@ export interface ApiComponents {
   proposals(status?: ProposalStatus): Promise<GovernanceProposalView[]>;
   proposal(id: Uint8Array): Promise<GovernanceProposalView | undefined>;
   status(): NodeStatusView;
+  /** Caught up and hearing a quorum (GET /readyz); the genesis time is the route's to check. */
+  readiness(): ReadinessView;
 }
 
 /** A receipt as JSON (format "tianping-receipt", docs/receipt-format.md) and as protobuf bytes. */

@@ -14,7 +14,7 @@ import { ERROR_CODES, type ErrorCode } from '../types/index.js';
 export {
   AlgorithmSchema, AnchorSchema, BlockSchema, EquivocationSchema, EventReceiptSchema, EquivocationsResponseSchema, EvidenceResponseSchema,
   HealthSchema, HeaderSchema, MemberRoleSchema, MemberSchema, MembersResponseSchema, ProblemSchema, ProposalSchema,
-  ProposalStatusSchema, ProposalsResponseSchema, SignedStatementSchema, StatusSchema, SubmitterAnchorsSchema,
+  ProposalStatusSchema, ProposalsResponseSchema, ReadySchema, SignedStatementSchema, StatusSchema, SubmitterAnchorsSchema,
   TxBulkResponseSchema, TxBulkResultSchema, TxCommittedSchema, TxPendingSchema, TxStatusSchema, ValidatorSetSchema,
 } from '../contract/http.js';
 export { CaseEventsSchema, CaseListSchema, CaseSchema } from '../contract/cases.js';

@@ -336,3 +336,14 @@ export const StatusSchema = Type.Object({
 });
 
 export const HealthSchema = Type.Object({ ok: Type.Literal(true) });
+
+/** GET /readyz when the node is ready: caught up and hearing validators of more than 2/3 of the power. */
+export const ReadySchema = Type.Object({
+  ready: Type.Literal(true),
+  height: SafeUint('Height of the newest committed block this node holds'),
+  highestHeightSeen: SafeUint('Highest height named by a signed vote, proposal or commit that reached this node (0: none yet)'),
+  peers: SafeUint('Peers connected'),
+  votingPowerReachable: SafeUint('Voting power of the set in force this node hears: its own, when it is a validator, '
+    + 'and that of the validators it is connected to'),
+  votingPowerTotal: SafeUint('Voting power of the whole set in force'),
+});

@@ -2,13 +2,13 @@
 // the read model (src/read/).
 // node/index.ts (the composition root) builds it; the API only ever sees it as ApiComponents.
 import type { ApiComponents, BlockSummary, CaseEventsView, CaseListQuery, CaseListView, CaseView, EquivocationView, EvidenceAnchor,
-  GovernanceProposalView, MemberEntry, MemberView, NodeStatusView, ProposalStatus, ReceiptForms, EventReceiptForms, TxCommitInfo, TxStatus, ValidatorSetView } from '../api/components.js';
+  GovernanceProposalView, MemberEntry, MemberView, NodeStatusView, ReadinessView, ProposalStatus, ReceiptForms, EventReceiptForms, TxCommitInfo, TxStatus, ValidatorSetView } from '../api/components.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool, type MempoolMetrics } from '../mempool/index.js';
 import type { Genesis } from '../state/index.js';
 import { TianpingError, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
-import type { ConsensusSigner, createTendermintCore } from '../consensus/tendermint/index.js';
+import { isQuorum, type ConsensusSigner, type createTendermintCore } from '../consensus/tendermint/index.js';
 import type { Logger } from 'pino';
 import type { NodeConfig } from '../config/defaults.js';
 import type { ExecutedBlock } from '../blocks/index.js';
@@ -80,6 +80,13 @@ export interface NodeCoreOptions {
  * mempool.txsMax: this limit is on what enters the network, not on what crosses it.
  */
 export const API_BACKLOG_PROPOSALS = 3;
+
+/**
+ * Blocks a node may trail its peers and still answer ready: one is the ordinary lag of a node
+ * that has not yet received the commit its peers just reached. Two or more is what makes the
+ * consensus core ask for the commit (consensus/tendermint/receive.ts, noteHeight).
+ */
+export const READY_BLOCKS_BEHIND_MAX = 1;
 
 export class NodeCore implements ApiComponents {
   readonly genesis: Genesis;
@@ -272,6 +279,40 @@ export class NodeCore implements ApiComponents {
   async proposal(id: Uint8Array): Promise<GovernanceProposalView | undefined> {
     this.readable();
     return this.read.proposal(id);
+  }
+
+  /**
+   * Ready (GET /readyz): not halted, not repairing, hearing more than 2/3 of the voting power (its
+   * own included), at most READY_BLOCKS_BEHIND_MAX behind the highest height a peer's signed
+   * message named, and with a block committed since it last heard a quorum (at start, or after it
+   * was cut off, it may be behind before any peer has said so). A single-validator chain without
+   * peers holds all the power and is ready alone; an observer is ready only while it hears
+   * validators enough to follow every commit.
+   */
+  readiness(): ReadinessView {
+    const view = this.driver.syncView();
+    const figures = { height: view.tipHeight, highestHeightSeen: view.highestHeightSeen, peers: view.peers,
+      votingPowerReachable: view.reachablePower, votingPowerTotal: view.totalPower };
+    const notReady = (code: Extract<ReadinessView, { ready: false }>['code'], detail: string): ReadinessView =>
+      ({ ...figures, ready: false, code, detail });
+    if (this.halted) return notReady('NODE_HALTED', 'the node stopped after a storage failure and serves no writes');
+    if (this.repairingTo !== undefined) {
+      return notReady('LEDGER_REPAIRING', `the ledger is re-fetching committed blocks up to height ${this.repairingTo}`);
+    }
+    if (!isQuorum(view.reachablePower, view.totalPower)) {
+      return notReady('QUORUM_UNREACHABLE', `hears ${view.reachablePower} of ${view.totalPower} voting power `
+        + `(${view.peers} peers connected); more than 2/3 is needed to follow commits`);
+    }
+    // A peer deciding height h has committed h - 1: highestHeightSeen - 1 is a height known committed.
+    const behind = view.highestHeightSeen - 1 - view.tipHeight;
+    if (behind > READY_BLOCKS_BEHIND_MAX) {
+      return notReady('NODE_SYNCING', `at height ${view.tipHeight}, while peers are deciding height ${view.highestHeightSeen}`);
+    }
+    if (!view.confirmed) {
+      return notReady('NODE_SYNCING', `at height ${view.tipHeight}, and no block committed since it (re)joined `
+        + 'a quorum of its peers: it may be behind without knowing yet');
+    }
+    return { ...figures, ready: true };
   }
 
   status(): NodeStatusView {

@@ -100,6 +100,8 @@ export const ERROR_CODES = {
   NODE_CLOSING: { status: 503, title: 'Node is shutting down; retry later or on another node' },
   LEDGER_REPAIRING: { status: 503, title: 'The ledger is re-fetching committed blocks it lost; retry later or on another node' },
   GENESIS_PENDING: { status: 503, title: 'The chain has not started: its genesis time is still ahead' },
+  NODE_SYNCING: { status: 503, title: 'The node is behind the chain and fetching the blocks it misses' },
+  QUORUM_UNREACHABLE: { status: 503, title: 'The node hears validators of no more than 2/3 of the voting power' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

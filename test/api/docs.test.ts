@@ -19,7 +19,7 @@ interface OpenApi {
 }
 
 const EXPECTED = [
-  'get /', 'get /web/{file}', 'get /v1/status', 'get /healthz', 'post /v1/txs', 'get /v1/txs/{hash}',
+  'get /', 'get /web/{file}', 'get /v1/status', 'get /healthz', 'get /readyz', 'post /v1/txs', 'get /v1/txs/{hash}',
   'get /v1/evidence/{digest}', 'get /v1/blocks/latest', 'get /v1/blocks/{height}', 'get /v1/equivocations',
   'get /v1/headers/latest', 'get /v1/headers/{height}', 'get /v1/submitters/{key}/anchors',
   'get /v1/members', 'get /v1/validators', 'get /v1/governance/proposals', 'get /v1/governance/proposals/{id}',

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { CaseEventsView, CaseListQuery, CaseListView, CaseView, EventReceiptForms, ReceiptForms } from '../../src/api/components.js';
 import type { LightMyRequestResponse } from 'fastify';
 import type {
-  ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, TxCommitInfo, TxStatus,
+  ApiComponents, BlockSummary, EquivocationView, EvidenceAnchor, MemberView, NodeStatusView, ReadinessView, TxCommitInfo, TxStatus,
 } from '../../src/api/components.js';
 import type {
   GovernanceProposalView, MemberEntry, MemberRoleName, ProposalStatus, ValidatorSetView,
@@ -255,6 +255,15 @@ export class FakeComponents implements ApiComponents {
       version: '0.0.0-test',
       startedAtMs: GENESIS_TIME_MS,
     };
+  }
+
+  /** What readiness() answers; tests set it to a not-ready one. */
+  readinessAnswer: ReadinessView | undefined;
+
+  readiness(): ReadinessView {
+    if (this.readinessAnswer !== undefined) return this.readinessAnswer;
+    const height = this.blocks.at(-1)?.height ?? 0;
+    return { ready: true, height, highestHeightSeen: height, peers: 3, votingPowerReachable: 40, votingPowerTotal: 40 };
   }
 
   /** Commits every pending tx in one new block; the given anchors go into its last tx. */

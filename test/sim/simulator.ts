@@ -10,6 +10,7 @@ import { sha256 } from '../../src/crypto/hash.js';
 import { installNodeSha256 } from '../../src/crypto/index.js';
 import type { KeyPair } from '../../src/crypto/ed25519.js';
 import type { Ledger } from '../../src/ledger/index.js';
+import type { ReadinessView } from '../../src/api/components.js';
 import { DEFAULT_CATEGORIES, genesisHash, parseGenesis, readTxLocation, readValidatorHistory, type Genesis } from '../../src/state/index.js';
 import { concatBytes, equalBytes, fromHex, toHex, utf8, type Hash32 } from '../../src/types/index.js';
 import { ByzantineStrategy } from './byzantine.js';
@@ -81,6 +82,8 @@ export class Simulation implements NodeWorld {
   private events = 0;
   private failure: unknown;
   private readonly verifier = fakeVerifier();
+  /** Called after every event with each honest node that is up and its readiness (GET /readyz). */
+  watchReadiness: ((node: number, readiness: ReadinessView) => void) | undefined;
 
   constructor(readonly options: SimOptions) {
     installNodeSha256();
@@ -258,6 +261,7 @@ export class Simulation implements NodeWorld {
       this.handle(next.item);
       await drain();
       if (this.failure !== undefined) throw this.failure;
+      if (this.watchReadiness !== undefined) this.observeReadiness(this.watchReadiness);
       if (this.elapsedMs > options.healAtMs && this.checker.commits.length !== commitsSeen) {
         commitsSeen = this.checker.commits.length;
         const lateRestartPending = this.lateRestart !== undefined && this.lateRestart.state !== 'done';
@@ -268,6 +272,12 @@ export class Simulation implements NodeWorld {
     }
     await this.finalChecks(deadlineMs);
     return this.result();
+  }
+
+  private observeReadiness(watch: (node: number, readiness: ReadinessView) => void): void {
+    for (const node of this.nodes) {
+      if (!node.byzantine && node.up && node.core !== undefined) watch(node.node, node.core.readiness());
+    }
   }
 
   private handle(task: SimTask): void {

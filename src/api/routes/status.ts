@@ -1,8 +1,10 @@
-// Node status, and the health probe for load balancers and orchestrators.
+// Node status, and the probes for load balancers and orchestrators: /healthz (liveness: the process
+// serves) and /readyz (readiness: caught up and hearing a quorum, so its reads are current and the
+// txs it admits can commit). An orchestrator restarts on the first and routes traffic on the second.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { TianpingError } from '../../types/index.js';
 import type { RouteOptions } from '../options.js';
-import { HealthSchema, StatusSchema, problemResponses } from '../schemas.js';
+import { HealthSchema, ReadySchema, StatusSchema, problemResponses } from '../schemas.js';
 
 export const statusRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components, clock }) => {
   app.get('/v1/status', {
@@ -32,5 +34,26 @@ export const statusRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app,
         { genesisTimeMs: startsAtMs });
     }
     return { ok: true as const };
+  });
+
+  app.get('/readyz', {
+    schema: {
+      tags: ['node'],
+      summary: 'Readiness: 200 once caught up with its peers and hearing validators of more than 2/3 of the voting power; '
+        + '503 while behind (NODE_SYNCING), cut off (QUORUM_UNREACHABLE), halted, repairing or before the genesis time',
+      response: { 200: ReadySchema,
+        ...problemResponses('NODE_HALTED', 'LEDGER_REPAIRING', 'GENESIS_PENDING', 'NODE_SYNCING', 'QUORUM_UNREACHABLE') },
+    },
+  }, async () => {
+    const readiness = components.readiness();
+    if (!readiness.ready && (readiness.code === 'NODE_HALTED' || readiness.code === 'LEDGER_REPAIRING')) {
+      throw new TianpingError(readiness.code, readiness.detail);
+    }
+    const startsAtMs = components.genesis.genesisTimeMs;
+    if (clock.nowMs() < startsAtMs) {
+      throw new TianpingError('GENESIS_PENDING', `the chain starts at ${new Date(startsAtMs).toISOString()} (genesis time)`);
+    }
+    if (!readiness.ready) throw new TianpingError(readiness.code, readiness.detail);
+    return readiness;
   });
 };
