@@ -21,6 +21,7 @@ import {
   benchMain, cpuProfOption, drainMempools, EXIT_OK, nodeEnvOption, parseOptions, UsageError, warmUp, wholeNumber, withTestnet, type TestnetRun,
 } from './bench-run.js';
 import { createTestnetFiles, startTestnet, type TestnetLayout, type TestnetNodeHandle } from './testnet-lib.js';
+import { metricsMovement, scrapeMetrics, type MetricsMovement } from './bench-metrics.js';
 
 const TARGET_COMMITTED_TPS = 1_500;
 const TARGET_P50_MS = 1_000;
@@ -88,6 +89,8 @@ Starts a fresh local testnet of N validators (each its own process, in a tempora
      ?wait=commit as a sample. The samples ride in the same blocks as the bulk txs, so their
      latency stands for every tx's.
   3. the verification ceiling: NodeVerifier verifications/s on every core, divided by N.
+Every node's GET /metrics is scraped after the warm-up and after the half load: the JSON line
+lists the tianping_ series that moved between the two and those that did not.
 Prints a summary, pass/fail per target, and one JSON line last. Exits 0 even when a target is
 missed; 2 on an error.
 
@@ -363,6 +366,8 @@ interface Figures {
   readonly drained: { readonly drained: boolean; readonly ms: number };
   readonly half: HalfLoadResult;
   readonly halfCpu: CpuPercents | undefined;
+  /** The nodes' tianping_ series before the maximum load and after the half load. */
+  readonly metrics: MetricsMovement;
 }
 
 /** What the measured figures imply: the ratio to the ceiling, CPU per anchor, the targets. */
@@ -415,6 +420,8 @@ function summaryLines(f: Figures): string[] {
     `  CPU at half load        ${f.halfCpu === undefined ? '—' : `nodes ${f.halfCpu.nodes.map((p) => `${fixed(p)}%`).join(' ')}, `
       + `whole machine ${fixed(f.halfCpu.machine)}% of ${machine.cores * 100}%`}`,
     `  drain between phases    ${fixed(drained.ms / 1000, 1)} s${drained.drained ? '' : ' (not drained)'}`,
+    `  /metrics                ${f.metrics.changed.length} tianping_ series moved under load, `
+      + `${f.metrics.unchanged.length} did not${f.metrics.unchanged.length > 0 ? ` (${f.metrics.unchanged.join(', ')})` : ''}`,
     '',
     ...(d.busy ? [`  WARNING: other processes used ${fixed(Math.max(d.otherCpuPercent, ceiling.otherCpuPercent))}% of a core while measuring: `
       + 'these figures understate the node; rerun on an idle machine', ''] : []),
@@ -448,6 +455,7 @@ function jsonLine(f: Figures): string {
     halfLoadNodeCpuPercent: f.halfCpu?.nodes ?? null, halfLoadMachineCpuPercent: f.halfCpu?.machine ?? null,
     commitTimeouts: half.commitTimeouts, errors: d.errors,
     targets: d.targets,
+    metricsChanged: f.metrics.changed, metricsUnchanged: f.metrics.unchanged, metrics: f.metrics.families,
   });
 }
 
@@ -466,9 +474,12 @@ async function phases(args: Args, machine: MachineInfo, running: TestnetRun): Pr
   running.handles = await startTestnet(withCpuProfile(layout, args.cpuProfDir), { env: args.nodeEnv });
   const handles = running.handles;
   await warmUp(handles, warmTxs, { what: 'anchor', submitTimeoutMs: SUBMIT_TIMEOUT_MS, chainId: layout.chainId });
+  const apiUrls = handles.map((h) => h.node.apiUrl);
+  const metricsBefore = await scrapeMetrics(apiUrls);
   const { max, drained } = await maxLoadPhase(args, handles, loadTxs);
   const { result: half, cpu: halfCpu } = await halfLoadPhase(args, layout, keyPair, handles, max.committedTps);
-  return { args, machine, ceiling, max, drained, half, halfCpu };
+  const metrics = metricsMovement(metricsBefore, await scrapeMetrics(apiUrls));
+  return { args, machine, ceiling, max, drained, half, halfCpu, metrics };
 }
 
 async function run(args: Args): Promise<number> {
