@@ -3,7 +3,7 @@
 import { pino, type Logger } from 'pino';
 import { keyPairFromSeed } from '../../src/crypto/ed25519.js';
 import { sha256 } from '../../src/crypto/hash.js';
-import { createP2P, type P2P, type P2PLimitsInit, type Topic, type Verdict } from '../../src/p2p/index.js';
+import { createP2P, type P2P, type P2PLimitsInit, type P2PMetrics, type Topic, type Verdict } from '../../src/p2p/index.js';
 import { toHex, utf8, type Clock, type TimeMs } from '../../src/types/index.js';
 
 export const CHAIN_ID = 'tianping-p2p-test';
@@ -58,6 +58,7 @@ export interface HostOptions {
   readonly port?: number;
   readonly limits?: P2PLimitsInit;
   readonly clock?: Clock;
+  readonly metrics?: P2PMetrics;
 }
 
 function captureLogger(logs: LogRecord[]): Logger {
@@ -85,6 +86,7 @@ export class Harness {
       logger: captureLogger(logs),
       limits: { ...TEST_LIMITS, ...options.limits },
       ...(options.clock === undefined ? {} : { clock: options.clock }),
+      ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
     });
     const host: TestHost = {
       label: options.label,
