@@ -3,7 +3,7 @@
 // carried out in order, and a persist effect is synced before the next effect starts (docs/
 // consensus.md, "the driver's contract"). A failure to write halts the node: nothing half-written.
 import type { Logger } from 'pino';
-import { createTendermintCore, createValidatorSet, isQuorum, nextHeightValidatorSet, proposerIndex, type ConsensusEvent, type ConsensusEffect,
+import { createTendermintCore, createValidatorSet, nextHeightValidatorSet, proposerIndex, type ConsensusEvent, type ConsensusEffect,
   type ConsensusParams, type ConsensusSigner, type ConsensusState, type DurableRecord, type TendermintCore, type ValidatorSet,
   DEFAULT_CONSENSUS_PARAMS } from '../consensus/tendermint/index.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
@@ -16,6 +16,7 @@ import { assert, asHeight, asRound, asTimeMs, equalBytes, sleepMs, toHex, type C
 import { checkBlock, commitExecuted, buildBlock, isValidBlock, type BlockExecComponents, type ExecutedBlock } from '../blocks/index.js';
 import { consensusBlock, encodeCertificate, ConsensusWire, type ConsensusNetwork, BlockSync, reportEquivocationTx } from '../wire/index.js';
 import { decodeWal, encodeWal } from './consensus-wal.js';
+import { QuorumWatch, type SyncView } from './quorum-watch.js';
 import { guardRecord, signedChanged, type HighWaterMark, type HighWaterStore } from './high-water.js';
 import { LedgerError } from '../ledger/index.js';
 import { validatorSetHash } from '../codec/index.js';
@@ -65,21 +66,6 @@ export interface TendermintDriverOptions {
   readonly metrics?: DriverMetrics;
 }
 
-/** The driver's view of how far the chain is and whom it hears (TendermintDriver.syncView). */
-export interface SyncView {
-  readonly tipHeight: number;
-  /** The highest height of a vote, proposal or commit that reached the core (0 before any). */
-  readonly highestHeightSeen: number;
-  readonly peers: number;
-  readonly reachablePower: number;
-  readonly totalPower: number;
-  /**
-   * The node committed a block since it last heard no quorum (or since it started), or holds a
-   * quorum alone. Until then it may be behind without knowing it: no peer message has said so yet.
-   */
-  readonly confirmed: boolean;
-}
-
 export class TendermintDriver {
   private readonly core: TendermintCore;
   private state: ConsensusState;
@@ -104,8 +90,7 @@ export class TendermintDriver {
   private readonly wire: ConsensusWire;
   private readonly sync: BlockSync;
   private mark: HighWaterMark | undefined;
-  /** See SyncView.confirmed; cleared whenever a look (rebroadcast tick, readiness read) finds no quorum heard. */
-  private confirmed = false;
+  private readonly quorum: QuorumWatch;
   private repairTo: { readonly height: number; readonly blockHash: Hash32 } | undefined;
   private readonly recorder: ConsensusRecorder | undefined;
 
@@ -113,6 +98,8 @@ export class TendermintDriver {
     const params: ConsensusParams = { ...DEFAULT_CONSENSUS_PARAMS, ...o.timeouts,
       precisionMs: o.genesis.params.pbtsPrecisionMs, messageDelayMs: o.genesis.params.pbtsMessageDelayMs };
     this.signer = o.signer ?? { publicKey: o.key.publicKey, sign: nodeSigner(o.key.seed) };
+    // Before start() has read the set from the ledger there is none (the field is assigned there).
+    this.quorum = new QuorumWatch({ network: o.network, selfId: toHex(o.key.publicKey), validators: () => this.validators as ValidatorSet | undefined });
     this.core = (o.createCore ?? createTendermintCore)({ chainId: o.genesis.chainId, params, verifier: o.verifier, signer: this.signer });
     this.state = this.core.initialState(null);
     this.mark = o.highWater?.mark;
@@ -171,7 +158,7 @@ export class TendermintDriver {
       if (!this.running) return;
       // A repairing node asks its peers again on every tick: at start none may have been connected.
       if (this.repairTo !== undefined) this.sync.soon();
-      // Cut off between two readiness reads is remembered: the node must commit again to be ready.
+      // Cut off between two readiness reads is remembered: the node must decide again to be ready.
       this.syncView();
       this.feed({ kind: 'rebroadcastTick' });
       this.armRebroadcast();
@@ -184,39 +171,9 @@ export class TendermintDriver {
     this.maybeStartHeight();
   }
 
-  /**
-   * What readiness (GET /readyz) is judged on: the tip, the highest height a peer's signed message
-   * named, the voting power of the set in force that this node hears (its own, when it is a
-   * validator, plus that of the validators it is connected to), and whether it has committed a
-   * block since it last heard a quorum (`confirmed`).
-   */
+  /** What readiness (GET /readyz) is judged on (node/quorum-watch.ts). */
   syncView(): SyncView {
-    const heard = this.heardPower();
-    if (!isQuorum(heard.reachablePower, heard.totalPower)) this.confirmed = false;
-    // A node holding a quorum alone decides every height itself: nobody can be ahead of it.
-    return { ...heard, tipHeight: this.o.ledger.tip.height, highestHeightSeen: this.state.highestHeightSeen,
-      confirmed: this.confirmed || isQuorum(heard.ownPower, heard.totalPower) };
-  }
-
-  private heardPower(): { peers: number; reachablePower: number; ownPower: number; totalPower: number } {
-    const connected = new Set(this.o.network.connectedNodes());
-    const self = toHex(this.o.key.publicKey);
-    // Before start() has read the set from the ledger there is none: nobody is heard yet.
-    const set: ValidatorSet | undefined = this.validators;
-    let reachablePower = 0;
-    let ownPower = 0;
-    for (const validator of set?.validators ?? []) {
-      const id = toHex(validator.publicKey);
-      if (id === self) ownPower = validator.power;
-      if (id === self || connected.has(id)) reachablePower += validator.power;
-    }
-    return { peers: connected.size, reachablePower, ownPower, totalPower: set?.totalPower ?? 0 };
-  }
-
-  /** After a height decided by consensus: caught up if a quorum is heard now (see `confirmed`). */
-  private noteCommitHeard(): void {
-    const heard = this.heardPower();
-    this.confirmed = isQuorum(heard.reachablePower, heard.totalPower);
+    return this.quorum.view(this.o.ledger.tip.height, this.state.highestHeightSeen);
   }
 
   /** The node id (hex key) of a validator of the height being decided; undefined for other heights. */
@@ -356,7 +313,7 @@ export class TendermintDriver {
     this.executed.clear();
     await this.advanceValidators();
     this.startedHeight = 0;
-    this.noteCommitHeard();
+    this.quorum.decided();
     this.o.onCommitted(block);
     this.maybeStartHeight();
   }
@@ -406,9 +363,6 @@ export class TendermintDriver {
     }
     this.executed.clear();
     await this.advanceValidators();
-    // A synced block confirms nothing (block sync brings them while the node is behind; the next
-    // height decided by consensus with a quorum heard does), nor does it unconfirm: a following
-    // node that missed one commit's votes takes that block by sync too.
     this.o.onCommitted(block);
     // The core was deciding a height that is now behind us: start it afresh from the WAL record,
     // which keeps the double-sign guard (heights only go up, so it never blocks a new vote).
