@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readKeyFile } from '../../src/crypto/index.js';
+import { peerIdToNodeId } from '../../src/p2p/index.js';
 import { DEFAULT_CATEGORIES, parseGenesis } from '../../src/state/genesis.js';
 import { toHex } from '../../src/types/index.js';
 import { runCli } from './run-cli.js';
@@ -63,13 +64,16 @@ describe('tianping keygen', () => {
     expect(readFileSync(join(dir, 'a.key'), 'utf8')).toBe(before);
   });
 
-  it('--json prints the file and public key', async () => {
+  it('--json prints the file, public key and the peer id a node with this key has', async () => {
     const dir = freshDir();
     const result = await runCli(['keygen', '--out', 'b.key', '--json'], { cwd: dir });
     expect(result.code).toBe(0);
-    const doc = JSON.parse(result.stdout) as { file: string; publicKey: string };
+    const doc = JSON.parse(result.stdout) as { file: string; publicKey: string; peerId: string };
     expect(doc.publicKey).toBe(toHex(readKeyFile(join(dir, 'b.key')).publicKey));
     expect(doc.file).toBe(join(dir, 'b.key'));
+    // The peer id embeds the public key (p2p/identity.ts): it converts back to the same node id.
+    expect(doc.peerId).toMatch(/^12D3KooW[1-9A-HJ-NP-Za-km-z]+$/);
+    expect(peerIdToNodeId(doc.peerId)).toBe(doc.publicKey);
   });
 });
 

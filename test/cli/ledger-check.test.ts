@@ -1,6 +1,6 @@
 // tianping ledger check on a stopped node's data directory: sound, with its newest LevelDB log cut
 // in half, with 16 bytes of it flipped, and while a node holds it.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -71,6 +71,21 @@ describe('tianping ledger check', () => {
     } finally {
       await node.close();
     }
+  }, 30_000);
+
+  it('--config: the genesis where the config names it (outside the data directory), as the node reads it', async () => {
+    const moved = join(root, 'moved');
+    cpSync(dirs.sound, moved, { recursive: true });
+    renameSync(join(moved, 'genesis.json'), join(root, 'consortium-genesis.json'));
+    const configFile = join(root, 'moved-config.json');
+    writeFileSync(configFile, JSON.stringify({ dataDir: moved, genesisFile: '../consortium-genesis.json' }));
+    const result = await runCli(['ledger', 'check', '--config', configFile, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ sound: true, dataDir: moved });
+    // Without the config the genesis is looked for in the data directory, and is not there.
+    const without = await runCli(['ledger', 'check', '--data-dir', moved]);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain(join(moved, 'genesis.json'));
   }, 30_000);
 
   it('usage: an unknown subcommand is exit 2', async () => {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../../config/defaults.js';
+import { loadConfig, resolveDataPath } from '../../config/index.js';
 import { NodeVerifier } from '../../crypto/index.js';
 import { auditDataDir, LedgerInUseError } from '../../node/ledger-audit.js';
 import { genesisHash, parseGenesis } from '../../state/index.js';
@@ -10,7 +11,7 @@ import { CliError, EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK, UsageError, printJson, ru
 
 const spec: CommandSpec = {
   name: 'ledger',
-  usage: `Usage: tianping ledger check [--data-dir DIR] [--json]
+  usage: `Usage: tianping ledger check [--config FILE] [--data-dir DIR] [--json]
 
 Checks a STOPPED node's ledger offline: LevelDB's report of data it dropped, every block's hash
 chain, every commit's signatures and power against the validator set of its height, the tx and
@@ -19,21 +20,31 @@ Prints each problem with its height and, when known, the damaged file. Refuses w
 on the directory (LevelDB's lock).
 
 Options:
-  --data-dir DIR    the node's data directory (default ${DEFAULT_CONFIG.dataDir}); its genesis is DIR/genesis.json
+  --config FILE     the node's config file (default: $TIANPING_CONFIG, else none): its dataDir and
+                    genesisFile are checked, as the node would open them (TIANPING_* settings in
+                    the environment apply too, as for tianping start)
+  --data-dir DIR    the node's data directory (default: the config's, else ${DEFAULT_CONFIG.dataDir});
+                    without a config its genesis is DIR/${DEFAULT_CONFIG.genesisFile}
   --json            print one JSON document
   -h, --help        show this help
 
 Exit status: 0 sound, 1 problems found, 2 usage error, no such directory, or a node holds the ledger.
 `,
-  options: { 'data-dir': { type: 'string' } },
+  options: { 'data-dir': { type: 'string' }, config: { type: 'string' } },
   positionals: { min: 1, max: 1 },
 };
 
 export function run(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(spec, argv, io, async (args) => {
     if (args.positionals[0] !== 'check') throw new UsageError(`unknown subcommand "${args.positionals[0]}"`);
-    const dataDir = resolve(stringOption(args, 'data-dir') ?? DEFAULT_CONFIG.dataDir);
-    const genesisPath = join(dataDir, DEFAULT_CONFIG.genesisFile);
+    // The config, when there is one, says where the node keeps its genesis (genesisFile, relative
+    // to the data directory or absolute), as `tianping start --config` reads it.
+    const configFile = stringOption(args, 'config') ?? io.env['TIANPING_CONFIG'];
+    const dataDirFlag = stringOption(args, 'data-dir');
+    const config = loadConfig({ ...(configFile === undefined ? {} : { file: configFile }), env: io.env,
+      flags: dataDirFlag === undefined ? {} : { 'data-dir': dataDirFlag } });
+    const dataDir = resolve(config.dataDir);
+    const genesisPath = resolveDataPath({ ...config, dataDir }, config.genesisFile);
     let genesisBytes: Uint8Array;
     try {
       genesisBytes = readFileSync(genesisPath);
