@@ -9,3 +9,4 @@ export {
 export {
   NOTE_BYTES_MAX, NOTE_SIGNATURES_MAX, checkNoteText, openNote, parseNote, signNote, type NoteSignature, type OpenedNote,
 } from './note.js';
+export { checkpointOfHeader, encodeCheckpoint, parseCheckpoint, type Checkpoint } from './checkpoint.js';
