@@ -12,6 +12,7 @@ export {
 } from './tree.js';
 export {
   consistencyProof,
+  consistencyProofRanges,
   inclusionProof,
   rootFromInclusion,
   verifyConsistency,

@@ -85,28 +85,39 @@ export function verifyInclusion(
  * over all leafHashes (RFC 9162 §2.1.4.1). Empty when oldSize is 0 or n.
  */
 export function consistencyProof(leafHashes: readonly Uint8Array[], oldSize: number): Uint8Array[] {
-  const size = leafHashes.length;
-  assert(Number.isInteger(oldSize) && oldSize >= 0 && oldSize <= size, () => `old size ${oldSize} outside 0..${size}`);
-  if (oldSize === 0 || oldSize === size) return [];
-  // Iterative SUBPROOF(m, D[begin:end], b); hashes are collected top-down.
-  const topDown: Uint8Array[] = [];
+  return consistencyProofRanges(oldSize, leafHashes.length).map(([begin, end]) => rangeRoot(leafHashes, begin, end));
+}
+
+/**
+ * The leaf ranges [begin, end) whose subtree roots make the consistency proof
+ * from oldSize to newSize, in proof order: a store that keeps subtree roots
+ * (not every leaf in memory) serves the proof from these. Each range is a
+ * node of the tree of newSize, so it starts at a multiple of its largest
+ * power-of-two part. O(log n), no hashing.
+ */
+export function consistencyProofRanges(oldSize: number, newSize: number): [begin: number, end: number][] {
+  assert(Number.isSafeInteger(newSize) && newSize >= 0, () => `tree size ${newSize}`);
+  assert(Number.isInteger(oldSize) && oldSize >= 0 && oldSize <= newSize, () => `old size ${oldSize} outside 0..${newSize}`);
+  if (oldSize === 0 || oldSize === newSize) return [];
+  // Iterative SUBPROOF(m, D[begin:end], b); ranges are collected top-down.
+  const topDown: [number, number][] = [];
   let begin = 0;
-  let end = size;
+  let end = newSize;
   let m = oldSize;
   let oldRootIsKnown = true;
   while (m !== end - begin) {
     const k = splitPoint(end - begin);
     if (m <= k) {
-      topDown.push(rangeRoot(leafHashes, begin + k, end));
+      topDown.push([begin + k, end]);
       end = begin + k;
     } else {
-      topDown.push(rangeRoot(leafHashes, begin, begin + k));
+      topDown.push([begin, begin + k]);
       begin += k;
       m -= k;
       oldRootIsKnown = false;
     }
   }
-  if (!oldRootIsKnown) topDown.push(rangeRoot(leafHashes, begin, end));
+  if (!oldRootIsKnown) topDown.push([begin, end]);
   return topDown.reverse();
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { consistencyProof, emptyRoot, leafHash, rootFromLeafHashes, verifyConsistency } from '../../src/merkle/index.js';
+import { consistencyProof, consistencyProofRanges, emptyRoot, leafHash, rootFromLeafHashes, verifyConsistency } from '../../src/merkle/index.js';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 const unhex = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'hex'));
@@ -54,10 +54,10 @@ describe('consistency proofs', () => {
     expect(verifyConsistency(oldSize, newSize, proof.map(unhex), oldRoot, newRoot)).toBe(true);
   });
 
-  it('generates RFC 9162 proofs that verify, for every pair of sizes up to 40', () => {
-    const leaves = leavesOf(41);
-    const roots = Array.from({ length: 42 }, (_, size) => rootFromLeafHashes(leaves.slice(0, size)));
-    for (let newSize = 1; newSize <= 40; newSize++) {
+  it('generates RFC 9162 proofs that verify, for every pair of sizes up to 64', () => {
+    const leaves = leavesOf(65);
+    const roots = Array.from({ length: 66 }, (_, size) => rootFromLeafHashes(leaves.slice(0, size)));
+    for (let newSize = 1; newSize <= 64; newSize++) {
       const tree = leaves.slice(0, newSize);
       const newRoot = roots[newSize] as Uint8Array;
       for (let oldSize = 1; oldSize < newSize; oldSize++) {
@@ -120,6 +120,23 @@ describe('consistency proofs', () => {
     delete sparse[0];
     expect(call(3, 7, sparse, oldRoot, newRoot)).toBe(false);
     expect(call(3, 2 ** 53, proof, oldRoot, newRoot)).toBe(false);
+  });
+
+  it('names the ranges whose roots make the proof: aligned nodes of the new tree, roots equal to the proof', () => {
+    const leaves = leavesOf(64);
+    for (let newSize = 1; newSize <= 64; newSize++) {
+      for (let oldSize = 0; oldSize <= newSize; oldSize++) {
+        const ranges = consistencyProofRanges(oldSize, newSize);
+        const context = `${oldSize} -> ${newSize}`;
+        expect(ranges.map(([b, e]) => hex(mth(leaves.slice(b, e)))), context).toEqual(consistencyProof(leaves.slice(0, newSize), oldSize).map(hex));
+        for (const [begin, end] of ranges) {
+          expect(begin < end && end <= newSize, context).toBe(true);
+          // A node of an RFC 6962 tree starts at a multiple of its largest power-of-two part.
+          expect(begin % split(end - begin + 1), `${context} [${begin}, ${end})`).toBe(0);
+        }
+      }
+    }
+    expect(() => consistencyProofRanges(5, 4)).toThrow(/old size 5/);
   });
 
   it('throws when asked for a proof from a size the tree does not have', () => {
