@@ -24,6 +24,7 @@ import { keyPairFromSeed, sign, type KeyPair } from '../src/crypto/ed25519.js';
 import { createHasher, sha256, type EvidenceAlgorithm } from '../src/crypto/hash.js';
 import { MerkleBuilder, leafHash, rootFromLeafHashes } from '../src/merkle/index.js';
 import { toHex, u32be, utf8 } from '../src/types/index.js';
+import { addTrustedVectors } from './receipt-vectors-trusted.js';
 
 export const VECTORS_DIR = fileURLToPath(new URL('../test/vectors/receipts/', import.meta.url));
 
@@ -45,7 +46,7 @@ const validator = (name: string, power: number): Validator => ({ name, key: keyP
 const entries = (set: readonly Validator[]): { publicKey: Uint8Array; power: number }[] =>
   sortValidators(set.map((v) => ({ publicKey: v.key.publicKey, power: v.power })));
 
-interface Block {
+export interface Block {
   readonly height: number;
   readonly headerBytes: Uint8Array;
   readonly hash: Uint8Array;
@@ -55,7 +56,7 @@ interface Block {
   readonly nextSet: readonly Validator[];
 }
 
-interface BlockSpec {
+export interface BlockSpec {
   readonly txs?: readonly Uint8Array[];
   readonly set: readonly Validator[];
   readonly nextSet?: readonly Validator[];
@@ -83,11 +84,22 @@ function compareKeys(a: Validator, b: Validator): number {
   return 0;
 }
 
+/** How a block hash enters the history tree. */
+type HistoryLeaf = (blockHash: Uint8Array) => Uint8Array;
+/**
+ * The chain of the version 1 vectors hashes each block hash with leaf_hash before it enters the
+ * history root. No version 1 check reads the history root, and changing it would change every
+ * committed vector, so it stays; the chain of the version 2 vectors follows §4 as the node does.
+ */
+const V1_HISTORY_LEAF: HistoryLeaf = (hash) => leafHash(hash);
+/** §4: the block hash is itself the leaf node of the history tree. */
+export const HISTORY_LEAF: HistoryLeaf = (hash) => hash;
+
 /** A chain built block by block, as the node would: prev hash, history root, tx root, set hashes. */
-class Chain {
+export class Chain {
   readonly blocks: Block[] = [];
 
-  constructor(readonly chainId: string) {}
+  constructor(readonly chainId: string, readonly historyLeaf: HistoryLeaf = V1_HISTORY_LEAF) {}
 
   add(spec: BlockSpec): Block {
     const height = this.blocks.length + 1;
@@ -98,7 +110,7 @@ class Chain {
     const headerBytes = encodeHeader({
       chainId: this.chainId, height, timeMs: blockTime(height),
       prevBlockHash: previous[height - 2] ?? new Uint8Array(32),
-      historyRoot: rootFromLeafHashes(previous.map((h) => leafHash(h))),
+      historyRoot: rootFromLeafHashes(previous.map(this.historyLeaf)),
       txRoot: rootFromLeafHashes(txs.map((tx) => leafHash(txHash(tx)))),
       appHash: sha256(utf8(`${this.chainId} app state after block ${height}`)),
       resultsHash: rootFromLeafHashes(txs.map(() => leafHash(u32be(0)))),
@@ -193,7 +205,7 @@ chain.add({ set: S2 });
 
 // ------------------------------------------------------------------ receipts
 
-interface Item {
+export interface Item {
   readonly algorithm: number;
   readonly digest: Uint8Array;
   readonly salted?: boolean;
@@ -307,13 +319,14 @@ const setChangeKeyEdited = (() => {
 
 // ------------------------------------------------------------------ manifest
 
-type Evidence = { fileText: string; salt?: string } | { fileDigest: string; salt?: string };
-type Expect =
+export type Evidence = { fileText: string; salt?: string } | { fileDigest: string; salt?: string };
+export type Expect =
   | {
       valid: true; height: number; blockTimeMs: number; blockHash: string; txHash: string; txIndex: number; submitter: string;
       category: string; externalRef: string; algorithm: EvidenceAlgorithm; digest: string; salted: boolean;
       batch?: { kind: 'indexed' | 'root-only'; itemIndex: number; itemCount: number };
       signers: string[]; signedPower: number; totalPower: number; setChanges: number;
+      trustHeight?: number;
     }
   | { valid: false; failedCheck: string };
 
@@ -410,6 +423,15 @@ addVector('tampered-foreign-validators', 'A self-consistent receipt from a chain
   tamperedForeignSet, evidenceA, fail('validators-hash'));
 addVector('tampered-commit-other-height', 'The commit of height 9 is attached to the header of height 8',
   { ...goodEvidence, commit: block9.commitBytes }, evidenceA, fail('commit-block'));
+
+addTrustedVectors({
+  chain: new Chain(CHAIN_ID, HISTORY_LEAF), set: S0, txA, filler, digestA: digestOf('sha256', FILE_A), evidenceA,
+  v1Receipt: goodEvidence, receiptFor: (c, block, tx, item) => receiptFor(c as Chain, block, tx, item), addVector, files,
+  expect: (block, receipt, trustHeight) => ({
+    ...validExpect(block, txA, receipt, { ...block8Fields, absent: [], category: 'copyright', externalRef: 'case-2026-0117' }),
+    signers: [], signedPower: 0, totalPower: 0, trustHeight,
+  }),
+});
 
 const genesis = {
   chainId: CHAIN_ID,

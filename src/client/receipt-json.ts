@@ -7,8 +7,8 @@ import { decodeCanonical, pb } from '../codec/proto.js';
 import { decodeTx } from '../codec/tx.js';
 import { toHex } from '../types/index.js';
 import {
-  RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, ReceiptFormatError, algorithmId, algorithmName, decodeReceipt,
-  type Receipt, type ReceiptSetChange, type ReceiptValidator,
+  RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, RECEIPT_VERSION_TRUSTED, ReceiptFormatError, algorithmId, algorithmName, decodeReceipt,
+  type Receipt, type ReceiptSetChange, type ReceiptTrusted, type ReceiptValidator,
 } from './receipt.js';
 
 export const RECEIPT_FORMAT = 'tianping-receipt';
@@ -80,9 +80,16 @@ export interface SetChangeJson {
   readonly nextValidators: readonly ValidatorJson[];
 }
 
+/** Version 2: the trusted header H and the block's place in H's history tree. */
+export interface TrustedJson {
+  readonly header: BytesJson<HeaderJsonView>;
+  readonly historyProof: { readonly leafIndex: number; readonly treeSize: number; readonly hashes: readonly string[] };
+}
+
+/** Version 1 carries `commit` and `setChanges`; version 2 carries `trusted` instead. */
 export interface ReceiptJson {
   readonly format: typeof RECEIPT_FORMAT;
-  readonly version: typeof RECEIPT_VERSION;
+  readonly version: typeof RECEIPT_VERSION | typeof RECEIPT_VERSION_TRUSTED;
   readonly chainId: string;
   readonly algorithm: 'sha256' | 'sm3';
   readonly digest: string;
@@ -93,19 +100,24 @@ export interface ReceiptJson {
   readonly txCount: number;
   readonly txProof: readonly string[];
   readonly header: BytesJson<HeaderJsonView>;
-  readonly commit: BytesJson<CommitJsonView>;
-  readonly setChanges: readonly SetChangeJson[];
+  readonly commit?: BytesJson<CommitJsonView>;
+  readonly setChanges?: readonly SetChangeJson[];
+  readonly trusted?: TrustedJson;
 }
 
 // ------------------------------------------------------------------ writing
 
 export function receiptToJson(receipt: Receipt): ReceiptJson {
   const algorithm = algorithmName(receipt.algorithm);
-  if (receipt.version !== RECEIPT_VERSION) throw new ReceiptFormatError(`version ${receipt.version} has no JSON form here`);
+  const trusted = receipt.trusted;
+  // Each version has its own fields: a receipt that mixes them has no JSON form that reads back the same.
+  const shapeOk = receipt.version === RECEIPT_VERSION ? trusted === undefined
+    : receipt.version === RECEIPT_VERSION_TRUSTED && trusted !== undefined && receipt.commit.length === 0 && receipt.setChanges.length === 0;
+  if (!shapeOk) throw new ReceiptFormatError(`version ${receipt.version} with these fields has no JSON form here`);
   if (algorithm === undefined) throw new ReceiptFormatError(`hash algorithm ${receipt.algorithm} has no name`);
   return {
     format: RECEIPT_FORMAT,
-    version: RECEIPT_VERSION,
+    version: receipt.version === RECEIPT_VERSION ? RECEIPT_VERSION : RECEIPT_VERSION_TRUSTED,
     chainId: receipt.chainId,
     algorithm,
     digest: toHex(receipt.digest),
@@ -118,9 +130,15 @@ export function receiptToJson(receipt: Receipt): ReceiptJson {
     txCount: receipt.txCount,
     txProof: receipt.txProof.map(toHex),
     header: withView(receipt.header, headerView),
-    commit: withView(receipt.commit, commitView),
-    setChanges: receipt.setChanges.map(setChangeToJson),
+    ...(trusted === undefined
+      ? { commit: withView(receipt.commit, commitView), setChanges: receipt.setChanges.map(setChangeToJson) }
+      : { trusted: trustedToJson(trusted) }),
   };
+}
+
+function trustedToJson(trusted: ReceiptTrusted): TrustedJson {
+  const { leafIndex, treeSize, hashes } = trusted.historyProof;
+  return { header: withView(trusted.header, headerView), historyProof: { leafIndex, treeSize, hashes: hashes.map(toHex) } };
 }
 
 export function setChangeToJson(change: ReceiptSetChange): SetChangeJson {
@@ -313,18 +331,22 @@ function setChangeFromJson(value: unknown, path: string): ReceiptSetChange {
 /** The strict readers, shared with the event receipt's JSON form (event-receipt.ts). */
 export const jsonReader = { bad, object, text, integer, hex, list, bytesWithView, setChange: setChangeFromJson };
 
+const COMMON_FIELDS = ['format', 'version', 'chainId', 'algorithm', 'digest', 'salted', 'tx', 'txIndex', 'txCount', 'txProof', 'header'];
+/** The fields each version requires beside the common ones: how its block is proved. */
+const PROOF_FIELDS: Readonly<Record<number, readonly string[]>> = {
+  [RECEIPT_VERSION]: ['commit', 'setChanges'],
+  [RECEIPT_VERSION_TRUSTED]: ['trusted'],
+};
+
 /** Strict: every field present with its type, no field this version does not define. */
 export function receiptFromJson(value: unknown): Receipt {
-  const head = object(value, '$', ['format', 'version'], [
-    'chainId', 'algorithm', 'digest', 'salted', 'batch', 'tx', 'txIndex', 'txCount', 'txProof', 'header', 'commit', 'setChanges',
-  ]);
+  const head = object(value, '$', ['format', 'version'], [...COMMON_FIELDS, 'batch', 'commit', 'setChanges', 'trusted']);
   if (head['format'] !== RECEIPT_FORMAT) bad('$.format', `must be "${RECEIPT_FORMAT}"`);
   // The version decides the shape of everything else, so it is read before any other field.
   const version = integer(head['version'], '$.version');
-  if (version !== RECEIPT_VERSION) bad('$.version', `is ${version}; this verifier reads version ${RECEIPT_VERSION}`);
-  const doc = object(value, '$', [
-    'format', 'version', 'chainId', 'algorithm', 'digest', 'salted', 'tx', 'txIndex', 'txCount', 'txProof', 'header', 'commit', 'setChanges',
-  ], ['batch']);
+  const proofFields = PROOF_FIELDS[version];
+  if (proofFields === undefined) bad('$.version', `is ${version}; this verifier reads versions ${RECEIPT_VERSION} and ${RECEIPT_VERSION_TRUSTED}`);
+  const doc = object(value, '$', [...COMMON_FIELDS, ...proofFields], ['batch']);
   const algorithm = text(doc['algorithm'], '$.algorithm');
   if (algorithm !== 'sha256' && algorithm !== 'sm3') bad('$.algorithm', 'must be "sha256" or "sm3"');
   let batch: Receipt['batch'];
@@ -348,8 +370,25 @@ export function receiptFromJson(value: unknown): Receipt {
     txCount: integer(doc['txCount'], '$.txCount'),
     txProof: list(doc['txProof'], '$.txProof', hex),
     header: bytesWithView(doc['header'], '$.header', headerView),
-    commit: bytesWithView(doc['commit'], '$.commit', commitView),
-    setChanges: list(doc['setChanges'], '$.setChanges', setChangeFromJson),
+    ...(version === RECEIPT_VERSION
+      ? {
+          commit: bytesWithView(doc['commit'], '$.commit', commitView),
+          setChanges: list(doc['setChanges'], '$.setChanges', setChangeFromJson),
+        }
+      : { commit: new Uint8Array(), setChanges: [], trusted: trustedFromJson(doc['trusted']) }),
+  };
+}
+
+function trustedFromJson(value: unknown): ReceiptTrusted {
+  const record = object(value, '$.trusted', ['header', 'historyProof']);
+  const proof = object(record['historyProof'], '$.trusted.historyProof', ['leafIndex', 'treeSize', 'hashes']);
+  return {
+    header: bytesWithView(record['header'], '$.trusted.header', headerView),
+    historyProof: {
+      leafIndex: integer(proof['leafIndex'], '$.trusted.historyProof.leafIndex'),
+      treeSize: integer(proof['treeSize'], '$.trusted.historyProof.treeSize'),
+      hashes: list(proof['hashes'], '$.trusted.historyProof.hashes', hex),
+    },
   };
 }
 

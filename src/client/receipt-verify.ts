@@ -10,14 +10,19 @@ import { CHAIN_ID_BYTES_MAX, txSignBytes } from '../codec/sign-bytes.js';
 import { decodeTx, type DecodedTx } from '../codec/tx.js';
 import { verifyStrict } from '../crypto/ed25519.js';
 import { createHasher, type EvidenceAlgorithm } from '../crypto/hash.js';
-import { leafHash, rootFromLeafHashes, verifyInclusion } from '../merkle/index.js';
+import { leafHash, verifyInclusion } from '../merkle/index.js';
 import { equalBytes, toHex, utf8 } from '../types/index.js';
-import { RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, algorithmName, type Receipt } from './receipt.js';
+import { RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, RECEIPT_VERSION_TRUSTED, algorithmName, type Receipt } from './receipt.js';
 import {
   CheckFailure, checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
   checkValidatorsHash, fail, isCount, isIndex, walkSetChanges, type ReceiptSigner,
 } from './receipt-commit.js';
+import { checkTxItem, type AnchoredItem } from './receipt-item.js';
 import { prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
+import {
+  RECEIPT_TRUSTED_CHECKS, checkHistoryInclusion, checkTrustedHeader, checkTrustedShape, isHeaderHashTrust, prepareHeaderHashTrust,
+  type HeaderHashTrust,
+} from './receipt-history.js';
 
 export {
   TrustAnchorError, prepareTrust, validatorListProblem, type PreparedTrust, type TrustAnchor, type TrustedValidator, type ValidatorSetState,
@@ -26,8 +31,9 @@ export {
   CheckFailure, TIME_MS_MAX, checkAgainstTrustedHeader, checkHashList, decodeCommitFor, decodeHeader, fail, isCount, isIndex,
   requireQuorum, tallyCommit, walkSetChanges, type ReceiptSigner,
 } from './receipt-commit.js';
+export { RECEIPT_TRUSTED_CHECKS, isHeaderHashTrust, type HeaderHashTrust } from './receipt-history.js';
 
-/** The checks, in the order they run. A verifier in another language runs the same list. */
+/** The checks of a version 1 receipt, in the order they run. A verifier in another language runs the same list. */
 export const RECEIPT_CHECKS = [
   'format',
   'chain-id',
@@ -43,7 +49,12 @@ export const RECEIPT_CHECKS = [
   'commit-signatures',
 ] as const;
 
-export type ReceiptCheckId = (typeof RECEIPT_CHECKS)[number];
+export type ReceiptCheckId = (typeof RECEIPT_CHECKS)[number] | (typeof RECEIPT_TRUSTED_CHECKS)[number];
+
+/** The checks a verifier runs with this trust anchor: a header hash proves version 2 receipts. */
+export function receiptChecksFor(trust: TrustAnchor | HeaderHashTrust): readonly ReceiptCheckId[] {
+  return isHeaderHashTrust(trust) ? RECEIPT_TRUSTED_CHECKS : RECEIPT_CHECKS;
+}
 
 export interface ReceiptCheck<Id extends string = ReceiptCheckId> {
   readonly id: Id;
@@ -93,6 +104,11 @@ export interface VerifiedReceipt {
   readonly setChanges: number;
   /** The height trust started from: 0 for a genesis, else the trusted header's height. */
   readonly trustHeight: number;
+  /**
+   * Version 2: the trusted header the block was proved against (then no commit was checked: the
+   * signer and set fields are empty and 0, validatorsHash is the header's own).
+   */
+  readonly trusted?: { readonly height: number; readonly blockHash: string; readonly timeMs: number; readonly historyRoot: string };
 }
 
 export type ReceiptVerification =
@@ -111,12 +127,15 @@ export type ReceiptVerification =
 /**
  * Runs every check of docs/receipt-format.md in order and stops at the first failure. Never throws
  * for anything in the receipt or the evidence; throws TrustAnchorError for an unusable trust anchor.
+ * A genesis or a trusted header with its set proves version 1 receipts (§6); the hash of a trusted
+ * header proves version 2 receipts (§13), and refuses any receipt that is not proved against it.
  */
-export function verifyReceipt(receipt: Receipt, evidence: ReceiptEvidence, trust: TrustAnchor): ReceiptVerification {
-  const verifier = new Verifier(receipt, evidence, prepareTrust(trust));
+export function verifyReceipt(receipt: Receipt, evidence: ReceiptEvidence, trust: TrustAnchor | HeaderHashTrust): ReceiptVerification {
+  const verifier = new Verifier(receipt, evidence, ...prepare(trust));
+  const list = receiptChecksFor(trust);
   const checks: ReceiptCheck[] = [];
-  for (let i = 0; i < RECEIPT_CHECKS.length; i++) {
-    const id = RECEIPT_CHECKS[i]!;
+  for (let i = 0; i < list.length; i++) {
+    const id = list[i]!;
     let detail: string;
     try {
       detail = verifier.run(id);
@@ -125,7 +144,7 @@ export function verifyReceipt(receipt: Receipt, evidence: ReceiptEvidence, trust
       // that was reading it, never a crash of the court's tool.
       const reason = error instanceof CheckFailure ? error.message : `cannot be checked: ${(error as Error).message}`;
       checks.push({ id, ok: false, detail: reason });
-      return { valid: false, checks, failed: id, reason, skipped: RECEIPT_CHECKS.slice(i + 1) };
+      return { valid: false, checks, failed: id, reason, skipped: list.slice(i + 1) };
     }
     checks.push({ id, ok: true, detail });
   }
@@ -139,26 +158,35 @@ export function verifyReceipt(receipt: Receipt, evidence: ReceiptEvidence, trust
  * runs. The trust anchor is checked all the same: an unusable one throws TrustAnchorError, as in
  * verifyReceipt, whatever the receipt.
  */
-export function receiptFormatFailure(reason: string, trust: TrustAnchor): ReceiptVerification {
-  prepareTrust(trust);
+export function receiptFormatFailure(reason: string, trust: TrustAnchor | HeaderHashTrust): ReceiptVerification {
+  prepare(trust);
   return {
-    valid: false, checks: [{ id: 'format', ok: false, detail: reason }], failed: 'format', reason, skipped: RECEIPT_CHECKS.slice(1),
+    valid: false, checks: [{ id: 'format', ok: false, detail: reason }], failed: 'format', reason, skipped: receiptChecksFor(trust).slice(1),
   };
+}
+
+function prepare(trust: TrustAnchor | HeaderHashTrust): [PreparedTrust, Uint8Array | undefined] {
+  if (!isHeaderHashTrust(trust)) return [prepareTrust(trust), undefined];
+  const { prepared, headerHash } = prepareHeaderHashTrust(trust);
+  return [prepared, headerHash];
 }
 
 class Verifier {
   #algorithm: EvidenceAlgorithm = 'sha256';
   #fileDigest: Uint8Array = new Uint8Array();
   #tx: DecodedTx | undefined;
-  #item: { category: string; externalRef: string; metadataDigest: Uint8Array; batchKind?: 'indexed' | 'root-only' } | undefined;
+  #item: AnchoredItem | undefined;
   #header: HeaderMsg | undefined;
   #blockHash: Uint8Array = new Uint8Array();
   #set: ValidatorSetState;
   #commit: CommitMsg | undefined;
   #signers: ReceiptSigner[] = [];
   #signedPower = 0n;
+  #trustedHeader: HeaderMsg | undefined;
 
-  constructor(readonly receipt: Receipt, readonly evidence: ReceiptEvidence, readonly trust: PreparedTrust) {
+  /** `headerHash` is given for a header-hash trust: then only version 2 receipts are read. */
+  constructor(readonly receipt: Receipt, readonly evidence: ReceiptEvidence, readonly trust: PreparedTrust,
+    readonly headerHash: Uint8Array | undefined) {
     this.#set = trust.set;
   }
 
@@ -176,12 +204,31 @@ class Verifier {
       case 'validators-hash': return this.#validatorsHash();
       case 'commit-block': return this.#commitBlock();
       case 'commit-signatures': return this.#commitSignatures();
+      case 'trusted-header': return this.#trustedHeaderCheck();
+      case 'history-inclusion': return checkHistoryInclusion(this.receipt.trusted!, this.#trustedHeader!, this.#header!, this.#blockHash);
     }
+  }
+
+  #trustedHeaderCheck(): string {
+    const { header, detail } = checkTrustedHeader(this.receipt.trusted!, this.headerHash!, this.trust.chainId, this.#header!);
+    this.#trustedHeader = header;
+    return detail;
   }
 
   #format(): string {
     const r = this.receipt;
-    if (r.version !== RECEIPT_VERSION) fail(`version ${r.version}: this verifier reads version ${RECEIPT_VERSION}`);
+    // The trust anchor decides how the block must be proved: by signatures from a validator set
+    // (version 1), or against the trusted header whose hash the verifier holds (version 2).
+    if (this.headerHash === undefined) {
+      if (r.version === RECEIPT_VERSION_TRUSTED) fail('version 2 is proved against a trusted header: verify it with that header\'s hash');
+      if (r.version !== RECEIPT_VERSION) fail(`version ${r.version}: this verifier reads version ${RECEIPT_VERSION}`);
+      if (r.trusted !== undefined) fail('a version 1 receipt carries no trusted header');
+    } else {
+      if (r.version !== RECEIPT_VERSION_TRUSTED) {
+        fail(`version ${r.version}: with a trusted header hash only version ${RECEIPT_VERSION_TRUSTED} (proved against that header) is read`);
+      }
+      checkTrustedShape(r);
+    }
     const chainIdBytes = utf8(r.chainId).length;
     if (chainIdBytes === 0 || chainIdBytes > CHAIN_ID_BYTES_MAX) fail(`chain id must be 1..${CHAIN_ID_BYTES_MAX} bytes`);
     const algorithm = algorithmName(r.algorithm);
@@ -201,10 +248,11 @@ class Verifier {
     }
     checkHashList(r.txProof, 'tx proof');
     if (r.header.length === 0) fail('header bytes are empty');
-    if (r.commit.length === 0) fail('commit bytes are empty');
+    if (r.commit.length === 0 && r.version === RECEIPT_VERSION) fail('commit bytes are empty');
     checkSetChangeShapes(r.setChanges);
     const where = r.batch === undefined ? 'a single evidence' : `item ${r.batch.itemIndex} of a batch of ${r.batch.itemCount}`;
-    return `version ${r.version}, ${algorithm}, ${where}, ${r.setChanges.length} validator-set change(s)`;
+    const proof = r.trusted === undefined ? `${r.setChanges.length} validator-set change(s)` : 'proved against a trusted header';
+    return `version ${r.version}, ${algorithm}, ${where}, ${proof}`;
   }
 
   #chainId(): string {
@@ -256,63 +304,8 @@ class Verifier {
   }
 
   #txItem(): string {
-    const r = this.receipt;
-    const body = this.#tx!.body;
-    let algorithm: number;
-    let salted: boolean;
-    let detail: string;
-    if (body.action === 'anchorEvidence' && body.anchorEvidence) {
-      const anchor = body.anchorEvidence;
-      if (r.batch !== undefined) fail('the receipt gives a batch position, but the tx anchors a single evidence');
-      if (!equalBytes(anchor.digest ?? new Uint8Array(), r.digest)) {
-        fail(`the tx anchors digest ${toHex(anchor.digest ?? new Uint8Array())}, not the receipt's`);
-      }
-      algorithm = anchor.algorithm ?? 0;
-      salted = anchor.salted ?? false;
-      this.#item = { category: anchor.category ?? '', externalRef: anchor.externalRef ?? '', metadataDigest: anchor.metadataDigest ?? new Uint8Array() };
-      detail = 'AnchorEvidence of the digest';
-    } else if (body.action === 'anchorBatch' && body.anchorBatch) {
-      const batch = body.anchorBatch;
-      const position = r.batch;
-      if (position === undefined) fail('the tx anchors a batch, but the receipt gives no batch position');
-      const { itemIndex, itemCount, path } = position;
-      const leaf = leafHash(r.digest);
-      let kind: 'indexed' | 'root-only';
-      if (batch.kind === 'indexed' && batch.indexed) {
-        kind = 'indexed';
-        const digests = batch.indexed.digests ?? [];
-        if (itemCount !== digests.length) fail(`the receipt counts ${itemCount} items, the indexed batch holds ${digests.length}`);
-        const listed = digests[itemIndex];
-        if (listed === undefined || !equalBytes(listed, r.digest)) fail(`item ${itemIndex} of the indexed batch is not the receipt's digest`);
-        if (path.length > 0) {
-          if (digests.some((d) => d.length !== 32)) fail('the indexed batch holds a digest that is not 32 bytes');
-          const root = rootFromLeafHashes(digests.map((d) => leafHash(d)));
-          if (!verifyInclusion(leaf, itemIndex, itemCount, path, root)) fail('the batch path does not lead to the root of the indexed batch');
-        }
-        detail = `item ${itemIndex} of an indexed batch of ${itemCount}`;
-      } else if (batch.kind === 'rootOnly' && batch.rootOnly) {
-        kind = 'root-only';
-        const root = batch.rootOnly.root ?? new Uint8Array();
-        const count = batch.rootOnly.itemCount ?? 0;
-        if (itemCount !== count) fail(`the receipt counts ${itemCount} items, the root-only batch ${count}`);
-        if (!verifyInclusion(leaf, itemIndex, itemCount, path, root)) {
-          fail(`the batch path does not lead from the digest at ${itemIndex} of ${itemCount} to the batch root ${toHex(root)}`);
-        }
-        detail = `item ${itemIndex} of a root-only batch of ${itemCount}, root ${toHex(root)}`;
-      } else {
-        fail('the batch is neither indexed nor root-only');
-      }
-      algorithm = batch.algorithm ?? 0;
-      salted = batch.salted ?? false;
-      this.#item = {
-        category: batch.category ?? '', externalRef: batch.externalRef ?? '', metadataDigest: batch.metadataDigest ?? new Uint8Array(),
-        batchKind: kind,
-      };
-    } else {
-      fail(`the tx carries no evidence anchor (action: ${body.action ?? 'none'})`);
-    }
-    if (algorithm !== r.algorithm) fail(`the tx anchors with algorithm ${algorithm}, the receipt says ${r.algorithm}`);
-    if (salted !== r.salted) fail(`the tx says salted = ${salted}, the receipt says ${r.salted}`);
+    const { item, detail } = checkTxItem(this.receipt, this.#tx!.body);
+    this.#item = item;
     return detail;
   }
 
@@ -381,14 +374,18 @@ class Verifier {
       ...(item.batchKind === undefined || r.batch === undefined ? {} : {
         batch: { kind: item.batchKind, itemIndex: r.batch.itemIndex, itemCount: r.batch.itemCount },
       }),
-      commitRound: this.#commit!.round,
+      commitRound: this.#commit?.round ?? 0,
       signers: this.#signers,
       signedPower: Number(this.#signedPower),
       validatorCount: this.#set.validators.length,
       totalPower: Number(this.#set.total),
-      validatorsHash: toHex(this.#set.hash),
+      validatorsHash: toHex(this.#trustedHeader === undefined ? this.#set.hash : header.validatorsHash),
       setChanges: r.setChanges.length,
-      trustHeight: this.trust.height,
+      trustHeight: this.#trustedHeader?.height ?? this.trust.height,
+      ...(this.#trustedHeader === undefined ? {} : { trusted: {
+        height: this.#trustedHeader.height, blockHash: toHex(this.headerHash!), timeMs: this.#trustedHeader.timeMs,
+        historyRoot: toHex(this.#trustedHeader.historyRoot),
+      } }),
     };
   }
 }

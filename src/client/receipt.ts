@@ -6,8 +6,10 @@ import { algorithmId, algorithmName } from '../codec/algorithms.js';
 import { decodeCanonical, pb } from '../codec/proto.js';
 import { TianpingError } from '../types/index.js';
 
-/** The only receipt version this code reads and writes. */
+/** Version 1: the block is proved by its commit and the validator-set changes from the trust anchor. */
 export const RECEIPT_VERSION = 1;
+/** Version 2: the block is proved against a newer trusted header by the history tree (`trusted`). */
+export const RECEIPT_VERSION_TRUSTED = 2;
 
 /** Bigger SignedTx bytes are refused before decoding; far above any chain's txBytesMax in use. */
 export const RECEIPT_TX_BYTES_MAX = 16 * 1024 * 1024;
@@ -40,6 +42,22 @@ export interface ReceiptSetChange {
   readonly nextValidators: readonly ReceiptValidator[];
 }
 
+/** RFC 6962 audit path of a block hash in a trusted header's history tree. */
+export interface ReceiptHistoryProof {
+  /** The block's height - 1. */
+  readonly leafIndex: number;
+  /** The trusted header's height - 1. */
+  readonly treeSize: number;
+  /** Bottom-up, 32 bytes each. */
+  readonly hashes: readonly Uint8Array[];
+}
+
+/** Version 2: the trusted header H (exact bytes) and the proof of the receipt's block in H's history root. */
+export interface ReceiptTrusted {
+  readonly header: Uint8Array;
+  readonly historyProof: ReceiptHistoryProof;
+}
+
 /**
  * A receipt as the verifier reads it. Byte fields are the exact bytes that were signed or hashed;
  * nothing here is re-encoded to verify. Fields hold whatever the input said: the `format` check
@@ -67,6 +85,8 @@ export interface Receipt {
   readonly commit: Uint8Array;
   /** Oldest first, from the trust anchor's set to the set that signed the header. */
   readonly setChanges: readonly ReceiptSetChange[];
+  /** Version 2 only; `commit` and `setChanges` are then empty. */
+  readonly trusted?: ReceiptTrusted;
 }
 
 /** The receipt document itself is unreadable: not protobuf, not JSON, wrong shape, unknown version. */
@@ -95,7 +115,13 @@ export function encodeReceipt(receipt: Receipt): Uint8Array {
       commit: change.commit,
       nextValidators: { validators: change.nextValidators.map((v) => ({ publicKey: v.publicKey, power: v.power })) },
     })),
+    ...(receipt.trusted === undefined ? {} : { trusted: trustedToMessage(receipt.trusted) }),
   }).finish();
+}
+
+function trustedToMessage(trusted: ReceiptTrusted): NonNullable<ConstructorParameters<typeof pb.TrustedHistory>[0]> {
+  const { leafIndex, treeSize, hashes } = trusted.historyProof;
+  return { header: trusted.header, historyProof: { leafIndex, treeSize, hashes: [...hashes] } };
 }
 
 /**
@@ -112,6 +138,9 @@ export function decodeReceipt(bytes: Uint8Array): Receipt {
     throw new ReceiptFormatError(`receipt protobuf: ${text}`);
   }
   const batch = message.batch ?? undefined;
+  const trusted = message.trusted ?? undefined;
+  // An absent proof has no JSON form that converts back to the same bytes: the document is refused.
+  if (trusted !== undefined && !trusted.historyProof) throw new ReceiptFormatError('receipt protobuf: trusted.history_proof is missing');
   return {
     version: message.version,
     chainId: message.chainId,
@@ -134,5 +163,15 @@ export function decodeReceipt(bytes: Uint8Array): Receipt {
         publicKey: v.publicKey ?? new Uint8Array(), power: v.power ?? 0,
       })),
     })),
+    ...(trusted === undefined ? {} : {
+      trusted: {
+        header: trusted.header ?? new Uint8Array(),
+        historyProof: {
+          leafIndex: trusted.historyProof?.leafIndex ?? 0,
+          treeSize: trusted.historyProof?.treeSize ?? 0,
+          hashes: [...(trusted.historyProof?.hashes ?? [])],
+        },
+      },
+    }),
   };
 }

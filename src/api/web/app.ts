@@ -11,7 +11,7 @@
 // served beside it (tianping-web.d.ts types that import with the bundle's entry, verifier-entry.ts).
 import type { AnchorSchema, EvidenceResponseSchema, Json, ProblemSchema, StatusSchema } from '../../contract/http.js';
 import {
-  GenesisError, RECEIPT_CHECKS, ReceiptFormatError, TrustAnchorError, TrustFileError, createHasher, fromHex,
+  GenesisError, ReceiptFormatError, TrustAnchorError, TrustFileError, createHasher, fromHex,
   parseAnyReceiptBytes, parseTrustAnchor, receiptFacts, toHex, verifyReceipt,
   type AnyReceipt, type EvidenceAlgorithm, type LoadedTrust, type ReceiptCheckId, type ReceiptVerification,
 } from './tianping-web.js';
@@ -31,7 +31,7 @@ const HEX64_RE = /^[0-9a-fA-F]{64}$/;
 const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
 const ALGORITHM_LABELS: Readonly<Record<EvidenceAlgorithm, string>> = { sha256: 'SHA-256', sm3: 'SM3' };
 
-/** Chinese and English names of the twelve checks (docs/receipt-format.md §6), by id. */
+/** Chinese and English names of the checks (docs/receipt-format.md §6 and §13), by id. */
 const CHECK_LABELS: Readonly<Record<ReceiptCheckId, readonly [zh: string, english: string]>> = {
   'format': ['证书格式', 'The receipt is well-formed'],
   'chain-id': ['链标识', 'The receipt is for the trusted chain'],
@@ -45,6 +45,8 @@ const CHECK_LABELS: Readonly<Record<ReceiptCheckId, readonly [zh: string, englis
   'validators-hash': ['验证节点集合', 'The block names the trusted validator set'],
   'commit-block': ['区块提交', 'The commit is for this block'],
   'commit-signatures': ['验证节点签名（超过 2/3）', 'Validators with more than 2/3 of the power signed'],
+  'trusted-header': ['可信区块头', 'The receipt\'s trusted header is the one trusted'],
+  'history-inclusion': ['历史包含证明', 'The block is in the trusted header\'s history'],
 };
 
 /** The page's element of that id; the page is static, so a missing one is a bug of this script. */
@@ -567,7 +569,9 @@ function renderVerification(verification: ReceiptVerification, name: string): [H
       `Receipt check FAILED at "${verification.failed}": ${verification.reason}`);
   const list = el('ol', { class: 'checks', id: 'checks' });
   let firstFailure = true;
-  for (const id of RECEIPT_CHECKS) {
+  // The list the verifier ran (version 1 or 2): the checks that ran, then those it skipped.
+  const ids = [...verification.checks.map((c) => c.id), ...(verification.valid ? [] : verification.skipped)];
+  for (const id of ids) {
     const check = verification.checks.find((c) => c.id === id);
     const [zh, english] = CHECK_LABELS[id];
     const status = check === undefined ? 'skipped' : check.ok ? 'ok' : 'failed';
