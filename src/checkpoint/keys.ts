@@ -82,14 +82,16 @@ export function encodeVerifierKey(name: string, publicKey: Uint8Array): string {
 }
 
 /**
- * Parses a verifier key strictly: exactly three '+'-separated fields, the key ID as 8 lowercase hex
+ * Parses a verifier key strictly: three fields separated by the first two '+', the key ID as 8 lowercase hex
  * digits, canonical base64 of the type byte 0x01 and 32 key bytes, and a key ID that is the one the
  * name and key give (a verifier key that names another ID is a mistake or a trap, never a key).
  */
 export function parseVerifierKey(text: string): NoteVerifier {
-  const fields = text.split('+');
-  if (fields.length !== 3) throw new NoteError('NOTE_KEY_INVALID', 'a verifier key is <name>+<key id>+<key>');
-  const [name, idHex, keyBase64] = fields as [string, string, string];
+  // Only the first two '+' separate fields: base64 has '+' of its own, and a name has none.
+  const first = text.indexOf('+');
+  const second = first < 0 ? -1 : text.indexOf('+', first + 1);
+  if (second < 0) throw new NoteError('NOTE_KEY_INVALID', 'a verifier key is <name>+<key id>+<key>');
+  const [name, idHex, keyBase64] = [text.slice(0, first), text.slice(first + 1, second), text.slice(second + 1)];
   checkName(name);
   if (!KEY_ID_HEX_RE.test(idHex)) throw new NoteError('NOTE_KEY_INVALID', 'the key ID must be 8 lowercase hex digits');
   const keyBytes = fromBase64(keyBase64);

@@ -172,7 +172,8 @@ describe('signing and opening', () => {
 describe('verifier keys', () => {
   it.each([
     ['two fields', 'name+530d903a'],
-    ['four fields', 'a+b+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k'],
+    ['a plus in the name', 'a+b+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k'],
+    ['a plus after the key', 'example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k+'],
     ['an uppercase key ID', 'example.com/foo+530D903A+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k'],
     ['a wrong key ID', 'example.com/foo+530d903b+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k'],
     ['another name', 'example.com/bar+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k'],
@@ -181,6 +182,13 @@ describe('verifier keys', () => {
     ['a space in the name', 'example com+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k'],
   ])('refuses one with %s', (_name, text) => {
     expect(codeOf(() => parseVerifierKey(text))).toBe('NOTE_KEY_INVALID');
+  });
+
+  it('reads a key whose base64 holds a \'+\' of its own', () => {
+    let seed = 1;
+    while (!encodeVerifierKey('k', pair(seed).publicKey).split('+').slice(2).join('+').includes('+')) seed++;
+    const text = encodeVerifierKey('k', pair(seed).publicKey);
+    expect(parseVerifierKey(text).publicKey).toEqual(pair(seed).publicKey);
   });
 
   it('refuses a low-order public key', () => {
