@@ -23,6 +23,7 @@ import { equivocationsRoutes } from './routes/equivocations.js';
 import { genesisRoutes } from './routes/genesis.js';
 import { metricsRoutes, recordAnswers } from './routes/metrics.js';
 import { governanceRoutes } from './routes/governance.js';
+import { historyRoutes } from './routes/history.js';
 import { receiptsRoutes } from './routes/receipts.js';
 import { eventsRoutes } from './routes/events.js';
 import { evidenceRoutes } from './routes/evidence.js';
@@ -194,6 +195,7 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
     await api.register(evidenceRoutes, routeOptions);
     await api.register(receiptsRoutes, routeOptions);
     await api.register(blocksRoutes, routeOptions);
+    await api.register(historyRoutes, routeOptions);
     await api.register(eventsRoutes, routeOptions);
     await api.register(submittersRoutes, routeOptions);
     await api.register(equivocationsRoutes, routeOptions);

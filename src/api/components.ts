@@ -4,6 +4,7 @@ import type {
   AnchorSchema, BlockSchema, EquivocationSchema, EventReceiptSchema, Json, MemberRoleSchema, MemberSchema, ProposalSchema, ProposalStatusSchema,
   ReadySchema, SignedStatementSchema, StatusSchema, TxCommittedSchema, TxPendingSchema, ValidatorSetSchema, VoterSchema,
 } from '../contract/http.js';
+import type { ConsistencyProofSchema } from '../contract/history.js';
 import type { CaseEventSchema, CaseEventsSchema, CaseListSchema, CaseSchema, CaseStatusNameSchema, CaseSummarySchema } from '../contract/cases.js';
 import type { Genesis } from '../state/genesis.js';
 import type { Hash32 } from '../types/index.js';
@@ -58,6 +59,9 @@ export type MemberView = Pick<MemberEntry, 'name' | 'role' | 'status'>;
 
 /** The validator set that signs one height, in commit order (public key bytes). */
 export type ValidatorSetView = Json<typeof ValidatorSetSchema>;
+
+/** GET /v1/history/consistency: a proof between two sizes of the history tree, hashes in hex. */
+export type ConsistencyProofView = Json<typeof ConsistencyProofSchema>;
 
 export type ProposalStatus = Json<typeof ProposalStatusSchema>;
 
@@ -134,6 +138,16 @@ export interface ApiComponents {
   status(): NodeStatusView;
   /** Caught up and hearing a quorum (GET /readyz); the genesis time is the route's to check. */
   readiness(): ReadinessView;
+  /**
+   * The C2SP checkpoint of the latest header, as a signed note signed by this node's key
+   * (docs/checkpoints.md); CHECKPOINT_NOT_FOUND before block 1.
+   */
+  checkpoint(): Promise<string>;
+  /**
+   * RFC 9162 consistency proof between two sizes of the history tree: HISTORY_SIZE_INVALID,
+   * HISTORY_SIZE_BEYOND_TIP, HISTORY_PROOF_BUSY.
+   */
+  historyConsistency(from: number, to: number): Promise<ConsistencyProofView>;
 }
 
 /** A receipt as JSON (format "tianping-receipt", docs/receipt-format.md) and as protobuf bytes. */

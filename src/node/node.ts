@@ -1,7 +1,7 @@
 // The node's running core: ledger, mempool and block production. Queries of committed data go to
 // the read model (src/read/).
 // node/index.ts (the composition root) builds it; the API only ever sees it as ApiComponents.
-import type { ApiComponents, BlockSummary, CaseEventsView, CaseListQuery, CaseListView, CaseView, EquivocationView, EvidenceAnchor,
+import type { ApiComponents, BlockSummary, ConsistencyProofView, CaseEventsView, CaseListQuery, CaseListView, CaseView, EquivocationView, EvidenceAnchor,
   GovernanceProposalView, MemberEntry, MemberView, NodeStatusView, ReadinessView, ProposalStatus, ReceiptForms, EventReceiptForms, TxCommitInfo, TxStatus, ValidatorSetView } from '../api/components.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
@@ -12,7 +12,8 @@ import { isQuorum, type ConsensusSigner, type createTendermintCore } from '../co
 import type { Logger } from 'pino';
 import type { NodeConfig } from '../config/defaults.js';
 import type { ExecutedBlock } from '../blocks/index.js';
-import { ReadModel } from '../read/index.js';
+import { ed25519NoteSigner, encodeCheckpoint, signNote } from '../checkpoint/index.js';
+import { HistoryTree, ReadModel } from '../read/index.js';
 import { LocalNetwork, type ConsensusNetwork } from '../wire/index.js';
 import { systemTimers } from './system-env.js';
 import { CommitWaiters } from './commit-waiters.js';
@@ -97,6 +98,9 @@ export class NodeCore implements ApiComponents {
   private isValidator: boolean;
   /** Answers every query of committed data; this class keeps admission, waiting and the driver. */
   private readonly read: ReadModel;
+  /** Consistency proofs and checkpoints of the history tree; keeps subtree roots between requests. */
+  private readonly history: HistoryTree;
+  private checkpointNote: { readonly height: number; readonly note: string } | undefined;
   private halted = false;
   /** The height the ledger is being repaired up to, while it is. */
   private repairingTo: number | undefined;
@@ -110,6 +114,7 @@ export class NodeCore implements ApiComponents {
     const timers = o.timers ?? systemTimers;
     this.waiters = new CommitWaiters(timers);
     this.read = new ReadModel(o.ledger);
+    this.history = new HistoryTree(o.ledger, o.genesis.chainId);
     this.submitBacklogMax = Math.max(1, API_BACKLOG_PROPOSALS * o.consensus.proposeTxsMax);
     this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
       clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height,
@@ -324,6 +329,27 @@ export class NodeCore implements ApiComponents {
       version: this.o.version, startedAtMs: this.startedAtMs, process: processMemory(),
       ...(this.repairingTo === undefined ? {} : { repairingTo: this.repairingTo }),
     };
+  }
+
+  /**
+   * The latest header's checkpoint, signed by this node's key under the chain id as key name (the
+   * origin, as c2sp.org/tlog-checkpoint advises; the key ID tells validators apart). Signed once per
+   * height: the note of a height never changes.
+   */
+  async checkpoint(): Promise<string> {
+    this.readable();
+    const latest = await this.history.latestCheckpoint();
+    if (latest === undefined) throw new TianpingError('CHECKPOINT_NOT_FOUND');
+    if (this.checkpointNote?.height !== latest.height) {
+      const signer = ed25519NoteSigner(this.genesis.chainId, this.o.key);
+      this.checkpointNote = { height: latest.height, note: signNote(encodeCheckpoint(latest.checkpoint), [signer]) };
+    }
+    return this.checkpointNote.note;
+  }
+
+  historyConsistency(from: number, to: number): Promise<ConsistencyProofView> {
+    this.readable();
+    return this.history.consistency(from, to);
   }
 
   private committed(block: ExecutedBlock): void {

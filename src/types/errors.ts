@@ -12,6 +12,9 @@ export const ERROR_CODES = {
   DIGEST_INVALID: { status: 400, title: 'Digest is not 32 bytes of hex' },
   HASH_INVALID: { status: 400, title: 'Hash is not 32 bytes of hex' },
   HEIGHT_INVALID: { status: 400, title: 'Height is not a positive integer' },
+  // History tree (docs/checkpoints.md)
+  HISTORY_SIZE_INVALID: { status: 400, title: 'Tree sizes are not integers with 0 <= from <= to' },
+  HISTORY_SIZE_BEYOND_TIP: { status: 400, title: 'The tree size is beyond that of the latest header' },
   TX_BATCH_MALFORMED: { status: 400, title: 'Transaction batch (TxBatch) does not decode' },
   TXS_TOO_MANY: { status: 400, title: 'Too many transactions in one request' },
   // Refused by the HTTP parser, before there is a request to route
@@ -84,6 +87,7 @@ export const ERROR_CODES = {
   EVIDENCE_NOT_FOUND: { status: 404, title: 'No anchor of this digest' },
   TX_NOT_FOUND: { status: 404, title: 'Unknown transaction' },
   BLOCK_NOT_FOUND: { status: 404, title: 'No block at this height' },
+  CHECKPOINT_NOT_FOUND: { status: 404, title: 'No block has committed yet, so there is no checkpoint' },
   EVENT_NOT_FOUND: { status: 404, title: 'No case event at this height and index' },
   VALIDATORS_NOT_FOUND: { status: 404, title: 'No validator set is known for this height yet' },
   PROPOSAL_NOT_FOUND: { status: 404, title: 'Unknown governance proposal' },
@@ -102,6 +106,7 @@ export const ERROR_CODES = {
   GENESIS_PENDING: { status: 503, title: 'The chain has not started: its genesis time is still ahead' },
   NODE_SYNCING: { status: 503, title: 'The node is behind the chain and fetching the blocks it misses' },
   QUORUM_UNREACHABLE: { status: 503, title: 'The node hears validators of no more than 2/3 of the voting power' },
+  HISTORY_PROOF_BUSY: { status: 503, title: 'The proof needs more block hashes read than one request may; retry, the work done is kept' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -11,10 +11,14 @@ import type {
   GovernanceProposalView, MemberEntry, MemberRoleName, ProposalStatus, ValidatorSetView,
 } from '../../src/api/components.js';
 import { buildApp, type ApiOptions } from '../../src/api/index.js';
+import type { ConsistencyProofView } from '../../src/api/components.js';
+import { ed25519NoteSigner, encodeCheckpoint, signNote } from '../../src/checkpoint/index.js';
+import { Frontier } from '../../src/merkle/index.js';
+import { HistoryTree, LEAF_READS_MAX } from '../../src/read/history.js';
 import { keyPairFromSeed } from '../../src/crypto/ed25519.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { parseGenesis, type Genesis } from '../../src/state/genesis.js';
-import { asTimeMs, toHex, TianpingError, utf8, type ErrorCode, type Hash32 } from '../../src/types/index.js';
+import { asTimeMs, fromHex, toHex, TianpingError, utf8, type ErrorCode, type Hash32 } from '../../src/types/index.js';
 
 const seed = (n: number): Uint8Array => new Uint8Array(32).fill(n);
 export const VALIDATOR_PAIR = keyPairFromSeed(seed(1));
@@ -264,6 +268,44 @@ export class FakeComponents implements ApiComponents {
     if (this.readinessAnswer !== undefined) return this.readinessAnswer;
     const height = this.blocks.at(-1)?.height ?? 0;
     return { ready: true, height, highestHeightSeen: height, peers: 3, votingPowerReachable: 40, votingPowerTotal: 40 };
+  }
+
+  /** Uncached block hashes one consistency proof may read; tests lower it to reach HISTORY_PROOF_BUSY. */
+  historyLeafReadsMax = LEAF_READS_MAX;
+  private historyTree: HistoryTree | undefined;
+
+  /** The real history tree and checkpoint code over this fake's block hashes (roots recomputed from them, as the ledger does). */
+  private history(): HistoryTree {
+    const blocks = this.blocks;
+    // Roots by tree size, grown with a frontier as blocks are asked for: header h holds roots[h − 1].
+    const frontier = Frontier.empty();
+    const roots: Uint8Array[] = [frontier.root()];
+    const ledger = {
+      get tip() {
+        return { height: blocks.length };
+      },
+      header: async (height: number) => {
+        if (height < 1 || height > blocks.length) return undefined;
+        while (roots.length < height) {
+          frontier.append(fromHex(blocks[roots.length - 1]!.hash)!);
+          roots.push(frontier.root());
+        }
+        return { hash: fromHex(blocks[height - 1]!.hash) as Hash32,
+          header: { chainId: blocks[height - 1]!.chainId, height, historyRoot: roots[height - 1]! } };
+      },
+    } as unknown as ConstructorParameters<typeof HistoryTree>[0];
+    this.historyTree ??= new HistoryTree(ledger, this.genesis.chainId, this.historyLeafReadsMax);
+    return this.historyTree;
+  }
+
+  async checkpoint(): Promise<string> {
+    const latest = await this.history().latestCheckpoint();
+    if (latest === undefined) throw new TianpingError('CHECKPOINT_NOT_FOUND');
+    return signNote(encodeCheckpoint(latest.checkpoint), [ed25519NoteSigner(this.genesis.chainId, VALIDATOR_PAIR)]);
+  }
+
+  historyConsistency(from: number, to: number): Promise<ConsistencyProofView> {
+    return this.history().consistency(from, to);
   }
 
   /** Commits every pending tx in one new block; the given anchors go into its last tx. */
