@@ -105,9 +105,11 @@ export interface ApiComponents {
   member(publicKeyHex: string): Promise<MemberView | undefined>;
   /**
    * The receipt of an anchor: the earliest of the digest, or the one made by the tx given. JSON
-   * (docs/receipt-format.md) and protobuf bytes. EVIDENCE_NOT_FOUND when there is none.
+   * (docs/receipt-format.md) and protobuf bytes. EVIDENCE_NOT_FOUND when there is none. With
+   * `trustedHeight`, version 2 proved against that header (§13): TRUSTED_HEIGHT_UNKNOWN,
+   * TRUSTED_HEIGHT_NOT_ABOVE, HISTORY_PROOF_BUSY.
    */
-  receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms>;
+  receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array, trustedHeight?: number): Promise<ReceiptForms>;
   /** A committed tx's inclusion proof (a receipt without item fields). TX_NOT_FOUND when unknown. */
   txInclusion(txHash: Uint8Array): Promise<ReceiptForms>;
   /**

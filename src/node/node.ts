@@ -205,9 +205,9 @@ export class NodeCore implements ApiComponents {
     return this.read.evidence(digest, algorithm, page);
   }
 
-  async receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms> {
+  async receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array, trustedHeight?: number): Promise<ReceiptForms> {
     this.readable();
-    return this.read.receipt(digest, algorithm, txHash);
+    return this.read.receipt(digest, algorithm, txHash, trustedHeight);
   }
 
   async eventReceipt(height: number, index: number): Promise<EventReceiptForms> {

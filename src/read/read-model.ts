@@ -48,13 +48,14 @@ export class ReadModel {
     return { total, anchors: await this.anchorViews(records) };
   }
 
-  async receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array): Promise<ReceiptForms> {
+  /** With `trustedHeight`, the version 2 receipt proved against the header at that height (docs/receipt-format.md §13). */
+  async receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array, trustedHeight?: number): Promise<ReceiptForms> {
     const id = ALGORITHM_IDS[algorithm];
     // Pages through the anchors only as far as needed: the earliest, or the one of the tx asked for.
     for (let offset = 0; ; offset += RECEIPT_SCAN_PAGE) {
       const { total, records } = await evidenceRecords(this.ledger, id, digest, offset, RECEIPT_SCAN_PAGE);
       const record = records.find((r) => txHash === undefined || equalBytes(r.txHash, txHash));
-      if (record !== undefined) return receiptForms(await receiptOf(this.ledger, record));
+      if (record !== undefined) return receiptForms(await receiptOf(this.ledger, record, trustedHeight));
       if (offset + RECEIPT_SCAN_PAGE >= total) {
         throw new TianpingError('EVIDENCE_NOT_FOUND', txHash === undefined ? 'the digest has no anchor on this chain'
           : 'the digest has no anchor in that tx');

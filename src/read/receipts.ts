@@ -4,6 +4,7 @@
 import { pb, txHash, type EvidenceRecordMsg } from '../codec/index.js';
 import { leafHash, MerkleBuilder, verifyInclusion } from '../merkle/index.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
+import { historyInclusionProof } from './history-inclusion.js';
 import { blockEventKey, encodeValidatorSet, readValidatorHistory } from '../state/index.js';
 import { LruCache, TianpingError, assert, equalBytes, toHex } from '../types/index.js';
 
@@ -31,8 +32,11 @@ function cachedTree(cache: LruCache<string, MerkleBuilder>, key: string, leaves:
   return tree;
 }
 
-/** The receipt parts every item of a tx shares: the tx, its inclusion proof, header, commit, set changes. */
-export async function txInclusion(ledger: Ledger, height: number, txIndex: number): Promise<ReceiptMsg> {
+/**
+ * The receipt parts every item of a tx shares: the tx, its inclusion proof, header, and (unless
+ * `withCommit` is false, for a receipt proved against a trusted header) commit and set changes.
+ */
+export async function txInclusion(ledger: Ledger, height: number, txIndex: number, withCommit = true): Promise<ReceiptMsg> {
   const stored = await ledger.block(height);
   const tx = stored?.txs[txIndex];
   if (stored === undefined || tx === undefined) throw new TianpingError('TX_NOT_FOUND');
@@ -45,8 +49,8 @@ export async function txInclusion(ledger: Ledger, height: number, txIndex: numbe
   const receipt = pb.Receipt.create({
     version: 1, chainId: stored.header.chainId, algorithm: anchor?.algorithm || 1, salted: anchor?.salted ?? false,
     tx, txIndex, txCount: stored.txs.length, txProof: tree.proof(txIndex),
-    header: stored.headerBytes, commit: stored.commitBytes,
-    setChanges: await setChangesUpTo(ledger, height),
+    header: stored.headerBytes,
+    ...(withCommit ? { commit: stored.commitBytes, setChanges: await setChangesUpTo(ledger, height) } : {}),
   });
   return receipt;
 }
@@ -65,9 +69,19 @@ async function setChangesUpTo(ledger: Ledger, height: number): Promise<InstanceT
   return changes;
 }
 
-/** The receipt of one anchor record (single or indexed-batch item). */
-export async function receiptOf(ledger: Ledger, record: EvidenceRecordMsg): Promise<ReceiptMsg> {
-  const receipt = await txInclusion(ledger, record.height, record.txIndex);
+/**
+ * The receipt of one anchor record (single or indexed-batch item): version 1, or with
+ * `trustedHeight` version 2, proved against the committed header at that height (§13).
+ * TRUSTED_HEIGHT_UNKNOWN when none is committed there, TRUSTED_HEIGHT_NOT_ABOVE when it is not
+ * above the anchor's block.
+ */
+export async function receiptOf(ledger: Ledger, record: EvidenceRecordMsg, trustedHeight?: number): Promise<ReceiptMsg> {
+  const trusted = trustedHeight === undefined ? undefined : await trustedPart(ledger, record.height, trustedHeight);
+  const receipt = await txInclusion(ledger, record.height, record.txIndex, trusted === undefined);
+  if (trusted !== undefined) {
+    receipt.version = 2;
+    receipt.trusted = trusted;
+  }
   assert(equalBytes(txHash(receipt.tx), record.txHash), 'the record points at its tx');
   receipt.algorithm = record.algorithm;
   receipt.digest = record.digest;
@@ -81,6 +95,18 @@ export async function receiptOf(ledger: Ledger, record: EvidenceRecordMsg): Prom
       path: tree.proof(record.batchItemIndex) });
   }
   return receipt;
+}
+
+async function trustedPart(ledger: Ledger, height: number, trustedHeight: number): Promise<InstanceType<typeof pb.TrustedHistory>> {
+  const trusted = await ledger.block(trustedHeight);
+  if (trusted === undefined) throw new TianpingError('TRUSTED_HEIGHT_UNKNOWN', `no block of height ${trustedHeight} is committed`);
+  if (trustedHeight <= height) {
+    throw new TianpingError('TRUSTED_HEIGHT_NOT_ABOVE', `the anchor is in block ${height}: it is proved against a later header only`);
+  }
+  const hashes = await historyInclusionProof(ledger, height, trustedHeight);
+  return pb.TrustedHistory.create({
+    header: trusted.headerBytes, historyProof: { leafIndex: height - 1, treeSize: trustedHeight - 1, hashes },
+  });
 }
 
 /**

@@ -11,12 +11,18 @@ import { TX_READERS } from './txs.js';
 
 const ReceiptSchema = Type.Object({
   format: Type.Literal('tianping-receipt'),
-  version: Type.Integer(),
-}, { additionalProperties: true, description: 'A receipt in its JSON form (docs/receipt-format.md)' });
+  version: Type.Integer({ minimum: 1, maximum: 2 }),
+}, { additionalProperties: true, description: 'A receipt in its JSON form (docs/receipt-format.md): version 1, or 2 with ?trusted=H' });
 
 const ReceiptQuerySchema = Type.Object({
   algorithm: Type.Optional(AlgorithmSchema),
   tx: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'The anchor of this tx, instead of the earliest' })),
+  // A string as for other heights: the coercion of an integer schema would read "1.5" as 1.
+  trusted: Type.Optional(Type.String({
+    pattern: '^[1-9][0-9]{0,15}$',
+    description: 'A committed height H above the anchor: the receipt is version 2, proved against header H by its history tree '
+      + '(docs/receipt-format.md §13)',
+  })),
 }, { additionalProperties: false });
 
 export const receiptsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components, requireSignature }) => {
@@ -24,16 +30,23 @@ export const receiptsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (ap
     schema: {
       tags: ['evidence'],
       summary: 'A self-contained receipt of an anchor, verifiable offline from the genesis',
-      description: 'The earliest anchor of the digest, or the one made by ?tx=HASH. JSON, or protobuf with Accept: application/x-protobuf.',
+      description: 'The earliest anchor of the digest, or the one made by ?tx=HASH. JSON, or protobuf with Accept: application/x-protobuf. '
+        + 'With ?trusted=H, version 2: proved against the committed header H with no validator set (reads up to O(H) headers '
+        + 'the first time, see docs/receipt-format.md §13).',
       params: EvidenceParamsSchema,
       querystring: ReceiptQuerySchema,
-      response: { 200: ReceiptSchema, ...problemResponses('DIGEST_INVALID', 'REQUEST_INVALID', 'EVIDENCE_NOT_FOUND') },
+      response: {
+        200: ReceiptSchema,
+        ...problemResponses('DIGEST_INVALID', 'REQUEST_INVALID', 'EVIDENCE_NOT_FOUND', 'TRUSTED_HEIGHT_UNKNOWN', 'TRUSTED_HEIGHT_NOT_ABOVE',
+          'HISTORY_PROOF_BUSY'),
+      },
     },
   }, async (request, reply) => {
     const digest = fromHex(request.params.digest);
     if (digest === undefined) throw new TianpingError('DIGEST_INVALID');
     const txHash = request.query.tx === undefined ? undefined : fromHex(request.query.tx);
-    const receipt = await components.receipt(digest, request.query.algorithm ?? 'sha256', txHash);
+    const trusted = request.query.trusted === undefined ? undefined : Number(request.query.trusted);
+    const receipt = await components.receipt(digest, request.query.algorithm ?? 'sha256', txHash, trusted);
     if ((request.headers.accept ?? '').includes('application/x-protobuf')) {
       // A Buffer bypasses the JSON serializer: the exact protobuf bytes go out.
       return reply.type('application/x-protobuf').send(Buffer.from(receipt.bytes) as never);
