@@ -164,4 +164,20 @@ export default defineConfig([
       'no-restricted-imports': ['error', browserSafe],
     },
   },
+  {
+    // Signed notes and checkpoints are read wherever a checkpoint is checked (the SDK, a witness, the
+    // browser): pure code over types/, the pure crypto files, merkle/, and codec/'s header type.
+    files: ['src/checkpoint/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(?!\\./|\\.\\./types/|\\.\\./crypto/(hash|ed25519)\\.js$|\\.\\./merkle/|\\.\\./codec/)',
+          message: 'checkpoint/ is pure: types/, crypto/hash.js and crypto/ed25519.js, merkle/ and codec/ types only',
+        }],
+      }],
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '^\\.\\./codec/', allowTypeImports: true, message: 'checkpoint/ takes only types from codec/' }],
+      }],
+    },
+  },
 ]);

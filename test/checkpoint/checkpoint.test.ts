@@ -7,8 +7,8 @@ import {
 } from '../../src/checkpoint/index.js';
 import { keyPairFromSeed } from '../../src/crypto/ed25519.js';
 import { sha256 } from '../../src/crypto/hash.js';
-import { Frontier, rootFromLeafHashes } from '../../src/merkle/index.js';
-import { toBase64, utf8, type Hash32 } from '../../src/types/index.js';
+import { Frontier, consistencyProof, rootFromLeafHashes, verifyConsistency } from '../../src/merkle/index.js';
+import { fromHex, toBase64, toHex, utf8, type Hash32 } from '../../src/types/index.js';
 
 const ROOT = sha256(utf8('root')) as Hash32;
 const ROOT_B64 = toBase64(ROOT);
@@ -97,5 +97,26 @@ describe('checkpointOfHeader', () => {
     const note = signNote(encodeCheckpoint(checkpoint), [ed25519NoteSigner('tianping-test', pair)]);
     const opened = openNote(note, [parseVerifierKey(encodeVerifierKey('tianping-test', pair.publicKey))]);
     expect(parseCheckpoint(opened.text)).toEqual(checkpoint);
+  });
+});
+
+describe('the worked example of docs/checkpoints.md', () => {
+  // The same figures as the page: a change of format or key ID rule shows up here and there at once.
+  const VERIFIER_KEY = 'tianping-example+51fa7ff3+AUP+o4PhMIuJGShImaOtOLYOj7UNdCJFYhqRwe6ERn1g';
+  const NOTE = 'tianping-example\n7\nmXgcXUmD0Bl0p/01G3nLt+CbZm2lVop6uDapE+OF5i0=\n\n'
+    + '\u2014 tianping-example Ufp/8/TgX49UE9sZxnfFPybQN5kwLa8QCmVe6FR2YjtyjBu5TqlZ/8LNk3j/bKECpRKHwUYZP2CUMuUOoHuwxmTbDAM=\n';
+  const PROOF = ['567744ae5cd2f67aa5ed24d01eb161c743c9bd6c62df2d07bbf70ea67de45aab', '8e6bc5aa44a341cc424ae831f6e30b01e822e7759651bbb8e8b1036e709766c2',
+    'b0f02e87296a5b273f52827816687da23d20b468aee17012717cff9f78c823d2', '94887d4a30b5bcccc17ed61db632da92f33fc4118f4e80700e1ef3b4b962aadc'];
+
+  it('is what the code makes, and what a verifier accepts', () => {
+    const key = keyPairFromSeed(sha256(utf8('checkpoint example validator')));
+    const hashes = Array.from({ length: 7 }, (_, i) => sha256(utf8(`block ${i + 1}`)));
+    const header = { chainId: 'tianping-example', height: 8, historyRoot: rootFromLeafHashes(hashes) };
+    expect(encodeVerifierKey('tianping-example', key.publicKey)).toBe(VERIFIER_KEY);
+    const note = signNote(encodeCheckpoint(checkpointOfHeader('tianping-example', header)), [ed25519NoteSigner('tianping-example', key)]);
+    expect(note).toBe(NOTE);
+    const checkpoint = parseCheckpoint(openNote(NOTE, [parseVerifierKey(VERIFIER_KEY)]).text);
+    expect(consistencyProof(hashes, 3).map(toHex)).toEqual(PROOF);
+    expect(verifyConsistency(3, 7, PROOF.map((h) => fromHex(h)!), rootFromLeafHashes(hashes.slice(0, 3)), checkpoint.root)).toBe(true);
   });
 });
