@@ -55,18 +55,27 @@ function samplesByFamily(exposition: Exposition): Map<string, Map<string, number
 const sameSamples = (a: ReadonlyMap<string, number> | undefined, b: ReadonlyMap<string, number> | undefined): boolean =>
   (a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every(([key, value]) => b?.get(key) === value);
 
-/** Compares two scrapes of the same nodes, node by node. */
-export function metricsMovement(before: readonly Exposition[], after: readonly Exposition[]): MetricsMovement {
-  if (before.length !== after.length) throw new Error(`${before.length} scrapes before, ${after.length} after`);
+/**
+ * Compares scrapes of the same nodes, node by node: `before`, then `after` and any `during` (a
+ * gauge such as the mempool's holds something only while the load runs, and is back where it was
+ * once the load has drained: a scrape during the load sees it move). The figures are before/after.
+ */
+export function metricsMovement(before: readonly Exposition[], after: readonly Exposition[],
+  during: readonly (readonly Exposition[])[] = []): MetricsMovement {
+  for (const later of [after, ...during]) {
+    if (before.length !== later.length) throw new Error(`${before.length} scrapes before, ${later.length} after`);
+  }
   const families = new Set<string>();
-  for (const exposition of [...before, ...after]) {
+  for (const exposition of [...before, ...after, ...during.flat()]) {
     for (const family of exposition.types.keys()) if (family.startsWith(PREFIX)) families.add(family);
   }
   const changed = new Set<string>();
   before.forEach((then, node) => {
-    const now = after[node]!;
-    const [a, b] = [samplesByFamily(then), samplesByFamily(now)];
-    for (const family of families) if (!sameSamples(a.get(family), b.get(family))) changed.add(family);
+    const a = samplesByFamily(then);
+    for (const later of [after, ...during]) {
+      const b = samplesByFamily(later[node]!);
+      for (const family of families) if (!sameSamples(a.get(family), b.get(family))) changed.add(family);
+    }
   });
   const sorted = [...families].sort();
   const figures: Record<string, FamilyFigures> = {};
@@ -76,4 +85,20 @@ export function metricsMovement(before: readonly Exposition[], after: readonly E
       after: after.reduce((sum, e) => sum + total(e, family), 0) };
   }
   return { changed: sorted.filter((f) => changed.has(f)), unchanged: sorted.filter((f) => !changed.has(f)), families: figures };
+}
+
+/** Scrapes every node every intervalMs until stopped; a scrape that fails is left out. */
+export function watchMetrics(apiUrls: readonly string[], intervalMs: number): { stop(): Promise<Exposition[][]> } {
+  const scrapes: Exposition[][] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    inFlight = inFlight.then(() => scrapeMetrics(apiUrls)).then((scrape) => { scrapes.push(scrape); }, () => undefined);
+  }, intervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await inFlight;
+      return scrapes;
+    },
+  };
 }

@@ -34,6 +34,14 @@ describe('metricsMovement', () => {
     expect(metricsMovement([scrape(STILL)], [after]).changed).toEqual(['tianping_h_seconds']);
   });
 
+  it('sees a gauge that moved during the load and was back by the end', () => {
+    const busy = scrape(STILL.replace('tianping_g 7', 'tianping_g 900'));
+    expect(metricsMovement([scrape(STILL)], [scrape(STILL)]).changed).toEqual([]);
+    const movement = metricsMovement([scrape(STILL)], [scrape(STILL)], [[scrape(STILL)], [busy]]);
+    expect(movement.changed).toEqual(['tianping_g']);
+    expect(movement.families['tianping_g']).toEqual({ type: 'gauge', before: 7, after: 7 });
+  });
+
   it('refuses scrapes of different node counts', () => {
     expect(() => metricsMovement([scrape(STILL)], [])).toThrow(/1 scrapes before, 0 after/);
   });
