@@ -132,12 +132,14 @@ export class TianpingClient {
 
   /**
    * The receipt of an anchor of the digest (docs/receipt-format.md): the earliest anchor, or the one
-   * made by tx `tx`. Public, like the lookup by digest. None is ApiError EVIDENCE_NOT_FOUND.
+   * made by tx `tx`. Public, like the lookup by digest. None is ApiError EVIDENCE_NOT_FOUND. With
+   * `trusted` (a committed height above the anchor's), version 2, proved against that header (§13).
    */
-  async receipt(digest: Uint8Array | string, options: { readonly algorithm?: AlgorithmName; readonly tx?: Uint8Array | string } = {}):
-    Promise<Receipt> {
+  async receipt(digest: Uint8Array | string,
+    options: { readonly algorithm?: AlgorithmName; readonly tx?: Uint8Array | string; readonly trusted?: number } = {}): Promise<Receipt> {
     const query = new URLSearchParams({ algorithm: options.algorithm ?? 'sha256' });
     if (options.tx !== undefined) query.set('tx', hexOf(options.tx));
+    if (options.trusted !== undefined) query.set('trusted', String(options.trusted));
     const path = `/v1/evidence/${encodeURIComponent(hexOf(digest))}/receipt${queryString(query)}`;
     return receiptAnswer(await this.request<unknown>('GET', path), path);
   }

@@ -12,11 +12,13 @@ export { joinRequestTx, memberChangeTx, rotateKeyTx, governanceVoteTx, MEMBER_RO
 export { requestSignatureBase, signRequest, SIGNATURE_LABEL, type SignRequestParams, type SignedRequestHeaders } from './http-signature.js';
 export { createHasher, hashEvidence, EVIDENCE_ALGORITHMS, type EvidenceAlgorithm } from '../crypto/hash.js';
 export { generateKeyPair, keyPairFromSeed, verifyStrict, type KeyPair } from '../crypto/ed25519.js';
-export { encodeReceipt, decodeReceipt, ReceiptFormatError, RECEIPT_VERSION, type Receipt, type ReceiptBatchPath,
+export { encodeReceipt, decodeReceipt, ReceiptFormatError, RECEIPT_VERSION, RECEIPT_VERSION_TRUSTED, type ReceiptTrusted,
+  type ReceiptHistoryProof, type Receipt, type ReceiptBatchPath,
   type ReceiptSetChange, type ReceiptValidator } from './receipt.js';
 export { receiptToJson, receiptFromJson, formatReceiptJson, parseReceiptJson, parseReceiptBytes, RECEIPT_FORMAT,
   type ReceiptJson } from './receipt-json.js';
-export { verifyReceipt, receiptFormatFailure, RECEIPT_CHECKS, TrustAnchorError, type ReceiptCheck, type ReceiptCheckId,
+export { verifyReceipt, receiptFormatFailure, RECEIPT_CHECKS, RECEIPT_TRUSTED_CHECKS, receiptChecksFor, TrustAnchorError,
+  type HeaderHashTrust, type ReceiptCheck, type ReceiptCheckId,
   type ReceiptEvidence, type ReceiptSigner, type ReceiptVerification, type TrustAnchor, type TrustedValidator, type VerifiedReceipt,
 } from './receipt-verify.js';
 export { encodeEventReceipt, decodeEventReceipt, eventReceiptToJson, eventReceiptFromJson, formatEventReceiptJson, parseAnyReceiptBytes,

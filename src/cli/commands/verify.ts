@@ -13,7 +13,8 @@ import { ReceiptFormatError, algorithmName, type Receipt } from '../../client/re
 import { parseAnyReceiptBytes, type EventReceipt } from '../../client/event-receipt.js';
 import { verifyEventReceipt, type EventReceiptVerification, type VerifiedEventReceipt } from '../../client/event-receipt-verify.js';
 import {
-  TrustAnchorError, receiptFormatFailure, verifyReceipt, type ReceiptVerification, type TrustAnchor, type VerifiedReceipt,
+  TrustAnchorError, isHeaderHashTrust, receiptFormatFailure, verifyReceipt, type HeaderHashTrust, type ReceiptVerification,
+  type TrustAnchor, type VerifiedReceipt,
 } from '../../client/receipt-verify.js';
 import { parseGenesis } from '../../state/genesis.js';
 import { fromHex, toHex } from '../../types/index.js';
@@ -24,6 +25,8 @@ const spec: CommandSpec = {
   name: 'verify',
   usage: `Usage: tianping verify <file> [--node URL] [--algorithm sha256|sm3] [--json]
        tianping verify <file> --receipt R.json --trust GENESIS.json [--salt HEX] [--json]
+       tianping verify <file> --receipt R.json --trusted-header HASH --trust GENESIS.json [--salt HEX] [--json]
+       tianping verify <file> --receipt R.json --trusted-header FILE [--salt HEX] [--json]
        tianping verify --receipt EVENT-RECEIPT.json --trust GENESIS.json [--json]
 
 Online (default): hashes the file locally and asks the node whether that digest is anchored.
@@ -33,7 +36,10 @@ hash, tx hash), by whom (submitter name and key), the category and the submitter
 Offline (--receipt): reads no network at all. Checks the receipt (JSON or protobuf) against the
 trust anchor: the chain's genesis file, or a trusted-header file {"chainId", "trustedHeader" (hex),
 "validators"}. Prints when, where and by whom the file was anchored and which validators signed,
-or the first check that failed (docs/receipt-format.md lists them). An event receipt (kind
+or the first check that failed (docs/receipt-format.md lists them). With --trusted-header the
+trust anchor is the hash of a header the court already trusts: the receipt must be of version 2
+(GET /v1/evidence/DIGEST/receipt?trusted=H), proved against that header by its history tree, and no
+validator set is read; a receipt whose block is not in that header's history is refused. An event receipt (kind
 "event") proves a case event, not a file: it is given without <file> and prints the event, its
 block and who signed.
 
@@ -42,7 +48,10 @@ Options:
   --algorithm A     sha256 (default) or sm3: the algorithm the file was anchored with (online;
                     offline the receipt names it)
   --receipt FILE    verify offline against this receipt
-  --trust FILE      the trust anchor for --receipt
+  --trust FILE      the trust anchor for --receipt (also a file {"chainId", "trustedHeaderHash"})
+  --trusted-header HASH|FILE
+                    the block hash (hex) of a trusted header, with --trust for the chain id; or a
+                    file {"chainId", "trustedHeaderHash"}: verify a version 2 receipt against it
   --salt HEX        the salt of a salted item (the platform gives it with the file), in hex
   --json            print one JSON document
   -h, --help        show this help
@@ -60,7 +69,7 @@ could be read.
 `,
   options: {
     node: { type: 'string' }, algorithm: { type: 'string' }, receipt: { type: 'string' }, trust: { type: 'string' },
-    salt: { type: 'string' },
+    salt: { type: 'string' }, 'trusted-header': { type: 'string' },
   },
   positionals: { min: 0, max: 1 },
 };
@@ -68,7 +77,9 @@ could be read.
 export function run(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(spec, argv, io, async (args) => {
     const file = args.positionals[0];
-    if (['receipt', 'trust', 'salt'].some((name) => stringOption(args, name) !== undefined)) return verifyOffline(args, file, io);
+    if (['receipt', 'trust', 'salt', 'trusted-header'].some((name) => stringOption(args, name) !== undefined)) {
+      return verifyOffline(args, file, io);
+    }
     if (file === undefined) throw new UsageError('missing argument');
     const algorithm = algorithmOption(stringOption(args, 'algorithm'));
     const url = nodeUrl(stringOption(args, 'node'));
@@ -138,7 +149,9 @@ function describeAnchors(file: string, algorithm: string, digest: string, chainI
 
 interface OfflineInputs {
   readonly receiptPath: string;
+  /** The --trust file, or the --trusted-header file when only that is given: named in errors and output. */
   readonly trustPath: string;
+  readonly trust: TrustAnchor | HeaderHashTrust;
   readonly salt?: Uint8Array;
 }
 
@@ -146,17 +159,43 @@ function offlineInputs(args: ParsedArgs): OfflineInputs {
   const receiptPath = stringOption(args, 'receipt');
   const trustPath = stringOption(args, 'trust');
   const saltText = stringOption(args, 'salt');
-  if (receiptPath === undefined) throw new UsageError('--trust and --salt need --receipt');
-  if (trustPath === undefined) throw new UsageError('--receipt needs --trust GENESIS.json (the trust anchor)');
+  const trustedHeader = stringOption(args, 'trusted-header');
+  if (receiptPath === undefined) {
+    throw new UsageError(trustedHeader === undefined ? '--trust and --salt need --receipt' : '--trusted-header needs --receipt');
+  }
+  if (trustPath === undefined && (trustedHeader === undefined || HEX64.test(trustedHeader))) {
+    throw new UsageError(trustedHeader === undefined ? '--receipt needs --trust GENESIS.json (the trust anchor)'
+      : '--trusted-header HASH needs --trust GENESIS.json for the chain id (or give a file {"chainId", "trustedHeaderHash"})');
+  }
   // Offline means offline: a --node next to --receipt would suggest a network check that never happens.
   if (stringOption(args, 'node') !== undefined) throw new UsageError('--node does not apply with --receipt (offline verification)');
   if (stringOption(args, 'algorithm') !== undefined) throw new UsageError('--algorithm does not apply with --receipt (the receipt names it)');
-  if (saltText === undefined) return { receiptPath, trustPath };
+  const trust = trustOf(trustPath, trustedHeader);
+  const where = trustPath ?? trustedHeader!;
+  if (saltText === undefined) return { receiptPath, trustPath: where, trust };
   // Only text that is not hex is refused here. An empty salt is a salt, and a wrong one: the
   // item-digest check says so, as it does for any salt that does not give the receipt's digest.
   const salt = fromHex(saltText);
   if (salt === undefined) throw new UsageError('--salt must be hex');
-  return { receiptPath, trustPath, salt };
+  return { receiptPath, trustPath: where, trust, salt };
+}
+
+const HEX64 = /^[0-9a-fA-F]{64}$/;
+
+/**
+ * The trust anchor from --trust and --trusted-header: a hash given as hex takes the chain id of the
+ * --trust file (whose validators are then not used); a file holds both.
+ */
+function trustOf(trustPath: string | undefined, trustedHeader: string | undefined): TrustAnchor | HeaderHashTrust {
+  const fromTrust = trustPath === undefined ? undefined : readTrust(trustPath);
+  if (trustedHeader === undefined) return fromTrust!;
+  const given = HEX64.test(trustedHeader) ? { chainId: fromTrust!.chainId, trustedHeaderHash: trustedHeader.toLowerCase() }
+    : readTrust(trustedHeader);
+  if (!isHeaderHashTrust(given)) throw new CliError(`${trustedHeader}: not a file {"chainId", "trustedHeaderHash"}`);
+  if (fromTrust !== undefined && fromTrust.chainId !== given.chainId) {
+    throw new CliError(`${trustedHeader} is for chain "${given.chainId}", ${trustPath} for "${fromTrust.chainId}"`);
+  }
+  return given;
 }
 
 function readBytes(path: string, what: string): Uint8Array {
@@ -191,14 +230,24 @@ async function checkReadable(path: string): Promise<void> {
   }
 }
 
-/** A genesis file, or a trusted header with its validator set. GenesisError reports a bad genesis. */
-function readTrust(path: string): TrustAnchor {
+/**
+ * A genesis file, a trusted header with its validator set, or a trusted header hash. GenesisError
+ * reports a bad genesis.
+ */
+function readTrust(path: string): TrustAnchor | HeaderHashTrust {
   const bytes = readBytes(path, 'trust anchor');
   let doc: unknown;
   try {
     doc = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
     throw new CliError(`${path}: not JSON: ${(error as Error).message}`);
+  }
+  if (typeof doc === 'object' && doc !== null && 'trustedHeaderHash' in doc) {
+    const { chainId, trustedHeaderHash } = doc as Record<string, unknown>;
+    if (typeof chainId !== 'string' || typeof trustedHeaderHash !== 'string') {
+      throw new CliError(`${path}: a trusted-header-hash file holds "chainId" and "trustedHeaderHash" (hex)`);
+    }
+    return { chainId, trustedHeaderHash };
   }
   if (typeof doc !== 'object' || doc === null || !('trustedHeader' in doc)) return parseGenesis(doc);
   const { chainId, trustedHeader, validators } = doc as Record<string, unknown>;
@@ -221,8 +270,11 @@ function readTrust(path: string): TrustAnchor {
 async function verifyOffline(args: ParsedArgs, file: string | undefined, io: CliIo): Promise<number> {
   const inputs = offlineInputs(args);
   const read = readReceipt(inputs.receiptPath);
-  const trust = readTrust(inputs.trustPath);
-  if ('event' in read) return verifyEventOffline(args, inputs, read.event, trust, file, io);
+  const trust = inputs.trust;
+  if ('event' in read) {
+    if (isHeaderHashTrust(trust)) throw new UsageError('an event receipt is checked from a genesis or a trusted header with its set');
+    return verifyEventOffline(args, inputs, read.event, trust, file, io);
+  }
   if (file === undefined) throw new UsageError('give the file the receipt is for (only an event receipt goes without one)');
   const algorithm = 'receipt' in read ? algorithmName(read.receipt.algorithm) : undefined;
   let fileDigest: Uint8Array = new Uint8Array();
@@ -259,8 +311,10 @@ function describeValid(file: string, r: VerifiedReceipt, passed: readonly string
   const lines = [`VALID RECEIPT  ${file}`, `  digest    ${r.algorithm}:${r.fileDigest}`];
   if (r.salted) lines.push(`  salted    item digest ${r.algorithm}:${r.digest} = H(salt ‖ file digest)`);
   lines.push(
-    `  chain     ${r.chainId} (trusted from ${r.trustHeight === 0 ? 'its genesis' : `the header at height ${r.trustHeight}`}, `
-      + `${r.setChanges} validator-set change(s) since)`,
+    r.trusted === undefined
+      ? `  chain     ${r.chainId} (trusted from ${r.trustHeight === 0 ? 'its genesis' : `the header at height ${r.trustHeight}`}, `
+        + `${r.setChanges} validator-set change(s) since)`
+      : `  chain     ${r.chainId} (trusted header at height ${r.trusted.height}, block hash ${r.trusted.blockHash})`,
     `  when      ${isoTime(r.blockTimeMs)} (UTC) block time: the file existed by then, within the chain's clock bounds`,
     `            ${localTime(r.blockTimeMs)} (local)`,
     `  where     block ${r.height} ${r.blockHash}`,
@@ -270,8 +324,13 @@ function describeValid(file: string, r: VerifiedReceipt, passed: readonly string
   lines.push(`  by        submitter key ${r.submitter}`, `  category  ${r.category}`);
   if (r.externalRef !== '') lines.push(`  reference ${r.externalRef}`);
   if (r.metadataDigest !== '') lines.push(`  metadata  ${r.metadataDigest}`);
-  lines.push(`  signed by ${r.signers.length} of ${r.validatorCount} validators, power ${r.signedPower} of ${r.totalPower} `
-    + `(more than 2/3), round ${r.commitRound}`);
+  if (r.trusted === undefined) {
+    lines.push(`  signed by ${r.signers.length} of ${r.validatorCount} validators, power ${r.signedPower} of ${r.totalPower} `
+      + `(more than 2/3), round ${r.commitRound}`);
+  } else {
+    lines.push(`  proved    in the history of the trusted header at height ${r.trusted.height} (history root ${r.trusted.historyRoot}); `
+      + 'no validator set was needed');
+  }
   for (const s of r.signers) lines.push(`            ${s.publicKey} power ${s.power}${s.name === undefined ? '' : ` (${s.name})`}`);
   lines.push(`  checks    ${passed.length} passed: ${passed.join(', ')}`);
   return lines.join('\n') + '\n';
