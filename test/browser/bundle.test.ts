@@ -20,6 +20,8 @@ interface Hasher { update(chunk: Uint8Array): Hasher; digest(): Uint8Array }
 /** What app.ts imports from the bundle. */
 interface Bundle {
   RECEIPT_CHECKS: readonly string[];
+  /** The checks of a version 2 receipt, run with a trusted header hash. */
+  RECEIPT_TRUSTED_CHECKS: readonly string[];
   verifyReceipt(receipt: unknown, evidence: unknown, trust: unknown): Verification;
   parseReceiptBytes(bytes: Uint8Array): unknown;
   parseReceiptJson(json: string): unknown;
@@ -66,13 +68,14 @@ describe('web SDK bundle (tianping-web.js)', () => {
       const result = bundle.verifyReceipt(receipt, evidence, trust.anchor);
       expect({ name: v.name, valid: result.valid, failed: result.failed }).toEqual({ name: v.name, valid: v.expect.valid, failed: v.expect.failedCheck });
       if (v.expect.valid) {
-        expect(result.checks.map((c) => c.id)).toEqual(bundle.RECEIPT_CHECKS);
+        const list = trust.kind === 'trusted-header-hash' ? bundle.RECEIPT_TRUSTED_CHECKS : bundle.RECEIPT_CHECKS;
+        expect(result.checks.map((c) => c.id)).toEqual(list);
         expect(result.receipt).toMatchObject({ height: v.expect.height, blockTimeMs: v.expect.blockTimeMs, txHash: v.expect.txHash, blockHash: v.expect.blockHash });
       }
     }
   });
 
-  it('reads both trust-anchor files the CLI reads, and refuses anything else', () => {
+  it('reads the trust-anchor files the CLI reads, and refuses anything else', () => {
     const genesisBytes = readFileSync(join(VECTORS, 'genesis.json'));
     const genesis = bundle.parseTrustAnchor(genesisBytes);
     expect(genesis).toMatchObject({ kind: 'genesis', chainId: 'tianping-receipts', height: 0 });
@@ -83,6 +86,11 @@ describe('web SDK bundle (tianping-web.js)', () => {
     expect(() => bundle.parseTrustAnchor(new TextEncoder().encode('not json'))).toThrow(bundle.TrustFileError);
     expect(() => bundle.parseTrustAnchor(new TextEncoder().encode('{"trustedHeader": "zz"}'))).toThrow(bundle.TrustFileError);
     expect(() => bundle.parseTrustAnchor(new TextEncoder().encode('{"chainId": "x"}'))).toThrow(/genesis/);
+    // The third form: a trusted header hash, which proves version 2 receipts and names no validators.
+    expect(bundle.parseTrustAnchor(readFileSync(join(VECTORS, 'trusted-header-hash.json'))))
+      .toMatchObject({ kind: 'trusted-header-hash', chainId: 'tianping-receipts', validators: [] });
+    expect(() => bundle.parseTrustAnchor(new TextEncoder().encode('{"chainId": "x", "trustedHeaderHash": "abcd"}')))
+      .toThrow(bundle.TrustFileError);
   });
 
   it('names no other host and carries nothing the page CSP forbids', () => {

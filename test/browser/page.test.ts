@@ -256,4 +256,30 @@ describe.skipIf(missing && !IN_CI)('court verification page in chromium', () => 
     expect(await page.locator('#certificate-card').isVisible()).toBe(false);
     await page.close();
   });
+
+  it('checks a version 2 receipt against a trusted header hash file, and refuses a block not in that header\'s history', async () => {
+    const { page } = await openPage();
+    await cutNetwork(page);
+    const vectors = join(PROJECT_ROOT, 'test', 'vectors', 'receipts');
+    const manifest = JSON.parse(readFileSync(join(vectors, 'index.json'), 'utf8')) as { vectors: { name: string; evidence: { fileText: string } }[] };
+    const filePath = join(dir, 'vector-file-a.txt');
+    writeFileSync(filePath, manifest.vectors.find((v) => v.name === 'good-evidence-v2')!.evidence.fileText);
+    const hash = (JSON.parse(readFileSync(join(vectors, 'trusted-header-hash.json'), 'utf8')) as { trustedHeaderHash: string }).trustedHeaderHash;
+    await page.locator('#trust-input').setInputFiles(join(vectors, 'trusted-header-hash.json'));
+    await expect.poll(() => page.locator('[data-field="trusted-header-hash"]').textContent()).toBe(hash);
+    await page.locator('#receipt-input').setInputFiles(join(vectors, 'good-evidence-v2.json'));
+    await page.locator('#file-input').setInputFiles(filePath);
+    const result = page.locator('#receipt-result');
+    await expect.poll(() => result.locator('[data-verdict]').first().getAttribute('data-verdict'), { timeout: 30_000 }).toBe('valid');
+    expect(await result.locator('li[data-status="ok"]').count()).toBe(10);
+    expect(await result.locator('li[data-check="history-inclusion"]').getAttribute('data-status')).toBe('ok');
+    expect(await page.locator('#certificate-card [data-field="trust"]').textContent()).toContain(hash);
+    expect(await page.locator('#signers-total').textContent()).toContain('no validator signature was needed');
+
+    await page.locator('#receipt-input').setInputFiles(join(vectors, 'tampered-v2-backdated-block.json'));
+    await expect.poll(() => result.locator('[data-verdict]').first().getAttribute('data-verdict')).toBe('invalid');
+    expect(await result.locator('li.first-failure').getAttribute('data-check')).toBe('history-inclusion');
+    expect(await page.locator('#certificate-card').isVisible()).toBe(false);
+    await page.close();
+  });
 });

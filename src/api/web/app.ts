@@ -385,12 +385,17 @@ function showTrust(message?: Node): void {
   if (state.trust === undefined) return;
   const { loaded, source, name, at } = state.trust;
   const power = loaded.validators.reduce((sum, v) => sum + v.power, 0);
+  const hash = 'trustedHeaderHash' in loaded.anchor ? String(loaded.anchor.trustedHeaderHash) : '';
   const what = loaded.kind === 'genesis'
     ? [`链 ${loaded.chainId} 的创世文件`, `the genesis of chain ${loaded.chainId}`]
-    : [`链 ${loaded.chainId} 高度 ${loaded.height} 的可信区块头`, `a trusted header of chain ${loaded.chainId} at height ${loaded.height}`];
+    : loaded.kind === 'trusted-header'
+      ? [`链 ${loaded.chainId} 高度 ${loaded.height} 的可信区块头`, `a trusted header of chain ${loaded.chainId} at height ${loaded.height}`]
+      : [`链 ${loaded.chainId} 的可信区块头哈希`, `the hash of a trusted header of chain ${loaded.chainId}`];
   const rows: FieldRow[] = [
     ['信任锚 Trust anchor', `${what[0]} · ${what[1]}`, { field: 'trust-kind' }],
-    ['验证节点 Validators', `${loaded.validators.length}，总权重 total power ${power}`],
+    // A header hash names no validators: it proves version 2 receipts by the history tree (§13).
+    hash === '' ? ['验证节点 Validators', `${loaded.validators.length}，总权重 total power ${power}`]
+      : ['可信区块哈希 Trusted header hash', hash, { mono: true, field: 'trusted-header-hash' }],
   ];
   const caution: HTMLParagraphElement[] = [];
   if (source === 'node') {
@@ -401,9 +406,13 @@ function showTrust(message?: Node): void {
   } else {
     rows.push(['来源 Source', `文件 file ${name}`, { field: 'trust-source' }]);
     rows.push(['文件 SHA-256 File SHA-256', loaded.sha256, { mono: true, field: 'trust-sha256' }]);
-    caution.push(el('p', { class: 'hint' },
-      '请将此 SHA-256 与联盟公布的创世哈希（tianping genesis 输出）核对。 ',
-      en('Compare this SHA-256 with the genesis hash the consortium published (printed by tianping genesis).')));
+    caution.push(hash === ''
+      ? el('p', { class: 'hint' },
+        '请将此 SHA-256 与联盟公布的创世哈希（tianping genesis 输出）核对。 ',
+        en('Compare this SHA-256 with the genesis hash the consortium published (printed by tianping genesis).'))
+      : el('p', { class: 'hint' },
+        '请将可信区块哈希与法庭记录的哈希核对；只有按此区块头证明的第 2 版存证证书可通过核验。 ',
+        en('Compare the trusted header hash with the one your court recorded; only version 2 receipts, proved against that header, pass.')));
   }
   box.replaceChildren(fields(rows), ...caution);
 }
@@ -634,7 +643,9 @@ function showCertificate(verification: Verified): void {
     ['类别 Category', r.category, { field: 'category' }],
     ['外部编号 External reference', r.externalRef || '—', { field: 'external-ref' }],
     ['链标识 Chain id', r.chainId, { field: 'chain-id' }],
-    ['信任锚 Trust anchor', (loaded.kind === 'genesis' ? '创世文件 genesis' : `可信区块头 trusted header, height ${loaded.height}`)
+    ['信任锚 Trust anchor', (loaded.kind === 'genesis' ? '创世文件 genesis'
+      : r.trusted !== undefined ? `可信区块头 trusted header, height ${r.trusted.height}, hash ${r.trusted.blockHash}`
+        : `可信区块头 trusted header, height ${loaded.height}`)
       + (source === 'node'
         ? '，来自被核验的节点，未与联盟公布的创世哈希核对 · served by the node being checked, not compared with the published genesis hash'
         : `，文件 file ${name}，SHA-256 ${loaded.sha256}`), { field: 'trust' }],
@@ -644,8 +655,11 @@ function showCertificate(verification: Verified): void {
 
   $<HTMLTableElement>('signers-table').tBodies.item(0)?.replaceChildren(...r.signers.map((s) => el('tr', { 'data-key': s.publicKey },
     el('td', {}, s.name ?? '—'), el('td', { class: 'mono' }, s.publicKey), el('td', { class: 'number' }, String(s.power)))));
-  $('signers-total').textContent = `${r.signers.length} / ${r.validatorCount} 个验证节点签名，权重 ${r.signedPower} / ${r.totalPower}（超过 2/3）· `
-    + `${r.signers.length} of ${r.validatorCount} validators signed, power ${r.signedPower} of ${r.totalPower} (more than 2/3), round ${r.commitRound}`;
+  $('signers-total').textContent = r.trusted !== undefined
+    ? `由高度 ${r.trusted.height} 的可信区块头的历史树证明，无需验证节点签名 · proved by the history tree of the trusted header at `
+      + `height ${r.trusted.height} (history root ${r.trusted.historyRoot}); no validator signature was needed`
+    : `${r.signers.length} / ${r.validatorCount} 个验证节点签名，权重 ${r.signedPower} / ${r.totalPower}（超过 2/3）· `
+      + `${r.signers.length} of ${r.validatorCount} validators signed, power ${r.signedPower} of ${r.totalPower} (more than 2/3), round ${r.commitRound}`;
 
   $('certificate-checks').replaceChildren(...verification.checks.map((c) => el('li', { 'data-check': c.id },
     `✓ ${CHECK_LABELS[c.id][0]} · ${CHECK_LABELS[c.id][1]}`, el('div', { class: 'detail mono' }, c.detail))));

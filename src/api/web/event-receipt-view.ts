@@ -6,7 +6,7 @@
 // (case number, seq, kind, legal time) and the validators who signed the block, or the first check
 // that failed, by name. Every value is written with textContent, never as HTML.
 import {
-  EVENT_RECEIPT_CHECKS, caseEventFacts, verifyEventReceipt,
+  EVENT_RECEIPT_CHECKS, caseEventFacts, isHeaderHashTrust, verifyEventReceipt,
   type EventReceipt, type EventReceiptCheckId, type EventReceiptVerification, type LoadedTrust, type VerifiedEventReceipt,
 } from './tianping-web.js';
 
@@ -77,9 +77,15 @@ export function showEventReceiptCheck(result: HTMLElement, receipt: EventReceipt
     result.replaceChildren(verdict('pending', '还需要：信任锚。', 'Still needed: a trust anchor.'));
     return;
   }
+  const anchor = trust.anchor;
+  if (isHeaderHashTrust(anchor)) {
+    result.replaceChildren(verdict('error', '案件事件证书须以创世文件或附验证节点集合的可信区块头核验。',
+      'An event receipt is checked from a genesis or a trusted header with its validators, not from a header hash alone.'));
+    return;
+  }
   let verification: EventReceiptVerification;
   try {
-    verification = verifyEventReceipt(receipt, trust.anchor);
+    verification = verifyEventReceipt(receipt, anchor);
   } catch (error) {
     // A TrustAnchorError says what is wrong with the anchor; anything else is shown as it is.
     const why = error instanceof Error ? error.message : String(error);

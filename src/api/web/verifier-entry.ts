@@ -1,17 +1,18 @@
 // Entry of the browser bundle (tianping-web.js, built by scripts/generate.mjs). The court's page
 // runs exactly the SDK's code, not a re-implementation: the same streaming hashers as the CLI, and
-// the same twelve receipt checks (docs/receipt-format.md §6), and for an event receipt the same
+// the same receipt checks (docs/receipt-format.md §6, and §13 for a receipt proved against a trusted
+// header hash), and for an event receipt the same
 // eight event checks as `tianping verify`. Only browser-safe modules are
 // imported here (no node:*), one by one rather than through client/index.ts, so the bundle carries
 // the verifier and not the HTTP client.
 import { decodeCanonical, pb } from '../../codec/proto.js';
 import { parseGenesis } from '../../state/genesis.js';
-import type { TrustAnchor } from '../../client/receipt-verify.js';
+import type { HeaderHashTrust, TrustAnchor } from '../../client/receipt-verify.js';
 import { algorithmName, type Receipt } from '../../client/receipt.js';
 import { sha256, type EvidenceAlgorithm } from '../../crypto/hash.js';
 import { fromHex, toHex } from '../../types/index.js';
 
-export { verifyReceipt, RECEIPT_CHECKS, TrustAnchorError } from '../../client/receipt-verify.js';
+export { verifyReceipt, RECEIPT_CHECKS, RECEIPT_TRUSTED_CHECKS, TrustAnchorError, isHeaderHashTrust } from '../../client/receipt-verify.js';
 export { parseReceiptJson, parseReceiptBytes } from '../../client/receipt-json.js';
 export { parseAnyReceiptBytes } from '../../client/event-receipt.js';
 export { verifyEventReceipt, EVENT_RECEIPT_CHECKS } from '../../client/event-receipt-verify.js';
@@ -41,8 +42,9 @@ export interface TrustMemberView {
 }
 
 export interface LoadedTrust {
-  readonly anchor: TrustAnchor;
-  readonly kind: 'genesis' | 'trusted-header';
+  readonly anchor: TrustAnchor | HeaderHashTrust;
+  /** A trusted header hash proves only receipts of version 2, and names no validators. */
+  readonly kind: 'genesis' | 'trusted-header' | 'trusted-header-hash';
   readonly chainId: string;
   /** 0 for a genesis: trust starts before block 1. */
   readonly height: number;
@@ -58,9 +60,10 @@ export class TrustFileError extends Error {
 }
 
 /**
- * A trust anchor from the bytes of a file: a genesis (checked as strictly as a node checks it), or a
- * trusted-header file {chainId, trustedHeader (hex), validators: [{publicKey, power, name?}]}, the
- * same two forms `tianping verify --trust` reads. verifyReceipt checks the anchor itself again.
+ * A trust anchor from the bytes of a file: a genesis (checked as strictly as a node checks it), a
+ * trusted-header file {chainId, trustedHeader (hex), validators: [{publicKey, power, name?}]}, or a
+ * trusted-header-hash file {chainId, trustedHeaderHash (hex)}, the forms `tianping verify --trust`
+ * reads. verifyReceipt checks the anchor itself again.
  */
 export function parseTrustAnchor(bytes: Uint8Array): LoadedTrust {
   let doc: unknown;
@@ -71,6 +74,17 @@ export function parseTrustAnchor(bytes: Uint8Array): LoadedTrust {
   }
   const digest = toHex(sha256(bytes));
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new TrustFileError('not a JSON object');
+  if ('trustedHeaderHash' in doc) {
+    const { chainId, trustedHeaderHash } = doc as Record<string, unknown>;
+    if (typeof chainId !== 'string' || typeof trustedHeaderHash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(trustedHeaderHash)) {
+      throw new TrustFileError('a trusted-header-hash file holds "chainId" and "trustedHeaderHash" (64 hex characters)');
+    }
+    const hash = trustedHeaderHash.toLowerCase();
+    return {
+      anchor: { chainId, trustedHeaderHash: hash }, kind: 'trusted-header-hash', chainId, height: 0, validators: [], members: [],
+      sha256: digest,
+    };
+  }
   if (!('trustedHeader' in doc)) {
     const genesis = parseGenesis(doc);
     return {
