@@ -6,6 +6,7 @@ import { blockHashOfHeader } from '../codec/block.js';
 import { decodeCanonical, pb } from '../codec/proto.js';
 import { decodeTx } from '../codec/tx.js';
 import { toHex } from '../types/index.js';
+import { difference } from './json-difference.js';
 import {
   RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, RECEIPT_VERSION_TRUSTED, ReceiptFormatError, algorithmId, algorithmName, decodeReceipt,
   type Receipt, type ReceiptSetChange, type ReceiptTrusted, type ReceiptValidator,
@@ -274,32 +275,6 @@ function hex(value: unknown, path: string): Uint8Array {
 function list<T>(value: unknown, path: string, item: (value: unknown, path: string) => T): T[] {
   if (!Array.isArray(value)) bad(path, 'must be an array');
   return value.map((v, i) => item(v, `${path}[${i}]`));
-}
-
-/** The first path at which two JSON values differ, or undefined when equal. */
-function difference(given: unknown, expected: unknown, path: string): string | undefined {
-  if (typeof given !== typeof expected || Array.isArray(given) !== Array.isArray(expected) || (given === null) !== (expected === null)) {
-    return path;
-  }
-  if (Array.isArray(given) && Array.isArray(expected)) {
-    if (given.length !== expected.length) return path;
-    for (let i = 0; i < given.length; i++) {
-      const d = difference(given[i], expected[i], `${path}[${i}]`);
-      if (d !== undefined) return d;
-    }
-    return undefined;
-  }
-  if (typeof given === 'object' && given !== null) {
-    const g = given as Record<string, unknown>;
-    const e = expected as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(g), ...Object.keys(e)])) {
-      if (!(key in g) || !(key in e)) return `${path}.${key}`;
-      const d = difference(g[key], e[key], `${path}.${key}`);
-      if (d !== undefined) return d;
-    }
-    return undefined;
-  }
-  return given === expected ? undefined : path;
 }
 
 function bytesWithView<View>(value: unknown, path: string, view: (bytes: Uint8Array) => View | undefined): Uint8Array {
