@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { NodeConfig } from '../config/defaults.js';
 import type { ExecutedBlock } from '../blocks/index.js';
 import { ed25519NoteSigner, encodeCheckpoint, signNote } from '../checkpoint/index.js';
-import { HistoryTree, ReadModel } from '../read/index.js';
+import { historyTreeOf, ReadModel, type HistoryTree } from '../read/index.js';
 import { LocalNetwork, type ConsensusNetwork } from '../wire/index.js';
 import { systemTimers } from './system-env.js';
 import { CommitWaiters } from './commit-waiters.js';
@@ -114,7 +114,7 @@ export class NodeCore implements ApiComponents {
     const timers = o.timers ?? systemTimers;
     this.waiters = new CommitWaiters(timers);
     this.read = new ReadModel(o.ledger);
-    this.history = new HistoryTree(o.ledger, o.genesis.chainId);
+    this.history = historyTreeOf(o.ledger);
     this.submitBacklogMax = Math.max(1, API_BACKLOG_PROPOSALS * o.consensus.proposeTxsMax);
     this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
       clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height,
@@ -338,7 +338,7 @@ export class NodeCore implements ApiComponents {
    */
   async checkpoint(): Promise<string> {
     this.readable();
-    const latest = await this.history.latestCheckpoint();
+    const latest = await this.history.latestCheckpoint(this.genesis.chainId);
     if (latest === undefined) throw new TianpingError('CHECKPOINT_NOT_FOUND');
     if (this.checkpointNote?.height !== latest.height) {
       const signer = ed25519NoteSigner(this.genesis.chainId, this.o.key);

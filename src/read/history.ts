@@ -1,6 +1,8 @@
-// The chain's history tree, served: RFC 9162 consistency proofs between two of its sizes, and the
-// checkpoint of the latest header (src/checkpoint/). Tree size s is the tree over the block hashes
-// of heights 1..s, each hash a leaf node as is; header s+1 carries its root.
+// The chain's history tree, served: RFC 9162 consistency proofs between two of its sizes, inclusion
+// proofs of a block in a later header's tree (receipts against a trusted header, docs/receipt-format.md
+// §13), and the checkpoint of the latest header (src/checkpoint/). Tree size s is the tree over the
+// block hashes of heights 1..s, each hash a leaf node as is; header s+1 carries its root. One tree
+// per ledger (historyTreeOf), so that both kinds of proof share the subtree roots kept.
 //
 // Cost. A proof from m to n is the roots of O(log n) subtrees that together cover leaves 0..n−1,
 // so a proof from leaves alone reads n block hashes. The roots of aligned perfect subtrees of
@@ -11,11 +13,15 @@
 // tile: fewer than 3 × 256 block hashes. One request reads at
 // most LEAF_READS_MAX uncached hashes: past that it answers HISTORY_PROOF_BUSY, keeping the
 // subtrees it finished, so that retries make progress and no one request holds the node long.
+// A persistent history tree written with each block would make every proof O(log n) reads from
+// the first: a later optimisation.
 import type { ConsistencyProofView } from '../api/components.js';
 import { checkpointOfHeader, type Checkpoint } from '../checkpoint/index.js';
 import type { Ledger } from '../ledger/index.js';
-import { consistencyProofRanges, nodeHash, rootFromLeafHashes } from '../merkle/index.js';
-import { LruCache, TianpingError, toHex, type Hash32 } from '../types/index.js';
+import { LedgerError } from '../ledger/index.js';
+import { consistencyProofRanges, nodeHash, rootFromInclusion, rootFromLeafHashes } from '../merkle/index.js';
+import { splitPoint } from '../merkle/tree.js';
+import { LruCache, TianpingError, equalBytes, toHex, type Hash32 } from '../types/index.js';
 
 /** Leaves under the smallest subtree whose root is kept: 2^8, one read of 256 headers at a time. */
 const TILE_LEVEL = 8;
@@ -27,24 +33,66 @@ const HASH_BYTES = 32;
 
 type HistoryLedger = Pick<Ledger, 'header' | 'tip'>;
 
+const trees = new WeakMap<HistoryLedger, HistoryTree>();
+
+/** The one history tree of a ledger: the node's consistency proofs and its receipts share its kept roots. */
+export function historyTreeOf(ledger: HistoryLedger): HistoryTree {
+  let tree = trees.get(ledger);
+  if (tree === undefined) trees.set(ledger, (tree = new HistoryTree(ledger)));
+  return tree;
+}
+
 export class HistoryTree {
   private readonly nodes = new LruCache<string, Uint8Array>(NODES_CACHED_MAX, NODES_CACHED_MAX * HASH_BYTES);
 
-  constructor(private readonly ledger: HistoryLedger, private readonly chainId: string,
-    private readonly leafReadsMax: number = LEAF_READS_MAX) {}
+  constructor(private readonly ledger: HistoryLedger, private readonly leafReadsMax: number = LEAF_READS_MAX) {}
 
   /** The largest size a committed header carries: that of the latest header's checkpoint; −1 before block 1. */
   latestSize(): number {
     return this.ledger.tip.height - 1;
   }
 
-  /** The checkpoint of the latest header, or undefined before block 1. */
-  async latestCheckpoint(): Promise<{ checkpoint: Checkpoint; height: number } | undefined> {
+  /** The checkpoint of the latest header (origin: the chain id), or undefined before block 1. */
+  async latestCheckpoint(chainId: string): Promise<{ checkpoint: Checkpoint; height: number } | undefined> {
     const height = this.ledger.tip.height;
     if (height < 1) return undefined;
     const header = await this.ledger.header(height);
     if (header === undefined) return undefined;
-    return { checkpoint: checkpointOfHeader(this.chainId, header.header), height };
+    return { checkpoint: checkpointOfHeader(chainId, header.header), height };
+  }
+
+  /**
+   * The audit path, bottom-up, of block `height` in the history of the committed header at
+   * `trustedHeight` (> height): leaf height − 1 of the tree of size trustedHeight − 1, the sibling
+   * of each subtree on the way down as the tree splits. Checked against that header's history root
+   * before it is returned: kept roots and stored headers vouch for the proof only if it leads there.
+   */
+  async inclusion(height: number, trustedHeight: number): Promise<Uint8Array[]> {
+    const [block, trusted] = await Promise.all([this.ledger.header(height), this.ledger.header(trustedHeight)]);
+    if (block === undefined || trusted === undefined || height >= trustedHeight) {
+      throw new Error(`no history proof of block ${height} in header ${trustedHeight}`);
+    }
+    const index = height - 1;
+    const budget = { left: this.leafReadsMax };
+    const topDown: Uint8Array[] = [];
+    let begin = 0;
+    let end = trustedHeight - 1;
+    while (end - begin > 1) {
+      const middle = begin + splitPoint(end - begin);
+      if (index < middle) {
+        topDown.push(await this.rangeRoot(middle, end, budget));
+        end = middle;
+      } else {
+        topDown.push(await this.rangeRoot(begin, middle, budget));
+        begin = middle;
+      }
+    }
+    const proof = topDown.reverse();
+    const root = rootFromInclusion(block.hash, index, trustedHeight - 1, proof);
+    if (root === undefined || !equalBytes(root, trusted.header.historyRoot)) {
+      throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: the block hashes below ${trustedHeight} do not rebuild its history root`);
+    }
+    return proof;
   }
 
   async consistency(from: number, to: number): Promise<ConsistencyProofView> {

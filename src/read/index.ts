@@ -4,4 +4,4 @@
 export { ReadModel } from './read-model.js';
 export { evidenceRecords, submitterRecords } from './evidence.js';
 export { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
-export { HistoryTree, LEAF_READS_MAX } from './history.js';
+export { HistoryTree, historyTreeOf, LEAF_READS_MAX } from './history.js';

@@ -4,7 +4,7 @@
 import { pb, txHash, type EvidenceRecordMsg } from '../codec/index.js';
 import { leafHash, MerkleBuilder, verifyInclusion } from '../merkle/index.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
-import { historyInclusionProof } from './history-inclusion.js';
+import { historyTreeOf } from './history.js';
 import { blockEventKey, encodeValidatorSet, readValidatorHistory } from '../state/index.js';
 import { LruCache, TianpingError, assert, equalBytes, toHex } from '../types/index.js';
 
@@ -103,7 +103,7 @@ async function trustedPart(ledger: Ledger, height: number, trustedHeight: number
   if (trustedHeight <= height) {
     throw new TianpingError('TRUSTED_HEIGHT_NOT_ABOVE', `the anchor is in block ${height}: it is proved against a later header only`);
   }
-  const hashes = await historyInclusionProof(ledger, height, trustedHeight);
+  const hashes = await historyTreeOf(ledger).inclusion(height, trustedHeight);
   return pb.TrustedHistory.create({
     header: trusted.headerBytes, historyProof: { leafIndex: height - 1, treeSize: trustedHeight - 1, hashes },
   });

@@ -294,12 +294,12 @@ export class FakeComponents implements ApiComponents {
           header: { chainId: blocks[height - 1]!.chainId, height, historyRoot: roots[height - 1]! } };
       },
     } as unknown as ConstructorParameters<typeof HistoryTree>[0];
-    this.historyTree ??= new HistoryTree(ledger, this.genesis.chainId, this.historyLeafReadsMax);
+    this.historyTree ??= new HistoryTree(ledger, this.historyLeafReadsMax);
     return this.historyTree;
   }
 
   async checkpoint(): Promise<string> {
-    const latest = await this.history().latestCheckpoint();
+    const latest = await this.history().latestCheckpoint(this.genesis.chainId);
     if (latest === undefined) throw new TianpingError('CHECKPOINT_NOT_FOUND');
     return signNote(encodeCheckpoint(latest.checkpoint), [ed25519NoteSigner(this.genesis.chainId, VALIDATOR_PAIR)]);
   }

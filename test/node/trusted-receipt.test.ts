@@ -17,7 +17,7 @@ import { Mempool } from '../../src/mempool/index.js';
 import { inclusionProof } from '../../src/merkle/index.js';
 import { NodeCore } from '../../src/node/index.js';
 import { ReadModel } from '../../src/read/index.js';
-import { historyInclusionProof } from '../../src/read/history-inclusion.js';
+import { HistoryTree } from '../../src/read/history.js';
 import { asTimeMs, toHex, type Clock } from '../../src/types/index.js';
 import { buildAndCommit, type BuilderComponents } from '../helpers/block-builder.js';
 import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain } from '../helpers/chain.js';
@@ -99,24 +99,24 @@ describe('a receipt proved against a trusted header 1,000 heights newer', () => 
     for (let h = 1; h < TRUSTED_HEIGHT; h++) hashes.push((await real.header(h))!.hash);
     for (const height of [1, ANCHOR_HEIGHT, 256, 257, 513, TRUSTED_HEIGHT - 1]) {
       const expected = inclusionProof(hashes, height - 1).map(toHex);
-      expect((await historyInclusionProof(real, height, TRUSTED_HEIGHT)).map(toHex), `height ${height}`).toEqual(expected);
+      expect((await new HistoryTree(real).inclusion(height, TRUSTED_HEIGHT)).map(toHex), `height ${height}`).toEqual(expected);
     }
   });
 
   it('a cold proof past the read budget answers HISTORY_PROOF_BUSY, and retries finish it with the groups kept', async () => {
-    const cold = { header: real.header.bind(real) };
+    const cold = new HistoryTree({ header: real.header.bind(real), tip: real.tip }, 800);
     let busy = 0;
     let proof: Uint8Array[] | undefined;
     while (proof === undefined && busy < 10) {
       try {
-        proof = await historyInclusionProof(cold, ANCHOR_HEIGHT, TRUSTED_HEIGHT, 800);
+        proof = await cold.inclusion(ANCHOR_HEIGHT, TRUSTED_HEIGHT);
       } catch (error) {
         expect(error).toMatchObject({ code: 'HISTORY_PROOF_BUSY' });
         busy++;
       }
     }
     expect(busy).toBeGreaterThan(0);
-    expect(proof?.map(toHex)).toEqual((await historyInclusionProof(real, ANCHOR_HEIGHT, TRUSTED_HEIGHT)).map(toHex));
+    expect(proof?.map(toHex)).toEqual((await new HistoryTree(real).inclusion(ANCHOR_HEIGHT, TRUSTED_HEIGHT)).map(toHex));
   });
 
   it('answers stable codes for a trusted height that is not committed, not above the anchor, or not a height', async () => {
