@@ -25,6 +25,7 @@ import { createHasher, sha256, type EvidenceAlgorithm } from '../src/crypto/hash
 import { MerkleBuilder, leafHash, rootFromLeafHashes } from '../src/merkle/index.js';
 import { toHex, u32be, utf8 } from '../src/types/index.js';
 import { addTrustedVectors } from './receipt-vectors-trusted.js';
+import type { Block, BlockSpec, Evidence, Expect, Item, Validator } from './receipt-vectors-types.js';
 
 export const VECTORS_DIR = fileURLToPath(new URL('../test/vectors/receipts/', import.meta.url));
 
@@ -36,34 +37,12 @@ const EXPIRY_MS = GENESIS_TIME_MS + 24 * 3_600_000;
 
 const seed = (label: string): Uint8Array => sha256(utf8(`tianping receipt vector ${label}`));
 
-interface Validator {
-  readonly name: string;
-  readonly key: KeyPair;
-  readonly power: number;
-}
 
 const validator = (name: string, power: number): Validator => ({ name, key: keyPairFromSeed(seed(name)), power });
 const entries = (set: readonly Validator[]): { publicKey: Uint8Array; power: number }[] =>
   sortValidators(set.map((v) => ({ publicKey: v.key.publicKey, power: v.power })));
 
-export interface Block {
-  readonly height: number;
-  readonly headerBytes: Uint8Array;
-  readonly hash: Uint8Array;
-  readonly txs: readonly Uint8Array[];
-  readonly commitBytes: Uint8Array;
-  readonly set: readonly Validator[];
-  readonly nextSet: readonly Validator[];
-}
 
-export interface BlockSpec {
-  readonly txs?: readonly Uint8Array[];
-  readonly set: readonly Validator[];
-  readonly nextSet?: readonly Validator[];
-  readonly round?: number;
-  /** Validators that do not sign the commit (still more than 2/3 must). */
-  readonly absent?: readonly string[];
-}
 
 /** Signs a precommit for the header with the given validators of the (sorted) set. */
 function signCommit(chainId: string, set: readonly Validator[], height: number, round: number, blockHash: Uint8Array,
@@ -205,12 +184,6 @@ chain.add({ set: S2 });
 
 // ------------------------------------------------------------------ receipts
 
-export interface Item {
-  readonly algorithm: number;
-  readonly digest: Uint8Array;
-  readonly salted?: boolean;
-  readonly batch?: Receipt['batch'];
-}
 
 function receiptFor(c: Chain, block: Block, tx: Uint8Array, item: Item, trustHeight = 0): Receipt {
   const txIndex = block.txs.findIndex((t) => t === tx);
@@ -319,16 +292,6 @@ const setChangeKeyEdited = (() => {
 
 // ------------------------------------------------------------------ manifest
 
-export type Evidence = { fileText: string; salt?: string } | { fileDigest: string; salt?: string };
-export type Expect =
-  | {
-      valid: true; height: number; blockTimeMs: number; blockHash: string; txHash: string; txIndex: number; submitter: string;
-      category: string; externalRef: string; algorithm: EvidenceAlgorithm; digest: string; salted: boolean;
-      batch?: { kind: 'indexed' | 'root-only'; itemIndex: number; itemCount: number };
-      signers: string[]; signedPower: number; totalPower: number; setChanges: number;
-      trustHeight?: number;
-    }
-  | { valid: false; failedCheck: string };
 
 interface ManifestEntry {
   name: string;
@@ -465,6 +428,7 @@ files.set('index.json', json({
  * later set backdating a block, a set signing a header that names another set.
  */
 export const vectorInternals = { chainId: CHAIN_ID, S0, S1, S2, signCommit, txA, blockTime } as const;
+export type { Block, BlockSpec, Evidence, Expect, Item } from './receipt-vectors-types.js';
 export type VectorValidator = Validator;
 
 /** Every file of test/vectors/receipts/, by name, exactly as written. */

@@ -7,7 +7,7 @@ import type { Receipt, ReceiptTrusted } from '../src/client/receipt.js';
 import { inclusionProof } from '../src/merkle/index.js';
 import { toHex } from '../src/types/index.js';
 import { HashAlgorithm, pb } from '../src/codec/proto.js';
-import type { Block, BlockSpec, Evidence, Expect, Item } from './gen-receipt-vectors.js';
+import type { Block, BlockSpec, Evidence, Expect, Item } from './receipt-vectors-types.js';
 
 interface TrustedVectorContext {
   /** An empty chain whose history roots follow §4. */
