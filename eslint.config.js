@@ -146,6 +146,8 @@ export default defineConfig([
       'blocks', 'read', 'node', 'cli', 'contract', 'config', 'client'], promClient: true,
     why: 'metrics/ knows only types/ and prom-client: the pieces hand it nothing but numbers, through their own interfaces' },
     { folders: ['node'], above: ['cli'], why: 'node/ composes the rooms below it; cli/ sits above' },
+    { folders: ['witness'], above: ['ledger', 'mempool', 'p2p', 'api', 'wire', 'blocks', 'read', 'node', 'cli', 'metrics', 'client'],
+      why: 'witness/ is a service of its own beside the node: checkpoint/, merkle/, crypto/ and types/ only' },
   ].map(({ folders, above, typesOnly = [], promClient = false, why }) => ({
     files: folders.map((folder) => `src/${folder}/**/*.ts`),
     rules: {
@@ -162,6 +164,13 @@ export default defineConfig([
     files: ['src/merkle/**/*.ts', 'src/types/**/*.ts', 'src/codec/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', browserSafe],
+    },
+  },
+  {
+    // A witness's rules and cosignature checks are read by the SDK and the browser too: no Node built-ins.
+    files: ['src/witness/cosignature.ts', 'src/witness/protocol.ts', 'src/witness/errors.ts'],
+    rules: {
+      'no-restricted-imports': ['error', nodeBuiltinRestrictions('witness/cosignature.ts, protocol.ts and errors.ts are pure: no Node built-ins')],
     },
   },
   {
