@@ -151,3 +151,27 @@ describe('two witnesses beside a node', () => {
     }
   });
 });
+
+describe('tianping witness start as a process', () => {
+  it('serves with a key from tianping keygen, prints its verifier key, and exits 0 on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+    const main = join(process.cwd(), 'src/cli/main.ts');
+    const keyFile = join(folder, 'process-witness.key');
+    const keygen = await runInProcess((await import('../../src/cli/commands/keygen.js')).run, ['--out', keyFile]);
+    expect(keygen.code, keygen.stderr).toBe(0);
+    const child = spawn(tsx, [main, 'witness', 'start', '--key', keyFile, '--log', `${chainId}=${nodeVkey}`, '--name', 'process.example/w',
+      '--state', join(folder, 'process-state.json'), '--listen', '127.0.0.1:0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    for (let i = 0; i < 300 && !stdout.includes('}'); i++) await new Promise((done) => setTimeout(done, 50));
+    const { verifierKey, url } = JSON.parse(stdout) as { verifierKey: string; url: string };
+    expect(verifierKey.startsWith('process.example/w+')).toBe(true);
+    expect(await (await fetch(url)).text()).toBe(`${verifierKey}\n`);
+    const submitted = await runInProcess(runWitness, ['submit', '--node', nodeUrl, '--witness', url]);
+    expect(verifyCosignatures(submitted.stdout, [verifierKey], 1).ok, submitted.stderr).toBe(true);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 30_000);
+});
