@@ -5,22 +5,17 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/api/index.js';
 import { batchTree, buildBatchTx, randomSalt, rootOnlyReceipt, saltedDigest, SALT_BYTES } from '../../src/client/batch.js';
 import { ApiError, TianpingClient } from '../../src/client/client.js';
 import { parseReceiptJson } from '../../src/client/receipt-json.js';
 import { verifyReceipt } from '../../src/client/receipt-verify.js';
 import { decodeTx } from '../../src/codec/index.js';
-import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
-import { NodeVerifier } from '../../src/crypto/index.js';
 import { hashEvidence, sha256 } from '../../src/crypto/hash.js';
-import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { inclusionProof, leafHash, rootFromLeafHashes, verifyInclusion } from '../../src/merkle/index.js';
-import { NodeCore } from '../../src/node/index.js';
-import { TianpingError, asTimeMs, fromHex, toHex, utf8 } from '../../src/types/index.js';
+import { TianpingError, fromHex, toHex, utf8 } from '../../src/types/index.js';
 import { GENESIS_TIME_MS, digestOf, makeTestChain } from '../helpers/chain.js';
+import { chainClock, startMemNode, type MemNode } from '../helpers/mem-node.js';
 
 const digests = (n: number, label = 'item'): Uint8Array[] => Array.from({ length: n }, (_, i) => digestOf(`${label}-${i}`));
 
@@ -118,33 +113,22 @@ describe('buildBatchTx', () => {
 
 describe('batch receipts through a node', () => {
   const chain = makeTestChain();
-  const startedAtMs = Date.now();
   // The chain's clock runs from its genesis time, so txs expire relative to it.
-  const clock = { nowMs: () => asTimeMs(GENESIS_TIME_MS + 60_000 + (Date.now() - startedAtMs)) };
-  let core: NodeCore;
+  const clock = chainClock();
+  let node: MemNode;
   let app: FastifyInstance;
   let client: TianpingClient;
   let member: TianpingClient;
 
   beforeAll(async () => {
-    const ledger = await Ledger.open(new MemStorage(), chain.genesis, chain.genesisHash);
-    core = new NodeCore({
-      genesis: chain.genesis, ledger, key: chain.validator, verifier: new NodeVerifier(), clock, logger: pino({ level: 'silent' }),
-      moniker: 'test', version: 'test', mempool: { txsMax: 100, bytesMax: 8 << 20 },
-      consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: 60_000, blockDelayMs: 1 },
-    });
-    app = await buildApp(core, { bodyBytesMax: 4 << 20, commitWaitMsMax: 5_000, evidencePageMax: 100, logger: false, version: 'test',
-      signatureWindowMs: 300_000 });
-    await core.start();
+    node = await startMemNode(chain, clock);
+    app = node.app;
     await app.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     client = new TianpingClient(url);
     member = new TianpingClient(url, { signer: chain.submitter });
   });
-  afterAll(async () => {
-    await core.stop();
-    await app.close();
-  });
+  afterAll(() => node.stop());
 
   const txCommon = () => ({ chainId: chain.genesis.chainId, keyPair: chain.submitter, category: 'copyright',
     expiresAtMs: clock.nowMs() + 600_000 });

@@ -2,40 +2,25 @@
 // blocks: a client keeps the checkpoint it verified, later fetches a newer one, and checks with
 // the node's consistency proof that the newer tree extends the older one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/api/index.js';
 import { encodeVerifierKey, openNote, parseCheckpoint, parseVerifierKey, type Checkpoint } from '../../src/checkpoint/index.js';
-import { NodeVerifier } from '../../src/crypto/index.js';
-import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
-import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { verifyConsistency } from '../../src/merkle/index.js';
 import { NodeCore } from '../../src/node/index.js';
-import { asTimeMs, fromHex, toBase64, toHex } from '../../src/types/index.js';
-import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain } from '../helpers/chain.js';
+import { fromHex, toBase64, toHex } from '../../src/types/index.js';
+import { anchorTxBytes, digestOf, makeTestChain } from '../helpers/chain.js';
+import { startMemNode, type MemNode } from '../helpers/mem-node.js';
 
 const chain = makeTestChain();
-const startedAtMs = Date.now();
-const clock = { nowMs: () => asTimeMs(GENESIS_TIME_MS + 60_000 + (Date.now() - startedAtMs)) };
 const verifierKey = parseVerifierKey(encodeVerifierKey(chain.genesis.chainId, chain.validator.publicKey));
+let node: MemNode;
 let core: NodeCore;
 let app: FastifyInstance;
 
 beforeEach(async () => {
-  const ledger = await Ledger.open(new MemStorage(), chain.genesis, chain.genesisHash);
-  core = new NodeCore({
-    genesis: chain.genesis, ledger, key: chain.validator, verifier: new NodeVerifier(), clock, logger: pino({ level: 'silent' }),
-    moniker: 'test', version: 'test', mempool: { txsMax: 100, bytesMax: 8 << 20 },
-    consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: 60_000, blockDelayMs: 1 },
-  });
-  app = await buildApp(core, { bodyBytesMax: 4 << 20, commitWaitMsMax: 5_000, evidencePageMax: 100, logger: false, version: 'test',
-    signatureWindowMs: 300_000 });
-  await core.start();
+  node = await startMemNode(chain);
+  ({ core, app } = node);
 });
-afterEach(async () => {
-  await core.stop();
-  await app.close();
-});
+afterEach(() => node.stop());
 
 let anchors = 0;
 async function commitAnchor(): Promise<number> {

@@ -1,40 +1,25 @@
 // Batches and receipts through the real node core and API: an indexed batch makes every item
 // findable by digest, and the receipts the node serves verify offline from the genesis alone.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/api/index.js';
 import { parseReceiptJson } from '../../src/client/receipt-json.js';
 import { verifyReceipt } from '../../src/client/receipt-verify.js';
 import { encodeSignedTx, encodeTxBody, txSignBytes } from '../../src/codec/index.js';
-import { NodeVerifier, sign } from '../../src/crypto/index.js';
-import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
-import { Ledger, MemStorage } from '../../src/ledger/index.js';
-import { NodeCore } from '../../src/node/index.js';
-import { asTimeMs, toBase64, toHex } from '../../src/types/index.js';
-import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain } from '../helpers/chain.js';
+import { sign } from '../../src/crypto/index.js';
+import { toBase64, toHex } from '../../src/types/index.js';
+import { anchorTxBytes, digestOf, makeTestChain } from '../helpers/chain.js';
+import { chainClock, startMemNode, type MemNode } from '../helpers/mem-node.js';
 
 const chain = makeTestChain();
-const startedAtMs = Date.now();
-const clock = { nowMs: () => asTimeMs(GENESIS_TIME_MS + 60_000 + (Date.now() - startedAtMs)) };
-let core: NodeCore;
+const clock = chainClock();
+let node: MemNode;
 let app: FastifyInstance;
 
 beforeEach(async () => {
-  const ledger = await Ledger.open(new MemStorage(), chain.genesis, chain.genesisHash);
-  core = new NodeCore({
-    genesis: chain.genesis, ledger, key: chain.validator, verifier: new NodeVerifier(), clock, logger: pino({ level: 'silent' }),
-    moniker: 'test', version: 'test', mempool: { txsMax: 100, bytesMax: 8 << 20 },
-    consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: 60_000, blockDelayMs: 1 },
-  });
-  app = await buildApp(core, { bodyBytesMax: 4 << 20, commitWaitMsMax: 5_000, evidencePageMax: 100, logger: false, version: 'test',
-    signatureWindowMs: 300_000 });
-  await core.start();
+  node = await startMemNode(chain, clock);
+  ({ app } = node);
 });
-afterEach(async () => {
-  await core.stop();
-  await app.close();
-});
+afterEach(() => node.stop());
 
 async function submit(tx: Uint8Array): Promise<{ hash: string; height: number }> {
   const response = await app.inject({ method: 'POST', url: '/v1/txs?wait=commit', payload: { tx: toBase64(tx) } });

@@ -6,44 +6,30 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/api/index.js';
 import {
   ed25519NoteSigner, encodeCheckpoint, encodeVerifierKey, openNote, parseCheckpoint, parseVerifierKey, signNote,
 } from '../../src/checkpoint/index.js';
 import { run as runWitness, startWitness, type RunningWitness } from '../../src/cli/commands/witness.js';
-import { NodeVerifier } from '../../src/crypto/index.js';
-import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
-import { Ledger, MemStorage } from '../../src/ledger/index.js';
-import { NodeCore } from '../../src/node/index.js';
-import { asTimeMs, toBase64, type Hash32 } from '../../src/types/index.js';
+import { toBase64, type Hash32 } from '../../src/types/index.js';
 import { addCheckpointBody, ed25519Cosigner, parseLogSpec, verifyCosignatures } from '../../src/witness/index.js';
 import { runInProcess } from '../cli/run-cli.js';
-import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain, seedKey } from '../helpers/chain.js';
+import { anchorTxBytes, digestOf, makeTestChain, seedKey } from '../helpers/chain.js';
+import { startMemNode, type MemNode } from '../helpers/mem-node.js';
 
 const chain = makeTestChain();
 const chainId = chain.genesis.chainId;
-const startedAtMs = Date.now();
-const clock = { nowMs: () => asTimeMs(GENESIS_TIME_MS + 60_000 + (Date.now() - startedAtMs)) };
 const nodeVkey = encodeVerifierKey(chainId, chain.validator.publicKey);
 let folder: string;
-let core: NodeCore;
+let node: MemNode;
 let api: FastifyInstance;
 let nodeUrl: string;
 const witnesses: RunningWitness[] = [];
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'tianping-witness-e2e-'));
-  const ledger = await Ledger.open(new MemStorage(), chain.genesis, chain.genesisHash);
-  core = new NodeCore({
-    genesis: chain.genesis, ledger, key: chain.validator, verifier: new NodeVerifier(), clock, logger: pino({ level: 'silent' }),
-    moniker: 'test', version: 'test', mempool: { txsMax: 100, bytesMax: 8 << 20 },
-    consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: 60_000, blockDelayMs: 1 },
-  });
-  api = await buildApp(core, { bodyBytesMax: 4 << 20, commitWaitMsMax: 5_000, evidencePageMax: 100, logger: false, version: 'test',
-    signatureWindowMs: 300_000 });
-  await core.start();
+  node = await startMemNode(chain);
+  api = node.app;
   nodeUrl = await api.listen({ host: '127.0.0.1', port: 0 });
   for (const [i, organisation] of ['court.example/witness', 'notary.example/witness'].entries()) {
     witnesses.push(await startWitness({
@@ -54,8 +40,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const witness of witnesses) await witness.app.close();
-  await api.close();
-  await core.stop();
+  await node.stop();
   rmSync(folder, { recursive: true, force: true });
 });
 
