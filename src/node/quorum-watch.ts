@@ -29,15 +29,27 @@ export interface QuorumWatchComponents {
   validators(): ValidatorSet | undefined;
 }
 
+interface Heard {
+  readonly peers: number;
+  readonly reachablePower: number;
+  readonly ownPower: number;
+  readonly totalPower: number;
+}
+
 export class QuorumWatch {
   private confirmed = false;
 
   constructor(private readonly c: QuorumWatchComponents) {}
 
-  /** A look at whom the node hears (each readiness read, each rebroadcast tick): too few unconfirms. */
-  view(tipHeight: number, highestHeightSeen: number): SyncView {
+  /** A look at whom the node hears now (each readiness read, each rebroadcast tick): too few unconfirms. */
+  look(): Heard {
     const heard = this.heard();
     if (!isQuorum(heard.reachablePower, heard.totalPower)) this.confirmed = false;
+    return heard;
+  }
+
+  view(tipHeight: number, highestHeightSeen: number): SyncView {
+    const heard = this.look();
     // A node holding a quorum alone decides every height itself: nobody can be ahead of it.
     return { peers: heard.peers, reachablePower: heard.reachablePower, totalPower: heard.totalPower, tipHeight, highestHeightSeen,
       confirmed: this.confirmed || isQuorum(heard.ownPower, heard.totalPower) };
@@ -53,7 +65,7 @@ export class QuorumWatch {
     this.confirmed = isQuorum(heard.reachablePower, heard.totalPower);
   }
 
-  private heard(): { peers: number; reachablePower: number; ownPower: number; totalPower: number } {
+  private heard(): Heard {
     const connected = new Set(this.c.network.connectedNodes());
     const set = this.c.validators();
     let reachablePower = 0;

@@ -159,7 +159,7 @@ export class TendermintDriver {
       // A repairing node asks its peers again on every tick: at start none may have been connected.
       if (this.repairTo !== undefined) this.sync.soon();
       // Cut off between two readiness reads is remembered: the node must decide again to be ready.
-      this.syncView();
+      this.quorum.look();
       this.feed({ kind: 'rebroadcastTick' });
       this.armRebroadcast();
     }, this.o.rebroadcastIntervalMs);

@@ -27,12 +27,7 @@ export const statusRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app,
     if (status.repairingTo !== undefined) {
       throw new TianpingError('LEDGER_REPAIRING', `the ledger is re-fetching committed blocks up to height ${status.repairingTo}`);
     }
-    // Before its genesis time a chain makes no block: a node waiting for it is not yet serving.
-    const startsAtMs = components.genesis.genesisTimeMs;
-    if (clock.nowMs() < startsAtMs) {
-      throw new TianpingError('GENESIS_PENDING', `the chain starts at ${new Date(startsAtMs).toISOString()} (genesis time)`,
-        { genesisTimeMs: startsAtMs });
-    }
+    refuseBeforeGenesis(components.genesis.genesisTimeMs, clock);
     return { ok: true as const };
   });
 
@@ -49,11 +44,16 @@ export const statusRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app,
     if (!readiness.ready && (readiness.code === 'NODE_HALTED' || readiness.code === 'LEDGER_REPAIRING')) {
       throw new TianpingError(readiness.code, readiness.detail);
     }
-    const startsAtMs = components.genesis.genesisTimeMs;
-    if (clock.nowMs() < startsAtMs) {
-      throw new TianpingError('GENESIS_PENDING', `the chain starts at ${new Date(startsAtMs).toISOString()} (genesis time)`);
-    }
+    refuseBeforeGenesis(components.genesis.genesisTimeMs, clock);
     if (!readiness.ready) throw new TianpingError(readiness.code, readiness.detail);
     return readiness;
   });
 };
+
+/** Before its genesis time a chain makes no block: a node waiting for it is neither serving nor ready. */
+function refuseBeforeGenesis(startsAtMs: number, clock: RouteOptions['clock']): void {
+  if (clock.nowMs() < startsAtMs) {
+    throw new TianpingError('GENESIS_PENDING', `the chain starts at ${new Date(startsAtMs).toISOString()} (genesis time)`,
+      { genesisTimeMs: startsAtMs });
+  }
+}
