@@ -14,6 +14,7 @@ export {
   consistencyProof,
   consistencyProofRanges,
   inclusionProof,
+  inclusionProofRanges,
   rootFromInclusion,
   verifyConsistency,
   verifyInclusion,

@@ -15,19 +15,27 @@ import {
 
 /** Audit path for leafHashes[index], bottom-up (RFC 6962 §2.1.1). O(n) hashing. */
 export function inclusionProof(leafHashes: readonly Uint8Array[], index: number): Uint8Array[] {
-  const size = leafHashes.length;
+  return inclusionProofRanges(index, leafHashes.length).map(([begin, end]) => rangeRoot(leafHashes, begin, end));
+}
+
+/**
+ * The leaf ranges [begin, end) whose subtree roots make the audit path of leaf
+ * `index` in the tree of `size`, bottom-up: as consistencyProofRanges, for a
+ * store that keeps subtree roots. O(log n), no hashing.
+ */
+export function inclusionProofRanges(index: number, size: number): [begin: number, end: number][] {
   assert(Number.isInteger(index) && index >= 0 && index < size, () => `leaf index ${index} outside tree of size ${size}`);
   // Descend from the root; each split contributes the subtree we do not enter.
-  const topDown: Uint8Array[] = [];
+  const topDown: [number, number][] = [];
   let begin = 0;
   let end = size;
   while (end - begin > 1) {
     const middle = begin + splitPoint(end - begin);
     if (index < middle) {
-      topDown.push(rangeRoot(leafHashes, middle, end));
+      topDown.push([middle, end]);
       end = middle;
     } else {
-      topDown.push(rangeRoot(leafHashes, begin, middle));
+      topDown.push([begin, middle]);
       begin = middle;
     }
   }

@@ -19,8 +19,7 @@ import type { ConsistencyProofView } from '../api/components.js';
 import { checkpointOfHeader, type Checkpoint } from '../checkpoint/index.js';
 import type { Ledger } from '../ledger/index.js';
 import { LedgerError } from '../ledger/index.js';
-import { consistencyProofRanges, nodeHash, rootFromInclusion, rootFromLeafHashes } from '../merkle/index.js';
-import { splitPoint } from '../merkle/tree.js';
+import { consistencyProofRanges, inclusionProofRanges, nodeHash, rootFromInclusion, rootFromLeafHashes } from '../merkle/index.js';
 import { LruCache, TianpingError, equalBytes, toHex, type Hash32 } from '../types/index.js';
 
 /** Leaves under the smallest subtree whose root is kept: 2^8, one read of 256 headers at a time. */
@@ -74,20 +73,8 @@ export class HistoryTree {
     }
     const index = height - 1;
     const budget = { left: this.leafReadsMax };
-    const topDown: Uint8Array[] = [];
-    let begin = 0;
-    let end = trustedHeight - 1;
-    while (end - begin > 1) {
-      const middle = begin + splitPoint(end - begin);
-      if (index < middle) {
-        topDown.push(await this.rangeRoot(middle, end, budget));
-        end = middle;
-      } else {
-        topDown.push(await this.rangeRoot(begin, middle, budget));
-        begin = middle;
-      }
-    }
-    const proof = topDown.reverse();
+    const proof: Uint8Array[] = [];
+    for (const [begin, end] of inclusionProofRanges(index, trustedHeight - 1)) proof.push(await this.rangeRoot(begin, end, budget));
     const root = rootFromInclusion(block.hash, index, trustedHeight - 1, proof);
     if (root === undefined || !equalBytes(root, trusted.header.historyRoot)) {
       throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: the block hashes below ${trustedHeight} do not rebuild its history root`);
