@@ -22,20 +22,6 @@ export interface HeaderHashTrust {
   readonly trustedHeaderHash: string | Uint8Array;
 }
 
-/** The checks of a version 2 receipt, in the order they run. */
-export const RECEIPT_TRUSTED_CHECKS = [
-  'format',
-  'chain-id',
-  'item-digest',
-  'tx-decode',
-  'tx-signature',
-  'tx-item',
-  'header',
-  'tx-inclusion',
-  'trusted-header',
-  'history-inclusion',
-] as const;
-
 export function isHeaderHashTrust(trust: object): trust is HeaderHashTrust {
   return 'trustedHeaderHash' in trust;
 }

@@ -20,8 +20,7 @@ import {
 import { checkTxItem, type AnchoredItem } from './receipt-item.js';
 import { prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
 import {
-  RECEIPT_TRUSTED_CHECKS, checkHistoryInclusion, checkTrustedHeader, checkTrustedShape, isHeaderHashTrust, prepareHeaderHashTrust,
-  type HeaderHashTrust,
+  checkHistoryInclusion, checkTrustedHeader, checkTrustedShape, isHeaderHashTrust, prepareHeaderHashTrust, type HeaderHashTrust,
 } from './receipt-history.js';
 
 export {
@@ -31,23 +30,16 @@ export {
   CheckFailure, TIME_MS_MAX, checkAgainstTrustedHeader, checkHashList, decodeCommitFor, decodeHeader, fail, isCount, isIndex,
   requireQuorum, tallyCommit, walkSetChanges, type ReceiptSigner,
 } from './receipt-commit.js';
-export { RECEIPT_TRUSTED_CHECKS, isHeaderHashTrust, type HeaderHashTrust } from './receipt-history.js';
+export { isHeaderHashTrust, type HeaderHashTrust } from './receipt-history.js';
+
+/** The checks both versions run first: the receipt, the evidence, the tx and its place in the block. */
+const ITEM_CHECKS = ['format', 'chain-id', 'item-digest', 'tx-decode', 'tx-signature', 'tx-item', 'header', 'tx-inclusion'] as const;
 
 /** The checks of a version 1 receipt, in the order they run. A verifier in another language runs the same list. */
-export const RECEIPT_CHECKS = [
-  'format',
-  'chain-id',
-  'item-digest',
-  'tx-decode',
-  'tx-signature',
-  'tx-item',
-  'header',
-  'tx-inclusion',
-  'set-changes',
-  'validators-hash',
-  'commit-block',
-  'commit-signatures',
-] as const;
+export const RECEIPT_CHECKS = [...ITEM_CHECKS, 'set-changes', 'validators-hash', 'commit-block', 'commit-signatures'] as const;
+
+/** The checks of a version 2 receipt (§13), in the order they run: the block proved against the trusted header. */
+export const RECEIPT_TRUSTED_CHECKS = [...ITEM_CHECKS, 'trusted-header', 'history-inclusion'] as const;
 
 export type ReceiptCheckId = (typeof RECEIPT_CHECKS)[number] | (typeof RECEIPT_TRUSTED_CHECKS)[number];
 
