@@ -11,7 +11,7 @@
 // - a known key's signature that fails refuses the whole note (the spec's SHOULD, taken);
 // - two signature lines of one known key refuse the note: which to believe is not ours to choose;
 // - no verified signature of a known key refuses the note (MUST).
-import { fromBase64, readU32be, toBase64, utf8 } from '../types/index.js';
+import { SIGNATURE_BYTES, fromBase64, readU32be, toBase64, utf8 } from '../types/index.js';
 import { NoteError } from './errors.js';
 import { isKeyName, isWellFormed, keyIdHex, type NoteSigner, type NoteVerifier } from './keys.js';
 
@@ -20,7 +20,6 @@ export const NOTE_BYTES_MAX = 1 << 20;
 /** Signature lines read at most; the spec asks for at least 16, Go's reference reads 100. */
 export const NOTE_SIGNATURES_MAX = 100;
 const KEY_ID_BYTES = 4;
-const ED25519_SIGNATURE_BYTES = 64;
 const SIGNATURE_PREFIX = '\u2014 ';
 const SEPARATOR = '\n\n';
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -132,7 +131,7 @@ export function openNote(note: string | Uint8Array, verifiers: readonly NoteVeri
     }
     if (seen.has(id)) throw new NoteError('NOTE_SIGNATURE_DUPLICATE', `key ${id} signed the note twice`);
     seen.add(id);
-    if (signature.signature.length !== ED25519_SIGNATURE_BYTES || !verifier.verify(textBytes, signature.signature)) {
+    if (signature.signature.length !== SIGNATURE_BYTES || !verifier.verify(textBytes, signature.signature)) {
       throw new NoteError('NOTE_SIGNATURE_INVALID', `the signature of key ${id} does not verify`);
     }
     verified.push(signature);

@@ -20,7 +20,7 @@ import { checkpointOfHeader, type Checkpoint } from '../checkpoint/index.js';
 import type { Ledger } from '../ledger/index.js';
 import { LedgerError } from '../ledger/index.js';
 import { consistencyProofRanges, inclusionProofRanges, nodeHash, rootFromInclusion, rootFromLeafHashes } from '../merkle/index.js';
-import { LruCache, TianpingError, equalBytes, toHex, type Hash32 } from '../types/index.js';
+import { HASH_BYTES, LruCache, TianpingError, equalBytes, toHex, type Hash32 } from '../types/index.js';
 
 /** Leaves under the smallest subtree whose root is kept: 2^8, one read of 256 headers at a time. */
 const TILE_LEVEL = 8;
@@ -28,7 +28,6 @@ const TILE_LEAVES = 2 ** TILE_LEVEL;
 const NODES_CACHED_MAX = 2 ** 17;
 /** Uncached block hashes one request may read: ~65k header reads, well under a second on a local disk. */
 export const LEAF_READS_MAX = 2 ** 16;
-const HASH_BYTES = 32;
 
 type HistoryLedger = Pick<Ledger, 'header' | 'tip'>;
 

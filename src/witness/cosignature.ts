@@ -11,13 +11,12 @@
 import { checkRegistrableKey, sign, verifyStrict } from '../crypto/ed25519.js';
 import { sha256 } from '../crypto/hash.js';
 import { isKeyName, keyIdHex, parseNote } from '../checkpoint/index.js';
-import { PUBLIC_KEY_BYTES, asPublicKey, concatBytes, fromBase64, readU32be, toBase64, utf8, type PublicKey } from '../types/index.js';
+import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES, asPublicKey, concatBytes, fromBase64, readU32be, toBase64, utf8, type PublicKey } from '../types/index.js';
 import { WitnessError } from './errors.js';
 
 export const COSIGNATURE_V1_TYPE = 0x04;
 const KEY_ID_BYTES = 4;
 const TIMESTAMP_BYTES = 8;
-const SIGNATURE_BYTES = 64;
 const KEY_ID_HEX_RE = /^[0-9a-f]{8}$/;
 
 /** A witness key a client trusts: its name, key ID and Ed25519 public key. */

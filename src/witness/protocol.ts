@@ -6,13 +6,12 @@ import {
   NoteError, isNoteError, openNote, parseCheckpoint, parseNote, parseVerifierKey, type Checkpoint, type NoteVerifier,
 } from '../checkpoint/index.js';
 import { emptyRoot, verifyConsistency } from '../merkle/index.js';
-import { equalBytes, fromBase64, fromUtf8, type Hash32 } from '../types/index.js';
+import { HASH_BYTES, equalBytes, fromBase64, fromUtf8, type Hash32 } from '../types/index.js';
 import { WITNESS_REFUSALS, WitnessError, type WitnessRefusalCode } from './errors.js';
 
 /** The spec's limit on consistency proof lines. */
 export const PROOF_LINES_MAX = 63;
 const OLD_LINE_RE = /^old (0|[1-9][0-9]*)$/;
-const HASH_BYTES = 32;
 
 /** A log the witness follows: its origin, the keys it signs checkpoints with, and how many must sign. */
 export interface LogConfig {

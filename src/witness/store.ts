@@ -4,7 +4,7 @@
 // that does not parse stops the witness instead of being taken for an empty record.
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fromBase64, toBase64, type Hash32 } from '../types/index.js';
+import { HASH_BYTES, fromBase64, toBase64, type Hash32 } from '../types/index.js';
 import { WitnessError } from './errors.js';
 import type { Recorded } from './protocol.js';
 
@@ -45,7 +45,7 @@ export function decodeState(text: string): WitnessState {
   for (const [origin, entry] of Object.entries(logs)) {
     const { size, root } = (entry ?? {}) as { size?: unknown; root?: unknown };
     const rootBytes = typeof root === 'string' ? fromBase64(root) : undefined;
-    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0 || rootBytes?.length !== 32) {
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0 || rootBytes?.length !== HASH_BYTES) {
       invalid(`the state of ${JSON.stringify(origin)} is not a size and a base64 root hash`);
     }
     state.set(origin, { size, root: rootBytes as Hash32 });
