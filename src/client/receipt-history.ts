@@ -4,13 +4,12 @@
 // validator set older than H, so keys of a retired set that leak later cannot fool it with a
 // backdated fork: a block of the fork is not in H's history. Browser-safe: no node:* imports.
 import type { HeaderMsg } from '../codec/proto.js';
-import { CHAIN_ID_BYTES_MAX } from '../codec/sign-bytes.js';
 import { sha256 } from '../crypto/hash.js';
 import { verifyInclusion } from '../merkle/index.js';
-import { equalBytes, fromHex, toHex, utf8 } from '../types/index.js';
+import { equalBytes, fromHex, toHex } from '../types/index.js';
 import type { Receipt, ReceiptTrusted } from './receipt.js';
 import { checkHashList, decodeHeader, fail, isCount, isIndex, TIME_MS_MAX } from './receipt-commit.js';
-import { TrustAnchorError, type PreparedTrust } from './receipt-trust.js';
+import { TrustAnchorError, checkTrustChainId, type PreparedTrust } from './receipt-trust.js';
 
 /**
  * Where trust starts for a version 2 receipt: the hash of a header the verifier trusts (a court
@@ -31,10 +30,7 @@ export function isHeaderHashTrust(trust: object): trust is HeaderHashTrust {
  * header-hash trust says nothing about heights below H. The set is empty: no signature is checked.
  */
 export function prepareHeaderHashTrust(trust: HeaderHashTrust): { prepared: PreparedTrust; headerHash: Uint8Array } {
-  const chainIdLength = utf8(trust.chainId).length;
-  if (chainIdLength === 0 || chainIdLength > CHAIN_ID_BYTES_MAX) {
-    throw new TrustAnchorError(`trust anchor: chain id must be 1..${CHAIN_ID_BYTES_MAX} bytes`);
-  }
+  checkTrustChainId(trust.chainId);
   const hash = typeof trust.trustedHeaderHash === 'string' ? fromHex(trust.trustedHeaderHash) : trust.trustedHeaderHash;
   if (hash === undefined || hash.length !== 32) throw new TrustAnchorError('trust anchor: the trusted header hash is not 32 bytes');
   const prepared: PreparedTrust = {

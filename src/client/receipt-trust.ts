@@ -75,12 +75,19 @@ export function validatorSetState(validators: readonly ReceiptValidator[]): Vali
   return { validators, total, hash: validatorSetHash(validators) };
 }
 
+/** Every kind of trust anchor names its chain: 1..CHAIN_ID_BYTES_MAX bytes, else TrustAnchorError. */
+export function checkTrustChainId(chainId: string): void {
+  const chainIdLength = utf8(chainId).length;
+  if (chainIdLength === 0 || chainIdLength > CHAIN_ID_BYTES_MAX) {
+    throw new TrustAnchorError(`trust anchor: chain id must be 1..${CHAIN_ID_BYTES_MAX} bytes`);
+  }
+}
+
 export function prepareTrust(trust: TrustAnchor): PreparedTrust {
   const bad = (message: string): never => {
     throw new TrustAnchorError(`trust anchor: ${message}`);
   };
-  const chainIdLength = utf8(trust.chainId).length;
-  if (chainIdLength === 0 || chainIdLength > CHAIN_ID_BYTES_MAX) bad(`chain id must be 1..${CHAIN_ID_BYTES_MAX} bytes`);
+  checkTrustChainId(trust.chainId);
   const names = new Map<string, string>();
   const validators = trust.validators.map((v, i): ReceiptValidator => {
     const key = typeof v.publicKey === 'string' ? fromHex(v.publicKey) : v.publicKey;
