@@ -9,8 +9,6 @@ import type { CounterLike, ErrorCode, ObserverLike } from '../types/index.js';
 
 /** The core's steps and the commit phase (node/consensus-metrics.ts), each a series from the start. */
 type Phase = 'propose' | 'prevote' | 'precommit' | 'commit';
-/** What is written with fsync: a block's batch, the consensus WAL record, the high-water mark file. */
-export const SYNC_TARGETS = ['block', 'consensus_wal', 'high_water'] as const;
 
 /** Step and commit phases last milliseconds on a quiet chain, up to the timeouts (seconds) when a round fails. */
 const PHASE_BUCKETS_S = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -97,12 +95,12 @@ export class NodeMetrics {
     this.signatureVerifications = counter('tianping_signature_verifications_total',
       'Ed25519 signatures verified by the node (txs, votes, proposals, commits, signed requests)');
 
+    // What is written with fsync: a block's batch, the consensus WAL record, the high-water mark file.
     const sync = histogram('tianping_fsync_duration_seconds',
       'Time of each write made durable with fsync, by what was written', SYNC_BUCKETS_S, ['target']);
-    const [block, wal, highWater] = SYNC_TARGETS;
-    this.blockSyncSeconds = sync.labels(block);
-    this.walSyncSeconds = sync.labels(wal);
-    this.highWaterSyncSeconds = sync.labels(highWater);
+    this.blockSyncSeconds = sync.labels('block');
+    this.walSyncSeconds = sync.labels('consensus_wal');
+    this.highWaterSyncSeconds = sync.labels('high_water');
     this.walBytes = new Gauge({ name: 'tianping_consensus_wal_bytes', registers,
       help: 'Bytes of the consensus WAL as last written: the record and the blocks it names' });
     this.commitSeconds = histogram('tianping_ledger_commit_duration_seconds',
