@@ -7,6 +7,7 @@ export {
   type NoteSigner, type NoteVerifier,
 } from './keys.js';
 export {
-  NOTE_BYTES_MAX, NOTE_SIGNATURES_MAX, checkNoteText, openNote, parseNote, signNote, type NoteSignature, type OpenedNote,
+  NOTE_BYTES_MAX, NOTE_SIGNATURES_MAX, checkNoteText, openNote, parseNote, signNote, verifyNote,
+  type NoteSignature, type OpenedNote, type ParsedNote,
 } from './note.js';
 export { checkpointOfHeader, encodeCheckpoint, parseCheckpoint, type Checkpoint } from './checkpoint.js';

@@ -74,8 +74,15 @@ export function signNote(text: string, signers: readonly NoteSigner[]): string {
   return note;
 }
 
+/** A note split into its text and signature lines, before any signature is checked. */
+export interface ParsedNote {
+  readonly text: string;
+  readonly textBytes: Uint8Array;
+  readonly signatures: readonly NoteSignature[];
+}
+
 /** Splits a note into its text and signature lines, checking only the form (no key, no signature). */
-export function parseNote(note: string | Uint8Array): { text: string; textBytes: Uint8Array; signatures: NoteSignature[] } {
+export function parseNote(note: string | Uint8Array): ParsedNote {
   const bytes = typeof note === 'string' ? utf8(checkedString(note)) : note;
   if (bytes.length > NOTE_BYTES_MAX) throw new NoteError('NOTE_TOO_LARGE', `a note may hold at most ${NOTE_BYTES_MAX} bytes`);
   let whole: string;
@@ -116,9 +123,14 @@ function parseSignatureLine(line: string): NoteSignature {
 
 /** Opens a note with the keys the caller trusts; throws a NoteError unless it may be believed. */
 export function openNote(note: string | Uint8Array, verifiers: readonly NoteVerifier[]): OpenedNote {
+  return verifyNote(parseNote(note), verifiers);
+}
+
+/** openNote for a note parseNote has split already, so that a caller reading its text first parses it once. */
+export function verifyNote(parsed: ParsedNote, verifiers: readonly NoteVerifier[]): OpenedNote {
   const known = new Map<string, NoteVerifier>();
   for (const v of verifiers) known.set(`${v.name} ${keyIdHex(v.keyId)}`, v);
-  const { text, textBytes, signatures } = parseNote(note);
+  const { text, textBytes, signatures } = parsed;
   const verified: NoteSignature[] = [];
   const unknown: NoteSignature[] = [];
   const seen = new Set<string>();

@@ -3,7 +3,7 @@
 // checkpoint per origin. Cosigning, clocks and storage stay in witness.ts, so every rule here is
 // tested with plain values.
 import {
-  NoteError, isNoteError, openNote, parseCheckpoint, parseNote, parseVerifierKey, type Checkpoint, type NoteVerifier,
+  isNoteError, parseCheckpoint, parseNote, parseVerifierKey, verifyNote, type Checkpoint, type NoteVerifier, type ParsedNote,
 } from '../checkpoint/index.js';
 import { emptyRoot, verifyConsistency } from '../merkle/index.js';
 import { HASH_BYTES, equalBytes, fromBase64, fromUtf8, type Hash32 } from '../types/index.js';
@@ -81,10 +81,10 @@ export function parseAddCheckpoint(body: Uint8Array): AddCheckpointRequest {
 }
 
 /** The origin's checkpoint, read without trusting it: only its origin decides which keys to check. */
-function readCheckpoint(note: Uint8Array): { checkpoint: Checkpoint; text: string } {
+function readCheckpoint(note: Uint8Array): { checkpoint: Checkpoint; parsed: ParsedNote } {
   try {
-    const { text } = parseNote(note);
-    return { checkpoint: parseCheckpoint(text), text };
+    const parsed = parseNote(note);
+    return { checkpoint: parseCheckpoint(parsed.text), parsed };
   } catch (error) {
     if (isNoteError(error)) malformed(`not a signed checkpoint: ${error.message}`);
     throw error;
@@ -92,11 +92,11 @@ function readCheckpoint(note: Uint8Array): { checkpoint: Checkpoint; text: strin
 }
 
 /** How many of the log's keys signed; 0 when one of them signed badly (the note is then not the log's). */
-function logSignatures(note: Uint8Array, log: LogConfig): { count: number; why?: string } {
+function logSignatures(note: ParsedNote, log: LogConfig): { count: number; why?: string } {
   try {
-    return { count: openNote(note, log.verifiers).verified.length };
+    return { count: verifyNote(note, log.verifiers).verified.length };
   } catch (error) {
-    if (error instanceof NoteError) return { count: 0, why: error.message };
+    if (isNoteError(error)) return { count: 0, why: error.message };
     throw error;
   }
 }
@@ -108,10 +108,10 @@ function logSignatures(note: Uint8Array, log: LogConfig): { count: number; why?:
  */
 export function decideAddCheckpoint(logs: ReadonlyMap<string, LogConfig>, latest: (origin: string) => Recorded | undefined,
   request: AddCheckpointRequest): Decision {
-  const { checkpoint, text } = readCheckpoint(request.note);
+  const { checkpoint, parsed } = readCheckpoint(request.note);
   const log = logs.get(checkpoint.origin);
   if (log === undefined) return refuse('WITNESS_ORIGIN_UNKNOWN', `no log with origin ${JSON.stringify(checkpoint.origin)} is witnessed here`);
-  const signed = logSignatures(request.note, log);
+  const signed = logSignatures(parsed, log);
   if (signed.count < log.quorum) {
     return refuse('WITNESS_LOG_SIGNATURE_MISSING', signed.why ?? `${signed.count} of the log's keys signed, ${log.quorum} must`);
   }
@@ -131,7 +131,7 @@ export function decideAddCheckpoint(logs: ReadonlyMap<string, LogConfig>, latest
   } else if (!verifyConsistency(oldSize, checkpoint.size, proof, oldRoot, checkpoint.root)) {
     return refuse('WITNESS_PROOF_INVALID', `the consistency proof from size ${oldSize} to ${checkpoint.size} does not verify`);
   }
-  return { kind: 'cosign', checkpoint, text };
+  return { kind: 'cosign', checkpoint, text: parsed.text };
 }
 
 /** The body of an add-checkpoint request: old size, proof hashes (base64), a blank line, the note. */
