@@ -19,7 +19,8 @@ interface TrustedVectorContext {
   readonly evidenceA: Evidence;
   /** good-evidence, the version 1 receipt: refused by a verifier that holds a header hash. */
   readonly v1Receipt: Receipt;
-  readonly receiptFor: (chain: unknown, block: Block, tx: Uint8Array, item: Item) => Receipt;
+  /** The version 1 receipt of the item, from `chain`: its commit and set changes are then dropped. */
+  readonly receiptFor: (block: Block, tx: Uint8Array, item: Item) => Receipt;
   readonly addVector: (name: string, description: string, receipt: Receipt, evidence: Evidence, expect: Expect, trust?: string,
     receiptFile?: string) => void;
   readonly files: Map<string, string>;
@@ -47,7 +48,7 @@ export function addTrustedVectors(c: TrustedVectorContext): void {
   const blocks = c.chain.blocks;
   const block = c.chain.at(ANCHOR_HEIGHT);
   const trustedAt = (height: number, proof = historyProof(blocks, ANCHOR_HEIGHT, height)): Receipt => ({
-    ...c.receiptFor(c.chain, block, c.txA, { algorithm: HashAlgorithm.HASH_ALGORITHM_SHA256, digest: c.digestA }),
+    ...c.receiptFor(block, c.txA, { algorithm: HashAlgorithm.HASH_ALGORITHM_SHA256, digest: c.digestA }),
     version: 2, commit: new Uint8Array(), setChanges: [], trusted: { header: c.chain.at(height).headerBytes, historyProof: proof },
   });
   const good = trustedAt(TRUSTED_HEIGHT);
