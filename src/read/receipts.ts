@@ -98,11 +98,12 @@ export async function receiptOf(ledger: Ledger, record: EvidenceRecordMsg, trust
 }
 
 async function trustedPart(ledger: Ledger, height: number, trustedHeight: number): Promise<InstanceType<typeof pb.TrustedHistory>> {
-  const trusted = await ledger.block(trustedHeight);
-  if (trusted === undefined) throw new TianpingError('TRUSTED_HEIGHT_UNKNOWN', `no block of height ${trustedHeight} is committed`);
+  // Block `height` is committed, so a trusted height at or below it is committed too: refused before any read.
   if (trustedHeight <= height) {
     throw new TianpingError('TRUSTED_HEIGHT_NOT_ABOVE', `the anchor is in block ${height}: it is proved against a later header only`);
   }
+  const trusted = await ledger.block(trustedHeight);
+  if (trusted === undefined) throw new TianpingError('TRUSTED_HEIGHT_UNKNOWN', `no block of height ${trustedHeight} is committed`);
   const hashes = await historyTreeOf(ledger).inclusion(height, trustedHeight);
   return pb.TrustedHistory.create({
     header: trusted.headerBytes, historyProof: { leafIndex: height - 1, treeSize: trustedHeight - 1, hashes },
