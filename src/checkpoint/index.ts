@@ -3,7 +3,8 @@
 // the SDK, the browser page and a witness can use it as the node does.
 export { NoteError, isNoteError, type NoteErrorCode } from './errors.js';
 export {
-  ED25519_SIGNATURE_TYPE, ed25519NoteSigner, encodeVerifierKey, isKeyName, keyIdHex, noteKeyId, parseVerifierKey,
+  ED25519_SIGNATURE_TYPE, ed25519NoteSigner, encodeVerifierKey, isKeyName, keyIdHex, noteKeyId, parseTypedKey, parseVerifierKey,
+  typedKeyId,
   type NoteSigner, type NoteVerifier,
 } from './keys.js';
 export {

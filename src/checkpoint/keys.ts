@@ -52,9 +52,13 @@ export function isWellFormed(text: string): boolean {
   return !/[\uD800-\uDFFF]/u.test(text);
 }
 
+/** SHA-256(name || 0x0A || type || public key)[:4]: the key ID of a key of this type (0x01 a log's, 0x04 a witness's). */
+export function typedKeyId(name: string, type: number, publicKey: Uint8Array): number {
+  return readU32be(sha256(concatBytes(utf8(name), Uint8Array.of(NEWLINE, type), publicKey)), 0);
+}
+
 export function noteKeyId(name: string, publicKey: Uint8Array): number {
-  const digest = sha256(concatBytes(utf8(name), Uint8Array.of(NEWLINE, ED25519_SIGNATURE_TYPE), publicKey));
-  return readU32be(digest, 0);
+  return typedKeyId(name, ED25519_SIGNATURE_TYPE, publicKey);
 }
 
 export function keyIdHex(keyId: number): string {
@@ -87,7 +91,19 @@ export function encodeVerifierKey(name: string, publicKey: Uint8Array): string {
  * name and key give (a verifier key that names another ID is a mistake or a trap, never a key).
  */
 export function parseVerifierKey(text: string): NoteVerifier {
-  // Only the first two '+' separate fields: base64 has '+' of its own, and a name has none.
+  const { name, keyId, publicKey } = parseTypedKey(text, ED25519_SIGNATURE_TYPE, 'only Ed25519, 0x01');
+  return {
+    name, keyId, publicKey,
+    verify: (message, signature) => verifyStrict(publicKey, message, signature),
+  };
+}
+
+/**
+ * Parses `<name>+<key ID>+base64(type || key)` for keys of one type (a log's, a witness's). Only the
+ * first two '+' separate fields: base64 has '+' of its own, and a name has none. Throws NOTE_KEY_INVALID;
+ * `supported` says which type is, for the message.
+ */
+export function parseTypedKey(text: string, type: number, supported: string): { name: string; keyId: number; publicKey: PublicKey } {
   const first = text.indexOf('+');
   const second = first < 0 ? -1 : text.indexOf('+', first + 1);
   if (second < 0) throw new NoteError('NOTE_KEY_INVALID', 'a verifier key is <name>+<key id>+<key>');
@@ -98,16 +114,13 @@ export function parseVerifierKey(text: string): NoteVerifier {
   if (keyBytes === undefined || keyBytes.length !== 1 + PUBLIC_KEY_BYTES) {
     throw new NoteError('NOTE_KEY_INVALID', `the key must be canonical base64 of ${1 + PUBLIC_KEY_BYTES} bytes`);
   }
-  if (keyBytes[0] !== ED25519_SIGNATURE_TYPE) {
-    throw new NoteError('NOTE_KEY_INVALID', `signature type 0x${keyBytes[0]!.toString(16).padStart(2, '0')} is not supported (only Ed25519, 0x01)`);
+  if (keyBytes[0] !== type) {
+    throw new NoteError('NOTE_KEY_INVALID', `signature type 0x${keyBytes[0]!.toString(16).padStart(2, '0')} is not supported (${supported})`);
   }
   const publicKey = checkPublicKey(keyBytes.slice(1));
-  const keyId = noteKeyId(name, publicKey);
+  const keyId = typedKeyId(name, type, publicKey);
   if (keyIdHex(keyId) !== idHex) throw new NoteError('NOTE_KEY_INVALID', 'the key ID is not the one of this name and key');
-  return {
-    name, keyId, publicKey,
-    verify: (message, signature) => verifyStrict(publicKey, message, signature),
-  };
+  return { name, keyId, publicKey };
 }
 
 /** A signer for `name` with an Ed25519 key (its RFC 8032 seed and public key). */

@@ -9,15 +9,13 @@
 // same text, and keeps a key used for both from giving one key ID to both roles. Pure: no node:*,
 // so a receipt verifier or the browser can check cosignatures.
 import { checkRegistrableKey, sign, verifyStrict } from '../crypto/ed25519.js';
-import { sha256 } from '../crypto/hash.js';
-import { isKeyName, keyIdHex, parseNote } from '../checkpoint/index.js';
-import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES, asPublicKey, concatBytes, fromBase64, readU32be, toBase64, utf8, type PublicKey } from '../types/index.js';
+import { isKeyName, isNoteError, keyIdHex, parseNote, parseTypedKey, typedKeyId } from '../checkpoint/index.js';
+import { SIGNATURE_BYTES, asPublicKey, concatBytes, toBase64, utf8, type PublicKey } from '../types/index.js';
 import { WitnessError } from './errors.js';
 
 export const COSIGNATURE_V1_TYPE = 0x04;
 const KEY_ID_BYTES = 4;
 const TIMESTAMP_BYTES = 8;
-const KEY_ID_HEX_RE = /^[0-9a-f]{8}$/;
 
 /** A witness key a client trusts: its name, key ID and Ed25519 public key. */
 export interface CosignerKey {
@@ -44,7 +42,7 @@ function checkedKey(name: string, publicKey: Uint8Array): PublicKey {
 }
 
 export function cosignerKeyId(name: string, publicKey: Uint8Array): number {
-  return readU32be(sha256(concatBytes(utf8(name), Uint8Array.of(0x0a, COSIGNATURE_V1_TYPE), publicKey)), 0);
+  return typedKeyId(name, COSIGNATURE_V1_TYPE, publicKey);
 }
 
 /** The verifier key a witness publishes: `<name>+<key ID>+base64(0x04 || public key)`. */
@@ -55,18 +53,12 @@ export function encodeCosignerKey(name: string, publicKey: Uint8Array): string {
 
 /** Parses a witness verifier key strictly, as parseVerifierKey does a log's (the first two '+' split it). */
 export function parseCosignerKey(text: string): CosignerKey {
-  const first = text.indexOf('+');
-  const second = first < 0 ? -1 : text.indexOf('+', first + 1);
-  if (second < 0) invalidKey('a verifier key is <name>+<key id>+<key>');
-  const [name, idHex, keyBase64] = [text.slice(0, first), text.slice(first + 1, second), text.slice(second + 1)];
-  if (!KEY_ID_HEX_RE.test(idHex)) invalidKey('the key ID must be 8 lowercase hex digits');
-  const bytes = fromBase64(keyBase64);
-  if (bytes === undefined || bytes.length !== 1 + PUBLIC_KEY_BYTES) invalidKey(`the key must be canonical base64 of ${1 + PUBLIC_KEY_BYTES} bytes`);
-  if (bytes[0] !== COSIGNATURE_V1_TYPE) invalidKey('only cosignature/v1 keys (type 0x04) are witness keys');
-  const publicKey = checkedKey(name, bytes.slice(1));
-  const keyId = cosignerKeyId(name, publicKey);
-  if (keyIdHex(keyId) !== idHex) invalidKey('the key ID is not the one of this name and key');
-  return { name, keyId, publicKey };
+  try {
+    return parseTypedKey(text, COSIGNATURE_V1_TYPE, 'only cosignature/v1 keys, 0x04, are witness keys');
+  } catch (error) {
+    if (isNoteError(error)) invalidKey(error.message);
+    throw error;
+  }
 }
 
 /** The bytes a cosignature/v1 signature covers. */
