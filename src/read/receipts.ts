@@ -4,6 +4,7 @@
 import { pb, txHash, type EvidenceRecordMsg } from '../codec/index.js';
 import { leafHash, MerkleBuilder, verifyInclusion } from '../merkle/index.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
+import { RECEIPT_VERSION_TRUSTED } from '../client/receipt.js';
 import { historyTreeOf } from './history.js';
 import { blockEventKey, encodeValidatorSet, readValidatorHistory } from '../state/index.js';
 import { LruCache, TianpingError, assert, equalBytes, toHex } from '../types/index.js';
@@ -79,7 +80,7 @@ export async function receiptOf(ledger: Ledger, record: EvidenceRecordMsg, trust
   const trusted = trustedHeight === undefined ? undefined : await trustedPart(ledger, record.height, trustedHeight);
   const receipt = await txInclusion(ledger, record.height, record.txIndex, trusted === undefined);
   if (trusted !== undefined) {
-    receipt.version = 2;
+    receipt.version = RECEIPT_VERSION_TRUSTED;
     receipt.trusted = trusted;
   }
   assert(equalBytes(txHash(receipt.tx), record.txHash), 'the record points at its tx');
