@@ -124,7 +124,11 @@ export function localTime(ms: number): string {
 
 /** --node URL: only http(s), so a typo such as "127.0.0.1:8080" gets a clear message. */
 export function nodeUrl(value: string | undefined): string {
-  const text = value ?? DEFAULT_NODE_URL;
+  return httpUrlOption('node', value ?? DEFAULT_NODE_URL, DEFAULT_NODE_URL);
+}
+
+/** An http(s) URL option, returned as given; anything else is a usage error naming --`option`. */
+export function httpUrlOption(option: string, text: string, example?: string): string {
   let protocol: string | undefined;
   try {
     protocol = new URL(text).protocol;
@@ -132,7 +136,7 @@ export function nodeUrl(value: string | undefined): string {
     protocol = undefined;
   }
   if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new UsageError(`--node "${text}" must be an http:// or https:// URL, e.g. ${DEFAULT_NODE_URL}`);
+    throw new UsageError(`--${option} "${text}" must be an http:// or https:// URL${example === undefined ? '' : `, e.g. ${example}`}`);
   }
   return text;
 }

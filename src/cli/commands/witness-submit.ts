@@ -9,7 +9,7 @@ import { parseCheckpoint, parseNote } from '../../checkpoint/index.js';
 import { fromHex, toBase64 } from '../../types/index.js';
 import { SIZE_MEDIA_TYPE, addCheckpointBody } from '../../witness/index.js';
 import {
-  CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, nodeUrl, printJson, runCommand, stringOption, type CliIo, type CommandSpec,
+  CliError, EXIT_NEGATIVE, EXIT_OK, httpUrlOption, nodeUrl, printJson, runCommand, stringOption, type CliIo, type CommandSpec,
 } from '../common.js';
 import { requiredOption } from '../subcommands.js';
 
@@ -33,17 +33,6 @@ Exit status: 0 cosigned, 1 refused by the witness, 2 usage or connection error.
   options: { witness: { type: 'string' }, node: { type: 'string' }, state: { type: 'string' } },
   positionals: { min: 0, max: 0 },
 };
-
-function httpUrl(option: string, text: string): string {
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(text).protocol;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol !== 'http:' && protocol !== 'https:') throw new UsageError(`--${option} "${text}" must be an http:// or https:// URL`);
-  return text.replace(/\/+$/, '');
-}
 
 async function request(url: string, init?: RequestInit): Promise<Response> {
   try {
@@ -115,22 +104,23 @@ function heldSize(reply: WitnessReply): number | undefined {
 
 export function run(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(spec, argv, io, async (args) => {
-    const witness = httpUrl('witness', requiredOption(args, 'witness'));
+    const witness = httpUrlOption('witness', requiredOption(args, 'witness')).replace(/\/+$/, '');
     const node = nodeUrl(stringOption(args, 'node')).replace(/\/+$/, '');
-    const statePath = stringOption(args, 'state') === undefined ? undefined : resolve(stringOption(args, 'state')!);
+    const stateOption = stringOption(args, 'state');
+    const statePath = stateOption === undefined ? undefined : resolve(stateOption);
     const { note, origin, size } = await nodeCheckpoint(node);
     const sizes = readSizes(statePath);
     const slot = `${witness} ${origin}`;
-    let oldSize = sizes[slot] ?? 0;
+    const oldSize = sizes[slot] ?? 0;
     let reply = await addCheckpoint(witness, oldSize, await consistency(node, oldSize, size), note);
-    const held = heldSize(reply);
+    let held = heldSize(reply);
     if (held !== undefined && held !== oldSize) {
-      oldSize = held;
-      reply = await addCheckpoint(witness, oldSize, await consistency(node, oldSize, size), note);
+      reply = await addCheckpoint(witness, held, await consistency(node, held, size), note);
+      held = heldSize(reply);
     }
     if (reply.status !== 200) {
-      const code = heldSize(reply) !== undefined ? 'WITNESS_OLD_SIZE_MISMATCH' : /^([A-Z_]+):/.exec(reply.body)?.[1] ?? `HTTP_${reply.status}`;
-      const message = heldSize(reply) !== undefined ? `the witness holds size ${heldSize(reply)}, the node's checkpoint is ${size}`
+      const code = held !== undefined ? 'WITNESS_OLD_SIZE_MISMATCH' : /^([A-Z_]+):/.exec(reply.body)?.[1] ?? `HTTP_${reply.status}`;
+      const message = held !== undefined ? `the witness holds size ${held}, the node's checkpoint is ${size}`
         : reply.body.trim().replace(/^[A-Z_]+: /, '');
       io.stderr(`tianping witness submit: refused (${reply.status}): ${message}\n`);
       if (args.json) printJson(io, { ok: false, error: { code, message, status: reply.status } });
