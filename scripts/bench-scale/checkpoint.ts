@@ -1,0 +1,126 @@
+// One checkpoint of bench:scale: the lookups in this process (the node core still running), then
+// the ledger closed and compacted (bytes per anchor), then the node as its own process on the same
+// directory: time to healthy, the lookups over HTTP, its RSS. The in-process node is opened again
+// afterwards, timed, so growth can go on.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { dirBytes, withCpuProfile } from '../bench-lib.js';
+import { compactLedger, startInProcessNode, type DevNodeFiles, type InProcessNode } from '../bench-ingest/dev-node.js';
+import { startTestnetNode, stopAll, type TestnetNodeHandle } from '../testnet-lib.js';
+import type { Args } from './args.js';
+import type { ChainGrower } from './grow.js';
+import { lookupHttp, lookupInProcess, probes, type LookupFigures } from './lookups.js';
+
+export interface CheckpointFigures {
+  readonly anchors: number;
+  readonly batches: number;
+  readonly height: number;
+  /** Anchors committed per second while growing (signing excluded), over the whole growth so far. */
+  readonly growAnchorsPerSec: number;
+  readonly inProcess: LookupFigures;
+  readonly http: LookupFigures;
+  readonly diskBytes: number;
+  readonly diskBytesUncompacted: number;
+  /** (compacted data directory − the compacted directory before the first anchor) ÷ anchors. */
+  readonly diskBytesPerAnchor: number;
+  readonly compactMs: number;
+  /** Spawn of `tianping start --dev` to /healthz answering 200 (tsx compiling the sources included). */
+  readonly restartMs: number;
+  /** Opening the ledger and starting the node core in this process (openLedger's self-check included). */
+  readonly inProcessOpenMs: number;
+  readonly rssAfterHealthyBytes: number;
+  readonly rssAfterLookupsBytes: number;
+}
+
+/** VmRSS of a process in bytes (Linux /proc), NaN where unavailable. */
+export function rssBytes(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match === null ? Number.NaN : Number(match[1]) * 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The in-process lookups, under a V8 CPU profile written to DIR when --cpu-prof DIR is given. */
+async function profiledInProcess(args: Args, node: InProcessNode, list: ReturnType<typeof probes>, anchors: number): Promise<LookupFigures> {
+  if (args.cpuProf === undefined) return lookupInProcess(node.core, list, args.warmup);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await lookupInProcess(node.core, list, args.warmup);
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(args.cpuProf, `in-process-lookups-${anchors}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+export interface CheckpointRun {
+  readonly args: Args;
+  readonly files: DevNodeFiles;
+  readonly grower: ChainGrower;
+  readonly baselineBytes: number;
+  readonly register: (handle: TestnetNodeHandle | undefined) => void;
+  readonly log: (message: string) => void;
+}
+
+/** Figures at this size; `node` is closed here, and the node returned is the one to grow on (undefined after the last). */
+export async function checkpoint(run: CheckpointRun, node: InProcessNode, last: boolean):
+  Promise<{ figures: CheckpointFigures; node: InProcessNode | undefined }> {
+  const { args, files, grower, log } = run;
+  const anchors = grower.anchors;
+  const height = node.ledger.tip.height;
+  const list = probes(grower.samples, args.lookups + args.warmup / 2);
+  log(`checkpoint ${anchors.toLocaleString('en')} anchors (height ${height}): ${list.length} lookups in this process`);
+  const inProcess = await profiledInProcess(args, node, list, anchors);
+  await node.close();
+
+  const dataDir = files.node.dataDir;
+  const diskBytesUncompacted = dirBytes(dataDir);
+  const compactStartMs = performance.now();
+  await compactLedger(dataDir);
+  const compactMs = performance.now() - compactStartMs;
+  const diskBytes = dirBytes(dataDir);
+
+  log('  the node as its own process: restart, lookups over HTTP');
+  const layout = withCpuProfile(files.layout, args.cpuProf);
+  const spawnMs = performance.now();
+  const handle = startTestnetNode(layout, files.node.name, { env: args.nodeEnv });
+  run.register(handle);
+  let http: LookupFigures;
+  let restartMs: number;
+  let rssAfterHealthyBytes: number;
+  let rssAfterLookupsBytes: number;
+  try {
+    await handle.waitHealthy();
+    restartMs = performance.now() - spawnMs;
+    rssAfterHealthyBytes = rssBytes(handle.pid);
+    http = await lookupHttp(files.node.apiUrl, list, args.warmup);
+    rssAfterLookupsBytes = rssBytes(handle.pid);
+  } finally {
+    await stopAll([handle]);
+    run.register(undefined);
+  }
+  const exit = await handle.exited;
+  if (exit.code !== 0) log(`  the node process did not stop cleanly (${exit.signal ?? `code ${exit.code}`}); its log: ${files.node.logFile}`);
+
+  const openStartMs = performance.now();
+  let next: InProcessNode | undefined = await startInProcessNode(dataDir, args.nodeEnv);
+  const inProcessOpenMs = performance.now() - openStartMs;
+  if (last) {
+    await next.close();
+    next = undefined;
+  }
+  return {
+    node: next,
+    figures: {
+      anchors, batches: grower.batches, height, growAnchorsPerSec: (anchors * 1000) / Math.max(1, grower.growMs - grower.signMs),
+      inProcess, http, diskBytes, diskBytesUncompacted, diskBytesPerAnchor: (diskBytes - run.baselineBytes) / anchors, compactMs,
+      restartMs, inProcessOpenMs, rssAfterHealthyBytes, rssAfterLookupsBytes,
+    },
+  };
+}
