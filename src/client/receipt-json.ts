@@ -85,6 +85,8 @@ export interface SetChangeJson {
 export interface TrustedJson {
   readonly header: BytesJson<HeaderJsonView>;
   readonly historyProof: { readonly leafIndex: number; readonly treeSize: number; readonly hashes: readonly string[] };
+  /** H's checkpoint as a signed note with witness cosignatures (§13.5), when attached. */
+  readonly witnessedCheckpoint?: string;
 }
 
 /** Version 1 carries `commit` and `setChanges`; version 2 carries `trusted` instead. */
@@ -139,7 +141,10 @@ export function receiptToJson(receipt: Receipt): ReceiptJson {
 
 function trustedToJson(trusted: ReceiptTrusted): TrustedJson {
   const { leafIndex, treeSize, hashes } = trusted.historyProof;
-  return { header: withView(trusted.header, headerView), historyProof: { leafIndex, treeSize, hashes: hashes.map(toHex) } };
+  return {
+    header: withView(trusted.header, headerView), historyProof: { leafIndex, treeSize, hashes: hashes.map(toHex) },
+    ...(trusted.witnessedCheckpoint === undefined ? {} : { witnessedCheckpoint: trusted.witnessedCheckpoint }),
+  };
 }
 
 export function setChangeToJson(change: ReceiptSetChange): SetChangeJson {
@@ -355,7 +360,7 @@ export function receiptFromJson(value: unknown): Receipt {
 }
 
 function trustedFromJson(value: unknown): ReceiptTrusted {
-  const record = object(value, '$.trusted', ['header', 'historyProof']);
+  const record = object(value, '$.trusted', ['header', 'historyProof'], ['witnessedCheckpoint']);
   const proof = object(record['historyProof'], '$.trusted.historyProof', ['leafIndex', 'treeSize', 'hashes']);
   return {
     header: bytesWithView(record['header'], '$.trusted.header', headerView),
@@ -364,7 +369,16 @@ function trustedFromJson(value: unknown): ReceiptTrusted {
       treeSize: integer(proof['treeSize'], '$.trusted.historyProof.treeSize'),
       hashes: list(proof['hashes'], '$.trusted.historyProof.hashes', hex),
     },
+    ...witnessedFromJson(record['witnessedCheckpoint']),
   };
+}
+
+/** An empty note has no protobuf form distinct from none (proto3), so it is refused rather than dropped. */
+function witnessedFromJson(value: unknown): { witnessedCheckpoint?: string } {
+  if (value === undefined) return {};
+  const note = text(value, '$.trusted.witnessedCheckpoint');
+  if (note.length === 0) bad('$.trusted.witnessedCheckpoint', 'is empty: leave the field out instead');
+  return { witnessedCheckpoint: note };
 }
 
 export function parseReceiptJson(json: string): Receipt {

@@ -56,6 +56,8 @@ export interface ReceiptHistoryProof {
 export interface ReceiptTrusted {
   readonly header: Uint8Array;
   readonly historyProof: ReceiptHistoryProof;
+  /** H's checkpoint as a signed note with witness cosignature lines (§13.5); absent when none is attached. */
+  readonly witnessedCheckpoint?: string;
 }
 
 /**
@@ -121,7 +123,10 @@ export function encodeReceipt(receipt: Receipt): Uint8Array {
 
 function trustedToMessage(trusted: ReceiptTrusted): NonNullable<ConstructorParameters<typeof pb.TrustedHistory>[0]> {
   const { leafIndex, treeSize, hashes } = trusted.historyProof;
-  return { header: trusted.header, historyProof: { leafIndex, treeSize, hashes: [...hashes] } };
+  return {
+    header: trusted.header, historyProof: { leafIndex, treeSize, hashes: [...hashes] },
+    ...(trusted.witnessedCheckpoint === undefined ? {} : { witnessedCheckpoint: trusted.witnessedCheckpoint }),
+  };
 }
 
 /**
@@ -171,6 +176,8 @@ export function decodeReceipt(bytes: Uint8Array): Receipt {
           treeSize: trusted.historyProof?.treeSize ?? 0,
           hashes: [...(trusted.historyProof?.hashes ?? [])],
         },
+        // proto3 writes no empty string: "" and absent are one encoding, read as absent.
+        ...(trusted.witnessedCheckpoint ? { witnessedCheckpoint: trusted.witnessedCheckpoint } : {}),
       },
     }),
   };
