@@ -14,4 +14,7 @@ export {
 export { FileWitnessStore, MemoryWitnessStore, decodeState, encodeState, type WitnessState, type WitnessStore } from './store.js';
 export { SIZE_MEDIA_TYPE, TEXT_MEDIA_TYPE, Witness, type WitnessAnswer, type WitnessDeps } from './witness.js';
 export { WITNESS_BODY_BYTES_MAX, buildWitnessApp, type WitnessAppOptions } from './app.js';
+export {
+  heldSize, postAddCheckpoint, proofLines, submitCheckpoint, type SubmitDeps, type SubmitResult, type WitnessReply,
+} from './submit.js';
 

@@ -6,8 +6,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseCheckpoint, parseNote } from '../../checkpoint/index.js';
-import { fromHex, toBase64 } from '../../types/index.js';
-import { SIZE_MEDIA_TYPE, addCheckpointBody } from '../../witness/index.js';
+import { postAddCheckpoint, proofLines, submitCheckpoint } from '../../witness/index.js';
 import {
   CliError, EXIT_NEGATIVE, EXIT_OK, httpUrlOption, nodeUrl, printJson, runCommand, stringOption, type CliIo, type CommandSpec,
 } from '../common.js';
@@ -56,16 +55,17 @@ async function nodeCheckpoint(node: string): Promise<{ note: string; origin: str
 
 /** The node's proof, base64 as the witness reads it; the witness checks it against its own record. */
 async function consistency(node: string, from: number, to: number): Promise<string[]> {
-  if (from === 0 || from >= to) return [];
   const response = await request(`${node}/v1/history/consistency?from=${from}&to=${to}`);
   if (response.status !== 200) throw new CliError(`the node answered ${response.status} for a proof from ${from} to ${to}`);
   const { proof } = await response.json() as { proof?: unknown };
-  if (!Array.isArray(proof)) throw new CliError('the node\'s consistency proof has no "proof" list');
-  return proof.map((hash) => {
-    const bytes = typeof hash === 'string' ? fromHex(hash) : undefined;
-    if (bytes === undefined) throw new CliError('the node\'s consistency proof holds a hash that is not hex');
-    return toBase64(bytes);
-  });
+  if (!Array.isArray(proof) || !proof.every((hash) => typeof hash === 'string')) {
+    throw new CliError('the node\'s consistency proof has no "proof" list of hex hashes');
+  }
+  try {
+    return proofLines(proof as string[]);
+  } catch {
+    throw new CliError('the node\'s consistency proof holds a hash that is not hex');
+  }
 }
 
 type Sizes = Record<string, number>;
@@ -86,22 +86,6 @@ function writeSizes(path: string, sizes: Sizes): void {
   renameSync(temporary, path);
 }
 
-interface WitnessReply { status: number; contentType: string; body: string }
-
-async function addCheckpoint(witness: string, oldSize: number, proof: readonly string[], note: string): Promise<WitnessReply> {
-  const response = await request(`${witness}/add-checkpoint`, {
-    method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: addCheckpointBody(oldSize, proof, note),
-  });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
-}
-
-/** The size in a 409 text/x.tlog.size answer, or undefined for any other answer. */
-function heldSize(reply: WitnessReply): number | undefined {
-  if (reply.status !== 409 || !reply.contentType.startsWith(SIZE_MEDIA_TYPE)) return undefined;
-  const match = /^(0|[1-9][0-9]*)\n$/.exec(reply.body);
-  return match === null ? undefined : Number(match[1]);
-}
-
 export function run(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(spec, argv, io, async (args) => {
     const witness = httpUrlOption('witness', requiredOption(args, 'witness')).replace(/\/+$/, '');
@@ -112,23 +96,24 @@ export function run(argv: readonly string[], io: CliIo): Promise<number> {
     const sizes = readSizes(statePath);
     const slot = `${witness} ${origin}`;
     const oldSize = sizes[slot] ?? 0;
-    let reply = await addCheckpoint(witness, oldSize, await consistency(node, oldSize, size), note);
-    let held = heldSize(reply);
-    if (held !== undefined && held !== oldSize) {
-      reply = await addCheckpoint(witness, held, await consistency(node, held, size), note);
-      held = heldSize(reply);
-    }
-    if (reply.status !== 200) {
-      const code = held !== undefined ? 'WITNESS_OLD_SIZE_MISMATCH' : /^([A-Z_]+):/.exec(reply.body)?.[1] ?? `HTTP_${reply.status}`;
-      const message = held !== undefined ? `the witness holds size ${held}, the node's checkpoint is ${size}`
-        : reply.body.trim().replace(/^[A-Z_]+: /, '');
-      io.stderr(`tianping witness submit: refused (${reply.status}): ${message}\n`);
-      if (args.json) printJson(io, { ok: false, error: { code, message, status: reply.status } });
+    const result = await submitCheckpoint(note, size, oldSize, {
+      proof: (from) => consistency(node, from, size),
+      post: async (body) => {
+        try {
+          return await postAddCheckpoint(witness, body);
+        } catch (error) {
+          throw new CliError(`cannot reach ${witness}: ${(error as Error).message}`);
+        }
+      },
+    });
+    if (!result.ok) {
+      if (result.code === 'WITNESS_REPLY_INVALID') throw new CliError(result.message);
+      io.stderr(`tianping witness submit: refused (${result.status}): ${result.message}\n`);
+      if (args.json) printJson(io, { ok: false, error: { code: result.code, message: result.message, status: result.status } });
       return EXIT_NEGATIVE;
     }
-    if (!/^(— [^\n]+\n)+$/.test(reply.body)) throw new CliError('the witness answered 200 without cosignature lines');
     if (statePath !== undefined) writeSizes(statePath, { ...sizes, [slot]: size });
-    const cosigned = note + reply.body;
+    const cosigned = note + result.cosignatures;
     if (args.json) printJson(io, { ok: true, origin, size, note: cosigned });
     else io.stdout(cosigned);
     return EXIT_OK;
