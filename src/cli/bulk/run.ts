@@ -3,130 +3,44 @@
 // digests per tx; root-only: one tx holding only the Merkle root of all items), each submitted with
 // wait=commit; every item gets a receipt file verifiable offline, built from the batch tx's
 // inclusion proof (one signed request per batch). The journal (journal.ts) makes a
-// killed run resumable without a double anchor. Node only.
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+// killed run resumable without a double anchor; setup.ts opens it, settle.ts follows each batch tx
+// to its end, files.ts writes the receipts. Node only.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { batchItemReceipt, buildBatchTx, batchTree, randomSalt, saltedDigest } from '../../client/batch.js';
-import { ApiError, ClientError, TianpingClient } from '../../client/client.js';
+import { TianpingClient } from '../../client/client.js';
 import { hashFile } from '../../client/file.js';
 import { receiptToJson } from '../../client/receipt-json.js';
 import { encodeReceipt, type Receipt } from '../../client/receipt.js';
 import { DEFAULT_TX_LIFETIME_MS } from '../../client/tx.js';
-import type { CommittedTxView } from '../../client/views.js';
-import type { KeyPair } from '../../crypto/ed25519.js';
-import type { EvidenceAlgorithm } from '../../crypto/hash.js';
-import { DEFAULT_PARAMS } from '../../state/genesis.js';
 import { equalBytes, fromHex, toBase64, toHex } from '../../types/index.js';
 import { CliError } from '../common.js';
-import { JOURNAL_FILE, JOURNAL_VERSION, JournalError, JournalWriter, readJournal, toRuns, type BatchMode, type ItemRecord,
-  type RunRecord } from './journal.js';
+import { JOURNAL_FILE, toRuns, type ItemRecord, type JournalWriter } from './journal.js';
+import { forEachConcurrent, orderedMap } from './concurrency.js';
+import { ReceiptFiles, statOrFail } from './files.js';
 import { Progress } from './progress.js';
-import { listDirectory, listFromFile, SourceError, type SourceItem, type SourceListing } from './sources.js';
-import { BulkState, type Batch, type Item } from './state.js';
+import { chooseBatchSize, listSource, openJournal } from './setup.js';
+import { TxSettler } from './settle.js';
+import type { SourceItem, SourceListing } from './sources.js';
+import type { Batch, BulkState, Item } from './state.js';
+import type { BatchSummary, BulkOptions, BulkResult, Outcome, Refusal, Resolution } from './types.js';
+
+export type { BatchSummary, BulkOptions, BulkResult, ChainLimitParams, Refusal } from './types.js';
+export { orderedMap } from './concurrency.js';
+export { DEFAULT_BATCH_SIZE } from './setup.js';
 
 /** Receipts of `--batch DIR` go here unless --receipts says otherwise; the walk skips it. */
 export const DEFAULT_RECEIPTS_FOLDER = '.tianping-receipts';
-export const DEFAULT_BATCH_SIZE = 1000;
 /** Files hashed at once: overlaps reading one file with hashing another; hashing is one thread. */
 const HASH_CONCURRENCY = 4;
 /** Receipt requests (indexed) and receipt file writes in flight at once. */
 const RECEIPT_CONCURRENCY = 8;
 /** Waits after consecutive connection failures; the run gives up (exit 2, resumable) after the last. */
 const RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
-/** How often a pending tx or an expiring one is looked at again. */
-const POLL_INTERVAL_MS = 500;
-/** Room in a tx for everything but the item digests (chain id, signer, category, reference, signature). */
-const TX_OVERHEAD_BYTES = 1024;
-/** Bytes of one digest inside IndexedItems: tag, length, 32 bytes. */
-const DIGEST_FIELD_BYTES = 34;
 /** Txs of this run that may expire uncommitted before the run gives up. */
 const SUPERSEDED_MAX = 3;
 /** How long a file may keep changing under the hasher before the run gives up on it. */
 const HASH_ATTEMPTS = 3;
-
-export interface BulkOptions {
-  readonly url: string;
-  readonly source: { readonly kind: 'dir' | 'list'; readonly path: string };
-  readonly mode: BatchMode;
-  /** Items per indexed batch; default min(1000, the chain's limit). */
-  readonly batchSize?: number;
-  readonly salted: boolean;
-  /** Default: DIR/.tianping-receipts, or FILE.receipts for a list. */
-  readonly receiptsDir?: string;
-  readonly keyPair: KeyPair;
-  readonly category: string;
-  readonly algorithm: EvidenceAlgorithm;
-  /** Chain parameters from a local genesis file, used when the node does not publish its genesis. */
-  readonly localGenesis?: { readonly chainId: string; readonly params: ChainLimitParams };
-  /** Where the progress line and warnings go (stderr). */
-  readonly stderr: (text: string) => void;
-  readonly stderrIsTty: boolean;
-  readonly fetch?: typeof fetch;
-  readonly retryDelaysMs?: readonly number[];
-}
-
-export interface ChainLimitParams {
-  readonly batchItemsMax: number;
-  readonly txBytesMax: number;
-}
-
-export interface BatchSummary {
-  readonly txHash: string;
-  readonly items: number;
-  readonly status: 'committed' | 'open' | 'superseded';
-  readonly height?: number;
-  /** Committed by an earlier, interrupted run of this journal. */
-  readonly earlier: boolean;
-}
-
-export interface Refusal {
-  readonly txHash: string;
-  readonly items: number;
-  readonly code: string;
-  readonly message: string;
-}
-
-export interface BulkResult {
-  readonly ok: boolean;
-  readonly chainId: string;
-  readonly mode: BatchMode;
-  readonly algorithm: EvidenceAlgorithm;
-  readonly category: string;
-  readonly salted: boolean;
-  readonly batchSize: number;
-  readonly receiptsDir: string;
-  readonly journal: string;
-  readonly items: {
-    /** Files of the listing plus journaled items no longer listed. */
-    readonly total: number;
-    readonly committed: number;
-    /** Files whose content another file of the run has: anchored once, each with a receipt. */
-    readonly duplicates: number;
-    readonly receiptsWritten: number;
-  };
-  /** Anchored earlier in this journal, changed on disk since: not anchored again. */
-  readonly changed: readonly string[];
-  /** Not regular files: not anchored. */
-  readonly skipped: readonly string[];
-  readonly batches: readonly BatchSummary[];
-  readonly refused: readonly Refusal[];
-}
-
-type Resolution =
-  | { readonly kind: 'batched' }
-  | { readonly kind: 'changed'; readonly name: string }
-  | { readonly kind: 'reuse'; readonly item: Item }
-  | { readonly kind: 'new'; readonly record: Omit<ItemRecord, 'type' | 'n'> };
-
-type Outcome =
-  | { readonly kind: 'committed'; readonly view: CommittedTxView }
-  | { readonly kind: 'superseded'; readonly reason: string }
-  | { readonly kind: 'refused'; readonly error: ApiError };
-
-/** Transient answers: the tx is (or may soon be) on its way; look again instead of giving up. */
-const WAIT_CODES = new Set(['TX_DUPLICATE', 'TX_ALREADY_COMMITTED', 'COMMIT_TIMEOUT', 'MEMPOOL_FULL']);
-/** The node cannot take anything until its operator restarts it: an error (exit 2), resumable later. */
-const FATAL_CODES = new Set(['NODE_HALTED']);
 
 export async function bulkAnchor(options: BulkOptions): Promise<BulkResult> {
   const run = new BulkRun(options);
@@ -137,9 +51,10 @@ class BulkRun {
   private readonly client: TianpingClient;
   /** Signs its requests with the submitter key: tx status and inclusion proofs are member reads. */
   private readonly member: TianpingClient;
+  private readonly settler: TxSettler;
   private readonly sourcePath: string;
   private readonly receiptsDir: string;
-  private readonly retryDelaysMs: readonly number[];
+  private readonly files: ReceiptFiles;
   private readonly progress: Progress;
   private state!: BulkState;
   private journal!: JournalWriter;
@@ -148,23 +63,21 @@ class BulkRun {
   private stopped = false;
   private readonly refused: Refusal[] = [];
   private readonly changed: string[] = [];
-  private readonly createdDirs = new Set<string>();
   private receiptsWritten = 0;
   private skipped: readonly string[] = [];
   private duplicates = 0;
   private readonly counts = { total: 0, hashed: 0, submitted: 0, committed: 0 };
-  /** The latest block time seen: a tx's expiry is counted from it when the local clock is behind. */
-  private chainTimeMs = 0;
   private supersededNow = 0;
 
   constructor(private readonly o: BulkOptions) {
     const fetchOption = o.fetch === undefined ? {} : { fetch: o.fetch };
     this.client = new TianpingClient(o.url, fetchOption);
     this.member = new TianpingClient(o.url, { ...fetchOption, signer: o.keyPair });
+    this.settler = new TxSettler(this.client, this.member, o.retryDelaysMs ?? RETRY_DELAYS_MS);
     this.sourcePath = resolve(o.source.path);
     this.receiptsDir = resolve(o.receiptsDir ?? (o.source.kind === 'dir' ? join(this.sourcePath, DEFAULT_RECEIPTS_FOLDER)
       : `${this.sourcePath}.receipts`));
-    this.retryDelaysMs = o.retryDelaysMs ?? RETRY_DELAYS_MS;
+    this.files = new ReceiptFiles(this.receiptsDir);
     this.progress = new Progress({ counts: () => this.counts, write: o.stderr, isTty: o.stderrIsTty });
   }
 
@@ -172,12 +85,12 @@ class BulkRun {
     // Not retried: a wrong --node fails at once.
     const status = await this.client.status();
     this.chainId = status.chainId;
-    this.chainTimeMs = status.latestBlockTimeMs;
-    this.batchSize = await this.chooseBatchSize();
-    const listing = await this.list();
+    this.settler.sawBlockTime(status.latestBlockTimeMs);
+    this.batchSize = await chooseBatchSize(this.o, this.client, this.chainId);
+    const listing = await listSource(this.o, this.sourcePath, this.receiptsDir);
     this.skipped = listing.skipped;
     await mkdir(this.receiptsDir, { recursive: true, mode: 0o700 });
-    await this.openJournal();
+    ({ state: this.state, journal: this.journal } = await openJournal(this.o, this.receiptsDir, this.chainId));
     try {
       for (const skipped of listing.skipped) this.progress.note(`tianping anchor: skipped ${skipped} (not a regular file)`);
       await this.recover();
@@ -195,84 +108,6 @@ class BulkRun {
     return this.result();
   }
 
-  // ------------------------------------------------------------------ setup
-
-  private async chooseBatchSize(): Promise<number> {
-    if (this.o.mode === 'root-only') {
-      if (this.o.batchSize !== undefined) {
-        throw new CliError('--batch-size is for indexed batches: a root-only batch anchors every item in one tx');
-      }
-      return 0;
-    }
-    const params = await this.chainParams();
-    const limit = Math.min(params.batchItemsMax, Math.floor((params.txBytesMax - TX_OVERHEAD_BYTES) / DIGEST_FIELD_BYTES));
-    const size = this.o.batchSize ?? Math.min(DEFAULT_BATCH_SIZE, limit);
-    if (!Number.isSafeInteger(size) || size < 1 || size > limit) {
-      throw new CliError(`--batch-size must be 1..${limit} on chain "${this.chainId}" (its batchItemsMax is ${params.batchItemsMax}, `
-        + `txBytesMax ${params.txBytesMax})`);
-    }
-    return size;
-  }
-
-  /** The node's published genesis, else the local genesis file of the same chain, else the defaults. */
-  private async chainParams(): Promise<ChainLimitParams> {
-    const fetchImpl = this.o.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    try {
-      const response = await fetchImpl(`${this.client.baseUrl}/v1/genesis`, { headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(10_000) });
-      if (response.ok) {
-        const genesis = await response.json() as { chainId?: unknown; params?: Partial<Record<keyof ChainLimitParams, unknown>> };
-        const { batchItemsMax, txBytesMax } = genesis.params ?? {};
-        if (genesis.chainId === this.chainId && typeof batchItemsMax === 'number' && typeof txBytesMax === 'number') {
-          return { batchItemsMax, txBytesMax };
-        }
-      }
-    } catch {
-      // A node without GET /v1/genesis: fall through to what is known locally.
-    }
-    const local = this.o.localGenesis;
-    return local !== undefined && local.chainId === this.chainId ? local.params : DEFAULT_PARAMS;
-  }
-
-  private async list(): Promise<SourceListing> {
-    try {
-      return this.o.source.kind === 'dir' ? await listDirectory(this.sourcePath, [this.receiptsDir])
-        : await listFromFile(this.sourcePath);
-    } catch (error) {
-      if (error instanceof SourceError) throw new CliError(error.message);
-      throw new CliError(`cannot read ${this.o.source.path}: ${(error as Error).message}`);
-    }
-  }
-
-  private async openJournal(): Promise<void> {
-    const path = join(this.receiptsDir, JOURNAL_FILE);
-    const wanted: RunRecord = {
-      type: 'run', version: JOURNAL_VERSION, chainId: this.chainId, signer: toHex(this.o.keyPair.publicKey), mode: this.o.mode,
-      algorithm: this.o.algorithm, category: this.o.category, salted: this.o.salted,
-    };
-    let contents: Awaited<ReturnType<typeof readJournal>>;
-    try {
-      contents = await readJournal(path);
-      if (contents !== undefined && contents.records.length > 0) this.state = BulkState.replay(contents.records, path);
-    } catch (error) {
-      if (error instanceof JournalError) throw new CliError(`${error.message} (move the receipts directory aside to start afresh)`);
-      throw error;
-    }
-    this.journal = await JournalWriter.open(path, contents?.validBytes ?? 0);
-    if (contents === undefined || contents.records.length === 0) {
-      this.state = new BulkState(wanted);
-      await this.journal.appendSynced(wanted);
-      return;
-    }
-    const run = this.state.run;
-    const differs = (['version', 'chainId', 'signer', 'mode', 'algorithm', 'category', 'salted'] as const)
-      .filter((field) => run[field] !== wanted[field]);
-    if (differs.length > 0) {
-      await this.journal.close();
-      throw new CliError(`${path} belongs to a run with another ${differs.join(', ')} (${differs.map((f) => `${f} ${String(run[f])}`).join(', ')}); `
-        + 'resume with the same options, or give another --receipts directory');
-    }
-  }
 
   private countJournaled(listing: SourceListing): void {
     Object.assign(this.counts, { total: 0, hashed: 0, submitted: 0, committed: 0 });
@@ -293,7 +128,7 @@ class BulkRun {
   private async recover(): Promise<void> {
     for (const batch of this.state.batches) {
       if (batch.state !== 'open' || this.stopped) continue;
-      const outcome = await this.settle(batch, false);
+      const outcome = await this.settler.settle(batch, false);
       if (outcome.kind === 'superseded') {
         // Its items are anchored again only if the listing still holds them (files may be gone).
         await this.journal.append({ type: 'superseded', b: batch.b, reason: outcome.reason });
@@ -412,7 +247,7 @@ class BulkRun {
     const digests = items.map((item) => fromHex(item.digest)!);
     // From the chain's time when this machine's clock is behind it, so the node does not find
     // the tx expired on arrival.
-    const expiresAtMs = Math.max(Date.now(), this.chainTimeMs) + DEFAULT_TX_LIFETIME_MS;
+    const expiresAtMs = Math.max(Date.now(), this.settler.latestBlockTimeMs) + DEFAULT_TX_LIFETIME_MS;
     const common = {
       chainId: this.chainId, keyPair: this.o.keyPair, algorithm: this.o.algorithm, category: this.o.category,
       salted: this.o.salted, expiresAtMs,
@@ -431,7 +266,7 @@ class BulkRun {
   }
 
   private async process(batch: Batch, pool: Item[]): Promise<void> {
-    const outcome = await this.settle(batch, true);
+    const outcome = await this.settler.settle(batch, true);
     if (outcome.kind === 'superseded') {
       // A fresh tx that expires before it commits points at clocks or a stalled chain; signing
       // the items again and again would not help.
@@ -463,7 +298,7 @@ class BulkRun {
       return;
     }
     const { view } = outcome;
-    this.chainTimeMs = Math.max(this.chainTimeMs, view.blockTimeMs);
+    this.settler.sawBlockTime(view.blockTimeMs);
     batch.state = 'committed';
     batch.height = view.height;
     batch.txIndex = view.index;
@@ -479,74 +314,6 @@ class BulkRun {
     return n;
   }
 
-  /**
-   * Brings a journaled batch to an end. Its exact bytes are submitted again whenever the node does
-   * not know the tx, which the chain turns into a no-op if it committed meanwhile; the tx is given
-   * up (superseded) only once the latest block time has reached its expiry, when no block can
-   * ever include it. A `fresh` batch, journaled just now, is submitted before anything is asked.
-   */
-  private async settle(batch: Batch, fresh: boolean): Promise<Outcome> {
-    let failures = 0;
-    let refusedAsExpired = false;
-    let lookFirst = !fresh;
-    for (;;) {
-      try {
-        if (lookFirst) {
-          const seen = await this.look(batch);
-          failures = 0;
-          if (seen.kind !== 'unknown') return seen;
-          if (seen.wait || refusedAsExpired) {
-            await sleep(POLL_INTERVAL_MS);
-            continue;
-          }
-        }
-        lookFirst = true;
-        try {
-          const result = await this.client.submit(batch.tx, { wait: 'commit' });
-          if (result.status === 'committed') return { kind: 'committed', view: result };
-        } catch (error) {
-          if (!(error instanceof ApiError) || FATAL_CODES.has(error.code)) throw error;
-          if (error.code === 'TX_EXPIRED') {
-            // The node's clock says expired, but a block may still be timed before the expiry:
-            // wait for the block time to pass it before signing the items anew.
-            refusedAsExpired = true;
-          } else if (!WAIT_CODES.has(error.code)) {
-            return { kind: 'refused', error };
-          }
-          if (error.code === 'MEMPOOL_FULL') await sleep(POLL_INTERVAL_MS);
-        }
-      } catch (error) {
-        const delayMs = this.retryDelaysMs[failures];
-        if (!(error instanceof ClientError) || delayMs === undefined) throw error;
-        failures++;
-        await sleep(delayMs);
-      }
-    }
-  }
-
-  /** What the node knows of the batch's tx: committed, never committable, or neither (pending or unknown). */
-  private async look(batch: Batch): Promise<Exclude<Outcome, { kind: 'refused' }> | { kind: 'unknown'; wait: boolean }> {
-    // The node's latest block time is read BEFORE the tx is looked up: if the tx is unknown
-    // then, no block up to that time holds it, and every later block is later than its expiry.
-    const status = await this.client.status();
-    this.chainTimeMs = Math.max(this.chainTimeMs, status.latestBlockTimeMs);
-    const view = await this.txStatus(batch.txHash);
-    if (view?.status === 'committed') return { kind: 'committed', view };
-    if (view === undefined && status.latestBlockTimeMs >= batch.expiresAtMs) {
-      return { kind: 'superseded', reason: `expired at ${new Date(batch.expiresAtMs).toISOString()}, before any block held it` };
-    }
-    return { kind: 'unknown', wait: view?.status === 'pending' };
-  }
-
-  private async txStatus(hash: string): Promise<Awaited<ReturnType<TianpingClient['tx']>> | undefined> {
-    try {
-      return await this.member.tx(hash);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'TX_NOT_FOUND') return undefined;
-      throw error;
-    }
-  }
-
   // ------------------------------------------------------------------ receipts
 
   /** One receipt file per item of a committed batch (and per file sharing an item's digest). */
@@ -560,7 +327,7 @@ class BulkRun {
       // Receipts an interrupted run already wrote: their files were renamed into place whole.
       const missing: typeof targets = [];
       await forEachConcurrent(targets, RECEIPT_CONCURRENCY, async (target) => {
-        if (await this.receiptOnDisk(target.item)) target.item.receiptDone = true;
+        if (await this.files.onDisk(target.item)) target.item.receiptDone = true;
         else missing.push(target);
       });
       targets = missing;
@@ -569,7 +336,7 @@ class BulkRun {
     // One signed request per batch: the tx's inclusion proof, completed locally with each item's
     // path in the batch tree. For an indexed batch that is exactly the receipt the node serves per
     // digest, and asking the node item by item would cost a request and a whole batch tree each.
-    const inclusion = await this.retrying(() => this.member.txInclusion(batch.txHash));
+    const inclusion = await this.settler.retrying(() => this.member.txInclusion(batch.txHash));
     const tree = batchTree(batch.items.map((item) => fromHex(item.digest)!));
     const build = (carrier: Item): Receipt => {
       const index = carrier.indexInBatch!;
@@ -580,7 +347,7 @@ class BulkRun {
       // The node's own receipt of one item (public route) must be the same bytes: a cheap check
       // that the local construction and the node agree before thousands of files are written.
       const first = targets[0]!.carrier;
-      const served = await this.retrying(() => this.client.receipt(first.digest, { algorithm: this.o.algorithm, tx: batch.txHash }));
+      const served = await this.settler.retrying(() => this.client.receipt(first.digest, { algorithm: this.o.algorithm, tx: batch.txHash }));
       if (!equalBytes(encodeReceipt(served), encodeReceipt(build(first)))) {
         throw new CliError(`the node's receipt of ${first.name} (tx ${batch.txHash}) differs from the one built from its inclusion proof`);
       }
@@ -593,47 +360,10 @@ class BulkRun {
       const receipt = build(carrier);
       const json = { ...shared, digest: toHex(receipt.digest), batch: { itemIndex: receipt.batch!.itemIndex,
         itemCount: receipt.batch!.itemCount, path: receipt.batch!.path.map(toHex) } };
-      await this.writeReceiptFiles(item, JSON.stringify(json, null, 2) + '\n');
+      await this.files.write(item, JSON.stringify(json, null, 2) + '\n');
       item.receiptDone = true;
       this.receiptsWritten++;
     });
-  }
-
-  private receiptBase(item: Item): string {
-    return join(this.receiptsDir, ...item.name.split('/'));
-  }
-
-  private async receiptOnDisk(item: Item): Promise<boolean> {
-    const base = this.receiptBase(item);
-    const paths = [`${base}.receipt.json`, ...(item.salt === undefined ? [] : [`${base}.salt`])];
-    for (const path of paths) if (!(await stat(path).then((s) => s.isFile(), () => false))) return false;
-    return true;
-  }
-
-  private async writeReceiptFiles(item: Item, receiptJson: string): Promise<void> {
-    const base = this.receiptBase(item);
-    const folder = dirname(base);
-    if (!this.createdDirs.has(folder)) {
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      this.createdDirs.add(folder);
-    }
-    // The salt first: a receipt on disk always has its salt beside it. The salt is the court's
-    // to receive with the file, never part of the receipt (docs/receipt-format.md §7).
-    if (item.salt !== undefined) await writeAtomically(`${base}.salt`, `${item.salt}\n`, 0o600);
-    await writeAtomically(`${base}.receipt.json`, receiptJson, 0o644);
-  }
-
-  /** Connection failures are retried with growing waits; the node's answers are not. */
-  private async retrying<T>(operation: () => Promise<T>): Promise<T> {
-    for (let failures = 0; ; failures++) {
-      try {
-        return await operation();
-      } catch (error) {
-        const delayMs = this.retryDelaysMs[failures];
-        if (!(error instanceof ClientError) || delayMs === undefined) throw error;
-        await sleep(delayMs);
-      }
-    }
   }
 
   private result(): BulkResult {
@@ -650,52 +380,4 @@ class BulkRun {
       changed: this.changed, skipped: this.skipped, batches, refused: this.refused,
     };
   }
-}
-
-// ------------------------------------------------------------------ helpers
-
-async function statOrFail(path: string): Promise<{ size: number; mtimeMs: number }> {
-  try {
-    const info = await stat(path);
-    return { size: info.size, mtimeMs: info.mtimeMs };
-  } catch (error) {
-    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
-/** A crash leaves the old file or the new one, never half of one. */
-async function writeAtomically(path: string, text: string, mode: number): Promise<void> {
-  const temporary = `${path}.tmp-${process.pid}`;
-  await writeFile(temporary, text, { mode });
-  await rename(temporary, path);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Maps with up to `concurrency` calls running, yielding results in input order. */
-export async function* orderedMap<T, R>(inputs: readonly T[], concurrency: number, map: (input: T) => Promise<R>): AsyncGenerator<R> {
-  const running: Promise<R>[] = [];
-  let next = 0;
-  const launch = (): void => {
-    const promise = map(inputs[next++]!);
-    // Awaited in order below; until then a rejection must not count as unhandled.
-    promise.catch(() => undefined);
-    running.push(promise);
-  };
-  while (next < inputs.length && running.length < concurrency) launch();
-  while (running.length > 0) {
-    const result = await running.shift()!;
-    if (next < inputs.length) launch();
-    yield result;
-  }
-}
-
-async function forEachConcurrent<T>(inputs: readonly T[], concurrency: number, body: (input: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < inputs.length) await body(inputs[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, inputs.length) }, worker));
 }
