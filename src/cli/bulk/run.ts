@@ -26,7 +26,6 @@ import type { Batch, BulkState, Item } from './state.js';
 import type { BatchSummary, BulkOptions, BulkResult, Outcome, Refusal, Resolution } from './types.js';
 
 export type { BatchSummary, BulkOptions, BulkResult, ChainLimitParams, Refusal } from './types.js';
-export { orderedMap } from './concurrency.js';
 export { DEFAULT_BATCH_SIZE } from './setup.js';
 
 /** Receipts of `--batch DIR` go here unless --receipts says otherwise; the walk skips it. */
