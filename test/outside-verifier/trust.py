@@ -112,7 +112,8 @@ def trust_from_doc(doc, trusted_header_hash: str | None = None) -> Trust:
 def load_trust(path: str, trusted_header: str | None = None) -> Trust:
     """--trust FILE, and --trusted-header HASH|FILE (a hash, or a file holding one)."""
     doc = _read_json(path)
-    if trusted_header is not None and not re.fullmatch(r'[0-9a-fA-F]{64}', trusted_header):
+    # Hex of any length is meant as a hash (and refused unless 32 bytes); anything else names a file.
+    if trusted_header is not None and not re.fullmatch(r'[0-9a-fA-F]+', trusted_header):
         hash_doc = _read_json(trusted_header)
         found = hash_doc.get('trustedHeaderHash') if isinstance(hash_doc, dict) else None
         if not isinstance(found, str):

@@ -1,0 +1,93 @@
+// Runs the outside verifier (verify_receipt.py, written from docs/receipt-format.md alone) over every
+// receipt vector and holds each verdict to the vector's expectation: the spec is complete only if an
+// implementation that owes nothing to the SDK agrees with it everywhere.
+import { execFile, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const SCRIPT = fileURLToPath(new URL('./verify_receipt.py', import.meta.url));
+const VECTORS = fileURLToPath(new URL('../vectors/receipts/', import.meta.url));
+const IN_CI = process.env['CI'] === 'true';
+// No __pycache__ left in the tree by a test run.
+const PY_ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+
+const pythonFound = spawnSync('python3', ['--version'], { encoding: 'utf8' }).status === 0;
+if (!pythonFound && !IN_CI) {
+  console.warn('outside-verifier tests SKIPPED: python3 not found (under CI=true they fail instead)');
+}
+
+interface VectorEntry {
+  readonly name: string;
+  readonly expect: { readonly valid: boolean; readonly failedCheck?: string } & Record<string, unknown>;
+  readonly protobufSha256?: string;
+}
+interface VerdictLine {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly failedCheck: string | null;
+  readonly error: string | null;
+  readonly detail?: string;
+  readonly facts?: Record<string, unknown> | null;
+  readonly protobufSha256: string | null;
+}
+
+const index = JSON.parse(readFileSync(`${VECTORS}index.json`, 'utf8')) as { vectors: VectorEntry[] };
+
+function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('python3', [SCRIPT, ...args], { env: PY_ENV, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe.skipIf(!pythonFound && !IN_CI)('outside verifier (Python, from the spec alone) on the receipt vectors', () => {
+  const lines = new Map<string, VerdictLine>();
+
+  beforeAll(async () => {
+    if (!pythonFound) throw new Error('python3 not found: required when CI=true');
+    // One process for every vector: pure-Python Ed25519 is slow, and each signature is checked once.
+    const { code, stdout, stderr } = await run(['--vectors', VECTORS]);
+    if (code !== 0) throw new Error(`verify_receipt.py --vectors exited ${code}: ${stderr}`);
+    for (const text of stdout.split('\n').filter((l) => l.trim() !== '')) {
+      const line = JSON.parse(text) as VerdictLine;
+      lines.set(line.name, line);
+    }
+  }, 60_000);
+
+  it('gives one verdict per vector of index.json', () => {
+    expect([...lines.keys()].sort()).toEqual(index.vectors.map((v) => v.name).sort());
+  });
+
+  it.each(index.vectors.map((v) => [v.name, v] as const))('%s: the same verdict as the SDK', (name, vector) => {
+    const line = lines.get(name);
+    expect(line, `no verdict for ${name}`).toBeDefined();
+    if (line === undefined) return;
+    expect({ ok: line.ok, failedCheck: line.failedCheck, error: line.error }, line.detail ?? '').toEqual({
+      ok: vector.expect.valid,
+      failedCheck: vector.expect.valid ? null : (vector.expect.failedCheck ?? null),
+      error: null,
+    });
+    if (vector.expect.valid) {
+      const { valid: _valid, ...proved } = vector.expect;
+      expect(line.facts).toMatchObject(proved);
+    }
+    // Every receipt that parses re-encodes to the pinned protobuf form (section 10).
+    if (vector.protobufSha256 !== undefined && line.protobufSha256 !== null) {
+      expect(line.protobufSha256).toBe(vector.protobufSha256);
+    }
+  });
+
+  it('prints the one-line verdict of a single receipt, exit 0 valid and 2 for an unusable trust anchor', async () => {
+    const good = await run([`${VECTORS}good-evidence.json`, '--trust', `${VECTORS}genesis.json`,
+      '--file-digest', '894c6482682c174c0569579c2779b795760163876e0880e7280069ee2f44ce16']);
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout)).toEqual({ ok: true, failedCheck: null, error: null });
+    const badTrust = await run([`${VECTORS}good-evidence-v2.json`, '--trust', `${VECTORS}genesis.json`,
+      '--trusted-header', 'abcd', '--file-digest', '894c6482682c174c0569579c2779b795760163876e0880e7280069ee2f44ce16']);
+    expect(badTrust.code).toBe(2);
+    expect(JSON.parse(badTrust.stdout)).toEqual({ ok: false, failedCheck: null, error: 'TRUST_INVALID' });
+  }, 30_000);
+});
