@@ -79,6 +79,15 @@ export interface NodeConfig {
   readonly log: {
     readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   };
+  /** Witnesses this node pushes its checkpoints to (docs/checkpoints.md §6, node/witness-push.ts). */
+  readonly witnesses: {
+    /** `<URL> <witness verifier key>` each: the witness's base URL and the key it cosigns with. Empty: no push. */
+    readonly list: readonly string[];
+    /** A push round starts at most this often (when the chain moved since the last one). */
+    readonly intervalMs: number;
+    /** A round starts as soon as this many heights committed since the last one; 0: by the interval alone. */
+    readonly everyHeights: number;
+  };
 }
 
 export const DEFAULT_CONFIG: NodeConfig = {
@@ -129,5 +138,10 @@ export const DEFAULT_CONFIG: NodeConfig = {
   },
   log: {
     level: 'info',
+  },
+  witnesses: {
+    list: [],
+    intervalMs: 30_000,
+    everyHeights: 0,
   },
 };

@@ -3,6 +3,7 @@
 // Everything is checked once, at start: a typo or an out-of-range value stops the node with a
 // message naming the setting and where the bad value came from, instead of surfacing hours later.
 import { readFileSync } from 'node:fs';
+import { parseCosignerKey } from '../witness/cosignature.js';
 import { DEFAULT_CONFIG, type NodeConfig } from './defaults.js';
 import { ENV_PREFIX, FRIENDLY_FLAGS, SETTINGS, envVarOf, expectation, itemExpectation, type SettingKind,
   type SettingSpec } from './settings.js';
@@ -57,6 +58,7 @@ export function loadConfig(options: LoadConfigOptions): NodeConfig {
   checkOrder(values, 'api.headersTimeoutMs', 'api.requestTimeoutMs', 'at most');
   checkOrder(values, 'api.commitWaitMsMax', 'api.connectionTimeoutMs', 'below');
   checkOrder(values, 'api.connectionsPerClientMax', 'api.connectionsMax', 'at most');
+  checkWitnesses(values);
   return build(values);
 }
 
@@ -167,6 +169,29 @@ function checkList(path: string, kind: SettingKind & { type: 'list' }, items: re
     if (seen.has(item)) fail(`${path}[${i}] from ${source} repeats ${JSON.stringify(item)}`);
     seen.add(item);
     return item;
+  });
+}
+
+/** Each witness's URL parses and its verifier key is a usable cosignature/v1 key; no key is listed twice. */
+function checkWitnesses(values: Values): void {
+  const entry = values.get('witnesses.list');
+  if (entry === undefined) return;
+  const keys = new Set<string>();
+  (entry.value as string[]).forEach((item, i) => {
+    const [url, key] = item.split(' ') as [string, string];
+    const where = `witnesses.list[${i}] from ${entry.source}`;
+    try {
+      new URL(url);
+    } catch {
+      fail(`${where}: ${JSON.stringify(url)} is not a URL`);
+    }
+    try {
+      parseCosignerKey(key);
+    } catch (error) {
+      fail(`${where}: the witness verifier key is refused: ${(error as Error).message}`);
+    }
+    if (keys.has(key)) fail(`${where}: the witness key ${key.slice(0, key.indexOf('+', key.indexOf('+') + 1))} is listed twice`);
+    keys.add(key);
   });
 }
 

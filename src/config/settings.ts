@@ -35,6 +35,10 @@ const MULTIADDR_RE = /^\/[^\s,]+$/;
 // an address without one could never be verified as the member it claims to be.
 const PEER_MULTIADDR_RE = /^\/[^\s,]+\/p2p\/[1-9A-HJ-NP-Za-km-z]+$/;
 
+// A witness to push checkpoints to: its URL and its verifier key, one space between (neither holds
+// a space or a comma, the list separator).
+const WITNESS_RE = /^https?:\/\/[^\s,]+ [^\s,+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/;
+
 export const SETTINGS: readonly SettingSpec[] = [
   { path: 'dataDir', kind: pathString },
   { path: 'moniker', kind: { type: 'string', allowEmpty: false, pattern: NAME_RE,
@@ -80,6 +84,12 @@ export const SETTINGS: readonly SettingSpec[] = [
   { path: 'p2p.denyListFile', kind: optionalPath },
   { path: 'p2p.banMs', kind: positive },
   { path: 'log.level', kind: { type: 'enum', values: LOG_LEVELS } },
+  // The key is checked in full (key ID, type, a usable Ed25519 key) by the loader: see checkWitnesses.
+  { path: 'witnesses.list', kind: { type: 'list', itemPattern: WITNESS_RE,
+    itemPatternText: '"<http(s) URL> <witness verifier key>", e.g. "https://witness.example:7380 court.example/witness+1a2b3c4d+BK..."' } },
+  // A floor of a second: each round is a request per witness, and a witness serialises its requests.
+  { path: 'witnesses.intervalMs', kind: { type: 'int', min: 1_000, max: INT_MAX } },
+  { path: 'witnesses.everyHeights', kind: nonNegative },
 ];
 
 export const ENV_PREFIX = 'TIANPING_';
