@@ -5,33 +5,38 @@
 //   2. p50/p99 submit-to-commit latency at half that load, open-loop, in the same submission mode
 //      (scripts/bench-net-latency.ts): with bulk, sampled on every K-th tx sent alone with ?wait=commit;
 //   3. the ceiling: ed25519 verifications/s of the node's verifier on every core of this machine,
-//      divided by the number of validators (each validator verifies every tx once).
+//      divided by the number of validators (each validator verifies every tx once);
+//   4. etcd's writes/s on the same machine in the same run (scripts/bench-net-etcd.ts), the
+//      reference the committed rate is read against, and CPU per anchor at half against full load.
 // Targets are reported as pass/fail; a missed target is a result, not an error (exit 0).
 import { readKeyFile, type KeyPair } from '../src/crypto/index.js';
 import { txSignBytes, decodeTx, TX_BATCH_TXS_MAX } from '../src/codec/index.js';
 import { DEFAULT_PARAMS } from '../src/state/genesis.js';
 import {
-  heightOfFirstBlockAfter, keepAliveAgent, machineInfo, measureVerifyCeiling, presignAnchorTxs, round,
+  getJson, heightOfFirstBlockAfter, keepAliveAgent, machineInfo, measureVerifyCeiling, presignAnchorTxs,
   withCpuProfile, type MachineInfo, type PresignedTx, type VerifyCeiling,
 } from './bench-lib.js';
 import { cpuPercents, cpuSnapshot, headers, StatusPoller, STATUS_POLL_MS, type CpuPercents, type CpuSnapshot } from './bench-chain.js';
-import { HALF_LOAD_BULK_TICK_MS, emptyHalfLoadResult, halfLoad, LATENCY_SAMPLES_PER_SEC, type HalfLoadResult } from './bench-net-latency.js';
+import { HALF_LOAD_BULK_TICK_MS, emptyHalfLoadResult, halfLoad, LATENCY_SAMPLES_PER_SEC } from './bench-net-latency.js';
 import { newSubmitCounters, submitBulk, submitSingle, SUBMIT_MODES, SUBMIT_TIMEOUT_MS, type SubmitMode } from './bench-net-submit.js';
+import { ETCD_INSTALL_HINT, ETCD_LOAD, ETCD_MEMBERS, etcdTools, measureEtcd } from './bench-net-etcd.js';
+import {
+  fixed, jsonLine, submitText, summaryLines, TARGET_COMMITTED_TPS,
+  type Args, type EtcdPhase, type Figures, type HalfLoadCommitted, type HalfLoadPhase, type MaxLoadResult,
+} from './bench-net-report.js';
 import {
   benchMain, cpuProfOption, drainMempools, EXIT_OK, nodeEnvOption, parseOptions, UsageError, warmUp, wholeNumber, withTestnet, type TestnetRun,
 } from './bench-run.js';
 import { createTestnetFiles, startTestnet, type TestnetLayout, type TestnetNodeHandle } from './testnet-lib.js';
-import { metricsMovement, scrapeMetrics, watchMetrics, type MetricsMovement } from './bench-metrics.js';
+import { metricsMovement, scrapeMetrics, watchMetrics } from './bench-metrics.js';
 
-const TARGET_COMMITTED_TPS = 1_500;
 /** /metrics is scraped this often during the loads too, as Prometheus would (its default is 15 s). */
 const METRICS_SCRAPE_INTERVAL_MS = 2_000;
-const TARGET_P50_MS = 1_000;
-const TARGET_P99_MS = 2_000;
-
 const DEFAULT_VALIDATORS = 4;
 /** Away from the testnet's default 8100, so that a developer's running testnet does not collide. */
 const DEFAULT_BASE_PORT = 18_100;
+/** etcd's client ports (its peer ports 10 above): beside etcd's own 2379, clear of the testnets'. */
+const DEFAULT_ETCD_PORT = 23_790;
 const DEFAULT_LOAD_SECONDS = 30;
 const QUICK_LOAD_SECONDS = 8;
 const HALF_LOAD_SECONDS = 20;
@@ -72,12 +77,10 @@ const CHAIN_CATCH_UP_MS = 60_000;
 const COMMIT_WAIT_MS = 60_000;
 const TX_LIFETIME_MS = 60 * 60 * 1000;
 const CATEGORY = 'copyright';
-/** Above this share of one core used by other processes, the figures are flagged as disturbed. */
-const OTHER_CPU_WARN_PERCENT = 20;
-
 const USAGE = `Usage: npm run bench:net -- [--validators N] [--seconds S] [--quick] [--connections C]
                             [--submit single|bulk] [--bulk-size K] [--backlog N]
                             [--latency-sample-every K] [--base-port P]
+                            [--etcd | --no-etcd] [--etcd-port P]
                             [--node-env NAME=VALUE]... [--cpu-prof DIR] [--keep]
 
 Starts a fresh local testnet of N validators (each its own process, in a temporary directory, on
@@ -90,7 +93,12 @@ Starts a fresh local testnet of N validators (each its own process, in a tempora
      due in each ${HALF_LOAD_BULK_TICK_MS} ms go as one POST /v1/txs/bulk, except every K-th tx, sent alone with
      ?wait=commit as a sample. The samples ride in the same blocks as the bulk txs, so their
      latency stands for every tx's.
-  3. the verification ceiling: NodeVerifier verifications/s on every core, divided by N.
+  3. the verification ceiling: NodeVerifier verifications/s on every core, divided by N;
+  4. before the testnet starts, etcd's writes/s: ${ETCD_MEMBERS} etcd members on 127.0.0.1 in a temporary
+     directory, \`etcdctl check perf --load=${ETCD_LOAD}\` (60 s); committed anchors/s ÷ that is the
+     ratio to etcd. Without etcd (${ETCD_INSTALL_HINT}) the bench says so and reports no ratio.
+Targets: committed >= ${TARGET_COMMITTED_TPS}/s; p50 <= 1 s, p99 <= 2 s at half load; committed/etcd >= 1.0;
+node CPU per anchor at half load <= 1.3 x that at maximum load.
 Every node's GET /metrics is scraped after the warm-up, every 2 s during the loads and after the
 half load: the JSON line lists the tianping_ series that moved from the first scrape (at any later
 one) and those that did not.
@@ -111,30 +119,15 @@ Options:
                         with bulk, every K-th half-load tx is a latency sample (default: K for at least
                         ${LATENCY_SAMPLES_PER_SEC} samples/s, e.g. 12 at 600 txs/s)
   --base-port P         API ports P.., p2p ports P+100.. (default ${DEFAULT_BASE_PORT})
+  --etcd                measure etcd, and fail (exit 2) where it is not installed
+  --no-etcd             skip etcd (no ratio to etcd; saves its 60 s)
+                        (default: measure etcd where it is installed, else say so)
+  --etcd-port P         etcd client ports P..P+${ETCD_MEMBERS - 1}, peer ports P+10.. (default ${DEFAULT_ETCD_PORT})
   --node-env NAME=VALUE extra environment of every node, e.g. TIANPING_CONSENSUS_BLOCK_DELAY_MS=0 (repeatable)
   --cpu-prof DIR        write a V8 CPU profile of every validator into DIR (written when the nodes stop)
   --keep                keep the testnet directory (logs, ledgers) instead of deleting it
   -h, --help            show this help
 `;
-
-interface Args {
-  readonly validators: number;
-  readonly loadSeconds: number;
-  readonly halfLoadSeconds: number;
-  readonly ceilingMs: number;
-  readonly halfLoadWarmupMs: number;
-  readonly quick: boolean;
-  readonly connections: number;
-  readonly submit: SubmitMode;
-  readonly bulkSize: number;
-  readonly backlogTxsMax: number;
-  /** Every K-th half-load tx is a latency sample in bulk mode; undefined: chosen from the rate. */
-  readonly latencySampleEvery: number | undefined;
-  readonly basePort: number;
-  readonly nodeEnv: Readonly<Record<string, string>>;
-  readonly cpuProfDir: string | undefined;
-  readonly keep: boolean;
-}
 
 function parse(argv: readonly string[]): Args | 'help' {
   const values = parseOptions(argv, {
@@ -142,6 +135,7 @@ function parse(argv: readonly string[]): Args | 'help' {
     connections: { type: 'string' }, submit: { type: 'string' }, 'bulk-size': { type: 'string' }, backlog: { type: 'string' },
     'latency-sample-every': { type: 'string' },
     'base-port': { type: 'string' }, 'node-env': { type: 'string', multiple: true },
+    etcd: { type: 'boolean' }, 'no-etcd': { type: 'boolean' }, 'etcd-port': { type: 'string' },
     'cpu-prof': { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
@@ -155,6 +149,7 @@ function parse(argv: readonly string[]): Args | 'help' {
   const sampleEveryText = values['latency-sample-every'];
   if (sampleEveryText !== undefined && submit !== 'bulk') throw new UsageError('--latency-sample-every needs --submit bulk: with single, every tx is a sample');
   const cpuProfDir = cpuProfOption(values['cpu-prof']);
+  if (values.etcd === true && values['no-etcd'] === true) throw new UsageError('--etcd and --no-etcd contradict each other');
   return {
     validators: wholeNumber('validators', values.validators, DEFAULT_VALIDATORS, 1),
     loadSeconds,
@@ -166,6 +161,8 @@ function parse(argv: readonly string[]): Args | 'help' {
     submit: submit as SubmitMode, bulkSize, backlogTxsMax: wholeNumber('backlog', values.backlog, DEFAULT_BACKLOG_TXS_MAX, 1),
     latencySampleEvery: sampleEveryText === undefined ? undefined : wholeNumber('latency-sample-every', sampleEveryText, 1, 1),
     basePort: wholeNumber('base-port', values['base-port'], DEFAULT_BASE_PORT, 1),
+    etcd: values.etcd === true ? 'on' : values['no-etcd'] === true ? 'off' : 'auto',
+    etcdPort: wholeNumber('etcd-port', values['etcd-port'], DEFAULT_ETCD_PORT, 1, 65_535 - 20),
     nodeEnv, cpuProfDir, keep: values.keep === true,
   };
 }
@@ -175,30 +172,6 @@ const log = (message: string): void => {
 };
 
 // --- phase 1: maximum load -------------------------------------------------------------------
-
-interface MaxLoadResult {
-  readonly committedTps: number;
-  readonly acceptedTps: number;
-  readonly windowMs: number;
-  readonly windowBlocks: number;
-  readonly meanBlockIntervalMs: number;
-  readonly meanTxsPerBlock: number;
-  readonly maxTxsPerBlock: number;
-  /** Blocks of the window that committed after round 0. */
-  readonly laterRoundBlocks: number;
-  readonly submitted: number;
-  readonly accepted: number;
-  /** HTTP requests sent, resends included. */
-  readonly requests: number;
-  readonly mempoolFullAnswers: number;
-  readonly backlogPauses: number;
-  readonly refused: Readonly<Record<string, number>>;
-  readonly ranOutOfTxs: boolean;
-  /** CPU used during the window, in % of one core: each node, this client, the whole machine. */
-  readonly nodeCpuPercent: readonly number[];
-  readonly clientCpuPercent: number;
-  readonly machineCpuPercent: number;
-}
 
 async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: readonly PresignedTx[], poller: StatusPoller):
   Promise<MaxLoadResult> {
@@ -285,15 +258,6 @@ function presign(layout: TestnetLayout, keyPair: KeyPair, count: number, firstNo
   return txs;
 }
 
-const submitText = (args: Args): string =>
-  (args.submit === 'bulk' ? `bulk (POST /v1/txs/bulk, up to ${args.bulkSize} txs per request)` : 'single (one tx per POST /v1/txs)');
-const halfSubmitText = (half: HalfLoadResult): string =>
-  (half.submit === 'bulk' ? `bulk, 1 in ${half.sampleEvery} txs alone with ?wait=commit` : 'single, every tx with ?wait=commit');
-const fixed = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-const passText = (pass: boolean): string => (pass ? 'PASS' : 'FAIL');
-const countsText = (counts: Readonly<Record<string, number>>): string =>
-  Object.entries(counts).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
-
 /** The ceiling first, on an idle machine: the node's verifier on a real signature of this chain. */
 async function ceilingPhase(args: Args, layout: TestnetLayout, keyPair: KeyPair, machine: MachineInfo): Promise<VerifyCeiling> {
   const [sample] = presignAnchorTxs({ chainId: layout.chainId, keyPair, count: 1, category: CATEGORY, firstNonce: 0,
@@ -326,147 +290,74 @@ async function maxLoadPhase(args: Args, handles: readonly TestnetNodeHandle[], t
   }
 }
 
-/** The half-load phase's latencies, and the CPU it took while sending (after the warm-up). */
-interface HalfLoadPhase {
-  readonly result: HalfLoadResult;
-  /** Undefined when the phase did not run. */
-  readonly cpu: CpuPercents | undefined;
-}
-
 async function halfLoadPhase(args: Args, layout: TestnetLayout, keyPair: KeyPair, handles: readonly TestnetNodeHandle[],
   committedTps: number): Promise<HalfLoadPhase> {
   const rateTps = committedTps / 2;
   if (!(rateTps > 0)) {
     // No rate to halve: a failed result, not an error of the bench.
     log('phase 2 skipped: nothing was committed in the steady window of maximum load');
-    return { result: emptyHalfLoadResult(args.submit), cpu: undefined };
+    return { result: emptyHalfLoadResult(args.submit), cpu: undefined, committed: undefined };
   }
   log(`phase 2: ${fixed(rateTps)} txs/s (half of ${fixed(committedTps)}) for ${args.halfLoadSeconds} s, `
     + (args.submit === 'bulk' ? 'bulk with latency samples alone with ?wait=commit' : 'single with ?wait=commit'));
   const txs = presign(layout, keyPair, Math.ceil(rateTps * args.halfLoadSeconds) + 1, 10_000_000);
   // CPU while the load is sent, warm-up excluded: how close half load runs the machine to its limit.
   let from: CpuSnapshot | undefined;
-  let cpu: CpuPercents | undefined;
+  let to: CpuSnapshot | undefined;
   const fromTimer = setTimeout(() => { from = cpuSnapshot(handles); }, args.halfLoadWarmupMs);
-  const toTimer = setTimeout(() => { if (from !== undefined) cpu = cpuPercents(from, cpuSnapshot(handles)); },
-    args.halfLoadSeconds * 1000);
+  const toTimer = setTimeout(() => { if (from !== undefined) to = cpuSnapshot(handles); }, args.halfLoadSeconds * 1000);
+  const apiUrl = handles[0]!.node.apiUrl;
+  const startHeight = (await getJson<{ latestHeight: number }>(`${apiUrl}/v1/status`)).latestHeight;
   try {
     const result = await halfLoad({ urls: handles.map((h) => new URL(h.node.apiUrl)), txs, rateTps,
       durationMs: args.halfLoadSeconds * 1000, warmupMs: args.halfLoadWarmupMs, submit: args.submit, bulkSize: args.bulkSize,
       sampleEvery: args.latencySampleEvery, commitWaitMs: COMMIT_WAIT_MS, log });
-    return { result, cpu };
+    const cpu: CpuPercents | undefined = from === undefined || to === undefined ? undefined : cpuPercents(from, to);
+    const committed = from === undefined || to === undefined ? undefined : await committedBetween(apiUrl, startHeight, from.atMs, to.atMs);
+    return { result, cpu, committed };
   } finally {
     clearTimeout(fromTimer);
     clearTimeout(toTimer);
   }
 }
 
-interface Figures {
-  readonly args: Args;
-  readonly machine: MachineInfo;
-  readonly ceiling: VerifyCeiling;
-  readonly max: MaxLoadResult;
-  readonly drained: { readonly drained: boolean; readonly ms: number };
-  readonly half: HalfLoadResult;
-  readonly halfCpu: CpuPercents | undefined;
-  /** The nodes' tianping_ series before the maximum load and after the half load. */
-  readonly metrics: MetricsMovement;
+/**
+ * What the chain committed in blocks timed within (fromMs, toMs]: the anchors the half load's CPU
+ * paid for. Blocks are read from startHeight + 1 to the first one timed after toMs.
+ */
+async function committedBetween(apiUrl: string, startHeight: number, fromMs: number, toMs: number): Promise<HalfLoadCommitted> {
+  const tipHeight = await heightOfFirstBlockAfter(apiUrl, toMs, CHAIN_CATCH_UP_MS, STATUS_POLL_MS);
+  const blocks = (await headers(apiUrl, startHeight + 1, tipHeight)).filter((b) => b.timeMs > fromMs && b.timeMs <= toMs);
+  const txs = blocks.reduce((sum, b) => sum + b.txCount, 0);
+  return { committedTps: (txs * 1000) / (toMs - fromMs), blocks: blocks.length, meanTxsPerBlock: blocks.length === 0 ? 0 : txs / blocks.length,
+    spanMs: toMs - fromMs };
 }
 
-/** What the measured figures imply: the ratio to the ceiling, CPU per anchor, the targets. */
-function derive({ args, machine, ceiling, max, half }: Figures) {
-  const ceilingPerValidator = ceiling.verifyPerSec / args.validators;
-  const nodeCpuPercentSum = max.nodeCpuPercent.reduce((a, b) => a + b, 0);
-  const otherCpuPercent = round(max.machineCpuPercent - max.clientCpuPercent - nodeCpuPercentSum);
-  // CPU time per committed anchor hardly depends on what else runs: the figure to compare runs by
-  // on a shared machine, and what the machine could commit if the chain had it all to itself.
-  const nodeCpuMsPerAnchor = (nodeCpuPercentSum * 10) / max.committedTps;
-  const clientCpuMsPerAnchor = (max.clientCpuPercent * 10) / max.committedTps;
-  const errors: Record<string, number> = { ...max.refused };
-  for (const [code, n] of Object.entries(half.errors)) errors[code] = (errors[code] ?? 0) + n;
-  return {
-    ceilingPerValidator, ratio: max.committedTps / ceilingPerValidator, otherCpuPercent, nodeCpuMsPerAnchor, clientCpuMsPerAnchor,
-    projectedIdleTps: max.committedTps > 0 ? (machine.cores * 1000) / (nodeCpuMsPerAnchor + clientCpuMsPerAnchor) : Number.NaN,
-    busy: otherCpuPercent > OTHER_CPU_WARN_PERCENT || ceiling.otherCpuPercent > OTHER_CPU_WARN_PERCENT,
-    errors,
-    targets: {
-      committedTps: { target: TARGET_COMMITTED_TPS, value: round(max.committedTps), pass: max.committedTps >= TARGET_COMMITTED_TPS },
-      p50Ms: { target: TARGET_P50_MS, value: round(half.p50Ms), pass: half.p50Ms <= TARGET_P50_MS },
-      p99Ms: { target: TARGET_P99_MS, value: round(half.p99Ms), pass: half.p99Ms <= TARGET_P99_MS },
-    },
-  };
+/**
+ * etcd's writes/s before anything else runs (args.etcd: on requires it, auto measures it where
+ * installed, off skips it); the members are stopped before the ceiling is measured.
+ */
+async function etcdPhase(args: Args): Promise<EtcdPhase> {
+  if (args.etcd === 'off') return { measured: false, reason: 'skipped (--no-etcd)' };
+  const tools = etcdTools();
+  if (!tools.installed) {
+    if (args.etcd === 'on') throw new Error(`--etcd: ${tools.reason}; ${ETCD_INSTALL_HINT}`);
+    log(`etcd: ${tools.reason}: no ratio to etcd (${ETCD_INSTALL_HINT})`);
+    return { measured: false, reason: tools.reason };
+  }
+  log(`etcd ${tools.version}: ${ETCD_MEMBERS} members on 127.0.0.1, client ports ${args.etcdPort}..`);
+  const result = await measureEtcd({ basePort: args.etcdPort, version: tools.version, log });
+  log(`  ${fixed(result.writesPerSec)} writes/s (members' CPU ${fixed(result.membersCpuPercent)}% of a core, `
+    + `the rest of the machine ${fixed(result.restCpuPercent)}%)`);
+  return { measured: true, result };
 }
 
-function summaryLines(f: Figures): string[] {
-  const { args, machine, ceiling, max, drained, half } = f;
-  const d = derive(f);
-  return [
-    '',
-    `bench:net  ${args.validators} validators, ${machine.cores} cores (${machine.cpuModel}), Node ${machine.nodeVersion}${args.quick ? ', --quick' : ''}`,
-    '',
-    `  committed at max load   ${fixed(max.committedTps)} anchors/s  (steady ${fixed(max.windowMs / 1000, 1)} s, ${max.windowBlocks} blocks, `
-      + `${fixed(max.meanBlockIntervalMs)} ms apart, ${fixed(max.meanTxsPerBlock)} txs/block, max ${max.maxTxsPerBlock}, `
-      + `${max.laterRoundBlocks} after round 0)`,
-    `  submitted               ${submitText(args)}: ${max.requests} requests, ${fixed(max.submitted / Math.max(1, max.requests), 1)} txs each`,
-    `  accepted by the APIs    ${fixed(max.acceptedTps)} txs/s  (${max.accepted} of ${max.submitted} sent; MEMPOOL_FULL answers ${max.mempoolFullAnswers}; `
-      + `backlog pauses ${max.backlogPauses}; refused: ${countsText(max.refused)}${max.ranOutOfTxs ? '; RAN OUT OF PRE-SIGNED TXS' : ''})`,
-    `  CPU in the window       nodes ${max.nodeCpuPercent.map((p) => `${fixed(p)}%`).join(' ')}, bench client ${fixed(max.clientCpuPercent)}%, `
-      + `whole machine ${fixed(max.machineCpuPercent)}% of ${machine.cores * 100}% (other processes ${fixed(d.otherCpuPercent)}%)`,
-    `  CPU per anchor          ${fixed(d.nodeCpuMsPerAnchor, 2)} ms in all validators (${fixed(d.nodeCpuMsPerAnchor / args.validators, 2)} ms each), `
-      + `${fixed(d.clientCpuMsPerAnchor, 2)} ms in the client: ${fixed(d.projectedIdleTps)} anchors/s if this machine ran nothing else`,
-    `  ceiling                 ${fixed(ceiling.verifyPerSec)} verifications/s on ${ceiling.threads} threads / ${args.validators} = `
-      + `${fixed(d.ceilingPerValidator)} per validator; committed/ceiling = ${fixed(d.ratio, 3)} (other processes ${fixed(ceiling.otherCpuPercent)}%)`,
-    `  latency at half load    p50 ${fixed(half.p50Ms)} ms, p90 ${fixed(half.p90Ms)} ms, p99 ${fixed(half.p99Ms)} ms, max ${fixed(half.maxMs)} ms `
-      + `(${half.samples} samples; commit timeouts ${half.commitTimeouts}; errors: ${countsText(half.errors)})`,
-    `  half load submitted     ${halfSubmitText(half)}: ${fixed(half.sentTps)} txs/s sent, ${fixed(half.sampleTps)} samples/s, `
-      + `${half.requests} requests`,
-    `  CPU at half load        ${f.halfCpu === undefined ? '—' : `nodes ${f.halfCpu.nodes.map((p) => `${fixed(p)}%`).join(' ')}, `
-      + `whole machine ${fixed(f.halfCpu.machine)}% of ${machine.cores * 100}%`}`,
-    `  drain between phases    ${fixed(drained.ms / 1000, 1)} s${drained.drained ? '' : ' (not drained)'}`,
-    `  /metrics                ${f.metrics.changed.length} tianping_ series moved under load, `
-      + `${f.metrics.unchanged.length} did not${f.metrics.unchanged.length > 0 ? ` (${f.metrics.unchanged.join(', ')})` : ''}`,
-    '',
-    ...(d.busy ? [`  WARNING: other processes used ${fixed(Math.max(d.otherCpuPercent, ceiling.otherCpuPercent))}% of a core while measuring: `
-      + 'these figures understate the node; rerun on an idle machine', ''] : []),
-    `  target committed >= ${TARGET_COMMITTED_TPS}/s   ${passText(d.targets.committedTps.pass)}`,
-    `  target p50 <= ${TARGET_P50_MS} ms          ${passText(d.targets.p50Ms.pass)}`,
-    `  target p99 <= ${TARGET_P99_MS} ms          ${passText(d.targets.p99Ms.pass)}`,
-    '',
-  ];
-}
-
-function jsonLine(f: Figures): string {
-  const { args, machine, ceiling, max, half } = f;
-  const d = derive(f);
-  return JSON.stringify({
-    bench: 'net', validators: args.validators, quick: args.quick, cores: machine.cores, node: machine.nodeVersion,
-    loadSeconds: args.loadSeconds, connectionsPerValidator: args.connections, submit: args.submit,
-    bulkSize: args.submit === 'bulk' ? args.bulkSize : 1, requests: max.requests,
-    committedTps: round(max.committedTps, 1), acceptedTps: round(max.acceptedTps, 1), windowMs: round(max.windowMs),
-    windowBlocks: max.windowBlocks, laterRoundBlocks: max.laterRoundBlocks, meanBlockIntervalMs: round(max.meanBlockIntervalMs),
-    meanTxsPerBlock: round(max.meanTxsPerBlock, 1),
-    nodeCpuPercent: max.nodeCpuPercent, clientCpuPercent: max.clientCpuPercent, machineCpuPercent: max.machineCpuPercent,
-    otherCpuPercent: d.otherCpuPercent, ceilingOtherCpuPercent: ceiling.otherCpuPercent,
-    nodeCpuMsPerAnchor: round(d.nodeCpuMsPerAnchor, 3), clientCpuMsPerAnchor: round(d.clientCpuMsPerAnchor, 3),
-    projectedIdleTps: round(d.projectedIdleTps),
-    ceilingVerifyPerSec: round(ceiling.verifyPerSec), ceilingVerifyPerSecPerValidator: round(d.ceilingPerValidator),
-    ratioToCeiling: round(d.ratio, 4),
-    halfLoadSubmit: half.submit, halfLoadTps: round(half.targetTps, 1), halfLoadSentTps: round(half.sentTps, 1),
-    halfLoadRequests: half.requests, latencySampleEvery: half.sampleEvery, latencySampleTps: round(half.sampleTps, 1),
-    latencySamples: half.samples,
-    p50Ms: round(half.p50Ms), p90Ms: round(half.p90Ms), p99Ms: round(half.p99Ms), maxMs: round(half.maxMs),
-    halfLoadNodeCpuPercent: f.halfCpu?.nodes ?? null, halfLoadMachineCpuPercent: f.halfCpu?.machine ?? null,
-    commitTimeouts: half.commitTimeouts, errors: d.errors,
-    targets: d.targets,
-    metricsChanged: f.metrics.changed, metricsUnchanged: f.metrics.unchanged, metrics: f.metrics.families,
-  });
-}
-
-/** The phases on a fresh testnet in dir: the ceiling first, then maximum and half load. */
+/** The phases on a fresh testnet in dir: etcd and the ceiling first, then maximum and half load. */
 async function phases(args: Args, machine: MachineInfo, running: TestnetRun): Promise<Figures> {
   const { dir } = running;
   const layout = createTestnetFiles({ dir, validators: args.validators, observers: 0, basePort: args.basePort });
   const keyPair = readKeyFile(layout.submitterKeyFile);
+  const etcd = await etcdPhase(args);
   const ceiling = await ceilingPhase(args, layout, keyPair, machine);
 
   log(`presigning: ${args.loadSeconds} s at up to ${PRESIGN_RATE_PER_SEC} txs/s`);
@@ -481,10 +372,10 @@ async function phases(args: Args, machine: MachineInfo, running: TestnetRun): Pr
   const metricsBefore = await scrapeMetrics(apiUrls);
   const watch = watchMetrics(apiUrls, METRICS_SCRAPE_INTERVAL_MS);
   const { max, drained } = await maxLoadPhase(args, handles, loadTxs);
-  const { result: half, cpu: halfCpu } = await halfLoadPhase(args, layout, keyPair, handles, max.committedTps);
+  const { result: half, cpu: halfCpu, committed: halfCommitted } = await halfLoadPhase(args, layout, keyPair, handles, max.committedTps);
   const during = await watch.stop();
   const metrics = metricsMovement(metricsBefore, await scrapeMetrics(apiUrls), during);
-  return { args, machine, ceiling, max, drained, half, halfCpu, metrics };
+  return { args, machine, etcd, ceiling, max, drained, half, halfCpu, halfCommitted, metrics };
 }
 
 async function run(args: Args): Promise<number> {
