@@ -157,7 +157,9 @@ export class TendermintDriver {
     this.cancelRebroadcast = this.o.timers.schedule(() => {
       if (!this.running) return;
       // A repairing node asks its peers again on every tick: at start none may have been connected.
-      if (this.repairTo !== undefined) this.sync.soon();
+      // So does a node no peer has answered yet: a new node must not wait for a block to be
+      // gossiped to learn that it is behind.
+      if (this.repairTo !== undefined || !this.sync.answered) this.sync.soon();
       // Cut off between two readiness reads is remembered: the node must decide again to be ready.
       this.quorum.look();
       this.feed({ kind: 'rebroadcastTick' });
@@ -269,7 +271,8 @@ export class TendermintDriver {
         return;
       }
       case 'commit': {
-        const block = this.executed.get(toHex(effect.block.hash)) ?? (await checkBlock(this.exec, effect.block.bytes));
+        // Decided on a precommit quorum the core verified: a certified block (docs/consensus.md).
+        const block = this.executed.get(toHex(effect.block.hash)) ?? (await checkBlock(this.exec, effect.block.bytes, { certified: true }));
         await this.commit(block, encodeCertificate(effect.certificate));
         this.recorder?.decided(effect.certificate.round);
         // A height that needed more than one round cost at least one timeout: operators (and the
@@ -352,7 +355,7 @@ export class TendermintDriver {
       throw new LedgerError('HIGH_WATER_MISMATCH', `block sync brought block ${toHex(blockHash)} at height ${repair.height}, `
         + `where this node had committed ${toHex(repair.blockHash)} (its high-water mark): refusing to continue on another chain`);
     }
-    const block = this.executed.get(toHex(blockHash)) ?? (await checkBlock(this.exec, blockBytes));
+    const block = this.executed.get(toHex(blockHash)) ?? (await checkBlock(this.exec, blockBytes, { certified: true }));
     await this.commitTimed(block, commitBytes);
     this.recorder?.abandoned();
     await this.writeMark(this.mark?.signed ?? null);

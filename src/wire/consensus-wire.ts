@@ -15,6 +15,7 @@ import { decodeCatchUpRequest, decodeProposal, decodeVote, encodeCatchUpRequest,
 import { MissingTxs } from './missing-txs.js';
 import { blocksRange, decodeFromPeer, decodePush } from './request-checks.js';
 import { TxGossip } from './tx-gossip.js';
+import { SYNC_RESPONSE_BYTES_MAX } from './block-sync.js';
 
 export type ConsensusNetwork = Pick<P2P, 'publish' | 'subscribe' | 'handle' | 'request' | 'connectedNodes'>;
 
@@ -260,9 +261,14 @@ export class ConsensusWire {
     const tip = this.c.ledger.tip.height;
     const to = Math.min(toHeight, tip);
     const blocks: { block: Uint8Array; commit: Uint8Array }[] = [];
+    let answerBytes = 0;
     for (let height = fromHeight; height <= to; height++) {
       const raw = await this.c.ledger.rawBlock(height);
       if (raw === undefined) break;
+      // Full blocks (3 MiB each by default) would pass the peer's message limit long before
+      // syncBlocksMax of them: the answer stops at a byte budget, the requester asks for the rest.
+      answerBytes += raw.block.length + raw.commit.length;
+      if (blocks.length > 0 && answerBytes > SYNC_RESPONSE_BYTES_MAX) break;
       blocks.push(raw);
     }
     return pb.BlocksResponse.encode({ tipHeight: tip, blocks }).finish();
