@@ -110,6 +110,14 @@ export interface ApiComponents {
    * TRUSTED_HEIGHT_NOT_ABOVE, HISTORY_PROOF_BUSY.
    */
   receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array, trustedHeight?: number): Promise<ReceiptForms>;
+  /**
+   * The version 2 receipt proved against the header H whose checkpoint (size H − 1) at least
+   * `cosignatures` of the node's witnesses cosigned most recently, with that cosigned note attached
+   * (docs/receipt-format.md §13.5): WITNESSED_CHECKPOINT_NOT_FOUND when no such checkpoint covers
+   * the anchor yet (or the node pushes to fewer witnesses). Absent on a node without witnesses.
+   */
+  witnessedReceipt?(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash: Uint8Array | undefined, cosignatures: number):
+    Promise<ReceiptForms>;
   /** A committed tx's inclusion proof (a receipt without item fields). TX_NOT_FOUND when unknown. */
   txInclusion(txHash: Uint8Array): Promise<ReceiptForms>;
   /**

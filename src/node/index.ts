@@ -13,7 +13,8 @@ import { openLedger } from './ledger-open.js';
 import { genesisHash } from '../state/index.js';
 import { toHex, type Clock } from '../types/index.js';
 import { NodeCore } from './node.js';
-import { systemClock } from './system-env.js';
+import { systemClock, systemTimers } from './system-env.js';
+import { WitnessPush, witnessTargets } from './witness-push.js';
 import { createP2P } from '../p2p/index.js';
 import { watchDenyList } from './deny-list.js';
 import { allMembers, readValidatorSet } from '../state/index.js';
@@ -87,10 +88,22 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
       logger.info({ nodes: members.length }, 'allowed nodes reloaded from committed membership');
     }, (error: unknown) => logger.error({ err: error }, 'reading membership failed'));
   };
-  const core = new NodeCore({
+  // Pushes checkpoints to the witnesses configured, once the core serves them (below).
+  const witnesses: WitnessPush | undefined = config.witnesses.list.length === 0 ? undefined : new WitnessPush({
+    witnesses: witnessTargets(config.witnesses.list), intervalMs: config.witnesses.intervalMs,
+    everyHeights: config.witnesses.everyHeights, dataDir: resolve(config.dataDir), checkpoint: (): Promise<string> => core.checkpoint(),
+    tipHeight: () => ledger.tip.height, consistency: (from: number, to: number): Promise<{ proof: readonly string[] }> => core.historyConsistency(from, to),
+    timers: systemTimers, clock: opts.clock ?? systemClock, logger: logger.child({ module: 'witness-push' }),
+  });
+  const core: NodeCore = new NodeCore({
     genesis, ledger, key, verifier, clock: opts.clock ?? systemClock,
     logger: logger.child({ module: 'node' }), moniker: config.moniker, version: VERSION,
-    mempool: config.mempool, consensus: config.consensus, syncBlocksMax: config.p2p.syncBlocksMax, onCommitted: refreshWire,
+    mempool: config.mempool, consensus: config.consensus, syncBlocksMax: config.p2p.syncBlocksMax,
+    onCommitted: (height) => {
+      refreshWire();
+      witnesses?.committed(height);
+    },
+    ...(witnesses === undefined ? {} : { witnessed: (count: number) => witnesses.cosigned(count) }),
     highWater: { store: new FileHighWater(resolve(config.dataDir), metrics.highWaterSyncSeconds), mark },
     ...(repairTo === undefined ? {} : { repairTo }), ...(p2p === undefined ? {} : { network: p2p }), metrics,
   });
@@ -103,6 +116,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
   });
   await core.start();
   const address = await app.listen({ host: config.api.host, port: config.api.port });
+  witnesses?.start();
   logger.info({ chainId: genesis.chainId, height: ledger.tip.height, role: core.role, api: address,
     nodeId: toHex(key.publicKey), p2p: p2p?.multiaddrs() ?? [] }, 'node started');
   let closing: Promise<void> | undefined;
@@ -112,6 +126,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     close: () => (closing ??= (async () => {
       // The producer stops first (finishing a block in flight) and parked waiters are answered, so
       // the server's close does not wait on requests that can no longer complete.
+      await witnesses?.stop();
       await core.stop();
       await app.close();
       stopDenyList?.();

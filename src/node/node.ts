@@ -14,6 +14,7 @@ import type { NodeConfig } from '../config/defaults.js';
 import type { ExecutedBlock } from '../blocks/index.js';
 import { ed25519NoteSigner, encodeCheckpoint, signNote } from '../checkpoint/index.js';
 import { historyTreeOf, ReadModel, type HistoryTree } from '../read/index.js';
+import { witnessedReceipt, type WitnessedCheckpoint } from '../read/witnessed-receipt.js';
 import { LocalNetwork, type ConsensusNetwork } from '../wire/index.js';
 import { systemTimers } from './system-env.js';
 import { CommitWaiters } from './commit-waiters.js';
@@ -70,6 +71,8 @@ export interface NodeCoreOptions {
   readonly repairTo?: { readonly height: number; readonly blockHash: Hash32 };
   /** Admission refusals, consensus steps and committed blocks (src/metrics/ in a running node); none when omitted. */
   readonly metrics?: MempoolMetrics & DriverMetrics;
+  /** The newest checkpoint cosigned by at least `count` witnesses (node/witness-push.ts); none without witnesses. */
+  readonly witnessed?: (count: number) => WitnessedCheckpoint | undefined;
 }
 
 /**
@@ -208,6 +211,13 @@ export class NodeCore implements ApiComponents {
   async receipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash?: Uint8Array, trustedHeight?: number): Promise<ReceiptForms> {
     this.readable();
     return this.read.receipt(digest, algorithm, txHash, trustedHeight);
+  }
+
+  async witnessedReceipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash: Uint8Array | undefined, cosignatures: number):
+    Promise<ReceiptForms> {
+    this.readable();
+    return witnessedReceipt(this.o.witnessed?.(cosignatures), cosignatures,
+      (trustedHeight) => this.read.receipt(digest, algorithm, txHash, trustedHeight));
   }
 
   async eventReceipt(height: number, index: number): Promise<EventReceiptForms> {

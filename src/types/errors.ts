@@ -87,6 +87,7 @@ export const ERROR_CODES = {
   EVIDENCE_NOT_FOUND: { status: 404, title: 'No anchor of this digest' },
   TRUSTED_HEIGHT_UNKNOWN: { status: 404, title: 'No block is committed at the trusted height' },
   TRUSTED_HEIGHT_NOT_ABOVE: { status: 422, title: 'The trusted height is not above the anchor\'s block' },
+  WITNESSED_CHECKPOINT_NOT_FOUND: { status: 404, title: 'No checkpoint cosigned by enough witnesses covers the anchor yet' },
   TX_NOT_FOUND: { status: 404, title: 'Unknown transaction' },
   BLOCK_NOT_FOUND: { status: 404, title: 'No block at this height' },
   CHECKPOINT_NOT_FOUND: { status: 404, title: 'No block has committed yet, so there is no checkpoint' },

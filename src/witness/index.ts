@@ -11,7 +11,7 @@ export {
   PROOF_LINES_MAX, addCheckpointBody, decideAddCheckpoint, parseAddCheckpoint, parseLogSpec,
   type AddCheckpointRequest, type Decision, type LogConfig, type Recorded,
 } from './protocol.js';
-export { FileWitnessStore, MemoryWitnessStore, decodeState, encodeState, type WitnessState, type WitnessStore } from './store.js';
+export { FileWitnessStore, MemoryWitnessStore, decodeState, encodeState, writeFileDurably, type WitnessState, type WitnessStore } from './store.js';
 export { SIZE_MEDIA_TYPE, TEXT_MEDIA_TYPE, Witness, type WitnessAnswer, type WitnessDeps } from './witness.js';
 export { WITNESS_BODY_BYTES_MAX, buildWitnessApp, type WitnessAppOptions } from './app.js';
 export {

@@ -83,22 +83,30 @@ export class FileWitnessStore implements WitnessStore {
   }
 
   save(state: WitnessState): Promise<void> {
-    const temporary = join(dirname(this.path), `.${basename(this.path)}.tmp`);
-    const fd = openSync(temporary, 'w', 0o600);
-    try {
-      writeSync(fd, encodeState(state));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, this.path);
-    // The rename is durable only once the folder's entry is.
-    const folder = openSync(dirname(this.path), 'r');
-    try {
-      fsyncSync(folder);
-    } finally {
-      closeSync(folder);
-    }
+    writeFileDurably(this.path, encodeState(state));
     return Promise.resolve();
+  }
+}
+
+/**
+ * Replaces `path` with `text` atomically and durably: a temporary file beside it, fsync, rename
+ * over the old one, fsync of the folder. A crash leaves the old file or the new one, never a mix.
+ */
+export function writeFileDurably(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.tmp`);
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+  // The rename is durable only once the folder's entry is.
+  const folder = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
   }
 }

@@ -12,7 +12,7 @@ import { TX_READERS } from './txs.js';
 const ReceiptSchema = Type.Object({
   format: Type.Literal('tianping-receipt'),
   version: Type.Integer({ minimum: 1, maximum: 2 }),
-}, { additionalProperties: true, description: 'A receipt in its JSON form (docs/receipt-format.md): version 1, or 2 with ?trusted=H' });
+}, { additionalProperties: true, description: 'A receipt in its JSON form (docs/receipt-format.md): version 1, or 2 with ?trusted=H or ?witnessed=K' });
 
 const ReceiptQuerySchema = Type.Object({
   algorithm: Type.Optional(AlgorithmSchema),
@@ -23,6 +23,13 @@ const ReceiptQuerySchema = Type.Object({
     description: 'A committed height H above the anchor: the receipt is version 2, proved against header H by its history tree '
       + '(docs/receipt-format.md §13)',
   })),
+  // A count, not a flag: a verifier asks for as many cosignatures as its policy's k. The node serves
+  // the newest checkpoint that many of its witnesses cosigned, with every line it has for it.
+  witnessed: Type.Optional(Type.String({
+    pattern: '^[1-9][0-9]?$',
+    description: 'K in 1..99: the receipt is version 2, proved against the header H whose checkpoint at least K of the node\'s '
+      + 'witnesses cosigned most recently, with that cosigned checkpoint attached (docs/receipt-format.md §13.5). Not with trusted.',
+  })),
 }, { additionalProperties: false });
 
 export const receiptsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { components, requireSignature }) => {
@@ -32,13 +39,14 @@ export const receiptsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (ap
       summary: 'A self-contained receipt of an anchor, verifiable offline from the genesis',
       description: 'The earliest anchor of the digest, or the one made by ?tx=HASH. JSON, or protobuf with Accept: application/x-protobuf. '
         + 'With ?trusted=H, version 2: proved against the committed header H with no validator set (reads up to O(H) headers '
-        + 'the first time, see docs/receipt-format.md §13).',
+        + 'the first time, see docs/receipt-format.md §13). With ?witnessed=K, version 2 against the header whose checkpoint K '
+        + 'witnesses cosigned, the cosigned note attached (§13.5).',
       params: EvidenceParamsSchema,
       querystring: ReceiptQuerySchema,
       response: {
         200: ReceiptSchema,
         ...problemResponses('DIGEST_INVALID', 'REQUEST_INVALID', 'EVIDENCE_NOT_FOUND', 'TRUSTED_HEIGHT_UNKNOWN', 'TRUSTED_HEIGHT_NOT_ABOVE',
-          'HISTORY_PROOF_BUSY'),
+          'WITNESSED_CHECKPOINT_NOT_FOUND', 'HISTORY_PROOF_BUSY'),
       },
     },
   }, async (request, reply) => {
@@ -46,7 +54,18 @@ export const receiptsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (ap
     if (digest === undefined) throw new TianpingError('DIGEST_INVALID');
     const txHash = request.query.tx === undefined ? undefined : fromHex(request.query.tx);
     const trusted = request.query.trusted === undefined ? undefined : Number(request.query.trusted);
-    const receipt = await components.receipt(digest, request.query.algorithm ?? 'sha256', txHash, trusted);
+    const algorithm = request.query.algorithm ?? 'sha256';
+    let receipt;
+    if (request.query.witnessed !== undefined) {
+      if (trusted !== undefined) throw new TianpingError('REQUEST_INVALID', 'give either trusted or witnessed: each picks the header H');
+      const cosignatures = Number(request.query.witnessed);
+      if (components.witnessedReceipt === undefined) {
+        throw new TianpingError('WITNESSED_CHECKPOINT_NOT_FOUND', 'this node pushes its checkpoints to no witnesses');
+      }
+      receipt = await components.witnessedReceipt(digest, algorithm, txHash, cosignatures);
+    } else {
+      receipt = await components.receipt(digest, algorithm, txHash, trusted);
+    }
     if ((request.headers.accept ?? '').includes('application/x-protobuf')) {
       // A Buffer bypasses the JSON serializer: the exact protobuf bytes go out.
       return reply.type('application/x-protobuf').send(Buffer.from(receipt.bytes) as never);
