@@ -7,7 +7,8 @@ import { decodeCanonical, pb } from '../codec/proto.js';
 import { TianpingError, toHex } from '../types/index.js';
 import { ReceiptFormatError, decodeReceipt, type Receipt, type ReceiptSetChange } from './receipt.js';
 import {
-  RECEIPT_FORMAT, commitView, headerView, receiptFromJson, setChangeToJson, jsonReader, type BytesJson, type CommitJsonView,
+  RECEIPT_FORMAT, commitView, headerView, parseReceiptJsonText, receiptFromJson, setChangeToJson, jsonReader, type BytesJson,
+  type CommitJsonView,
   type HeaderJsonView, type SetChangeJson,
 } from './receipt-json.js';
 
@@ -137,12 +138,13 @@ export function parseAnyReceiptBytes(bytes: Uint8Array): AnyReceipt {
   if (first !== 0x7b) {
     return bytes[0] === 0x0a ? { kind: 'event', receipt: decodeEventReceipt(bytes) } : { kind: 'anchor', receipt: decodeReceipt(bytes) };
   }
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
     throw new ReceiptFormatError(`receipt JSON does not parse: ${(error as Error).message}`);
   }
+  const value = parseReceiptJsonText(text);
   const isEvent = typeof value === 'object' && value !== null && !Array.isArray(value) && 'kind' in value;
   return isEvent ? { kind: 'event', receipt: eventReceiptFromJson(value) } : { kind: 'anchor', receipt: receiptFromJson(value) };
 }

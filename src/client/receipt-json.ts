@@ -3,9 +3,10 @@
 // decoded fields under "decoded" so a reader sees what they say. A reader must never be misled by
 // those: the parser accepts "decoded" only when it equals what the bytes decode to.
 import { blockHashOfHeader } from '../codec/block.js';
-import { decodeCanonical, pb } from '../codec/proto.js';
-import { decodeTx } from '../codec/tx.js';
+import { pb } from '../codec/proto.js';
 import { toHex } from '../types/index.js';
+import { decodeExact, decodeReceiptTx, jsonInteger } from './exact-proto.js';
+import { duplicateJsonKey } from './json-duplicates.js';
 import { difference } from './json-difference.js';
 import {
   RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, RECEIPT_VERSION_TRUSTED, ReceiptFormatError, algorithmId, algorithmName, decodeReceipt,
@@ -14,11 +15,14 @@ import {
 
 export const RECEIPT_FORMAT = 'tianping-receipt';
 
+/** An integer of a view: a JSON number below 2^53, else its decimal digits as a string (§3). */
+export type JsonInteger = number | string;
+
 export interface HeaderJsonView {
   readonly blockHash: string;
   readonly chainId: string;
-  readonly height: number;
-  readonly timeMs: number;
+  readonly height: JsonInteger;
+  readonly timeMs: JsonInteger;
   /** timeMs as ISO 8601 UTC, when representable. */
   readonly time?: string;
   readonly prevBlockHash: string;
@@ -36,14 +40,15 @@ export interface HeaderJsonView {
 }
 
 export interface CommitJsonView {
-  readonly height: number;
+  readonly height: JsonInteger;
   readonly round: number;
   readonly blockHash: string;
   readonly signatures: readonly { readonly validatorIndex: number; readonly signature: string }[];
 }
 
 export interface AnchorJsonView {
-  readonly algorithm: string;
+  /** "sha256", "sm3", or any other value of the enum as a JSON number. */
+  readonly algorithm: string | number;
   readonly category: string;
   readonly externalRef: string;
   readonly metadataDigest: string;
@@ -54,14 +59,14 @@ export interface TxJsonView {
   readonly hash: string;
   readonly chainId: string;
   readonly signer: string;
-  readonly nonce: number;
-  readonly expiresAtMs: number;
+  readonly nonce: JsonInteger;
+  readonly expiresAtMs: JsonInteger;
   readonly signature: string;
   /** The TxBody oneof case: anchorEvidence, anchorBatch, joinRequest, ... */
   readonly action: string;
   readonly anchorEvidence?: AnchorJsonView & { readonly digest: string };
   /** Indexed batches show their item count, not every digest (the bytes hold them). */
-  readonly anchorBatch?: AnchorJsonView & { readonly kind: 'indexed' | 'root-only' | 'none'; readonly itemCount: number; readonly root?: string };
+  readonly anchorBatch?: AnchorJsonView & { readonly kind: 'indexed' | 'root-only' | 'none'; readonly itemCount: JsonInteger; readonly root?: string };
 }
 
 export interface BytesJson<View> {
@@ -165,19 +170,20 @@ function withView<View>(bytes: Uint8Array, view: (bytes: Uint8Array) => View | u
   return decoded === undefined ? { hex: toHex(bytes) } : { hex: toHex(bytes), decoded };
 }
 
-const nameOf = (algorithm: number): string => algorithmName(algorithm) ?? String(algorithm);
+/** A HashAlgorithm value: its name, or the number itself for a value the format does not name (§3). */
+const nameOf = (algorithm: number): string | number => algorithmName(algorithm) ?? algorithm;
 
 export function txView(bytes: Uint8Array): TxJsonView | undefined {
-  let tx: ReturnType<typeof decodeTx>;
+  let tx: ReturnType<typeof decodeReceiptTx>;
   try {
-    tx = decodeTx(bytes, RECEIPT_TX_BYTES_MAX);
+    tx = decodeReceiptTx(bytes, RECEIPT_TX_BYTES_MAX);
   } catch {
     return undefined;
   }
   const { body } = tx;
   const base = {
-    hash: toHex(tx.hash), chainId: body.chainId, signer: toHex(body.signer), nonce: body.nonce,
-    expiresAtMs: body.expiresAtMs, signature: toHex(tx.signature), action: body.action ?? 'none',
+    hash: toHex(tx.hash), chainId: body.chainId, signer: toHex(body.signer), nonce: jsonInteger(body.nonce),
+    expiresAtMs: jsonInteger(body.expiresAtMs), signature: toHex(tx.signature), action: body.action ?? 'none',
   };
   if (body.action === 'anchorEvidence' && body.anchorEvidence) {
     const a = body.anchorEvidence;
@@ -198,7 +204,7 @@ export function txView(bytes: Uint8Array): TxJsonView | undefined {
     const anchorBatch = b.kind === 'indexed' && b.indexed
       ? { ...common, kind: 'indexed' as const, itemCount: (b.indexed.digests ?? []).length }
       : b.kind === 'rootOnly' && b.rootOnly
-        ? { ...common, kind: 'root-only' as const, itemCount: b.rootOnly.itemCount ?? 0, root: toHex(b.rootOnly.root ?? new Uint8Array()) }
+        ? { ...common, kind: 'root-only' as const, itemCount: jsonInteger(b.rootOnly.itemCount ?? 0), root: toHex(b.rootOnly.root ?? new Uint8Array()) }
         : { ...common, kind: 'none' as const, itemCount: 0 };
     return { ...base, anchorBatch };
   }
@@ -208,13 +214,13 @@ export function txView(bytes: Uint8Array): TxJsonView | undefined {
 export function headerView(bytes: Uint8Array): HeaderJsonView | undefined {
   let h: InstanceType<typeof pb.Header>;
   try {
-    h = decodeCanonical(pb.Header, bytes, 'header');
+    h = decodeExact(pb.Header, bytes, 'header');
   } catch {
     return undefined;
   }
-  const time = h.timeMs <= 8.64e15 ? { time: new Date(h.timeMs).toISOString() } : {};
+  const time = typeof h.timeMs === 'number' && h.timeMs <= 8.64e15 ? { time: new Date(h.timeMs).toISOString() } : {};
   return {
-    blockHash: toHex(blockHashOfHeader(bytes)), chainId: h.chainId, height: h.height, timeMs: h.timeMs, ...time,
+    blockHash: toHex(blockHashOfHeader(bytes)), chainId: h.chainId, height: jsonInteger(h.height), timeMs: jsonInteger(h.timeMs), ...time,
     prevBlockHash: toHex(h.prevBlockHash), historyRoot: toHex(h.historyRoot), txRoot: toHex(h.txRoot),
     appHash: toHex(h.appHash), resultsHash: toHex(h.resultsHash), validatorsHash: toHex(h.validatorsHash),
     nextValidatorsHash: toHex(h.nextValidatorsHash), proposer: toHex(h.proposer), txCount: h.txCount,
@@ -226,12 +232,12 @@ export function headerView(bytes: Uint8Array): HeaderJsonView | undefined {
 export function commitView(bytes: Uint8Array): CommitJsonView | undefined {
   let c: InstanceType<typeof pb.Commit>;
   try {
-    c = decodeCanonical(pb.Commit, bytes, 'commit');
+    c = decodeExact(pb.Commit, bytes, 'commit');
   } catch {
     return undefined;
   }
   return {
-    height: c.height, round: c.round, blockHash: toHex(c.blockHash),
+    height: jsonInteger(c.height), round: c.round, blockHash: toHex(c.blockHash),
     signatures: c.signatures.map((s) => ({ validatorIndex: s.validatorIndex ?? 0, signature: toHex(s.signature ?? new Uint8Array()) })),
   };
 }
@@ -381,14 +387,24 @@ function witnessedFromJson(value: unknown): { witnessedCheckpoint?: string } {
   return { witnessedCheckpoint: note };
 }
 
-export function parseReceiptJson(json: string): Receipt {
+/**
+ * The JSON text of a receipt of either kind, parsed: refused (ReceiptFormatError) when it is not
+ * JSON or when an object names a key twice (§3), which JSON.parse alone would let through.
+ */
+export function parseReceiptJsonText(json: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (error) {
     throw new ReceiptFormatError(`receipt JSON does not parse: ${(error as Error).message}`);
   }
-  return receiptFromJson(value);
+  const duplicate = duplicateJsonKey(json);
+  if (duplicate !== undefined) throw new ReceiptFormatError(`receipt JSON: ${duplicate} is given twice`);
+  return value;
+}
+
+export function parseReceiptJson(json: string): Receipt {
+  return receiptFromJson(parseReceiptJsonText(json));
 }
 
 /**
