@@ -157,7 +157,7 @@ class EventVerifier {
   }
 
   #setChanges(): string {
-    const walked = walkSetChanges(this.trust, this.#set, this.receipt.setChanges, this.#header!.height);
+    const walked = walkSetChanges(this.trust, this.#set, this.receipt.setChanges, this.#header!);
     this.#set = walked.set;
     return walked.detail;
   }

@@ -5,10 +5,11 @@
 // (receipt-verify.ts, event-receipt-verify.ts) turn it into the named failed check. Browser-safe:
 // no node:* imports.
 import { blockHashOfHeader } from '../codec/block.js';
-import { decodeCanonical, pb, type CommitMsg, type HeaderMsg } from '../codec/proto.js';
+import { pb, type CommitMsg, type HeaderMsg } from '../codec/proto.js';
 import { VOTE_PRECOMMIT, voteSignBytes } from '../codec/sign-bytes.js';
 import { verifyStrict } from '../crypto/ed25519.js';
 import { equalBytes, toHex } from '../types/index.js';
+import { decodeExact } from './exact-proto.js';
 import type { ReceiptSetChange } from './receipt.js';
 import { validatorListProblem, validatorSetState, type PreparedTrust, type ValidatorSetState } from './receipt-trust.js';
 
@@ -48,10 +49,16 @@ export function checkSetChangeShapes(changes: readonly ReceiptSetChange[]): void
  * broken link.
  */
 export function walkSetChanges(trust: PreparedTrust, trusted: ValidatorSetState, changes: readonly ReceiptSetChange[],
-  anchorHeight: number): { set: ValidatorSetState; detail: string } {
+  anchor: HeaderMsg): { set: ValidatorSetState; detail: string } {
+  const anchorHeight = anchor.height;
   let set = trusted;
   // A genesis trusts the set of height 1; a trusted header may itself announce the next change.
   let lowest = Math.max(trust.height, 1);
+  // Block times strictly increase from the genesis time (the time of height 0) or the trusted
+  // header's: a change at or before the previous one's time is no block of this chain.
+  let after = trust.timeMs;
+  let afterHeight = trust.height;
+  let afterWhat = trust.header === undefined ? 'the genesis time' : 'the trusted header\'s time';
   const applied: string[] = [];
   changes.forEach((change, i) => {
     const name = `set change ${i + 1} of ${changes.length}`;
@@ -62,6 +69,9 @@ export function walkSetChanges(trust: PreparedTrust, trusted: ValidatorSetState,
     }
     if (header.height >= anchorHeight) fail(`${name}: height ${header.height} is not below the anchor's header (${anchorHeight})`);
     checkAgainstTrustedHeader(trust, header, change.header, `${name}: the header`);
+    if (header.height > trust.height && after !== undefined && !(header.timeMs > after)) {
+      fail(`${name}: time ${header.timeMs} is not after ${afterWhat} (${after})`);
+    }
     if (!equalBytes(header.validatorsHash, set.hash)) {
       fail(`${name} (height ${header.height}): the header's validators hash is not the hash of the set trusted so far`);
     }
@@ -75,7 +85,11 @@ export function walkSetChanges(trust: PreparedTrust, trusted: ValidatorSetState,
     set = next;
     applied.push(`height ${header.height + 1}: ${next.validators.length} validators, power ${next.total}`);
     lowest = header.height + 1;
+    after = header.timeMs;
+    afterHeight = header.height;
+    afterWhat = `the time of ${name}`;
   });
+  if (anchor.height > afterHeight && after !== undefined && !(anchor.timeMs > after)) fail(`the header's time ${anchor.timeMs} is not after ${afterWhat} (${after})`);
   return { set, detail: applied.length === 0 ? 'none: the trust anchor\'s set signs the header' : `sets from ${applied.join('; ')}` };
 }
 
@@ -94,12 +108,20 @@ export function checkHashList(list: readonly Uint8Array[], what: string): void {
   });
 }
 
+/**
+ * The header decoded exactly (§1) and bounded: a height or time at or above 2^53 is canonical but no
+ * block of a chain; it fails the check that reads the header, with that reason.
+ */
 export function decodeHeader(bytes: Uint8Array, what: string): HeaderMsg {
+  let header: HeaderMsg;
   try {
-    return decodeCanonical(pb.Header, bytes, 'header');
+    header = decodeExact(pb.Header, bytes, 'header');
   } catch (error) {
     fail(`${what} does not decode: ${(error as Error).message}`);
   }
+  if (typeof header.height !== 'number') fail(`${what} has height ${String(header.height)}, beyond 2^53 - 1`);
+  if (typeof header.timeMs !== 'number' || header.timeMs > TIME_MS_MAX) fail(`${what} time ${String(header.timeMs)} is not a representable date`);
+  return header;
 }
 
 /** At the trusted height only the trusted header itself is acceptable: anything else is a fork. */
@@ -112,11 +134,11 @@ export function checkAgainstTrustedHeader(trust: PreparedTrust, header: HeaderMs
 export function decodeCommitFor(bytes: Uint8Array, header: HeaderMsg, blockHash: Uint8Array, what: string): CommitMsg {
   let commit: CommitMsg;
   try {
-    commit = decodeCanonical(pb.Commit, bytes, 'commit');
+    commit = decodeExact(pb.Commit, bytes, 'commit');
   } catch (error) {
     fail(`${what} does not decode: ${(error as Error).message}`);
   }
-  if (commit.height !== header.height) fail(`${what} is for height ${commit.height}, the header is at ${header.height}`);
+  if (commit.height !== header.height) fail(`${what} is for height ${String(commit.height)}, the header is at ${header.height}`);
   if (!equalBytes(commit.blockHash, blockHash)) {
     fail(`${what} is for block ${toHex(commit.blockHash)}, the header hashes to ${toHex(blockHash)}`);
   }
@@ -165,7 +187,11 @@ export function checkHeader(trust: PreparedTrust, bytes: Uint8Array): { header: 
   if (header.chainId !== trust.chainId) fail(`the header is for chain "${header.chainId}"`);
   if (header.height < 1) fail('the header has no height');
   checkAgainstTrustedHeader(trust, header, bytes, 'the header');
-  if (header.timeMs > TIME_MS_MAX) fail(`the header time ${header.timeMs} is not a representable date`);
+  // Height 0 is the genesis, at the genesis time; every block is later (block times strictly increase).
+  if (header.height > trust.height && trust.timeMs !== undefined && !(header.timeMs > trust.timeMs)) {
+    const bound = trust.header === undefined ? 'the genesis time' : 'the trusted header\'s time';
+    fail(`the header time ${header.timeMs} is not after ${bound} (${trust.timeMs})`);
+  }
   const blockHash = blockHashOfHeader(bytes);
   return { header, blockHash, detail: `height ${header.height}, time ${new Date(header.timeMs).toISOString()}, block hash ${toHex(blockHash)}` };
 }

@@ -4,9 +4,10 @@
 // anchor throws TrustAnchorError: nothing about a receipt can be decided from it. Browser-safe: no
 // node:* imports.
 import { validatorSetHash } from '../codec/block.js';
-import { decodeCanonical, pb, type HeaderMsg } from '../codec/proto.js';
+import { pb, type HeaderMsg } from '../codec/proto.js';
 import { CHAIN_ID_BYTES_MAX } from '../codec/sign-bytes.js';
 import { compareBytes, equalBytes, fromHex, toHex, utf8 } from '../types/index.js';
+import { decodeExact } from './exact-proto.js';
 import type { ReceiptValidator } from './receipt.js';
 
 export interface TrustedValidator {
@@ -25,6 +26,11 @@ export interface TrustedValidator {
 export interface TrustAnchor {
   readonly chainId: string;
   readonly validators: readonly TrustedValidator[];
+  /**
+   * The genesis time (ms), the time of height 0: every block is later. A genesis file always
+   * carries it (docs/receipt-format.md §5); an anchor built without it skips that bound.
+   */
+  readonly genesisTimeMs?: number;
   readonly trustedHeader?: Uint8Array;
 }
 
@@ -47,6 +53,8 @@ export interface PreparedTrust {
   readonly chainId: string;
   readonly set: ValidatorSetState;
   readonly height: number;
+  /** The time every block above `height` must be after: the genesis time or the trusted header's. */
+  readonly timeMs?: number;
   readonly header?: Uint8Array;
   readonly names: ReadonlyMap<string, string>;
 }
@@ -98,15 +106,22 @@ export function prepareTrust(trust: TrustAnchor): PreparedTrust {
   const problem = validatorListProblem(validators);
   if (problem !== undefined) bad(`validators ${problem.replace('are not ordered by public key bytes without duplicates', 'contain a duplicate key')}`);
   const set = validatorSetState(validators);
-  if (trust.trustedHeader === undefined) return { chainId: trust.chainId, set, height: 0, names };
+  const genesisTimeMs = trust.genesisTimeMs;
+  if (genesisTimeMs !== undefined && (!Number.isSafeInteger(genesisTimeMs) || genesisTimeMs < 0)) {
+    bad('the genesis time is not a non-negative integer below 2^53');
+  }
+  if (trust.trustedHeader === undefined) {
+    return { chainId: trust.chainId, set, height: 0, ...(genesisTimeMs === undefined ? {} : { timeMs: genesisTimeMs }), names };
+  }
   let header: HeaderMsg;
   try {
-    header = decodeCanonical(pb.Header, trust.trustedHeader, 'trusted header');
+    header = decodeExact(pb.Header, trust.trustedHeader, 'trusted header');
   } catch (error) {
     return bad((error as Error).message);
   }
   if (header.chainId !== trust.chainId) bad(`the trusted header is for chain "${header.chainId}"`);
+  if (typeof header.height !== 'number' || typeof header.timeMs !== 'number') bad('the trusted header\'s height or time is beyond 2^53 - 1');
   if (header.height < 1) bad('the trusted header has no height');
   if (!equalBytes(header.validatorsHash, set.hash)) bad('the validators do not hash to the trusted header\'s validators hash');
-  return { chainId: trust.chainId, set, height: header.height, header: trust.trustedHeader, names };
+  return { chainId: trust.chainId, set, height: header.height, timeMs: header.timeMs, header: trust.trustedHeader, names };
 }

@@ -7,7 +7,6 @@
 // re-exported here, where the SDK's callers have always imported them. Browser-safe: no node:* imports.
 import type { CommitMsg, HeaderMsg } from '../codec/proto.js';
 import { CHAIN_ID_BYTES_MAX, txSignBytes } from '../codec/sign-bytes.js';
-import { decodeTx, type DecodedTx } from '../codec/tx.js';
 import { verifyStrict } from '../crypto/ed25519.js';
 import { createHasher, type EvidenceAlgorithm } from '../crypto/hash.js';
 import { leafHash, verifyInclusion } from '../merkle/index.js';
@@ -17,6 +16,7 @@ import {
   CheckFailure, checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
   checkValidatorsHash, fail, isCount, isIndex, walkSetChanges, type ReceiptSigner,
 } from './receipt-commit.js';
+import { decodeReceiptTx, type ReceiptTx } from './exact-proto.js';
 import { checkTxItem, type AnchoredItem } from './receipt-item.js';
 import { prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
 import {
@@ -166,7 +166,7 @@ function prepare(trust: TrustAnchor | HeaderHashTrust): [PreparedTrust, Uint8Arr
 class Verifier {
   #algorithm: EvidenceAlgorithm = 'sha256';
   #fileDigest: Uint8Array = new Uint8Array();
-  #tx: DecodedTx | undefined;
+  #tx: ReceiptTx | undefined;
   #item: AnchoredItem | undefined;
   #header: HeaderMsg | undefined;
   #blockHash: Uint8Array = new Uint8Array();
@@ -276,9 +276,10 @@ class Verifier {
   }
 
   #txDecode(): string {
-    let tx: DecodedTx;
+    let tx: ReceiptTx;
     try {
-      tx = decodeTx(this.receipt.tx, RECEIPT_TX_BYTES_MAX);
+      // Exact: a nonce or expiry up to 2^64 - 1 is canonical (§1), not a reason to refuse the tx here.
+      tx = decodeReceiptTx(this.receipt.tx, RECEIPT_TX_BYTES_MAX);
     } catch (error) {
       fail(`the tx does not decode: ${(error as Error).message}`);
     }
@@ -315,11 +316,17 @@ class Verifier {
     if (!verifyInclusion(leafHash(this.#tx!.hash), r.txIndex, r.txCount, r.txProof, header.txRoot)) {
       fail(`the tx proof does not lead from the tx hash at ${r.txIndex} of ${r.txCount} to the header's tx root`);
     }
-    return `tx ${r.txIndex} of ${r.txCount} under tx root ${toHex(header.txRoot)}`;
+    // A node applies a tx only while the block time is below its expiry, and a block holds only
+    // applied txs (§6 check 8): a block holding a tx at or past its expiry is no block of the chain.
+    const expiresAtMs = this.#tx!.body.expiresAtMs as number | bigint;
+    if (BigInt(expiresAtMs) <= BigInt(header.timeMs)) {
+      fail(`the tx expired at ${expiresAtMs}, not after the block time ${header.timeMs}: no node applies it in this block`);
+    }
+    return `tx ${r.txIndex} of ${r.txCount} under tx root ${toHex(header.txRoot)}, expiry ${expiresAtMs} after the block time`;
   }
 
   #setChanges(): string {
-    const walked = walkSetChanges(this.trust, this.#set, this.receipt.setChanges, this.#header!.height);
+    const walked = walkSetChanges(this.trust, this.#set, this.receipt.setChanges, this.#header!);
     this.#set = walked.set;
     return walked.detail;
   }
