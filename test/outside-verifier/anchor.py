@@ -1,7 +1,7 @@
 """Anchor receipts: the twelve checks of section 6 (version 1) and the ten of section 13.3 (version 2)."""
 import ed25519
 import proto
-from checks import (ANCHOR_CHECKS, MAX_TX, TRUSTED_CHECKS, _chain_id_ok, _proof_ok, _set_changes_format, check_commit_block,
+from checks import (ANCHOR_CHECKS, MAX_SAFE, MAX_TX, TRUSTED_CHECKS, _chain_id_ok, _proof_ok, _set_changes_format, check_commit_block,
                     check_commit_signatures, check_header, check_set_changes, check_validators_hash, evidence_hash,
                     need, run)
 from merkle import leaf_hash, mth_of_leaves, sha256, verify_inclusion
@@ -19,7 +19,7 @@ def _format(ctx: dict) -> None:
     need(len(r['digest']) == 32, 'digest is not 32 bytes')
     b = r['batch']
     if b is not None:
-        need(b['item_count'] >= 1 and b['item_index'] < b['item_count'], 'batch position out of range')
+        need(1 <= b['item_count'] < MAX_SAFE and b['item_index'] < b['item_count'], 'batch position out of range')
         need(_proof_ok(b['path']), 'batch path malformed')
     need(1 <= len(r['tx']) <= MAX_TX, 'tx is not 1 B..16 MiB')
     need(r['tx_count'] >= 1 and r['tx_index'] < r['tx_count'], 'tx position out of range')
@@ -36,7 +36,7 @@ def _format(ctx: dict) -> None:
         need(len(tr['header']) > 0, 'trusted.header is empty')
         hp = tr['history_proof']
         need(hp is not None, 'trusted.history_proof is missing')
-        need(hp['tree_size'] >= 1 and hp['leaf_index'] < hp['tree_size'], 'history proof position out of range')
+        need(1 <= hp['tree_size'] < MAX_SAFE and hp['leaf_index'] < hp['tree_size'], 'history proof position out of range')
         need(_proof_ok(hp['hashes']), 'history proof hashes malformed')
 
 
@@ -125,7 +125,7 @@ def _trusted_header(ctx: dict) -> None:
     th = proto.decode(proto.HEADER, tr['header'])
     need(th['chain_id'] == ctx['chain'], 'trusted header names another chain')
     need(th['time_ms'] <= 8_640_000_000_000_000, 'trusted header time is not representable')
-    need(th['height'] > ctx['h']['height'], 'the trusted header is not above the block')
+    need(ctx['h']['height'] < th['height'] < MAX_SAFE, 'the trusted header is not above the block (or not below 2^53)')
     ctx['th'] = th
 
 

@@ -89,6 +89,8 @@ def check_header(ctx: dict, use_trusted_height: bool) -> None:
     h = _decode(proto.HEADER, ctx['r']['header'], 'header')
     need(h['chain_id'] == ctx['chain'], 'header names another chain')
     need(h['height'] >= 1, 'header height below 1')
+    # Section 1: the integers a receipt carries (heights among them) stay below 2^53.
+    need(h['height'] < MAX_SAFE, 'header height not below 2^53')
     t: Trust = ctx['trust']
     if use_trusted_height and t.kind == 'header':
         need(h['height'] >= t.trust_height, 'header below the trusted header')
