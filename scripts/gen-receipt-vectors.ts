@@ -24,6 +24,7 @@ import { keyPairFromSeed, sign, type KeyPair } from '../src/crypto/ed25519.js';
 import { createHasher, sha256, type EvidenceAlgorithm } from '../src/crypto/hash.js';
 import { MerkleBuilder, leafHash, rootFromLeafHashes } from '../src/merkle/index.js';
 import { toHex, u32be, utf8 } from '../src/types/index.js';
+import { addSpecVectors } from './receipt-vectors-spec.js';
 import { addTrustedVectors } from './receipt-vectors-trusted.js';
 import type { Block, BlockSpec, Evidence, Expect, Item, Validator } from './receipt-vectors-types.js';
 
@@ -83,8 +84,9 @@ class Chain {
     const previous = this.blocks.map((b) => b.hash);
     const nextSet = spec.nextSet ?? spec.set;
     const proposer = spec.set[height % spec.set.length]!;
+    const timeMs = spec.timeMs ?? blockTime(height);
     const headerBytes = encodeHeader({
-      chainId: this.chainId, height, timeMs: blockTime(height),
+      chainId: this.chainId, height, timeMs,
       prevBlockHash: previous[height - 2] ?? new Uint8Array(32),
       historyRoot: rootFromLeafHashes(previous.map(this.historyLeaf)),
       txRoot: rootFromLeafHashes(txs.map((tx) => leafHash(txHash(tx)))),
@@ -94,11 +96,12 @@ class Chain {
       nextValidatorsHash: validatorSetHash(entries(nextSet)),
       proposer: proposer.key.publicKey,
       txCount: txs.length,
+      ...(spec.eventsRoot === undefined ? {} : { eventsRoot: spec.eventsRoot, eventCount: spec.eventCount ?? 0 }),
     });
     const hash = blockHashOfHeader(headerBytes);
     const signers = spec.set.filter((v) => !(spec.absent ?? []).includes(v.name));
     const commitBytes = signCommit(this.chainId, spec.set, height, spec.round ?? 0, hash, signers);
-    const block = { height, headerBytes, hash, txs, commitBytes, set: spec.set, nextSet };
+    const block = { height, timeMs, headerBytes, hash, txs, commitBytes, set: spec.set, nextSet };
     this.blocks.push(block);
     return block;
   }
@@ -252,12 +255,13 @@ const headerBytesEdited = (() => {
   return flipByte(goodEvidence.header, at);
 })();
 
-// header time: the block is backdated by one hour, the header re-encoded.
-const headerTimeEdited = (() => {
+// header time: the block is backdated, the header re-encoded.
+function headerTimeEditedBy(ms: number): Uint8Array {
   const header = decodedHeader(goodEvidence.header);
-  header.timeMs -= 3_600_000;
+  header.timeMs -= ms;
   return pb.Header.encode(header).finish();
-})();
+}
+const headerTimeEdited = headerTimeEditedBy(3_600_000);
 
 // commit signature: one bit of the first signature.
 const commitSignatureEdited = (() => {
@@ -295,8 +299,8 @@ interface ManifestEntry {
   trust: string;
   evidence: Evidence;
   expect: Expect;
-  /** SHA-256 of the protobuf encoding of the receipt: pins the protobuf form too. */
-  protobufSha256: string;
+  /** SHA-256 of the protobuf encoding of the receipt: pins the protobuf form too. Absent for a file that is no receipt. */
+  protobufSha256?: string;
 }
 
 function signerKeys(block: Block, absent: readonly string[]): string[] {
@@ -317,13 +321,20 @@ function validExpect(block: Block, tx: Uint8Array, receipt: Receipt, fields: {
   };
 }
 
-const files = new Map<string, string>();
+const files = new Map<string, string | Uint8Array>();
 const manifest: ManifestEntry[] = [];
 
 function addVector(name: string, description: string, receipt: Receipt, evidence: Evidence, expect: Expect,
   trust = 'genesis.json', receiptFile = `${name}.json`): void {
-  if (!files.has(receiptFile)) files.set(receiptFile, formatReceiptJson(receipt));
+  // A .pb file holds the receipt in its protobuf form (§2), a .json file in its JSON form (§3).
+  if (!files.has(receiptFile)) files.set(receiptFile, receiptFile.endsWith('.pb') ? encodeReceipt(receipt) : formatReceiptJson(receipt));
   manifest.push({ name, description, receipt: receiptFile, trust, evidence, expect, protobufSha256: toHex(sha256(encodeReceipt(receipt))) });
+}
+
+function addRawVector(name: string, description: string, file: string, content: string | Uint8Array, evidence: Evidence, expect: Expect,
+  trust = 'genesis.json'): void {
+  files.set(file, content);
+  manifest.push({ name, description, receipt: file, trust, evidence, expect });
 }
 
 const fail = (failedCheck: string): Expect => ({ valid: false, failedCheck });
@@ -367,8 +378,11 @@ addVector('tampered-tx-bytes', 'The external reference in the tx body is changed
   { ...goodEvidence, tx: txAEdited }, evidenceA, fail('tx-signature'));
 addVector('tampered-header-bytes', 'One bit of the app hash is flipped in the header bytes',
   { ...goodEvidence, header: headerBytesEdited }, evidenceA, fail('commit-block'));
-addVector('tampered-header-time', 'The header time is set one hour earlier and the header re-encoded',
-  { ...goodEvidence, header: headerTimeEdited }, evidenceA, fail('commit-block'));
+// One hour earlier is also before the genesis time: the header check refuses it before the commit is read.
+addVector('tampered-header-time', 'The header time is set one hour earlier (before the genesis time) and the header re-encoded',
+  { ...goodEvidence, header: headerTimeEdited }, evidenceA, fail('header'));
+addVector('tampered-header-time-second', 'The header time is set one second earlier (still in order) and the header re-encoded',
+  { ...goodEvidence, header: headerTimeEditedBy(1_000) }, evidenceA, fail('commit-block'));
 addVector('tampered-commit-signature', 'One bit of one precommit signature is flipped',
   { ...goodEvidence, commit: commitSignatureEdited }, evidenceA, fail('commit-signatures'));
 addVector('tampered-set-change-key', 'In the last set change, the new validator\'s key is replaced by an attacker\'s key',
@@ -390,6 +404,13 @@ addTrustedVectors({
     ...validExpect(block, txA, receipt, { ...block8Fields, absent: [], category: 'copyright', externalRef: 'case-2026-0117' }),
     signers: [], signedPower: 0, totalPower: 0, trustHeight,
   }),
+});
+
+addSpecVectors({
+  chainId: CHAIN_ID, genesisTimeMs: GENESIS_TIME_MS, newChain: () => new Chain(CHAIN_ID, HISTORY_LEAF), set: S0, platform,
+  receiptFor: (c, block, tx, item) => receiptFor(c as Chain, block, tx, item), goodEvidence, evidenceA,
+  goodEvidenceExpect: validExpect(block8, txA, goodEvidence, { ...block8Fields, category: 'copyright', externalRef: 'case-2026-0117' }),
+  addVector, addRawVector, files,
 });
 
 const genesis = {
@@ -427,7 +448,7 @@ export const vectorInternals = { chainId: CHAIN_ID, S0, S1, S2, signCommit, txA,
 export type VectorValidator = Validator;
 
 /** Every file of test/vectors/receipts/, by name, exactly as written. */
-export function receiptVectorFiles(): ReadonlyMap<string, string> {
+export function receiptVectorFiles(): ReadonlyMap<string, string | Uint8Array> {
   return files;
 }
 

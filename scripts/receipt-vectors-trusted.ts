@@ -23,7 +23,7 @@ interface TrustedVectorContext {
   readonly receiptFor: (block: Block, tx: Uint8Array, item: Item) => Receipt;
   readonly addVector: (name: string, description: string, receipt: Receipt, evidence: Evidence, expect: Expect, trust?: string,
     receiptFile?: string) => void;
-  readonly files: Map<string, string>;
+  readonly files: Map<string, string | Uint8Array>;
   readonly expect: (block: Block, receipt: Receipt, trustHeight: number) => Expect;
 }
 

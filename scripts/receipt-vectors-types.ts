@@ -12,6 +12,7 @@ export interface Validator {
 
 export interface Block {
   readonly height: number;
+  readonly timeMs: number;
   readonly headerBytes: Uint8Array;
   readonly hash: Uint8Array;
   readonly txs: readonly Uint8Array[];
@@ -25,6 +26,11 @@ export interface BlockSpec {
   readonly set: readonly Validator[];
   readonly nextSet?: readonly Validator[];
   readonly round?: number;
+  /** The block time; by default the generator's time of the height. */
+  readonly timeMs?: number;
+  /** Header fields 13 and 14, for a block with case events. */
+  readonly eventsRoot?: Uint8Array;
+  readonly eventCount?: number;
   /** Validators that do not sign the commit (still more than 2/3 must). */
   readonly absent?: readonly string[];
 }
@@ -45,4 +51,6 @@ export type Expect =
       signers: string[]; signedPower: number; totalPower: number; setChanges: number;
       trustHeight?: number;
     }
-  | { valid: false; failedCheck: string };
+  | { valid: false; failedCheck: string }
+  /** The verifier cannot judge: its input (here the trust anchor) is unusable, an error and no verdict. */
+  | { valid: false; error: 'trust-anchor' };

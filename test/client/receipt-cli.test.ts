@@ -91,7 +91,7 @@ describe('tianping verify --receipt (offline)', () => {
   });
 
   it('--json names every check that ran and the one that failed', async () => {
-    const result = await offline([fileA, '--receipt', vector('tampered-header-time.json'), '--trust', GENESIS, '--json']);
+    const result = await offline([fileA, '--receipt', vector('tampered-header-time-second.json'), '--trust', GENESIS, '--json']);
     expect(result.code).toBe(1);
     const doc = JSON.parse(result.stdout) as { valid: boolean; failed: string; checks: { id: string; ok: boolean }[]; skipped: string[] };
     expect(doc.valid).toBe(false);
