@@ -16,10 +16,14 @@ import {
   TrustAnchorError, isHeaderHashTrust, receiptFormatFailure, verifyReceipt, type HeaderHashTrust, type ReceiptVerification,
   type TrustAnchor, type VerifiedReceipt,
 } from '../../client/receipt-verify.js';
+import {
+  verifyWitnessedReceipt, witnessedFormatFailure, type WitnessPolicyTrust, type WitnessedSummary, type WitnessedVerification,
+} from '../../client/witness-policy.js';
 import { parseGenesis } from '../../state/genesis.js';
 import { fromHex, toHex } from '../../types/index.js';
 import { CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, algorithmOption, isoTime, localTime, nodeUrl, printJson, runCommand,
   stringOption, type CliIo, type CommandSpec, type ParsedArgs } from '../common.js';
+import { isPolicyTrust, readPolicyTrust, witnessedLines } from './verify-witnessed.js';
 
 const spec: CommandSpec = {
   name: 'verify',
@@ -27,6 +31,7 @@ const spec: CommandSpec = {
        tianping verify <file> --receipt R.json --trust GENESIS.json [--salt HEX] [--json]
        tianping verify <file> --receipt R.json --trusted-header HASH --trust GENESIS.json [--salt HEX] [--json]
        tianping verify <file> --receipt R.json --trusted-header FILE [--salt HEX] [--json]
+       tianping verify <file> --receipt R.json --witness-policy POLICY.json [--trust GENESIS.json] [--salt HEX] [--json]
        tianping verify --receipt EVENT-RECEIPT.json --trust GENESIS.json [--json]
 
 Online (default): hashes the file locally and asks the node whether that digest is anchored.
@@ -39,7 +44,10 @@ trust anchor: the chain's genesis file, or a trusted-header file {"chainId", "tr
 or the first check that failed (docs/receipt-format.md lists them). With --trusted-header the
 trust anchor is the hash of a header the court already trusts: the receipt must be of version 2
 (GET /v1/evidence/DIGEST/receipt?trusted=H), proved against that header by its history tree, and no
-validator set is read; a receipt whose block is not in that header's history is refused. An event receipt (kind
+validator set is read; a receipt whose block is not in that header's history is refused. With
+--witness-policy the trusted header is the one the receipt carries, trusted because k witnesses the
+policy names cosigned its checkpoint (GET /v1/evidence/DIGEST/receipt?witnessed=K; docs/receipt-format.md
+§13.5): a receipt without enough valid cosignatures fails witness-cosignatures. An event receipt (kind
 "event") proves a case event, not a file: it is given without <file> and prints the event, its
 block and who signed.
 
@@ -52,6 +60,9 @@ Options:
   --trusted-header HASH|FILE
                     the block hash (hex) of a trusted header, with --trust for the chain id; or a
                     file {"chainId", "trustedHeaderHash"}: verify a version 2 receipt against it
+  --witness-policy FILE
+                    {"witnesses": ["<name>+<key ID>+<key>", ...], "k": K[, "chainId"]}: verify a
+                    version 2 receipt carrying cosignatures of K of these witnesses
   --salt HEX        the salt of a salted item (the platform gives it with the file), in hex
   --json            print one JSON document
   -h, --help        show this help
@@ -69,7 +80,7 @@ could be read.
 `,
   options: {
     node: { type: 'string' }, algorithm: { type: 'string' }, receipt: { type: 'string' }, trust: { type: 'string' },
-    salt: { type: 'string' }, 'trusted-header': { type: 'string' },
+    salt: { type: 'string' }, 'trusted-header': { type: 'string' }, 'witness-policy': { type: 'string' },
   },
   positionals: { min: 0, max: 1 },
 };
@@ -77,7 +88,7 @@ could be read.
 export function run(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(spec, argv, io, async (args) => {
     const file = args.positionals[0];
-    if (['receipt', 'trust', 'salt', 'trusted-header'].some((name) => stringOption(args, name) !== undefined)) {
+    if (['receipt', 'trust', 'salt', 'trusted-header', 'witness-policy'].some((name) => stringOption(args, name) !== undefined)) {
       return verifyOffline(args, file, io);
     }
     if (file === undefined) throw new UsageError('missing argument');
@@ -151,7 +162,7 @@ interface OfflineInputs {
   readonly receiptPath: string;
   /** The --trust file, or the --trusted-header file when only that is given: named in errors and output. */
   readonly trustPath: string;
-  readonly trust: TrustAnchor | HeaderHashTrust;
+  readonly trust: TrustAnchor | HeaderHashTrust | WitnessPolicyTrust;
   readonly salt?: Uint8Array;
 }
 
@@ -160,18 +171,23 @@ function offlineInputs(args: ParsedArgs): OfflineInputs {
   const trustPath = stringOption(args, 'trust');
   const saltText = stringOption(args, 'salt');
   const trustedHeader = stringOption(args, 'trusted-header');
+  const policyPath = stringOption(args, 'witness-policy');
+  if (policyPath !== undefined && trustedHeader !== undefined) {
+    throw new UsageError('give --witness-policy or --trusted-header: each says how the trusted header is trusted');
+  }
+  if (receiptPath === undefined && policyPath !== undefined) throw new UsageError('--witness-policy needs --receipt');
   if (receiptPath === undefined) {
     throw new UsageError(trustedHeader === undefined ? '--trust and --salt need --receipt' : '--trusted-header needs --receipt');
   }
-  if (trustPath === undefined && (trustedHeader === undefined || HEX64.test(trustedHeader))) {
+  if (trustPath === undefined && policyPath === undefined && (trustedHeader === undefined || HEX64.test(trustedHeader))) {
     throw new UsageError(trustedHeader === undefined ? '--receipt needs --trust GENESIS.json (the trust anchor)'
       : '--trusted-header HASH needs --trust GENESIS.json for the chain id (or give a file {"chainId", "trustedHeaderHash"})');
   }
   // Offline means offline: a --node next to --receipt would suggest a network check that never happens.
   if (stringOption(args, 'node') !== undefined) throw new UsageError('--node does not apply with --receipt (offline verification)');
   if (stringOption(args, 'algorithm') !== undefined) throw new UsageError('--algorithm does not apply with --receipt (the receipt names it)');
-  const trust = trustOf(trustPath, trustedHeader);
-  const where = trustPath ?? trustedHeader!;
+  const trust = policyPath !== undefined ? readPolicyTrust(policyPath, trustPath) : trustOf(trustPath, trustedHeader);
+  const where = policyPath ?? trustPath ?? trustedHeader!;
   if (saltText === undefined) return { receiptPath, trustPath: where, trust };
   // Only text that is not hex is refused here. An empty salt is a salt, and a wrong one: the
   // item-digest check says so, as it does for any salt that does not give the receipt's digest.
@@ -272,6 +288,7 @@ async function verifyOffline(args: ParsedArgs, file: string | undefined, io: Cli
   const read = readReceipt(inputs.receiptPath);
   const trust = inputs.trust;
   if ('event' in read) {
+    if (isPolicyTrust(trust)) throw new UsageError('an event receipt is checked from a genesis or a trusted header with its set');
     if (isHeaderHashTrust(trust)) throw new UsageError('an event receipt is checked from a genesis or a trusted header with its set');
     return verifyEventOffline(args, inputs, read.event, trust, file, io);
   }
@@ -287,10 +304,14 @@ async function verifyOffline(args: ParsedArgs, file: string | undefined, io: Cli
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  let result: ReceiptVerification;
+  let result: ReceiptVerification | WitnessedVerification;
   try {
     const evidence = inputs.salt === undefined ? { fileDigest } : { fileDigest, salt: inputs.salt };
-    result = 'receipt' in read ? verifyReceipt(read.receipt, evidence, trust) : receiptFormatFailure(read.notAReceipt, trust);
+    if (isPolicyTrust(trust)) {
+      result = 'receipt' in read ? verifyWitnessedReceipt(read.receipt, evidence, trust) : witnessedFormatFailure(read.notAReceipt, trust);
+    } else {
+      result = 'receipt' in read ? verifyReceipt(read.receipt, evidence, trust) : receiptFormatFailure(read.notAReceipt, trust);
+    }
   } catch (error) {
     if (error instanceof TrustAnchorError) throw new CliError(`${inputs.trustPath}: ${error.message}`);
     throw error;
@@ -307,7 +328,7 @@ async function verifyOffline(args: ParsedArgs, file: string | undefined, io: Cli
   return result.valid ? EXIT_OK : EXIT_NEGATIVE;
 }
 
-function describeValid(file: string, r: VerifiedReceipt, passed: readonly string[]): string {
+function describeValid(file: string, r: VerifiedReceipt & { witnessed?: WitnessedSummary }, passed: readonly string[]): string {
   const lines = [`VALID RECEIPT  ${file}`, `  digest    ${r.algorithm}:${r.fileDigest}`];
   if (r.salted) lines.push(`  salted    item digest ${r.algorithm}:${r.digest} = H(salt ‖ file digest)`);
   lines.push(
@@ -331,12 +352,14 @@ function describeValid(file: string, r: VerifiedReceipt, passed: readonly string
     lines.push(`  proved    in the history of the trusted header at height ${r.trusted.height} (history root ${r.trusted.historyRoot}); `
       + 'no validator set was needed');
   }
+  if (r.witnessed !== undefined) lines.push(...witnessedLines(r.witnessed));
   for (const s of r.signers) lines.push(`            ${s.publicKey} power ${s.power}${s.name === undefined ? '' : ` (${s.name})`}`);
   lines.push(`  checks    ${passed.length} passed: ${passed.join(', ')}`);
   return lines.join('\n') + '\n';
 }
 
-function describeInvalid(file: string, result: Extract<ReceiptVerification | EventReceiptVerification, { valid: false }>): string {
+function describeInvalid(file: string,
+  result: Extract<ReceiptVerification | EventReceiptVerification | WitnessedVerification, { valid: false }>): string {
   const passed = result.checks.filter((c) => c.ok).map((c) => c.id);
   const lines = [`INVALID RECEIPT  ${file}`, `  failed    ${result.failed}: ${result.reason}`];
   lines.push(`  passed    ${passed.length === 0 ? '(none)' : passed.join(', ')}`);
