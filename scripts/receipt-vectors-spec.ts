@@ -144,8 +144,8 @@ export function addSpecVectors(ctx: SpecVectorContext): void {
     justInTime, evidenceOf('just in time'), validExpect(ctx, block2, txJustInTime, justInTime, 'just in time'));
   ctx.addVector('tampered-unknown-algorithm', 'The tx anchors with hash algorithm 7 (no name: the view shows the number 7)',
     single(block3, txUnknownAlgorithm, 'unknown algorithm'), evidenceOf('unknown algorithm'), fail('tx-item'));
-  ctx.addVector('tampered-join-request', 'The tx is a join request (the view shows only its action), given as an anchor',
-    single(block3, txJoin, 'join request'), evidenceOf('join request'), fail('tx-item'));
+  ctx.addVector('tampered-join-request', 'The tx is a join request, given as an anchor (a tx of any other action has no view)',
+    single(block3, txJoin, 'join request'), evidenceOf('join request'), fail('tx-decode'));
   ctx.addVector('tampered-batch-no-kind', 'The tx is a batch of neither kind (the view shows kind "none", 0 items)',
     ctx.receiptFor(chain, block3, txNoKind, { algorithm: SHA, digest: digestOf('no kind'), batch: { itemIndex: 0, itemCount: 1, path: [] } }),
     evidenceOf('no kind'), fail('tx-item'));

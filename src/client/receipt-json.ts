@@ -62,8 +62,8 @@ export interface TxJsonView {
   readonly nonce: JsonInteger;
   readonly expiresAtMs: JsonInteger;
   readonly signature: string;
-  /** The TxBody oneof case: anchorEvidence, anchorBatch, joinRequest, ... */
-  readonly action: string;
+  /** The TxBody oneof case: anchorEvidence or anchorBatch (a tx of any other action has no view). */
+  readonly action: 'anchorEvidence' | 'anchorBatch';
   readonly anchorEvidence?: AnchorJsonView & { readonly digest: string };
   /** Indexed batches show their item count, not every digest (the bytes hold them). */
   readonly anchorBatch?: AnchorJsonView & { readonly kind: 'indexed' | 'root-only' | 'none'; readonly itemCount: JsonInteger; readonly root?: string };
@@ -183,7 +183,7 @@ export function txView(bytes: Uint8Array): TxJsonView | undefined {
   const { body } = tx;
   const base = {
     hash: toHex(tx.hash), chainId: body.chainId, signer: toHex(body.signer), nonce: jsonInteger(body.nonce),
-    expiresAtMs: jsonInteger(body.expiresAtMs), signature: toHex(tx.signature), action: body.action ?? 'none',
+    expiresAtMs: jsonInteger(body.expiresAtMs), signature: toHex(tx.signature), action: body.action as TxJsonView['action'],
   };
   if (body.action === 'anchorEvidence' && body.anchorEvidence) {
     const a = body.anchorEvidence;
@@ -208,7 +208,8 @@ export function txView(bytes: Uint8Array): TxJsonView | undefined {
         : { ...common, kind: 'none' as const, itemCount: 0 };
     return { ...base, anchorBatch };
   }
-  return base;
+  // No view for any other action (§3): a verifier need not know their messages, so neither can a view show them.
+  return undefined;
 }
 
 export function headerView(bytes: Uint8Array): HeaderJsonView | undefined {

@@ -284,6 +284,10 @@ class Verifier {
       fail(`the tx does not decode: ${(error as Error).message}`);
     }
     if (tx.body.chainId !== this.trust.chainId) fail(`the tx is for chain "${tx.body.chainId}"`);
+    // Only the two anchor actions can prove an item; deciding it here lets a verifier in another
+    // language keep every other action's bytes opaque and still fail the same check (§6 check 4).
+    const action = tx.body.action;
+    if (action !== 'anchorEvidence' && action !== 'anchorBatch') fail(`the tx's action is ${action ?? 'none'}, not an evidence anchor`);
     this.#tx = tx;
     return `tx ${toHex(tx.hash)}, signer ${toHex(tx.body.signer)}`;
   }

@@ -8,7 +8,8 @@ import { duplicateJsonKey } from './json-duplicates.js';
 import type { HeaderHashTrust } from './receipt-history.js';
 import { TrustAnchorError, type TrustAnchor, type TrustedValidator } from './receipt-trust.js';
 
-const LOWER_HEX = /^(?:[0-9a-f]{2})*$/;
+/** Trust files are written by people as often as by tools: hex of either case (§5); a receipt's hex is lowercase only. */
+const HEX = /^(?:[0-9a-fA-F]{2})*$/;
 
 function bad(message: string): never {
   throw new TrustAnchorError(`trust anchor file: ${message}`);
@@ -20,8 +21,8 @@ function field(doc: Record<string, unknown>, key: string): unknown {
 }
 
 function hexField(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !LOWER_HEX.test(value)) bad(`${path} must be lowercase hex of whole bytes`);
-  return value;
+  if (typeof value !== 'string' || !HEX.test(value)) bad(`${path} must be hex of whole bytes`);
+  return value.toLowerCase();
 }
 
 function validators(value: unknown): TrustedValidator[] {
