@@ -28,7 +28,7 @@ export function encodeTxBatch(txs: readonly Uint8Array[]): Uint8Array {
 export function decodeTxBatch(bytes: Uint8Array, txsMax: number = TX_BATCH_TXS_MAX): Uint8Array[] {
   // Canonical bytes (every batch a node sends) are read in one pass; anything else goes through
   // decodeCanonical, which names what is wrong with the same codes as before.
-  const batch = { txs: canonicalTxs(bytes) ?? decodeCanonical(pb.TxBatch, bytes, 'tx batch').txs };
+  const batch = { txs: canonicalTxBatchTxs(bytes) ?? decodeCanonical(pb.TxBatch, bytes, 'tx batch').txs };
   if (batch.txs.length === 0) throw new TianpingError('TX_MALFORMED', 'tx batch is empty');
   if (batch.txs.length > txsMax) {
     throw new TianpingError('TX_MALFORMED', `tx batch holds ${batch.txs.length} txs; the limit is ${txsMax}`);
@@ -45,7 +45,7 @@ const TXS_TAG = 0x0a;
  * Such bytes decode to these txs and re-encode to themselves, so they pass decodeCanonical; what
  * this saves is its re-encoding of the whole batch (a copy of every tx) and the comparison.
  */
-function canonicalTxs(bytes: Uint8Array): Uint8Array[] | undefined {
+export function canonicalTxBatchTxs(bytes: Uint8Array): Uint8Array[] | undefined {
   const txs: Uint8Array[] = [];
   let at = 0;
   while (at < bytes.length) {

@@ -6,8 +6,9 @@
 // fails the request; then no tx of it was submitted (a halt part-way aside).
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { decodeCanonical, pb, txHash, TX_BATCH_TXS_MAX } from '../../codec/index.js';
-import { ERROR_CODES, isBase64, isTianpingError, TianpingError, toHex } from '../../types/index.js';
+import { canonicalTxBatchTxs, decodeCanonical, pb, txHash, TX_BATCH_TXS_MAX } from '../../codec/index.js';
+import { ERROR_CODES, isTianpingError, TianpingError, toHex } from '../../types/index.js';
+import { paddedBase64Bytes } from '../base64.js';
 import type { ApiComponents } from '../components.js';
 import type { RouteOptions } from '../options.js';
 import {
@@ -42,20 +43,18 @@ function copyOut(view: Uint8Array): Uint8Array {
  * TX_BATCH_MALFORMED, one over TX_BATCH_TXS_MAX txs TXS_TOO_MANY, and an empty body no txs.
  */
 export function txsOfBatchBody(body: Uint8Array): Uint8Array[] {
-  const batch = decodeCanonical(pb.TxBatch, body, 'TxBatch', 'TX_BATCH_MALFORMED', 'TX_BATCH_MALFORMED');
-  if (batch.txs.length > TX_BATCH_TXS_MAX) throw tooMany(batch.txs.length);
-  return batch.txs.map(copyOut);
+  // Canonical bodies are read in one pass; anything else gets decodeCanonical's verdict.
+  const txs = canonicalTxBatchTxs(body) ?? decodeCanonical(pb.TxBatch, body, 'TxBatch', 'TX_BATCH_MALFORMED', 'TX_BATCH_MALFORMED').txs;
+  if (txs.length > TX_BATCH_TXS_MAX) throw tooMany(txs.length);
+  return txs.map(copyOut);
 }
 
-/** Canonical padded base64 straight into a buffer of the exact size (one allocation per tx). */
+/** Canonical padded base64, each tx in a Uint8Array of its own. */
 function txsOfBase64(texts: readonly string[]): Uint8Array[] {
   const txs = new Array<Uint8Array>(texts.length);
   for (let index = 0; index < texts.length; index++) {
-    const text = texts[index]!;
-    if (!isBase64(text)) throw new TianpingError('BASE64_INVALID', `txs[${index}] is not canonical padded base64`);
-    const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-    const tx = Buffer.allocUnsafeSlow((text.length / 4) * 3 - padding);
-    tx.write(text, 'base64');
+    const tx = paddedBase64Bytes(texts[index]!);
+    if (tx === undefined) throw new TianpingError('BASE64_INVALID', `txs[${index}] is not canonical padded base64`);
     txs[index] = tx;
   }
   return txs;

@@ -2,7 +2,8 @@
 // (txs-bulk.ts), and look one up (a signed read for members: listing transactions by hash is
 // enumeration: auth/require-signature.ts).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { asHash32, fromBase64, fromHex, toHex, TianpingError, type Hash32 } from '../../types/index.js';
+import { asHash32, fromHex, toHex, TianpingError, type Hash32 } from '../../types/index.js';
+import { paddedBase64Bytes } from '../base64.js';
 import { ROLES } from '../../state/genesis.js';
 import { AUTH_ERROR_CODES, describeAccess, type AccessRule } from '../auth/index.js';
 import type { RouteOptions } from '../options.js';
@@ -24,7 +25,7 @@ function signedBytes(body: unknown): Uint8Array {
   if (typeof text !== 'string') {
     throw new TianpingError('REQUEST_INVALID', `a body is required: {"tx": "<base64>"} as application/json, or the bytes as ${PROTOBUF_MEDIA_TYPE}`);
   }
-  const bytes = fromBase64(text);
+  const bytes = paddedBase64Bytes(text);
   if (bytes === undefined) throw new TianpingError('BASE64_INVALID', 'tx is not canonical padded base64');
   return bytes;
 }
