@@ -53,9 +53,17 @@ export interface SyncLimits {
 
 export const SYNC_WINDOW_BLOCKS = 64;
 export const SYNC_REQUESTS_MAX = 4;
-export const SYNC_BYTES_IN_FLIGHT_MAX = 96 * 1024 * 1024;
-/** A "blocks" answer holds at most this many bytes of blocks (and always at least one block). */
-export const SYNC_RESPONSE_BYTES_MAX = 8 * 1024 * 1024;
+export const SYNC_BYTES_IN_FLIGHT_MAX = 64 * 1024 * 1024;
+/**
+ * A "blocks" answer holds at most this many bytes of blocks (and always at least one block). Small
+ * enough that the pings libp2p sends on the same connection are not stuck behind it: with answers
+ * of 8 MiB, four at a time, a loaded testnet's connections were closed for a missed ping.
+ */
+export const SYNC_RESPONSE_BYTES_MAX = 4 * 1024 * 1024;
+/** One request per peer at a time, for the same reason; the others go to other peers. */
+const REQUESTS_PER_PEER_MAX = 1;
+/** Requests to one peer that may fail (timeout, closed stream) in a pass before it is left out. */
+const FAILURES_PER_PEER_MAX = 3;
 /** Heights one request asks for when syncBlocksMax allows more: ranges small enough to spread over peers. */
 const RANGE_BLOCKS_MAX = 8;
 const SYNC_REQUEST_TIMEOUT_MS = 10_000;
@@ -132,6 +140,8 @@ class SyncPass {
   private readonly bad = new Set<string>();
   /** Tip each peer reported; absent: not heard from yet. */
   private readonly peerTips = new Map<string, number>();
+  private readonly busy = new Map<string, number>();
+  private readonly failures = new Map<string, number>();
   private cursor = 0;
   private wake: (() => void) | undefined;
 
@@ -168,7 +178,8 @@ class SyncPass {
 
   /** A peer that is not known to lack `from`, in turn. */
   private pickPeer(from: number): string | undefined {
-    const peers = this.goodPeers().filter((peer) => (this.peerTips.get(peer) ?? Number.POSITIVE_INFINITY) >= from);
+    const peers = this.goodPeers().filter((peer) => (this.peerTips.get(peer) ?? Number.POSITIVE_INFINITY) >= from
+      && (this.busy.get(peer) ?? 0) < REQUESTS_PER_PEER_MAX);
     if (peers.length === 0) return undefined;
     return peers[this.cursor++ % peers.length];
   }
@@ -185,7 +196,9 @@ class SyncPass {
         this.window.settle(range, range.from - 1);
         return;
       }
+      this.busy.set(peer, (this.busy.get(peer) ?? 0) + 1);
       void this.fetch(peer, range).then((brought) => {
+        this.busy.set(peer, (this.busy.get(peer) ?? 1) - 1);
         this.window.settle(range, brought);
         this.wake?.();
       });
@@ -200,7 +213,11 @@ class SyncPass {
       response = pb.BlocksResponse.decode(await this.c.network.request(peer, 'blocks', request, { timeoutMs: SYNC_REQUEST_TIMEOUT_MS }));
     } catch (error) {
       this.c.logger.debug({ err: error, peer }, 'block sync request failed');
-      this.bad.add(peer);
+      // Not the peer's fault as far as we know (a loaded peer, a closed connection): its range goes
+      // to the next peer free, and the peer is left out only after repeated failures.
+      const failures = (this.failures.get(peer) ?? 0) + 1;
+      this.failures.set(peer, failures);
+      if (failures >= FAILURES_PER_PEER_MAX) this.bad.add(peer);
       return range.from - 1;
     }
     this.onAnswer();
