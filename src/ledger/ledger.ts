@@ -12,6 +12,7 @@ import { Frontier } from '../merkle/index.js';
 import { genesisWrites, readAppHash, readTxLocation, type Genesis, type OrderedState, type ScannableState } from '../state/index.js';
 import { LruCache, assert, equalBytes, heightKey, readU64be, toHex, u64be, type GaugeLike, type Hash32,
   type ObserverLike } from '../types/index.js';
+import { batchIndexKey, batchIndexOps, decodeBatchIndexEntry, type BatchIndexEntry } from './batch-index.js';
 import type { BatchOp, Storage } from './storage.js';
 
 const KEY_GENESIS = 'meta/genesis-hash';
@@ -182,6 +183,7 @@ export class Ledger {
       { type: 'put', key: KEY_TIP, value: u64be(block.height) },
       { type: 'put', key: KEY_HISTORY, value: history.encode() },
     ];
+    ops.push(...batchIndexOps(block.height, block.timeMs, block.blockBytes));
     for (const [key, value] of block.stateWrites) ops.push({ type: 'put', key: STATE_PREFIX + key, value });
     await this.syncedBatch(ops, this.metrics?.blockSyncSeconds);
     this.history = history;
@@ -203,6 +205,16 @@ export class Ledger {
     // Weighed twice over: decoded fields sit beside the raw bytes.
     this.blocks.set(height, stored, 2 * (bytes.length + commitBytes.length));
     return stored;
+  }
+
+  /**
+   * The lookup entry of an indexed batch tx (batch-index.ts), when its block was committed with
+   * one: undefined otherwise, and the caller reads the block.
+   */
+  async batchIndexEntry(height: number, txIndex: number): Promise<BatchIndexEntry | undefined> {
+    if (!Number.isSafeInteger(height) || height < 1 || height > this.tipNow.height) return undefined;
+    const bytes = await this.storage.get(batchIndexKey(height, txIndex));
+    return bytes === undefined ? undefined : decodeBatchIndexEntry(bytes);
   }
 
   /** Header and hash of a committed height, without reading the block's txs. */
