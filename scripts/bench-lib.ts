@@ -286,8 +286,21 @@ const CLOCK_TICKS_PER_SEC = 100;
 
 /** User + system CPU time of a process in ms (Linux /proc), or undefined where unavailable. */
 export function processCpuMs(pid: number): number | undefined {
+  return statCpuMs(`/proc/${pid}/stat`);
+}
+
+/**
+ * The same for the process's main thread alone (its JavaScript, and the system calls it makes such
+ * as socket writes); the rest of the process is its other threads: V8's (garbage collection,
+ * compilation), libuv's pool (file system calls, fsync) and LevelDB's (compaction).
+ */
+export function mainThreadCpuMs(pid: number): number | undefined {
+  return statCpuMs(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuMs(path: string): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(path, 'utf8');
     // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const utime = Number(fields[11]);
@@ -316,19 +329,24 @@ export function systemCpuMs(): { busyMs: number; totalMs: number } | undefined {
 export interface CpuSnapshot {
   readonly atMs: number;
   readonly nodesMs: readonly (number | undefined)[];
+  /** Absent in snapshots made by hand (tests): the main-thread figures are then NaN. */
+  readonly nodesMainMs?: readonly (number | undefined)[];
   readonly clientMs: number;
   readonly machineBusyMs: number | undefined;
 }
 
 export function cpuSnapshot(nodes: readonly { readonly pid: number }[]): CpuSnapshot {
   const client = process.cpuUsage();
-  return { atMs: Date.now(), nodesMs: nodes.map((node) => processCpuMs(node.pid)), clientMs: (client.user + client.system) / 1000,
+  return { atMs: Date.now(), nodesMs: nodes.map((node) => processCpuMs(node.pid)), nodesMainMs: nodes.map((node) => mainThreadCpuMs(node.pid)),
+    clientMs: (client.user + client.system) / 1000,
     machineBusyMs: systemCpuMs()?.busyMs };
 }
 
 export interface CpuPercents {
   /** Each node, this client, the whole machine: % of one core (a machine of C cores has C × 100 %). */
   readonly nodes: readonly number[];
+  /** Each node's main thread alone (the rest of nodes[k] is its other threads). */
+  readonly nodesMain: readonly number[];
   readonly client: number;
   readonly machine: number;
 }
@@ -338,7 +356,8 @@ export function cpuPercents(from: CpuSnapshot, to: CpuSnapshot): CpuPercents {
   const wallMs = to.atMs - from.atMs;
   const percent = (a: number | undefined, b: number | undefined): number =>
     a === undefined || b === undefined || wallMs <= 0 ? Number.NaN : round(((b - a) * 100) / wallMs);
-  return { nodes: from.nodesMs.map((ms, k) => percent(ms, to.nodesMs[k])), client: percent(from.clientMs, to.clientMs),
+  return { nodes: from.nodesMs.map((ms, k) => percent(ms, to.nodesMs[k])), nodesMain: from.nodesMs.map((_, k) => percent(from.nodesMainMs?.[k], to.nodesMainMs?.[k])),
+    client: percent(from.clientMs, to.clientMs),
     machine: percent(from.machineBusyMs, to.machineBusyMs) };
 }
 

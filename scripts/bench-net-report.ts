@@ -64,6 +64,8 @@ export interface MaxLoadResult {
   readonly ranOutOfTxs: boolean;
   /** CPU used during the window, in % of one core: each node, this client, the whole machine. */
   readonly nodeCpuPercent: readonly number[];
+  /** The part of nodeCpuPercent spent on each node's main thread. */
+  readonly nodeMainThreadCpuPercent: readonly number[];
   readonly clientCpuPercent: number;
   readonly machineCpuPercent: number;
 }
@@ -147,8 +149,12 @@ function derive(f: Figures) {
   // The same figure at half load: the nodes' CPU while it was sent over what committed meanwhile.
   const halfNodeCpuMsPerAnchor = f.halfCpu === undefined || f.halfCommitted === undefined ? Number.NaN
     : (f.halfCpu.nodes.reduce((a, b) => a + b, 0) * 10) / f.halfCommitted.committedTps;
+  // The same two figures split between the nodes' main threads and their other threads.
+  const mainMsPerAnchor = (max.nodeMainThreadCpuPercent.reduce((x, y) => x + y, 0) * 10) / max.committedTps;
+  const halfMainMsPerAnchor = f.halfCpu === undefined || f.halfCommitted === undefined ? Number.NaN
+    : (f.halfCpu.nodesMain.reduce((x, y) => x + y, 0) * 10) / f.halfCommitted.committedTps;
   return {
-    halfNodeCpuMsPerAnchor,
+    halfNodeCpuMsPerAnchor, mainMsPerAnchor, halfMainMsPerAnchor,
     ratioToEtcd: f.etcd.measured ? max.committedTps / f.etcd.result.writesPerSec : Number.NaN,
     ceilingPerValidator, ratio: max.committedTps / ceilingPerValidator, otherCpuPercent, nodeCpuMsPerAnchor, clientCpuMsPerAnchor,
     projectedIdleTps: max.committedTps > 0 ? (machine.cores * 1000) / (nodeCpuMsPerAnchor + clientCpuMsPerAnchor) : Number.NaN,
@@ -197,6 +203,8 @@ export function summaryLines(f: Figures): string[] {
       + `whole machine ${fixed(max.machineCpuPercent)}% of ${machine.cores * 100}% (other processes ${fixed(d.otherCpuPercent)}%)`,
     `  CPU per anchor          ${fixed(d.nodeCpuMsPerAnchor, 2)} ms in all validators (${fixed(d.nodeCpuMsPerAnchor / args.validators, 2)} ms each), `
       + `${fixed(d.clientCpuMsPerAnchor, 2)} ms in the client: ${fixed(d.projectedIdleTps)} anchors/s if this machine ran nothing else`,
+    `  ... by thread           max load: main threads ${fixed(d.mainMsPerAnchor, 3)} ms, other threads ${fixed(d.nodeCpuMsPerAnchor - d.mainMsPerAnchor, 3)} ms; `
+      + `half load: main ${fixed(d.halfMainMsPerAnchor, 3)} ms, other ${fixed(d.halfNodeCpuMsPerAnchor - d.halfMainMsPerAnchor, 3)} ms per anchor`,
     `  ceiling                 ${fixed(ceiling.verifyPerSec)} verifications/s on ${ceiling.threads} threads / ${args.validators} = `
       + `${fixed(d.ceilingPerValidator)} per validator; committed/ceiling = ${fixed(d.ratio, 3)} (other processes ${fixed(ceiling.otherCpuPercent)}%)`,
     `  latency at half load    p50 ${fixed(half.p50Ms)} ms, p90 ${fixed(half.p90Ms)} ms, p99 ${fixed(half.p99Ms)} ms, max ${fixed(half.maxMs)} ms `
@@ -249,6 +257,9 @@ export function jsonLine(f: Figures): string {
     halfLoadMeanTxsPerBlock: f.halfCommitted === undefined ? null : round(f.halfCommitted.meanTxsPerBlock, 1),
     halfLoadNodeCpuMsPerAnchor: Number.isFinite(d.halfNodeCpuMsPerAnchor) ? round(d.halfNodeCpuMsPerAnchor, 3) : null,
     halfLoadCpuPerAnchorRatio: Number.isFinite(d.halfNodeCpuMsPerAnchor) ? round(d.halfNodeCpuMsPerAnchor / d.nodeCpuMsPerAnchor, 3) : null,
+    nodeMainThreadCpuPercent: max.nodeMainThreadCpuPercent, halfLoadNodeMainThreadCpuPercent: f.halfCpu?.nodesMain ?? null,
+    nodeMainThreadCpuMsPerAnchor: round(d.mainMsPerAnchor, 3),
+    halfLoadNodeMainThreadCpuMsPerAnchor: Number.isFinite(d.halfMainMsPerAnchor) ? round(d.halfMainMsPerAnchor, 3) : null,
     ...etcdJson(f, d.ratioToEtcd),
     commitTimeouts: half.commitTimeouts, errors: d.errors,
     targets: d.targets,

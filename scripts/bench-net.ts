@@ -237,6 +237,7 @@ async function maxLoad(args: Args, handles: readonly TestnetNodeHandle[], txs: r
     submitted: counters.next, accepted: counters.accepted, requests: counters.requests, mempoolFullAnswers: counters.mempoolFullAnswers,
     backlogPauses: counters.backlogPauses, refused: counters.refused, ranOutOfTxs,
     nodeCpuPercent: cpu?.nodes ?? handles.map(() => Number.NaN),
+    nodeMainThreadCpuPercent: cpu?.nodesMain ?? handles.map(() => Number.NaN),
     clientCpuPercent: cpu?.client ?? Number.NaN,
     machineCpuPercent: cpu?.machine ?? Number.NaN,
   };
