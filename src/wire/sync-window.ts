@@ -35,7 +35,7 @@ export class SyncWindow {
   private heard = false;
   inFlight = 0;
 
-  constructor(tip: number, private readonly rangeBlocks: number) {
+  constructor(tip: number, private rangeBlocks: number) {
     this.nextNew = tip + 1;
     this.peerTip = tip + rangeBlocks;
   }
@@ -65,17 +65,28 @@ export class SyncWindow {
     return range;
   }
 
-  /** A request ended; heights of its range it did not bring go back to be asked again. */
+  /**
+   * A request ended; heights of its range it did not bring go back to be asked again. An answer
+   * that stopped at the server's byte budget sets how many heights a request asks for from now
+   * on, and the rest of its range is split likewise: a whole range left to one peer would be
+   * fetched a budget at a time, one answer after the other, while the other peers wait.
+   */
   settle(range: HeightRange, broughtTo: number): void {
     this.inFlight--;
     if (broughtTo >= range.to) return;
     // Beyond every tip reported, nobody holds these heights: they are asked for again once one does.
     const to = Math.min(range.to, this.peerTip);
     const from = broughtTo + 1;
-    if (from <= to) {
-      this.retry.push({ from, to });
-      this.retry.sort((a, b) => a.from - b.from);
-    } else if (from < this.nextNew) this.nextNew = from;
+    if (from > to) {
+      if (from < this.nextNew) this.nextNew = from;
+      return;
+    }
+    const brought = broughtTo - range.from + 1;
+    if (brought > 0) this.rangeBlocks = Math.min(this.rangeBlocks, brought);
+    for (let start = from; start <= to; start += this.rangeBlocks) {
+      this.retry.push({ from: start, to: Math.min(to, start + this.rangeBlocks - 1) });
+    }
+    this.retry.sort((a, b) => a.from - b.from);
   }
 
   put(block: FetchedBlock): void {

@@ -34,10 +34,11 @@ async function servedChain(): Promise<Ledger> {
 
 type Serve = (from: number, to: number) => Promise<Uint8Array>;
 
-function honest(ledger: Ledger): Serve {
+/** Serves the chain; `answerMax` blocks an answer at most, as a server stops at its byte budget. */
+function honest(ledger: Ledger, answerMax = Infinity): Serve {
   return async (from, to) => {
     const blocks = [];
-    for (let h = from; h <= Math.min(to, ledger.tip.height); h++) blocks.push((await ledger.rawBlock(h))!);
+    for (let h = from; h <= Math.min(to, ledger.tip.height, from + answerMax - 1); h++) blocks.push((await ledger.rawBlock(h))!);
     return pb.BlocksResponse.encode({ tipHeight: ledger.tip.height, blocks }).finish();
   };
 }
@@ -130,6 +131,17 @@ describe('pipelined block sync', () => {
     // Every signature checked was a validator's precommit: the txs' signatures were covered by the commits.
     expect(c.txVerifications).toBe(0);
     expect(c.badPeers).toEqual([]);
+  });
+
+  it('spreads the rest of a range cut short by the answer budget over the peers', async () => {
+    const served = await servedChain();
+    const c = await client({ a: honest(served, 2), b: honest(served, 2), c: honest(served, 2) });
+    c.sync.soon();
+    await c.sync.whenIdle();
+    expect(c.ledger.tip.height).toBe(HEIGHTS);
+    expect(c.maxInFlight).toBe(3);
+    // 2 heights an answer: every request after the first asks for 2.
+    expect(c.requests.length).toBeLessThanOrEqual(HEIGHTS / 2 + 3);
   });
 
   it('refuses the blocks of a peer whose blocks do not match their commits, and takes them from another', async () => {
