@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/index.js';
+import { TrustFileError, parseTrustAnchor, verifyWithTrust } from '../../src/api/web/verifier-entry.js';
 import { encodeVerifierKey } from '../../src/checkpoint/index.js';
 import { decodeReceipt, type Receipt } from '../../src/client/receipt.js';
 import { parseReceiptJson } from '../../src/client/receipt-json.js';
@@ -182,6 +183,17 @@ describe('receipts with witness cosignatures', () => {
     again.start();
     expect(again.cosigned(2)).toEqual(push.cosigned(2));
     await again.stop();
+  });
+
+  it('the web page takes a policy file as its trust anchor and verifies with it', async () => {
+    const receipt = parseReceiptJson((await served('?witnessed=2')).body);
+    const loaded = parseTrustAnchor(utf8(JSON.stringify({ chainId, witnesses: witnessKeys, k: 2 })));
+    expect(loaded).toMatchObject({ kind: 'witness-policy', chainId });
+    expect(verifyWithTrust(receipt, evidence, loaded.anchor).valid).toBe(true);
+    expect(verifyWithTrust(withLine(receipt, cosigners[0]!.name, 'remove'), evidence, loaded.anchor)).toMatchObject({
+      valid: false, failed: 'witness-cosignatures' });
+    expect(() => parseTrustAnchor(utf8(JSON.stringify({ witnesses: witnessKeys, k: 2 })))).toThrow(TrustFileError);
+    expect(() => parseTrustAnchor(utf8(JSON.stringify({ chainId, witnesses: witnessKeys, k: 0 })))).toThrow(TrustFileError);
   });
 
   it('refuses policies it cannot apply, as errors rather than verdicts', () => {

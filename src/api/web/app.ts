@@ -1,7 +1,8 @@
 // The court's verification page (存证核验). Everything that decides runs here, in the browser, with
 // the SDK's own code (tianping-web.js, bundled from src/client and src/crypto): the file is hashed
 // in chunks by the same streaming hashers as the CLI and never leaves the computer; only its digest
-// goes to the node for the online lookup. A receipt is checked with verifyReceipt against the trust
+// goes to the node for the online lookup. A receipt is checked with verifyReceipt (or, under a witness
+// policy, verifyWitnessedReceipt) against the trust
 // anchor, which the page fetched once at load (or the user loaded from a file), so that check needs
 // no network at all; an event receipt (a case event's proof, no file needed) is checked against the
 // same anchor (event-receipt-view.ts). Every value from the network or a file is written with
@@ -12,8 +13,8 @@
 import type { AnchorSchema, EvidenceResponseSchema, Json, ProblemSchema, StatusSchema } from '../../contract/http.js';
 import {
   GenesisError, ReceiptFormatError, TrustAnchorError, TrustFileError, createHasher, fromHex,
-  parseAnyReceiptBytes, parseTrustAnchor, receiptFacts, toHex, verifyReceipt,
-  type AnyReceipt, type EvidenceAlgorithm, type LoadedTrust, type ReceiptCheckId, type ReceiptVerification,
+  parseAnyReceiptBytes, parseTrustAnchor, receiptFacts, toHex, verifyWithTrust,
+  type AnyReceipt, type EvidenceAlgorithm, type LoadedTrust, type ReceiptVerification, type WitnessedCheckId, type WitnessedVerification,
 } from './tianping-web.js';
 import { wireCaseView } from './case-view.js';
 import { eventReceiptFactRows, showEventReceiptCheck } from './event-receipt-view.js';
@@ -32,7 +33,7 @@ const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
 const ALGORITHM_LABELS: Readonly<Record<EvidenceAlgorithm, string>> = { sha256: 'SHA-256', sm3: 'SM3' };
 
 /** Chinese and English names of the checks (docs/receipt-format.md §6 and §13), by id. */
-const CHECK_LABELS: Readonly<Record<ReceiptCheckId, readonly [zh: string, english: string]>> = {
+const CHECK_LABELS: Readonly<Record<WitnessedCheckId, readonly [zh: string, english: string]>> = {
   'format': ['证书格式', 'The receipt is well-formed'],
   'chain-id': ['链标识', 'The receipt is for the trusted chain'],
   'item-digest': ['证据哈希', 'The file (and salt) give the anchored digest'],
@@ -47,6 +48,7 @@ const CHECK_LABELS: Readonly<Record<ReceiptCheckId, readonly [zh: string, englis
   'commit-signatures': ['验证节点签名（超过 2/3）', 'Validators with more than 2/3 of the power signed'],
   'trusted-header': ['可信区块头', 'The receipt\'s trusted header is the one trusted'],
   'history-inclusion': ['历史包含证明', 'The block is in the trusted header\'s history'],
+  'witness-cosignatures': ['见证人联署', 'Enough witnesses of the policy cosigned the trusted header\'s checkpoint'],
 };
 
 /** The page's element of that id; the page is static, so a missing one is a bug of this script. */
@@ -72,7 +74,7 @@ interface Trust {
   readonly at: number;
 }
 
-type Verified = Extract<ReceiptVerification, { valid: true }>;
+type Verified = Extract<ReceiptVerification | WitnessedVerification, { valid: true }>;
 
 /** One row of a definition list: label, value, and whether it is monospace or named for the tests. */
 type FieldRow = readonly [label: string, value: string, options?: { readonly mono?: boolean; readonly field?: string }];
@@ -390,12 +392,17 @@ function showTrust(message?: Node): void {
     ? [`链 ${loaded.chainId} 的创世文件`, `the genesis of chain ${loaded.chainId}`]
     : loaded.kind === 'trusted-header'
       ? [`链 ${loaded.chainId} 高度 ${loaded.height} 的可信区块头`, `a trusted header of chain ${loaded.chainId} at height ${loaded.height}`]
-      : [`链 ${loaded.chainId} 的可信区块头哈希`, `the hash of a trusted header of chain ${loaded.chainId}`];
+      : loaded.kind === 'witness-policy'
+        ? [`链 ${loaded.chainId} 的见证人策略`, `a witness policy of chain ${loaded.chainId}`]
+        : [`链 ${loaded.chainId} 的可信区块头哈希`, `the hash of a trusted header of chain ${loaded.chainId}`];
   const rows: FieldRow[] = [
     ['信任锚 Trust anchor', `${what[0]} · ${what[1]}`, { field: 'trust-kind' }],
     // A header hash names no validators: it proves version 2 receipts by the history tree (§13).
-    hash === '' ? ['验证节点 Validators', `${loaded.validators.length}，总权重 total power ${power}`]
-      : ['可信区块哈希 Trusted header hash', hash, { mono: true, field: 'trusted-header-hash' }],
+    'policy' in loaded.anchor
+      ? ['见证人 Witnesses', `${loaded.anchor.policy.k} / ${loaded.anchor.policy.witnesses.length}: `
+        + loaded.anchor.policy.witnesses.map((w) => w.slice(0, w.indexOf('+'))).join(', '), { field: 'witness-policy' }]
+      : hash === '' ? ['验证节点 Validators', `${loaded.validators.length}，总权重 total power ${power}`]
+        : ['可信区块哈希 Trusted header hash', hash, { mono: true, field: 'trusted-header-hash' }],
   ];
   const caution: HTMLParagraphElement[] = [];
   if (source === 'node') {
@@ -556,9 +563,9 @@ async function runReceiptCheck(): Promise<void> {
   const trust = state.trust;
   if (trust === undefined) return;
   const evidence = salt.bytes === undefined ? { fileDigest } : { fileDigest, salt: salt.bytes };
-  let verification: ReceiptVerification;
+  let verification: ReceiptVerification | WitnessedVerification;
   try {
-    verification = verifyReceipt(receipt, evidence, trust.loaded.anchor);
+    verification = verifyWithTrust(receipt, evidence, trust.loaded.anchor);
   } catch (error) {
     const why = error instanceof TrustAnchorError ? error.message : errorText(error);
     result.replaceChildren(verdict('error', '信任锚不可用，未作判断：', `The trust anchor is unusable, nothing was decided: ${why}`));
@@ -570,7 +577,7 @@ async function runReceiptCheck(): Promise<void> {
   else result.querySelector('.first-failure')?.scrollIntoView({ block: 'nearest' });
 }
 
-function renderVerification(verification: ReceiptVerification, name: string): [HTMLParagraphElement, HTMLOListElement] {
+function renderVerification(verification: ReceiptVerification | WitnessedVerification, name: string): [HTMLParagraphElement, HTMLOListElement] {
   const passed = verification.checks.filter((c) => c.ok).length;
   const head = verification.valid
     ? verdict('valid', `存证证书有效：全部 ${passed} 项核验通过。`, `Valid receipt: all ${passed} checks passed (${name}).`)
@@ -644,6 +651,8 @@ function showCertificate(verification: Verified): void {
     ['外部编号 External reference', r.externalRef || '—', { field: 'external-ref' }],
     ['链标识 Chain id', r.chainId, { field: 'chain-id' }],
     ['信任锚 Trust anchor', (loaded.kind === 'genesis' ? '创世文件 genesis'
+      : 'witnessed' in r ? `见证人联署的区块头 header cosigned by witnesses (${r.witnessed.witnesses.map((w) => w.name).join(', ')}; `
+        + `${r.witnessed.k} required), height ${r.trusted?.height ?? 0}, hash ${r.trusted?.blockHash ?? ''}`
       : r.trusted !== undefined ? `可信区块头 trusted header, height ${r.trusted.height}, hash ${r.trusted.blockHash}`
         : `可信区块头 trusted header, height ${loaded.height}`)
       + (source === 'node'

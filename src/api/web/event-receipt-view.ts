@@ -78,9 +78,9 @@ export function showEventReceiptCheck(result: HTMLElement, receipt: EventReceipt
     return;
   }
   const anchor = trust.anchor;
-  if (isHeaderHashTrust(anchor)) {
+  if (isHeaderHashTrust(anchor) || 'policy' in anchor) {
     result.replaceChildren(verdict('error', '案件事件证书须以创世文件或附验证节点集合的可信区块头核验。',
-      'An event receipt is checked from a genesis or a trusted header with its validators, not from a header hash alone.'));
+      'An event receipt is checked from a genesis or a trusted header with its validators, not from a header hash or a witness policy alone.'));
     return;
   }
   let verification: EventReceiptVerification;

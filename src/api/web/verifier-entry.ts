@@ -7,12 +7,15 @@
 // the verifier and not the HTTP client.
 import { decodeCanonical, pb } from '../../codec/proto.js';
 import { parseGenesis } from '../../state/genesis.js';
-import type { HeaderHashTrust, TrustAnchor } from '../../client/receipt-verify.js';
+import { TrustAnchorError, verifyReceipt, type HeaderHashTrust, type ReceiptEvidence, type ReceiptVerification, type TrustAnchor }
+  from '../../client/receipt-verify.js';
+import { parseWitnessPolicy, verifyWitnessedReceipt, type WitnessPolicyTrust, type WitnessedVerification } from '../../client/witness-policy.js';
 import { algorithmName, type Receipt } from '../../client/receipt.js';
 import { sha256, type EvidenceAlgorithm } from '../../crypto/hash.js';
 import { fromHex, toHex } from '../../types/index.js';
 
 export { verifyReceipt, RECEIPT_CHECKS, RECEIPT_TRUSTED_CHECKS, TrustAnchorError, isHeaderHashTrust } from '../../client/receipt-verify.js';
+export { RECEIPT_WITNESSED_CHECKS, verifyWitnessedReceipt } from '../../client/witness-policy.js';
 export { parseReceiptJson, parseReceiptBytes } from '../../client/receipt-json.js';
 export { parseAnyReceiptBytes } from '../../client/event-receipt.js';
 export { verifyEventReceipt, EVENT_RECEIPT_CHECKS } from '../../client/event-receipt-verify.js';
@@ -23,6 +26,7 @@ export { fromHex, toHex };
 // Types only, for the page script (app.ts): they add nothing to the bundle.
 export type { ReceiptCheckId, ReceiptVerification, VerifiedReceipt } from '../../client/receipt-verify.js';
 export type { Receipt } from '../../client/receipt.js';
+export type { WitnessedCheckId, WitnessedVerification } from '../../client/witness-policy.js';
 export type { AnyReceipt, EventReceipt } from '../../client/event-receipt.js';
 export type { EventReceiptCheckId, EventReceiptVerification, VerifiedEventReceipt } from '../../client/event-receipt-verify.js';
 export type { EvidenceAlgorithm } from '../../crypto/hash.js';
@@ -42,9 +46,12 @@ export interface TrustMemberView {
 }
 
 export interface LoadedTrust {
-  readonly anchor: TrustAnchor | HeaderHashTrust;
-  /** A trusted header hash proves only receipts of version 2, and names no validators. */
-  readonly kind: 'genesis' | 'trusted-header' | 'trusted-header-hash';
+  readonly anchor: TrustAnchor | HeaderHashTrust | WitnessPolicyTrust;
+  /**
+   * A trusted header hash proves only receipts of version 2, and names no validators; a witness
+   * policy proves version 2 receipts that carry cosignatures of k of its witnesses (§13.5).
+   */
+  readonly kind: 'genesis' | 'trusted-header' | 'trusted-header-hash' | 'witness-policy';
   readonly chainId: string;
   /** 0 for a genesis: trust starts before block 1. */
   readonly height: number;
@@ -74,6 +81,20 @@ export function parseTrustAnchor(bytes: Uint8Array): LoadedTrust {
   }
   const digest = toHex(sha256(bytes));
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new TrustFileError('not a JSON object');
+  if ('witnesses' in doc) {
+    let policy;
+    try {
+      policy = parseWitnessPolicy(doc);
+    } catch (error) {
+      throw new TrustFileError(error instanceof TrustAnchorError ? error.message : String(error));
+    }
+    // The page holds no other trust file beside it: the policy must name its chain.
+    if (policy.chainId === undefined) throw new TrustFileError('a witness policy for the page names its chain: add "chainId"');
+    return {
+      anchor: { chainId: policy.chainId, policy }, kind: 'witness-policy', chainId: policy.chainId, height: 0, validators: [], members: [],
+      sha256: digest,
+    };
+  }
   if ('trustedHeaderHash' in doc) {
     const { chainId, trustedHeaderHash } = doc as Record<string, unknown>;
     if (typeof chainId !== 'string' || typeof trustedHeaderHash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(trustedHeaderHash)) {
@@ -159,4 +180,13 @@ export function caseEventFacts(bytes: Uint8Array): CaseEventFacts | undefined {
     caseNo: event.caseNo, seq: event.seq, kind: kind?.replace('CASE_EVENT_KIND_', '') ?? String(event.kind), legalAtMs: event.legalAtMs,
     status: status?.replace('CASE_STATUS_', '') ?? String(event.status), reportedCaseNo: event.reportedCaseNo, reasonCode: event.reasonCode,
   };
+}
+
+/**
+ * Verifies with whichever trust anchor was loaded: a witness policy runs the witnessed checks
+ * (docs/receipt-format.md §13.5), anything else verifyReceipt. Throws TrustAnchorError as they do.
+ */
+export function verifyWithTrust(receipt: Receipt, evidence: ReceiptEvidence, anchor: LoadedTrust['anchor']):
+  ReceiptVerification | WitnessedVerification {
+  return 'policy' in anchor ? verifyWitnessedReceipt(receipt, evidence, anchor) : verifyReceipt(receipt, evidence, anchor);
 }
