@@ -67,6 +67,8 @@ def _tx_decode(ctx: dict) -> None:
     body = proto.decode(proto.TX_BODY, st['body'])
     need(len(body['signer']) == 32, 'signer is not 32 bytes')
     need(body['chain_id'] == ctx['chain'], 'tx body names another chain')
+    need(body['anchor_evidence'] is not None or body['anchor_batch'] is not None,
+         'the tx is not an anchor (its action is another, or none)')
     ctx['st'], ctx['body'] = st, body
 
 
@@ -102,7 +104,7 @@ def _tx_item(ctx: dict) -> None:
         else:
             raise_fail('a batch of neither kind')
     else:
-        raise_fail('the tx anchors nothing')
+        raise_fail('the tx anchors nothing')  # unreachable: check 4 refuses any other action
     need(action['algorithm'] == r['algorithm'], 'the anchor names another algorithm')
     need(action['salted'] == r['salted'], 'the anchor has another salted flag')
     ctx['action'] = action
@@ -117,6 +119,9 @@ def _tx_inclusion(ctx: dict) -> None:
     need(h['tx_count'] == r['tx_count'], 'header tx_count differs')
     need(verify_inclusion(leaf_hash(sha256(r['tx'])), r['tx_index'], r['tx_count'], r['tx_proof'], h['tx_root']),
          'tx audit path fails')
+    # A block holds only applied txs, and no node applies a tx at or after its expiry (check 8).
+    need(ctx['body']['expires_at_ms'] > h['time_ms'],
+         f'the tx expired at {ctx["body"]["expires_at_ms"]}, not after the block time {h["time_ms"]}')
 
 
 def _trusted_header(ctx: dict) -> None:

@@ -74,7 +74,8 @@ def commit_rule(ctx: dict, commit: dict, current: list[tuple[bytes, int]]) -> tu
         signed += power
     total = sum(p for _, p in current)
     need(3 * signed > 2 * total, f'signed power {signed} of {total} is not more than 2/3')
-    return signers, signed, total
+    # Reported in ascending validator_index, i.e. key order (section 10).
+    return sorted(signers), signed, total
 
 
 def _decode(msg: proto.Message, data: bytes, what: str) -> dict:
@@ -87,16 +88,19 @@ def _decode(msg: proto.Message, data: bytes, what: str) -> dict:
 def check_header(ctx: dict, use_trusted_height: bool) -> None:
     """Section 6 check 7 (and 12.5 check 3)."""
     h = _decode(proto.HEADER, ctx['r']['header'], 'header')
+    # Section 1: a header's height stays below 2^53; its time is a representable date.
+    need(h['height'] < MAX_SAFE, 'header height not below 2^53')
+    need(h['time_ms'] <= MAX_TIME_MS, 'header time is not a representable date')
     need(h['chain_id'] == ctx['chain'], 'header names another chain')
     need(h['height'] >= 1, 'header height below 1')
-    # Section 1: the integers a receipt carries (heights among them) stay below 2^53.
-    need(h['height'] < MAX_SAFE, 'header height not below 2^53')
     t: Trust = ctx['trust']
     if use_trusted_height and t.kind == 'header':
         need(h['height'] >= t.trust_height, 'header below the trusted header')
         need(h['height'] != t.trust_height or ctx['r']['header'] == t.trusted_header,
              'header at the trusted height is not the trusted header')
-    need(h['time_ms'] <= MAX_TIME_MS, 'header time is not a representable date')
+    # Block times strictly increase from the genesis (the time of height 0) or the trusted header.
+    if t.trust_time is not None and h['height'] > t.trust_height:
+        need(h['time_ms'] > t.trust_time, f'header time {h["time_ms"]} is not after the trust anchor\'s {t.trust_time}')
     ctx['h'] = h
 
 
@@ -104,12 +108,17 @@ def check_set_changes(ctx: dict) -> None:
     t: Trust = ctx['trust']
     current = list(t.validators)
     lowest = max(1, t.trust_height)
-    for i, c in enumerate(ctx['r']['set_changes']):
+    after = t.trust_time
+    changes = ctx['r']['set_changes']
+    for i, c in enumerate(changes):
         ch = _decode(proto.HEADER, c['header'], f'set change {i} header')
+        need(ch['height'] < MAX_SAFE and ch['time_ms'] <= MAX_TIME_MS, f'set change {i}: height or time out of range')
         need(ch['chain_id'] == ctx['chain'], f'set change {i}: another chain')
         need(lowest <= ch['height'] < ctx['h']['height'], f'set change {i}: height {ch["height"]} out of order')
         if t.kind == 'header' and ch['height'] == t.trust_height:
             need(c['header'] == t.trusted_header, f'set change {i}: not the trusted header')
+        if ch['height'] > t.trust_height and after is not None:
+            need(ch['time_ms'] > after, f'set change {i}: time {ch["time_ms"]} is not after {after}')
         need(ch['validators_hash'] == valset_hash(current), f'set change {i}: not signed by the set in force')
         cc = _decode(proto.COMMIT, c['commit'], f'set change {i} commit')
         need(cc['height'] == ch['height'] and cc['block_hash'] == sha256(c['header']),
@@ -117,7 +126,9 @@ def check_set_changes(ctx: dict) -> None:
         commit_rule(ctx, cc, current)
         nv = [(v['public_key'], v['power']) for v in c['next_validators']['validators']]
         need(valset_hash(nv) == ch['next_validators_hash'], f'set change {i}: next_validators is not the set announced')
-        current, lowest = nv, ch['height'] + 1
+        current, lowest, after = nv, ch['height'] + 1, ch['time_ms']
+    if changes:
+        need(ctx['h']['time_ms'] > after, f'header time {ctx["h"]["time_ms"]} is not after the last set change ({after})')
     ctx['current'] = current
 
 

@@ -1,6 +1,7 @@
 """Reading a receipt file (JSON, section 3 / 12.3, or protobuf, section 2 / 12.2) into the protobuf-shaped
 dict the checks run on. Every fault of the document raises FormatError: the `format` verdict."""
 import json
+import math
 import re
 
 import proto
@@ -61,11 +62,7 @@ class _Obj:
         return key in self.value
 
     def int(self, key: str) -> int:
-        v = self._get(key)
-        # JSON has one number type: 5 and 5.0 are the same number to a JavaScript reader.
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or v != int(v) or not 0 <= v < MAX_SAFE:
-            raise FormatError(f'{self.where}.{key}: expected an integer in 0..2^53-1')
-        return int(v)
+        return json_int(self._get(key), f'{self.where}.{key}', FormatError)
 
     def str(self, key: str) -> str:
         v = self._get(key)
@@ -103,6 +100,17 @@ class _Obj:
         extra = sorted(set(self.value) - self.used)
         if extra:
             raise FormatError(f'{self.where}: unknown field "{extra[0]}"')
+
+
+def json_int(v, where: str, error: type) -> int:
+    """Section 3: the number read as the nearest double (as JSON.parse does) is an integer in 0..2^53-1."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise error(f'{where}: expected an integer')
+    as_double = float(v) if isinstance(v, int) and abs(v) < 2**1024 else v
+    if not isinstance(as_double, float) or not math.isfinite(as_double) or as_double != math.floor(as_double) \
+            or not 0 <= as_double < MAX_SAFE:
+        raise error(f'{where}: expected an integer in 0..2^53-1')
+    return int(as_double)
 
 
 def _hex(v, where: str) -> bytes:
@@ -180,7 +188,14 @@ def anchor_from_json(doc) -> dict:
         hp = t.obj('historyProof')
         r['trusted'] = {'header': _bytes_with_view(t, 'header', views.header_view),
                         'history_proof': {'leaf_index': hp.int('leafIndex'), 'tree_size': hp.int('treeSize'),
-                                          'hashes': hp.hex_list('hashes')}}
+                                          'hashes': hp.hex_list('hashes')},
+                        'witnessed_checkpoint': ''}
+        if t.has('witnessedCheckpoint'):
+            note = t.str('witnessedCheckpoint')
+            # Section 13.5: never empty in JSON, as proto3 writes no empty string.
+            if note == '':
+                raise FormatError('trusted.witnessedCheckpoint is empty')
+            r['trusted']['witnessed_checkpoint'] = note
         hp.close()
         t.close()
     o.close()

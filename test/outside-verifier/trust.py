@@ -1,6 +1,7 @@
 """Trust anchors (section 5, 13.2): a genesis, a trusted header with its set, or a trusted header hash.
 
-An unusable anchor is an error of the verifier's input, never a verdict on the receipt (TrustError).
+An unusable anchor is an error of the verifier's input, never a verdict on the receipt (TrustError,
+code "trust-anchor"). The file format is the one section 5 gives, field by field.
 """
 import hashlib
 import re
@@ -10,11 +11,12 @@ import proto
 import receipt_io
 
 MAX_SAFE = 2**53
+TRUST_ERROR = 'trust-anchor'
 _HEX = re.compile(r'(?:[0-9a-fA-F]{2})*')
 
 
 class TrustError(Exception):
-    def __init__(self, code: str, message: str):
+    def __init__(self, message: str, code: str = TRUST_ERROR):
         super().__init__(message)
         self.code = code
 
@@ -26,6 +28,7 @@ class Trust:
     validators: list[tuple[bytes, int]]  # sorted by key bytes (section 2: the set's order)
     names: dict[bytes, str]
     trust_height: int = 0
+    trust_time: int | None = None  # the genesis time, or the trusted header's time_ms; none for a hash
     trusted_header: bytes = b''
     trusted_hash: bytes = b''
 
@@ -37,89 +40,107 @@ def valset_hash(validators: list[tuple[bytes, int]]) -> bytes:
     return hashlib.sha256(b'tianping/valset/v1' + body).digest()
 
 
-def _bad(message: str) -> TrustError:
-    return TrustError('TRUST_INVALID', message)
-
-
 def _hex(v, where: str) -> bytes:
+    # Trust files are typed by people: hex of either case (section 5), whole bytes.
     if not isinstance(v, str) or not _HEX.fullmatch(v):
-        raise _bad(f'{where}: expected hex')
+        raise TrustError(f'{where}: expected hex of whole bytes')
     return bytes.fromhex(v)
+
+
+def _int(v, where: str) -> int:
+    return receipt_io.json_int(v, where, TrustError)
 
 
 def _chain_id(doc: dict) -> str:
     cid = doc.get('chainId')
-    if not isinstance(cid, str) or not 1 <= len(cid.encode('utf-8', 'surrogatepass')) <= 64:
-        raise _bad('chainId: expected 1..64 UTF-8 bytes')
+    if not isinstance(cid, str):
+        raise TrustError('chainId: expected a string')
+    try:
+        size = len(cid.encode('utf-8'))
+    except UnicodeEncodeError:
+        raise TrustError('chainId: not UTF-8') from None
+    if not 1 <= size <= 64:
+        raise TrustError('chainId: expected 1..64 UTF-8 bytes')
     return cid
 
 
 def _validators(raw) -> tuple[list[tuple[bytes, int]], dict[bytes, str]]:
     if not isinstance(raw, list) or not 1 <= len(raw) <= 1024:
-        raise _bad('validators: expected 1..1024 entries')
-    out, names = [], {}
+        raise TrustError('validators: expected 1..1024 entries')
+    out: list[tuple[bytes, int]] = []
+    names: dict[bytes, str] = {}
     for i, v in enumerate(raw):
         if not isinstance(v, dict):
-            raise _bad(f'validators[{i}]: expected an object')
+            raise TrustError(f'validators[{i}]: expected an object')
         key = _hex(v.get('publicKey'), f'validators[{i}].publicKey')
-        power = v.get('power')
         if len(key) != 32:
-            raise _bad(f'validators[{i}].publicKey: expected 32 bytes')
-        if isinstance(power, bool) or not isinstance(power, int) or power < 1:
-            raise _bad(f'validators[{i}].power: expected a positive integer')
-        if key in names or any(k == key for k, _ in out):
-            raise _bad(f'validators[{i}]: key given twice')
+            raise TrustError(f'validators[{i}].publicKey: expected 32 bytes')
+        power = _int(v.get('power'), f'validators[{i}].power')
+        if power < 1:
+            raise TrustError(f'validators[{i}].power: expected at least 1')
+        if 'name' in v and not isinstance(v['name'], str):
+            raise TrustError(f'validators[{i}].name: expected a string')
+        if any(k == key for k, _ in out):
+            raise TrustError(f'validators[{i}]: key given twice')
         out.append((key, power))
-        if isinstance(v.get('name'), str):
+        if 'name' in v:
             names[key] = v['name']
     if sum(p for _, p in out) >= MAX_SAFE:
-        raise _bad('validators: total power not below 2^53')
-    # The genesis file lists validators in its own order; the set, its hash and commit indexes use key order.
+        raise TrustError('validators: total power not below 2^53')
+    # The file's order means nothing; the set, its hash and commit indexes use key order (sections 2, 5).
     return sorted(out, key=lambda v: v[0]), names
 
 
-def _hash_arg(text: str) -> bytes:
-    if not _HEX.fullmatch(text) or len(text) != 64:
-        raise _bad('trusted header hash: expected 32 bytes of hex')
-    return bytes.fromhex(text)
+def _hash32(v, where: str) -> bytes:
+    h = _hex(v, where)
+    if len(h) != 32:
+        raise TrustError(f'{where}: expected 32 bytes')
+    return h
 
 
-def trust_from_doc(doc, trusted_header_hash: str | None = None) -> Trust:
+def trust_from_doc(doc) -> Trust:
+    """Section 5: the kind is decided by the keys, in this order; keys not named are ignored."""
     if not isinstance(doc, dict):
-        raise _bad('expected a JSON object')
+        raise TrustError('expected a JSON object')
     chain_id = _chain_id(doc)
-    if trusted_header_hash is not None:
-        return Trust('hash', chain_id, [], {}, trusted_hash=_hash_arg(trusted_header_hash))
     if 'trustedHeaderHash' in doc:
-        h = doc['trustedHeaderHash']
-        return Trust('hash', chain_id, [], {}, trusted_hash=_hash_arg(h if isinstance(h, str) else ''))
+        return Trust('hash', chain_id, [], {}, trusted_hash=_hash32(doc['trustedHeaderHash'], 'trustedHeaderHash'))
     validators, names = _validators(doc.get('validators'))
     if 'trustedHeader' not in doc:
-        return Trust('genesis', chain_id, validators, names)
+        genesis_time = _int(doc.get('genesisTimeMs'), 'genesisTimeMs')
+        return Trust('genesis', chain_id, validators, names, trust_time=genesis_time)
     header = _hex(doc['trustedHeader'], 'trustedHeader')
     h = proto.try_decode(proto.HEADER, header)
     if h is None:
-        raise _bad('trustedHeader: does not decode canonically')
+        raise TrustError('trustedHeader: does not decode canonically')
     if h['chain_id'] != chain_id:
-        raise _bad('trustedHeader: names another chain id')
-    if h['height'] < 1:
-        raise _bad('trustedHeader: height below 1')
+        raise TrustError('trustedHeader: names another chain id')
+    if not 1 <= h['height'] < MAX_SAFE or h['time_ms'] >= MAX_SAFE:
+        raise TrustError('trustedHeader: height 0, or a height or time of 2^53 or more')
     if h['validators_hash'] != valset_hash(validators):
-        raise _bad('trustedHeader: validators_hash is not the hash of the validators given')
-    return Trust('header', chain_id, validators, names, trust_height=h['height'], trusted_header=header)
+        raise TrustError('trustedHeader: validators_hash is not the hash of the validators given')
+    return Trust('header', chain_id, validators, names, trust_height=h['height'], trust_time=h['time_ms'],
+                 trusted_header=header)
 
 
 def load_trust(path: str, trusted_header: str | None = None) -> Trust:
-    """--trust FILE, and --trusted-header HASH|FILE (a hash, or a file holding one)."""
-    doc = _read_json(path)
+    """--trust FILE, and --trusted-header HASH|FILE (a hash, or a trusted-header-hash file).
+
+    With --trusted-header the --trust file is still read and checked as its kind (section 5: an
+    unusable file is an error), and gives only the chain id.
+    """
+    trust = trust_from_doc(_read_json(path))
+    if trusted_header is None:
+        return trust
     # Hex of any length is meant as a hash (and refused unless 32 bytes); anything else names a file.
-    if trusted_header is not None and not re.fullmatch(r'[0-9a-fA-F]+', trusted_header):
-        hash_doc = _read_json(trusted_header)
-        found = hash_doc.get('trustedHeaderHash') if isinstance(hash_doc, dict) else None
-        if not isinstance(found, str):
-            raise _bad(f'{trusted_header}: no trustedHeaderHash')
-        trusted_header = found
-    return trust_from_doc(doc, trusted_header)
+    if re.fullmatch(r'[0-9a-fA-F]+', trusted_header):
+        hashed = _hash32(trusted_header, '--trusted-header')
+    else:
+        from_file = trust_from_doc(_read_json(trusted_header))
+        if from_file.kind != 'hash':
+            raise TrustError(f'{trusted_header}: not a trusted-header-hash file')
+        hashed = from_file.trusted_hash
+    return Trust('hash', trust.chain_id, [], {}, trusted_hash=hashed)
 
 
 def _read_json(path: str):
@@ -127,8 +148,8 @@ def _read_json(path: str):
         with open(path, 'rb') as f:
             data = f.read()
     except OSError as e:
-        raise TrustError('TRUST_UNREADABLE', f'{path}: {e.strerror}') from None
+        raise TrustError(f'{path}: {e.strerror}') from None
     try:
         return receipt_io.parse_json_text(data)
     except receipt_io.FormatError as e:
-        raise _bad(f'{path}: {e}') from None
+        raise TrustError(f'{path}: {e}') from None

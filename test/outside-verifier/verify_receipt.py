@@ -32,7 +32,7 @@ class InputError(Exception):
 
 def _hex_arg(text: str, what: str) -> bytes:
     if not re.fullmatch(r'(?:[0-9a-fA-F]{2})*', text):
-        raise InputError('EVIDENCE_INVALID', f'{what}: not hex')
+        raise InputError('usage', f'{what}: not hex')
     return bytes.fromhex(text)
 
 
@@ -45,10 +45,10 @@ def judge(data: bytes, evidence: dict | None, trust: Trust) -> tuple[dict, bytes
         return format_failure(names, str(e)), None
     if kind == 'event':
         if evidence:
-            raise InputError('EVIDENCE_INVALID', 'a file, digest or salt beside an event receipt')
+            raise InputError('usage', 'a file, digest or salt beside an event receipt')
         return verify_event(receipt, trust), None
     if not evidence or (evidence.get('file') is None and evidence.get('file_digest') is None):
-        raise InputError('EVIDENCE_MISSING', 'an anchor receipt is checked against a file (--file or --file-digest)')
+        raise InputError('usage', 'an anchor receipt is checked against a file (--file or --file-digest)')
     return verify_anchor(receipt, evidence, trust), receipt_io.anchor_to_proto(receipt)
 
 
@@ -64,13 +64,13 @@ def main_single(args: argparse.Namespace) -> int:
         trust = load_trust(args.trust, args.trusted_header)
         evidence: dict = {}
         if args.file is not None and args.file_digest is not None:
-            raise InputError('USAGE', '--file and --file-digest exclude each other')
+            raise InputError('usage', '--file and --file-digest exclude each other')
         if args.file is not None:
             try:
                 with open(args.file, 'rb') as f:
                     evidence['file'] = f.read()
             except OSError as e:
-                raise InputError('EVIDENCE_INVALID', f'{args.file}: {e.strerror}') from None
+                raise InputError('unreadable', f'{args.file}: {e.strerror}') from None
         if args.file_digest is not None:
             evidence['file_digest'] = _hex_arg(args.file_digest, '--file-digest')
         if args.salt is not None:
@@ -79,7 +79,7 @@ def main_single(args: argparse.Namespace) -> int:
             with open(args.receipt, 'rb') as f:
                 data = f.read()
         except OSError as e:
-            raise InputError('RECEIPT_UNREADABLE', f'{args.receipt}: {e.strerror}') from None
+            raise InputError('unreadable', f'{args.receipt}: {e.strerror}') from None
         result, _ = judge(data, evidence, trust)
     except (TrustError, InputError) as e:
         print(f'error: {e}', file=sys.stderr)
@@ -93,7 +93,9 @@ def main_single(args: argparse.Namespace) -> int:
 
 
 def _agrees(expect: dict, line: dict, proto_sha: str | None, want_sha: str | None) -> bool:
-    if expect.get('valid') is not line['ok'] or line['error'] is not None:
+    if expect.get('error') is not None or line['error'] is not None:
+        return expect.get('error') == line['error'] and not line['ok']
+    if expect.get('valid') is not line['ok']:
         return False
     if not expect['valid']:
         return expect.get('failedCheck') == line['failedCheck']
@@ -131,7 +133,7 @@ def main_vectors(directory: str) -> int:
         except (TrustError, InputError) as e:
             line.update(_verdict(None, e.code), detail=str(e))
         except OSError as e:
-            line.update(_verdict(None, 'RECEIPT_UNREADABLE'), detail=str(e))
+            line.update(_verdict(None, 'unreadable'), detail=str(e))
         line['protobufSha256'] = proto_sha
         line['agrees'] = _agrees(v['expect'], line, proto_sha, v.get('protobufSha256'))
         print(json.dumps(line), flush=True)
@@ -156,7 +158,7 @@ def main(argv: list[str]) -> int:
         return main_vectors(args.vectors)
     if args.receipt is None or args.trust is None:
         print('error: RECEIPT and --trust are required (or --vectors DIR)', file=sys.stderr)
-        print(json.dumps(_verdict(None, 'USAGE')))
+        print(json.dumps(_verdict(None, 'usage')))
         return 2
     return main_single(args)
 

@@ -9,11 +9,13 @@ import proto
 
 MAX_TIME_MS = 8_640_000_000_000_000  # the last instant a JavaScript Date represents (year 275760)
 ALGORITHM_NAMES = {1: 'sha256', 2: 'sm3'}
-ACTION_NAMES = {
-    'anchor_evidence': 'anchorEvidence', 'anchor_batch': 'anchorBatch', 'report_equivocation': 'reportEquivocation',
-    'join_request': 'joinRequest', 'member_change': 'memberChange', 'rotate_key': 'rotateKey',
-    'governance_vote': 'governanceVote',
-}
+MAX_SAFE = 2**53
+MAX_TX = 16 * 1024 * 1024
+
+
+def jint(n: int):
+    """A view's integer: a JSON number below 2^53, else the string of its decimal digits (section 3)."""
+    return n if n < MAX_SAFE else str(n)
 
 
 def _civil_from_days(z: int) -> tuple[int, int, int]:
@@ -46,17 +48,26 @@ def algorithm_name(n: int):
 
 
 def tx_view(tx: bytes) -> dict | None:
+    """Exists only for the structural rules of check 4 that need no trust anchor, and an anchor action."""
+    if not 1 <= len(tx) <= MAX_TX:
+        return None
     signed = proto.try_decode(proto.SIGNED_TX, tx)
-    if signed is None:
+    if signed is None or len(signed['signature']) != 64:
         return None
     body = proto.try_decode(proto.TX_BODY, signed['body'])
-    if body is None:
+    if body is None or len(body['signer']) != 32:
         return None
-    action = next((name for name in ACTION_NAMES if body[name] is not None), None)
+    if body['anchor_evidence'] is not None:
+        action = 'anchor_evidence'
+    elif body['anchor_batch'] is not None:
+        action = 'anchor_batch'
+    else:
+        return None
     view = {
         'hash': hashlib.sha256(tx).hexdigest(), 'chainId': body['chain_id'], 'signer': body['signer'].hex(),
-        'nonce': body['nonce'], 'expiresAtMs': body['expires_at_ms'], 'signature': signed['signature'].hex(),
-        'action': ACTION_NAMES[action] if action else 'none',
+        'nonce': jint(body['nonce']), 'expiresAtMs': jint(body['expires_at_ms']),
+        'signature': signed['signature'].hex(),
+        'action': 'anchorEvidence' if action == 'anchor_evidence' else 'anchorBatch',
     }
     if action == 'anchor_evidence':
         a = body[action]
@@ -73,9 +84,9 @@ def tx_view(tx: bytes) -> dict | None:
         if a['indexed'] is not None:
             batch.update(kind='indexed', itemCount=len(a['indexed']['digests']))
         elif a['root_only'] is not None:
-            batch.update(kind='root-only', itemCount=a['root_only']['item_count'], root=a['root_only']['root'].hex())
+            batch.update(kind='root-only', itemCount=jint(a['root_only']['item_count']), root=a['root_only']['root'].hex())
         else:
-            batch.update(kind='none', itemCount=0)  # assumed: the doc names no count for a batch of no kind
+            batch.update(kind='none', itemCount=0)
         view['anchorBatch'] = batch
     return view
 
@@ -84,8 +95,8 @@ def header_view(header: bytes) -> dict | None:
     h = proto.try_decode(proto.HEADER, header)
     if h is None:
         return None
-    view = {'blockHash': hashlib.sha256(header).hexdigest(), 'chainId': h['chain_id'], 'height': h['height'],
-            'timeMs': h['time_ms']}
+    view = {'blockHash': hashlib.sha256(header).hexdigest(), 'chainId': h['chain_id'], 'height': jint(h['height']),
+            'timeMs': jint(h['time_ms'])}
     if h['time_ms'] <= MAX_TIME_MS:
         view['time'] = iso_time(h['time_ms'])
     for key, name in (('prevBlockHash', 'prev_block_hash'), ('historyRoot', 'history_root'), ('txRoot', 'tx_root'),
@@ -93,8 +104,9 @@ def header_view(header: bytes) -> dict | None:
                       ('nextValidatorsHash', 'next_validators_hash'), ('proposer', 'proposer')):
         view[key] = h[name].hex()
     view['txCount'] = h['tx_count']
-    if h['events_root'] or h['event_count']:
+    if h['events_root']:
         view['eventsRoot'] = h['events_root'].hex()
+    if h['event_count']:
         view['eventCount'] = h['event_count']
     return view
 
@@ -103,7 +115,7 @@ def commit_view(commit: bytes) -> dict | None:
     c = proto.try_decode(proto.COMMIT, commit)
     if c is None:
         return None
-    return {'height': c['height'], 'round': c['round'], 'blockHash': c['block_hash'].hex(),
+    return {'height': jint(c['height']), 'round': c['round'], 'blockHash': c['block_hash'].hex(),
             'signatures': [{'validatorIndex': s['validator_index'], 'signature': s['signature'].hex()}
                            for s in c['signatures']]}
 
