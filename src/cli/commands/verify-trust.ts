@@ -1,10 +1,14 @@
-// tianping verify --witness-policy: the trust anchor of a receipt that carries witness
-// cosignatures (docs/receipt-format.md §13.5) is a policy file naming the witnesses the court
-// trusts and how many must have cosigned: {"witnesses": ["<name>+<key ID>+<key>", ...], "k": 2},
-// with "chainId", or the chain id from --trust (a genesis file or any trust file with "chainId").
+// The trust anchors of tianping verify --receipt, read from their files: a genesis, a trusted header
+// with its validator set, a trusted header hash (--trust, --trusted-header), or a witness policy
+// (--witness-policy): for a receipt that carries witness cosignatures (docs/receipt-format.md
+// §13.5), a file naming the witnesses the court trusts and how many must have cosigned,
+// {"witnesses": ["<name>+<key ID>+<key>", ...], "k": 2}, with "chainId", or the chain id from
+// --trust (a genesis file or any trust file with "chainId").
 import { readFileSync } from 'node:fs';
-import { TrustAnchorError } from '../../client/receipt-verify.js';
+import { TrustAnchorError, isHeaderHashTrust, type HeaderHashTrust, type TrustAnchor } from '../../client/receipt-verify.js';
 import { parseWitnessPolicy, type WitnessPolicyTrust, type WitnessedSummary } from '../../client/witness-policy.js';
+import { parseGenesis } from '../../state/genesis.js';
+import { fromHex } from '../../types/index.js';
 import { CliError, UsageError, isoTime } from '../common.js';
 
 function readJson(path: string, what: string): unknown {
@@ -54,4 +58,53 @@ export function witnessedLines(w: WitnessedSummary): string[] {
     `  witnessed checkpoint of size ${w.size} (root ${w.root}) cosigned by ${w.witnesses.length} witness(es), ${w.k} required:`,
     ...w.witnesses.map((c) => `            ${c.name} (key ID ${c.keyId}) at ${isoTime(c.timestamp * 1000)}`),
   ];
+}
+
+export const HEX64 = /^[0-9a-fA-F]{64}$/;
+
+/**
+ * The trust anchor from --trust and --trusted-header: a hash given as hex takes the chain id of the
+ * --trust file (whose validators are then not used); a file holds both.
+ */
+export function trustOf(trustPath: string | undefined, trustedHeader: string | undefined): TrustAnchor | HeaderHashTrust {
+  const fromTrust = trustPath === undefined ? undefined : readTrust(trustPath);
+  if (trustedHeader === undefined) return fromTrust!;
+  const given = HEX64.test(trustedHeader) ? { chainId: fromTrust!.chainId, trustedHeaderHash: trustedHeader.toLowerCase() }
+    : readTrust(trustedHeader);
+  if (!isHeaderHashTrust(given)) throw new CliError(`${trustedHeader}: not a file {"chainId", "trustedHeaderHash"}`);
+  if (fromTrust !== undefined && fromTrust.chainId !== given.chainId) {
+    throw new CliError(`${trustedHeader} is for chain "${given.chainId}", ${trustPath} for "${fromTrust.chainId}"`);
+  }
+  return given;
+}
+
+/**
+ * A genesis file, a trusted header with its validator set, or a trusted header hash. GenesisError
+ * reports a bad genesis.
+ */
+export function readTrust(path: string): TrustAnchor | HeaderHashTrust {
+  const doc = readJson(path, 'trust anchor');
+  if (typeof doc === 'object' && doc !== null && 'trustedHeaderHash' in doc) {
+    const { chainId, trustedHeaderHash } = doc as Record<string, unknown>;
+    if (typeof chainId !== 'string' || typeof trustedHeaderHash !== 'string') {
+      throw new CliError(`${path}: a trusted-header-hash file holds "chainId" and "trustedHeaderHash" (hex)`);
+    }
+    return { chainId, trustedHeaderHash };
+  }
+  if (typeof doc !== 'object' || doc === null || !('trustedHeader' in doc)) return parseGenesis(doc);
+  const { chainId, trustedHeader, validators } = doc as Record<string, unknown>;
+  const header = typeof trustedHeader === 'string' ? fromHex(trustedHeader) : undefined;
+  if (typeof chainId !== 'string' || header === undefined || !Array.isArray(validators)) {
+    throw new CliError(`${path}: a trusted-header file holds "chainId", "trustedHeader" (hex) and "validators"`);
+  }
+  return {
+    chainId, trustedHeader: header,
+    validators: validators.map((v: unknown, i) => {
+      const { publicKey, power, name } = (v ?? {}) as Record<string, unknown>;
+      if (typeof publicKey !== 'string' || typeof power !== 'number') {
+        throw new CliError(`${path}: validators[${i}] needs "publicKey" (hex) and "power"`);
+      }
+      return { publicKey, power, ...(typeof name === 'string' ? { name } : {}) };
+    }),
+  };
 }

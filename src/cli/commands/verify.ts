@@ -19,11 +19,10 @@ import {
 import {
   verifyWitnessedReceipt, witnessedFormatFailure, type WitnessPolicyTrust, type WitnessedSummary, type WitnessedVerification,
 } from '../../client/witness-policy.js';
-import { parseGenesis } from '../../state/genesis.js';
 import { fromHex, toHex } from '../../types/index.js';
 import { CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, algorithmOption, isoTime, localTime, nodeUrl, printJson, runCommand,
   stringOption, type CliIo, type CommandSpec, type ParsedArgs } from '../common.js';
-import { isPolicyTrust, readPolicyTrust, witnessedLines } from './verify-witnessed.js';
+import { HEX64, isPolicyTrust, readPolicyTrust, trustOf, witnessedLines } from './verify-trust.js';
 
 const spec: CommandSpec = {
   name: 'verify',
@@ -196,24 +195,6 @@ function offlineInputs(args: ParsedArgs): OfflineInputs {
   return { receiptPath, trustPath: where, trust, salt };
 }
 
-const HEX64 = /^[0-9a-fA-F]{64}$/;
-
-/**
- * The trust anchor from --trust and --trusted-header: a hash given as hex takes the chain id of the
- * --trust file (whose validators are then not used); a file holds both.
- */
-function trustOf(trustPath: string | undefined, trustedHeader: string | undefined): TrustAnchor | HeaderHashTrust {
-  const fromTrust = trustPath === undefined ? undefined : readTrust(trustPath);
-  if (trustedHeader === undefined) return fromTrust!;
-  const given = HEX64.test(trustedHeader) ? { chainId: fromTrust!.chainId, trustedHeaderHash: trustedHeader.toLowerCase() }
-    : readTrust(trustedHeader);
-  if (!isHeaderHashTrust(given)) throw new CliError(`${trustedHeader}: not a file {"chainId", "trustedHeaderHash"}`);
-  if (fromTrust !== undefined && fromTrust.chainId !== given.chainId) {
-    throw new CliError(`${trustedHeader} is for chain "${given.chainId}", ${trustPath} for "${fromTrust.chainId}"`);
-  }
-  return given;
-}
-
 function readBytes(path: string, what: string): Uint8Array {
   try {
     return readFileSync(path);
@@ -244,43 +225,6 @@ async function checkReadable(path: string): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-/**
- * A genesis file, a trusted header with its validator set, or a trusted header hash. GenesisError
- * reports a bad genesis.
- */
-function readTrust(path: string): TrustAnchor | HeaderHashTrust {
-  const bytes = readBytes(path, 'trust anchor');
-  let doc: unknown;
-  try {
-    doc = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new CliError(`${path}: not JSON: ${(error as Error).message}`);
-  }
-  if (typeof doc === 'object' && doc !== null && 'trustedHeaderHash' in doc) {
-    const { chainId, trustedHeaderHash } = doc as Record<string, unknown>;
-    if (typeof chainId !== 'string' || typeof trustedHeaderHash !== 'string') {
-      throw new CliError(`${path}: a trusted-header-hash file holds "chainId" and "trustedHeaderHash" (hex)`);
-    }
-    return { chainId, trustedHeaderHash };
-  }
-  if (typeof doc !== 'object' || doc === null || !('trustedHeader' in doc)) return parseGenesis(doc);
-  const { chainId, trustedHeader, validators } = doc as Record<string, unknown>;
-  const header = typeof trustedHeader === 'string' ? fromHex(trustedHeader) : undefined;
-  if (typeof chainId !== 'string' || header === undefined || !Array.isArray(validators)) {
-    throw new CliError(`${path}: a trusted-header file holds "chainId", "trustedHeader" (hex) and "validators"`);
-  }
-  return {
-    chainId, trustedHeader: header,
-    validators: validators.map((v: unknown, i) => {
-      const { publicKey, power, name } = (v ?? {}) as Record<string, unknown>;
-      if (typeof publicKey !== 'string' || typeof power !== 'number') {
-        throw new CliError(`${path}: validators[${i}] needs "publicKey" (hex) and "power"`);
-      }
-      return { publicKey, power, ...(typeof name === 'string' ? { name } : {}) };
-    }),
-  };
 }
 
 async function verifyOffline(args: ParsedArgs, file: string | undefined, io: CliIo): Promise<number> {
