@@ -12,6 +12,13 @@ import type { Args } from './args.js';
 import type { ChainGrower } from './grow.js';
 import { lookupHttp, lookupInProcess, probes, type LookupFigures } from './lookups.js';
 
+/**
+ * How long the restarted node may take to answer healthy: its start reads every item key of the
+ * newest blocks (the ledger self-check), ~2,000,000 point reads with blocks of 30 batches of 1,000,
+ * which took over a minute at 10,000,000 anchors on a busy machine. A slow restart is a figure.
+ */
+const RESTART_TIMEOUT_MS = 15 * 60_000;
+
 export interface CheckpointFigures {
   readonly anchors: number;
   readonly batches: number;
@@ -96,7 +103,7 @@ export async function checkpoint(run: CheckpointRun, node: InProcessNode, last: 
   let rssAfterHealthyBytes: number;
   let rssAfterLookupsBytes: number;
   try {
-    await handle.waitHealthy();
+    await handle.waitHealthy(RESTART_TIMEOUT_MS);
     restartMs = performance.now() - spawnMs;
     rssAfterHealthyBytes = rssBytes(handle.pid);
     http = await lookupHttp(files.node.apiUrl, list, args.warmup);

@@ -110,6 +110,8 @@ async function run(args: Args): Promise<number> {
       node = growing = done.node;
       grower.rebind(growing);
       points.push(done.figures);
+      // Each checkpoint's figures as soon as they are taken: a later one that fails loses none of them.
+      log(`checkpoint figures: ${JSON.stringify(done.figures)}`);
     }
     report(args, machine, points, baselineBytes);
     return EXIT_OK;
