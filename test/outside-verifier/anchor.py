@@ -6,12 +6,13 @@ from checks import (ANCHOR_CHECKS, MAX_SAFE, MAX_TX, TRUSTED_CHECKS, _chain_id_o
                     need, run)
 from merkle import leaf_hash, mth_of_leaves, sha256, verify_inclusion
 from trust import Trust
+from witness import check_cosignatures
 
 
 def _format(ctx: dict) -> None:
     r, t = ctx['r'], ctx['trust']
-    if t.kind == 'hash':
-        need(r['version'] == 2, f'version {r["version"]}: a trusted header hash proves only version 2 receipts')
+    if t.kind in ('hash', 'witness'):
+        need(r['version'] == 2, f'version {r["version"]}: a trusted header hash or witness policy proves only version 2 receipts')
     else:
         need(r['version'] == 1, f'version {r["version"]}: a genesis or trusted header proves only version 1 receipts')
     need(_chain_id_ok(r['chain_id']), 'chain_id is not 1..64 UTF-8 bytes')
@@ -126,7 +127,9 @@ def _tx_inclusion(ctx: dict) -> None:
 
 def _trusted_header(ctx: dict) -> None:
     tr, t = ctx['r']['trusted'], ctx['trust']
-    need(sha256(tr['header']) == t.trusted_hash, 'trusted.header is not the header trusted')
+    # Through witnesses (section 13.5) H's hash is the receipt's own; check 11 is what trusts it.
+    if t.kind != 'witness':
+        need(sha256(tr['header']) == t.trusted_hash, 'trusted.header is not the header trusted')
     th = proto.decode(proto.HEADER, tr['header'])
     need(th['chain_id'] == ctx['chain'], 'trusted header names another chain')
     need(th['time_ms'] <= 8_640_000_000_000_000, 'trusted header time is not representable')
@@ -148,16 +151,19 @@ TABLE = {
     'tx-inclusion': _tx_inclusion, 'set-changes': check_set_changes, 'validators-hash': check_validators_hash,
     'commit-block': check_commit_block, 'commit-signatures': check_commit_signatures,
     'trusted-header': _trusted_header, 'history-inclusion': _history_inclusion,
+    'witness-cosignatures': check_cosignatures,
 }
 
 
 def checks_for(trust: Trust) -> list[str]:
+    if trust.kind == 'witness':
+        return TRUSTED_CHECKS + ['witness-cosignatures']
     return TRUSTED_CHECKS if trust.kind == 'hash' else ANCHOR_CHECKS
 
 
 def verify_anchor(receipt: dict, evidence: dict, trust: Trust) -> dict:
     ctx = {'r': receipt, 'evidence': evidence, 'trust': trust, 'chain': trust.chain_id,
-           'chain_bytes': trust.chain_id.encode('utf-8')}
+           'chain_bytes': trust.chain_id.encode('utf-8'), 'policy_witnesses': trust.witnesses, 'policy_k': trust.k}
     result = run(checks_for(trust), TABLE, ctx)
     if result['ok']:
         result['facts'] = _facts(ctx)
@@ -177,7 +183,7 @@ def _facts(ctx: dict) -> dict:
     if r['batch'] is not None:
         kind = 'indexed' if body['anchor_batch']['indexed'] is not None else 'root-only'
         facts['batch'] = {'kind': kind, 'itemIndex': r['batch']['item_index'], 'itemCount': r['batch']['item_count']}
-    if t.kind == 'hash':
+    if t.kind in ('hash', 'witness'):
         facts['trustHeight'] = ctx['th']['height']
     elif t.kind == 'header':
         facts['trustHeight'] = t.trust_height

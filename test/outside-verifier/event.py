@@ -8,7 +8,7 @@ from trust import Trust
 def _format(ctx: dict) -> None:
     r = ctx['r']
     # Assumed: section 12 names the trust anchors of section 5 but a header hash proves only version 2 anchors.
-    need(ctx['trust'].kind != 'hash', 'an event receipt is proved from a genesis or a trusted header')
+    need(ctx['trust'].kind in ('genesis', 'header'), 'an event receipt is proved from a genesis or a trusted header')
     need(r['kind'] == 'event' and r['version'] == 1, 'not an event receipt of version 1')
     need(_chain_id_ok(r['chain_id']), 'chain_id is not 1..64 UTF-8 bytes')
     need(1 <= len(r['event']) <= 1024 * 1024, 'event is not 1 B..1 MiB')

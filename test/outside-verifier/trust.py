@@ -5,7 +5,7 @@ code "trust-anchor"). The file format is the one section 5 gives, field by field
 """
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import proto
 import receipt_io
@@ -23,7 +23,7 @@ class TrustError(Exception):
 
 @dataclass
 class Trust:
-    kind: str  # genesis | header | hash
+    kind: str  # genesis | header | hash | witness
     chain_id: str
     validators: list[tuple[bytes, int]]  # sorted by key bytes (section 2: the set's order)
     names: dict[bytes, str]
@@ -31,6 +31,8 @@ class Trust:
     trust_time: int | None = None  # the genesis time, or the trusted header's time_ms; none for a hash
     trusted_header: bytes = b''
     trusted_hash: bytes = b''
+    witnesses: list[tuple[str, bytes, bytes]] = field(default_factory=list)  # (name, key ID, key), section 13.5
+    k: int = 0
 
 
 def valset_hash(validators: list[tuple[bytes, int]]) -> bytes:
@@ -141,6 +143,14 @@ def load_trust(path: str, trusted_header: str | None = None) -> Trust:
             raise TrustError(f'{trusted_header}: not a trusted-header-hash file')
         hashed = from_file.trusted_hash
     return Trust('hash', trust.chain_id, [], {}, trusted_hash=hashed)
+
+
+def load_witness_policy(policy_path: str, trust_path: str | None) -> Trust:
+    """--witness-policy FILE [--trust GENESIS]: the chain id from the policy, else from the trust file."""
+    import witness  # late: witness imports this module
+    fallback = trust_from_doc(_read_json(trust_path)).chain_id if trust_path is not None else None
+    chain_id, witnesses, k = witness.parse_policy(_read_json(policy_path), fallback)
+    return Trust('witness', chain_id, [], {}, witnesses=witnesses, k=k)
 
 
 def _read_json(path: str):

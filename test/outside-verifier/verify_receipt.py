@@ -3,6 +3,7 @@
 
   verify_receipt.py RECEIPT --trust TRUST.json [--trusted-header HASH|FILE]
                     [--file PATH | --file-digest HEX] [--salt HEX] [--detail]
+  verify_receipt.py RECEIPT --witness-policy POLICY.json [--trust GENESIS.json] ...
       prints one JSON line {"ok", "failedCheck", "error"}; exit 0 valid, 1 invalid, 2 error.
   verify_receipt.py --vectors DIR
       reads DIR/index.json and prints one JSON line per vector: the verdict, the facts proved, the
@@ -21,7 +22,7 @@ import receipt_io  # noqa: E402
 from anchor import checks_for, verify_anchor  # noqa: E402
 from checks import EVENT_CHECKS, format_failure  # noqa: E402
 from event import verify_event  # noqa: E402
-from trust import Trust, TrustError, load_trust, trust_from_doc  # noqa: E402
+from trust import Trust, TrustError, load_trust, load_witness_policy  # noqa: E402
 
 
 class InputError(Exception):
@@ -61,7 +62,10 @@ def _verdict(result: dict | None, error: str | None) -> dict:
 
 def main_single(args: argparse.Namespace) -> int:
     try:
-        trust = load_trust(args.trust, args.trusted_header)
+        if args.witness_policy is not None:
+            trust = load_witness_policy(args.witness_policy, args.trust)
+        else:
+            trust = load_trust(args.trust, args.trusted_header)
         evidence: dict = {}
         if args.file is not None and args.file_digest is not None:
             raise InputError('usage', '--file and --file-digest exclude each other')
@@ -145,6 +149,7 @@ def main(argv: list[str]) -> int:
     p.add_argument('receipt', nargs='?', help='the receipt file, JSON or protobuf')
     p.add_argument('--trust', help='genesis, trusted-header or trusted-header-hash file (section 5)')
     p.add_argument('--trusted-header', help='a trusted header hash (64 hex) or a file holding one (section 13.2)')
+    p.add_argument('--witness-policy', help='a witness policy file: k of n witnesses trust H (section 13.5)')
     p.add_argument('--file', help='the evidence file')
     p.add_argument('--file-digest', help='the evidence file digest, hex (instead of --file)')
     p.add_argument('--salt', help='the salt of a salted item, hex')
@@ -156,8 +161,8 @@ def main(argv: list[str]) -> int:
         return 0 if e.code == 0 else 2
     if args.vectors is not None:
         return main_vectors(args.vectors)
-    if args.receipt is None or args.trust is None:
-        print('error: RECEIPT and --trust are required (or --vectors DIR)', file=sys.stderr)
+    if args.receipt is None or (args.trust is None and args.witness_policy is None):
+        print('error: RECEIPT and --trust (or --witness-policy) are required (or --vectors DIR)', file=sys.stderr)
         print(json.dumps(_verdict(None, 'usage')))
         return 2
     return main_single(args)
