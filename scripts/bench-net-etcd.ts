@@ -19,6 +19,8 @@ const HEALTH_POLL_MS = 200;
 /** check perf runs 60 s whatever the load; past this it is stuck. */
 const CHECK_PERF_TIMEOUT_MS = 150_000;
 const STOP_WAIT_MS = 10_000;
+/** etcdctl's timeout per request (its default is 5 s). */
+const COMMAND_TIMEOUT_S = 60;
 export const ETCD_INSTALL_HINT = "scripts/install-etcd.sh installs it: Debian's etcd-server and etcd-client";
 
 /** The installed etcd, or why there is none. */
@@ -56,7 +58,11 @@ export interface EtcdResult {
 export function parseCheckPerf(output: string): Pick<EtcdResult, 'writesPerSec' | 'slowestMs' | 'stddevMs' | 'etcdPass'> {
   // "PASS: Throughput is 2681 writes/s" or "FAIL: Throughput too low: 2681 writes/s".
   const writes = /Throughput (?:is|too low:) ([0-9]+(?:\.[0-9]+)?) writes\/s/.exec(output);
-  if (writes === null) throw new Error(`etcdctl check perf printed no throughput: ${output.slice(-500).trim()}`);
+  if (writes === null) {
+    // Its progress bar ("59 / 60   98.33% 00m01s") says nothing of why: what is left does.
+    const said = output.replace(/\s*\d+ \/ \d+\s+[\d.]+%(?:\s+\d+m\d+s)?/g, ' ').replace(/\s+/g, ' ').trim();
+    throw new Error(`etcdctl check perf printed no throughput: ${said.slice(-400)}`);
+  }
   const slowest = /Slowest request took(?: too long:)? ([0-9.]+)s/.exec(output);
   const stddev = /Stddev (?:is|too high:) ([0-9.]+)s/.exec(output);
   return {
@@ -113,7 +119,9 @@ async function waitHealthy(members: readonly Member[], dir: string): Promise<voi
 
 function runCheckPerf(endpoints: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('etcdctl', ['--endpoints', endpoints, 'check', 'perf', `--load=${ETCD_LOAD}`],
+    // check perf ends by deleting its keys in one request, which the default 5 s command timeout
+    // cuts short on a busy machine (no figures are printed then): give it longer.
+    const child = spawn('etcdctl', ['--endpoints', endpoints, `--command-timeout=${COMMAND_TIMEOUT_S}s`, 'check', 'perf', `--load=${ETCD_LOAD}`],
       { env: { ...process.env, ETCDCTL_API: '3' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { output += chunk; });

@@ -335,8 +335,9 @@ async function committedBetween(apiUrl: string, startHeight: number, fromMs: num
 }
 
 /**
- * etcd's writes/s before anything else runs (args.etcd: on requires it, auto measures it where
- * installed, off skips it); the members are stopped before the ceiling is measured.
+ * etcd's writes/s before anything else runs (args.etcd: on requires it installed, auto measures it
+ * where installed, off skips it); the members are stopped before the ceiling is measured. A run
+ * of etcd that fails is reported as such, with no ratio.
  */
 async function etcdPhase(args: Args): Promise<EtcdPhase> {
   if (args.etcd === 'off') return { measured: false, reason: 'skipped (--no-etcd)' };
@@ -347,7 +348,15 @@ async function etcdPhase(args: Args): Promise<EtcdPhase> {
     return { measured: false, reason: tools.reason };
   }
   log(`etcd ${tools.version}: ${ETCD_MEMBERS} members on 127.0.0.1, client ports ${args.etcdPort}..`);
-  const result = await measureEtcd({ basePort: args.etcdPort, version: tools.version, log });
+  let result;
+  try {
+    result = await measureEtcd({ basePort: args.etcdPort, version: tools.version, log });
+  } catch (error) {
+    // A failed reference is no reason to lose the rest of the run: no ratio, and the reason why.
+    const reason = `the etcd run failed: ${(error as Error).message.replace(/\s+/g, ' ').slice(0, 300)}`;
+    log(`  ${reason}`);
+    return { measured: false, reason };
+  }
   log(`  ${fixed(result.writesPerSec)} writes/s (members' CPU ${fixed(result.membersCpuPercent)}% of a core, `
     + `the rest of the machine ${fixed(result.restCpuPercent)}%)`);
   return { measured: true, result };

@@ -21,5 +21,6 @@ describe('parseCheckPerf', () => {
 
   it('refuses output without a throughput, quoting it', () => {
     expect(() => parseCheckPerf('Error: context deadline exceeded\n')).toThrow(/printed no throughput: Error: context deadline exceeded/);
+    expect(() => parseCheckPerf(`${PROGRESS}Error: etcdserver: request timed out\n`)).toThrow(/printed no throughput: Error: etcdserver: request timed out$/);
   });
 });
