@@ -38,7 +38,9 @@ const startSpec: CommandSpec = {
                              [--log-quorum N] --state FILE [--listen HOST:PORT] [--name NAME] [--json]
 
 Serves POST /add-checkpoint and GET / until SIGINT or SIGTERM. Prints the witness's verifier key
-(<name>+<key id>+base64(0x04 || key)), which clients list to require its cosignature.
+(<name>+<key id>+base64(0x04 || key)), which clients list to require its cosignature (a witness
+policy, docs/receipt-format.md 13.5) and nodes list to push their checkpoints to it (config
+witnesses.list: "<URL> <verifier key>").
 
 Options:
   --key FILE        the witness's key file (from "tianping keygen"; not a node key)
