@@ -313,7 +313,7 @@ addVector('tampered-commit-other-height', 'The commit of height 9 is attached to
   { ...goodEvidence, commit: block9.commitBytes }, evidenceA, fail('commit-block'));
 
 const v2Chain = new Chain(CHAIN_ID, HISTORY_LEAF);
-addTrustedVectors({
+const goodV2 = addTrustedVectors({
   chain: v2Chain, set: S0, txA, filler, digestA: digestOf('sha256', FILE_A), evidenceA,
   v1Receipt: goodEvidence, receiptFor: (block, tx, item) => receiptFor(v2Chain, block, tx, item), addVector, files,
   expect: (block, receipt, trustHeight) => ({
@@ -326,7 +326,7 @@ addSpecVectors({
   chainId: CHAIN_ID, genesisTimeMs: GENESIS_TIME_MS, newChain: () => new Chain(CHAIN_ID, HISTORY_LEAF), set: S0, platform,
   receiptFor: (c, block, tx, item) => receiptFor(c as Chain, block, tx, item), goodEvidence, evidenceA,
   goodEvidenceExpect: validExpect(block8, txA, goodEvidence, { ...block8Fields, category: 'copyright', externalRef: 'case-2026-0117' }),
-  addVector, addRawVector, files,
+  goodV2, addVector, addRawVector, files,
 });
 
 const genesis = {

@@ -35,6 +35,8 @@ interface SpecVectorContext {
   readonly goodEvidence: Receipt;
   readonly evidenceA: Evidence;
   readonly goodEvidenceExpect: Expect;
+  /** good-evidence-v2 and its expectation: the JSON and protobuf rules hold for version 2 as well. */
+  readonly goodV2: { readonly receipt: Receipt; readonly expect: Expect };
   readonly addVector: (name: string, description: string, receipt: Receipt, evidence: Evidence, expect: Expect, trust?: string,
     receiptFile?: string) => void;
   /** A vector whose receipt file is given as is (a document that is not a well-formed receipt). */
@@ -226,6 +228,15 @@ function addDocumentVectors(ctx: SpecVectorContext): void {
     'malformed-protobuf-not-canonical.pb', new Uint8Array([0x08, 0x81, 0x00, ...bytes.subarray(2)]), ctx.evidenceA, fail('format'));
   ctx.addVector('good-protobuf', 'good-evidence in its protobuf form', ctx.goodEvidence, ctx.evidenceA, ctx.goodEvidenceExpect,
     'genesis.json', 'good-evidence.pb');
+
+  // Version 2 reads its JSON with the same rules and converts to protobuf the same way.
+  const v2json = formatReceiptJson(ctx.goodV2.receipt);
+  const v2digest = toHex(ctx.goodV2.receipt.digest);
+  ctx.addRawVector('malformed-v2-json-duplicate-key', 'good-evidence-v2 with "digest" given twice, a forged one first',
+    'malformed-v2-json-duplicate-key.json', v2json.replace(`  "digest": "${v2digest}",`, `  "digest": "${forged}",\n  "digest": "${v2digest}",`),
+    ctx.evidenceA, fail('format'), 'trusted-header-hash.json');
+  ctx.addVector('good-v2-protobuf', 'good-evidence-v2 in its protobuf form', ctx.goodV2.receipt, ctx.evidenceA, ctx.goodV2.expect,
+    'trusted-header-hash.json', 'good-evidence-v2.pb');
 
   // §5: a genesis reduced to what a verifier reads, validators in file order and without names.
   const genesisMinimal = {

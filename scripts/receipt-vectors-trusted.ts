@@ -41,7 +41,8 @@ function flipBit(bytes: Uint8Array, at: number): Uint8Array {
   return out;
 }
 
-export function addTrustedVectors(c: TrustedVectorContext): void {
+/** Returns the good version 2 receipt and its expectation, for the vectors of other rules built on it. */
+export function addTrustedVectors(c: TrustedVectorContext): { receipt: Receipt; expect: Expect } {
   for (let height = 1; height <= TRUSTED_HEIGHT; height++) {
     c.chain.add({ set: c.set, ...(height === ANCHOR_HEIGHT ? { txs: [c.filler(1), c.txA, c.filler(2)] } : {}) });
   }
@@ -61,8 +62,9 @@ export function addTrustedVectors(c: TrustedVectorContext): void {
     c.addVector(name, description, receipt, c.evidenceA, expect, trust);
   const proof = good.trusted!.historyProof;
 
+  const goodExpect = c.expect(block, good, TRUSTED_HEIGHT);
   add('good-evidence-v2', `Version 2: the anchor of block ${ANCHOR_HEIGHT} proved against trusted header ${TRUSTED_HEIGHT} `
-    + 'by its history tree, with no commit and no validator set', good, c.expect(block, good, TRUSTED_HEIGHT));
+    + 'by its history tree, with no commit and no validator set', good, goodExpect);
   add('tampered-v2-leaf-index', 'The history proof names leaf 3 instead of 2 (the block\'s height - 1)',
     { ...good, trusted: { ...good.trusted!, historyProof: { ...proof, leafIndex: 3 } } }, fail('history-inclusion'));
   add('tampered-v2-tree-size', 'The history proof is for a tree of 10 blocks (header 11\'s history), under header 12',
@@ -88,4 +90,5 @@ export function addTrustedVectors(c: TrustedVectorContext): void {
     c.v1Receipt, c.evidenceA, fail('format'), 'trusted-header-hash.json', 'good-evidence.json');
   c.addVector('v2-with-genesis', 'good-evidence-v2 given to a verifier that holds only the genesis', good, c.evidenceA, fail('format'),
     'genesis.json', 'good-evidence-v2.json');
+  return { receipt: good, expect: goodExpect };
 }
