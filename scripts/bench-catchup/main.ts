@@ -16,12 +16,15 @@ const OBSERVER_TARGET_S = 60;
 const REJOIN_TARGET_S = 300;
 /** A catch-up not done in this many times its target is given up (and reported as missed). */
 const GIVE_UP_FACTOR = 3;
+const VALIDATOR_START_TIMEOUT_MS = 900_000;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 interface Result {
   readonly chain: WrittenChain;
   readonly ledgerBytes: number;
+  /** Validators 1-3 from their start until healthy, on the written ledger. */
+  readonly validatorStartSeconds: number;
   readonly observer: CatchUp & { readonly target: number };
   readonly validator: CatchUp & { readonly loadSeconds: number; readonly accepted: number; readonly refused: Record<string, number> };
 }
@@ -38,8 +41,13 @@ async function phases(args: Args, dir: string, handles: { handles: TestnetNodeHa
   const ledgerBytes = dirBytes(join(nodeOf(layout, 'validator', 0).dataDir, LEDGER_DIR));
   const running = [0, 1, 2].map((i) => nodeOf(layout, 'validator', i));
   log(`starting validators 1-3 at height ${chain.height}`);
+  const startMs = Date.now();
   for (const node of running) handles.handles.push(startTestnetNode(layout, node.name, { env: args.nodeEnv }));
-  await Promise.all(handles.handles.map((h) => h.waitHealthy()));
+  // A node re-checks its newest blocks when it opens its ledger (node/ledger-open.ts): with full
+  // blocks that takes longer than the testnet's usual minute.
+  await Promise.all(handles.handles.map((h) => h.waitHealthy(VALIDATOR_START_TIMEOUT_MS)));
+  const validatorStartSeconds = (Date.now() - startMs) / 1000;
+  log(`  validators 1-3 healthy after ${validatorStartSeconds.toFixed(1)} s`);
   // The profiled commands for the nodes that catch up only.
   const profiled = withCpuProfile(layout, args.cpuProf);
 
@@ -59,7 +67,7 @@ async function phases(args: Args, dir: string, handles: { handles: TestnetNodeHa
   const loadSeconds = await load.stop();
   log(`  validator 4: ${validator.reached ? 'caught up' : 'NOT caught up'} after ${validator.seconds.toFixed(1)} s`
     + ` (load: ${load.counters.accepted} anchors accepted in ${loadSeconds.toFixed(1)} s)`);
-  return { chain, ledgerBytes, observer: { ...observer, target },
+  return { chain, ledgerBytes, validatorStartSeconds, observer: { ...observer, target },
     validator: { ...validator, loadSeconds, accepted: load.counters.accepted, refused: load.counters.refused } };
 }
 
@@ -82,7 +90,8 @@ function report(args: Args, r: Result, unclean: readonly string[]): void {
   const figures = {
     bench: 'catchup', commit: gitCommit(), quick: args.quick, machine: machineInfo(),
     chain: { anchors: r.chain.anchors, blocks: r.chain.height, anchorsPerBlock: args.perBlock, ledgerMiB: round(r.ledgerBytes / 2 ** 20, 1),
-      signSeconds: round(r.chain.signMs / 1000, 1), writeSeconds: round(r.chain.writeMs / 1000, 1), writeAnchorsPerS },
+      signSeconds: round(r.chain.signMs / 1000, 1), writeSeconds: round(r.chain.writeMs / 1000, 1), writeAnchorsPerS,
+      validatorStartSeconds: round(r.validatorStartSeconds, 1) },
     observer: { reached: r.observer.reached, height: r.observer.target, seconds: round(r.observer.seconds, 1),
       blocksPerS: perSecond(r.observer.blocks, r.observer.seconds), anchorsPerS: observerAnchorsPerS,
       cpuSeconds: r.observer.cpuSeconds === undefined ? null : round(r.observer.cpuSeconds, 1),
