@@ -222,6 +222,9 @@ function addDocumentVectors(ctx: SpecVectorContext): void {
   ctx.addRawVector('malformed-json-decoded-differs', 'good-evidence whose header view says one hour earlier than its bytes',
     'malformed-json-decoded-differs.json', json.replace(/"timeMs": (\d+)/, (_m, t: string) => `"timeMs": ${Number(t) - 3_600_000}`),
     ctx.evidenceA, fail('format'));
+  ctx.addRawVector('malformed-json-lone-surrogate', 'good-evidence whose chainId ends in the escape \\ud800, which is no character',
+    'malformed-json-lone-surrogate.json', json.replace(`"chainId": "${ctx.chainId}"`, `"chainId": "${ctx.chainId}\\ud800"`),
+    ctx.evidenceA, fail('format'));
   // Field 1 (version = 1) written as a two-byte varint: the same values, not the canonical bytes.
   const bytes = encodeReceipt(ctx.goodEvidence);
   ctx.addRawVector('malformed-protobuf-not-canonical', 'good-evidence in protobuf with its version as the varint 81 00',

@@ -38,3 +38,11 @@ export function duplicateJsonKey(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** An unpaired UTF-16 surrogate: a JSON escape like "\ud800" that stands for no Unicode character. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string read from JSON is Unicode text, i.e. has a UTF-8 form (no unpaired surrogate). */
+export function isUnicodeText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}

@@ -3,7 +3,7 @@
 // decoded fields under "decoded" so a reader sees what they say. A reader must never be misled by
 // those: the parser accepts "decoded" only when it equals what the bytes decode to.
 import { toHex } from '../types/index.js';
-import { duplicateJsonKey } from './json-duplicates.js';
+import { duplicateJsonKey, isUnicodeText } from './json-duplicates.js';
 import { difference } from './json-difference.js';
 import {
   RECEIPT_VERSION, RECEIPT_VERSION_TRUSTED, ReceiptFormatError, algorithmId, algorithmName, decodeReceipt,
@@ -136,6 +136,8 @@ function object(value: unknown, path: string, required: readonly string[], optio
 
 function text(value: unknown, path: string): string {
   if (typeof value !== 'string') bad(path, 'must be a string');
+  // Such a string has no UTF-8 form, so no protobuf form either (§3): not "1..64 UTF-8 bytes".
+  if (!isUnicodeText(value)) bad(path, 'is not Unicode text (an unpaired surrogate escape)');
   return value;
 }
 

@@ -4,7 +4,7 @@
 // trusted header with its validator set, or a trusted header hash. Anything else about the file is
 // a TrustAnchorError: an error of the verifier's input, never a verdict on a receipt. Browser-safe.
 import { fromHex } from '../types/index.js';
-import { duplicateJsonKey } from './json-duplicates.js';
+import { duplicateJsonKey, isUnicodeText } from './json-duplicates.js';
 import type { HeaderHashTrust } from './receipt-history.js';
 import { TrustAnchorError, type TrustAnchor, type TrustedValidator } from './receipt-trust.js';
 
@@ -55,7 +55,7 @@ export function parseTrustAnchorJson(text: string): TrustAnchor | HeaderHashTrus
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('must be a JSON object');
   const doc = value as Record<string, unknown>;
   const chainId = field(doc, 'chainId');
-  if (typeof chainId !== 'string') bad('chainId must be a string');
+  if (typeof chainId !== 'string' || !isUnicodeText(chainId)) bad('chainId must be a string of Unicode text');
   if ('trustedHeaderHash' in doc) return { chainId, trustedHeaderHash: hexField(doc['trustedHeaderHash'], 'trustedHeaderHash') };
   const set = validators(field(doc, 'validators'));
   if ('trustedHeader' in doc) {
