@@ -13,7 +13,8 @@ import {
   CheckFailure, checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
   checkValidatorsHash, fail, isCount, isIndex, walkSetChanges, type ReceiptSigner,
 } from './receipt-commit.js';
-import { prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
+import { isHeaderHashTrust } from './receipt-history.js';
+import { TrustAnchorError, prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
 import type { ReceiptCheck } from './receipt-verify.js';
 
 /** The checks of an event receipt, in the order they run. */
@@ -73,6 +74,10 @@ export type EventReceiptVerification =
  * receipt; throws TrustAnchorError for an unusable trust anchor.
  */
 export function verifyEventReceipt(receipt: EventReceipt, trust: TrustAnchor): EventReceiptVerification {
+  // An event receipt is proved by signatures only (§12.5): a header hash alone cannot judge it.
+  if (isHeaderHashTrust(trust)) {
+    throw new TrustAnchorError('trust anchor: an event receipt is checked from a genesis or a trusted header with its validators, not a header hash');
+  }
   const verifier = new EventVerifier(receipt, prepareTrust(trust));
   const checks: ReceiptCheck<EventReceiptCheckId>[] = [];
   for (let i = 0; i < EVENT_RECEIPT_CHECKS.length; i++) {

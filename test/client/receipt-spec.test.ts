@@ -4,7 +4,8 @@
 // exactly in every place a receipt carries them, and that both receipt kinds refuse a repeated key.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseAnyReceiptBytes } from '../../src/client/event-receipt.js';
+import { parseAnyReceiptBytes, type EventReceipt } from '../../src/client/event-receipt.js';
+import { verifyEventReceipt } from '../../src/client/event-receipt-verify.js';
 import { decodeExact } from '../../src/client/exact-proto.js';
 import { duplicateJsonKey } from '../../src/client/json-duplicates.js';
 import { ReceiptFormatError } from '../../src/client/receipt.js';
@@ -70,5 +71,10 @@ describe('receipts: the rules of the spec completeness section', () => {
     expect(() => parseAnyReceiptBytes(utf8(event))).toThrow(/given twice/);
     const genesis = read('genesis-minimal.json').replace('"chainId"', '"chainId": "elsewhere",\n  "chainId"');
     expect(() => parseTrustAnchorJson(genesis)).toThrow(TrustAnchorError);
+  });
+
+  it('judges no event receipt from a trusted header hash: an error, as for any unusable anchor', () => {
+    const trust = { chainId: 'tianping-receipts', trustedHeaderHash: '00'.repeat(32) } as unknown as Parameters<typeof verifyEventReceipt>[1];
+    expect(() => verifyEventReceipt({} as EventReceipt, trust)).toThrow(TrustAnchorError);
   });
 });
