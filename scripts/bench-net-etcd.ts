@@ -59,9 +59,11 @@ export function parseCheckPerf(output: string): Pick<EtcdResult, 'writesPerSec' 
   // "PASS: Throughput is 2681 writes/s" or "FAIL: Throughput too low: 2681 writes/s".
   const writes = /Throughput (?:is|too low:) ([0-9]+(?:\.[0-9]+)?) writes\/s/.exec(output);
   if (writes === null) {
-    // Its progress bar ("59 / 60   98.33% 00m01s") says nothing of why: what is left does.
-    const said = output.replace(/\s*\d+ \/ \d+\s+[\d.]+%(?:\s+\d+m\d+s)?/g, ' ').replace(/\s+/g, ' ').trim();
-    throw new Error(`etcdctl check perf printed no throughput: ${said.slice(-400)}`);
+    // Its progress bar ("59 / 60   98.33% 00m01s") and client warnings say nothing of why; its
+    // last "Error:" line does, else what is left at the end.
+    const errors = output.match(/^Error: .*$/gm);
+    const said = errors?.at(-1) ?? output.replace(/\s*\d+ \/ \d+\s+[\d.]+%(?:\s+\d+m\d+s)?/g, ' ').replace(/\s+/g, ' ').trim().slice(-300);
+    throw new Error(`etcdctl check perf printed no throughput: ${said.trim()}`);
   }
   const slowest = /Slowest request took(?: too long:)? ([0-9.]+)s/.exec(output);
   const stddev = /Stddev (?:is|too high:) ([0-9.]+)s/.exec(output);

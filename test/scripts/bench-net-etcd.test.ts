@@ -21,6 +21,8 @@ describe('parseCheckPerf', () => {
 
   it('refuses output without a throughput, quoting it', () => {
     expect(() => parseCheckPerf('Error: context deadline exceeded\n')).toThrow(/printed no throughput: Error: context deadline exceeded/);
-    expect(() => parseCheckPerf(`${PROGRESS}Error: etcdserver: request timed out\n`)).toThrow(/printed no throughput: Error: etcdserver: request timed out$/);
+    const warning = '{"level":"warn","msg":"retrying of unary invoker failed","error":"rpc error: code = Unavailable"}';
+    expect(() => parseCheckPerf(`${PROGRESS}${warning}\nError: etcdserver: request timed out\n`))
+      .toThrow(/printed no throughput: Error: etcdserver: request timed out$/);
   });
 });
