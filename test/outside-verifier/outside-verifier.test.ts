@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const SCRIPT = fileURLToPath(new URL('./verify_receipt.py', import.meta.url));
+const DIFFERENTIAL = fileURLToPath(new URL('./differential.py', import.meta.url));
 const VECTORS = fileURLToPath(new URL('../vectors/receipts/', import.meta.url));
 const IN_CI = process.env['CI'] === 'true';
 // No __pycache__ left in the tree by a test run.
@@ -34,9 +35,9 @@ interface VerdictLine {
 
 const index = JSON.parse(readFileSync(`${VECTORS}index.json`, 'utf8')) as { vectors: VectorEntry[] };
 
-function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: readonly string[], script = SCRIPT): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('python3', [SCRIPT, ...args], { env: PY_ENV, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile('python3', [script, ...args], { env: PY_ENV, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });
@@ -45,11 +46,15 @@ function run(args: readonly string[]): Promise<{ code: number; stdout: string; s
 
 describe.skipIf(!pythonFound && !IN_CI)('outside verifier (Python, from the spec alone) on the receipt vectors', () => {
   const lines = new Map<string, VerdictLine>();
+  let differential: { code: number; stdout: string; stderr: string } | undefined;
 
   beforeAll(async () => {
     if (!pythonFound) throw new Error('python3 not found: required when CI=true');
     // One process for every vector: pure-Python Ed25519 is slow, and each signature is checked once.
-    const { code, stdout, stderr } = await run(['--vectors', VECTORS]);
+    // The cases without vectors run beside it, in a second process.
+    const [vectorRun, differentialRun] = await Promise.all([run(['--vectors', VECTORS]), run(['--no-sdk'], DIFFERENTIAL)]);
+    differential = differentialRun;
+    const { code, stdout, stderr } = vectorRun;
     if (code !== 0) throw new Error(`verify_receipt.py --vectors exited ${code}: ${stderr}`);
     for (const text of stdout.split('\n').filter((l) => l.trim() !== '')) {
       const line = JSON.parse(text) as VerdictLine;
@@ -79,6 +84,15 @@ describe.skipIf(!pythonFound && !IN_CI)('outside verifier (Python, from the spec
     if (vector.protobufSha256 !== undefined && line.protobufSha256 !== null) {
       expect(line.protobufSha256).toBe(vector.protobufSha256);
     }
+  });
+
+  it('gives the outcome the page gives to each receipt no vector holds (differential.py --no-sdk)', () => {
+    expect(differential?.code, differential?.stderr).toBe(0);
+    const results = (differential?.stdout ?? '').split('\n').filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { case?: string; page?: string; python?: string; cases?: number });
+    const cases = results.filter((r) => r.case !== undefined);
+    expect(cases.length).toBeGreaterThan(50);
+    expect(cases.filter((r) => r.python !== r.page)).toEqual([]);
   });
 
   it('prints the one-line verdict of a single receipt, exit 0 valid and 2 for an unusable trust anchor', async () => {
