@@ -120,6 +120,15 @@ def _chain_cases(add) -> None:
         own(f'trusted-header-block-{name}', page,
             pc.receipt(header_over={'height': 2, 'time_ms': when, 'prev_block_hash': sha256(th)}), tf)
 
+    def event(name, page, rec, trust=g):
+        add(name, page, pc.dump(rec), trust, None, [])
+    event('event', 'valid', pc.event_receipt())
+    event('event-count-differs', 'event-inclusion', pc.event_receipt(count_in_header=2))
+    event('event-at-genesis-time', 'header', pc.event_receipt(time_ms=pc.GENESIS_TIME))
+    ev = pc.event_receipt()
+    event('event-with-header-hash', 'error', ev,
+          pc.dump({'chainId': pc.CHAIN, 'trustedHeaderHash': sha256(bytes.fromhex(ev['header']['hex'])).hex()}))
+
     def v2(name, page, rec_hb, extra=(), trust=None):
         rec, hb = rec_hb
         own(name, page, rec, trust or pc.dump({'chainId': pc.CHAIN, 'trustedHeaderHash': sha256(hb).hex()}), extra)

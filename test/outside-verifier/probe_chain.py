@@ -108,6 +108,15 @@ def receipt(body_over=None, header_over=None, raw_tx: bytes | None = None, signe
             'setChanges': []}
 
 
+def event_receipt(event: bytes = b'\x0a\x03abc', count_in_header: int = 1, **header_over) -> dict:
+    """An event receipt (section 12) of the only event of a block with no tx."""
+    h = header(None, events_root=leaf_hash(event), event_count=count_in_header, **header_over)
+    hb = proto.encode(proto.HEADER, h)
+    return {'format': 'tianping-receipt', 'kind': 'event', 'version': 1, 'chainId': CHAIN, 'event': {'hex': event.hex()},
+            'eventIndex': 0, 'eventCount': 1, 'eventProof': [], 'header': {'hex': hb.hex()},
+            'commit': {'hex': commit(hb, h['height']).hex()}, 'setChanges': []}
+
+
 NEW_SET = [(k.pub, 30 if i == 0 else 10) for i, k in enumerate(VALS)]
 
 

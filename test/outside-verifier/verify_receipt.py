@@ -45,6 +45,9 @@ def judge(data: bytes, evidence: dict | None, trust: Trust) -> tuple[dict, bytes
         names = EVENT_CHECKS if data.lstrip()[:1] == b'\x0a' else checks_for(trust)
         return format_failure(names, str(e)), None
     if kind == 'event':
+        if trust.kind not in ('genesis', 'header'):
+            # Sections 6 and 12.5: only signatures prove an event, so an anchor without a set is unusable.
+            raise TrustError('an event receipt is proved only from a genesis or a trusted header with its set')
         if evidence:
             raise InputError('usage', 'a file, digest or salt beside an event receipt')
         return verify_event(receipt, trust), None
