@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { dirBytes, withCpuProfile } from '../bench-lib.js';
+import { dirBytes, getJson, withCpuProfile } from '../bench-lib.js';
 import { compactLedger, startInProcessNode, type DevNodeFiles, type InProcessNode } from '../bench-ingest/dev-node.js';
 import { startTestnetNode, stopAll, type TestnetNodeHandle } from '../testnet-lib.js';
 import type { Args } from './args.js';
@@ -38,7 +38,21 @@ export interface CheckpointFigures {
   readonly inProcessOpenMs: number;
   readonly rssAfterHealthyBytes: number;
   readonly rssAfterLookupsBytes: number;
+  /** The node's own account of its memory (GET /v1/status): what of the RSS is V8's heap, and what is native. */
+  readonly memoryAfterHealthy: NodeMemory | undefined;
+  readonly memoryAfterLookups: NodeMemory | undefined;
 }
+
+export interface NodeMemory {
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+  readonly heapTotalBytes: number;
+  readonly externalBytes: number;
+  readonly arrayBuffersBytes: number;
+}
+
+const nodeMemory = (apiUrl: string): Promise<NodeMemory | undefined> =>
+  getJson<{ process?: NodeMemory }>(`${apiUrl}/v1/status`).then((status) => status.process, () => undefined);
 
 /** VmRSS of a process in bytes (Linux /proc), NaN where unavailable. */
 export function rssBytes(pid: number): number {
@@ -102,12 +116,16 @@ export async function checkpoint(run: CheckpointRun, node: InProcessNode, last: 
   let restartMs: number;
   let rssAfterHealthyBytes: number;
   let rssAfterLookupsBytes: number;
+  let memoryAfterHealthy: NodeMemory | undefined;
+  let memoryAfterLookups: NodeMemory | undefined;
   try {
     await handle.waitHealthy(RESTART_TIMEOUT_MS);
     restartMs = performance.now() - spawnMs;
     rssAfterHealthyBytes = rssBytes(handle.pid);
+    memoryAfterHealthy = await nodeMemory(files.node.apiUrl);
     http = await lookupHttp(files.node.apiUrl, list, args.warmup);
     rssAfterLookupsBytes = rssBytes(handle.pid);
+    memoryAfterLookups = await nodeMemory(files.node.apiUrl);
   } finally {
     await stopAll([handle]);
     run.register(undefined);
@@ -127,7 +145,7 @@ export async function checkpoint(run: CheckpointRun, node: InProcessNode, last: 
     figures: {
       anchors, batches: grower.batches, height, growAnchorsPerSec: (anchors * 1000) / Math.max(1, grower.growMs - grower.signMs),
       inProcess, http, diskBytes, diskBytesUncompacted, diskBytesPerAnchor: (diskBytes - run.baselineBytes) / anchors, compactMs,
-      restartMs, inProcessOpenMs, rssAfterHealthyBytes, rssAfterLookupsBytes,
+      restartMs, inProcessOpenMs, rssAfterHealthyBytes, rssAfterLookupsBytes, memoryAfterHealthy, memoryAfterLookups,
     },
   };
 }
