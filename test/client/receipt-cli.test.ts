@@ -81,6 +81,12 @@ describe('tianping verify --receipt (offline)', () => {
     expect(missing.stdout).toContain('failed    item-digest:');
   });
 
+  it('reads a trust file as receipt-format.md §5 says: a genesis of chainId, genesisTimeMs and validators alone', async () => {
+    const result = await offline([fileA, '--receipt', vector('good-evidence.json'), '--trust', vector('genesis-minimal.json'), '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { valid: boolean }).valid).toBe(true);
+  });
+
   it('accepts a trusted-header file as the trust anchor', async () => {
     const result = await offline([fileA, '--receipt', vector('good-evidence-trusted-header.json'), '--trust',
       vector('trusted-header.json'), '--json']);
@@ -157,8 +163,8 @@ describe('tianping verify --receipt (offline)', () => {
       // The tool could not run: that comes before any verdict on the receipt.
       [['absent.txt', '--receipt', contradicting, '--trust', GENESIS], /cannot read absent\.txt/],
       [[fileA, '--receipt', 'absent.json', '--trust', GENESIS], /cannot read receipt absent\.json/],
-      [[fileA, '--receipt', vector('good-evidence.json'), '--trust', vector('good-evidence.json')], /genesis/],
-      [[fileA, '--receipt', contradicting, '--trust', vector('good-evidence.json')], /genesis/],
+      [[fileA, '--receipt', vector('good-evidence.json'), '--trust', vector('good-evidence.json')], /trust anchor file: validators is missing/],
+      [[fileA, '--receipt', contradicting, '--trust', vector('good-evidence.json')], /trust anchor file: validators is missing/],
       [[fileA, '--receipt', vector('good-evidence.json')], /--receipt needs --trust/],
       [[fileA, '--trust', GENESIS], /--trust and --salt need --receipt/],
       [[fileA, '--receipt', vector('good-evidence.json'), '--trust', GENESIS, '--node', 'http://127.0.0.1:1'], /--node does not apply/],

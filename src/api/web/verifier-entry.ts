@@ -6,11 +6,11 @@
 // imported here (no node:*), one by one rather than through client/index.ts, so the bundle carries
 // the verifier and not the HTTP client.
 import { decodeCanonical, pb } from '../../codec/proto.js';
-import { parseGenesis } from '../../state/genesis.js';
-import { TrustAnchorError, verifyReceipt, type HeaderHashTrust, type ReceiptEvidence, type ReceiptVerification, type TrustAnchor }
+import { TrustAnchorError, isHeaderHashTrust, verifyReceipt, type HeaderHashTrust, type ReceiptEvidence, type ReceiptVerification, type TrustAnchor }
   from '../../client/receipt-verify.js';
 import { parseWitnessPolicy, verifyWitnessedReceipt, type WitnessPolicyTrust, type WitnessedVerification } from '../../client/witness-policy.js';
 import { algorithmName, type Receipt } from '../../client/receipt.js';
+import { parseTrustAnchorJson } from '../../client/trust-file.js';
 import { sha256, type EvidenceAlgorithm } from '../../crypto/hash.js';
 import { fromHex, toHex } from '../../types/index.js';
 
@@ -67,15 +67,17 @@ export class TrustFileError extends Error {
 }
 
 /**
- * A trust anchor from the bytes of a file: a genesis (checked as strictly as a node checks it), a
- * trusted-header file {chainId, trustedHeader (hex), validators: [{publicKey, power, name?}]}, or a
- * trusted-header-hash file {chainId, trustedHeaderHash (hex)}, the forms `tianping verify --trust`
- * reads. verifyReceipt checks the anchor itself again.
+ * A trust anchor from the bytes of a file: a genesis, a trusted-header file {chainId, trustedHeader
+ * (hex), validators: [{publicKey, power, name?}]} or a trusted-header-hash file {chainId,
+ * trustedHeaderHash (hex)}, read as docs/receipt-format.md §5 says (the forms `tianping verify
+ * --trust` reads), or a witness policy with its chainId. verifyReceipt checks the anchor itself again.
  */
 export function parseTrustAnchor(bytes: Uint8Array): LoadedTrust {
   let doc: unknown;
+  let text: string;
   try {
-    doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    doc = JSON.parse(text);
   } catch (error) {
     throw new TrustFileError(`not a JSON file: ${(error as Error).message}`);
   }
@@ -95,44 +97,43 @@ export function parseTrustAnchor(bytes: Uint8Array): LoadedTrust {
       sha256: digest,
     };
   }
-  if ('trustedHeaderHash' in doc) {
-    const { chainId, trustedHeaderHash } = doc as Record<string, unknown>;
-    if (typeof chainId !== 'string' || typeof trustedHeaderHash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(trustedHeaderHash)) {
+  // Genesis, trusted header and trusted header hash files are read as docs/receipt-format.md §5
+  // specifies, by the SDK's reader: the page accepts and refuses the same files as a verifier
+  // written from that page (a genesis of chainId, genesisTimeMs and validators alone included).
+  let anchor: TrustAnchor | HeaderHashTrust;
+  try {
+    anchor = parseTrustAnchorJson(text);
+  } catch (error) {
+    throw new TrustFileError(error instanceof TrustAnchorError ? error.message.replace(/^trust anchor file: /, '') : String(error));
+  }
+  if (isHeaderHashTrust(anchor)) {
+    const hash = anchor.trustedHeaderHash;
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) {
       throw new TrustFileError('a trusted-header-hash file holds "chainId" and "trustedHeaderHash" (64 hex characters)');
     }
-    const hash = trustedHeaderHash.toLowerCase();
-    return {
-      anchor: { chainId, trustedHeaderHash: hash }, kind: 'trusted-header-hash', chainId, height: 0, validators: [], members: [],
-      sha256: digest,
-    };
+    return { anchor, kind: 'trusted-header-hash', chainId: anchor.chainId, height: 0, validators: [], members: [], sha256: digest };
   }
-  if (!('trustedHeader' in doc)) {
-    const genesis = parseGenesis(doc);
-    return {
-      anchor: genesis, kind: 'genesis', chainId: genesis.chainId, height: 0, sha256: digest,
-      validators: genesis.validators.map((v) => ({ publicKey: v.publicKey, power: v.power, name: v.name })),
-      members: genesis.members.map((m) => ({ publicKey: m.publicKey, name: m.name, organisation: m.organisation })),
-    };
+  const validators = anchor.validators.map((v): TrustValidatorView => ({
+    publicKey: typeof v.publicKey === 'string' ? v.publicKey.toLowerCase() : toHex(v.publicKey), power: v.power, name: v.name ?? '' }));
+  if (anchor.trustedHeader !== undefined) {
+    return { anchor, kind: 'trusted-header', chainId: anchor.chainId, height: trustedHeaderHeight(anchor.trustedHeader), validators,
+      members: [], sha256: digest };
   }
-  const { chainId, trustedHeader, validators } = doc as Record<string, unknown>;
-  const header = typeof trustedHeader === 'string' ? fromHex(trustedHeader) : undefined;
-  if (typeof chainId !== 'string' || header === undefined || header.length === 0 || !Array.isArray(validators)) {
-    throw new TrustFileError('a trusted-header file holds "chainId", "trustedHeader" (hex) and "validators"');
-  }
-  const views = validators.map((v: unknown, i): TrustValidatorView => {
-    const { publicKey, power, name } = (v ?? {}) as Record<string, unknown>;
-    if (typeof publicKey !== 'string' || typeof power !== 'number') {
-      throw new TrustFileError(`validators[${i}] needs "publicKey" (hex) and "power"`);
-    }
-    return { publicKey: publicKey.toLowerCase(), power, name: typeof name === 'string' ? name : '' };
+  return { anchor, kind: 'genesis', chainId: anchor.chainId, height: 0, validators, members: membersToShow(doc), sha256: digest };
+}
+
+/**
+ * The members a genesis file names, only to name submitters on the certificate: the anchor is what
+ * parseTrustAnchorJson read, and an entry without a hex key and a name is left out, not refused.
+ */
+function membersToShow(doc: object): TrustMemberView[] {
+  const members = (doc as { members?: unknown }).members;
+  if (!Array.isArray(members)) return [];
+  return members.flatMap((m: unknown): TrustMemberView[] => {
+    const { publicKey, name, organisation } = (m ?? {}) as Record<string, unknown>;
+    if (typeof publicKey !== 'string' || !/^[0-9a-fA-F]{64}$/.test(publicKey) || typeof name !== 'string') return [];
+    return [{ publicKey: publicKey.toLowerCase(), name, organisation: typeof organisation === 'string' ? organisation : '' }];
   });
-  return {
-    anchor: {
-      chainId, trustedHeader: header,
-      validators: views.map((v) => ({ publicKey: v.publicKey, power: v.power, ...(v.name === '' ? {} : { name: v.name }) })),
-    },
-    kind: 'trusted-header', chainId, height: trustedHeaderHeight(header), validators: views, members: [], sha256: digest,
-  };
 }
 
 /** The trusted header's height, for display; 0 when it does not decode (verifyReceipt then says why). */

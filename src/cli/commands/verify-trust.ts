@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { TrustAnchorError, isHeaderHashTrust, type HeaderHashTrust, type TrustAnchor } from '../../client/receipt-verify.js';
 import { parseWitnessPolicy, type WitnessPolicyTrust, type WitnessedSummary } from '../../client/witness-policy.js';
-import { parseGenesis } from '../../state/genesis.js';
-import { fromHex } from '../../types/index.js';
+import { parseTrustAnchorJson } from '../../client/trust-file.js';
 import { CliError, UsageError, isoTime } from '../common.js';
 
 function readJson(path: string, what: string): unknown {
@@ -79,32 +78,21 @@ export function trustOf(trustPath: string | undefined, trustedHeader: string | u
 }
 
 /**
- * A genesis file, a trusted header with its validator set, or a trusted header hash. GenesisError
- * reports a bad genesis.
+ * A genesis file, a trusted header with its validator set, or a trusted header hash, read exactly as
+ * docs/receipt-format.md §5 specifies (parseTrustAnchorJson, as the SDK and the page read it): a
+ * genesis gives only its chainId, genesisTimeMs and validators, and a duplicate key is refused.
  */
 export function readTrust(path: string): TrustAnchor | HeaderHashTrust {
-  const doc = readJson(path, 'trust anchor');
-  if (typeof doc === 'object' && doc !== null && 'trustedHeaderHash' in doc) {
-    const { chainId, trustedHeaderHash } = doc as Record<string, unknown>;
-    if (typeof chainId !== 'string' || typeof trustedHeaderHash !== 'string') {
-      throw new CliError(`${path}: a trusted-header-hash file holds "chainId" and "trustedHeaderHash" (hex)`);
-    }
-    return { chainId, trustedHeaderHash };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read trust anchor ${path}: ${(error as Error).message}`);
   }
-  if (typeof doc !== 'object' || doc === null || !('trustedHeader' in doc)) return parseGenesis(doc);
-  const { chainId, trustedHeader, validators } = doc as Record<string, unknown>;
-  const header = typeof trustedHeader === 'string' ? fromHex(trustedHeader) : undefined;
-  if (typeof chainId !== 'string' || header === undefined || !Array.isArray(validators)) {
-    throw new CliError(`${path}: a trusted-header file holds "chainId", "trustedHeader" (hex) and "validators"`);
+  try {
+    return parseTrustAnchorJson(text);
+  } catch (error) {
+    if (error instanceof TrustAnchorError) throw new CliError(`${path}: ${error.message}`);
+    throw error;
   }
-  return {
-    chainId, trustedHeader: header,
-    validators: validators.map((v: unknown, i) => {
-      const { publicKey, power, name } = (v ?? {}) as Record<string, unknown>;
-      if (typeof publicKey !== 'string' || typeof power !== 'number') {
-        throw new CliError(`${path}: validators[${i}] needs "publicKey" (hex) and "power"`);
-      }
-      return { publicKey, power, ...(typeof name === 'string' ? { name } : {}) };
-    }),
-  };
 }
