@@ -38,6 +38,9 @@ export interface CheckpointFigures {
   readonly inProcessOpenMs: number;
   readonly rssAfterHealthyBytes: number;
   readonly rssAfterLookupsBytes: number;
+  /** Of the RSS after the lookups: anonymous memory, and mapped file pages (LevelDB's tables). */
+  readonly rssAnonAfterLookupsBytes: number;
+  readonly rssFileAfterLookupsBytes: number;
   /** The node's own account of its memory (GET /v1/status): what of the RSS is V8's heap, and what is native. */
   readonly memoryAfterHealthy: NodeMemory | undefined;
   readonly memoryAfterLookups: NodeMemory | undefined;
@@ -54,14 +57,23 @@ export interface NodeMemory {
 const nodeMemory = (apiUrl: string): Promise<NodeMemory | undefined> =>
   getJson<{ process?: NodeMemory }>(`${apiUrl}/v1/status`).then((status) => status.process, () => undefined);
 
-/** VmRSS of a process in bytes (Linux /proc), NaN where unavailable. */
-export function rssBytes(pid: number): number {
+/**
+ * RSS of a process in bytes (Linux /proc/PID/status), and its parts: anonymous memory (heaps,
+ * malloc) and file pages (LevelDB reads its table files through mmap, so every page of them a read
+ * touched counts in RSS until the kernel reclaims it). NaN where unavailable.
+ */
+export function rssOf(pid: number): { rssBytes: number; anonBytes: number; fileBytes: number } {
+  let status = '';
   try {
-    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match === null ? Number.NaN : Number(match[1]) * 1024;
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
   } catch {
-    return Number.NaN;
+    // NaN below
   }
+  const field = (name: string): number => {
+    const match = new RegExp(`^${name}:\\s+(\\d+) kB$`, 'm').exec(status);
+    return match === null ? Number.NaN : Number(match[1]) * 1024;
+  };
+  return { rssBytes: field('VmRSS'), anonBytes: field('RssAnon'), fileBytes: field('RssFile') };
 }
 
 /** The in-process lookups, under a V8 CPU profile written to DIR when --cpu-prof DIR is given. */
@@ -115,16 +127,16 @@ export async function checkpoint(run: CheckpointRun, node: InProcessNode, last: 
   let http: LookupFigures;
   let restartMs: number;
   let rssAfterHealthyBytes: number;
-  let rssAfterLookupsBytes: number;
+  let rssAfterLookups: ReturnType<typeof rssOf>;
   let memoryAfterHealthy: NodeMemory | undefined;
   let memoryAfterLookups: NodeMemory | undefined;
   try {
     await handle.waitHealthy(RESTART_TIMEOUT_MS);
     restartMs = performance.now() - spawnMs;
-    rssAfterHealthyBytes = rssBytes(handle.pid);
+    rssAfterHealthyBytes = rssOf(handle.pid).rssBytes;
     memoryAfterHealthy = await nodeMemory(files.node.apiUrl);
     http = await lookupHttp(files.node.apiUrl, list, args.warmup);
-    rssAfterLookupsBytes = rssBytes(handle.pid);
+    rssAfterLookups = rssOf(handle.pid);
     memoryAfterLookups = await nodeMemory(files.node.apiUrl);
   } finally {
     await stopAll([handle]);
@@ -145,7 +157,9 @@ export async function checkpoint(run: CheckpointRun, node: InProcessNode, last: 
     figures: {
       anchors, batches: grower.batches, height, growAnchorsPerSec: (anchors * 1000) / Math.max(1, grower.growMs - grower.signMs),
       inProcess, http, diskBytes, diskBytesUncompacted, diskBytesPerAnchor: (diskBytes - run.baselineBytes) / anchors, compactMs,
-      restartMs, inProcessOpenMs, rssAfterHealthyBytes, rssAfterLookupsBytes, memoryAfterHealthy, memoryAfterLookups,
+      restartMs, inProcessOpenMs, rssAfterHealthyBytes, rssAfterLookupsBytes: rssAfterLookups.rssBytes,
+      rssAnonAfterLookupsBytes: rssAfterLookups.anonBytes, rssFileAfterLookupsBytes: rssAfterLookups.fileBytes,
+      memoryAfterHealthy, memoryAfterLookups,
     },
   };
 }

@@ -57,7 +57,8 @@ function printCheckpoint(f: CheckpointFigures): void {
     + `    disk ${mib(f.diskBytes)} compacted (${mib(f.diskBytesUncompacted)} before), ${f.diskBytesPerAnchor.toFixed(1)} bytes/anchor; `
     + `compaction ${(f.compactMs / 1000).toFixed(1)} s\n`
     + `    restart ${(f.restartMs / 1000).toFixed(2)} s to healthy (process), ${(f.inProcessOpenMs / 1000).toFixed(2)} s in-process open; `
-    + `RSS ${mib(f.rssAfterHealthyBytes)} healthy, ${mib(f.rssAfterLookupsBytes)} after lookups`
+    + `RSS ${mib(f.rssAfterHealthyBytes)} healthy, ${mib(f.rssAfterLookupsBytes)} after lookups `
+    + `(anonymous ${mib(f.rssAnonAfterLookupsBytes)}, file pages ${mib(f.rssFileAfterLookupsBytes)})`
     + (f.memoryAfterLookups === undefined ? '' : ` (V8 heap ${mib(f.memoryAfterLookups.heapTotalBytes)}, `
       + `${mib(f.memoryAfterLookups.heapUsedBytes)} used; external ${mib(f.memoryAfterLookups.externalBytes)})`) + '\n');
 }
