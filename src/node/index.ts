@@ -106,6 +106,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     ...(witnesses === undefined ? {} : { witnessed: (count: number) => witnesses.cosigned(count) }),
     highWater: { store: new FileHighWater(resolve(config.dataDir), metrics.highWaterSyncSeconds), mark },
     ...(repairTo === undefined ? {} : { repairTo }), ...(p2p === undefined ? {} : { network: p2p }), metrics,
+    gatherCheckpoints: true,
   });
   metrics.watch({ height: () => ledger.tip.height, mempool: core.mempool });
   const app = await buildApp(core, {

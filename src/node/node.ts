@@ -6,17 +6,18 @@ import type { ApiComponents, BlockSummary, ConsistencyProofView, CaseEventsView,
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool, type MempoolMetrics } from '../mempool/index.js';
-import type { Genesis } from '../state/index.js';
+import { validatorSetAt, type Genesis } from '../state/index.js';
 import { TianpingError, toHex, type Clock, type Hash32, type Timers } from '../types/index.js';
 import { isQuorum, type ConsensusSigner, type createTendermintCore } from '../consensus/tendermint/index.js';
 import type { Logger } from 'pino';
 import type { NodeConfig } from '../config/defaults.js';
 import type { ExecutedBlock } from '../blocks/index.js';
-import { ed25519NoteSigner, encodeCheckpoint, signNote } from '../checkpoint/index.js';
+import { checkpointOfHeader, ed25519NoteSigner, encodeCheckpoint, signNote } from '../checkpoint/index.js';
 import { historyTreeOf, ReadModel, type HistoryTree } from '../read/index.js';
 import { witnessedReceipt, type WitnessedCheckpoint } from '../read/witnessed-receipt.js';
 import { LocalNetwork, type ConsensusNetwork } from '../wire/index.js';
 import { systemTimers } from './system-env.js';
+import { CheckpointSignatures } from './checkpoint-signatures.js';
 import { CommitWaiters } from './commit-waiters.js';
 import { TendermintDriver } from './tendermint-driver.js';
 import type { HighWaterMark, HighWaterStore } from './high-water.js';
@@ -59,6 +60,13 @@ export interface NodeCoreOptions {
    * 2/3 of the voting power (a single-validator chain), and otherwise only serves reads.
    */
   readonly network?: ConsensusNetwork;
+  /**
+   * Sign each committed height's checkpoint (a validator) and gather the validators' lines over
+   * gossip, serving the newest checkpoint signed by more than 2/3 of the power (docs/checkpoints.md
+   * §5). Off by default: the simulator's schedules are drawn per message, and a topic more would
+   * change what every recorded seed means.
+   */
+  readonly gatherCheckpoints?: boolean;
   readonly syncBlocksMax?: number;
   /** Called after every commit, once the block is durable. */
   readonly onCommitted?: (height: number) => void;
@@ -104,6 +112,8 @@ export class NodeCore implements ApiComponents {
   /** Consistency proofs and checkpoints of the history tree; keeps subtree roots between requests. */
   private readonly history: HistoryTree;
   private checkpointNote: { readonly height: number; readonly note: string } | undefined;
+  /** Validators' checkpoint lines gathered over gossip (gatherCheckpoints), else undefined. */
+  private readonly checkpointLines: CheckpointSignatures | undefined;
   private halted = false;
   /** The height the ledger is being repaired up to, while it is. */
   private repairingTo: number | undefined;
@@ -125,11 +135,13 @@ export class NodeCore implements ApiComponents {
     // The genesis set until the driver reports the committed one at start (before the API listens).
     this.isValidator = o.genesis.validators.some((v) => v.publicKey === this.nodeId);
     this.repairingTo = o.repairTo?.height;
+    const network = o.network ?? new LocalNetwork();
+    this.checkpointLines = o.gatherCheckpoints === true ? this.gatherCheckpointLines(network) : undefined;
     // One engine for every node, with peers or without (LocalNetwork), validator or observer.
     this.driver = new TendermintDriver({
       genesis: o.genesis, ledger: o.ledger, mempool: this.mempool, verifier: o.verifier, key: o.key, clock: o.clock, timers,
       ...(o.signer === undefined ? {} : { signer: o.signer }), ...(o.createCore === undefined ? {} : { createCore: o.createCore }),
-      logger: o.logger.child({ module: 'consensus' }), network: o.network ?? new LocalNetwork(), timeouts: o.consensus,
+      logger: o.logger.child({ module: 'consensus' }), network, timeouts: o.consensus,
       heartbeatIntervalMs: o.consensus.heartbeatIntervalMs, blockDelayMs: o.consensus.blockDelayMs,
       rebroadcastIntervalMs: o.consensus.rebroadcastIntervalMs, syncBlocksMax: o.syncBlocksMax ?? 50,
       proposeTxsMax: o.consensus.proposeTxsMax, proposeBytesMax: o.consensus.proposeBytesMax,
@@ -145,6 +157,25 @@ export class NodeCore implements ApiComponents {
         this.repairingTo = undefined;
       },
     });
+  }
+
+  private gatherCheckpointLines(network: ConsensusNetwork): CheckpointSignatures {
+    const { chainId } = this.genesis;
+    const lines = new CheckpointSignatures({
+      chainId, key: this.o.key,
+      checkpointAt: async (height) => {
+        const found = await this.o.ledger.header(height);
+        return found === undefined ? undefined : checkpointOfHeader(chainId, found.header);
+      },
+      validatorsAt: (height) => validatorSetAt(this.o.ledger.state, height),
+      tipHeight: () => this.o.ledger.tip.height,
+      verify: (publicKey, message, signature) => this.o.verifier.verify(publicKey, message, signature),
+      publish: (note) => {
+        network.publish('checkpoints', note).catch((error: unknown) => this.o.logger.debug({ err: error }, 'checkpoint line not published'));
+      },
+    });
+    network.subscribe('checkpoints', (data) => lines.onGossip(data));
+    return lines;
   }
 
   get role(): 'validator' | 'observer' {
@@ -342,12 +373,17 @@ export class NodeCore implements ApiComponents {
   }
 
   /**
-   * The latest header's checkpoint, signed by this node's key under the chain id as key name (the
-   * origin, as c2sp.org/tlog-checkpoint advises; the key ID tells validators apart). Signed once per
-   * height: the note of a height never changes.
+   * The chain's checkpoint as a signed note, keys named by the chain id (the origin, as
+   * c2sp.org/tlog-checkpoint advises; the key ID tells validators apart). Where validators' lines
+   * are gathered (gatherCheckpoints), the newest checkpoint whose lines hold more than 2/3 of its
+   * set's power, which may be a few heights below the tip. Otherwise, or until such a quorum
+   * formed, the latest header's checkpoint signed by this node's key alone, once per height: the
+   * note of a height never changes.
    */
   async checkpoint(): Promise<string> {
     this.readable();
+    const quorum = this.checkpointLines?.quorumNote();
+    if (quorum !== undefined) return quorum.note;
     const latest = await this.history.latestCheckpoint(this.genesis.chainId);
     if (latest === undefined) throw new TianpingError('CHECKPOINT_NOT_FOUND');
     if (this.checkpointNote?.height !== latest.height) {
@@ -379,6 +415,9 @@ export class NodeCore implements ApiComponents {
     } else {
       this.o.logger.debug({ height: block.height, hash: blockHash }, 'heartbeat block committed');
     }
+    this.checkpointLines?.onCommit(block.height).catch((error: unknown) => {
+      this.o.logger.warn({ err: error, height: block.height }, 'checkpoint of the committed height not signed');
+    });
     this.o.onCommitted?.(block.height);
   }
 

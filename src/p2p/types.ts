@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../types/index.js';
 import type { P2PMetrics } from './metrics.js';
 
-export const TOPICS = ['txs', 'proposals', 'votes', 'evidence'] as const;
+export const TOPICS = ['txs', 'proposals', 'votes', 'evidence', 'checkpoints'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /**
@@ -76,7 +76,8 @@ export const GOSSIP_MESSAGE_BYTES_CAP = 4 * 1024 * 1024 - 64 * 1024;
 
 export const DEFAULT_P2P_LIMITS: P2PLimits = {
   // A proposal carries a whole block; txs and votes are small. Generous but bounded.
-  messageBytesMax: { txs: 256 * 1024, proposals: 3 * 1024 * 1024, votes: 4 * 1024, evidence: 64 * 1024 },
+  // A checkpoint note with one validator's line is ~200 bytes (node/checkpoint-signatures.ts).
+  messageBytesMax: { txs: 256 * 1024, proposals: 3 * 1024 * 1024, votes: 4 * 1024, evidence: 64 * 1024, checkpoints: 1024 },
   requestBytesMax: 64 * 1024,
   responseBytesMax: 16 * 1024 * 1024,
   peersMax: 64,

@@ -1,6 +1,7 @@
 // Witnesses of two organisations for a 4-validator testnet, every piece its own OS process on
-// 127.0.0.1: two `tianping witness start` processes following the four validators' checkpoint keys,
-// and four validators that push their checkpoints to both (config witnesses.list). A receipt
+// 127.0.0.1: two `tianping witness start` processes following the four validators' checkpoint keys
+// with --log-quorum 3 (more than 2/3 of the power: the validators gather each other's checkpoint
+// lines over gossip), and four validators that push their checkpoints to both (config witnesses.list). A receipt
 // fetched with ?witnessed=2 carries both cosignatures and verifies with `tianping verify
 // --witness-policy` under k = 2; without one of them it fails witness-cosignatures. A checkpoint of
 // the size a witness holds with another root, signed by a validator key the test holds (what a
@@ -32,7 +33,7 @@ async function startWitnessProcess(dir: string, name: string, index: number, log
   const keygen = await runInProcess(runKeygen, ['--out', keyFile]);
   expect(keygen.code, keygen.stderr).toBe(0);
   const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), [join(process.cwd(), 'src/cli/main.ts'), 'witness', 'start',
-    '--key', keyFile, '--name', name, '--log', log, '--state', join(dir, `witness-${index}.json`), '--listen', '127.0.0.1:0', '--json'],
+    '--key', keyFile, '--name', name, '--log', log, '--log-quorum', '3', '--state', join(dir, `witness-${index}.json`), '--listen', '127.0.0.1:0', '--json'],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
@@ -77,6 +78,13 @@ describe('e2e: witnesses of two organisations for a 4-validator testnet', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('every node serves a checkpoint signed by at least three of the four validators', async () => {
+    await waitFor('checkpoints with three validator lines', async () => {
+      const notes = await Promise.all(layout.nodes.map(async (n) => (await fetch(`${n.apiUrl}/v1/checkpoint`)).text()));
+      return notes.every((note) => note.split('\n').filter((line) => line.startsWith(`\u2014 ${layout.chainId} `)).length >= 3);
+    }, 20_000);
+  }, 30_000);
+
   it('a receipt with ?witnessed=2 carries both cosignatures and verifies with the CLI under k = 2', async () => {
     const file = join(dir, 'evidence.txt');
     const content = utf8(`evidence for the witnesses ${Date.now()}`);
@@ -111,8 +119,8 @@ describe('e2e: witnesses of two organisations for a 4-validator testnet', () => 
   }, 40_000);
 
   it('a witness refuses a checkpoint of the size it holds with another root, signed by a validator key, with WITNESS_FORK', async () => {
-    const validatorKey = readKeyFile(join(layout.nodes[1]!.dataDir, 'node.key'));
-    const signer = ed25519NoteSigner(layout.chainId, validatorKey);
+    // Three validators' keys, as a quorum of a retired set could still sign.
+    const signers = [1, 2, 3].map((i) => ed25519NoteSigner(layout.chainId, readKeyFile(join(layout.nodes[i]!.dataDir, 'node.key'))));
     for (const witness of witnesses) {
       const post = async (body: string): Promise<{ status: number; type: string; text: string }> => {
         const response = await fetch(`${witness.url}/add-checkpoint`, { method: 'POST', body });
@@ -122,11 +130,11 @@ describe('e2e: witnesses of two organisations for a 4-validator testnet', () => 
       let answer = { status: 0, type: '', text: '' };
       for (let attempt = 0; attempt < 5 && !answer.text.startsWith('WITNESS_FORK'); attempt++) {
         const probe = signNote(encodeCheckpoint({ origin: layout.chainId, size: 1_000_000, root: new Uint8Array(32) as Hash32, extensions: [] }),
-          [signer]);
+          signers);
         const held = Number((await post(addCheckpointBody(999_999, [], probe))).text.trim());
         expect(Number.isSafeInteger(held) && held > 0).toBe(true);
         const forged = signNote(encodeCheckpoint({ origin: layout.chainId, size: held, root: new Uint8Array(32).fill(9) as Hash32,
-          extensions: [] }), [signer]);
+          extensions: [] }), signers);
         answer = await post(addCheckpointBody(held, [], forged));
       }
       expect(answer.status).toBe(409);

@@ -22,10 +22,11 @@ export const historyRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
   app.get('/v1/checkpoint', {
     schema: {
       tags: ['blocks'],
-      summary: 'The latest header\'s checkpoint (c2sp.org/tlog-checkpoint), signed by this node\'s key',
-      description: 'Origin = chain id, tree size = latest height − 1, root = the latest header\'s history root. One '
-        + 'signature line, key name = chain id, under this node\'s Ed25519 key (its verifier key: '
-        + '`<chain id>+<key id>+base64(0x01 || node key)`). See docs/checkpoints.md.',
+      summary: 'The newest checkpoint (c2sp.org/tlog-checkpoint) signed by more than 2/3 of the validators\' power',
+      description: 'Origin = chain id, tree size = height − 1, root = that header\'s history root, for the newest height '
+        + 'whose validators\' lines, gathered over gossip, hold more than 2/3 of its set\'s power: one signature line per '
+        + 'validator, key name = chain id (verifier key `<chain id>+<key id>+base64(0x01 || validator key)`). Until such a '
+        + 'quorum has formed, the latest header\'s checkpoint with this node\'s line alone. See docs/checkpoints.md.',
       response: { 200: textResponse(CHECKPOINT_MEDIA_TYPE, 'A C2SP signed note'), ...problemResponses('CHECKPOINT_NOT_FOUND') },
     },
   }, async (_request, reply) => reply.type(CHECKPOINT_MEDIA_TYPE).send(await components.checkpoint()));
