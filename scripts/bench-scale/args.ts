@@ -16,7 +16,8 @@ process; the ledger compacted and its bytes per anchor; the node started as its 
 the directory (restart time = spawn to healthy), the same lookups as GET /v1/evidence/:digest over
 HTTP, and the node's RSS after them. Then growth goes on. Prints a summary, the targets (lookup p99
 <= 2 ms in-process and <= 5 ms over HTTP at the last checkpoint; RSS at the last checkpoint at most
-1.25x the first) and one JSON line. A missed target is a result (exit 0).
+1.25x the first, and so its anonymous part without LevelDB's mapped table pages) and one JSON line.
+A missed target is a result (exit 0).
 
 Options:
   --quick             a smoke run: 200,000 anchors, checkpoints at 100,000 and 200,000, 1,000 lookups
