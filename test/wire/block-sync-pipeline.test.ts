@@ -19,7 +19,7 @@ import { GENESIS_TIME_MS, anchorTxBytes, digestOf, makeTestChain } from '../help
 const chain = makeTestChain();
 const HEIGHTS = 40;
 const TXS_PER_BLOCK = 5;
-const logger = pino({ level: process.env.SYNC_LOG ?? "silent" });
+const logger = pino({ level: 'silent' });
 
 /** The peers' chain: HEIGHTS blocks of anchors, each with its commit. */
 async function servedChain(): Promise<Ledger> {
