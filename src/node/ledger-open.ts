@@ -23,6 +23,8 @@ export const LEDGER_DIR = 'ledger';
 export const DAMAGE_FILE = 'ledger-damage.json';
 /** Newest blocks re-checked at every start: bounded, so a start costs the same at any height. */
 export const SELF_CHECK_BLOCKS = 64;
+/** Of each of those blocks, the txs (and of each indexed batch, the items) whose index entries are read. */
+export const SELF_CHECK_INDEX_SAMPLE = 32;
 
 export interface OpenedLedger {
   readonly ledger: Ledger;
@@ -97,7 +99,7 @@ async function check(o: OpenLedgerOptions, ledgerDir: string, storage: Storage):
   }
   const tip = ledger.tip.height;
   const problems = await checkBlocks(ledger, { chainId: o.genesis.chainId, verifier: o.verifier,
-    fromHeight: Math.max(1, tip - SELF_CHECK_BLOCKS + 1), toHeight: tip, problemsMax: 8 });
+    fromHeight: Math.max(1, tip - SELF_CHECK_BLOCKS + 1), toHeight: tip, problemsMax: 8, indexSampleMax: SELF_CHECK_INDEX_SAMPLE });
   if (problems.length > 0) {
     const first = problems[0]!;
     const where = first.file ?? ledgerDir;
