@@ -154,6 +154,12 @@ export interface ApiComponents {
    */
   checkpoint(): Promise<string>;
   /**
+   * The newest checkpoint at least `cosignatures` of this node's witnesses cosigned, as the note it
+   * pushed with their lines appended (docs/checkpoints.md §6): WITNESSED_CHECKPOINT_NOT_FOUND when
+   * none is yet, or the node pushes to no witnesses (then the method may be absent).
+   */
+  witnessedCheckpoint?(cosignatures: number): Promise<string>;
+  /**
    * RFC 9162 consistency proof between two sizes of the history tree: HISTORY_SIZE_INVALID,
    * HISTORY_SIZE_BEYOND_TIP, HISTORY_PROOF_BUSY.
    */

@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<{
   validators: { summary: 'show the validator set of a height', load: () => import('./commands/validators.js') },
   ledger: { summary: 'check a stopped node\'s ledger offline ("ledger check")', load: () => import('./commands/ledger.js') },
   case: { summary: 'judgment contracts: create, show, list, report payments, suspend, resume, settle, close, file', load: () => import('./commands/case.js') },
+  checkpoint: { summary: 'fetch a node\'s checkpoint and check its signatures, cosignatures and history', load: () => import('./commands/checkpoint.js') },
   witness: { summary: 'run a witness that cosigns consistent checkpoints, or submit one to it', load: () => import('./commands/witness.js') },
 };
 

@@ -244,6 +244,15 @@ export class NodeCore implements ApiComponents {
     return this.read.receipt(digest, algorithm, txHash, trustedHeight);
   }
 
+  async witnessedCheckpoint(cosignatures: number): Promise<string> {
+    this.readable();
+    const cosigned = this.o.witnessed?.(cosignatures);
+    if (cosigned === undefined) {
+      throw new TianpingError('WITNESSED_CHECKPOINT_NOT_FOUND', `no checkpoint is cosigned by ${cosignatures} of this node's witnesses yet`);
+    }
+    return cosigned.note;
+  }
+
   async witnessedReceipt(digest: Uint8Array, algorithm: 'sha256' | 'sm3', txHash: Uint8Array | undefined, cosignatures: number):
     Promise<ReceiptForms> {
     this.readable();

@@ -48,6 +48,14 @@ describe('GET /v1/checkpoint', () => {
     await appWithBlocks(0);
     expectProblem(await app!.inject({ url: '/v1/checkpoint' }), 404, 'CHECKPOINT_NOT_FOUND');
   });
+
+  it('?witnessed=K: 400 for a K that is not 1..99 or an unknown parameter, 404 on a node that pushes to no witnesses', async () => {
+    await appWithBlocks(3);
+    for (const query of ['witnessed=0', 'witnessed=100', 'witnessed=x', 'other=1']) {
+      expectProblem(await app!.inject({ url: `/v1/checkpoint?${query}` }), 400, 'REQUEST_INVALID');
+    }
+    expectProblem(await app!.inject({ url: '/v1/checkpoint?witnessed=2' }), 404, 'WITNESSED_CHECKPOINT_NOT_FOUND');
+  });
 });
 
 describe('GET /v1/history/consistency', () => {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestnetFiles, startTestnet, stopAll, type TestnetLayout, type TestnetNodeHandle } from '../../scripts/testnet-lib.js';
 import { ed25519NoteSigner, encodeCheckpoint, encodeVerifierKey, signNote } from '../../src/checkpoint/index.js';
+import { run as runCheckpoint } from '../../src/cli/commands/checkpoint.js';
 import { run as runKeygen } from '../../src/cli/commands/keygen.js';
 import { run as runVerify } from '../../src/cli/commands/verify.js';
 import { encodeSignedTx, encodeTxBody, txSignBytes } from '../../src/codec/index.js';
@@ -109,6 +110,18 @@ describe('e2e: witnesses of two organisations for a 4-validator testnet', () => 
     expect(valid.stdout).toMatch(/^VALID RECEIPT/);
     for (const name of ORGANISATIONS) expect(valid.stdout).toContain(name);
 
+    // The checkpoint itself, as a court's tool checks it: more than 2/3 of the genesis set signed it,
+    // both witnesses cosigned it, and a later one extends the history of the one kept.
+    const kept = join(dir, 'kept.note');
+    const first = await runInProcess(runCheckpoint, ['--node', node, '--trust', layout.genesisFile, '--witness-policy', policyFile,
+      '--out', kept, '--json']);
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ valid: true, witnesses: [{}, {}] });
+    await anchorFile(layout, node, utf8(`a later anchor ${Date.now()}`));
+    const later = await runInProcess(runCheckpoint, ['--node', node, '--trust', layout.genesisFile, '--since', kept]);
+    expect(later.code, later.stdout + later.stderr).toBe(0);
+    expect(later.stdout).toMatch(/^CHECKPOINT OK/);
+
     // One witness's line gone: k = 2 is not met.
     const stripped = JSON.parse(receipt) as { trusted: { witnessedCheckpoint: string } };
     stripped.trusted.witnessedCheckpoint = note.split('\n').filter((line) => !line.startsWith(`\u2014 ${ORGANISATIONS[1]} `)).join('\n');
@@ -116,7 +129,7 @@ describe('e2e: witnesses of two organisations for a 4-validator testnet', () => 
     const invalid = await runInProcess(runVerify, [file, '--receipt', receiptFile, '--witness-policy', policyFile, '--json']);
     expect(invalid.code).toBe(1);
     expect(JSON.parse(invalid.stdout)).toMatchObject({ valid: false, failed: 'witness-cosignatures' });
-  }, 40_000);
+  }, 60_000);
 
   it('a witness refuses a checkpoint of the size it holds with another root, signed by a validator key, with WITNESS_FORK', async () => {
     // Three validators' keys, as a quorum of a retired set could still sign.

@@ -1,12 +1,21 @@
 // The chain's history tree (docs/checkpoints.md): the latest header's checkpoint as a C2SP signed
 // note, and RFC 9162 consistency proofs between two of its sizes. Both are public, as headers are.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { ConsistencyProofSchema, ConsistencyQuerySchema } from '../../contract/history.js';
 import { TianpingError } from '../../types/index.js';
 import type { RouteOptions } from '../options.js';
 import { problemResponses, textResponse } from '../schemas.js';
 
 export const CHECKPOINT_MEDIA_TYPE = 'text/plain; charset=utf-8';
+
+const CheckpointQuerySchema = Type.Object({
+  witnessed: Type.Optional(Type.String({
+    pattern: '^[1-9][0-9]?$',
+    description: 'K in 1..99: the newest checkpoint at least K of the node\'s witnesses cosigned, with their cosignature lines '
+      + '(docs/checkpoints.md §6)',
+  })),
+}, { additionalProperties: false });
 const SIZE_RE = /^(?:0|[1-9][0-9]*)$/;
 
 /** A tree size from the query: decimal without a leading zero, at most 2^53−1. */
@@ -27,9 +36,18 @@ export const historyRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
         + 'whose validators\' lines, gathered over gossip, hold more than 2/3 of its set\'s power: one signature line per '
         + 'validator, key name = chain id (verifier key `<chain id>+<key id>+base64(0x01 || validator key)`). Until such a '
         + 'quorum has formed, the latest header\'s checkpoint with this node\'s line alone. See docs/checkpoints.md.',
-      response: { 200: textResponse(CHECKPOINT_MEDIA_TYPE, 'A C2SP signed note'), ...problemResponses('CHECKPOINT_NOT_FOUND') },
+      querystring: CheckpointQuerySchema,
+      response: { 200: textResponse(CHECKPOINT_MEDIA_TYPE, 'A C2SP signed note'),
+        ...problemResponses('CHECKPOINT_NOT_FOUND', 'WITNESSED_CHECKPOINT_NOT_FOUND', 'REQUEST_INVALID') },
     },
-  }, async (_request, reply) => reply.type(CHECKPOINT_MEDIA_TYPE).send(await components.checkpoint()));
+  }, async (request, reply) => {
+    const witnessed = request.query.witnessed;
+    if (witnessed === undefined) return reply.type(CHECKPOINT_MEDIA_TYPE).send(await components.checkpoint());
+    if (components.witnessedCheckpoint === undefined) {
+      throw new TianpingError('WITNESSED_CHECKPOINT_NOT_FOUND', 'this node pushes its checkpoints to no witnesses');
+    }
+    return reply.type(CHECKPOINT_MEDIA_TYPE).send(await components.witnessedCheckpoint(Number(witnessed)));
+  });
 
   app.get('/v1/history/consistency', {
     schema: {

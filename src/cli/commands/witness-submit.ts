@@ -41,8 +41,9 @@ async function request(url: string, init?: RequestInit): Promise<Response> {
   }
 }
 
-async function nodeCheckpoint(node: string): Promise<{ note: string; origin: string; size: number }> {
-  const response = await request(`${node}/v1/checkpoint`);
+/** The node's checkpoint note (GET /v1/checkpoint), with the origin and size it names. */
+export async function nodeCheckpoint(node: string, query = ''): Promise<{ note: string; origin: string; size: number }> {
+  const response = await request(`${node}/v1/checkpoint${query}`);
   const note = await response.text();
   if (response.status !== 200) throw new CliError(`the node answered ${response.status} for its checkpoint: ${note.trim()}`);
   try {
@@ -53,16 +54,22 @@ async function nodeCheckpoint(node: string): Promise<{ note: string; origin: str
   }
 }
 
-/** The node's proof, base64 as the witness reads it; the witness checks it against its own record. */
-async function consistency(node: string, from: number, to: number): Promise<string[]> {
+/** The node's consistency proof between two sizes (GET /v1/history/consistency), hex hashes as it serves them. */
+export async function nodeConsistencyHex(node: string, from: number, to: number): Promise<string[]> {
   const response = await request(`${node}/v1/history/consistency?from=${from}&to=${to}`);
   if (response.status !== 200) throw new CliError(`the node answered ${response.status} for a proof from ${from} to ${to}`);
   const { proof } = await response.json() as { proof?: unknown };
   if (!Array.isArray(proof) || !proof.every((hash) => typeof hash === 'string')) {
     throw new CliError('the node\'s consistency proof has no "proof" list of hex hashes');
   }
+  return proof as string[];
+}
+
+/** The node's proof, base64 as the witness reads it; the witness checks it against its own record. */
+async function consistency(node: string, from: number, to: number): Promise<string[]> {
+  const proof = await nodeConsistencyHex(node, from, to);
   try {
-    return proofLines(proof as string[]);
+    return proofLines(proof);
   } catch {
     throw new CliError('the node\'s consistency proof holds a hash that is not hex');
   }
