@@ -82,6 +82,16 @@ export function benchMain<A>(name: string, usage: string, parse: (argv: readonly
   );
 }
 
+/** On SIGINT or SIGTERM: says so, runs cleanUp (stop the nodes, remove the directory), then exits 2. */
+export function onStopSignals(log: (message: string) => void, cleanUp: () => Promise<void>): void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log(`${signal}: stopping`);
+    void cleanUp().finally(() => process.exit(EXIT_ERROR));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
 /** The nodes a bench runs now, in its temporary directory; the bench sets handles once they start. */
 export interface TestnetRun {
   readonly dir: string;
@@ -99,15 +109,10 @@ export async function withTestnet<T>(o: { readonly prefix: string; readonly keep
   const run: TestnetRun = { dir: mkdtempSync(join(tmpdir(), o.prefix)), handles: [] };
   let stopping: Promise<void> | undefined;
   const stopNodes = (): Promise<void> => (stopping ??= stopAll(run.handles));
-  const onSignal = (signal: NodeJS.Signals): void => {
-    o.log(`${signal}: stopping the nodes`);
-    void stopNodes().then(() => {
-      if (!o.keep) rmSync(run.dir, { recursive: true, force: true });
-      process.exit(EXIT_ERROR);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  onStopSignals(o.log, async () => {
+    await stopNodes();
+    if (!o.keep) rmSync(run.dir, { recursive: true, force: true });
+  });
   try {
     const result = await phases(run);
     await stopNodes();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { decodeTx, txSignBytes } from '../../src/codec/index.js';
 import { DEFAULT_PARAMS } from '../../src/state/genesis.js';
 import { machineInfo, measureVerifyCeiling, round, type MachineInfo, type VerifyCeiling } from '../bench-lib.js';
-import { benchMain, EXIT_ERROR, EXIT_OK } from '../bench-run.js';
+import { benchMain, EXIT_OK, onStopSignals } from '../bench-run.js';
 import { stopAll, type TestnetNodeHandle } from '../testnet-lib.js';
 import { parse, USAGE, type Args } from './args.js';
 import { DEV_CHAIN_ID, initDevNode } from './dev-node.js';
@@ -100,12 +100,7 @@ async function run(args: Args): Promise<number> {
     if (args.keep) log(`data directories kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log(`${signal}: stopping`);
-    void cleanUp().finally(() => process.exit(EXIT_ERROR));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  onStopSignals(log, cleanUp);
   try {
     const ceiling = await ceilingPhase(args, dir);
     let http: HttpResult | undefined;

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineInfo, round, type MachineInfo } from '../bench-lib.js';
-import { benchMain, EXIT_ERROR, EXIT_OK } from '../bench-run.js';
+import { benchMain, EXIT_OK, onStopSignals } from '../bench-run.js';
 import { compactLedger, initDevNode, startInProcessNode, type InProcessNode } from '../bench-ingest/dev-node.js';
 import { checkPortsFree, stopAll, type TestnetNodeHandle } from '../testnet-lib.js';
 import { dirBytes } from '../bench-lib.js';
@@ -90,12 +90,7 @@ async function run(args: Args): Promise<number> {
     if (args.keep) log(`data directory kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log(`${signal}: stopping`);
-    void cleanUp().finally(() => process.exit(EXIT_ERROR));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  onStopSignals(log, cleanUp);
   try {
     const files = initDevNode(dir, 'dev', args.basePort);
     await checkPortsFree(files.layout);
