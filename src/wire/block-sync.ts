@@ -144,10 +144,22 @@ class SyncPass {
   private readonly failures = new Map<string, number>();
   private cursor = 0;
   private wake: (() => void) | undefined;
+  private readonly rangeBlocks: number;
 
   constructor(private readonly c: BlockSyncComponents, private readonly limits: SyncLimits, private readonly onAnswer: () => void) {
     this.peers = c.network.connectedNodes();
-    this.window = new SyncWindow(c.ledger.tip.height, Math.min(c.syncBlocksMax, RANGE_BLOCKS_MAX));
+    this.rangeBlocks = Math.min(c.syncBlocksMax, RANGE_BLOCKS_MAX);
+    this.window = new SyncWindow(c.ledger.tip.height, this.rangeBlocks);
+  }
+
+  /**
+   * While a good peer has neither answered nor failed a request in this pass, its tip is unknown:
+   * the heights of one range past ours (or past the highest tip reported) may be there, and are
+   * asked of it. The pass ends only once every peer has been heard from or given up on.
+   */
+  private updateGuess(): void {
+    const unheard = this.goodPeers().some((peer) => !this.peerTips.has(peer) && !this.failures.has(peer));
+    this.window.guessUpTo(unheard ? Math.max(this.tip, this.window.reportedTip) + this.rangeBlocks : undefined);
   }
 
   private get tip(): number {
@@ -187,6 +199,7 @@ class SyncPass {
   /** Sends requests while the limits allow. */
   private fill(): void {
     const { requestsMax, windowBlocks, bytesInFlightMax } = this.limits;
+    this.updateGuess();
     while (this.window.inFlight < requestsMax
       && this.window.bufferedBytes + (this.window.inFlight + 1) * SYNC_RESPONSE_BYTES_MAX <= Math.max(bytesInFlightMax, SYNC_RESPONSE_BYTES_MAX)) {
       const range = this.window.take(this.tip, this.tip + windowBlocks);
@@ -199,6 +212,7 @@ class SyncPass {
       this.busy.set(peer, (this.busy.get(peer) ?? 0) + 1);
       void this.fetch(peer, range).then((brought) => {
         this.busy.set(peer, (this.busy.get(peer) ?? 1) - 1);
+        this.updateGuess();
         this.window.settle(range, brought);
         this.wake?.();
       });

@@ -30,14 +30,38 @@ export class SyncWindow {
   private nextNew: number;
   private readonly ready = new Map<number, FetchedBlock>();
   private readyBytes = 0;
-  /** Highest tip a peer reported during this pass (a guess of one range beyond ours until one answered). */
-  peerTip: number;
-  private heard = false;
+  /** Highest tip a peer reported during this pass. */
+  private reported: number;
+  /** While a peer has not told its tip yet: the height it may hold up to (a guess), else undefined. */
+  private guess: number | undefined;
   inFlight = 0;
 
   constructor(tip: number, private rangeBlocks: number) {
     this.nextNew = tip + 1;
-    this.peerTip = tip + rangeBlocks;
+    this.reported = tip;
+    this.guess = tip + rangeBlocks;
+  }
+
+  /**
+   * The last height some peer may hold: the highest tip reported, or beyond it the guess while a
+   * peer has not told its tip. The first answer alone must not end the guess: a pass that took it
+   * for every peer's tip asked one peer only (the first listed, pass after pass), and when that
+   * one lagged too (it had been on the node's side of a partition) the node never learnt that the
+   * others had committed more (the simulator's liveness failures of seeds 17, 26, 27, 30, 93, 106,
+   * 147, 194, 206, 225 and 226).
+   */
+  get peerTip(): number {
+    return Math.max(this.reported, this.guess ?? this.reported);
+  }
+
+  /** The highest tip a peer reported in this pass (our tip at its start until one did). */
+  get reportedTip(): number {
+    return this.reported;
+  }
+
+  /** `height`: a peer is still to tell its tip, and may hold heights up to it; undefined: all have told. */
+  guessUpTo(height: number | undefined): void {
+    this.guess = height;
   }
 
   get bufferedBytes(): number {
@@ -51,7 +75,10 @@ export class SyncWindow {
       const range = this.retry.shift()!;
       // Consensus may have committed part of it meanwhile.
       const from = Math.max(range.from, tip + 1);
-      if (from <= range.to) return this.claim({ from, to: range.to });
+      // Beyond every tip now known (a guess ended), nobody holds it: asked for again once one does.
+      const to = Math.min(range.to, this.peerTip);
+      if (to < range.to) this.nextNew = Math.min(this.nextNew, Math.max(from, to + 1));
+      if (from <= to) return this.claim({ from, to });
     }
     this.nextNew = Math.max(this.nextNew, tip + 1);
     if (this.nextNew > end) return undefined;
@@ -116,10 +143,9 @@ export class SyncWindow {
     this.retry.sort((a, b) => a.from - b.from);
   }
 
-  /** A peer reported its tip: the first answer replaces the guess, later ones can only raise it. */
+  /** A peer reported its tip: it can only raise the highest one. */
   reportTip(tip: number): void {
-    this.peerTip = this.heard ? Math.max(this.peerTip, tip) : tip;
-    this.heard = true;
+    this.reported = Math.max(this.reported, tip);
   }
 
   private drop(height: number): void {

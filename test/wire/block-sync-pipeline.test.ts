@@ -1,7 +1,7 @@
 // Pipelined block sync (src/wire/block-sync.ts) over a fake network: a node far behind reaches the
-// peers' tip with requests to several peers in flight at once, refuses what a bad peer sends, does
-// not verify the txs of blocks whose commit it checked, and a node stopped during the sync goes on
-// from its tip.
+// peers' tip with requests to several peers in flight at once, asks every peer for its tip (the
+// first to answer may lag), refuses what a bad peer sends, does not verify the txs of blocks whose
+// commit it checked, and a node stopped during the sync goes on from its tip.
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { checkBlock, commitExecuted, type BlockExecComponents } from '../../src/blocks/index.js';
@@ -42,6 +42,20 @@ function honest(ledger: Ledger, answerMax = Infinity): Serve {
     return pb.BlocksResponse.encode({ tipHeight: ledger.tip.height, blocks }).finish();
   };
 }
+
+/** A peer that has committed only up to `tip` (on the other side of a partition, say). */
+function lagging(ledger: Ledger, tip: number): Serve {
+  return async (from, to) => {
+    const blocks = [];
+    for (let h = from; h <= Math.min(to, tip); h++) blocks.push((await ledger.rawBlock(h))!);
+    return pb.BlocksResponse.encode({ tipHeight: tip, blocks }).finish();
+  };
+}
+
+/** A peer whose requests all fail (a lost request times out so). */
+const unreachable: Serve = async () => {
+  throw new Error('request timed out');
+};
 
 /** Serves the chain with one byte of a tx changed in every block from `fromHeight` on: the commit no longer names it. */
 function tampering(ledger: Ledger, fromHeight: number): Serve {
@@ -142,6 +156,29 @@ describe('pipelined block sync', () => {
     expect(c.maxInFlight).toBe(3);
     // 2 heights an answer: every request after the first asks for 2.
     expect(c.requests.length).toBeLessThanOrEqual(HEIGHTS / 2 + 3);
+  });
+
+  it('asks every peer for its tip: the first to answer may lag behind the others', async () => {
+    const served = await servedChain();
+    // Listed first, the lagging and the unreachable peer are asked first.
+    const c = await client({ behind: lagging(served, 5), down: unreachable, ahead: honest(served) });
+    c.sync.soon();
+    await c.sync.whenIdle();
+    expect(c.ledger.tip.height).toBe(HEIGHTS);
+    expect(toHex(c.ledger.tip.blockHash)).toBe(toHex(served.tip.blockHash));
+    // Nobody sent anything bad: a failed request is no fault.
+    expect(c.badPeers).toEqual([]);
+  });
+
+  it('ends the pass at the tip when no peer holds more, whether it answers or not', async () => {
+    const served = await servedChain();
+    const c = await client({ behind: lagging(served, 5), down: unreachable });
+    c.sync.soon();
+    await c.sync.whenIdle();
+    expect(c.ledger.tip.height).toBe(5);
+    c.sync.soon();
+    await c.sync.whenIdle();
+    expect(c.ledger.tip.height).toBe(5);
   });
 
   it('refuses the blocks of a peer whose blocks do not match their commits, and takes them from another', async () => {
