@@ -7,19 +7,19 @@ const SEEDS_PER_CASE_FULL = 40;
 
 /**
  * Seeds per test case, the same on every machine: SEEDS_PER_CASE_FULL, or fewer where
- * TIANPING_SIM_SEEDS_PER_CASE says so. .ci/run runs the full set on its first Node.js line and a
+ * SIM_SEEDS_PER_CASE says so. .ci/run runs the full set on its first Node.js line and a
  * sample of each case's seeds on the others: the simulator is deterministic and runs the same code
  * on every line, so what a second line can find is a runtime API that differs, which a sample
  * reaches as well as the whole set. Broader sweeps run outside the suite:
  * `npm run sim -- --seeds N --start K --jobs J`.
  */
-export const SEEDS_PER_CASE = seedsPerCase(process.env['TIANPING_SIM_SEEDS_PER_CASE']);
+export const SEEDS_PER_CASE = seedsPerCase(process.env['SIM_SEEDS_PER_CASE']);
 
 function seedsPerCase(setting: string | undefined): number {
   if (setting === undefined || setting === '') return SEEDS_PER_CASE_FULL;
   const count = Number(setting);
   if (!/^[0-9]+$/.test(setting) || count < 1 || count > SEEDS_PER_CASE_FULL) {
-    throw new Error(`TIANPING_SIM_SEEDS_PER_CASE must be a whole number from 1 to ${SEEDS_PER_CASE_FULL}, not "${setting}"`);
+    throw new Error(`SIM_SEEDS_PER_CASE must be a whole number from 1 to ${SEEDS_PER_CASE_FULL}, not "${setting}"`);
   }
   return count;
 }
