@@ -62,5 +62,10 @@ describe('tianping verify --trusted-header', () => {
     const mixed = await verify(['--receipt', vector('good-evidence-v2.json'), '--trust', GENESIS, '--trusted-header', other]);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('tianping-other');
+    // The genesis beside a hash gives only the chain id, but an unusable one is still an error (§5, §13.2).
+    const unusable = await verify(['--receipt', vector('good-evidence-v2.json'), '--trust', vector('genesis-short-key.json'),
+      '--trusted-header', HASH]);
+    expect(unusable.code).toBe(2);
+    expect(unusable.stderr).toMatch(/key is not 32 bytes/);
   });
 });

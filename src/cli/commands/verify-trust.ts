@@ -5,7 +5,7 @@
 // {"witnesses": ["<name>+<key ID>+<key>", ...], "k": 2}, with "chainId", or the chain id from
 // --trust (a genesis file or any trust file with "chainId").
 import { readFileSync } from 'node:fs';
-import { TrustAnchorError, isHeaderHashTrust, type HeaderHashTrust, type TrustAnchor } from '../../client/receipt-verify.js';
+import { TrustAnchorError, isHeaderHashTrust, prepareTrust, type HeaderHashTrust, type TrustAnchor } from '../../client/receipt-verify.js';
 import { parseWitnessPolicy, type WitnessPolicyTrust, type WitnessedSummary } from '../../client/witness-policy.js';
 import { parseTrustAnchorJson } from '../../client/trust-file.js';
 import { CliError, UsageError, isoTime } from '../common.js';
@@ -68,6 +68,16 @@ export const HEX64 = /^[0-9a-fA-F]{64}$/;
 export function trustOf(trustPath: string | undefined, trustedHeader: string | undefined): TrustAnchor | HeaderHashTrust {
   const fromTrust = trustPath === undefined ? undefined : readTrust(trustPath);
   if (trustedHeader === undefined) return fromTrust!;
+  // Beside a header hash the --trust file gives only the chain id, but it is still a trust anchor
+  // file, and one that breaks a rule of §5 is unusable (an error), whatever of it is read.
+  if (fromTrust !== undefined && !isHeaderHashTrust(fromTrust)) {
+    try {
+      prepareTrust(fromTrust);
+    } catch (error) {
+      if (error instanceof TrustAnchorError) throw new CliError(`${trustPath}: ${error.message}`);
+      throw error;
+    }
+  }
   const given = HEX64.test(trustedHeader) ? { chainId: fromTrust!.chainId, trustedHeaderHash: trustedHeader.toLowerCase() }
     : readTrust(trustedHeader);
   if (!isHeaderHashTrust(given)) throw new CliError(`${trustedHeader}: not a file {"chainId", "trustedHeaderHash"}`);
