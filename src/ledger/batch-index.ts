@@ -10,6 +10,7 @@
 //
 // Written in the block's own atomic batch; a block committed before the index existed has none,
 // and its lookups read the block as before.
+import { fieldSpans } from '../codec/fields.js';
 import { pb, txHash, type EvidenceRecordMsg } from '../codec/index.js';
 import { equalBytes, heightKey } from '../types/index.js';
 import type { BatchOp } from './storage.js';
@@ -41,27 +42,7 @@ export interface BatchIndexEntry {
 
 /** Offsets and lengths of the txs (field 2) of an encoded Block, without decoding them. */
 function txSpans(block: Uint8Array): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  let at = 0;
-  const varint = (): number => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      if (at >= block.length || shift > 49) throw new Error('block bytes: bad varint');
-      const byte = block[at++]!;
-      value += (byte & 0x7f) * 2 ** shift;
-      if ((byte & 0x80) === 0) return value;
-    }
-  };
-  while (at < block.length) {
-    const tag = varint();
-    // Block has two fields, both length-delimited: anything else is not a block this node built.
-    if ((tag & 7) !== 2) throw new Error(`block bytes: wire type ${tag & 7} where only bytes fields are`);
-    const length = varint();
-    if (at + length > block.length) throw new Error('block bytes: a field runs past the end');
-    if (tag >>> 3 === 2) spans.push({ start: at, end: at + length });
-    at += length;
-  }
-  return spans;
+  return fieldSpans(block).filter((span) => span.field === 2).map((span) => ({ start: span.valueStart, end: span.end }));
 }
 
 function encodeVarint(value: number, out: number[]): void {

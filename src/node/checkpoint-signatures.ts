@@ -48,6 +48,8 @@ export interface CheckpointSignaturesComponents {
 interface HeightLines {
   readonly text: string;
   readonly validators: readonly ValidatorEntry[];
+  /** Each validator's note key ID (a SHA-256 each), made once per height, not per message. */
+  readonly keyIds: readonly number[];
   /** Verified lines by validator index in the set (the set's order). */
   readonly lines: Map<number, NoteSignature>;
 }
@@ -98,7 +100,7 @@ export class CheckpointSignatures {
     const entry = await this.entryOf(height);
     if (entry === undefined) return 'ignore';
     if (entry.text !== text) return 'reject'; // another root (or size form) than the header committed here
-    const index = entry.validators.findIndex((v) => noteKeyId(this.c.chainId, v.publicKey) === signature.keyId);
+    const index = entry.keyIds.indexOf(signature.keyId);
     if (index < 0) return 'reject';
     if (entry.lines.has(index)) return 'ignore';
     if (!this.c.verify(entry.validators[index]!.publicKey as PublicKey, utf8(text), signature.signature)) return 'reject';
@@ -131,7 +133,8 @@ export class CheckpointSignatures {
     const checkpoint = await this.c.checkpointAt(height);
     if (checkpoint === undefined) return undefined;
     const validators = await this.c.validatorsAt(height);
-    const entry: HeightLines = { text: encodeCheckpoint(checkpoint), validators, lines: new Map() };
+    const keyIds = validators.map((v) => noteKeyId(this.c.chainId, v.publicKey));
+    const entry: HeightLines = { text: encodeCheckpoint(checkpoint), validators, keyIds, lines: new Map() };
     // Another call may have made it while this one awaited: keep the first, which may hold lines.
     const again = this.heights.get(height);
     if (again !== undefined) return again;

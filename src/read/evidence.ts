@@ -3,9 +3,9 @@
 // the batch's block and tx): an item's record is rebuilt from its batch tx.
 import { pb, txHash, type EvidenceRecordMsg } from '../codec/index.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
-import { batchItemPrefix, evidenceCountKey, evidenceKey, parseBatchItemKey, readCounter, submitterAnchorKey,
+import { ITEM_KEY_DIGEST_BYTES, batchItemPrefix, evidenceCountKey, evidenceKey, parseBatchItemKey, readCounter, submitterAnchorKey,
   submitterCountKey } from '../state/index.js';
-import { equalBytes, fromUtf8, HASH_BYTES } from '../types/index.js';
+import { equalBytes, fromUtf8 } from '../types/index.js';
 
 /** Anchors of one digest, oldest first: single anchors and indexed-batch items merged in chain order. */
 export async function evidenceRecords(ledger: Ledger, algorithm: number, digest: Uint8Array, offset: number, limit: number):
@@ -49,32 +49,13 @@ export async function submitterRecords(ledger: Ledger, submitter: Uint8Array, of
 }
 
 /**
- * How many leading bytes of a digest the state's item key holds: the first byte whose change
- * leaves the key prefix unchanged. Found by asking batchItemPrefix, not by knowing its layout, so
- * the batch index's digest ends (which start at ITEM_TAIL_FROM) are relied on only while the key
- * covers every byte before them.
- */
-function itemKeyCoversBytes(): number {
-  const zero = new Uint8Array(HASH_BYTES);
-  const base = batchItemPrefix(1, zero);
-  for (let i = 0; i < HASH_BYTES; i++) {
-    const other = zero.slice();
-    other[i] = 0xff;
-    if (batchItemPrefix(1, other) === base) return i;
-  }
-  return HASH_BYTES;
-}
-
-let keyCovers: number | undefined;
-
-/**
  * An indexed-batch item's record; undefined if the digest differs there. From the batch index
  * when the block has one (a few KB), else rebuilt from the batch tx in the block.
  */
 async function batchItemRecord(ledger: Ledger, algorithm: number, digest: Uint8Array,
   at: { height: number; txIndex: number; itemIndex: number }): Promise<EvidenceRecordMsg | undefined> {
   const entry = await ledger.batchIndexEntry(at.height, at.txIndex);
-  if (entry !== undefined && entry.tailFrom <= (keyCovers ??= itemKeyCoversBytes())) {
+  if (entry !== undefined && entry.tailFrom <= ITEM_KEY_DIGEST_BYTES) {
     return entry.matches(at.itemIndex, digest) ? entry.record(digest, at.itemIndex) : undefined;
   }
   return batchItemFromBlock(ledger, algorithm, digest, at);

@@ -11,7 +11,7 @@ import type { ChainParams } from './genesis.js';
 export type AnchorBatchMsg = InstanceType<typeof pb.AnchorBatch>;
 
 /** Bytes of the digest that name an item's state key: 20 bytes, 2^-160 chance of sharing a key. */
-const ITEM_KEY_DIGEST_BYTES = 20;
+export const ITEM_KEY_DIGEST_BYTES = 20;
 
 export function batchOf(tx: DecodedTx): AnchorBatchMsg | undefined {
   return tx.body.action === 'anchorBatch' && tx.body.anchorBatch ? (tx.body.anchorBatch as AnchorBatchMsg) : undefined;
