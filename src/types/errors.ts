@@ -79,6 +79,22 @@ export const ERROR_CODES = {
   PAYMENT_INVALID: { status: 422, title: 'A payment report field is missing or out of bounds' },
   PAYMENT_DUPLICATE: { status: 409, title: 'This bank reference is already reported' },
   CASE_BLOCK_FULL: { status: 503, title: 'The block holds as many case events as it may; retry in the next block' },
+  // Cross-chain (docs/crosschain.md)
+  FOREIGN_CHAIN_INVALID: { status: 422, title: 'A foreign chain registration field is missing or out of bounds' },
+  FOREIGN_CHAIN_EXISTS: { status: 409, title: 'A foreign chain with this name is registered already' },
+  FOREIGN_CHAIN_UNKNOWN: { status: 404, title: 'No foreign chain is registered under this name' },
+  FOREIGN_CHAIN_KIND_MISMATCH: { status: 422, title: 'The action does not apply to this kind of foreign chain' },
+  FOREIGN_CHAIN_FROZEN: { status: 409, title: 'The foreign chain\'s client is frozen after conflicting commits; governance must reset it' },
+  FOREIGN_CHAIN_EXPIRED: { status: 409, title: 'The foreign chain\'s newest trusted header is older than its trusting period' },
+  FOREIGN_HEADER_INVALID: { status: 422, title: 'The foreign header, its commit or its set changes do not verify against the trusted headers' },
+  FOREIGN_HEADER_STALE: { status: 409, title: 'The foreign header is not above the newest trusted one' },
+  FOREIGN_MISBEHAVIOUR_INVALID: { status: 422, title: 'The two headers are not a proved conflict' },
+  FOREIGN_CHECKPOINT_INVALID: { status: 422, title: 'The checkpoint is not signed by the log\'s key and enough of its witnesses, or its consistency proof fails' },
+  FOREIGN_CHECKPOINT_STALE: { status: 409, title: 'The checkpoint is not larger than the newest recorded one' },
+  FOREIGN_RECEIPT_MALFORMED: { status: 400, title: 'The foreign receipt does not decode' },
+  FOREIGN_NOT_CHECKPOINTED: { status: 404, title: 'No recorded header of the foreign chain covers this anchor yet' },
+  FOREIGN_SOURCE_UNAVAILABLE: { status: 502, title: 'The foreign chain\'s node did not answer with a usable receipt' },
+  CROSSCHAIN_VERIFICATION_INVALID: { status: 422, title: 'A field of the verification record is missing or out of bounds' },
   MEMPOOL_FULL: { status: 503, title: 'Mempool is full, retry later' },
   // Blocks from peers: a validator refuses to vote for one, block sync skips its sender. No request
   // carries a block, so the status is only for completeness.
