@@ -88,6 +88,11 @@ export interface NodeConfig {
     /** A round starts as soon as this many heights committed since the last one; 0: by the interval alone. */
     readonly everyHeights: number;
   };
+  /** Foreign chains this node composes two-hop receipts for (docs/crosschain.md §5). */
+  readonly crosschain: {
+    /** `<name> <URL>` each: a registered foreign chain's name and the base URL of a node of that chain. */
+    readonly sources: readonly string[];
+  };
 }
 
 export const DEFAULT_CONFIG: NodeConfig = {
@@ -143,5 +148,8 @@ export const DEFAULT_CONFIG: NodeConfig = {
     list: [],
     intervalMs: 30_000,
     everyHeights: 0,
+  },
+  crosschain: {
+    sources: [],
   },
 };

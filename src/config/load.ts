@@ -59,6 +59,7 @@ export function loadConfig(options: LoadConfigOptions): NodeConfig {
   checkOrder(values, 'api.commitWaitMsMax', 'api.connectionTimeoutMs', 'below');
   checkOrder(values, 'api.connectionsPerClientMax', 'api.connectionsMax', 'at most');
   checkWitnesses(values);
+  checkCrosschainSources(values);
   return build(values);
 }
 
@@ -192,6 +193,24 @@ function checkWitnesses(values: Values): void {
     }
     if (keys.has(key)) fail(`${where}: the witness key ${key.slice(0, key.indexOf('+', key.indexOf('+') + 1))} is listed twice`);
     keys.add(key);
+  });
+}
+
+/** Each source's URL parses and no name is listed twice: a name picks one node. */
+function checkCrosschainSources(values: Values): void {
+  const entry = values.get('crosschain.sources');
+  if (entry === undefined) return;
+  const names = new Set<string>();
+  (entry.value as string[]).forEach((item, i) => {
+    const [name, url] = item.split(' ') as [string, string];
+    const where = `crosschain.sources[${i}] from ${entry.source}`;
+    try {
+      new URL(url);
+    } catch {
+      fail(`${where}: ${JSON.stringify(url)} is not a URL`);
+    }
+    if (names.has(name)) fail(`${where}: the chain ${name} is listed twice`);
+    names.add(name);
   });
 }
 

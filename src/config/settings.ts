@@ -39,6 +39,10 @@ const PEER_MULTIADDR_RE = /^\/[^\s,]+\/p2p\/[1-9A-HJ-NP-Za-km-z]+$/;
 // a space or a comma, the list separator).
 const WITNESS_RE = /^https?:\/\/[^\s,]+ [^\s,+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/;
 
+// A side chain's node for two-hop receipts: the registered name, one space, its base URL (neither
+// holds a space or a comma, the list separator).
+const CROSSCHAIN_SOURCE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63} https?:\/\/[^\s,]+$/;
+
 export const SETTINGS: readonly SettingSpec[] = [
   { path: 'dataDir', kind: pathString },
   { path: 'moniker', kind: { type: 'string', allowEmpty: false, pattern: NAME_RE,
@@ -90,6 +94,9 @@ export const SETTINGS: readonly SettingSpec[] = [
   // A floor of a second: each round is a request per witness, and a witness serialises its requests.
   { path: 'witnesses.intervalMs', kind: { type: 'int', min: 1_000, max: INT_MAX } },
   { path: 'witnesses.everyHeights', kind: nonNegative },
+  // Names and URLs are checked further by the loader: see checkCrosschainSources.
+  { path: 'crosschain.sources', kind: { type: 'list', itemPattern: CROSSCHAIN_SOURCE_RE,
+    itemPatternText: '"<registered name> <http(s) URL>", e.g. "lender-side https://side.lender.example:8080"' } },
 ];
 
 export const ENV_PREFIX = 'TIANPING_';
