@@ -12,3 +12,7 @@ export {
   type NoteSignature, type OpenedNote, type ParsedNote,
 } from './note.js';
 export { checkpointOfHeader, encodeCheckpoint, parseCheckpoint, type Checkpoint } from './checkpoint.js';
+export {
+  COSIGNATURE_V1_TYPE, cosignatureMessage, cosignerKeyId, parseWitnessKey, verifyCosignatures,
+  type CosignatureCheck, type CosignatureVerify, type CosignerKey,
+} from './cosignature.js';
