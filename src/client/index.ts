@@ -29,3 +29,10 @@ export { createCaseTx, caseActionTx, reportPaymentTx, fileExecutionTx, identityC
   type CaseTxCommon, type CreateCaseTxParams, type CaseActionTxParams, type PaymentReportTxParams, type ExecutionFilingTxParams,
 } from './cases.js';
 export { caseTermsFromJson, parseIsoTime, parseGrace, CASE_TERMS_FORMAT, type CaseTermsWire, type CasePartyWire } from './case-terms.js';
+export { encodeTwoHopReceipt, decodeTwoHopReceipt, twoHopReceiptToJson, twoHopReceiptFromJson, parseTwoHopReceiptJson,
+  formatTwoHopReceiptJson, parseReceiptFileBytes, TWO_HOP_RECEIPT_KIND, TWO_HOP_RECEIPT_VERSION, type TwoHopReceipt, type TwoHopReceiptJson,
+  type TxInclusion, type TxInclusionJson, type ReceiptFile } from './two-hop.js';
+export { verifyTwoHopReceipt, twoHopFormatFailure, TWO_HOP_CHECKS, TWO_HOP_MAIN_CHECKS, type TwoHopCheckId, type TwoHopVerification,
+  type VerifiedTwoHop } from './two-hop-verify.js';
+export { verifyC2spInclusion, C2SP_INCLUSION_CHECKS, type C2spInclusionCheckId, type C2spInclusionProof, type C2spInclusionVerification,
+  type C2spLog, type RecordedCheckpoint } from './c2sp-inclusion.js';
