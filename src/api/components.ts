@@ -6,6 +6,10 @@ import type {
 } from '../contract/http.js';
 import type { ConsistencyProofSchema } from '../contract/history.js';
 import type { CaseEventSchema, CaseEventsSchema, CaseListSchema, CaseSchema, CaseStatusNameSchema, CaseSummarySchema } from '../contract/cases.js';
+import type {
+  CaseVerificationsSchema, CrossChainVerdictSchema, ForeignChainDetailSchema, ForeignChainSchema, LightBlockSchema, TwoHopReceiptSchema,
+  VerificationCountsSchema, VerificationRecordSchema,
+} from '../contract/crosschain.js';
 import type { Genesis } from '../state/genesis.js';
 import type { Hash32 } from '../types/index.js';
 
@@ -87,6 +91,50 @@ export interface CaseListQuery {
   readonly limit: number;
 }
 
+/** A foreign chain with its standing at the newest block time (docs/crosschain.md §1); the route adds expiresAt. */
+export type ForeignChainView = Omit<Json<typeof ForeignChainSchema>, 'expiresAt'>;
+export type ForeignChainDetailView = Omit<Json<typeof ForeignChainDetailSchema>, 'expiresAt'>;
+export type VerificationRecordView = Omit<Json<typeof VerificationRecordSchema>, 'time'>;
+export type CaseVerificationsView = Omit<Json<typeof CaseVerificationsSchema>, 'verifications'> & {
+  readonly verifications: readonly VerificationRecordView[];
+};
+export type VerificationCountsView = Json<typeof VerificationCountsSchema>;
+export type CrossChainVerdict = Json<typeof CrossChainVerdictSchema>;
+export type LightBlockView = Json<typeof LightBlockSchema>;
+export type TwoHopReceiptView = Json<typeof TwoHopReceiptSchema>;
+
+/** POST /v1/crosschain/verify's body: the receipt is the foreign chain's own JSON form, read by the node. */
+export interface CrossChainVerifyRequest {
+  readonly chain: string;
+  readonly receipt: unknown;
+  /** The item's digest, when the court holds it apart from the receipt (hex). */
+  readonly digest?: string | undefined;
+}
+
+/** The cross-chain reads and checks (docs/crosschain.md §4–§5). */
+export interface CrossChainComponents {
+  /** Every registered chain with its standing at the newest block time. */
+  foreignChains(): Promise<{ atMs: number; chains: ForeignChainView[] }>;
+  /** One chain with its anchor, newest trusted headers and freeze record: FOREIGN_CHAIN_UNKNOWN. */
+  foreignChain(name: string): Promise<ForeignChainDetailView>;
+  /**
+   * The verdict on a foreign receipt against the light client: FOREIGN_CHAIN_UNKNOWN, FOREIGN_CHAIN_FROZEN,
+   * FOREIGN_CHAIN_EXPIRED, FOREIGN_RECEIPT_MALFORMED; a receipt that fails a check is a verdict, not an error.
+   */
+  verifyForeign(request: CrossChainVerifyRequest): Promise<CrossChainVerdict>;
+  /** A case's records (the first 100) with counts per chain: CASE_UNKNOWN. */
+  caseVerifications(caseNo: string): Promise<CaseVerificationsView>;
+  /** Records counted per chain and per case. */
+  verificationCounts(): Promise<VerificationCountsView>;
+  /**
+   * The two-hop receipt of a side-chain anchor (§5): FOREIGN_CHAIN_UNKNOWN, FOREIGN_CHAIN_KIND_MISMATCH,
+   * FOREIGN_NOT_CHECKPOINTED, FOREIGN_SOURCE_UNAVAILABLE, EVIDENCE_NOT_FOUND.
+   */
+  twoHopReceipt(name: string, digest: Uint8Array, algorithm: 'sha256' | 'sm3'): Promise<TwoHopReceiptView>;
+  /** Header, commit and next set of a committed height, with the set changes since `since` (§5): BLOCK_NOT_FOUND. */
+  lightBlock(height: number, since: number): Promise<LightBlockView>;
+}
+
 export interface ApiComponents {
   readonly genesis: Genesis;
   /** Admits a signed tx to the mempool; throws TianpingError on bad input. */
@@ -164,6 +212,8 @@ export interface ApiComponents {
    * HISTORY_SIZE_BEYOND_TIP, HISTORY_PROOF_BUSY.
    */
   historyConsistency(from: number, to: number): Promise<ConsistencyProofView>;
+  /** The cross-chain routes are served when present (docs/crosschain.md). */
+  readonly crosschain?: CrossChainComponents;
 }
 
 /** A receipt as JSON (format "tianping-receipt", docs/receipt-format.md) and as protobuf bytes. */

@@ -15,6 +15,7 @@ import { toHex, type Clock } from '../types/index.js';
 import { NodeCore } from './node.js';
 import { systemClock, systemTimers } from './system-env.js';
 import { WitnessPush, witnessTargets } from './witness-push.js';
+import { parseSources } from './crosschain-two-hop.js';
 import { createP2P } from '../p2p/index.js';
 import { watchDenyList } from './deny-list.js';
 import { allMembers, readValidatorSet } from '../state/index.js';
@@ -106,7 +107,7 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     ...(witnesses === undefined ? {} : { witnessed: (count: number) => witnesses.cosigned(count) }),
     highWater: { store: new FileHighWater(resolve(config.dataDir), metrics.highWaterSyncSeconds), mark },
     ...(repairTo === undefined ? {} : { repairTo }), ...(p2p === undefined ? {} : { network: p2p }), metrics,
-    gatherCheckpoints: true,
+    gatherCheckpoints: true, crosschainSources: { urls: parseSources(config.crosschain.sources) },
   });
   metrics.watch({ height: () => ledger.tip.height, mempool: core.mempool });
   const app = await buildApp(core, {

@@ -18,6 +18,8 @@ import { witnessedReceipt, type WitnessedCheckpoint } from '../read/witnessed-re
 import { LocalNetwork, type ConsensusNetwork } from '../wire/index.js';
 import { systemTimers } from './system-env.js';
 import { CheckpointSignatures } from './checkpoint-signatures.js';
+import { CrossChainService } from './crosschain.js';
+import type { TwoHopSources } from './crosschain-two-hop.js';
 import { CommitWaiters } from './commit-waiters.js';
 import { TendermintDriver } from './tendermint-driver.js';
 import type { HighWaterMark, HighWaterStore } from './high-water.js';
@@ -81,6 +83,8 @@ export interface NodeCoreOptions {
   readonly metrics?: MempoolMetrics & DriverMetrics;
   /** The newest checkpoint cosigned by at least `count` witnesses (node/witness-push.ts); none without witnesses. */
   readonly witnessed?: (count: number) => WitnessedCheckpoint | undefined;
+  /** The side nodes two-hop receipts are composed from (setting crosschain.sources); none by default. */
+  readonly crosschainSources?: TwoHopSources;
 }
 
 /**
@@ -120,6 +124,8 @@ export class NodeCore implements ApiComponents {
   private readonly startedAtMs: number;
   /** Pending txs beyond which the API refuses new ones (MEMPOOL_FULL): see API_BACKLOG_PROPOSALS. */
   readonly submitBacklogMax: number;
+  /** Foreign chains' light clients, verification records and two-hop receipts (docs/crosschain.md). */
+  readonly crosschain: CrossChainService;
 
   constructor(private readonly o: NodeCoreOptions) {
     this.genesis = o.genesis;
@@ -128,6 +134,8 @@ export class NodeCore implements ApiComponents {
     this.waiters = new CommitWaiters(timers);
     this.read = new ReadModel(o.ledger);
     this.history = historyTreeOf(o.ledger);
+    this.crosschain = new CrossChainService({ ledger: o.ledger, chainId: o.genesis.chainId,
+      sources: o.crosschainSources ?? { urls: new Map() }, readable: () => this.readable() });
     this.submitBacklogMax = Math.max(1, API_BACKLOG_PROPOSALS * o.consensus.proposeTxsMax);
     this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
       clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height,

@@ -57,8 +57,17 @@ export async function txInclusion(ledger: Ledger, height: number, txIndex: numbe
 }
 
 /** Each change of the validator set that took effect at a height h' in 2..height: block h' - 1 announces it. */
-async function setChangesUpTo(ledger: Ledger, height: number): Promise<InstanceType<typeof pb.ValidatorSetChange>[]> {
-  const history = [...(await readValidatorHistory(ledger.state)).entries()].filter(([since]) => since > 1 && since <= height)
+function setChangesUpTo(ledger: Ledger, height: number): Promise<InstanceType<typeof pb.ValidatorSetChange>[]> {
+  return setChangesBetween(ledger, 2, height);
+}
+
+/**
+ * Each change of the validator set that took effect at a height h' in from..height (from at least
+ * 2): what a light client trusting the set of height from - 1 walks (docs/crosschain.md §5).
+ */
+export async function setChangesBetween(ledger: Ledger, from: number, height: number): Promise<InstanceType<typeof pb.ValidatorSetChange>[]> {
+  const lowest = Math.max(2, from);
+  const history = [...(await readValidatorHistory(ledger.state)).entries()].filter(([since]) => since >= lowest && since <= height)
     .sort(([a], [b]) => a - b);
   const changes: InstanceType<typeof pb.ValidatorSetChange>[] = [];
   for (const [since, validators] of history) {
