@@ -19,6 +19,7 @@ import { problemBody, registerProblemHandlers, replyWithProblem } from './proble
 import { PROBLEM_MEDIA_TYPE, ProblemSchema } from './schemas.js';
 import { blocksRoutes } from './routes/blocks.js';
 import { casesRoutes } from './routes/cases.js';
+import { crosschainRoutes } from './routes/crosschain.js';
 import { equivocationsRoutes } from './routes/equivocations.js';
 import { genesisRoutes } from './routes/genesis.js';
 import { metricsRoutes, recordAnswers } from './routes/metrics.js';
@@ -135,6 +136,7 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
         { name: 'consensus', description: 'Validator misbehaviour recorded on chain (equivocation)' },
         { name: 'governance', description: 'Members, validator sets and the proposals validators vote on' },
         { name: 'cases', description: 'Judgment contracts: cases, their money and events, and event receipts (signed reads)' },
+        { name: 'crosschain', description: 'Foreign chains followed by light clients, foreign receipts verified, two-hop receipts' },
         { name: 'node', description: 'Status and health of this node' },
         { name: 'web', description: 'The evidence verification page' },
       ],
@@ -201,6 +203,7 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
     await api.register(equivocationsRoutes, routeOptions);
     await api.register(governanceRoutes, routeOptions);
     await api.register(casesRoutes, routeOptions);
+    if (components.crosschain !== undefined) await api.register(crosschainRoutes, { ...routeOptions, crosschain: components.crosschain });
   });
   return app;
 }
