@@ -206,6 +206,21 @@ function isTwoHopProtobuf(bytes: Uint8Array): boolean {
 }
 
 /**
+ * Whether a file names itself a two-hop receipt (protobuf field 1 "two-hop", or a JSON object with
+ * "kind": "two-hop"), whether or not the rest of it reads: a verifier answers a two-hop receipt that
+ * does not parse with the two-hop checks' format failure.
+ */
+export function claimsTwoHopKind(bytes: Uint8Array): boolean {
+  if (isTwoHopProtobuf(bytes)) return true;
+  try {
+    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === TWO_HOP_RECEIPT_KIND;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A receipt file of any kind in either encoding. JSON (first non-blank byte "{" after an optional
  * byte order mark): "kind": "two-hop" is a two-hop receipt, "kind": "event" an event receipt, no
  * kind an anchor receipt. Protobuf: field 1's string names the kind (two-hop or event), an anchor

@@ -10,7 +10,8 @@ import { open } from 'node:fs/promises';
 import { ApiError, TianpingClient, type EvidenceAnchorView, type EvidenceView } from '../../client/index.js';
 import { hashFile } from '../../client/file.js';
 import { ReceiptFormatError, algorithmName, type Receipt } from '../../client/receipt.js';
-import { parseAnyReceiptBytes, type EventReceipt } from '../../client/event-receipt.js';
+import type { EventReceipt } from '../../client/event-receipt.js';
+import { claimsTwoHopKind, parseReceiptFileBytes, type TwoHopReceipt } from '../../client/two-hop.js';
 import { verifyEventReceipt, type EventReceiptVerification, type VerifiedEventReceipt } from '../../client/event-receipt-verify.js';
 import {
   TrustAnchorError, isHeaderHashTrust, receiptFormatFailure, verifyReceipt, type HeaderHashTrust, type ReceiptVerification,
@@ -23,6 +24,7 @@ import { fromHex, toHex } from '../../types/index.js';
 import { CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, algorithmOption, isoTime, localTime, nodeUrl, printJson, runCommand,
   stringOption, type CliIo, type CommandSpec, type ParsedArgs } from '../common.js';
 import { HEX64, isPolicyTrust, readPolicyTrust, trustOf, witnessedLines } from './verify-trust.js';
+import { verifyTwoHopOffline } from './verify-two-hop.js';
 
 const spec: CommandSpec = {
   name: 'verify',
@@ -32,6 +34,7 @@ const spec: CommandSpec = {
        tianping verify <file> --receipt R.json --trusted-header FILE [--salt HEX] [--json]
        tianping verify <file> --receipt R.json --witness-policy POLICY.json [--trust GENESIS.json] [--salt HEX] [--json]
        tianping verify --receipt EVENT-RECEIPT.json --trust GENESIS.json [--json]
+       tianping verify <file> --receipt TWO-HOP.json --trust MAIN-GENESIS.json [--salt HEX] [--json]
 
 Online (default): hashes the file locally and asks the node whether that digest is anchored.
 Prints, for every anchor (oldest first): when (block time, UTC and local), where (height, block
@@ -48,7 +51,9 @@ validator set is read; a receipt whose block is not in that header's history is 
 policy names cosigned its checkpoint (GET /v1/evidence/DIGEST/receipt?witnessed=K; docs/receipt-format.md
 §13.5): a receipt without enough valid cosignatures fails witness-cosignatures. An event receipt (kind
 "event") proves a case event, not a file: it is given without <file> and prints the event, its
-block and who signed.
+block and who signed. A two-hop receipt (kind "two-hop", docs/crosschain.md §5) proves a file
+anchored on a side chain through the main chain that recorded the side header: --trust is the main
+chain's genesis, and the checks of the main block, the relay tx and the side receipt (side-*) are shown.
 
 Options:
   --node URL        node API (default http://127.0.0.1:8080)
@@ -204,16 +209,19 @@ function readBytes(path: string, what: string): Uint8Array {
 }
 
 /** A receipt file that was read: the receipt, or why its bytes are not one (a verdict, not an error). */
-type ReadReceipt = { readonly receipt: Receipt } | { readonly event: EventReceipt } | { readonly notAReceipt: string };
+type ReadReceipt = { readonly receipt: Receipt } | { readonly event: EventReceipt } | { readonly twoHop: TwoHopReceipt }
+  | { readonly notAReceipt: string; readonly twoHopKind?: true };
 
 function readReceipt(path: string): ReadReceipt {
   const bytes = readBytes(path, 'receipt');
   try {
-    const parsed = parseAnyReceiptBytes(bytes);
+    const parsed = parseReceiptFileBytes(bytes);
+    if (parsed.kind === 'two-hop') return { twoHop: parsed.receipt };
     return parsed.kind === 'event' ? { event: parsed.receipt } : { receipt: parsed.receipt };
   } catch (error) {
     // Whatever a hostile document makes the parser throw means the same: this is not a receipt.
-    return { notAReceipt: error instanceof ReceiptFormatError ? error.message : `receipt does not parse: ${(error as Error).message}` };
+    const notAReceipt = error instanceof ReceiptFormatError ? error.message : `receipt does not parse: ${(error as Error).message}`;
+    return claimsTwoHopKind(bytes) ? { notAReceipt, twoHopKind: true } : { notAReceipt };
   }
 }
 
@@ -235,6 +243,12 @@ async function verifyOffline(args: ParsedArgs, file: string | undefined, io: Cli
     if (isPolicyTrust(trust)) throw new UsageError('an event receipt is checked from a genesis or a trusted header with its set');
     if (isHeaderHashTrust(trust)) throw new UsageError('an event receipt is checked from a genesis or a trusted header with its set');
     return verifyEventOffline(args, inputs, read.event, trust, file, io);
+  }
+  if ('twoHop' in read || 'twoHopKind' in read) {
+    if (isPolicyTrust(trust) || isHeaderHashTrust(trust)) throw new UsageError('a two-hop receipt is checked from the main chain\'s genesis (--trust)');
+    if (file === undefined) throw new UsageError('give the file the two-hop receipt is for');
+    return verifyTwoHopOffline({ json: args.json, file, receiptPath: inputs.receiptPath, trustPath: inputs.trustPath, trust,
+      ...(inputs.salt === undefined ? {} : { salt: inputs.salt }) }, 'twoHop' in read ? { receipt: read.twoHop } : read, io);
   }
   if (file === undefined) throw new UsageError('give the file the receipt is for (only an event receipt goes without one)');
   const algorithm = 'receipt' in read ? algorithmName(read.receipt.algorithm) : undefined;
