@@ -18,6 +18,45 @@ export type ValidatorSetMsg = tianping.v1.ValidatorSet;
 export type EquivocationRecordMsg = tianping.v1.EquivocationRecord;
 export type ReportEquivocationMsg = tianping.v1.ReportEquivocation;
 export type ProposalRecordMsg = tianping.v1.ProposalRecord;
+// The cross-chain messages as decoded: protobufjs types nested messages by their loose $Properties
+// (every field optional), but a decoded message holds full instances with defaults; these aliases say
+// so, as the case records' do (state/cases/record.ts).
+export type ForeignValidatorSetMsg = Omit<tianping.v1.ValidatorSet, 'validators'> & { validators: tianping.v1.Validator[] };
+export type TianpingTrustAnchorMsg = Omit<tianping.v1.TianpingTrustAnchor, 'nextValidators'> & {
+  nextValidators?: ForeignValidatorSetMsg | null;
+};
+export type C2spLogAnchorMsg = tianping.v1.C2spLogAnchor;
+export type ForeignChainRegistrationMsg = Omit<tianping.v1.ForeignChainRegistration, 'tianping' | 'c2sp'> & {
+  tianping?: TianpingTrustAnchorMsg | null;
+  c2sp?: C2spLogAnchorMsg | null;
+};
+export type ForeignChainProposalMsg = Omit<tianping.v1.ForeignChainProposal, 'registration'> & {
+  registration?: ForeignChainRegistrationMsg | null;
+};
+export type ValidatorSetChangeMsg = Omit<tianping.v1.ValidatorSetChange, 'nextValidators'> & {
+  nextValidators?: ForeignValidatorSetMsg | null;
+};
+export type ForeignHeaderUpdateMsg = Omit<tianping.v1.ForeignHeaderUpdate, 'setChanges' | 'nextValidators'> & {
+  setChanges: ValidatorSetChangeMsg[];
+  nextValidators?: ForeignValidatorSetMsg | null;
+};
+export type ForeignMisbehaviourMsg = Omit<tianping.v1.ForeignMisbehaviour, 'first' | 'second'> & {
+  first?: ForeignHeaderUpdateMsg | null;
+  second?: ForeignHeaderUpdateMsg | null;
+};
+export type ForeignCheckpointUpdateMsg = tianping.v1.ForeignCheckpointUpdate;
+export type CrossChainVerificationMsg = tianping.v1.CrossChainVerification;
+export type ForeignChainRecordMsg = Omit<tianping.v1.ForeignChainRecord, 'registration'> & {
+  registration?: ForeignChainRegistrationMsg | null;
+};
+export type ForeignTrustedHeaderMsg = Omit<tianping.v1.ForeignTrustedHeader, 'nextValidators'> & {
+  nextValidators?: ForeignValidatorSetMsg | null;
+};
+export type ForeignFreezeRecordMsg = tianping.v1.ForeignFreezeRecord;
+export type CrossChainVerificationRecordMsg = Omit<tianping.v1.CrossChainVerificationRecord, 'verification'> & {
+  verification?: CrossChainVerificationMsg | null;
+};
+export const ForeignChainKind = tianping.v1.ForeignChainKind;
 export const HashAlgorithm = tianping.v1.HashAlgorithm;
 export const VoteType = tianping.v1.VoteType;
 

@@ -17,6 +17,7 @@ const EMPTY = new Uint8Array();
 import { rotateValidatorSet } from './validators.js';
 import { Overlay, type OrderedState, type StateView } from './view.js';
 import { applyCasePlan, caseEventLocationWrite, checkEventRoom, runCaseClock, type BlockEvent } from './cases/index.js';
+import { applyCrossChainPlan } from './crosschain/index.js';
 
 const APP_DOMAIN = utf8('tianping/app/v1');
 /** Every included tx succeeded: the leaf of result code 0. */
@@ -115,6 +116,10 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
   if (action.kind === 'case') return; // its plan is written by the caller, which collects its events
   if (action.kind === 'governance') {
     await applyGovernance(overlay, ctx, tx, action.check);
+    return;
+  }
+  if (action.kind === 'crosschain') {
+    applyCrossChainPlan(overlay, action.plan);
     return;
   }
   if (action.kind === 'equivocation') {

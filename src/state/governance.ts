@@ -1,5 +1,5 @@
-// Governance: joining, removal, suspension, reinstatement and key rotation, each a proposal that the
-// validators vote on. A proposal passes when approvals hold more than 2/3 of the current set's
+// Governance: joining, removal, suspension, reinstatement and key rotation, and the registration or
+// reset of a foreign chain (crosschain/registration.ts), each a proposal that the validators vote on. A proposal passes when approvals hold more than 2/3 of the current set's
 // voting power, and fails once rejections hold 1/3 or more (it could then never pass). Its effect
 // is applied in the block that passes it; a change to the validator set takes effect two heights
 // later (validators.ts).
@@ -13,6 +13,8 @@ import { ROLES, type Role } from './genesis.js';
 import { PROPOSAL_PREFIX, categoryKey, joinsInBlockKey, memberKey, memberNameKey, openProposalKey, proposalKey, retiredKeyKey } from './keys.js';
 import { decodeMember, encodeMember, type MemberRecord } from './members.js';
 import type { TxCheckContext } from './check-context.js';
+import { checkForeignChainProposal, enactForeignChain, isForeignProposalKind, recheckForeignProposal, type ForeignProposalKind }
+  from './crosschain/registration.js';
 import { readValidatorSet, scheduleSetChange, setAtHeightPlusTwo, totalPower } from './validators.js';
 import type { Overlay, ScannableState, StateView } from './view.js';
 
@@ -28,7 +30,7 @@ const POWER_MAX = 2 ** 32;
 const TOTAL_POWER_MAX = 2 ** 36;
 const CHANGE_KINDS = { 1: 'remove', 2: 'suspend', 3: 'reinstate' } as const;
 
-export type ProposalKind = 'join' | 'remove' | 'suspend' | 'reinstate' | 'rotate-key';
+export type ProposalKind = 'join' | 'remove' | 'suspend' | 'reinstate' | 'rotate-key' | ForeignProposalKind;
 
 export type GovernanceCheck =
   | { readonly kind: 'open'; readonly proposalKind: ProposalKind; readonly subject: Uint8Array;
@@ -147,6 +149,18 @@ async function checkRotate(tx: DecodedTx, view: StateView, ctx: GovernanceContex
     openerApproves: false };
 }
 
+/**
+ * A foreign chain's registration or reset (docs/crosschain.md §1): opened by a validator of the
+ * current set, whose tx counts as its approval, like a member change.
+ */
+async function checkForeignChain(tx: DecodedTx, view: StateView, ctx: GovernanceContext): Promise<GovernanceCheck> {
+  if (!(await isCurrentValidator(view, tx.body.signer))) fail('GOV_NOT_VALIDATOR');
+  const proposal = tx.body.foreignChainProposal as Parameters<typeof checkForeignChainProposal>[0];
+  const { proposalKind, subject, payload } = await checkForeignChainProposal(proposal, view, ctx.chainId);
+  if ((await openProposalAbout(view, subject, ctx.timeMs)) !== undefined) fail('GOV_PROPOSAL_OPEN', 'a proposal about this foreign chain is open');
+  return { kind: 'open', proposalKind, subject, payload, openerApproves: true };
+}
+
 async function checkVote(tx: DecodedTx, view: StateView, ctx: GovernanceContext): Promise<GovernanceCheck> {
   const vote = tx.body.governanceVote as InstanceType<typeof pb.GovernanceVote>;
   if (!(await isCurrentValidator(view, tx.body.signer))) fail('GOV_NOT_VALIDATOR');
@@ -165,6 +179,10 @@ async function checkVote(tx: DecodedTx, view: StateView, ctx: GovernanceContext)
  * would overwrite a member, so approving it is refused; it can still be rejected, or expire.
  */
 async function assertStillFree(view: StateView, proposal: ProposalRecordMsg, height: number): Promise<void> {
+  if (isForeignProposalKind(proposal.kind)) {
+    await recheckForeignProposal(view, proposal);
+    return;
+  }
   if (proposal.kind === 'remove' || proposal.kind === 'suspend') {
     // Several removals opened together each left a validator when opened; passing them all must
     // still never empty the set.
@@ -199,7 +217,7 @@ async function assertPowerFits(view: StateView, height: number, power: number): 
 
 export function isGovernanceTx(tx: DecodedTx): boolean {
   const a = tx.body.action;
-  return a === 'joinRequest' || a === 'memberChange' || a === 'rotateKey' || a === 'governanceVote';
+  return a === 'joinRequest' || a === 'memberChange' || a === 'rotateKey' || a === 'governanceVote' || a === 'foreignChainProposal';
 }
 
 export async function checkGovernance(tx: DecodedTx, view: StateView, ctx: GovernanceContext): Promise<GovernanceCheck> {
@@ -208,6 +226,7 @@ export async function checkGovernance(tx: DecodedTx, view: StateView, ctx: Gover
     case 'memberChange': return checkMemberChange(tx, view, ctx);
     case 'rotateKey': return checkRotate(tx, view, ctx);
     case 'governanceVote': return checkVote(tx, view, ctx);
+    case 'foreignChainProposal': return checkForeignChain(tx, view, ctx);
     default: return fail('TX_ACTION_MISSING');
   }
 }
@@ -239,7 +258,7 @@ export async function applyGovernance(overlay: Overlay, ctx: GovernanceApplyCont
     proposal.status = outcome;
     proposal.decidedHeight = ctx.height;
     overlay.set(openProposalKey(proposal.subject), new Uint8Array());
-    if (outcome === 'approved') await enact(overlay, ctx, proposal);
+    if (outcome === 'approved') await enact(overlay, ctx, proposal, tx.hash);
   }
   overlay.set(proposalKey(proposal.id), pb.ProposalRecord.encode(proposal).finish());
 }
@@ -260,8 +279,12 @@ async function tally(view: StateView, proposal: ProposalRecordMsg): Promise<'ope
   return 'open';
 }
 
-async function enact(overlay: Overlay, ctx: GovernanceApplyContext, proposal: ProposalRecordMsg): Promise<void> {
+async function enact(overlay: Overlay, ctx: GovernanceApplyContext, proposal: ProposalRecordMsg, txHash: Uint8Array): Promise<void> {
   const subject = proposal.subject;
+  if (isForeignProposalKind(proposal.kind)) {
+    await enactForeignChain(overlay, proposal, { height: ctx.height, timeMs: ctx.timeMs, txHash });
+    return;
+  }
   if (proposal.kind === 'join') {
     const join = pb.JoinRequest.decode(proposal.payload);
     const role = ROLES[join.role - 1] as Role;

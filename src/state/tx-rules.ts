@@ -15,6 +15,7 @@ import { checkEquivocation, equivocationKey, reportOf, type Offence } from './eq
 import { anchorFieldsOf, batchOf, checkBatch } from './batch.js';
 import { checkGovernance, isGovernanceTx, type GovernanceCheck, type GovernanceContext } from './governance.js';
 import { checkCaseTx, isCaseTx, type CasePlan } from './cases/index.js';
+import { checkCrossChainStateless, checkCrossChainTx, isCrossChainTx, type CrossChainPlan } from './crosschain/index.js';
 
 
 export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
@@ -40,6 +41,10 @@ export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
 function checkAction(tx: DecodedTx, params: ChainParams): void {
   if (tx.body.action === 'reportEquivocation' && reportOf(tx) !== undefined) return;
   if (isGovernanceTx(tx) || isCaseTx(tx)) return;
+  if (isCrossChainTx(tx)) {
+    checkCrossChainStateless(tx);
+    return;
+  }
   const batch = batchOf(tx);
   if (batch !== undefined) {
     checkBatch(batch, params);
@@ -76,13 +81,16 @@ export type CheckedAction =
   | { readonly kind: 'anchor' }
   | { readonly kind: 'equivocation'; readonly offence: Offence }
   | { readonly kind: 'governance'; readonly check: GovernanceCheck }
-  | { readonly kind: 'case'; readonly plan: CasePlan };
+  | { readonly kind: 'case'; readonly plan: CasePlan }
+  | { readonly kind: 'crosschain'; readonly plan: CrossChainPlan };
 
 export async function checkTxStateful(tx: DecodedTx, view: OrderedState, ctx: StatefulCheckContext): Promise<CheckedAction> {
   if ((await view.get(txKey(tx.id))) !== undefined) throw new TianpingError('TX_ALREADY_COMMITTED');
   if (isGovernanceTx(tx)) return { kind: 'governance', check: await checkGovernance(tx, view, ctx) };
   const member = await (ctx.members?.member(tx.body.signer) ?? readMember(view, tx.body.signer));
   if (isCaseTx(tx)) return { kind: 'case', plan: await checkCaseTx(tx, view, ctx, member) };
+  // Foreign chains' updates (any active member) and the courts' verification records.
+  if (isCrossChainTx(tx)) return { kind: 'crosschain', plan: await checkCrossChainTx(tx, view, ctx, member) };
   const report = reportOf(tx);
   if (report !== undefined) {
     // Node keys report what their nodes saw on the wire.
