@@ -72,6 +72,13 @@ export default defineConfig([
             regex: '^(\\.\\./)+(ledger|node|api|mempool|p2p|wire|blocks|read|cli|metrics)(/|$)',
             message: 'consensus/ and state/ sit below ledger, mempool, p2p, api, wire, blocks, read, node and cli: inject what you need instead',
           },
+          // Pure neighbours state/ may read: checkpoint/ (signed notes, cosignatures: a foreign log's
+          // checkpoints, state/crosschain/). The SDK (client/), the witness service, the HTTP contract
+          // and the node's settings are not among them: what state shares with the SDK lives in codec/.
+          {
+            regex: '^(\\.\\./)+(client|witness|contract|config)(/|$)',
+            message: 'state/ and consensus/ take types, crypto, codec, merkle and checkpoint/ only: client/, witness/, contract/ and config/ sit beside or above them',
+          },
         ],
       }],
       'no-restricted-properties': ['error',
