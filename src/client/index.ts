@@ -36,3 +36,7 @@ export { verifyTwoHopReceipt, twoHopFormatFailure, TWO_HOP_CHECKS, TWO_HOP_MAIN_
   type VerifiedTwoHop } from './two-hop-verify.js';
 export { verifyC2spInclusion, C2SP_INCLUSION_CHECKS, type C2spInclusionCheckId, type C2spInclusionProof, type C2spInclusionVerification,
   type C2spLog, type RecordedCheckpoint } from './c2sp-inclusion.js';
+export { foreignChainProposalTx, foreignHeaderUpdateTx, foreignMisbehaviourTx, foreignCheckpointUpdateTx, crossChainVerificationTx,
+  FOREIGN_CHAIN_KINDS, type ForeignChainKindName, type ForeignChainRegistrationParams, type ForeignChainProposalTxParams,
+  type ForeignHeaderUpdateParams, type ForeignHeaderUpdateTxParams, type ForeignMisbehaviourTxParams, type ForeignCheckpointUpdateTxParams,
+  type CrossChainVerificationTxParams, type ForeignSetChangeParams, type ForeignSetParams, type ForeignValidatorParams } from './crosschain-tx.js';
