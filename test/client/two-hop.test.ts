@@ -2,6 +2,8 @@
 // the good receipt verifies from the main genesis alone in both encodings; each tampered link fails
 // at the check named for it; the readers refuse what is not exactly one two-hop receipt and tell the
 // three receipt kinds apart.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { encodeEventReceipt, type EventReceipt } from '../../src/client/event-receipt.js';
 import { encodeReceipt, ReceiptFormatError } from '../../src/client/receipt.js';
@@ -14,6 +16,7 @@ import { TWO_HOP_CHECKS, twoHopFormatFailure, verifyTwoHopReceipt, type TwoHopCh
 import { keyPairFromSeed } from '../../src/crypto/ed25519.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { utf8 } from '../../src/types/index.js';
+import { PROJECT_ROOT } from '../e2e/node-process.js';
 import { FILE, MAIN_CHAIN, SIDE_CHAIN, SIDE_NAME, mainGenesis, makeTwoHop } from './two-hop-fixture.js';
 
 const good = makeTwoHop();
@@ -166,5 +169,18 @@ describe('the two-hop receipt encodings', () => {
       eventProof: [], header: good.receipt.checkpoint.header, commit: good.receipt.checkpoint.commit, setChanges: [] };
     expect(parseReceiptFileBytes(encodeEventReceipt(event)).kind).toBe('event');
     expect(() => parseReceiptFileBytes(utf8('{"kind":"two-hop","version":1}'))).toThrow(ReceiptFormatError);
+  });
+});
+
+describe('the web page\'s SDK bundle (tianping-web.js, generated)', () => {
+  it('reads a two-hop receipt file and reaches the SDK\'s verdicts', async () => {
+    const web = await import(pathToFileURL(join(PROJECT_ROOT, 'src', 'api', 'web', 'tianping-web.js')).href) as {
+      parseReceiptFileBytes: typeof parseReceiptFileBytes; verifyTwoHopReceipt: typeof verifyTwoHopReceipt;
+    };
+    const parsed = web.parseReceiptFileBytes(utf8(formatTwoHopReceiptJson(good.receipt)));
+    if (parsed.kind !== 'two-hop') throw new Error(`read as ${parsed.kind}`);
+    expect(web.verifyTwoHopReceipt(parsed.receipt, good.evidence, mainGenesis).valid).toBe(true);
+    const altered = web.verifyTwoHopReceipt(makeTwoHop({ relayName: 'x' }).receipt, good.evidence, mainGenesis);
+    expect(altered.valid ? 'valid' : altered.failed).toBe('relay-tx');
   });
 });

@@ -5,7 +5,8 @@
 // policy, verifyWitnessedReceipt) against the trust
 // anchor, which the page fetched once at load (or the user loaded from a file), so that check needs
 // no network at all; an event receipt (a case event's proof, no file needed) is checked against the
-// same anchor (event-receipt-view.ts). Every value from the network or a file is written with
+// same anchor (event-receipt-view.ts), and a two-hop receipt (a side chain's anchor proved through the
+// main chain) against the main chain's genesis (two-hop-view.ts). Every value from the network or a file is written with
 // textContent, never as HTML.
 //
 // Written in TypeScript and compiled by scripts/generate.mjs to app.js, which imports the SDK bundle
@@ -13,11 +14,12 @@
 import type { AnchorSchema, EvidenceResponseSchema, Json, ProblemSchema, StatusSchema } from '../../contract/http.js';
 import {
   GenesisError, ReceiptFormatError, TrustAnchorError, TrustFileError, createHasher, fromHex,
-  parseAnyReceiptBytes, parseTrustAnchor, receiptFacts, toHex, verifyWithTrust,
-  type AnyReceipt, type EvidenceAlgorithm, type LoadedTrust, type ReceiptVerification, type WitnessedCheckId, type WitnessedVerification,
+  parseReceiptFileBytes, parseTrustAnchor, receiptFacts, toHex, verifyWithTrust,
+  type ReceiptFile, type EvidenceAlgorithm, type LoadedTrust, type ReceiptVerification, type WitnessedCheckId, type WitnessedVerification,
 } from './tianping-web.js';
 import { wireCaseView } from './case-view.js';
 import { eventReceiptFactRows, showEventReceiptCheck } from './event-receipt-view.js';
+import { showTwoHopCheck, twoHopFactRows } from './two-hop-view.js';
 
 // Read and hashed per step: big enough that the per-call overhead vanishes, small enough that the
 // page stays responsive (a step takes some 30 ms of JavaScript hashing) and memory stays flat for a
@@ -92,7 +94,7 @@ const state: {
   hashQueue: Promise<unknown>;
   lookupToken: number;
   anchorsByTx: Map<string, EvidenceAnchor>;
-  receipt: { readonly parsed: AnyReceipt; readonly name: string } | undefined;
+  receipt: { readonly parsed: ReceiptFile; readonly name: string } | undefined;
   trust: Trust | undefined;
   checkToken: number;
 } = {
@@ -461,9 +463,9 @@ async function loadTrustFile(file: File): Promise<void> {
 async function loadReceiptBytes(bytes: Uint8Array, name: string): Promise<void> {
   hideCertificate();
   const facts = $('receipt-facts');
-  let parsed: AnyReceipt;
+  let parsed: ReceiptFile;
   try {
-    parsed = parseAnyReceiptBytes(bytes);
+    parsed = parseReceiptFileBytes(bytes);
     state.receipt = { parsed, name };
   } catch (error) {
     state.receipt = undefined;
@@ -475,6 +477,13 @@ async function loadReceiptBytes(bytes: Uint8Array, name: string): Promise<void> 
   if (parsed.kind === 'event') {
     fillFields(facts, eventReceiptFactRows(parsed.receipt, name));
     facts.hidden = false;
+    await runReceiptCheck();
+    return;
+  }
+  if (parsed.kind === 'two-hop') {
+    fillFields(facts, twoHopFactRows(parsed.receipt, name));
+    facts.hidden = false;
+    if (parsed.receipt.side.salted) $<HTMLDetailsElement>('salt-details').open = true;
     await runReceiptCheck();
     return;
   }
@@ -532,7 +541,8 @@ async function runReceiptCheck(): Promise<void> {
     showEventReceiptCheck(result, parsed.receipt, name, state.trust?.loaded);
     return;
   }
-  const receipt = parsed.receipt;
+  // A two-hop receipt proves a file on the side chain: the file is hashed with its side receipt's algorithm.
+  const receipt = parsed.kind === 'two-hop' ? parsed.receipt.side : parsed.receipt;
   const missing = missingInputs();
   if (missing.length > 0) {
     result.replaceChildren(verdict('pending', `还需要：${missing.map((m) => m[0]).join('、')}。`,
@@ -563,6 +573,10 @@ async function runReceiptCheck(): Promise<void> {
   const trust = state.trust;
   if (trust === undefined) return;
   const evidence = salt.bytes === undefined ? { fileDigest } : { fileDigest, salt: salt.bytes };
+  if (parsed.kind === 'two-hop') {
+    showTwoHopCheck(result, parsed.receipt, name, evidence, trust.loaded);
+    return;
+  }
   let verification: ReceiptVerification | WitnessedVerification;
   try {
     verification = verifyWithTrust(receipt, evidence, trust.loaded.anchor);

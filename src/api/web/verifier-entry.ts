@@ -2,7 +2,8 @@
 // runs exactly the SDK's code, not a re-implementation: the same streaming hashers as the CLI, and
 // the same receipt checks (docs/receipt-format.md §6, and §13 for a receipt proved against a trusted
 // header hash), and for an event receipt the same
-// eight event checks as `tianping verify`. Only browser-safe modules are
+// eight event checks as `tianping verify`; a two-hop receipt (docs/crosschain.md §5) runs
+// verifyTwoHopReceipt against the main chain's genesis. Only browser-safe modules are
 // imported here (no node:*), one by one rather than through client/index.ts, so the bundle carries
 // the verifier and not the HTTP client.
 import { decodeCanonical, pb } from '../../codec/proto.js';
@@ -19,6 +20,8 @@ export { RECEIPT_WITNESSED_CHECKS, verifyWitnessedReceipt } from '../../client/w
 export { parseReceiptJson, parseReceiptBytes } from '../../client/receipt-json.js';
 export { parseAnyReceiptBytes } from '../../client/event-receipt.js';
 export { verifyEventReceipt, EVENT_RECEIPT_CHECKS } from '../../client/event-receipt-verify.js';
+export { parseReceiptFileBytes } from '../../client/two-hop.js';
+export { verifyTwoHopReceipt, TWO_HOP_CHECKS } from '../../client/two-hop-verify.js';
 export { ReceiptFormatError } from '../../client/receipt.js';
 export { createHasher, EVIDENCE_ALGORITHMS } from '../../crypto/hash.js';
 export { GenesisError } from '../../state/genesis.js';
@@ -29,6 +32,9 @@ export type { Receipt } from '../../client/receipt.js';
 export type { WitnessedCheckId, WitnessedVerification } from '../../client/witness-policy.js';
 export type { AnyReceipt, EventReceipt } from '../../client/event-receipt.js';
 export type { EventReceiptCheckId, EventReceiptVerification, VerifiedEventReceipt } from '../../client/event-receipt-verify.js';
+export type { ReceiptFile, TwoHopReceipt } from '../../client/two-hop.js';
+export type { TwoHopCheckId, TwoHopVerification, VerifiedTwoHop } from '../../client/two-hop-verify.js';
+export type { ReceiptEvidence } from '../../client/receipt-verify.js';
 export type { EvidenceAlgorithm } from '../../crypto/hash.js';
 
 /** A validator as the page shows it in the trust anchor and the certificate. */
