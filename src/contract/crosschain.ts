@@ -97,6 +97,7 @@ export const CrossChainVerdictSchema = Type.Object({
   receiptDigest: LowerHex('SHA-256 of the receipt bytes verified (protobuf for tianping, the JSON text for c2sp-checkpoint): '
     + 'what a CrossChainVerification records'),
   trustHeight: SafeUint('The trusted header the receipt was checked from (tianping); 0 otherwise'),
+  platform: LowerHex('tianping, when valid: the key that signed the anchoring tx on the foreign chain; else empty'),
 });
 
 export const VerificationCountSchema = Type.Object({

@@ -69,12 +69,12 @@ function parseForeignReceipt(value: unknown): Receipt {
 /** The verdict of a verification in the route's shape, `chain` first. */
 export function verdictOf(context: ChainContext, verification: { valid: boolean; checks: readonly Check[]; failed?: string;
   reason?: string; skipped?: readonly string[] }, facts: { foreignHeight: number; algorithm?: 'sha256' | 'sm3'; digest: string;
-  receiptDigest: string; trustHeight: number }): CrossChainVerdict {
+  receiptDigest: string; trustHeight: number; platform?: string }): CrossChainVerdict {
   return {
     chain: context.name, kind: context.kind, standing: context.standing, valid: verification.valid,
     checks: [context.chainCheck, ...verification.checks.map((c) => ({ id: c.id, ok: c.ok, detail: c.detail }))],
     ...(verification.valid ? {} : { failedCheck: verification.failed!, reason: verification.reason!, skipped: [...verification.skipped!] }),
-    ...facts,
+    platform: '', ...facts,
   };
 }
 
@@ -92,7 +92,7 @@ async function verifyTianping(ledger: Ledger, context: ChainContext, value: unkn
   const facts = (verification: ReceiptVerification, trustHeight: number): Parameters<typeof verdictOf>[2] => ({
     foreignHeight: verification.valid ? verification.receipt.height : headerHeight(receipt.header),
     ...(algorithmName(receipt.algorithm) === undefined ? {} : { algorithm: algorithmName(receipt.algorithm)! }),
-    digest: toHex(receipt.digest), receiptDigest, trustHeight,
+    digest: toHex(receipt.digest), receiptDigest, trustHeight, platform: verification.valid ? verification.receipt.submitter : '',
   });
   if (receipt.trusted !== undefined) {
     const hash = sha256(receipt.trusted.header);
