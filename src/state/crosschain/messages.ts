@@ -5,17 +5,17 @@ import { pb, type CrossChainVerificationRecordMsg, type ForeignChainRecordMsg, t
 
 type Props<T extends abstract new (...args: never[]) => unknown> = NonNullable<ConstructorParameters<T>[0]>;
 
-export const decodeChainRecord = (bytes: Uint8Array): ForeignChainRecordMsg => decodeChainRecord(bytes) as ForeignChainRecordMsg;
+export const decodeChainRecord = (bytes: Uint8Array): ForeignChainRecordMsg => pb.ForeignChainRecord.decode(bytes) as ForeignChainRecordMsg;
 export const chainRecord = (props: Props<typeof pb.ForeignChainRecord> | ForeignChainRecordMsg): ForeignChainRecordMsg =>
-  chainRecord(props as Props<typeof pb.ForeignChainRecord>) as ForeignChainRecordMsg;
+  pb.ForeignChainRecord.create(props as Props<typeof pb.ForeignChainRecord>) as ForeignChainRecordMsg;
 
 export const decodeTrustedHeader = (bytes: Uint8Array): ForeignTrustedHeaderMsg =>
-  decodeTrustedHeader(bytes) as ForeignTrustedHeaderMsg;
+  pb.ForeignTrustedHeader.decode(bytes) as ForeignTrustedHeaderMsg;
 export const trustedHeader = (props: Props<typeof pb.ForeignTrustedHeader>): ForeignTrustedHeaderMsg =>
-  trustedHeader(props) as ForeignTrustedHeaderMsg;
+  pb.ForeignTrustedHeader.create(props) as ForeignTrustedHeaderMsg;
 
 export const decodeRegistration = (bytes: Uint8Array): ForeignChainRegistrationMsg =>
-  decodeRegistration(bytes) as ForeignChainRegistrationMsg;
+  pb.ForeignChainRegistration.decode(bytes) as ForeignChainRegistrationMsg;
 
 export const decodeVerificationRecord = (bytes: Uint8Array): CrossChainVerificationRecordMsg =>
-  decodeVerificationRecord(bytes) as CrossChainVerificationRecordMsg;
+  pb.CrossChainVerificationRecord.decode(bytes) as CrossChainVerificationRecordMsg;
