@@ -12,7 +12,7 @@ import { sha256 } from '../../../src/crypto/hash.js';
 import { consistencyProof, leafHash, rootFromLeafHashes } from '../../../src/merkle/index.js';
 import { ed25519Cosigner, encodeCosignerKey } from '../../../src/witness/index.js';
 import { compareBytes, utf8, type Hash32 } from '../../../src/types/index.js';
-import { CASE_NO, CHAIN_ID, CaseChain, GENESIS_TIME_MS, caseGenesis, terms, validatorA, validatorB } from '../cases/fixture.js';
+import { CHAIN_ID, CaseChain, GENESIS_TIME_MS, caseGenesis, terms, validatorA, validatorB } from '../cases/fixture.js';
 
 export { CASE_NO, CHAIN_ID, GENESIS_TIME_MS, expectRefused } from '../cases/fixture.js';
 export { court, creditor, outsider, platform, validatorA, validatorB } from '../cases/fixture.js';
