@@ -5,11 +5,11 @@
 // witnesses and quorum. The proposal's status after the block is printed, as `tianping member` does.
 import { readFileSync } from 'node:fs';
 import { validatorSetHash } from '../../codec/block.js';
-import { ForeignChainKind, pb } from '../../codec/index.js';
+import { pb } from '../../codec/index.js';
 import { TianpingClient, type BuiltTx, type ProposalView } from '../../client/index.js';
 import { TrustAnchorError, isHeaderHashTrust, prepareTrust } from '../../client/receipt-verify.js';
 import { parseTrustAnchorJson } from '../../client/trust-file.js';
-import { signTx } from '../../client/tx.js';
+import { foreignChainProposalTx, type ForeignChainRegistrationParams } from '../../client/crosschain-tx.js';
 import { readKeyFile } from '../../crypto/index.js';
 import { equalBytes, toHex } from '../../types/index.js';
 import {
@@ -73,7 +73,7 @@ export function parseTrustingPeriod(text: string): number {
   return ms;
 }
 
-type RegistrationProps = NonNullable<ConstructorParameters<typeof pb.ForeignChainRegistration>[0]>;
+type RegistrationProps = ForeignChainRegistrationParams;
 
 function tianpingRegistration(args: ParsedArgs): Pick<RegistrationProps, 'chainId' | 'tianping'> {
   const file = requiredOption(args, 'genesis');
@@ -90,13 +90,13 @@ function tianpingRegistration(args: ParsedArgs): Pick<RegistrationProps, 'chainI
     const prepared = prepareTrust(anchor);
     const nextValidators = { validators: prepared.set.validators.map((v) => ({ publicKey: v.publicKey, power: v.power })) };
     if (prepared.header === undefined) {
-      return { chainId: anchor.chainId, tianping: { genesisTimeMs: prepared.timeMs ?? 0, nextValidators } };
+      return { chainId: anchor.chainId, tianping: { genesisTimeMs: prepared.timeMs ?? 0, nextValidators: nextValidators.validators } };
     }
     const header = pb.Header.decode(prepared.header);
     if (!equalBytes(validatorSetHash(prepared.set.validators), header.nextValidatorsHash)) {
       throw new UsageError(`${file}: the trusted header announces a set change, so its next set is not in the file; anchor at the next header`);
     }
-    return { chainId: anchor.chainId, tianping: { header: prepared.header, nextValidators } };
+    return { chainId: anchor.chainId, tianping: { header: prepared.header, nextValidators: nextValidators.validators } };
   } catch (error) {
     if (error instanceof TrustAnchorError) throw new CliError(`${file}: ${error.message}`);
     throw error;
@@ -124,11 +124,11 @@ export function registrationFromArgs(args: ParsedArgs): RegistrationProps {
   const c2spFlags = ['origin', 'log-key', 'witness-key', 'quorum'].filter((f) => args.values[f] !== undefined);
   if (kind === 'tianping') {
     if (c2spFlags.length > 0) throw new UsageError(`--${c2spFlags[0]} is for --kind c2sp`);
-    return { name, kind: ForeignChainKind.FOREIGN_CHAIN_KIND_TIANPING, trustingPeriodMs, description, ...tianpingRegistration(args) };
+    return { name, kind: 'tianping', trustingPeriodMs, description, ...tianpingRegistration(args) };
   }
   if (kind === 'c2sp') {
     if (args.values['genesis'] !== undefined) throw new UsageError('--genesis is for --kind tianping');
-    return { name, kind: ForeignChainKind.FOREIGN_CHAIN_KIND_C2SP_CHECKPOINT, trustingPeriodMs, description, ...c2spRegistration(args) };
+    return { name, kind: 'c2sp-checkpoint', trustingPeriodMs, description, ...c2spRegistration(args) };
   }
   throw new UsageError(`--kind must be tianping or c2sp, got "${kind}"`);
 }
@@ -139,7 +139,7 @@ export function runRegister(argv: readonly string[], io: CliIo): Promise<number>
     const keyPair = readKeyFile(requiredOption(args, 'key'));
     const client = new TianpingClient(nodeUrl(stringOption(args, 'node')));
     const { chainId } = await client.status();
-    const tx: BuiltTx = signTx({ chainId, keyPair }, { foreignChainProposal: { registration, reset: booleanOption(args, 'reset') } });
+    const tx: BuiltTx = foreignChainProposalTx({ chainId, keyPair, registration, reset: booleanOption(args, 'reset') });
     const proposalId = toHex(tx.hash);
     const result = await submitForCommit(registerSpec.name, io, args, client, tx, (error) => ({ ok: false, txHash: proposalId, error }));
     if (result === EXIT_NEGATIVE) return result;

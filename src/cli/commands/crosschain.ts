@@ -6,10 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Json } from '../../contract/http.js';
 import type { CrossChainVerdictSchema, ForeignChainDetailSchema, ForeignChainsSchema, TwoHopReceiptSchema } from '../../contract/crosschain.js';
 import { TianpingClient } from '../../client/index.js';
-import { signTx } from '../../client/tx.js';
+import { crossChainVerificationTx } from '../../client/crosschain-tx.js';
 import { sha256 } from '../../crypto/hash.js';
 import { readKeyFile } from '../../crypto/index.js';
-import { algorithmId } from '../../client/receipt.js';
 import { fromHex, toHex } from '../../types/index.js';
 import {
   CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, algorithmOption, nodeUrl, printJson, runCommand, stringOption,
@@ -208,12 +207,11 @@ function runRecord(argv: readonly string[], io: CliIo): Promise<number> {
     const verdict = await verdictOf(args);
     const client = new TianpingClient(base(args));
     const { chainId } = await client.status();
-    const tx = signTx({ chainId, keyPair }, {
-      crossChainVerification: {
-        caseNo, name: verdict.chain, algorithm: algorithmId(verdict.algorithm ?? 'sha256'), digest: fromHex(verdict.digest) ?? new Uint8Array(),
-        valid: verdict.valid, failedCheck: verdict.failedCheck ?? '', foreignHeight: verdict.foreignHeight,
-        receiptDigest: fromHex(verdict.receiptDigest) ?? new Uint8Array(), platform: fromHex(verdict.platform) ?? new Uint8Array(),
-      },
+    if (verdict.digest === '') throw new CliError('the verdict names no item digest: there is nothing to record');
+    const tx = crossChainVerificationTx({
+      chainId, keyPair, caseNo, name: verdict.chain, algorithm: verdict.algorithm ?? 'sha256', digest: verdict.digest, valid: verdict.valid,
+      failedCheck: verdict.failedCheck ?? '', foreignHeight: verdict.foreignHeight, receiptDigest: verdict.receiptDigest,
+      ...(verdict.platform === '' ? {} : { platform: verdict.platform }),
     });
     const txHash = toHex(tx.hash);
     const result = await submitForCommit(recordSpec.name, io, args, client, tx, (error) => ({ ok: false, txHash, verdict, error }));

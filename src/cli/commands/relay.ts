@@ -9,7 +9,10 @@ import { pino, type Logger } from 'pino';
 import type { Json } from '../../contract/http.js';
 import type { ForeignChainDetailSchema, LightBlockSchema } from '../../contract/crosschain.js';
 import { ApiError, TianpingClient, type KeyPair } from '../../client/index.js';
-import { signTx } from '../../client/tx.js';
+import {
+  foreignHeaderUpdateTx, foreignMisbehaviourTx, type ForeignHeaderUpdateParams,
+} from '../../client/crosschain-tx.js';
+import type { BuiltTx } from '../../client/tx.js';
 import { pb, type ForeignHeaderUpdateMsg } from '../../codec/index.js';
 import { readKeyFile, sha256 } from '../../crypto/index.js';
 import { fromHex, toHex } from '../../types/index.js';
@@ -22,7 +25,7 @@ import { nodeJson } from './crosschain-http.js';
 
 type Chain = Json<typeof ForeignChainDetailSchema>;
 type LightBlock = Json<typeof LightBlockSchema>;
-type UpdateProps = NonNullable<ConstructorParameters<typeof pb.ForeignHeaderUpdate>[0]>;
+type UpdateProps = ForeignHeaderUpdateParams;
 
 const DEFAULT_EVERY_BLOCKS = 10;
 const DEFAULT_EVERY_SECONDS = 60;
@@ -83,8 +86,8 @@ export interface RelayOptions {
 /** A light block in the ForeignHeaderUpdate's fields. */
 export function updateOf(name: string, block: LightBlock): UpdateProps {
   const bytes = (hex: string): Uint8Array => fromHex(hex) ?? new Uint8Array();
-  const set = (validators: LightBlock['nextValidators']): { validators: { publicKey: Uint8Array; power: number }[] } =>
-    ({ validators: validators.map((v) => ({ publicKey: bytes(v.publicKey), power: v.power })) });
+  const set = (validators: LightBlock['nextValidators']): { publicKey: Uint8Array; power: number }[] =>
+    validators.map((v) => ({ publicKey: bytes(v.publicKey), power: v.power }));
   return {
     name, header: bytes(block.header['hex'] as string), commit: bytes(block.commit['hex'] as string), nextValidators: set(block.nextValidators),
     setChanges: block.setChanges.map((c) => ({ header: bytes(c.header['hex'] as string), commit: bytes(c.commit['hex'] as string),
@@ -92,7 +95,16 @@ export function updateOf(name: string, block: LightBlock): UpdateProps {
   };
 }
 
-const headerHeight = (update: UpdateProps): number => Number(pb.Header.decode(update.header!).height);
+const headerHeight = (update: { header: Uint8Array }): number => Number(pb.Header.decode(update.header).height);
+
+/** A decoded update in the builder's fields. */
+function paramsOf(update: ForeignHeaderUpdateMsg): UpdateProps {
+  const set = (s: { validators?: { publicKey?: Uint8Array | null; power?: number | null }[] | null } | null | undefined) =>
+    (s?.validators ?? []).map((v) => ({ publicKey: v.publicKey ?? new Uint8Array(), power: Number(v.power ?? 0) }));
+  return { name: update.name, header: update.header, commit: update.commit, nextValidators: set(update.nextValidators),
+    setChanges: update.setChanges.map((c) => ({ header: c.header ?? new Uint8Array(), commit: c.commit ?? new Uint8Array(),
+      nextValidators: set(c.nextValidators) })) };
+}
 
 export class Relayer {
   private lastRelayMs = Date.now();
@@ -125,7 +137,7 @@ export class Relayer {
     }
     const block = await nodeJson<LightBlock>(`${this.o.side}/v1/light-blocks/${tip}?since=${t}`);
     const update = updateOf(name, block);
-    const outcome = await this.submit({ foreignHeaderUpdate: update }, 'header relayed', { height: tip, setChanges: block.setChanges.length });
+    const outcome = await this.submit((common) => foreignHeaderUpdateTx({ ...common, ...update }), 'header relayed', { height: tip, setChanges: block.setChanges.length });
     if (outcome === 'relayed') {
       this.submitted.set(tip, update);
       this.lastRelayMs = Date.now();
@@ -139,7 +151,7 @@ export class Relayer {
     const below = chain.trustedHeaders[1]?.height ?? 0;
     const block = await nodeJson<LightBlock>(`${this.o.side}/v1/light-blocks/${t}?since=${below}`);
     const second = updateOf(this.o.name, block);
-    const hash = toHex(sha256(second.header!));
+    const hash = toHex(sha256(second.header));
     if (hash === recordedHash) return false;
     this.o.logger.error({ name: this.o.name, height: t, recorded: recordedHash, served: hash }, 'the side node serves another header at a trusted height');
     const first = this.submitted.get(t) ?? await this.recordedUpdate(chain);
@@ -147,7 +159,8 @@ export class Relayer {
       this.o.logger.error({ name: this.o.name, height: t }, 'the recorded update could not be read: the conflict is not submitted');
       return true;
     }
-    await this.submit({ foreignMisbehaviour: { name: this.o.name, first, second } }, 'misbehaviour submitted', { height: t });
+    await this.submit((common) => foreignMisbehaviourTx({ ...common, name: this.o.name, first, second }), 'misbehaviour submitted',
+      { height: t });
     return true;
   }
 
@@ -159,17 +172,17 @@ export class Relayer {
       const inclusion = await this.mainClient.txInclusion(txHash);
       const body = pb.TxBody.decode(pb.SignedTx.decode(inclusion.tx).body);
       const update = body.foreignHeaderUpdate as ForeignHeaderUpdateMsg | null | undefined;
-      return update === null || update === undefined || headerHeight(update) !== chain.latestHeight ? undefined : update;
+      return update === null || update === undefined || headerHeight(update) !== chain.latestHeight ? undefined : paramsOf(update);
     } catch (error) {
       this.o.logger.warn({ err: error }, 'reading the recorded update failed');
       return undefined;
     }
   }
 
-  private async submit(action: Parameters<typeof signTx>[1], message: string, fields: Record<string, unknown>):
+  private async submit(build: (common: { chainId: string; keyPair: KeyPair }) => BuiltTx, message: string, fields: Record<string, unknown>):
     Promise<'relayed' | 'refused'> {
     this.mainChainId ??= (await this.mainClient.status()).chainId;
-    const tx = signTx({ chainId: this.mainChainId, keyPair: this.o.keyPair }, action);
+    const tx = build({ chainId: this.mainChainId, keyPair: this.o.keyPair });
     try {
       const result = await this.mainClient.submit(tx.bytes, { wait: 'commit' });
       this.o.logger.info({ name: this.o.name, ...fields, tx: toHex(tx.hash), mainHeight: 'height' in result ? result.height : undefined }, message);
