@@ -6,53 +6,30 @@
 // beside it with the state tests' foreign fixtures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { pino } from 'pino';
-import { buildApp } from '../../src/api/index.js';
 import { updateOf } from '../../src/cli/commands/relay.js';
 import { buildAnchorTx } from '../../src/client/tx.js';
 import { governanceVoteTx, joinRequestTx } from '../../src/client/governance.js';
-import { crossChainVerificationTx, foreignChainProposalTx, foreignHeaderUpdateTx, foreignMisbehaviourTx } from '../../src/client/crosschain-tx.js';
+import {
+  crossChainVerificationTx, foreignChainProposalTx, foreignHeaderUpdateTx, foreignMisbehaviourTx, type ForeignChainRegistrationParams,
+} from '../../src/client/crosschain-tx.js';
 import { receiptFromJson } from '../../src/client/receipt-json.js';
 import { verifyTwoHopReceipt } from '../../src/client/two-hop-verify.js';
 import { parseTwoHopReceiptJson } from '../../src/client/two-hop.js';
-import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
-import { NodeVerifier, keyPairFromSeed, sha256, type KeyPair } from '../../src/crypto/index.js';
-import { Ledger, MemStorage } from '../../src/ledger/index.js';
+import { keyPairFromSeed, sha256, type KeyPair } from '../../src/crypto/index.js';
 import { MerkleBuilder } from '../../src/merkle/index.js';
-import { NodeCore } from '../../src/node/index.js';
-import { genesisHash } from '../../src/state/index.js';
-import { asTimeMs, toBase64, toHex, utf8, type ErrorCode } from '../../src/types/index.js';
-import { caseGenesis, startCaseNode, type CaseGenesis, type CaseNode } from '../helpers/case-node.js';
+import { toBase64, toHex, utf8, type ErrorCode } from '../../src/types/index.js';
+import type { CaseNode } from '../helpers/case-node.js';
+import { SIDE_CHAIN, mainChain, sideChain, sideValidator, startMain, startSide, type MainNode } from '../helpers/crosschain-nodes.js';
 import { CASE_NO, CHAIN_ID, CaseChain, DOCUMENT, court, platform, terms, validatorA } from '../state/cases/fixture.js';
 import { c2spRegistration, checkpointNote, commitOf, logLeaves, setMsg, sideBlock, sideKeys } from '../state/crosschain/fixture.js';
 import { injectSigned } from './signed.js';
 
 const keyOf = (label: string): KeyPair => keyPairFromSeed(sha256(utf8(`crosschain api test ${label}`)));
-const sideValidator = keyOf('side validator');
-const SIDE_CHAIN = 'side-chain-api';
 const ANCHORED = sha256(utf8('a contract anchored on the side chain'));
-
-const mainChain = caseGenesis({ chainId: CHAIN_ID, validator: validatorA, validatorName: 'val-0', categories: ['notarial'],
-  members: [['platform', 'submitter', platform], ['court', 'court', court]] });
-const sideChain = caseGenesis({ chainId: SIDE_CHAIN, validator: sideValidator, categories: ['notarial'], members: [['side-platform', 'submitter', platform]] });
 const caseTxs = new CaseChain(mainChain.genesis);
 
 let side: CaseNode;
-let main: { core: NodeCore; app: FastifyInstance };
-
-async function startMain(chain: CaseGenesis, sideUrl: string): Promise<{ core: NodeCore; app: FastifyInstance }> {
-  const ledger = await Ledger.open(new MemStorage(), chain.genesis, genesisHash(utf8(JSON.stringify(chain.json))));
-  const core = new NodeCore({
-    genesis: chain.genesis, ledger, key: chain.validator, verifier: new NodeVerifier(), clock: { nowMs: () => asTimeMs(Date.now()) },
-    logger: pino({ level: 'silent' }), moniker: 'main', version: 'test', mempool: { txsMax: 100, bytesMax: 1 << 20 },
-    consensus: { ...DEFAULT_CONFIG.consensus, heartbeatIntervalMs: 600_000, blockDelayMs: 1 },
-    crosschainSources: { urls: new Map([['side', sideUrl], ['silent', 'http://127.0.0.1:9']]) },
-  });
-  const app = await buildApp(core, { bodyBytesMax: 1 << 20, commitWaitMsMax: 10_000, evidencePageMax: 100, logger: false, version: 'test',
-    signatureWindowMs: 300_000 });
-  await core.start();
-  return { core, app };
-}
+let main: MainNode;
 
 async function submit(app: FastifyInstance, bytes: Uint8Array): Promise<LightMyRequestResponse> {
   const response = await app.inject({ method: 'POST', url: '/v1/txs?wait=commit', payload: Buffer.from(bytes),
@@ -85,8 +62,8 @@ let relayedHeight = 0;
 let anchorHeight = 0;
 
 beforeAll(async () => {
-  side = await startCaseNode(sideChain, { moniker: 'side', app: 'listen' });
-  main = await startMain(mainChain, side.url);
+  side = await startSide();
+  main = await startMain(mainChain, { side: side.url });
   const anchor = buildAnchorTx({ chainId: SIDE_CHAIN, keyPair: platform, digest: ANCHORED, algorithm: 'sha256', category: 'notarial' });
   anchorHeight = (await submit(side.app!, anchor.bytes)).json<{ height: number }>().height;
   // A later side block, so that a header above the anchor can be recorded.
@@ -98,8 +75,9 @@ beforeAll(async () => {
       nextValidators: sideSet } } }).bytes);
   await submit(main.app, foreignChainProposalTx({ chainId: CHAIN_ID, keyPair: validatorA, registration: { name: 'stale', kind: 'tianping',
     chainId: 'stale-chain', trustingPeriodMs: 60_000, tianping: { genesisTimeMs: now - 86_400_000, nextValidators: sideSet } } }).bytes);
-  await submit(main.app, foreignChainProposalTx({ chainId: CHAIN_ID, keyPair: validatorA,
-    registration: { ...(c2spRegistration('log') as never), kind: 'c2sp-checkpoint', c2sp: { ...(c2spRegistration('log')['c2sp'] as never) } } }).bytes);
+  const log = c2spRegistration('log') as { chainId: string; trustingPeriodMs: number; c2sp: NonNullable<ForeignChainRegistrationParams['c2sp']> };
+  await submit(main.app, foreignChainProposalTx({ chainId: CHAIN_ID, keyPair: validatorA, registration: { name: 'log', kind: 'c2sp-checkpoint',
+    chainId: log.chainId, trustingPeriodMs: log.trustingPeriodMs, c2sp: log.c2sp } }).bytes);
   relayedHeight = await relay(0);
   // The case the verification records go under.
   await submit(main.app, caseTxs.anchorTx(DOCUMENT, Date.now()).bytes);
@@ -107,8 +85,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await main?.core.stop();
-  await main?.app.close();
+  await main?.stop();
   await side?.stop();
 });
 
