@@ -266,8 +266,8 @@ export const VoterSchema = Type.Object({
 export const ProposalSchema = Type.Object({
   id: LowerHex('Hash of the tx that opened the proposal'),
   kind: Type.Union([Type.Literal('join'), Type.Literal('remove'), Type.Literal('suspend'), Type.Literal('reinstate'),
-    Type.Literal('rotate-key')]),
-  subject: LowerHex('The key asking to join, or the member concerned'),
+    Type.Literal('rotate-key'), Type.Literal('foreign-chain'), Type.Literal('foreign-chain-reset')]),
+  subject: LowerHex('The key asking to join, the member concerned, or for a foreign chain SHA-256("tianping/foreign/v1" || name)'),
   subjectName: Type.String({ description: 'The name asked for, or the name of the member concerned' }),
   opener: LowerHex('Signer of the opening tx'),
   openedHeight: SafeUint('Height of the block that opened it'),
@@ -302,6 +302,14 @@ export const ProposalSchema = Type.Object({
       newKey: LowerHex('The key that replaces the subject'),
       newKeyProof: LowerHex('Signature of the new key over the rotation proof bytes'),
     })),
+    foreignChain: Type.Optional(Type.Object({
+      name: Type.String({ description: 'The name this chain registers the foreign chain under' }),
+      kind: Type.Union([Type.Literal('tianping'), Type.Literal('c2sp-checkpoint')]),
+      chainId: Type.String({ description: 'The foreign chain\'s own chain id, or the log\'s origin' }),
+      trustingPeriodMs: SafeUint('Without a newer header for this long after the newest one\'s time, the client expires'),
+      description: Type.String(),
+      trustedHeight: SafeUint('Height of the trusted header the client starts from; 0 for a genesis or a log'),
+    }, { description: 'A foreign chain registration or reset (docs/crosschain.md §1)' })),
   }, { description: 'The opening action, decoded: exactly one of its fields is present' }),
 });
 

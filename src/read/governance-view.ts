@@ -38,7 +38,8 @@ export function proposalStatus(record: ProposalRecordMsg, latestBlockTimeMs: num
   return record.status;
 }
 
-const KINDS = ['join', 'remove', 'suspend', 'reinstate', 'rotate-key'] as const;
+const KINDS = ['join', 'remove', 'suspend', 'reinstate', 'rotate-key', 'foreign-chain', 'foreign-chain-reset'] as const;
+const FOREIGN_KINDS = { 1: 'tianping', 2: 'c2sp-checkpoint' } as const;
 const CHANGE_KINDS = { 1: 'remove', 2: 'suspend', 3: 'reinstate' } as const;
 
 function payloadOf(record: ProposalRecordMsg): GovernanceProposalView['payload'] {
@@ -52,6 +53,15 @@ function payloadOf(record: ProposalRecordMsg): GovernanceProposalView['payload']
   if (record.kind === 'rotate-key') {
     const rotate = pb.RotateKeyRequest.decode(record.payload);
     return { rotateKey: { newKey: toHex(rotate.newKey), newKeyProof: toHex(rotate.newKeyProof) } };
+  }
+  if (record.kind === 'foreign-chain' || record.kind === 'foreign-chain-reset') {
+    const registration = pb.ForeignChainRegistration.decode(record.payload);
+    const kind = FOREIGN_KINDS[registration.kind as 1 | 2];
+    assert(kind !== undefined, 'an admitted foreign chain registration names a known kind');
+    const header = registration.tianping?.header ?? undefined;
+    return { foreignChain: { name: registration.name, kind, chainId: registration.chainId,
+      trustingPeriodMs: Number(registration.trustingPeriodMs), description: registration.description,
+      trustedHeight: header === undefined || header.length === 0 ? 0 : Number(pb.Header.decode(header).height) } };
   }
   const change = pb.MemberChangeRequest.decode(record.payload);
   const kind = CHANGE_KINDS[change.kind as 1 | 2 | 3];
@@ -87,7 +97,7 @@ export async function proposalView(record: ProposalRecordMsg, ctx: ProposalConte
   const sum = (list: readonly ProposalVoter[]): number => list.reduce((total, v) => total + v.power, 0);
   return {
     id: toHex(record.id), kind, subject: toHex(record.subject),
-    subjectName: payload.join?.name ?? (await ctx.nameOf(record.subject)),
+    subjectName: payload.join?.name ?? payload.foreignChain?.name ?? (await ctx.nameOf(record.subject)),
     opener: toHex(record.opener), openedHeight: record.openedHeight, expiresAtMs: record.expiresAtMs, status,
     decidedHeight: record.decidedHeight, approvals, rejections,
     tally: { height: tallyHeight, approvalPower: sum(approvals), rejectionPower: sum(rejections),
