@@ -176,10 +176,19 @@ function digestOption(args: ParsedArgs): string | undefined {
   return digest?.toLowerCase();
 }
 
-async function verdictOf(args: ParsedArgs): Promise<Verdict> {
-  const chain = requiredOption(args, 'chain');
-  const receipt = readReceiptFile(requiredOption(args, 'receipt'));
-  const digest = digestOption(args);
+interface VerifyFlags {
+  readonly chain: string;
+  readonly path: string;
+  readonly digest: string | undefined;
+}
+
+/** The flags of a verification, checked before any file is read or request made. */
+function verifyFlags(args: ParsedArgs): VerifyFlags {
+  return { chain: requiredOption(args, 'chain'), path: requiredOption(args, 'receipt'), digest: digestOption(args) };
+}
+
+async function verdictOf(args: ParsedArgs, { chain, path, digest }: VerifyFlags): Promise<Verdict> {
+  const receipt = readReceiptFile(path);
   return nodeJson<Verdict>(`${base(args)}/v1/crosschain/verify`,
     { method: 'POST', body: { chain, receipt, ...(digest === undefined ? {} : { digest }) } });
 }
@@ -193,7 +202,7 @@ function describeVerdict(v: Verdict): string {
 
 function runVerify(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(verifySpec, argv, io, async (args) => {
-    const verdict = await verdictOf(args);
+    const verdict = await verdictOf(args, verifyFlags(args));
     if (args.json) printJson(io, { ok: true, verdict });
     else io.stdout(describeVerdict(verdict));
     return verdict.valid ? EXIT_OK : EXIT_NEGATIVE;
@@ -203,8 +212,9 @@ function runVerify(argv: readonly string[], io: CliIo): Promise<number> {
 function runRecord(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(recordSpec, argv, io, async (args) => {
     const caseNo = requiredOption(args, 'case');
+    const flags = verifyFlags(args);
     const keyPair = readKeyFile(requiredOption(args, 'key'));
-    const verdict = await verdictOf(args);
+    const verdict = await verdictOf(args, flags);
     const client = new TianpingClient(base(args));
     const { chainId } = await client.status();
     if (verdict.digest === '') throw new CliError('the verdict names no item digest: there is nothing to record');
