@@ -146,3 +146,33 @@ describe('the commands against the nodes', () => {
     expect(result.stderr).toContain('FOREIGN_CHAIN_UNKNOWN');
   });
 });
+
+describe('a relayer that sees a conflicting header', () => {
+  it('submits the recorded update and the side node\'s header as misbehaviour, and the chain freezes', async () => {
+    // Two nodes of one side genesis and validator that committed different blocks at height 1: a fork with valid commits.
+    const honest = await startSide();
+    const fork = await startSide();
+    try {
+      await submit(honest.url, buildAnchorTx({ chainId: SIDE_CHAIN, keyPair: platform, digest: sha256(utf8('honest')), algorithm: 'sha256',
+        category: 'notarial' }).bytes);
+      await submit(fork.url, buildAnchorTx({ chainId: SIDE_CHAIN, keyPair: platform, digest: sha256(utf8('fork')), algorithm: 'sha256',
+        category: 'notarial' }).bytes);
+      const registered = await runInProcess(crosschain, ['register', '--name', 'forked', '--kind', 'tianping', '--genesis',
+        file('side-genesis.json'), '--key', file('validator.key'), '--node', main.url]);
+      expect(registered.code, registered.stderr).toBe(0);
+      const args = ['--to', main.url, '--key', file('platform.key'), '--name', 'forked', '--every-blocks', '1', '--once'];
+      expect((await runInProcess(relay, ['--from', honest.url, ...args])).code).toBe(0);
+      const conflict = await runInProcess(relay, ['--from', fork.url, ...args]);
+      expect(conflict.code, conflict.stdout).toBe(0);
+      expect(conflict.stdout).toContain('the side node serves another header at a trusted height');
+      expect(conflict.stdout).toContain('misbehaviour submitted');
+      const shown = JSON.parse((await runInProcess(crosschain, ['show', 'forked', '--node', main.url, '--json'])).stdout);
+      expect(shown.chain).toMatchObject({ standing: 'frozen', freeze: { height: 1 } });
+      // A frozen chain takes no more updates: the relayer says so and exits 1.
+      expect((await runInProcess(relay, ['--from', honest.url, ...args])).code).toBe(1);
+    } finally {
+      await honest.stop();
+      await fork.stop();
+    }
+  });
+});
