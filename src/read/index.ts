@@ -5,3 +5,8 @@ export { ReadModel } from './read-model.js';
 export { evidenceRecords, submitterRecords } from './evidence.js';
 export { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
 export { HistoryTree, historyTreeOf, LEAF_READS_MAX } from './history.js';
+export {
+  readCaseVerifications, readForeignChainDetail, readForeignChains, readLightBlock, readVerificationCounts, foreignChainOf, registrationOf,
+  currentTrustedHeaders, recordingUpdate,
+} from './crosschain.js';
+export { setChangesBetween } from './receipts.js';
