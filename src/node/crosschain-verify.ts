@@ -12,7 +12,7 @@ import { receiptFromJson } from '../client/receipt-json.js';
 import { decodeHeader, verifyReceipt, type ReceiptEvidence, type ReceiptVerification, type TrustAnchor } from '../client/receipt-verify.js';
 import { sha256 } from '../crypto/hash.js';
 import type { Ledger } from '../ledger/index.js';
-import { currentTrustedHeaders, foreignChainOf, foreignChainView, kindName, recordingUpdate, registrationOf } from '../read/crosschain.js';
+import { currentTrustedHeaders, foreignChainOf, foreignChainView, recordingUpdate, registrationOf } from '../read/crosschain.js';
 import { TianpingError, equalBytes, fromHex, toHex } from '../types/index.js';
 import { verifyLogProof } from './crosschain-log-proof.js';
 
@@ -192,4 +192,3 @@ async function headerBytesAndSets(ledger: Ledger, record: ForeignChainRecordMsg,
   return undefined;
 }
 
-export { kindName };
