@@ -95,6 +95,19 @@ export const ERROR_CODES = {
   FOREIGN_NOT_CHECKPOINTED: { status: 404, title: 'No recorded header of the foreign chain covers this anchor yet' },
   FOREIGN_SOURCE_UNAVAILABLE: { status: 502, title: 'The foreign chain\'s node did not answer with a usable receipt' },
   CROSSCHAIN_VERIFICATION_INVALID: { status: 422, title: 'A field of the verification record is missing or out of bounds' },
+  // Payouts (docs/payouts.md)
+  PAYOUT_UNKNOWN: { status: 404, title: 'No payout order with this id' },
+  PAYOUT_ROLE_NOT_REQUIRED: { status: 403, title: 'The signer holds no role the policy requires for this order, or has approved it already in that role' },
+  PAYOUT_STATE_INVALID: { status: 409, title: 'The payout order is not in a state this action applies to' },
+  PAYOUT_AMOUNT_MISMATCH: { status: 422, title: 'The amount does not match the payout order' },
+  PAYOUT_HELD: { status: 409, title: 'A hold stops this payout order' },
+  PAYOUT_CLAIMED: { status: 409, title: 'Another executor holds a live claim on this payout order' },
+  PAYOUT_NOT_CLAIMANT: { status: 403, title: 'Only the executor holding the claim reports its result' },
+  PAYOUT_ALREADY_SETTLED: { status: 409, title: 'The payout order already has its result' },
+  PAYOUT_HOLD_INVALID: { status: 409, title: 'The hold does not apply: the case is closed, or no such hold is in force' },
+  PAYOUT_POLICY_INVALID: { status: 422, title: 'The payout policy is malformed' },
+  PAYOUT_FIELD_INVALID: { status: 422, title: 'A payout field is missing or out of bounds' },
+  RECONCILIATION_INVALID: { status: 422, title: 'The reconciliation report is malformed or its date is already reported' },
   MEMPOOL_FULL: { status: 503, title: 'Mempool is full, retry later' },
   // Blocks from peers: a validator refuses to vote for one, block sync skips its sender. No request
   // carries a block, so the status is only for completeness.
