@@ -8,7 +8,7 @@ import { HASH_BYTES, PUBLIC_KEY_BYTES, TianpingError, fromHex, type ErrorCode } 
 import { checkChainId, signTx, type BuiltTx, type TxCommon } from './tx.js';
 
 /** The member roles, in the order of the MemberRole enum (validator = 1). */
-export const MEMBER_ROLES = ['validator', 'observer', 'submitter', 'verifier', 'executor', 'oracle', 'court'] as const;
+export const MEMBER_ROLES = ['validator', 'observer', 'submitter', 'verifier', 'executor', 'oracle', 'court', 'officer', 'bureau-chief', 'finance'] as const;
 export type MemberRoleName = (typeof MEMBER_ROLES)[number];
 
 export const MEMBER_CHANGE_KINDS = ['remove', 'suspend', 'reinstate'] as const;

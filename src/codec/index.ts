@@ -4,3 +4,4 @@ export * from './sign-bytes.js';
 export * from './tx.js';
 export * from './tx-batch.js';
 export * from './block.js';
+export * from './payout-ids.js';

@@ -56,6 +56,23 @@ export type ForeignFreezeRecordMsg = tianping.v1.ForeignFreezeRecord;
 export type CrossChainVerificationRecordMsg = Omit<tianping.v1.CrossChainVerificationRecord, 'verification'> & {
   verification?: CrossChainVerificationMsg | null;
 };
+/** A payout order (docs/payouts.md §1); its nested messages are full instances once decoded. */
+export type PayoutOrderMsg = Omit<tianping.v1.PayoutOrder, 'payee' | 'approvals'> & {
+  payee?: tianping.v1.CaseParty | null;
+  approvals: tianping.v1.PayoutApprovalMark[];
+};
+export type PayoutPolicyMsg = Omit<tianping.v1.PayoutPolicy, 'tiers'> & { tiers: tianping.v1.PayoutPolicyTier[] };
+export type PayoutApprovalMsg = tianping.v1.PayoutApproval;
+export type PayoutHoldMsg = tianping.v1.PayoutHold;
+export type PayoutClaimMsg = tianping.v1.PayoutClaim;
+export type PayoutResultMsg = tianping.v1.PayoutResult;
+export type PayoutReconciliationMsg = Omit<tianping.v1.PayoutReconciliation, 'entries'> & { entries: tianping.v1.ReconciliationEntry[] };
+export type ReconciliationEntryMsg = tianping.v1.ReconciliationEntry;
+export type PayoutReconciliationRecordMsg = Omit<tianping.v1.PayoutReconciliationRecord, 'reconciliation'> & {
+  reconciliation?: PayoutReconciliationMsg | null;
+};
+export const PayoutHoldKind = tianping.v1.PayoutHoldKind;
+export const ReconciliationState = tianping.v1.ReconciliationState;
 export const ForeignChainKind = tianping.v1.ForeignChainKind;
 export const HashAlgorithm = tianping.v1.HashAlgorithm;
 export const VoteType = tianping.v1.VoteType;

@@ -222,7 +222,8 @@ export const EquivocationsResponseSchema = Type.Object({
 // ---- governance ----
 
 export const MemberRoleSchema = Type.Union([Type.Literal('validator'), Type.Literal('observer'), Type.Literal('submitter'),
-  Type.Literal('verifier'), Type.Literal('executor'), Type.Literal('oracle'), Type.Literal('court')], { description: 'Role of the member' });
+  Type.Literal('verifier'), Type.Literal('executor'), Type.Literal('oracle'), Type.Literal('court'), Type.Literal('officer'),
+  Type.Literal('bureau-chief'), Type.Literal('finance')], { description: 'Role of the member' });
 
 export const MemberSchema = Type.Object({
   name: Type.String({ description: 'Member name, unique on the chain' }),

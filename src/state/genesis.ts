@@ -6,7 +6,7 @@ import { fromHex, utf8, type Hash32 } from '../types/index.js';
 import { CHAIN_ID_BYTES_MAX } from '../codec/sign-bytes.js';
 
 // The order is the wire's MemberRole numbering (index + 1): new roles are appended, never inserted.
-export const ROLES = ['validator', 'observer', 'submitter', 'verifier', 'executor', 'oracle', 'court'] as const;
+export const ROLES = ['validator', 'observer', 'submitter', 'verifier', 'executor', 'oracle', 'court', 'officer', 'bureau-chief', 'finance'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The white paper's nine application categories, the default set for new chains. */
