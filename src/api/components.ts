@@ -10,6 +10,9 @@ import type {
   CaseVerificationsSchema, CrossChainVerdictSchema, ForeignChainDetailSchema, ForeignChainSchema, LightBlockSchema, TwoHopReceiptSchema,
   VerificationCountsSchema, VerificationRecordSchema,
 } from '../contract/crosschain.js';
+import type {
+  MoneyReceivedListSchema, PayoutListSchema, PayoutPolicySchema, PayoutSchema, PayoutStatusName,
+} from '../contract/payouts.js';
 import type { Genesis } from '../state/genesis.js';
 import type { Hash32 } from '../types/index.js';
 
@@ -135,6 +138,33 @@ export interface CrossChainComponents {
   lightBlock(height: number, since: number): Promise<LightBlockView>;
 }
 
+/** A payout order with its deadline alert and reconciliation state (docs/payouts.md §1). */
+export type PayoutView = Json<typeof PayoutSchema>;
+export type PayoutListView = Json<typeof PayoutListSchema>;
+export type PayoutPolicyView = Json<typeof PayoutPolicySchema>;
+export type MoneyReceivedListView = Json<typeof MoneyReceivedListSchema>;
+
+export interface PayoutListQuery {
+  readonly status?: PayoutStatusName | undefined;
+  /** Only this case's orders. */
+  readonly caseNo?: string | undefined;
+  /** Only orders whose id (lowercase hex) sorts after this one. */
+  readonly after?: string | undefined;
+  readonly limit: number;
+}
+
+/** The payout reads (docs/payouts.md §1, §3, §8). */
+export interface PayoutComponents {
+  /** A page of orders by id, all or a case's, of one status or any; `next` when the scan has more. */
+  payouts(query: PayoutListQuery): Promise<PayoutListView>;
+  /** One order by id (64 lowercase hex): PAYOUT_UNKNOWN. */
+  payout(id: string): Promise<PayoutView>;
+  /** The approval policy in force: governance's, or the default. */
+  payoutPolicy(): Promise<PayoutPolicyView>;
+  /** A page of the money received the chain recorded, for reconciliation; `after` is the previous page's `next`. */
+  moneyReceived(page: { after?: string | undefined; limit: number }): Promise<MoneyReceivedListView>;
+}
+
 export interface ApiComponents {
   readonly genesis: Genesis;
   /** Admits a signed tx to the mempool; throws TianpingError on bad input. */
@@ -214,6 +244,8 @@ export interface ApiComponents {
   historyConsistency(from: number, to: number): Promise<ConsistencyProofView>;
   /** The cross-chain routes are served when present (docs/crosschain.md). */
   readonly crosschain?: CrossChainComponents;
+  /** The payout routes are served when present (docs/payouts.md). */
+  readonly payouts?: PayoutComponents;
 }
 
 /** A receipt as JSON (format "tianping-receipt", docs/receipt-format.md) and as protobuf bytes. */

@@ -5,6 +5,7 @@
 // SDK as in http.ts, whose helpers this file uses.
 import { Type, type TLiteral, type TString } from '@sinclair/typebox';
 import { IsoTime, LowerHex, SafeUint } from './http.js';
+import { PayoutSchema } from './payouts.js';
 
 /** An amount: integer fen as a decimal string (never a JSON number, never a float) and the same in yuan. */
 const Amount = (description: string): ReturnType<typeof Type.Object<{ fen: TString; yuan: TString }>> => Type.Object({
@@ -129,6 +130,7 @@ export const CaseSchema = Type.Object({
   eventsCount: SafeUint('Events of the case'),
   events: Type.Array(CaseEventSchema, { description: 'The first events, oldest first; the feed gives the rest' }),
   eventsNext: Type.Optional(SafeUint('When more events exist: pass as ?after= to GET /v1/cases/:caseNo/events')),
+  payouts: Type.Array(PayoutSchema, { description: 'The case\'s payout orders (docs/payouts.md §1), by id, as GET /v1/payouts shows them' }),
 });
 
 export const CaseSummarySchema = Type.Object({

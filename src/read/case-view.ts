@@ -63,7 +63,8 @@ function instalmentStatus(state: CaseRecordMsg['instalments'][number], dueAtMs: 
  * The case as of `atMs`: its state is the latest block's (`latestMs` its time), and the charges its
  * unpaid principal accrues are counted through the end of the China day of `atMs`.
  */
-export function caseView(record: CaseRecordMsg, atMs: number, latestMs: number, events: CaseEventView[], eventsNext: number | undefined): CaseView {
+export function caseView(record: CaseRecordMsg, atMs: number, latestMs: number, events: CaseEventView[], eventsNext: number | undefined,
+  payouts: CaseView['payouts']): CaseView {
   const t = record.terms;
   const owed = caseOwedAt(record, atMs);
   const schedule = t.instalments.map((instalment, index) => {
@@ -99,7 +100,7 @@ export function caseView(record: CaseRecordMsg, atMs: number, latestMs: number, 
       endsAtMs: record.applicationPeriodEndsAtMs, endsAt: iso(record.applicationPeriodEndsAtMs),
       warning: atMs > record.applicationPeriodEndsAtMs ? APPLICATION_PERIOD_EXPIRED : '',
     },
-    eventsCount: record.eventsCount, events, ...(eventsNext === undefined ? {} : { eventsNext }),
+    eventsCount: record.eventsCount, events, ...(eventsNext === undefined ? {} : { eventsNext }), payouts,
   };
 }
 

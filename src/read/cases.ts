@@ -13,6 +13,7 @@ import { chinaDayOf } from '../state/contracts/index.js';
 import { blockEventKey } from '../state/index.js';
 import { TianpingError, toHex, utf8 } from '../types/index.js';
 import { caseEventView, caseSummary, caseView, partyMemberKeys } from './case-view.js';
+import { readCasePayouts } from './payouts.js';
 
 /** Events shown inside a case's own view; the feed pages through the rest. */
 export const CASE_VIEW_EVENTS_MAX = 100;
@@ -70,7 +71,7 @@ export async function readCaseView(ledger: Ledger, caseNo: string, atMs: number 
       + 'the chain keeps a case\'s balances, not their history; its events say what happened before');
   }
   const { events, next } = await eventsOf(ledger, record, undefined, CASE_VIEW_EVENTS_MAX);
-  return caseView(record, at, latestMs, events, next);
+  return caseView(record, at, latestMs, events, next, await readCasePayouts(ledger, caseNo));
 }
 
 export async function readCaseEvents(ledger: Ledger, caseNo: string, page: { after?: number | undefined; limit: number }): Promise<CaseEventsView> {

@@ -3,7 +3,8 @@
 // state in the shapes of the API's contract (src/api/components.ts). It only reads: NodeCore
 // delegates its ApiComponents queries here and keeps admission and the driver to itself.
 import type { BlockSummary, CaseEventsView, CaseListQuery, CaseListView, CaseView, EquivocationView, EventReceiptForms, EvidenceAnchor, GovernanceProposalView, MemberEntry, MemberView, ProposalStatus,
-  ReceiptForms, TxCommitInfo, ValidatorSetView } from '../api/components.js';
+  MoneyReceivedListView, PayoutListQuery, PayoutListView, PayoutPolicyView, PayoutView, ReceiptForms, TxCommitInfo, ValidatorSetView,
+} from '../api/components.js';
 import { ALGORITHM_IDS, algorithmName, pb, txHash, type EvidenceRecordMsg, type ValidatorEntry } from '../codec/index.js';
 import { decodeEventReceipt, eventReceiptToJson } from '../client/event-receipt.js';
 import { decodeReceipt } from '../client/receipt.js';
@@ -17,6 +18,7 @@ import { caseEventLocation, casePartyKeys, readCaseEvents, readCaseView, readCas
 import { equivocationView } from './equivocation-view.js';
 import { evidenceRecords, submitterRecords } from './evidence.js';
 import { memberEntry, proposalStatus, proposalView, validatorSetView, type ProposalContext } from './governance-view.js';
+import { readMoneyReceived, readPayout, readPayouts, readPolicyView } from './payouts.js';
 import { eventReceipt, receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
 
 const RECEIPT_SCAN_PAGE = 100;
@@ -100,6 +102,22 @@ export class ReadModel {
       throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: case/ev/ names ${height}/${index} for event ${seq}, which holds another event`);
     }
     return forms;
+  }
+
+  payouts(query: PayoutListQuery): Promise<PayoutListView> {
+    return readPayouts(this.ledger, query);
+  }
+
+  payout(id: string): Promise<PayoutView> {
+    return readPayout(this.ledger, id);
+  }
+
+  payoutPolicy(): Promise<PayoutPolicyView> {
+    return readPolicyView(this.ledger);
+  }
+
+  moneyReceived(page: { after?: string | undefined; limit: number }): Promise<MoneyReceivedListView> {
+    return readMoneyReceived(this.ledger, page);
   }
 
   async anchorsBySubmitter(publicKey: Uint8Array, page: { offset: number; limit: number }):

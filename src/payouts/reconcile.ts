@@ -1,0 +1,217 @@
+// Reconciliation (docs/payouts.md §8): a day's bank statement against what the chain says. Each
+// statement entry is matched by its end-to-end id (a payout id in hex, or for money received its
+// bank reference) and its exact amount; the chain's orders that should have left the account and
+// are not on the statement are flagged too. The matching is pure; the runner only gathers its
+// inputs. The report is a stable JSON document (fixed key order, sorted entries): the same inputs
+// give the same bytes, and the chain records their SHA-256 with the entries that concern orders.
+import type { PayoutStatusName, ReconciliationStateName } from '../contract/payouts.js';
+import { sha256 } from '../crypto/hash.js';
+import { TianpingError, toHex, utf8 } from '../types/index.js';
+
+export const RECONCILIATION_REPORT_FORMAT = 'tianping-payout-reconciliation';
+/** The limit of docs/payouts.md §10: a PayoutReconciliation holds at most this many entries. */
+export const RECONCILIATION_TX_ENTRIES_MAX = 10_000;
+
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const PAYOUT_ID_RE = /^[0-9a-f]{64}$/;
+
+/** One line of the bank's statement of a day (the gateway's GET /statements/:date). */
+export interface StatementEntry {
+  readonly endToEndId: string;
+  readonly amountFen: number;
+  readonly direction: string;
+  readonly valueDate: string;
+  readonly bankRef: string;
+}
+
+/** A payout order as the chain's read gives it: what matching needs of it. */
+export interface ChainOrder {
+  readonly id: string;
+  readonly caseNo: string;
+  readonly amountFen: number;
+  readonly status: PayoutStatusName;
+  readonly moneyReceivedAtMs: number;
+}
+
+/** Money received as the chain recorded it (a RECEIVED payment report, or unmatched money). */
+export interface ChainReceipt {
+  readonly bankRef: string;
+  readonly caseNo: string;
+  readonly amountFen: number;
+}
+
+export type ReportSubject = 'payout' | 'money-received' | 'none';
+
+export interface ReportEntry {
+  readonly endToEndId: string;
+  readonly state: ReconciliationStateName;
+  /** What the id names on chain: an order, money received, or nothing known. */
+  readonly subject: ReportSubject;
+  readonly caseNo: string;
+  /** The chain's amount (the order's, or the money reported); null when the chain knows none. */
+  readonly chainAmountFen: number | null;
+  /** The order's status on chain; empty for money received and unknown ids. */
+  readonly chainStatus: string;
+  /** The statement's entries under this id, in statement order (none for an unpaid order). */
+  readonly statement: readonly { readonly amountFen: number; readonly direction: string; readonly valueDate: string; readonly bankRef: string }[];
+}
+
+export interface ReconciliationReport {
+  readonly format: typeof RECONCILIATION_REPORT_FORMAT;
+  readonly version: 1;
+  readonly chainId: string;
+  readonly date: string;
+  readonly statementEntries: number;
+  readonly counts: Readonly<Record<ReconciliationStateName, number>>;
+  /** By end-to-end id. */
+  readonly entries: readonly ReportEntry[];
+}
+
+/** An entry of the PayoutReconciliation tx (proto ReconciliationEntry, its state by name). */
+export interface ReconciliationTxEntry {
+  readonly endToEndId: string;
+  readonly state: ReconciliationStateName;
+  readonly amountFen: number;
+  readonly caseNo: string;
+}
+
+/** The first millisecond after the China day (UTC+08:00) `date`; RECONCILIATION_INVALID for a date that is not one. */
+export function statementDayEndMs(date: string): number {
+  const startMs = DATE_RE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(startMs) || new Date(startMs).toISOString().slice(0, 10) !== date) {
+    throw new TianpingError('RECONCILIATION_INVALID', `the statement date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  }
+  return startMs - CHINA_OFFSET_MS + DAY_MS;
+}
+
+function checkEntry(entry: StatementEntry, index: number): void {
+  const bad = (what: string): never => {
+    throw new TianpingError('RECONCILIATION_INVALID', `statement entry ${index}: ${what}`);
+  };
+  if (typeof entry.endToEndId !== 'string' || entry.endToEndId === '') bad('no end-to-end id');
+  if (!Number.isSafeInteger(entry.amountFen) || entry.amountFen < 0) bad(`amountFen ${String(entry.amountFen)} is not a whole number of fen`);
+  if (typeof entry.direction !== 'string' || typeof entry.valueDate !== 'string' || typeof entry.bankRef !== 'string') {
+    bad('direction, valueDate and bankRef are strings');
+  }
+}
+
+/** The order's class against its statement entries (one or more, same id). */
+function orderState(order: ChainOrder, amounts: readonly number[]): ReconciliationStateName {
+  if (amounts.length > 1) return 'duplicate';
+  // Money left for an order the chain does not hold settled (unapproved, still claimed, failed), or
+  // another amount left: either way the bank and the chain disagree.
+  return order.status === 'settled' && amounts[0] === order.amountFen ? 'settled' : 'mismatched';
+}
+
+function receiptState(receipts: readonly ChainReceipt[], amounts: readonly number[]): ReconciliationStateName {
+  if (amounts.length > 1) return 'duplicate';
+  return receipts.some((r) => r.amountFen === amounts[0]) ? 'settled' : 'mismatched';
+}
+
+const byId = <T extends { readonly endToEndId: string }>(a: T, b: T): number =>
+  (a.endToEndId < b.endToEndId ? -1 : a.endToEndId > b.endToEndId ? 1 : 0);
+
+/**
+ * Classifies a day's statement (docs/payouts.md §8): settled, mismatched (same id, another amount,
+ * or money left for an order the chain does not hold settled), duplicate (two or more entries for
+ * one id), unknown (an id the chain knows neither as an order nor as money received), and unpaid:
+ * an order approved or claimed whose money arrived before the day ended, with no entry.
+ */
+export function matchStatement(date: string, statement: readonly StatementEntry[], orders: readonly ChainOrder[],
+  receipts: readonly ChainReceipt[]): ReportEntry[] {
+  const dayEndMs = statementDayEndMs(date);
+  statement.forEach(checkEntry);
+  const groups = new Map<string, StatementEntry[]>();
+  for (const entry of statement) groups.set(entry.endToEndId, [...(groups.get(entry.endToEndId) ?? []), entry]);
+  const orderById = new Map(orders.map((o) => [o.id, o]));
+  const receiptsByRef = new Map<string, ChainReceipt[]>();
+  for (const r of receipts) receiptsByRef.set(r.bankRef, [...(receiptsByRef.get(r.bankRef) ?? []), r]);
+
+  const entries: ReportEntry[] = [];
+  for (const [id, group] of groups) {
+    const amounts = group.map((e) => e.amountFen);
+    const lines = group.map(({ amountFen, direction, valueDate, bankRef }) => ({ amountFen, direction, valueDate, bankRef }));
+    // A payout's end-to-end id is its id in lowercase hex; anything else is a bank reference.
+    const order = PAYOUT_ID_RE.test(id) ? orderById.get(id) : undefined;
+    const received = order === undefined ? receiptsByRef.get(id) : undefined;
+    if (order !== undefined) {
+      entries.push({ endToEndId: id, state: orderState(order, amounts), subject: 'payout', caseNo: order.caseNo,
+        chainAmountFen: order.amountFen, chainStatus: order.status, statement: lines });
+    } else if (received !== undefined) {
+      const match = received.find((r) => r.amountFen === amounts[0]) ?? received[0]!;
+      entries.push({ endToEndId: id, state: receiptState(received, amounts), subject: 'money-received', caseNo: match.caseNo,
+        chainAmountFen: match.amountFen, chainStatus: '', statement: lines });
+    } else {
+      entries.push({ endToEndId: id, state: amounts.length > 1 ? 'duplicate' : 'unknown', subject: 'none', caseNo: '',
+        chainAmountFen: null, chainStatus: '', statement: lines });
+    }
+  }
+  for (const order of orders) {
+    if (groups.has(order.id) || (order.status !== 'approved' && order.status !== 'claimed') || order.moneyReceivedAtMs >= dayEndMs) continue;
+    entries.push({ endToEndId: order.id, state: 'unpaid', subject: 'payout', caseNo: order.caseNo, chainAmountFen: order.amountFen,
+      chainStatus: order.status, statement: [] });
+  }
+  return entries.sort(byId);
+}
+
+export function reconciliationReport(chainId: string, date: string, statement: readonly StatementEntry[], orders: readonly ChainOrder[],
+  receipts: readonly ChainReceipt[]): ReconciliationReport {
+  const entries = matchStatement(date, statement, orders, receipts);
+  const counts = { settled: 0, unpaid: 0, mismatched: 0, duplicate: 0, unknown: 0 };
+  for (const e of entries) counts[e.state] += 1;
+  return { format: RECONCILIATION_REPORT_FORMAT, version: 1, chainId, date, statementEntries: statement.length, counts, entries };
+}
+
+/**
+ * The report file's bytes: two-space JSON with every object's keys in the order the report's types
+ * list them (the builders above write them so), and a final newline. Its SHA-256 goes on chain.
+ */
+export function reportBytes(report: ReconciliationReport): Uint8Array {
+  return utf8(JSON.stringify(report, null, 2) + '\n');
+}
+
+export const reportDigest = (bytes: Uint8Array): string => toHex(sha256(bytes));
+
+/**
+ * The entries the PayoutReconciliation tx carries: those that concern orders, one per order, with
+ * the amount the statement shows (its sum for a duplicate) or, for an unpaid order, the order's.
+ */
+export function reconciliationTxEntries(report: ReconciliationReport): ReconciliationTxEntry[] {
+  const entries = report.entries.filter((e) => e.subject === 'payout').map((e) => ({
+    endToEndId: e.endToEndId, state: e.state, caseNo: e.caseNo,
+    amountFen: e.statement.length === 0 ? e.chainAmountFen ?? 0 : e.statement.reduce((sum, line) => sum + line.amountFen, 0),
+  }));
+  if (entries.length > RECONCILIATION_TX_ENTRIES_MAX) {
+    throw new TianpingError('RECONCILIATION_INVALID', `${entries.length} entries concern orders; one reconciliation holds at most `
+      + `${RECONCILIATION_TX_ENTRIES_MAX}`);
+  }
+  return entries;
+}
+
+/** Where the runner's inputs come from: the bank (BankAdapter.statement) and the chain's reads. */
+export interface ReconcileSources {
+  statement(date: string): Promise<readonly StatementEntry[]>;
+  /** Every payout order on chain. */
+  orders(): Promise<readonly ChainOrder[]>;
+  /** Every receipt of money the chain recorded. */
+  received(): Promise<readonly ChainReceipt[]>;
+}
+
+export interface ReconcileOutcome {
+  readonly report: ReconciliationReport;
+  readonly bytes: Uint8Array;
+  /** SHA-256 of bytes, lowercase hex. */
+  readonly digest: string;
+  readonly txEntries: readonly ReconciliationTxEntry[];
+}
+
+/** Fetches the statement and the chain's orders and money received, and makes the report, its digest and the tx's entries. */
+export async function reconcile(chainId: string, date: string, sources: ReconcileSources): Promise<ReconcileOutcome> {
+  statementDayEndMs(date);
+  const [statement, orders, received] = await Promise.all([sources.statement(date), sources.orders(), sources.received()]);
+  const report = reconciliationReport(chainId, date, statement, orders, received);
+  const bytes = reportBytes(report);
+  return { report, bytes, digest: reportDigest(bytes), txEntries: reconciliationTxEntries(report) };
+}
