@@ -4,13 +4,15 @@ import { encodeTxBatch } from '../codec/tx-batch.js';
 import type { KeyPair } from '../crypto/ed25519.js';
 import { toBase64, toHex } from '../types/index.js';
 import { signRequest } from './http-signature.js';
+import type { C2spInclusionProof } from './c2sp-inclusion.js';
 import { ReceiptFormatError, type Receipt } from './receipt.js';
-import { receiptFromJson } from './receipt-json.js';
+import { receiptFromJson, receiptToJson } from './receipt-json.js';
+import { twoHopReceiptFromJson, type TwoHopReceipt } from './two-hop.js';
 import type {
   AlgorithmName, BlockView, BulkSubmitResult, EvidenceView, HeaderView, NodeStatus, SubmitResult, SubmitterAnchorsView, TxView,
+  MembersView, ProposalStatusName, ProposalsView, ProposalView, ValidatorSetView, CaseEventsView, CaseListView, CaseStatusView, CaseView,
+  CaseVerificationsView, CrossChainCountsView, CrossChainVerdictView, ForeignChainDetailView, ForeignChainsView,
 } from './views.js';
-import type { MembersView, ProposalStatusName, ProposalsView, ProposalView, ValidatorSetView } from './views.js';
-import type { CaseEventsView, CaseListView, CaseStatusView, CaseView } from './views.js';
 import { eventReceiptFromJson, type EventReceipt } from './event-receipt.js';
 
 /** The node answered, with an error. `code` is the node's stable error code (src/types/errors.ts). */
@@ -63,6 +65,12 @@ export interface PageOptions {
   readonly offset?: number;
   readonly limit?: number;
 }
+
+/**
+ * What POST /v1/crosschain/verify checks: a tianping chain's receipt (the SDK's Receipt, sent in its
+ * JSON form, or that JSON form as read from a file) or a transparency log's inclusion proof.
+ */
+export type ForeignProof = Receipt | C2spInclusionProof | Readonly<Record<string, unknown>>;
 
 /** A request body: JSON text, or raw bytes (a protobuf TxBatch), with its media type. */
 interface RequestPayload {
@@ -141,7 +149,7 @@ export class TianpingClient {
     if (options.tx !== undefined) query.set('tx', hexOf(options.tx));
     if (options.trusted !== undefined) query.set('trusted', String(options.trusted));
     const path = `/v1/evidence/${encodeURIComponent(hexOf(digest))}/receipt${queryString(query)}`;
-    return receiptAnswer(await this.request<unknown>('GET', path), path);
+    return receiptAnswer(await this.request<unknown>('GET', path), path, receiptFromJson);
   }
 
   /**
@@ -151,7 +159,7 @@ export class TianpingClient {
    */
   async txInclusion(hash: Uint8Array | string): Promise<Receipt> {
     const path = `/v1/txs/${encodeURIComponent(hexOf(hash))}/inclusion`;
-    return receiptAnswer(await this.request<unknown>('GET', path), path);
+    return receiptAnswer(await this.request<unknown>('GET', path), path, receiptFromJson);
   }
 
   /** A block with its transaction hashes. Needs a signer with role validator, observer or verifier. */
@@ -235,13 +243,52 @@ export class TianpingClient {
   /** The receipt of event `seq` of a case, to check offline with verifyEventReceipt and the genesis. */
   async caseEventReceipt(caseNo: string, seq: number): Promise<EventReceipt> {
     const path = `${casePath(caseNo)}/events/${encodeURIComponent(String(seq))}/receipt`;
-    const value = await this.request<unknown>('GET', path);
-    try {
-      return eventReceiptFromJson(value);
-    } catch (error) {
-      if (error instanceof ReceiptFormatError) throw new ClientError('RESPONSE_INVALID', `GET ${path}: ${error.message}`, { cause: error });
-      throw error;
-    }
+    return receiptAnswer(await this.request<unknown>('GET', path), path, eventReceiptFromJson);
+  }
+
+  // Cross-chain (docs/crosschain.md §4–§5)
+
+  /** The foreign chains this chain follows, by name, with their standing at the newest block time: public. */
+  foreignChains(): Promise<ForeignChainsView> {
+    return this.request<ForeignChainsView>('GET', '/v1/crosschain/chains');
+  }
+
+  /** A foreign chain with its trust anchor, newest trusted headers and freeze record: public. Unknown is ApiError FOREIGN_CHAIN_UNKNOWN. */
+  foreignChain(name: string): Promise<ForeignChainDetailView> {
+    return this.request<ForeignChainDetailView>('GET', `/v1/crosschain/chains/${encodeURIComponent(name)}`);
+  }
+
+  /**
+   * The node's verdict on a foreign receipt (or log proof) against its light client of `chain`:
+   * public. A proof that fails a check is a verdict with valid false; a chain unknown, frozen or
+   * expired, or a proof that does not decode, is ApiError with its FOREIGN_* code. `digest`: the
+   * file's digest when it is not the receipt's own (tianping only).
+   */
+  verifyForeign(chain: string, receipt: ForeignProof, options: { readonly digest?: Uint8Array | string } = {}): Promise<CrossChainVerdictView> {
+    const digest = options.digest === undefined ? {} : { digest: hexOf(options.digest) };
+    return this.request<CrossChainVerdictView>('POST', '/v1/crosschain/verify',
+      { chain, receipt: isReceipt(receipt) ? receiptToJson(receipt) : receipt, ...digest });
+  }
+
+  /** A case's verification records (the first 100, by seq) with counts per chain. Needs a signer that reads every case (see getCase). */
+  caseVerifications(caseNo: string): Promise<CaseVerificationsView> {
+    return this.request<CaseVerificationsView>('GET', `${casePath(caseNo)}/verifications`);
+  }
+
+  /** Verification records counted per chain and per case. Needs a signer that reads every case (see getCase). */
+  crossChainCounts(): Promise<CrossChainCountsView> {
+    return this.request<CrossChainCountsView>('GET', '/v1/crosschain/verifications');
+  }
+
+  /**
+   * The two-hop receipt of the earliest anchor of `digest` on side chain `name` (public), to check
+   * offline with verifyTwoHopReceipt and the main genesis. ApiError FOREIGN_NOT_CHECKPOINTED before a
+   * side header above the anchor is recorded; FOREIGN_SOURCE_UNAVAILABLE when the side node fails.
+   */
+  async twoHopReceipt(name: string, digest: Uint8Array | string, algorithm: AlgorithmName = 'sha256'): Promise<TwoHopReceipt> {
+    const query = new URLSearchParams({ digest: hexOf(digest), algorithm });
+    const path = `/v1/crosschain/${encodeURIComponent(name)}/receipt${queryString(query)}`;
+    return receiptAnswer(await this.request<unknown>('GET', path), path, twoHopReceiptFromJson);
   }
 
   private request<T>(method: 'GET' | 'POST', path: string, body?: unknown, extraTimeoutMs = 0): Promise<T> {
@@ -309,14 +356,19 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The node's receipt JSON, read as strictly as a receipt file: a malformed one is RESPONSE_INVALID. */
-function receiptAnswer(value: unknown, path: string): Receipt {
+/** The node's receipt JSON (of any kind), read as strictly as a receipt file: a malformed one is RESPONSE_INVALID. */
+function receiptAnswer<T>(value: unknown, path: string, read: (value: unknown) => T): T {
   try {
-    return receiptFromJson(value);
+    return read(value);
   } catch (error) {
     if (error instanceof ReceiptFormatError) throw new ClientError('RESPONSE_INVALID', `GET ${path}: ${error.message}`, { cause: error });
     throw error;
   }
+}
+
+/** The SDK's Receipt holds bytes; its JSON form and a log proof hold text. */
+function isReceipt(proof: ForeignProof): proof is Receipt {
+  return (proof as { tx?: unknown }).tx instanceof Uint8Array;
 }
 
 /** A case number is one path segment: "/" and every non-ASCII character percent-encoded. */

@@ -4,7 +4,7 @@ export { buildAnchorTx, randomNonce, DEFAULT_TX_LIFETIME_MS, type AnchorTxParams
 export { buildBatchTx, batchTree, saltedDigest, randomSalt, rootOnlyReceipt, batchItemReceipt, INDEXED_BATCH_ITEMS_MAX, SALT_BYTES,
   type BatchTxParams, type BatchTree, type BatchItem } from './batch.js';
 export { TianpingClient, ApiError, ClientError, toApiError, type ClientErrorCode, type ClientOptions,
-  type SubmitOptions, type PageOptions } from './client.js';
+  type SubmitOptions, type PageOptions, type ForeignProof } from './client.js';
 export type * from './views.js';
 export { joinRequestTx, memberChangeTx, rotateKeyTx, governanceVoteTx, MEMBER_ROLES, MEMBER_CHANGE_KINDS, type MemberRoleName,
   type MemberChangeKindName, type GovernanceTxCommon, type JoinRequestTxParams, type MemberChangeTxParams, type RotateKeyTxParams,

@@ -7,6 +7,10 @@ import type {
   TxBulkResponseSchema, TxBulkResultSchema, TxCommittedSchema, TxPendingSchema, TxStatusSchema, ValidatorSetSchema, VoterSchema,
 } from '../contract/http.js';
 import type { CaseAmountSchema, CaseEventSchema, CaseEventsSchema, CaseListSchema, CaseSchema, CaseStatusNameSchema } from '../contract/cases.js';
+import type {
+  CaseVerificationsSchema, CrossChainVerdictSchema, ForeignChainDetailSchema, ForeignChainSchema, ForeignChainsSchema, TrustedHeaderSchema,
+  VerificationCountsSchema, VerificationRecordSchema,
+} from '../contract/crosschain.js';
 
 export type AlgorithmName = Json<typeof AlgorithmSchema>;
 
@@ -81,3 +85,27 @@ export type CaseListView = Json<typeof CaseListSchema>;
 
 /** A page of a case's events by seq; `next` (when present) is the `after` of the next page. */
 export type CaseEventsView = Json<typeof CaseEventsSchema>;
+
+/** A foreign chain with its standing at the newest block time (docs/crosschain.md §4). */
+export type ForeignChainView = Json<typeof ForeignChainSchema>;
+
+/** Every foreign chain, by name, with the block time (`atMs`) their standing is computed at. */
+export type ForeignChainsView = Json<typeof ForeignChainsSchema>;
+
+/** One header of a foreign chain the light client trusts, with the tx and block that recorded it. */
+export type TrustedHeaderView = Json<typeof TrustedHeaderSchema>;
+
+/** A foreign chain with its epoch's trust anchor, newest 100 trusted headers (newest first) and freeze record. */
+export type ForeignChainDetailView = Json<typeof ForeignChainDetailSchema>;
+
+/** The node's verdict on a foreign receipt or log proof: every check that ran, and what a record needs. */
+export type CrossChainVerdictView = Json<typeof CrossChainVerdictSchema>;
+
+/** A court's recorded verdict, with the chain's and the platform key's standing at the block that recorded it. */
+export type VerificationRecordView = Json<typeof VerificationRecordSchema>;
+
+/** A case's first 100 verification records, by seq, with counts per chain over all of them. */
+export type CaseVerificationsView = Json<typeof CaseVerificationsSchema>;
+
+/** Verification records counted per chain and per case. */
+export type CrossChainCountsView = Json<typeof VerificationCountsSchema>;
