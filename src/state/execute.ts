@@ -80,7 +80,7 @@ export async function executeBlock(view: OrderedState, ctx: BlockContext, txs: r
     try {
       checkTxStateless(tx, ctx);
       action = await checkTxStateful(tx, overlay, checkCtx);
-      if (action.kind === 'case') checkEventRoom(events.length, action.plan, ctx.params);
+      if (action.kind === 'case' || action.kind === 'payout') checkEventRoom(events.length, action.plan, ctx.params);
     } catch (error) {
       if (!isTianpingError(error)) throw error;
       if (mode === 'validate') throw new TianpingError(error.code, `block tx ${included.length}: ${error.message}`);
@@ -88,7 +88,7 @@ export async function executeBlock(view: OrderedState, ctx: BlockContext, txs: r
       continue;
     }
     await applyTx(overlay, ctx, tx, included.length, action);
-    if (action.kind === 'case') events.push(...applyCasePlan(overlay, action.plan, ctx.height, tx));
+    if (action.kind === 'case' || action.kind === 'payout') events.push(...applyCasePlan(overlay, action.plan, ctx.height, tx));
     included.push(tx);
   }
   // The judgment contracts' clock: due instalments after the txs, before the set rotates.
@@ -113,7 +113,8 @@ export async function executeBlock(view: OrderedState, ctx: BlockContext, txs: r
 async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index: number, action: CheckedAction):
   Promise<void> {
   overlay.set(txKey(tx.id), pb.TxLocation.encode({ height: ctx.height, index, resultCode: 0 }).finish());
-  if (action.kind === 'case') return; // its plan is written by the caller, which collects its events
+  // A case or payout plan is written by the caller, which collects its events.
+  if (action.kind === 'case' || action.kind === 'payout') return;
   if (action.kind === 'governance') {
     await applyGovernance(overlay, ctx, tx, action.check);
     return;

@@ -1,8 +1,9 @@
-// Governance: joining, removal, suspension, reinstatement and key rotation, and the registration or
-// reset of a foreign chain (crosschain/registration.ts), each a proposal that the validators vote on. A proposal passes when approvals hold more than 2/3 of the current set's
-// voting power, and fails once rejections hold 1/3 or more (it could then never pass). Its effect
-// is applied in the block that passes it; a change to the validator set takes effect two heights
-// later (validators.ts).
+// Governance: joining, removal, suspension, reinstatement and key rotation, the registration or
+// reset of a foreign chain (crosschain/registration.ts) and the payout approval policy
+// (payouts/policy.ts), each a proposal that the validators vote on. A proposal passes when approvals
+// hold more than 2/3 of the current set's voting power, and fails once rejections hold 1/3 or more
+// (it could then never pass). Its effect is applied in the block that passes it; a change to the
+// validator set takes effect two heights later (validators.ts).
 import { pb, type ProposalRecordMsg } from '../codec/proto.js';
 import { rotateProofBytes } from '../codec/sign-bytes.js';
 import type { DecodedTx } from '../codec/tx.js';
@@ -15,6 +16,7 @@ import { decodeMember, encodeMember, type MemberRecord } from './members.js';
 import type { TxCheckContext } from './check-context.js';
 import { checkForeignChainProposal, enactForeignChain, isForeignProposalKind, recheckForeignProposal, type ForeignProposalKind }
   from './crosschain/registration.js';
+import { PAYOUT_POLICY_PROPOSAL_KIND, checkPolicyProposal, enactPayoutPolicy } from './payouts/policy.js';
 import { readValidatorSet, scheduleSetChange, setAtHeightPlusTwo, totalPower } from './validators.js';
 import type { Overlay, ScannableState, StateView } from './view.js';
 
@@ -30,7 +32,7 @@ const POWER_MAX = 2 ** 32;
 const TOTAL_POWER_MAX = 2 ** 36;
 const CHANGE_KINDS = { 1: 'remove', 2: 'suspend', 3: 'reinstate' } as const;
 
-export type ProposalKind = 'join' | 'remove' | 'suspend' | 'reinstate' | 'rotate-key' | ForeignProposalKind;
+export type ProposalKind = 'join' | 'remove' | 'suspend' | 'reinstate' | 'rotate-key' | ForeignProposalKind | typeof PAYOUT_POLICY_PROPOSAL_KIND;
 
 export type GovernanceCheck =
   | { readonly kind: 'open'; readonly proposalKind: ProposalKind; readonly subject: Uint8Array;
@@ -161,6 +163,17 @@ async function checkForeignChain(tx: DecodedTx, view: StateView, ctx: Governance
   return { kind: 'open', proposalKind, subject, payload, openerApproves: true };
 }
 
+/**
+ * The payout approval policy (docs/payouts.md §3): opened by a validator of the current set, whose
+ * tx counts as its approval; one open policy proposal at a time (a fixed subject).
+ */
+async function checkPayoutPolicyProposal(tx: DecodedTx, view: StateView, ctx: GovernanceContext): Promise<GovernanceCheck> {
+  if (!(await isCurrentValidator(view, tx.body.signer))) fail('GOV_NOT_VALIDATOR');
+  const { proposalKind, subject, payload } = checkPolicyProposal(tx.body.payoutPolicyProposal as Parameters<typeof checkPolicyProposal>[0]);
+  if ((await openProposalAbout(view, subject, ctx.timeMs)) !== undefined) fail('GOV_PROPOSAL_OPEN', 'a payout policy proposal is open');
+  return { kind: 'open', proposalKind, subject, payload, openerApproves: true };
+}
+
 async function checkVote(tx: DecodedTx, view: StateView, ctx: GovernanceContext): Promise<GovernanceCheck> {
   const vote = tx.body.governanceVote as InstanceType<typeof pb.GovernanceVote>;
   if (!(await isCurrentValidator(view, tx.body.signer))) fail('GOV_NOT_VALIDATOR');
@@ -217,7 +230,8 @@ async function assertPowerFits(view: StateView, height: number, power: number): 
 
 export function isGovernanceTx(tx: DecodedTx): boolean {
   const a = tx.body.action;
-  return a === 'joinRequest' || a === 'memberChange' || a === 'rotateKey' || a === 'governanceVote' || a === 'foreignChainProposal';
+  return a === 'joinRequest' || a === 'memberChange' || a === 'rotateKey' || a === 'governanceVote' || a === 'foreignChainProposal'
+    || a === 'payoutPolicyProposal';
 }
 
 export async function checkGovernance(tx: DecodedTx, view: StateView, ctx: GovernanceContext): Promise<GovernanceCheck> {
@@ -227,6 +241,7 @@ export async function checkGovernance(tx: DecodedTx, view: StateView, ctx: Gover
     case 'rotateKey': return checkRotate(tx, view, ctx);
     case 'governanceVote': return checkVote(tx, view, ctx);
     case 'foreignChainProposal': return checkForeignChain(tx, view, ctx);
+    case 'payoutPolicyProposal': return checkPayoutPolicyProposal(tx, view, ctx);
     default: return fail('TX_ACTION_MISSING');
   }
 }
@@ -283,6 +298,10 @@ async function enact(overlay: Overlay, ctx: GovernanceApplyContext, proposal: Pr
   const subject = proposal.subject;
   if (isForeignProposalKind(proposal.kind)) {
     await enactForeignChain(overlay, proposal, { height: ctx.height, timeMs: ctx.timeMs, txHash });
+    return;
+  }
+  if (proposal.kind === PAYOUT_POLICY_PROPOSAL_KIND) {
+    enactPayoutPolicy(overlay, proposal);
     return;
   }
   if (proposal.kind === 'join') {

@@ -16,6 +16,7 @@ import { anchorFieldsOf, batchOf, checkBatch } from './batch.js';
 import { checkGovernance, isGovernanceTx, type GovernanceCheck, type GovernanceContext } from './governance.js';
 import { checkCaseTx, isCaseTx, type CasePlan } from './cases/index.js';
 import { checkCrossChainStateless, checkCrossChainTx, isCrossChainTx, type CrossChainPlan } from './crosschain/index.js';
+import { checkPayoutStateless, checkPayoutTx, isPayoutTx } from './payouts/index.js';
 
 
 export function checkTxStateless(tx: DecodedTx, ctx: TxCheckContext): void {
@@ -43,6 +44,10 @@ function checkAction(tx: DecodedTx, params: ChainParams): void {
   if (isGovernanceTx(tx) || isCaseTx(tx)) return;
   if (isCrossChainTx(tx)) {
     checkCrossChainStateless(tx);
+    return;
+  }
+  if (isPayoutTx(tx)) {
+    checkPayoutStateless(tx);
     return;
   }
   const batch = batchOf(tx);
@@ -82,6 +87,8 @@ export type CheckedAction =
   | { readonly kind: 'equivocation'; readonly offence: Offence }
   | { readonly kind: 'governance'; readonly check: GovernanceCheck }
   | { readonly kind: 'case'; readonly plan: CasePlan }
+  /** Approvals, holds, claims, results, reconciliations: written like a case tx, their events are case events. */
+  | { readonly kind: 'payout'; readonly plan: CasePlan }
   | { readonly kind: 'crosschain'; readonly plan: CrossChainPlan };
 
 export async function checkTxStateful(tx: DecodedTx, view: OrderedState, ctx: StatefulCheckContext): Promise<CheckedAction> {
@@ -91,6 +98,8 @@ export async function checkTxStateful(tx: DecodedTx, view: OrderedState, ctx: St
   if (isCaseTx(tx)) return { kind: 'case', plan: await checkCaseTx(tx, view, ctx, member) };
   // Foreign chains' updates (any active member) and the courts' verification records.
   if (isCrossChainTx(tx)) return { kind: 'crosschain', plan: await checkCrossChainTx(tx, view, ctx, member) };
+  // Payouts (docs/payouts.md): the roles each tx needs are the payout rules' to check.
+  if (isPayoutTx(tx)) return { kind: 'payout', plan: await checkPayoutTx(tx, view, ctx, member) };
   const report = reportOf(tx);
   if (report !== undefined) {
     // Node keys report what their nodes saw on the wire.

@@ -9,6 +9,7 @@ import type { DecodedTx } from '../../codec/tx.js';
 import { u32be } from '../../types/index.js';
 import { applyReceipt, chinaDayOf, owedAsOf, type Allocation, type Portion } from '../contracts/index.js';
 import { readCounter } from '../keys.js';
+import { orderPayouts } from '../payouts/orders.js';
 import type { MemberRecord } from '../members.js';
 import type { StateView } from '../view.js';
 import { arithmetic, refuse } from './errors.js';
@@ -61,7 +62,9 @@ async function planUnmatched(tx: DecodedTx, report: Report, view: StateView, ctx
 
 const sumOf = (portions: readonly Portion[]): bigint => portions.reduce((sum, p) => sum + p.fen, 0n);
 
-function receive(record: CaseRecordMsg, report: Report, fen: bigint, ctx: CaseCheckContext, signer: Uint8Array): EventDraft[] {
+/** Applies money received; its events and the creditors' part of it (what is paid out to the payees). */
+function receive(record: CaseRecordMsg, report: Report, fen: bigint, ctx: CaseCheckContext, signer: Uint8Array):
+  { events: EventDraft[]; creditorFen: bigint } {
   const terms = allocationTermsOf(record);
   const day = chinaDayOf(report.receivedAtMs);
   const { balances, allocation } = arithmetic(() => applyReceipt(balancesOf(record), { amount: { fen, currency: report.currency }, day }, terms));
@@ -79,7 +82,7 @@ function receive(record: CaseRecordMsg, report: Report, fen: bigint, ctx: CaseCh
       events.push(nextEvent(record, EventKind.CASE_EVENT_KIND_PERFORMED, report.receivedAtMs));
     }
   }
-  return events;
+  return { events, creditorFen: allocation.creditorFen };
 }
 
 function receivedFields(report: Report, allocation: Allocation, signer: Uint8Array): Partial<EventDraft> {
@@ -106,7 +109,16 @@ export async function checkPayment(tx: DecodedTx, view: StateView, ctx: CaseChec
   if ((await view.get(payKey)) !== undefined) refuse('PAYMENT_DUPLICATE', `bank reference ${report.bankRef} is already reported for this case`);
   if (report.currency !== found.terms.currency) refuse('CASE_CURRENCY_MISMATCH', `the case is in ${found.terms.currency}`);
   const record = copyCase(found);
-  const events = report.direction === pb.PaymentDirection.PAYMENT_DIRECTION_PAID
-    ? payOut(record, report, fen, tx.body.signer) : receive(record, report, fen, ctx, tx.body.signer);
-  return { writes: [[caseRecordKey(report.caseNo), pb.CaseRecord.encode(record).finish()], [payKey, tx.hash]], events };
+  if (report.direction === pb.PaymentDirection.PAYMENT_DIRECTION_PAID) {
+    const events = payOut(record, report, fen, tx.body.signer);
+    return { writes: [[caseRecordKey(report.caseNo), pb.CaseRecord.encode(record).finish()], [payKey, tx.hash]], events };
+  }
+  const received = receive(record, report, fen, ctx, tx.body.signer);
+  // The creditors' part goes out to the payees: one payout order each (docs/payouts.md §1).
+  const payouts = await orderPayouts(view, record, received.creditorFen,
+    { chainId: ctx.chainId, height: ctx.height ?? 0, bankRef: report.bankRef, receivedAtMs: report.receivedAtMs }, ctx.timeMs, tx.body.signer);
+  return {
+    writes: [[caseRecordKey(report.caseNo), pb.CaseRecord.encode(record).finish()], [payKey, tx.hash], ...payouts.writes],
+    events: [...received.events, ...payouts.events],
+  };
 }

@@ -169,8 +169,9 @@ export function applyCasePlan(overlay: Overlay, plan: CasePlan, height: number, 
 
 /**
  * A block numbers its events in 16 bits (BLOCK_EVENTS_MAX); its clock may make three per entry
- * (default, acceleration, filing). A case tx whose events would eat into the clock's share waits for
- * the next block (at most two events per tx, so a block of case txs still holds thousands).
+ * (default, acceleration, filing). A case or payout tx whose events would eat into the clock's share
+ * waits for the next block. Most txs make one or two events; money received makes two more per payee
+ * (its payout orders), and a hold on a whole case one per unsettled order.
  */
 export function checkEventRoom(eventsSoFar: number, plan: CasePlan, params: { readonly caseEventsPerBlockMax: number }): void {
   if (eventsSoFar + plan.events.length > BLOCK_EVENTS_MAX - 3 * params.caseEventsPerBlockMax) {
