@@ -23,6 +23,7 @@ import { crosschainRoutes } from './routes/crosschain.js';
 import { equivocationsRoutes } from './routes/equivocations.js';
 import { genesisRoutes } from './routes/genesis.js';
 import { metricsRoutes, recordAnswers } from './routes/metrics.js';
+import { payoutsRoutes } from './routes/payouts.js';
 import { governanceRoutes } from './routes/governance.js';
 import { historyRoutes } from './routes/history.js';
 import { receiptsRoutes } from './routes/receipts.js';
@@ -136,6 +137,7 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
         { name: 'consensus', description: 'Validator misbehaviour recorded on chain (equivocation)' },
         { name: 'governance', description: 'Members, validator sets and the proposals validators vote on' },
         { name: 'cases', description: 'Judgment contracts: cases, their money and events, and event receipts (signed reads)' },
+        { name: 'payouts', description: 'Payout orders from money received to the payees\' accounts, the approval policy (signed reads)' },
         { name: 'crosschain', description: 'Foreign chains followed by light clients, foreign receipts verified, two-hop receipts' },
         { name: 'node', description: 'Status and health of this node' },
         { name: 'web', description: 'The evidence verification page' },
@@ -204,6 +206,7 @@ export async function buildApp(components: ApiComponents, options: ApiOptions): 
     await api.register(governanceRoutes, routeOptions);
     await api.register(casesRoutes, routeOptions);
     if (components.crosschain !== undefined) await api.register(crosschainRoutes, { ...routeOptions, crosschain: components.crosschain });
+    if (components.payouts !== undefined) await api.register(payoutsRoutes, { ...routeOptions, payouts: components.payouts });
   });
   return app;
 }

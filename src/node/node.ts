@@ -2,7 +2,8 @@
 // the read model (src/read/).
 // node/index.ts (the composition root) builds it; the API only ever sees it as ApiComponents.
 import type { ApiComponents, BlockSummary, ConsistencyProofView, CaseEventsView, CaseListQuery, CaseListView, CaseView, EquivocationView, EvidenceAnchor,
-  GovernanceProposalView, MemberEntry, MemberView, NodeStatusView, ReadinessView, ProposalStatus, ReceiptForms, EventReceiptForms, TxCommitInfo, TxStatus, ValidatorSetView } from '../api/components.js';
+  GovernanceProposalView, MemberEntry, MemberView, NodeStatusView, PayoutComponents, ReadinessView, ProposalStatus, ReceiptForms, EventReceiptForms, TxCommitInfo, TxStatus,
+  ValidatorSetView } from '../api/components.js';
 import type { KeyPair, SignatureVerifier } from '../crypto/ed25519.js';
 import type { Ledger } from '../ledger/index.js';
 import { Mempool, type MempoolMetrics } from '../mempool/index.js';
@@ -126,6 +127,8 @@ export class NodeCore implements ApiComponents {
   readonly submitBacklogMax: number;
   /** Foreign chains' light clients, verification records and two-hop receipts (docs/crosschain.md). */
   readonly crosschain: CrossChainService;
+  /** The payout reads (docs/payouts.md §1, §3, §8), from the read model. */
+  readonly payouts: PayoutComponents;
 
   constructor(private readonly o: NodeCoreOptions) {
     this.genesis = o.genesis;
@@ -136,6 +139,7 @@ export class NodeCore implements ApiComponents {
     this.history = historyTreeOf(o.ledger);
     this.crosschain = new CrossChainService({ ledger: o.ledger, chainId: o.genesis.chainId,
       sources: o.crosschainSources ?? { urls: new Map() }, readable: () => this.readable() });
+    this.payouts = this.payoutReads();
     this.submitBacklogMax = Math.max(1, API_BACKLOG_PROPOSALS * o.consensus.proposeTxsMax);
     this.mempool = new Mempool({ chainId: o.genesis.chainId, params: o.genesis.params, verifier: o.verifier,
       clock: o.clock, state: o.ledger.state, committedHeight: () => o.ledger.tip.height,
@@ -165,6 +169,19 @@ export class NodeCore implements ApiComponents {
         this.repairingTo = undefined;
       },
     });
+  }
+
+  private payoutReads(): PayoutComponents {
+    const readable = (): ReadModel => {
+      this.readable();
+      return this.read;
+    };
+    return {
+      payouts: async (query) => readable().payouts(query),
+      payout: async (id) => readable().payout(id),
+      payoutPolicy: async () => readable().payoutPolicy(),
+      moneyReceived: async (page) => readable().moneyReceived(page),
+    };
   }
 
   private gatherCheckpointLines(network: ConsensusNetwork): CheckpointSignatures {

@@ -11,6 +11,6 @@ export {
 } from './crosschain.js';
 export { setChangesBetween } from './receipts.js';
 export {
-  CASE_VIEW_PAYOUTS_MAX, MONEY_RECEIVED_CURSOR_RE, MONEY_RECEIVED_SCAN_MAX, PAYOUTS_SCAN_MAX, alertDaysOf, readCasePayouts, readMoneyReceived, readPayout,
+  CASE_VIEW_PAYOUTS_MAX, MONEY_RECEIVED_SCAN_MAX, PAYOUTS_SCAN_MAX, alertDaysOf, readCasePayouts, readMoneyReceived, readPayout,
   readPayouts, readPolicyView,
 } from './payouts.js';

@@ -179,9 +179,6 @@ function receivedUnmatched(value: Uint8Array): Received {
     receivedAtMs: report?.receivedAtMs ?? 0, height: record.height };
 }
 
-/** A money-received cursor: a key of case/pay/ or case/unmatched/ as `next` gave it. */
-export const MONEY_RECEIVED_CURSOR_RE = /^case\/(pay\/[0-9a-f]+\/[0-9a-f]+|unmatched\/[0-9a-f]+)$/;
-
 /**
  * Money received the chain recorded, for reconciliation: RECEIVED reports of cases by case and bank
  * reference (case/pay/, money paid out skipped), then unmatched money (case/unmatched/). At most
