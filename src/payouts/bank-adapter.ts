@@ -23,6 +23,8 @@ export interface BankTransferRequest {
 
 /** A transfer's final status: the same from a transfer call, a status query or a webhook. */
 export interface BankTransferResult {
+  /** The idempotency key the transfer was made under. */
+  readonly key: string;
   readonly status: 'settled' | 'failed';
   readonly bankRef: string;
   /** YYYY-MM-DD, the bank's booking day. */
@@ -87,15 +89,15 @@ export interface HttpBankAdapterOptions {
 const RESULT_STATUSES = new Set(['settled', 'failed']);
 const DATE_RE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
-/** The result fields of an answer, or undefined when it is not one. */
-export function parseTransferResult(body: unknown): BankTransferResult | undefined {
+/** The result for `key` in an answer, or undefined when it is not one (or is another key's). */
+export function parseTransferResult(key: string, body: unknown): BankTransferResult | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
-  const { status, bankRef, valueDate, failureReason } = body as Record<string, unknown>;
-  if (typeof status !== 'string' || !RESULT_STATUSES.has(status) || typeof bankRef !== 'string' || bankRef === ''
+  const { key: answeredKey, status, bankRef, valueDate, failureReason } = body as Record<string, unknown>;
+  if ((answeredKey !== undefined && answeredKey !== key) || typeof status !== 'string' || !RESULT_STATUSES.has(status) || typeof bankRef !== 'string' || bankRef === ''
     || typeof valueDate !== 'string' || !DATE_RE.test(valueDate) || (failureReason !== undefined && typeof failureReason !== 'string')) {
     return undefined;
   }
-  return { status: status as BankTransferResult['status'], bankRef, valueDate, ...(failureReason !== undefined ? { failureReason } : {}) };
+  return { key, status: status as BankTransferResult['status'], bankRef, valueDate, ...(failureReason !== undefined ? { failureReason } : {}) };
 }
 
 function parseEntry(entry: unknown): BankStatementEntry | undefined {
@@ -126,7 +128,7 @@ export class HttpBankAdapter implements BankAdapter {
     if (answer.kind === 'none') throw new BankUnknownOutcome(`transfer ${key}: ${answer.why}`, { cause: answer.cause });
     if (answer.status >= 500) throw new BankUnknownOutcome(`transfer ${key}: the bank answered ${answer.status}`);
     if (answer.status >= 400) throw refusal(answer.status, answer.body, `transfer ${key}`);
-    const result = parseTransferResult(answer.body);
+    const result = parseTransferResult(key, answer.body);
     if (result === undefined) throw new BankUnknownOutcome(`transfer ${key}: the bank's answer ${answer.status} is not a transfer result`);
     return result;
   }
@@ -137,7 +139,7 @@ export class HttpBankAdapter implements BankAdapter {
     if (answer.status === 404 && problemCode(answer.body) === 'TRANSFER_UNKNOWN') return undefined;
     if (answer.status >= 500) throw new BankUnavailable(`status ${key}: the bank answered ${answer.status}`);
     if (answer.status >= 400) throw refusal(answer.status, answer.body, `status ${key}`);
-    const result = parseTransferResult(answer.body);
+    const result = parseTransferResult(key, answer.body);
     if (result === undefined) throw new BankUnavailable(`status ${key}: the bank's answer is not a transfer result`);
     return result;
   }
