@@ -189,14 +189,24 @@ function enumValue(table: Readonly<Record<string, number>>, value: unknown, fiel
   return table[value]!;
 }
 
-function payees(value: unknown): { party: CasePartyWire; weight: number }[] {
+const PAYEE_FIELDS = new Set(['party', 'weight', 'accountCommitment']);
+
+/**
+ * Each payee's party, weight and, optionally, `accountCommitment`: the hex of accountCommitment()
+ * over its bank account (docs/payouts.md §2); without it the payee's payouts wait under a
+ * not-collecting hold.
+ */
+function payees(value: unknown): { party: CasePartyWire; weight: number; accountCommitment?: Uint8Array }[] {
   const list = array(value, 'payees');
   if (list.length === 0 || list.length > PAYEES_MAX) bad('payees', `1..${PAYEES_MAX} payees`, 'CASE_LIMIT_EXCEEDED');
   return list.map((item, i) => {
     const doc = object(item, `payees[${i}]`);
+    for (const key of Object.keys(doc)) if (!PAYEE_FIELDS.has(key)) bad(`payees[${i}].${key}`, 'is not a field of a payee');
     const weight = integer(doc['weight'] ?? 1, `payees[${i}].weight`, 2n ** 32n);
     if (weight === 0n) bad(`payees[${i}].weight`, 'must be at least 1');
-    return { party: party(doc['party'], `payees[${i}].party`), weight: Number(weight) };
+    const payee = { party: party(doc['party'], `payees[${i}].party`), weight: Number(weight) };
+    return doc['accountCommitment'] === undefined ? payee
+      : { ...payee, accountCommitment: hash32(doc['accountCommitment'], `payees[${i}].accountCommitment`) };
   });
 }
 

@@ -40,3 +40,8 @@ export { foreignChainProposalTx, foreignHeaderUpdateTx, foreignMisbehaviourTx, f
   FOREIGN_CHAIN_KINDS, type ForeignChainKindName, type ForeignChainRegistrationParams, type ForeignChainProposalTxParams,
   type ForeignHeaderUpdateParams, type ForeignHeaderUpdateTxParams, type ForeignMisbehaviourTxParams, type ForeignCheckpointUpdateTxParams,
   type CrossChainVerificationTxParams, type ForeignSetChangeParams, type ForeignSetParams, type ForeignValidatorParams } from './crosschain-tx.js';
+export { payoutPolicyProposalTx, payoutApprovalTx, payoutHoldTx, payoutClaimTx, payoutResultTx, payoutReconciliationTx, PAYOUT_HOLD_KINDS,
+  RECONCILIATION_STATES, type PayoutHoldKindName, type ReconciliationStateName, type PayoutPolicyParams, type PayoutPolicyProposalTxParams,
+  type PayoutIdParam, type PayoutApprovalTxParams, type PayoutHoldTxParams, type PayoutClaimTxParams, type PayoutResultTxParams,
+  type ReconciliationEntryParams, type PayoutReconciliationTxParams } from './payout-tx.js';
+export { accountCommitment, canonicalAccountJson, payoutId, ACCOUNT_SALT_BYTES_MIN, type BankAccount } from '../codec/payout-ids.js';

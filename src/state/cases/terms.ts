@@ -49,7 +49,14 @@ function checkParties(terms: CaseTermsMsg): void {
   terms.creditors.forEach((c, i) => checkParty(c, `creditor ${i}`));
   checkParty(terms.debtor, 'the debtor');
   if (terms.payees.length === 0 || terms.payees.length > PAYEES_MAX) refuse('CASE_LIMIT_EXCEEDED', `a case has 1..${PAYEES_MAX} payees`);
-  terms.payees.forEach((p, i) => checkParty(p.party, `payee ${i}`));
+  terms.payees.forEach((p, i) => {
+    checkParty(p.party, `payee ${i}`);
+    // Optional (docs/payouts.md §2): without it the payee's payouts are held as not-collecting.
+    const commitment = p.accountCommitment ?? new Uint8Array();
+    if (commitment.length !== 0 && commitment.length !== HASH_BYTES) {
+      refuse('CASE_TERMS_INVALID', `payee ${i}: the account commitment is ${HASH_BYTES} bytes when given`);
+    }
+  });
   // The shares' own check (weights in [1, 2^32]), run once on a fen.
   arithmetic(() => splitByShares(1n, terms.payees.map((p) => fenOf(p.weight))));
 }
