@@ -108,6 +108,8 @@ export const ERROR_CODES = {
   PAYOUT_POLICY_INVALID: { status: 422, title: 'The payout policy is malformed' },
   PAYOUT_FIELD_INVALID: { status: 422, title: 'A payout field is missing or out of bounds' },
   RECONCILIATION_INVALID: { status: 422, title: 'The reconciliation report is malformed or its date is already reported' },
+  WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'The webhook\'s X-Signature is missing, malformed or made with no accepted secret' },
+  WEBHOOK_STALE: { status: 401, title: 'The webhook\'s signed timestamp is outside the accepted window' },
   MEMPOOL_FULL: { status: 503, title: 'Mempool is full, retry later' },
   // Blocks from peers: a validator refuses to vote for one, block sync skips its sender. No request
   // carries a block, so the status is only for completeness.
