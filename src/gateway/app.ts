@@ -79,8 +79,14 @@ const KeyHeaders = Type.Object({ [IDEMPOTENCY_KEY_HEADER]: Type.String({ pattern
  */
 function holder(holdMs: number): { hold(socket: Socket): void; release(): void } {
   const held = new Map<Socket, NodeJS.Timeout>();
+  let released = false;
   return {
     hold(socket) {
+      // An answer withheld while the app is closing: nobody will wait for it.
+      if (released) {
+        socket.destroy();
+        return;
+      }
       const timer = setTimeout(() => socket.destroy(), holdMs);
       held.set(socket, timer);
       socket.once('close', () => {
@@ -89,6 +95,7 @@ function holder(holdMs: number): { hold(socket: Socket): void; release(): void }
       });
     },
     release() {
+      released = true;
       for (const [socket, timer] of held) {
         clearTimeout(timer);
         socket.destroy();
