@@ -17,7 +17,7 @@ import { readPayoutOrder } from '../../../src/state/payouts/index.js';
 import type { ScannableState } from '../../../src/state/view.js';
 import { toHex, utf8 } from '../../../src/types/index.js';
 import {
-  CASE_NO, CHAIN_ID, CaseChain, GENESIS_TIME_MS, court, creditor, executor, oracle, platform, terms, validatorA, validatorB,
+  CHAIN_ID, CaseChain, GENESIS_TIME_MS, court, creditor, executor, oracle, platform, terms, validatorA, validatorB,
 } from '../cases/fixture.js';
 
 export { CASE_NO, CHAIN_ID, GENESIS_TIME_MS, court, creditor, executor, expectRefused, oracle, outsider, validatorA, validatorB }
