@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<{
   validators: { summary: 'show the validator set of a height', load: () => import('./commands/validators.js') },
   ledger: { summary: 'check a stopped node\'s ledger offline ("ledger check")', load: () => import('./commands/ledger.js') },
   case: { summary: 'judgment contracts: create, show, list, report payments, suspend, resume, settle, close, file', load: () => import('./commands/case.js') },
+  payout: { summary: 'payouts: list orders, approve, hold, release, reconcile a bank statement', load: () => import('./commands/payout.js') },
   checkpoint: { summary: 'fetch a node\'s checkpoint and check its signatures, cosignatures and history', load: () => import('./commands/checkpoint.js') },
   crosschain: { summary: 'foreign chains: register, list, show, verify and record foreign receipts, two-hop receipts', load: () => import('./commands/crosschain.js') },
   relay: { summary: 'relay a side chain\'s headers to a main chain\'s light client of it', load: () => import('./commands/relay.js') },

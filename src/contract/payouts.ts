@@ -21,9 +21,6 @@ export const PayoutStatusSchema = literals(PAYOUT_STATUSES, 'awaiting-approval, 
 export const RECONCILIATION_STATES = ['settled', 'unpaid', 'mismatched', 'duplicate', 'unknown'] as const;
 export type ReconciliationStateName = (typeof RECONCILIATION_STATES)[number];
 
-export const PAYOUT_HOLD_KINDS = ['dispute', 'freeze', 'suspension', 'not-collecting'] as const;
-export type PayoutHoldKindName = (typeof PAYOUT_HOLD_KINDS)[number];
-
 /**
  * The payee, as cases.ts shows a party (member key or identity commitment). Written here, not
  * imported: cases.ts lists a case's payouts with PayoutSchema, and the two modules must not import

@@ -4,9 +4,14 @@
 // are not on the statement are flagged too. The matching is pure; the runner only gathers its
 // inputs. The report is a stable JSON document (fixed key order, sorted entries): the same inputs
 // give the same bytes, and the chain records their SHA-256 with the entries that concern orders.
-import type { PayoutStatusName, ReconciliationStateName } from '../contract/payouts.js';
+import { ClientError, toApiError } from '../client/client.js';
+import { signRequest } from '../client/http-signature.js';
+import type { Json } from '../contract/http.js';
+import type { MoneyReceivedListSchema, PayoutListSchema, PayoutStatusName, ReconciliationStateName } from '../contract/payouts.js';
+import type { KeyPair } from '../crypto/ed25519.js';
 import { sha256 } from '../crypto/hash.js';
 import { TianpingError, toHex, utf8 } from '../types/index.js';
+import type { BankAdapter } from './bank-adapter.js';
 
 export const RECONCILIATION_REPORT_FORMAT = 'tianping-payout-reconciliation';
 /** The limit of docs/payouts.md §10: a PayoutReconciliation holds at most this many entries. */
@@ -214,4 +219,67 @@ export async function reconcile(chainId: string, date: string, sources: Reconcil
   const report = reconciliationReport(chainId, date, statement, orders, received);
   const bytes = reportBytes(report);
   return { report, bytes, digest: reportDigest(bytes), txEntries: reconciliationTxEntries(report) };
+}
+
+/** Pages of one list read at most: 1,000 pages of 1,000 orders is far beyond the orders of any court. */
+const PAGES_MAX = 1_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** A signed GET of a node's payout read (the reader roles of docs/payouts.md §1); problems become ApiError. */
+async function signedGet<T>(nodeUrl: string, path: string, keyPair: KeyPair, fetchImpl: typeof fetch): Promise<T> {
+  const url = nodeUrl.replace(/\/+$/, '') + path;
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { headers: { accept: 'application/json', ...signRequest({ method: 'GET', url, keyPair }) },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  } catch (error) {
+    throw new ClientError('NODE_UNREACHABLE', `cannot reach ${url}: ${(error as Error).message}`, { cause: error });
+  }
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok) throw toApiError(response.status, parsed, text);
+  if (typeof parsed !== 'object' || parsed === null) throw new ClientError('RESPONSE_INVALID', `GET ${url}: the answer is not a JSON object`);
+  return parsed as T;
+}
+
+/** Every page of a paged read, following `next` as ?after=. */
+async function allPages<P extends { readonly next?: string }, T>(fetchPage: (after: string | undefined) => Promise<P>, items: (page: P) => readonly T[]):
+  Promise<T[]> {
+  const out: T[] = [];
+  let after: string | undefined;
+  for (let pages = 0; pages < PAGES_MAX; pages++) {
+    const page = await fetchPage(after);
+    out.push(...items(page));
+    if (page.next === undefined) return out;
+    after = page.next;
+  }
+  throw new ClientError('RESPONSE_INVALID', `more than ${PAGES_MAX} pages: the node keeps answering \`next\``);
+}
+
+export interface NodeReconcileSourcesOptions {
+  readonly nodeUrl: string;
+  /** An executor or finance key: it signs the reads, and later the reconciliation. */
+  readonly keyPair: KeyPair;
+  readonly bank: BankAdapter;
+  readonly fetch?: typeof fetch;
+}
+
+/** The runner's inputs from a node's API (GET /v1/payouts, GET /v1/payouts/received) and the bank. */
+export function nodeReconcileSources(o: NodeReconcileSourcesOptions): ReconcileSources {
+  const fetchImpl = o.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const query = (after: string | undefined): string => `?limit=1000${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`;
+  return {
+    statement: (date) => o.bank.statement(date),
+    orders: () => allPages(
+      (after) => signedGet<Json<typeof PayoutListSchema>>(o.nodeUrl, `/v1/payouts${query(after)}`, o.keyPair, fetchImpl),
+      (page) => page.payouts.map(({ id, caseNo, amountFen, status, moneyReceivedAtMs }) => ({ id, caseNo, amountFen, status, moneyReceivedAtMs }))),
+    received: () => allPages(
+      (after) => signedGet<Json<typeof MoneyReceivedListSchema>>(o.nodeUrl, `/v1/payouts/received${query(after)}`, o.keyPair, fetchImpl),
+      (page) => page.received.map(({ bankRef, caseNo, amountFen }) => ({ bankRef, caseNo, amountFen }))),
+  };
 }
