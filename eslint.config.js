@@ -155,6 +155,9 @@ export default defineConfig([
     { folders: ['node'], above: ['cli'], why: 'node/ composes the rooms below it; cli/ sits above' },
     { folders: ['witness'], above: ['ledger', 'mempool', 'p2p', 'api', 'wire', 'blocks', 'read', 'node', 'cli', 'metrics', 'client'],
       why: 'witness/ is a service of its own beside the node: checkpoint/, merkle/, crypto/ and types/ only' },
+    { folders: ['gateway'], above: ['codec', 'merkle', 'checkpoint', 'consensus', 'state', 'ledger', 'mempool', 'p2p', 'api', 'wire',
+      'blocks', 'read', 'node', 'cli', 'metrics', 'client', 'contract', 'config', 'witness', 'payouts'],
+    why: 'gateway/ is a reference bank, a program of its own: it knows nothing of the chain (types/ and crypto/ only)' },
   ].map(({ folders, above, typesOnly = [], promClient = false, why }) => ({
     files: folders.map((folder) => `src/${folder}/**/*.ts`),
     rules: {
