@@ -243,14 +243,14 @@ describe('governance: joining', () => {
     expect(hexKeys((await chain.proposal(pending.hash)).approvals)).toEqual([toHex(node.publicKey)]);
   });
 
-  it('admits a judge\'s key with role court (7) like every role; role 8 is not one', async () => {
+  it('admits a judge\'s key with role court (7) like every role; role 11 is not one', async () => {
     const chain = new Chain();
     const judge = keyOf('judge');
     const request = join(judge, 'judge-1', 'court', { organisation: 'Internet Court' });
     await chain.commit([request]);
     await chain.commit([vote(valA, request.hash, true), vote(valB, request.hash, true), vote(valC, request.hash, true)]);
     expect(await chain.member(judge)).toMatchObject({ name: 'judge-1', role: 'court', status: 'active', power: 0 });
-    await expectRefused(chain, tx(keyOf('judge 2'), { joinRequest: { name: 'judge-2', organisation: 'Court', role: 8 as never,
+    await expectRefused(chain, tx(keyOf('judge 2'), { joinRequest: { name: 'judge-2', organisation: 'Court', role: 11 as never,
       evaluationReportDigest: REPORT_DIGEST } }), 'JOIN_FIELD_INVALID');
   });
 

@@ -40,8 +40,9 @@ describe('a three-instalment mediation contract', () => {
     const blockTimeMs = due(1) + GRACE_MS + 700;
     const defaulted = await chain.commit([], blockTimeMs);
     expect(eventsOf(defaulted).map(brief)).toEqual([
-      { kind: 'DEFAULT', seq: 2, legalAtMs: due(1) + GRACE_MS, status: 'DEFAULTED', instalment: 1 },
-      { kind: 'ACCELERATED', seq: 3, legalAtMs: due(1) + GRACE_MS, status: 'DEFAULTED', instalment: -1 },
+      // Seq 2 is the payout order the first payment made (docs/payouts.md §1).
+      { kind: 'DEFAULT', seq: 3, legalAtMs: due(1) + GRACE_MS, status: 'DEFAULTED', instalment: 1 },
+      { kind: 'ACCELERATED', seq: 4, legalAtMs: due(1) + GRACE_MS, status: 'DEFAULTED', instalment: -1 },
     ]);
     expect(eventsOf(defaulted).map((e) => [e.height, e.amountFen, e.txHash.length])).toEqual([[chain.height, FEN, 0], [chain.height, FEN, 0]]);
     const record = await chain.record();
@@ -86,11 +87,11 @@ describe('a three-instalment mediation contract', () => {
     // SHA-256("tianping/case-filing/v1" || u32be len || chain id || u32be len || case no || u64be seq of the DEFAULT event)
     const caseBytes = utf8(CASE_NO);
     const expected = sha256(concatBytes(utf8('tianping/case-filing/v1'), u32be(CHAIN_ID.length), utf8(CHAIN_ID), u32be(caseBytes.length),
-      caseBytes, u64be(2)));
+      caseBytes, u64be(3)));
     expect({ ...brief(event!), filingId: toHex(event!.filingId), signer: toHex(event!.signer) }).toEqual({
-      kind: 'FILED', seq: 4, legalAtMs: atMs, status: 'FILED', instalment: -1, filingId: toHex(expected), signer: toHex(creditor.publicKey),
+      kind: 'FILED', seq: 5, legalAtMs: atMs, status: 'FILED', instalment: -1, filingId: toHex(expected), signer: toHex(creditor.publicKey),
     });
-    expect(toHex(filingId(CHAIN_ID, CASE_NO, 2))).toBe(toHex(expected));
+    expect(toHex(filingId(CHAIN_ID, CASE_NO, 3))).toBe(toHex(expected));
     const record = await chain.record();
     expect([record.status, toHex(record.filingId), record.feeOpen]).toEqual([STATUS.CASE_STATUS_FILED, toHex(expected), true]);
     expect(chain.view.entries.has(caseFilingKey(expected))).toBe(true);
@@ -98,7 +99,10 @@ describe('a three-instalment mediation contract', () => {
     await expectRefused(chain, chain.filingTx(atMs + SECOND), 'CASE_TRANSITION_INVALID', atMs + SECOND);
     // ¥2,000.00 recovered: the fee of cumulative/1 is ¥50 (up to ¥10,000), so ¥1,950.00 pays principal.
     const paid = eventsOf(await chain.commit([chain.paymentTx(2 * FEN, 'BANK-0002', atMs + SECOND, atMs + 2 * SECOND)], atMs + 2 * SECOND));
-    expect(paid.map((e) => [e.kind, e.feeFen, e.principalFen])).toEqual([[EVENT.CASE_EVENT_KIND_PAYMENT_RECEIVED, 5_000, 2 * FEN - 5_000]]);
+    expect(paid.map((e) => [e.kind, e.feeFen, e.principalFen])).toEqual([[EVENT.CASE_EVENT_KIND_PAYMENT_RECEIVED, 5_000, 2 * FEN - 5_000],
+      [EVENT.CASE_EVENT_KIND_PAYOUT_ORDERED, 0, 0]]);
+    // The payee's order is the creditors' part: the fee stays with the court.
+    expect(paid[1]!.payout?.amountFen).toBe(2 * FEN - 5_000);
   });
 
   it('auto_file: the default files by itself, with the same id a filing tx would have had', async () => {
@@ -138,6 +142,7 @@ describe('a three-instalment mediation contract', () => {
     expect(eventsOf(result).map(brief)).toEqual([
       { kind: 'PAYMENT_RECEIVED', seq: 1, legalAtMs: atMs - 1, status: 'ACTIVE', instalment: -1 },
       { kind: 'PERFORMED', seq: 2, legalAtMs: atMs - 1, status: 'PERFORMED', instalment: -1 },
+      { kind: 'PAYOUT_ORDERED', seq: 3, legalAtMs: atMs, status: 'PERFORMED', instalment: -1 },
     ]);
     for (const [kind, reason] of [[ACTION.CASE_ACTION_KIND_RESUME, 'CAUSE_ENDED'], [ACTION.CASE_ACTION_KIND_SUSPEND, 'RETRIAL'],
       [ACTION.CASE_ACTION_KIND_DEFAULT_SETTLEMENT, 'SETTLEMENT_NOT_PERFORMED']] as const) {

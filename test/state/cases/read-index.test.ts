@@ -25,19 +25,22 @@ describe('case/ev/: where each case event sits', () => {
       chain.paymentTx(40_000, 'REF-1', at - 100, at),
       chain.paymentTx(7, 'REF-2', at - 100, at, { caseNo: 'NOT-A-CASE' }),
     ], at);
-    expect(block.events.map((e) => decodeEvent(e).kind)).toHaveLength(3);
+    // The payment, its payout order, the unmatched money, the default.
+    expect(block.events.map((e) => decodeEvent(e).kind)).toHaveLength(4);
     const record = await chain.record();
     const indexed = keysUnder(chain, caseEventPrefix(CASE_NO));
-    expect(indexed).toEqual([0, 1, 2].map((seq) => caseEventKey(CASE_NO, seq)));
-    expect(record.eventsCount).toBe(3);
+    expect(indexed).toEqual([0, 1, 2, 3].map((seq) => caseEventKey(CASE_NO, seq)));
+    expect(record.eventsCount).toBe(4);
     for (const [seq, key] of indexed.entries()) {
       const { height, index } = decodeEventLocation(chain.view.entries.get(key)!);
       const event = decodeEvent(chain.view.entries.get(blockEventKey(height, index))!);
       expect({ caseNo: event.caseNo, seq: event.seq, height: event.height }).toEqual({ caseNo: CASE_NO, seq, height });
     }
-    // The payment is the block's first event, the unmatched money its second (no case/ev/ key), the default its third.
+    // The payment is the block's first event, its payout order the second, the unmatched money its third (no case/ev/ key), the
+    // default its fourth.
     expect(decodeEventLocation(chain.view.entries.get(caseEventKey(CASE_NO, 1))!)).toEqual({ height: 3, index: 0 });
-    expect(decodeEventLocation(chain.view.entries.get(caseEventKey(CASE_NO, 2))!)).toEqual({ height: 3, index: 2 });
+    expect(decodeEventLocation(chain.view.entries.get(caseEventKey(CASE_NO, 2))!)).toEqual({ height: 3, index: 1 });
+    expect(decodeEventLocation(chain.view.entries.get(caseEventKey(CASE_NO, 3))!)).toEqual({ height: 3, index: 3 });
     expect(keysUnder(chain, CASE_EVENT_PREFIX).every((k) => k.startsWith(caseEventPrefix(CASE_NO)))).toBe(true);
   });
 });

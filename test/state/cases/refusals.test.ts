@@ -85,7 +85,7 @@ describe('case refusals', () => {
       .then((action) => action.kind === 'case' ? action.plan.events.length : action.kind, (e: unknown) => (isTianpingError(e) ? e.code : e));
     expect(await admit(chain.actionTx(1, 'RETRIAL', AT + 1, oracle))).toBe('CASE_SIGNER_NOT_ALLOWED');
     expect(await admit(chain.actionTx(1, 'RETRIAL', AT + 1))).toBe(1);
-    expect(await admit(chain.paymentTx(100_000, 'B-9', AT, AT + 1))).toBe(2); // received, then performed
+    expect(await admit(chain.paymentTx(100_000, 'B-9', AT, AT + 1))).toBe(3); // received, performed, the payee's payout order
     expect(chain.view.entries.get(casePaymentKey(CASE_NO, 'B-9'))).toBeUndefined();
   });
 

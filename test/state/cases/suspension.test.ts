@@ -38,7 +38,7 @@ describe('court actions and interest', () => {
     // ¥10,035.00 on 04-27 pays it all: the case is performed.
     const paid = await chain.commit([chain.paymentTx(YUAN_10000 + 3_500, 'BANK-27', noon(4, 27), noon(4, 27) + 1_000)], noon(4, 27) + 1_000);
     expect(eventsOf(paid).map((e) => [brief(e).kind, e.principalFen, e.chargesFen, e.surplusFen]))
-      .toEqual([['PAYMENT_RECEIVED', YUAN_10000, 3_500, 0], ['PERFORMED', 0, 0, 0]]);
+      .toEqual([['PAYMENT_RECEIVED', YUAN_10000, 3_500, 0], ['PERFORMED', 0, 0, 0], ['PAYOUT_ORDERED', 0, 0, 0]]);
     expect((await chain.record()).status).toBe(STATUS.CASE_STATUS_PERFORMED);
   });
 
