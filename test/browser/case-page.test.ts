@@ -124,7 +124,7 @@ describe.skipIf(missing && !IN_CI)('court case view in chromium', () => {
     expect(await schedule.nth(0).getAttribute('data-status')).toBe(view.schedule[0]!.status);
 
     const timeline = page.locator('[data-table="timeline"] tbody tr');
-    expect(await timeline.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).toEqual(['CREATED', 'PAYMENT_RECEIVED', 'SUSPENDED']);
+    expect(await timeline.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).toEqual(['CREATED', 'PAYMENT_RECEIVED', 'PAYOUT_ORDERED', 'SUSPENDED']);
     const cells = async (row: number): Promise<string[]> => timeline.nth(row).locator('td').allTextContents();
     const [, kind, , height, blockTime, status, details] = await cells(1);
     expect(kind).toBe('收到款项 PAYMENT_RECEIVED');
@@ -133,7 +133,7 @@ describe.skipIf(missing && !IN_CI)('court case view in chromium', () => {
     expect(status).toBe('ACTIVE');
     expect(details).toContain('2500.00 CNY');
     expect(details).toContain('bank ref ICBC-7');
-    expect((await cells(2))[6]).toContain('reason RETRIAL');
+    expect((await cells(3))[6]).toContain('reason RETRIAL');
 
     // Printing: the statement alone, with no form, button or other card.
     await page.locator('#case-print-button').click();

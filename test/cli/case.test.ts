@@ -170,7 +170,8 @@ describe('tianping case against a node', () => {
     const json = JSON.parse((await cli(['show', caseNo, '--key', join(dir, 'oracle.key'), '--node', url, '--json'])).stdout) as {
       ok: boolean; case: { caseNo: string; events: { kind: string; height: number }[]; owed: { principal: { fen: string } } } };
     expect(json).toMatchObject({ ok: true, case: { caseNo, owed: { principal: { fen: '2990000' } } } });
-    expect(json.case.events.map((e) => e.kind)).toEqual(['CREATED', 'PAYMENT_RECEIVED']);
+    // The payee's payout order follows the money (docs/payouts.md §1).
+    expect(json.case.events.map((e) => e.kind)).toEqual(['CREATED', 'PAYMENT_RECEIVED', 'PAYOUT_ORDERED']);
     expect(json.case.events[0]!.height).toBe(createdDoc.height);
     const later = new Date(Date.now() + 20 * 86_400_000).toISOString();
     const asOf = JSON.parse((await cli(['show', caseNo, '--at', later, '--key', join(dir, 'court.key'), '--node', url, '--json'])).stdout) as {
