@@ -107,7 +107,7 @@ export const payoutsRoutes: FastifyPluginAsyncTypebox<RouteOptions & { payouts: 
       summary: 'One payout order',
       description: `${access} Its eventSeq names the case event whose receipt (GET /v1/cases/:caseNo/events/:eventSeq/receipt) proves this state.`,
       params: PayoutParamsSchema,
-      response: { 200: PayoutSchema, ...problemResponses('REQUEST_INVALID', 'PAYOUT_UNKNOWN', ...AUTH_ERROR_CODES) },
+      response: { 200: PayoutSchema, ...problemResponses('HASH_INVALID', 'PAYOUT_UNKNOWN', ...AUTH_ERROR_CODES) },
     },
   }, async (request) => await payouts.payout(request.params.id.toLowerCase()) as Static<typeof PayoutSchema>);
 };
