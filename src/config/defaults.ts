@@ -93,6 +93,23 @@ export interface NodeConfig {
     /** `<name> <URL>` each: a registered foreign chain's name and the base URL of a node of that chain. */
     readonly sources: readonly string[];
   };
+  /** The payout dispatcher this node runs for its operator's executor key (docs/payouts.md §6). */
+  readonly payouts: {
+    readonly enabled: boolean;
+    /** The executor's ed25519 key file (0600); relative to dataDir. */
+    readonly keyFile: string;
+    /** The bank gateway's base URL. */
+    readonly gatewayUrl: string;
+    /** The encrypted account store and its 32-byte key file (0600); relative to dataDir. */
+    readonly accountsFile: string;
+    readonly accountsKeyFile: string;
+    /** The outbox (LevelDB); relative to dataDir. */
+    readonly outboxDir: string;
+    /** The court's case account the transfers leave from. */
+    readonly fromAccount: string;
+    /** The gateway's webhook secrets: the current one first, then the previous one during a rotation. */
+    readonly webhookSecrets: readonly string[];
+  };
 }
 
 export const DEFAULT_CONFIG: NodeConfig = {
@@ -151,5 +168,15 @@ export const DEFAULT_CONFIG: NodeConfig = {
   },
   crosschain: {
     sources: [],
+  },
+  payouts: {
+    enabled: false,
+    keyFile: 'executor.key',
+    gatewayUrl: '',
+    accountsFile: 'payout-accounts.bin',
+    accountsKeyFile: 'payout-accounts.key',
+    outboxDir: 'payouts-outbox',
+    fromAccount: '',
+    webhookSecrets: [],
   },
 };

@@ -26,7 +26,7 @@ export interface LoadConfigOptions {
 }
 
 /** Environment variables with the prefix that are not settings but are read by the CLI. */
-export const RESERVED_ENV_VARS: readonly string[] = ['TIANPING_CONFIG'];
+export const RESERVED_ENV_VARS: readonly string[] = ['TIANPING_CONFIG', 'TIANPING_PAYOUTS_FAILPOINT'];
 
 const SPEC_BY_PATH = new Map(SETTINGS.map((spec) => [spec.path, spec]));
 const SPEC_BY_ENV = new Map(SETTINGS.map((spec) => [envVarOf(spec.path), spec]));
@@ -60,6 +60,7 @@ export function loadConfig(options: LoadConfigOptions): NodeConfig {
   checkOrder(values, 'api.connectionsPerClientMax', 'api.connectionsMax', 'at most');
   checkWitnesses(values);
   checkCrosschainSources(values);
+  checkPayouts(values);
   return build(values);
 }
 
@@ -134,6 +135,11 @@ function parseText(spec: SettingSpec, raw: string, source: string): unknown {
     const items = raw.trim() === '' ? [] : raw.split(',').map((item) => item.trim());
     return checkList(spec.path, kind, items, source);
   }
+  if (kind.type === 'boolean') {
+    const text = raw.trim();
+    if (text !== 'true' && text !== 'false') fail(`${spec.path} from ${source} must be ${expectation(kind)}, got ${JSON.stringify(raw)}`);
+    return text === 'true';
+  }
   if (kind.type !== 'int') return checkJsonValue(spec, raw, source);
   const bad = (): never => fail(`${spec.path} from ${source} must be ${expectation(kind)}, got ${JSON.stringify(raw)}`);
   if (!/^-?[0-9]+$/.test(raw.trim())) bad();
@@ -150,6 +156,9 @@ function checkJsonValue(spec: SettingSpec, value: unknown, source: string, shown
       return value;
     case 'enum':
       if (typeof value !== 'string' || !kind.values.includes(value)) bad();
+      return value;
+    case 'boolean':
+      if (typeof value !== 'boolean') bad();
       return value;
     case 'string':
       if (typeof value !== 'string' || (!kind.allowEmpty && value.length === 0)) bad();
@@ -212,6 +221,14 @@ function checkCrosschainSources(values: Values): void {
     if (names.has(name)) fail(`${where}: the chain ${name} is listed twice`);
     names.add(name);
   });
+}
+
+/** A node that runs the dispatcher needs the gateway and the account it pays from. */
+function checkPayouts(values: Values): void {
+  if (values.get('payouts.enabled')?.value !== true) return;
+  for (const path of ['payouts.gatewayUrl', 'payouts.fromAccount']) {
+    if (values.get(path)?.value === '') fail(`${path} must be set when payouts.enabled is true (from ${values.get('payouts.enabled')?.source})`);
+  }
 }
 
 function checkTogether(values: Values, a: string, b: string): void {

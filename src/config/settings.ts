@@ -8,6 +8,8 @@ export type SettingKind =
   | { readonly type: 'int'; readonly min: number; readonly max: number }
   | { readonly type: 'string'; readonly allowEmpty: boolean; readonly pattern?: RegExp; readonly patternText?: string }
   | { readonly type: 'enum'; readonly values: readonly string[] }
+  /** true or false: JSON booleans in a file, the text "true" or "false" in the environment and flags. */
+  | { readonly type: 'boolean' }
   /**
    * Non-empty strings: an array in a JSON file, comma-separated text in the environment and flags
    * (an empty text is the empty list). itemPattern checks each item.
@@ -97,6 +99,18 @@ export const SETTINGS: readonly SettingSpec[] = [
   // Names and URLs are checked further by the loader: see checkCrosschainSources.
   { path: 'crosschain.sources', kind: { type: 'list', itemPattern: CROSSCHAIN_SOURCE_RE,
     itemPatternText: '"<registered name> <http(s) URL>", e.g. "lender-side https://side.lender.example:8080"' } },
+  { path: 'payouts.enabled', kind: { type: 'boolean' } },
+  // Checked together by the loader when payouts.enabled: see checkPayouts.
+  { path: 'payouts.keyFile', kind: pathString },
+  { path: 'payouts.gatewayUrl', kind: { type: 'string', allowEmpty: true, pattern: /^(https?:\/\/\S+)?$/,
+    patternText: 'an http(s) URL, e.g. "http://127.0.0.1:7390"' } },
+  { path: 'payouts.accountsFile', kind: pathString },
+  { path: 'payouts.accountsKeyFile', kind: pathString },
+  { path: 'payouts.outboxDir', kind: pathString },
+  { path: 'payouts.fromAccount', kind: optionalPath },
+  // No commas: the environment and flags separate list items with them.
+  { path: 'payouts.webhookSecrets', kind: { type: 'list', itemPattern: /^[^\s,]{16,}$/,
+    itemPatternText: 'a secret of 16 or more characters without spaces or commas' } },
 ];
 
 export const ENV_PREFIX = 'TIANPING_';
@@ -129,6 +143,8 @@ export function expectation(kind: SettingKind): string {
       return `an integer ${kind.min}..${kind.max}`;
     case 'enum':
       return `one of ${kind.values.join(', ')}`;
+    case 'boolean':
+      return 'true or false';
     case 'string':
       if (kind.patternText !== undefined) return `a string of ${kind.patternText}`;
       return kind.allowEmpty ? 'a string' : 'a non-empty string';
