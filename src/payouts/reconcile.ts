@@ -50,6 +50,7 @@ export interface ChainReceipt {
 export type ReportSubject = 'payout' | 'money-received' | 'none';
 
 export interface ReportEntry {
+  /** What the entries are matched by: the payout id, the bank reference of money received, or the statement's end-to-end id. */
   readonly endToEndId: string;
   readonly state: ReconciliationStateName;
   /** What the id names on chain: an order, money received, or nothing known. */
@@ -60,7 +61,9 @@ export interface ReportEntry {
   /** The order's status on chain; empty for money received and unknown ids. */
   readonly chainStatus: string;
   /** The statement's entries under this id, in statement order (none for an unpaid order). */
-  readonly statement: readonly { readonly amountFen: number; readonly direction: string; readonly valueDate: string; readonly bankRef: string }[];
+  readonly statement: readonly {
+    readonly endToEndId: string; readonly amountFen: number; readonly direction: string; readonly valueDate: string; readonly bankRef: string;
+  }[];
 }
 
 export interface ReconciliationReport {
@@ -118,6 +121,49 @@ function receiptState(receipts: readonly ChainReceipt[], amounts: readonly numbe
 const byId = <T extends { readonly endToEndId: string }>(a: T, b: T): number =>
   (a.endToEndId < b.endToEndId ? -1 : a.endToEndId > b.endToEndId ? 1 : 0);
 
+/** What a statement entry is matched by, and what it names on chain. */
+interface Keyed {
+  readonly key: string;
+  readonly order?: ChainOrder;
+  readonly received?: readonly ChainReceipt[];
+}
+
+/**
+ * A debit names a payout by its end-to-end id (the payout id in hex). Money received is named by
+ * the bank's reference, which the oracle reported to the chain: the entry's bankRef, or its
+ * end-to-end id where the payer's reference is what was reported. Anything else stays under its
+ * end-to-end id, unknown.
+ */
+function keyOf(entry: StatementEntry, orderById: ReadonlyMap<string, ChainOrder>, receiptsByRef: ReadonlyMap<string, ChainReceipt[]>): Keyed {
+  const order = PAYOUT_ID_RE.test(entry.endToEndId) ? orderById.get(entry.endToEndId) : undefined;
+  if (order !== undefined) return { key: entry.endToEndId, order };
+  for (const ref of [entry.bankRef, entry.endToEndId]) {
+    const received = receiptsByRef.get(ref);
+    if (received !== undefined) return { key: ref, received };
+  }
+  return { key: entry.endToEndId };
+}
+
+type Line = ReportEntry['statement'][number];
+const lineOf = ({ endToEndId, amountFen, direction, valueDate, bankRef }: StatementEntry): Line =>
+  ({ endToEndId, amountFen, direction, valueDate, bankRef });
+
+function entryOf(keyed: Keyed, lines: readonly Line[]): ReportEntry {
+  const amounts = lines.map((l) => l.amountFen);
+  const { key, order, received } = keyed;
+  if (order !== undefined) {
+    return { endToEndId: key, state: orderState(order, amounts), subject: 'payout', caseNo: order.caseNo, chainAmountFen: order.amountFen,
+      chainStatus: order.status, statement: lines };
+  }
+  if (received !== undefined) {
+    const match = received.find((r) => r.amountFen === amounts[0]) ?? received[0]!;
+    return { endToEndId: key, state: receiptState(received, amounts), subject: 'money-received', caseNo: match.caseNo,
+      chainAmountFen: match.amountFen, chainStatus: '', statement: lines };
+  }
+  return { endToEndId: key, state: amounts.length > 1 ? 'duplicate' : 'unknown', subject: 'none', caseNo: '', chainAmountFen: null,
+    chainStatus: '', statement: lines };
+}
+
 /**
  * Classifies a day's statement (docs/payouts.md §8): settled, mismatched (same id, another amount,
  * or money left for an order the chain does not hold settled), duplicate (two or more entries for
@@ -128,31 +174,17 @@ export function matchStatement(date: string, statement: readonly StatementEntry[
   receipts: readonly ChainReceipt[]): ReportEntry[] {
   const dayEndMs = statementDayEndMs(date);
   statement.forEach(checkEntry);
-  const groups = new Map<string, StatementEntry[]>();
-  for (const entry of statement) groups.set(entry.endToEndId, [...(groups.get(entry.endToEndId) ?? []), entry]);
   const orderById = new Map(orders.map((o) => [o.id, o]));
   const receiptsByRef = new Map<string, ChainReceipt[]>();
   for (const r of receipts) receiptsByRef.set(r.bankRef, [...(receiptsByRef.get(r.bankRef) ?? []), r]);
-
-  const entries: ReportEntry[] = [];
-  for (const [id, group] of groups) {
-    const amounts = group.map((e) => e.amountFen);
-    const lines = group.map(({ amountFen, direction, valueDate, bankRef }) => ({ amountFen, direction, valueDate, bankRef }));
-    // A payout's end-to-end id is its id in lowercase hex; anything else is a bank reference.
-    const order = PAYOUT_ID_RE.test(id) ? orderById.get(id) : undefined;
-    const received = order === undefined ? receiptsByRef.get(id) : undefined;
-    if (order !== undefined) {
-      entries.push({ endToEndId: id, state: orderState(order, amounts), subject: 'payout', caseNo: order.caseNo,
-        chainAmountFen: order.amountFen, chainStatus: order.status, statement: lines });
-    } else if (received !== undefined) {
-      const match = received.find((r) => r.amountFen === amounts[0]) ?? received[0]!;
-      entries.push({ endToEndId: id, state: receiptState(received, amounts), subject: 'money-received', caseNo: match.caseNo,
-        chainAmountFen: match.amountFen, chainStatus: '', statement: lines });
-    } else {
-      entries.push({ endToEndId: id, state: amounts.length > 1 ? 'duplicate' : 'unknown', subject: 'none', caseNo: '',
-        chainAmountFen: null, chainStatus: '', statement: lines });
-    }
+  const groups = new Map<string, { keyed: Keyed; lines: Line[] }>();
+  for (const entry of statement) {
+    const keyed = keyOf(entry, orderById, receiptsByRef);
+    const group = groups.get(keyed.key) ?? { keyed, lines: [] };
+    group.lines.push(lineOf(entry));
+    groups.set(keyed.key, group);
   }
+  const entries = [...groups.values()].map(({ keyed, lines }) => entryOf(keyed, lines));
   for (const order of orders) {
     if (groups.has(order.id) || (order.status !== 'approved' && order.status !== 'claimed') || order.moneyReceivedAtMs >= dayEndMs) continue;
     entries.push({ endToEndId: order.id, state: 'unpaid', subject: 'payout', caseNo: order.caseNo, chainAmountFen: order.amountFen,

@@ -75,6 +75,12 @@ describe('matchStatement', () => {
     expect(byId.get('IN-2')).toMatchObject({ state: 'mismatched', subject: 'money-received', chainAmountFen: 300_000 });
   });
 
+  it('matches a credit by its bank reference when its end-to-end id is the payer\'s', () => {
+    const line: StatementEntry = { endToEndId: 'PAYER-77', amountFen: 500_000, direction: 'credit', valueDate: DATE, bankRef: 'IN-1' };
+    expect(matchStatement(DATE, [line], [], RECEIPTS)).toEqual([{ endToEndId: 'IN-1', state: 'settled', subject: 'money-received', caseNo: 'C-1',
+      chainAmountFen: 500_000, chainStatus: '', statement: [line] }]);
+  });
+
   it('calls an id the chain knows as neither unknown', () => {
     expect(byId.get(id(0xdead))).toMatchObject({ state: 'unknown', subject: 'none', caseNo: '', chainAmountFen: null });
     expect(stateOf('IN-3')).toBe('unknown');
