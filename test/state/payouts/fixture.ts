@@ -117,12 +117,15 @@ export class PayoutChain extends CaseChain {
   }
 }
 
+/** A case event whose order is decoded in full (every PAYOUT_* event carries one). */
+export type PayoutEvent = Omit<CaseEventMsg, 'payout'> & { payout?: PayoutOrderMsg | null };
+
 /** The PAYOUT_* events of a block, decoded. */
-export function payoutEvents(result: ExecuteResult): CaseEventMsg[] {
-  return result.events.map(decodeEvent).filter((e) => e.kind >= pb.CaseEventKind.CASE_EVENT_KIND_PAYOUT_ORDERED);
+export function payoutEvents(result: ExecuteResult): PayoutEvent[] {
+  return result.events.map(decodeEvent).filter((e) => e.kind >= pb.CaseEventKind.CASE_EVENT_KIND_PAYOUT_ORDERED) as PayoutEvent[];
 }
 
-export const kindOf = (event: CaseEventMsg): string => pb.CaseEventKind[event.kind].replace('CASE_EVENT_KIND_', '');
+export const kindOf = (event: PayoutEvent): string => pb.CaseEventKind[event.kind].replace('CASE_EVENT_KIND_', '');
 
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
