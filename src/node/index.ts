@@ -22,6 +22,7 @@ import { allMembers, readValidatorSet } from '../state/index.js';
 import { VERSION } from './version.js';
 import { explainLedgerOpenFailure, lockDataDir } from './data-dir-lock.js';
 import { inDataDir, preflight } from './preflight.js';
+import { createPayoutService, failpointFromEnv, payoutWebhookRoutes, type PayoutService } from '../payouts/index.js';
 
 export { NodeCore } from './node.js';
 
@@ -45,6 +46,11 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
   const { genesis, genesisBytes, key, tls } = preflight(config, opts.clock ?? systemClock, logger);
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const lock = lockDataDir(resolve(config.dataDir), logger);
+  // The payout dispatcher (docs/payouts.md §6) follows this node's own API once it listens.
+  const payouts = config.payouts.enabled ? await startablePayouts(config, genesis, logger).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  }) : undefined;
   // Refuses a damaged ledger (LedgerError LEDGER_DAMAGED, HIGH_WATER_MISMATCH); one behind its
   // high-water mark starts repairing from peers (node/ledger-open.ts).
   // One set of series per node, in its own registry; every piece records into it through its own interface.
@@ -116,9 +122,11 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
     signatureWindowMs: config.api.signatureWindowMs, clock: opts.clock ?? systemClock,
     connections: config.api, ...(tls === undefined ? {} : { https: tls }), metrics, verifier,
   });
+  if (payouts !== undefined) await app.register(payoutWebhookRoutes, payouts.webhook);
   await core.start();
   const address = await app.listen({ host: config.api.host, port: config.api.port });
   witnesses?.start();
+  payouts?.start(address);
   logger.info({ chainId: genesis.chainId, height: ledger.tip.height, role: core.role, api: address,
     nodeId: toHex(key.publicKey), p2p: p2p?.multiaddrs() ?? [] }, 'node started');
   let closing: Promise<void> | undefined;
@@ -129,6 +137,8 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
       // The producer stops first (finishing a block in flight) and parked waiters are answered, so
       // the server's close does not wait on requests that can no longer complete.
       await witnesses?.stop();
+      // Before the core: a payout step waiting for a commit ends at its step on disk.
+      await payouts?.stop();
       await core.stop();
       await app.close();
       stopDenyList?.();
@@ -139,6 +149,18 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
       logger.info('node stopped');
     })()),
   };
+}
+
+function startablePayouts(config: NodeConfig, genesis: Parameters<typeof createPayoutService>[0]['trust'], logger: Logger):
+  Promise<PayoutService> {
+  const p = config.payouts;
+  const failpoint = failpointFromEnv(process.env);
+  return createPayoutService({
+    settings: { ...p, keyFile: inDataDir(config, p.keyFile), accountsFile: inDataDir(config, p.accountsFile),
+      accountsKeyFile: inDataDir(config, p.accountsKeyFile), outboxDir: inDataDir(config, p.outboxDir) },
+    trust: genesis, logger: logger.child({ module: 'payouts' }),
+    ...(failpoint === undefined ? {} : { failpoint }),
+  });
 }
 
 /** Node keys allowed on the wire: validators and observers of the committed state. */
