@@ -12,8 +12,9 @@ import { PAYOUT_STATUSES, type PayoutStatusName, type ReconciliationStateName } 
 import { LedgerError, type Ledger } from '../ledger/index.js';
 import { UNMATCHED_PAYMENT_PREFIX, isCaseNo, readCase } from '../state/cases/index.js';
 import { readTxLocation } from '../state/index.js';
-import { PAYOUT_ORDER_PREFIX, RECONCILIATION_PREFIX, payoutCasePrefix, payoutOrderKey } from '../state/payouts/keys.js';
-import { DEFAULT_PAYOUT_POLICY, readPayoutPolicy } from '../state/payouts/policy.js';
+import {
+  DEFAULT_PAYOUT_POLICY, PAYOUT_ORDER_PREFIX, RECONCILIATION_PREFIX, payoutCasePrefix, payoutOrderKey, readPayoutPolicy,
+} from '../state/payouts/index.js';
 import { TianpingError, toHex } from '../types/index.js';
 
 /** Orders one list request examines at most, matched or not: a filter cannot make a request unbounded. */
