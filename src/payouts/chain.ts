@@ -4,9 +4,9 @@
 // decides from the code. A node that cannot say (unreachable, 5xx, a commit wait that ran out)
 // throws, and the outbox step stays where it is for the next round.
 import { ApiError, type TianpingClient } from '../client/client.js';
-import { signTx } from '../client/tx.js';
+import { payoutClaimTx, payoutResultTx } from '../client/payout-tx.js';
 import type { KeyPair } from '../crypto/ed25519.js';
-import { fromHex, type Clock } from '../types/index.js';
+import type { Clock } from '../types/index.js';
 import type { BankTransferResult } from './bank-adapter.js';
 
 export type ChainAnswer = { readonly committed: true; readonly height: number } | { readonly committed: false; readonly code: string; readonly message: string };
@@ -16,21 +16,18 @@ export interface PayoutChain {
   report(payoutId: string, amountFen: number, outcome: BankTransferResult): Promise<ChainAnswer>;
 }
 
-/** The bank's reference as the chain takes it: 1–64 of [0-9A-Za-z._:/-] (§5). */
-export const BANK_REF_RE = /^[0-9A-Za-z._:/-]{1,64}$/;
-
 export class NodePayoutChain implements PayoutChain {
   constructor(private readonly o: { readonly client: TianpingClient; readonly chainId: string; readonly key: KeyPair;
     readonly clock: Clock; readonly commitWaitMs?: number }) {}
 
   claim(payoutId: string): Promise<ChainAnswer> {
-    return this.#submit(signTx(this.#common(), { payoutClaim: { payoutId: idBytes(payoutId) } }).bytes);
+    return this.#submit(payoutClaimTx({ ...this.#common(), payoutId }).bytes);
   }
 
   report(payoutId: string, amountFen: number, outcome: BankTransferResult): Promise<ChainAnswer> {
     const settled = outcome.status === 'settled';
-    const tx = signTx(this.#common(), { payoutResult: { payoutId: idBytes(payoutId), settled, bankRef: outcome.bankRef, amountFen,
-      failureReason: settled ? '' : (outcome.failureReason ?? '') } });
+    const tx = payoutResultTx({ ...this.#common(), payoutId, settled, bankRef: outcome.bankRef, amountFen,
+      ...(settled || outcome.failureReason === undefined ? {} : { failureReason: outcome.failureReason }) });
     return this.#submit(tx.bytes);
   }
 
@@ -48,10 +45,4 @@ export class NodePayoutChain implements PayoutChain {
       throw error;
     }
   }
-}
-
-function idBytes(hex: string): Uint8Array {
-  const bytes = fromHex(hex);
-  if (bytes?.length !== 32) throw new Error(`payout id ${hex} is not 32 bytes of hex`);
-  return bytes;
 }

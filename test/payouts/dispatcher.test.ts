@@ -248,17 +248,24 @@ describe('dispatcher', () => {
 
   it('runs at most `concurrency` (8) orders at once and pays each once', async () => {
     const ids = Array.from({ length: 20 }, (_, i) => node.addOrder({ caseNo: `C-many-${i}`, amountFen: 100 + i, commitment }));
+    // The bank holds every call until the test opens the gate: the calls in flight then are all the dispatcher allows.
     let inFlight = 0;
     let most = 0;
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
     const transfer = bank.transfer.bind(bank);
     bank.transfer = async (key, request) => {
       most = Math.max(most, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await gate;
       inFlight--;
       return transfer(key, request);
     };
     const { d } = await dispatcher();
-    await d.runOnce();
+    const round = d.runOnce();
+    while (inFlight < 8) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    open();
+    await round;
     expect(bank.executed.map((t) => t.key).sort()).toEqual([...ids].sort());
     expect(most).toBe(8);
   });
