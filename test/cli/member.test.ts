@@ -79,7 +79,7 @@ describe('tianping member and validators: usage errors exit 2 with one line', ()
   const cases: [string[], string][] = [
     [['member', 'join', '--name', 'n'], 'tianping member join: --role is required (see "tianping member join --help")\n'],
     [[...joinBase, '--role', 'king', '--report-digest', HEX64],
-      'tianping member join: --role must be one of validator, observer, submitter, verifier, executor, oracle, court, got "king" (see "tianping member join --help")\n'],
+      'tianping member join: --role must be one of validator, observer, submitter, verifier, executor, oracle, court, officer, bureau-chief, finance, got "king" (see "tianping member join --help")\n'],
     [[...joinBase, '--role', 'observer', '--power', '5', '--report-digest', HEX64],
       'tianping member join: --power is for validators only (see "tianping member join --help")\n'],
     [[...joinBase, '--role', 'validator', '--power', '0', '--report-digest', HEX64],
