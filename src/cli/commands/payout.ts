@@ -15,6 +15,8 @@ import {
 import { requiredOption, runSubcommand, type SubcommandRun } from '../subcommands.js';
 import { PAYOUT_COMMON_HELP, negativeAnswer, signedRead, submitAndReport } from './payout-common.js';
 import { runReconcile } from './payout-reconcile.js';
+import { runAccount, runAccountKey } from './payout-account.js';
+import { runDispatch } from './payout-dispatch.js';
 
 type PayoutView = Json<typeof PayoutSchema>;
 type PayoutList = Json<typeof PayoutListSchema>;
@@ -35,6 +37,9 @@ Subcommands:
   hold        put a hold on an order or on every order of a case (court or officer key)
   release     lift a hold (court or officer key)
   reconcile   match a day's bank statement against the chain and record the result (executor or finance key)
+  dispatch    run the dispatcher: pay the approved orders through the bank gateway (executor key)
+  account     file a payee's bank account in the encrypted store ("account add"), print its commitment
+  account-key make the account store's key file
 
 Run "tianping payout <subcommand> --help" for its options.
 `;
@@ -104,6 +109,9 @@ const SUBCOMMANDS: Readonly<Record<string, SubcommandRun>> = {
   hold: (argv, io) => runHold('hold', argv, io),
   release: (argv, io) => runHold('release', argv, io),
   reconcile: runReconcile,
+  dispatch: runDispatch,
+  account: runAccount,
+  'account-key': runAccountKey,
 };
 
 export function run(argv: readonly string[], io: CliIo): Promise<number> {
