@@ -16,7 +16,6 @@ import { requiredOption, runSubcommand, type SubcommandRun } from '../subcommand
 import { PAYOUT_COMMON_HELP, negativeAnswer, signedRead, submitAndReport } from './payout-common.js';
 import { runReconcile } from './payout-reconcile.js';
 import { runAccount, runAccountKey } from './payout-account.js';
-import { runDispatch } from './payout-dispatch.js';
 
 type PayoutView = Json<typeof PayoutSchema>;
 type PayoutList = Json<typeof PayoutListSchema>;
@@ -109,7 +108,8 @@ const SUBCOMMANDS: Readonly<Record<string, SubcommandRun>> = {
   hold: (argv, io) => runHold('hold', argv, io),
   release: (argv, io) => runHold('release', argv, io),
   reconcile: runReconcile,
-  dispatch: runDispatch,
+  // Loaded when used: the dispatcher brings its outbox's LevelDB, which the other subcommands never need.
+  dispatch: async (argv, io) => (await import('./payout-dispatch.js')).runDispatch(argv, io),
   account: runAccount,
   'account-key': runAccountKey,
 };
