@@ -158,6 +158,8 @@ export default defineConfig([
     { folders: ['gateway'], above: ['codec', 'merkle', 'checkpoint', 'consensus', 'state', 'ledger', 'mempool', 'p2p', 'api', 'wire',
       'blocks', 'read', 'node', 'cli', 'metrics', 'client', 'contract', 'config', 'witness', 'payouts'],
     why: 'gateway/ is a reference bank, a program of its own: it knows nothing of the chain (types/ and crypto/ only)' },
+    { folders: ['payouts'], above: ['consensus', 'state', 'ledger', 'mempool', 'p2p', 'wire', 'blocks', 'read', 'node', 'cli', 'metrics'],
+      why: 'payouts/ reads the chain through a node\'s API and trusts only what receipts prove: none of the node\'s rooms or state' },
   ].map(({ folders, above, typesOnly = [], promClient = false, why }) => ({
     files: folders.map((folder) => `src/${folder}/**/*.ts`),
     rules: {
