@@ -10,9 +10,9 @@ import { sha256 } from '../crypto/hash.js';
 import { verifyInclusion } from '../merkle/index.js';
 import { concatBytes, equalBytes, fromBase64, fromHex, toHex } from '../types/index.js';
 import { parseCosignerKey, verifyCosignatures, type CosignerKey } from '../witness/cosignature.js';
-import { CheckFailure, fail } from './receipt-commit.js';
+import { fail } from './receipt-commit.js';
 import { TrustAnchorError } from './receipt-trust.js';
-import type { ReceiptCheck } from './receipt-verify.js';
+import { runChecks, type FailedChecks, type ReceiptCheck } from './receipt-verify.js';
 
 export const C2SP_INCLUSION_CHECKS = ['format', 'note', 'origin', 'witnesses', 'recorded', 'inclusion'] as const;
 export type C2spInclusionCheckId = (typeof C2SP_INCLUSION_CHECKS)[number];
@@ -61,13 +61,7 @@ interface Facts {
 
 export type C2spInclusionVerification = Facts & (
   | { readonly valid: true; readonly checks: readonly ReceiptCheck<C2spInclusionCheckId>[] }
-  | {
-      readonly valid: false;
-      readonly checks: readonly ReceiptCheck<C2spInclusionCheckId>[];
-      readonly failed: C2spInclusionCheckId;
-      readonly reason: string;
-      readonly skipped: readonly C2spInclusionCheckId[];
-    });
+  | FailedChecks<C2spInclusionCheckId>);
 
 interface PreparedLog {
   readonly origin: string;
@@ -109,20 +103,8 @@ function prepareLog(log: C2spLog, recorded: RecordedCheckpoint | undefined): Pre
  */
 export function verifyC2spInclusion(proof: C2spInclusionProof, log: C2spLog, recorded?: RecordedCheckpoint): C2spInclusionVerification {
   const verifier = new InclusionVerifier(proof, prepareLog(log, recorded));
-  const checks: ReceiptCheck<C2spInclusionCheckId>[] = [];
-  for (let i = 0; i < C2SP_INCLUSION_CHECKS.length; i++) {
-    const id = C2SP_INCLUSION_CHECKS[i]!;
-    let detail: string;
-    try {
-      detail = verifier.run(id);
-    } catch (error) {
-      const reason = error instanceof CheckFailure ? error.message : `cannot be checked: ${(error as Error).message}`;
-      checks.push({ id, ok: false, detail: reason });
-      return { valid: false, checks, failed: id, reason, skipped: C2SP_INCLUSION_CHECKS.slice(i + 1), ...verifier.facts() };
-    }
-    checks.push({ id, ok: true, detail });
-  }
-  return { valid: true, checks, ...verifier.facts() };
+  const run = runChecks(C2SP_INCLUSION_CHECKS, (id) => verifier.run(id));
+  return { ...run, ...verifier.facts() };
 }
 
 class InclusionVerifier {

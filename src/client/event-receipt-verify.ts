@@ -10,12 +10,12 @@ import { leafHash, verifyInclusion } from '../merkle/index.js';
 import { toHex, utf8 } from '../types/index.js';
 import { EVENT_RECEIPT_KIND, EVENT_RECEIPT_VERSION, type EventReceipt } from './event-receipt.js';
 import {
-  CheckFailure, checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
+  checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
   checkValidatorsHash, fail, isCount, isIndex, walkSetChanges, type ReceiptSigner,
 } from './receipt-commit.js';
 import { isHeaderHashTrust } from './receipt-history.js';
 import { TrustAnchorError, prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
-import type { ReceiptCheck } from './receipt-verify.js';
+import { runChecks, type FailedChecks, type ReceiptCheck } from './receipt-verify.js';
 
 /** The checks of an event receipt, in the order they run. */
 export const EVENT_RECEIPT_CHECKS = [
@@ -61,13 +61,7 @@ export interface VerifiedEventReceipt {
 
 export type EventReceiptVerification =
   | { readonly valid: true; readonly checks: readonly ReceiptCheck<EventReceiptCheckId>[]; readonly receipt: VerifiedEventReceipt }
-  | {
-      readonly valid: false;
-      readonly checks: readonly ReceiptCheck<EventReceiptCheckId>[];
-      readonly failed: EventReceiptCheckId;
-      readonly reason: string;
-      readonly skipped: readonly EventReceiptCheckId[];
-    };
+  | FailedChecks<EventReceiptCheckId>;
 
 /**
  * Runs every check in order and stops at the first failure. Never throws for anything in the
@@ -79,20 +73,8 @@ export function verifyEventReceipt(receipt: EventReceipt, trust: TrustAnchor): E
     throw new TrustAnchorError('trust anchor: an event receipt is checked from a genesis or a trusted header with its validators, not a header hash');
   }
   const verifier = new EventVerifier(receipt, prepareTrust(trust));
-  const checks: ReceiptCheck<EventReceiptCheckId>[] = [];
-  for (let i = 0; i < EVENT_RECEIPT_CHECKS.length; i++) {
-    const id = EVENT_RECEIPT_CHECKS[i]!;
-    let detail: string;
-    try {
-      detail = verifier.run(id);
-    } catch (error) {
-      const reason = error instanceof CheckFailure ? error.message : `cannot be checked: ${(error as Error).message}`;
-      checks.push({ id, ok: false, detail: reason });
-      return { valid: false, checks, failed: id, reason, skipped: EVENT_RECEIPT_CHECKS.slice(i + 1) };
-    }
-    checks.push({ id, ok: true, detail });
-  }
-  return { valid: true, checks, receipt: verifier.summary() };
+  const run = runChecks(EVENT_RECEIPT_CHECKS, (id) => verifier.run(id));
+  return run.valid ? { valid: true, checks: run.checks, receipt: verifier.summary() } : run;
 }
 
 class EventVerifier {

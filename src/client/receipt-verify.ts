@@ -103,18 +103,50 @@ export interface VerifiedReceipt {
   readonly trusted?: { readonly height: number; readonly blockHash: string; readonly timeMs: number; readonly historyRoot: string };
 }
 
+/** A verdict that failed: the checks that ran, the first failure last, and the checks after it. */
+export interface FailedChecks<Id extends string> {
+  readonly valid: false;
+  /** The checks that ran, the last one failed. */
+  readonly checks: readonly ReceiptCheck<Id>[];
+  readonly failed: Id;
+  readonly reason: string;
+  /** The checks that did not run because an earlier one failed. */
+  readonly skipped: readonly Id[];
+}
+
 export type ReceiptVerification =
   | { readonly valid: true; readonly checks: readonly ReceiptCheck[]; readonly receipt: VerifiedReceipt }
-  | {
-      readonly valid: false;
-      /** The checks that ran, the last one failed. */
-      readonly checks: readonly ReceiptCheck[];
-      readonly failed: ReceiptCheckId;
-      readonly reason: string;
-      /** The checks that did not run because an earlier one failed. */
-      readonly skipped: readonly ReceiptCheckId[];
-    };
+  | FailedChecks<ReceiptCheckId>;
 
+/**
+ * Runs the checks of `list` in order with `run`, which returns a check's detail or throws, and stops
+ * at the first failure; the checks of `all` after the failed one are named skipped (`all` starts with
+ * `list`: a verifier with more checks to run after these passes them all). Every verifier's verdict
+ * is assembled here, so each names its checks, its failure and its reason the same way.
+ */
+export function runChecks<Id extends All, All extends string = Id>(list: readonly Id[], run: (id: Id) => string, all: readonly All[] = list):
+  { readonly valid: true; readonly checks: readonly ReceiptCheck<Id>[] } | FailedChecks<All> {
+  const checks: ReceiptCheck<Id>[] = [];
+  for (const id of list) {
+    let detail: string;
+    try {
+      detail = run(id);
+    } catch (error) {
+      // Anything a hostile receipt makes a decoder or hash function throw is a failure of the check
+      // that was reading it, never a crash of the court's tool.
+      const reason = error instanceof CheckFailure ? error.message : `cannot be checked: ${(error as Error).message}`;
+      checks.push({ id, ok: false, detail: reason });
+      return { valid: false, checks, failed: id, reason, skipped: all.slice(all.indexOf(id) + 1) };
+    }
+    checks.push({ id, ok: true, detail });
+  }
+  return { valid: true, checks };
+}
+
+/** The verdict on a document that does not parse: `format`, the first of `list`, fails and no other check runs. */
+export function formatFailure<Id extends string>(reason: string, list: readonly ('format' | Id)[]): FailedChecks<'format' | Id> {
+  return { valid: false, checks: [{ id: 'format', ok: false, detail: reason }], failed: 'format', reason, skipped: list.slice(1) };
+}
 
 /**
  * Runs every check of docs/receipt-format.md in order and stops at the first failure. Never throws
@@ -124,23 +156,8 @@ export type ReceiptVerification =
  */
 export function verifyReceipt(receipt: Receipt, evidence: ReceiptEvidence, trust: TrustAnchor | HeaderHashTrust): ReceiptVerification {
   const verifier = new Verifier(receipt, evidence, ...prepare(trust));
-  const list = receiptChecksFor(trust);
-  const checks: ReceiptCheck[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const id = list[i]!;
-    let detail: string;
-    try {
-      detail = verifier.run(id);
-    } catch (error) {
-      // Anything a hostile receipt makes a decoder or hash function throw is a failure of the check
-      // that was reading it, never a crash of the court's tool.
-      const reason = error instanceof CheckFailure ? error.message : `cannot be checked: ${(error as Error).message}`;
-      checks.push({ id, ok: false, detail: reason });
-      return { valid: false, checks, failed: id, reason, skipped: list.slice(i + 1) };
-    }
-    checks.push({ id, ok: true, detail });
-  }
-  return { valid: true, checks, receipt: verifier.summary() };
+  const run = runChecks(receiptChecksFor(trust), (id) => verifier.run(id));
+  return run.valid ? { valid: true, checks: run.checks, receipt: verifier.summary() } : run;
 }
 
 /**
@@ -152,9 +169,7 @@ export function verifyReceipt(receipt: Receipt, evidence: ReceiptEvidence, trust
  */
 export function receiptFormatFailure(reason: string, trust: TrustAnchor | HeaderHashTrust): ReceiptVerification {
   prepare(trust);
-  return {
-    valid: false, checks: [{ id: 'format', ok: false, detail: reason }], failed: 'format', reason, skipped: receiptChecksFor(trust).slice(1),
-  };
+  return formatFailure(reason, receiptChecksFor(trust));
 }
 
 function prepare(trust: TrustAnchor | HeaderHashTrust): [PreparedTrust, Uint8Array | undefined] {

@@ -13,13 +13,14 @@ import { toHex, utf8 } from '../types/index.js';
 import { decodeReceiptTx } from './exact-proto.js';
 import { RECEIPT_TX_BYTES_MAX } from './receipt.js';
 import {
-  CheckFailure, checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
+  checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
   checkValidatorsHash, decodeHeader, fail, isCount, isIndex, walkSetChanges, type ReceiptSigner,
 } from './receipt-commit.js';
 import { isHeaderHashTrust } from './receipt-history.js';
 import { TrustAnchorError, prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
 import {
-  RECEIPT_TRUSTED_CHECKS, verifyReceipt, type ReceiptCheck, type ReceiptCheckId, type ReceiptEvidence, type VerifiedReceipt,
+  RECEIPT_TRUSTED_CHECKS, formatFailure, runChecks, verifyReceipt, type FailedChecks, type ReceiptCheck, type ReceiptCheckId,
+  type ReceiptEvidence, type VerifiedReceipt,
 } from './receipt-verify.js';
 import { TWO_HOP_RECEIPT_KIND, TWO_HOP_RECEIPT_VERSION, type TwoHopReceipt } from './two-hop.js';
 
@@ -73,15 +74,7 @@ export interface VerifiedTwoHop {
 
 export type TwoHopVerification =
   | { readonly valid: true; readonly checks: readonly ReceiptCheck<TwoHopCheckId>[]; readonly receipt: VerifiedTwoHop }
-  | {
-      readonly valid: false;
-      /** The checks that ran, the last one failed. */
-      readonly checks: readonly ReceiptCheck<TwoHopCheckId>[];
-      readonly failed: TwoHopCheckId;
-      readonly reason: string;
-      /** The checks that did not run because an earlier one failed. */
-      readonly skipped: readonly TwoHopCheckId[];
-    };
+  | FailedChecks<TwoHopCheckId>;
 
 function prepareMain(trust: TrustAnchor): PreparedTrust {
   // The main block is proved by its commit: a header hash alone cannot judge it.
@@ -97,23 +90,12 @@ function prepareMain(trust: TrustAnchor): PreparedTrust {
  */
 export function verifyTwoHopReceipt(receipt: TwoHopReceipt, evidence: ReceiptEvidence, mainTrust: TrustAnchor): TwoHopVerification {
   const verifier = new MainVerifier(receipt, prepareMain(mainTrust));
-  const checks: ReceiptCheck<TwoHopCheckId>[] = [];
-  for (let i = 0; i < TWO_HOP_MAIN_CHECKS.length; i++) {
-    const id = TWO_HOP_MAIN_CHECKS[i]!;
-    let detail: string;
-    try {
-      detail = verifier.run(id);
-    } catch (error) {
-      const reason = error instanceof CheckFailure ? error.message : `cannot be checked: ${(error as Error).message}`;
-      checks.push({ id, ok: false, detail: reason });
-      return { valid: false, checks, failed: id, reason, skipped: TWO_HOP_CHECKS.slice(i + 1) };
-    }
-    checks.push({ id, ok: true, detail });
-  }
+  const main = runChecks(TWO_HOP_MAIN_CHECKS, (id) => verifier.run(id), TWO_HOP_CHECKS);
+  if (!main.valid) return main;
   const relayed = verifier.relayed();
   // H is trusted because the main chain's validators recorded it: the side receipt is proved against it.
   const side = verifyReceipt(receipt.side, evidence, { chainId: relayed.header.chainId, trustedHeaderHash: relayed.hash });
-  checks.push(...side.checks.map((c) => ({ ...c, id: sideId(c.id) })));
+  const checks = [...main.checks, ...side.checks.map((c) => ({ ...c, id: sideId(c.id) }))];
   if (!side.valid) {
     return { valid: false, checks, failed: sideId(side.failed), reason: side.reason, skipped: side.skipped.map(sideId) };
   }
@@ -130,7 +112,7 @@ function sideId(id: ReceiptCheckId): SideCheckId {
  */
 export function twoHopFormatFailure(reason: string, mainTrust: TrustAnchor): TwoHopVerification {
   prepareMain(mainTrust);
-  return { valid: false, checks: [{ id: 'format', ok: false, detail: reason }], failed: 'format', reason, skipped: TWO_HOP_CHECKS.slice(1) };
+  return formatFailure(reason, TWO_HOP_CHECKS);
 }
 
 class MainVerifier {
