@@ -3,13 +3,14 @@
 // This module holds the in-memory form, its protobuf encoding (message EventReceipt) and its JSON
 // form; event-receipt-verify.ts holds the checks. The event bytes are opaque here: what they say
 // is the case state machine's (an encoded CaseEvent). Browser-safe: no node:* imports.
-import { decodeCanonical, pb } from '../codec/proto.js';
-import { TianpingError, toHex } from '../types/index.js';
-import { ReceiptFormatError, decodeReceipt, type Receipt, type ReceiptSetChange } from './receipt.js';
+import { pb } from '../codec/proto.js';
+import { toHex } from '../types/index.js';
 import {
-  RECEIPT_FORMAT, commitView, headerView, parseReceiptJsonText, receiptFromJson, setChangeToJson, jsonReader, type BytesJson,
-  type CommitJsonView,
-  type HeaderJsonView, type SetChangeJson,
+  ReceiptFormatError, decodeReceipt, decodeReceiptMessage, setChangeFromMessage, setChangeToMessage, type Receipt, type ReceiptSetChange,
+} from './receipt.js';
+import {
+  RECEIPT_FORMAT, commitView, headerView, isJsonReceiptFile, jsonReader, parseReceiptFileJson, receiptFromJson, setChangeToJson, withView,
+  type BytesJson, type CommitJsonView, type HeaderJsonView, type SetChangeJson,
 } from './receipt-json.js';
 
 /** The kind an event receipt names in both encodings; an anchor receipt names none (docs/receipt-format.md). */
@@ -40,29 +41,17 @@ export function encodeEventReceipt(receipt: EventReceipt): Uint8Array {
     kind: receipt.kind, version: receipt.version, chainId: receipt.chainId, event: receipt.event,
     eventIndex: receipt.eventIndex, eventCount: receipt.eventCount, eventProof: [...receipt.eventProof],
     header: receipt.header, commit: receipt.commit,
-    setChanges: receipt.setChanges.map((change) => ({
-      header: change.header, commit: change.commit,
-      nextValidators: { validators: change.nextValidators.map((v) => ({ publicKey: v.publicKey, power: v.power })) },
-    })),
+    setChanges: receipt.setChanges.map(setChangeToMessage),
   }).finish();
 }
 
 /** Decodes the protobuf form; only the canonical encoding is accepted (as for anchor receipts). */
 export function decodeEventReceipt(bytes: Uint8Array): EventReceipt {
-  let m: InstanceType<typeof pb.EventReceipt>;
-  try {
-    m = decodeCanonical(pb.EventReceipt, bytes, 'event receipt');
-  } catch (error) {
-    throw new ReceiptFormatError(`event receipt protobuf: ${error instanceof TianpingError ? error.message : String(error)}`);
-  }
+  const m = decodeReceiptMessage(pb.EventReceipt, bytes, 'event receipt');
   return {
     kind: m.kind, version: m.version, chainId: m.chainId, event: m.event, eventIndex: m.eventIndex, eventCount: m.eventCount,
     eventProof: [...m.eventProof], header: m.header, commit: m.commit,
-    setChanges: m.setChanges.map((change) => ({
-      header: change.header ?? new Uint8Array(),
-      commit: change.commit ?? new Uint8Array(),
-      nextValidators: (change.nextValidators?.validators ?? []).map((v) => ({ publicKey: v.publicKey ?? new Uint8Array(), power: v.power ?? 0 })),
-    })),
+    setChanges: m.setChanges.map(setChangeFromMessage),
   };
 }
 
@@ -84,14 +73,11 @@ export function eventReceiptToJson(receipt: EventReceipt): EventReceiptJson {
   if (receipt.kind !== EVENT_RECEIPT_KIND || receipt.version !== EVENT_RECEIPT_VERSION) {
     throw new ReceiptFormatError(`an event receipt of kind "${receipt.kind}", version ${receipt.version} has no JSON form here`);
   }
-  const header = headerView(receipt.header);
-  const commit = commitView(receipt.commit);
   return {
     format: RECEIPT_FORMAT, kind: EVENT_RECEIPT_KIND, version: EVENT_RECEIPT_VERSION, chainId: receipt.chainId,
     event: { hex: toHex(receipt.event) }, eventIndex: receipt.eventIndex, eventCount: receipt.eventCount,
     eventProof: receipt.eventProof.map(toHex),
-    header: header === undefined ? { hex: toHex(receipt.header) } : { hex: toHex(receipt.header), decoded: header },
-    commit: commit === undefined ? { hex: toHex(receipt.commit) } : { hex: toHex(receipt.commit), decoded: commit },
+    header: withView(receipt.header, headerView), commit: withView(receipt.commit, commitView),
     setChanges: receipt.setChanges.map(setChangeToJson),
   };
 }
@@ -106,16 +92,10 @@ const EVENT_FIELDS = ['format', 'kind', 'version', 'chainId', 'event', 'eventInd
 /** Strict like the anchor reader: every field present with its type, none this version does not define. */
 export function eventReceiptFromJson(value: unknown): EventReceipt {
   const r = jsonReader;
-  const head = r.object(value, '$', ['format', 'kind', 'version'], EVENT_FIELDS);
-  if (head['format'] !== RECEIPT_FORMAT) r.bad('$.format', `must be "${RECEIPT_FORMAT}"`);
-  if (head['kind'] !== EVENT_RECEIPT_KIND) r.bad('$.kind', `must be "${EVENT_RECEIPT_KIND}"`);
-  // The version decides the shape of everything else, so it is read before any other field.
-  const version = r.integer(head['version'], '$.version');
-  if (version !== EVENT_RECEIPT_VERSION) r.bad('$.version', `is ${version}; this verifier reads event receipts of version ${EVENT_RECEIPT_VERSION}`);
-  const doc = r.object(value, '$', EVENT_FIELDS);
+  const doc = r.kindDocument(value, EVENT_FIELDS, EVENT_RECEIPT_KIND, EVENT_RECEIPT_VERSION, 'event receipts');
   const event = r.object(doc['event'], '$.event', ['hex']);
   return {
-    kind: EVENT_RECEIPT_KIND, version, chainId: r.text(doc['chainId'], '$.chainId'), event: r.hex(event['hex'], '$.event.hex'),
+    kind: EVENT_RECEIPT_KIND, version: EVENT_RECEIPT_VERSION, chainId: r.text(doc['chainId'], '$.chainId'), event: r.hex(event['hex'], '$.event.hex'),
     eventIndex: r.integer(doc['eventIndex'], '$.eventIndex'), eventCount: r.integer(doc['eventCount'], '$.eventCount'),
     eventProof: r.list(doc['eventProof'], '$.eventProof', r.hex),
     header: r.bytesWithView(doc['header'], '$.header', headerView),
@@ -133,18 +113,10 @@ export type AnyReceipt = { readonly kind: 'anchor'; readonly receipt: Receipt } 
  * 0x0a (field 1, the kind string), an anchor Receipt with 0x08 (field 1, the version).
  */
 export function parseAnyReceiptBytes(bytes: Uint8Array): AnyReceipt {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const first = bytes.subarray(bom).find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
-  if (first !== 0x7b) {
+  if (!isJsonReceiptFile(bytes)) {
     return bytes[0] === 0x0a ? { kind: 'event', receipt: decodeEventReceipt(bytes) } : { kind: 'anchor', receipt: decodeReceipt(bytes) };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new ReceiptFormatError(`receipt JSON does not parse: ${(error as Error).message}`);
-  }
-  const value = parseReceiptJsonText(text);
+  const value = parseReceiptFileJson(bytes);
   const isEvent = typeof value === 'object' && value !== null && !Array.isArray(value) && 'kind' in value;
   return isEvent ? { kind: 'event', receipt: eventReceiptFromJson(value) } : { kind: 'anchor', receipt: receiptFromJson(value) };
 }

@@ -113,7 +113,8 @@ export function formatReceiptJson(receipt: Receipt): string {
   return JSON.stringify(receiptToJson(receipt), null, 2) + '\n';
 }
 
-function withView<View>(bytes: Uint8Array, view: (bytes: Uint8Array) => View | undefined): BytesJson<View> {
+/** Bytes as hex, with what they decode to beside them when they decode. */
+export function withView<View>(bytes: Uint8Array, view: (bytes: Uint8Array) => View | undefined): BytesJson<View> {
   const decoded = view(bytes);
   return decoded === undefined ? { hex: toHex(bytes) } : { hex: toHex(bytes), decoded };
 }
@@ -193,7 +194,24 @@ function setChangeFromJson(value: unknown, path: string): ReceiptSetChange {
 }
 
 /** The strict readers, shared with the event receipt's JSON form (event-receipt.ts). */
-export const jsonReader = { bad, object, text, integer, hex, list, bytesWithView, setChange: setChangeFromJson };
+/** The fields a receipt of a named kind opens with: its format (when it has one), kind and version. */
+const HEAD_FIELDS: readonly string[] = ['format', 'kind', 'version'];
+
+/**
+ * The document of a receipt of a named kind (`what`: "event receipts", ...), with exactly `fields`.
+ * The kind and then the version are read before any other field: the version decides the shape of
+ * everything else.
+ */
+function kindDocument(value: unknown, fields: readonly string[], kind: string, version: number, what: string): Record<string, unknown> {
+  const head = object(value, '$', fields.filter((field) => HEAD_FIELDS.includes(field)), fields);
+  if (fields.includes('format') && head['format'] !== RECEIPT_FORMAT) bad('$.format', `must be "${RECEIPT_FORMAT}"`);
+  if (head['kind'] !== kind) bad('$.kind', `must be "${kind}"`);
+  const given = integer(head['version'], '$.version');
+  if (given !== version) bad('$.version', `is ${given}; this verifier reads ${what} of version ${version}`);
+  return object(value, '$', fields);
+}
+
+export const jsonReader = { bad, object, text, integer, hex, list, bytesWithView, setChange: setChangeFromJson, kindDocument };
 
 const COMMON_FIELDS = ['format', 'version', 'chainId', 'algorithm', 'digest', 'salted', 'tx', 'txIndex', 'txCount', 'txProof', 'header'];
 /** The fields each version requires beside the common ones: how its block is proved. */
@@ -290,9 +308,7 @@ export function parseReceiptJson(json: string): Receipt {
  * byte order mark) is "{", protobuf otherwise (a protobuf Receipt starts with field 1, byte 0x08).
  */
 export function parseReceiptBytes(bytes: Uint8Array): Receipt {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const first = bytes.subarray(bom).find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
-  if (first !== 0x7b) return decodeReceipt(bytes);
+  if (!isJsonReceiptFile(bytes)) return decodeReceipt(bytes);
   let json: string;
   try {
     json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -300,4 +316,24 @@ export function parseReceiptBytes(bytes: Uint8Array): Receipt {
     throw new ReceiptFormatError('receipt JSON is not UTF-8');
   }
   return parseReceiptJson(json);
+}
+
+/**
+ * Whether a receipt file (of any kind) is JSON: its first non-blank byte, after an optional UTF-8
+ * byte order mark, is "{". A protobuf receipt starts with field 1: 0x08 or 0x0a.
+ */
+export function isJsonReceiptFile(bytes: Uint8Array): boolean {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return bytes.subarray(bom).find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) === 0x7b;
+}
+
+/** A JSON receipt file of any kind, parsed as parseReceiptJsonText does; bytes that are not UTF-8 are refused. */
+export function parseReceiptFileJson(bytes: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new ReceiptFormatError(`receipt JSON does not parse: ${(error as Error).message}`);
+  }
+  return parseReceiptJsonText(text);
 }

@@ -96,6 +96,39 @@ export class ReceiptFormatError extends Error {
   override name = 'ReceiptFormatError';
 }
 
+/** A ValidatorSetChange message as protobufjs reads and writes it (every field may be absent). */
+type SetChangeProps = NonNullable<ConstructorParameters<typeof pb.ValidatorSetChange>[0]>;
+
+/** A set change as every receipt kind encodes it (message ValidatorSetChange). */
+export function setChangeToMessage(change: ReceiptSetChange): SetChangeProps {
+  return {
+    header: change.header, commit: change.commit,
+    nextValidators: { validators: change.nextValidators.map((v) => ({ publicKey: v.publicKey, power: v.power })) },
+  };
+}
+
+/** A decoded ValidatorSetChange of any receipt kind: an absent field is its proto3 default. */
+export function setChangeFromMessage(change: SetChangeProps): ReceiptSetChange {
+  return {
+    header: change.header ?? new Uint8Array(),
+    commit: change.commit ?? new Uint8Array(),
+    nextValidators: (change.nextValidators?.validators ?? []).map((v) => ({ publicKey: v.publicKey ?? new Uint8Array(), power: v.power ?? 0 })),
+  };
+}
+
+/**
+ * Decodes a receipt message of any kind (`what`: "receipt", "event receipt", ...). Only the canonical
+ * encoding is accepted; anything else is ReceiptFormatError naming the kind.
+ */
+export function decodeReceiptMessage<T>(type: { decode(bytes: Uint8Array): T; encode(message: NoInfer<T>): { finish(): Uint8Array } },
+  bytes: Uint8Array, what: string): T {
+  try {
+    return decodeCanonical(type, bytes, what);
+  } catch (error) {
+    throw new ReceiptFormatError(`${what} protobuf: ${error instanceof TianpingError ? error.message : String(error)}`);
+  }
+}
+
 export function encodeReceipt(receipt: Receipt): Uint8Array {
   return pb.Receipt.encode({
     version: receipt.version,
@@ -112,11 +145,7 @@ export function encodeReceipt(receipt: Receipt): Uint8Array {
     txProof: [...receipt.txProof],
     header: receipt.header,
     commit: receipt.commit,
-    setChanges: receipt.setChanges.map((change) => ({
-      header: change.header,
-      commit: change.commit,
-      nextValidators: { validators: change.nextValidators.map((v) => ({ publicKey: v.publicKey, power: v.power })) },
-    })),
+    setChanges: receipt.setChanges.map(setChangeToMessage),
     ...(receipt.trusted === undefined ? {} : { trusted: trustedToMessage(receipt.trusted) }),
   }).finish();
 }
@@ -135,13 +164,7 @@ function trustedToMessage(trusted: ReceiptTrusted): NonNullable<ConstructorParam
  * form and converting JSON ↔ protobuf is lossless in both directions.
  */
 export function decodeReceipt(bytes: Uint8Array): Receipt {
-  let message: InstanceType<typeof pb.Receipt>;
-  try {
-    message = decodeCanonical(pb.Receipt, bytes, 'receipt');
-  } catch (error) {
-    const text = error instanceof TianpingError ? error.message : String(error);
-    throw new ReceiptFormatError(`receipt protobuf: ${text}`);
-  }
+  const message = decodeReceiptMessage(pb.Receipt, bytes, 'receipt');
   const batch = message.batch ?? undefined;
   const trusted = message.trusted ?? undefined;
   // An absent proof has no JSON form that converts back to the same bytes: the document is refused.
@@ -161,13 +184,7 @@ export function decodeReceipt(bytes: Uint8Array): Receipt {
     txProof: [...message.txProof],
     header: message.header,
     commit: message.commit,
-    setChanges: message.setChanges.map((change) => ({
-      header: change.header ?? new Uint8Array(),
-      commit: change.commit ?? new Uint8Array(),
-      nextValidators: (change.nextValidators?.validators ?? []).map((v) => ({
-        publicKey: v.publicKey ?? new Uint8Array(), power: v.power ?? 0,
-      })),
-    })),
+    setChanges: message.setChanges.map(setChangeFromMessage),
     ...(trusted === undefined ? {} : {
       trusted: {
         header: trusted.header ?? new Uint8Array(),

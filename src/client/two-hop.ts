@@ -4,11 +4,15 @@
 // TwoHopReceipt) and its JSON form, and tells the receipt kinds apart in a file; two-hop-verify.ts
 // holds the checks. The side receipt and every byte field use the anchor receipt's encodings
 // (receipt-json.ts, docs/receipt-format.md §3). Browser-safe: no node:* imports.
-import { decodeCanonical, pb } from '../codec/proto.js';
-import { TianpingError, toHex } from '../types/index.js';
-import { ReceiptFormatError, decodeReceipt, encodeReceipt, type Receipt, type ReceiptSetChange } from './receipt.js';
+import { pb } from '../codec/proto.js';
+import { toHex } from '../types/index.js';
 import {
-  commitView, headerView, jsonReader, parseReceiptJsonText, receiptFromJson, receiptToJson, setChangeToJson, txView,
+  ReceiptFormatError, decodeReceipt, decodeReceiptMessage, encodeReceipt, setChangeFromMessage, setChangeToMessage, type Receipt,
+  type ReceiptSetChange,
+} from './receipt.js';
+import {
+  commitView, headerView, isJsonReceiptFile, jsonReader, parseReceiptFileJson, parseReceiptJsonText, receiptFromJson, receiptToJson,
+  setChangeToJson, txView, withView,
   type BytesJson, type CommitJsonView, type HeaderJsonView, type ReceiptJson, type SetChangeJson, type TxJsonView,
 } from './receipt-json.js';
 import { parseAnyReceiptBytes, type AnyReceipt } from './event-receipt.js';
@@ -48,24 +52,6 @@ export interface TwoHopReceipt {
 
 // ------------------------------------------------------------------ protobuf
 
-function setChangeMessage(change: ReceiptSetChange): NonNullable<ConstructorParameters<typeof pb.ValidatorSetChange>[0]> {
-  return {
-    header: change.header, commit: change.commit,
-    nextValidators: { validators: change.nextValidators.map((v) => ({ publicKey: v.publicKey, power: v.power })) },
-  };
-}
-
-/** A set change as the generated TxInclusion holds it (every field may be absent). */
-type SetChangeProps = InstanceType<typeof pb.TxInclusion>['setChanges'][number];
-
-function setChangeOf(change: SetChangeProps): ReceiptSetChange {
-  return {
-    header: change.header ?? new Uint8Array(),
-    commit: change.commit ?? new Uint8Array(),
-    nextValidators: (change.nextValidators?.validators ?? []).map((v) => ({ publicKey: v.publicKey ?? new Uint8Array(), power: v.power ?? 0 })),
-  };
-}
-
 export function encodeTwoHopReceipt(receipt: TwoHopReceipt): Uint8Array {
   const c = receipt.checkpoint;
   return pb.TwoHopReceipt.encode({
@@ -74,19 +60,14 @@ export function encodeTwoHopReceipt(receipt: TwoHopReceipt): Uint8Array {
     side: pb.Receipt.decode(encodeReceipt(receipt.side)),
     checkpoint: {
       tx: c.tx, txIndex: c.txIndex, txCount: c.txCount, txProof: [...c.txProof], header: c.header, commit: c.commit,
-      setChanges: c.setChanges.map(setChangeMessage),
+      setChanges: c.setChanges.map(setChangeToMessage),
     },
   }).finish();
 }
 
 /** Decodes the protobuf form; only the canonical encoding is accepted (as for the other receipts). */
 export function decodeTwoHopReceipt(bytes: Uint8Array): TwoHopReceipt {
-  let m: InstanceType<typeof pb.TwoHopReceipt>;
-  try {
-    m = decodeCanonical(pb.TwoHopReceipt, bytes, 'two-hop receipt');
-  } catch (error) {
-    throw new ReceiptFormatError(`two-hop receipt protobuf: ${error instanceof TianpingError ? error.message : String(error)}`);
-  }
+  const m = decodeReceiptMessage(pb.TwoHopReceipt, bytes, 'two-hop receipt');
   // An absent part has no JSON form that converts back to the same bytes: the document is refused.
   if (!m.side) throw new ReceiptFormatError('two-hop receipt protobuf: side is missing');
   if (!m.checkpoint) throw new ReceiptFormatError('two-hop receipt protobuf: checkpoint is missing');
@@ -102,7 +83,7 @@ export function decodeTwoHopReceipt(bytes: Uint8Array): TwoHopReceipt {
     kind: m.kind, version: m.version, chainId: m.chainId, name: m.name, side,
     checkpoint: {
       tx: c.tx ?? new Uint8Array(), txIndex: c.txIndex ?? 0, txCount: c.txCount ?? 0, txProof: [...(c.txProof ?? [])],
-      header: c.header ?? new Uint8Array(), commit: c.commit ?? new Uint8Array(), setChanges: (c.setChanges ?? []).map(setChangeOf),
+      header: c.header ?? new Uint8Array(), commit: c.commit ?? new Uint8Array(), setChanges: (c.setChanges ?? []).map(setChangeFromMessage),
     },
   };
 }
@@ -126,11 +107,6 @@ export interface TwoHopReceiptJson {
   readonly name: string;
   readonly side: ReceiptJson;
   readonly checkpoint: TxInclusionJson;
-}
-
-function withView<View>(bytes: Uint8Array, view: (bytes: Uint8Array) => View | undefined): BytesJson<View> {
-  const decoded = view(bytes);
-  return decoded === undefined ? { hex: toHex(bytes) } : { hex: toHex(bytes), decoded };
 }
 
 export function twoHopReceiptToJson(receipt: TwoHopReceipt): TwoHopReceiptJson {
@@ -159,12 +135,7 @@ const CHECKPOINT_FIELDS = ['tx', 'txIndex', 'txCount', 'txProof', 'header', 'com
 /** Strict like the other readers: every field present with its type, none this version does not define. */
 export function twoHopReceiptFromJson(value: unknown): TwoHopReceipt {
   const r = jsonReader;
-  const head = r.object(value, '$', ['kind', 'version'], TWO_HOP_FIELDS);
-  if (head['kind'] !== TWO_HOP_RECEIPT_KIND) r.bad('$.kind', `must be "${TWO_HOP_RECEIPT_KIND}"`);
-  // The version decides the shape of everything else, so it is read before any other field.
-  const version = r.integer(head['version'], '$.version');
-  if (version !== TWO_HOP_RECEIPT_VERSION) r.bad('$.version', `is ${version}; this verifier reads two-hop receipts of version ${TWO_HOP_RECEIPT_VERSION}`);
-  const doc = r.object(value, '$', TWO_HOP_FIELDS);
+  const doc = r.kindDocument(value, TWO_HOP_FIELDS, TWO_HOP_RECEIPT_KIND, TWO_HOP_RECEIPT_VERSION, 'two-hop receipts');
   const c = r.object(doc['checkpoint'], '$.checkpoint', CHECKPOINT_FIELDS);
   let side: Receipt;
   try {
@@ -174,7 +145,7 @@ export function twoHopReceiptFromJson(value: unknown): TwoHopReceipt {
     throw new ReceiptFormatError(error.message.replace(/^receipt JSON: \$/, 'receipt JSON: $.side'));
   }
   return {
-    kind: TWO_HOP_RECEIPT_KIND, version, chainId: r.text(doc['chainId'], '$.chainId'), name: r.text(doc['name'], '$.name'), side,
+    kind: TWO_HOP_RECEIPT_KIND, version: TWO_HOP_RECEIPT_VERSION, chainId: r.text(doc['chainId'], '$.chainId'), name: r.text(doc['name'], '$.name'), side,
     checkpoint: {
       tx: r.bytesWithView(c['tx'], '$.checkpoint.tx', txView),
       txIndex: r.integer(c['txIndex'], '$.checkpoint.txIndex'),
@@ -227,16 +198,10 @@ export function claimsTwoHopKind(bytes: Uint8Array): boolean {
  * Receipt starts with field 1 as a number. Throws ReceiptFormatError for a document of none.
  */
 export function parseReceiptFileBytes(bytes: Uint8Array): ReceiptFile {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const first = bytes.subarray(bom).find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
-  if (first !== 0x7b) return isTwoHopProtobuf(bytes) ? { kind: 'two-hop', receipt: decodeTwoHopReceipt(bytes) } : parseAnyReceiptBytes(bytes);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new ReceiptFormatError(`receipt JSON does not parse: ${(error as Error).message}`);
+  if (!isJsonReceiptFile(bytes)) {
+    return isTwoHopProtobuf(bytes) ? { kind: 'two-hop', receipt: decodeTwoHopReceipt(bytes) } : parseAnyReceiptBytes(bytes);
   }
-  const value = parseReceiptJsonText(text);
+  const value = parseReceiptFileJson(bytes);
   const isTwoHop = typeof value === 'object' && value !== null && !Array.isArray(value)
     && (value as { kind?: unknown }).kind === TWO_HOP_RECEIPT_KIND;
   return isTwoHop ? { kind: 'two-hop', receipt: twoHopReceiptFromJson(value) } : parseAnyReceiptBytes(bytes);
