@@ -11,6 +11,7 @@
 // is rendered and printed. Every value is written with textContent, never as HTML.
 import type { Json } from '../../contract/http.js';
 import type { CaseEventSchema, CaseInstalmentSchema, CaseSchema } from '../../contract/cases.js';
+import { el, verdict } from './check-view.js';
 
 type CaseDoc = Json<typeof CaseSchema>;
 type CaseEvent = Json<typeof CaseEventSchema>;
@@ -37,25 +38,10 @@ function $<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Readonly<Record<string, string>> = {}, ...children: (Node | string)[]):
-  HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'class') node.className = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
-
 const en = (text: string): HTMLSpanElement => el('span', { lang: 'en' }, text);
 const label = (zh: string, english: string): (string | HTMLSpanElement)[] => [`${zh} `, en(english)];
 const money = (amount: Amount | undefined, currency: string): string => (amount === undefined ? '' : `${amount.yuan} ${currency}`);
 const time = (ms: number): string => (ms === 0 ? '—' : new Date(ms).toISOString());
-
-function verdict(kind: string, zh: string, english: string): HTMLParagraphElement {
-  return el('p', { class: `verdict ${kind}`, 'data-verdict': kind, role: kind === 'error' ? 'alert' : 'status' }, ...label(zh, english));
-}
 
 function fields(rows: readonly [zh: string, english: string, value: string, field: string][]): HTMLDListElement {
   const list = el('dl', { class: 'fields' });

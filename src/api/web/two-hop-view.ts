@@ -4,13 +4,14 @@
 // genesis (the page's trust anchor), in the browser, with no network. The page shows the item on the
 // side chain, the side header, the main block that recorded it and who signed it, or the first check
 // that failed, by name. Every value is written with textContent, never as HTML.
+import { el, fields, localTime, showVerification, verdict, type CheckLabels, type ReceiptKindView, type Row } from './check-view.js';
 import {
   TWO_HOP_CHECKS, isHeaderHashTrust, verifyTwoHopReceipt,
-  type LoadedTrust, type ReceiptEvidence, type TwoHopCheckId, type TwoHopReceipt, type TwoHopVerification, type VerifiedTwoHop,
+  type LoadedTrust, type ReceiptEvidence, type TwoHopCheckId, type TwoHopReceipt, type VerifiedTwoHop,
 } from './tianping-web.js';
 
 /** Chinese and English names of the checks: the main block's, the relay tx, the side receipt's (docs/receipt-format.md §13). */
-const CHECK_LABELS: Readonly<Record<TwoHopCheckId, readonly [zh: string, english: string]>> = {
+const CHECK_LABELS: CheckLabels<TwoHopCheckId> = {
   'format': ['证书格式', 'The receipt is well-formed'],
   'chain-id': ['主链标识', 'The receipt is for the trusted main chain'],
   'header': ['主链区块头', 'The main block header decodes'],
@@ -32,34 +33,7 @@ const CHECK_LABELS: Readonly<Record<TwoHopCheckId, readonly [zh: string, english
   'side-history-inclusion': ['历史包含证明', 'The side block is in the recorded header\'s history'],
 };
 
-type Row = readonly [label: string, value: string, field: string, mono?: boolean];
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Readonly<Record<string, string>> = {}, ...children: (Node | string)[]):
-  HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'class') node.className = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
-
-function verdict(kind: string, zh: string, english: string): HTMLParagraphElement {
-  return el('p', { class: `verdict ${kind}`, 'data-verdict': kind, role: kind === 'error' ? 'alert' : 'status' },
-    `${zh} `, el('span', { lang: 'en' }, english));
-}
-
-function fields(rows: readonly Row[]): HTMLDListElement {
-  const list = el('dl', { class: 'fields' });
-  for (const [label, value, field, mono] of rows) {
-    list.append(el('dt', {}, label), el('dd', { 'data-field': field, ...(mono ? { class: 'mono' } : {}) }, value));
-  }
-  return list;
-}
-
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local';
-const localTime = (ms: number): string => `${new Date(ms).toLocaleString()} (${TIME_ZONE})`;
+const TWO_HOP_VIEW: ReceiptKindView<TwoHopCheckId> = { zh: '跨链两跳证书', english: 'two-hop receipt', checks: TWO_HOP_CHECKS, labels: CHECK_LABELS };
 
 /** What the receipt says before any check: shown beside the receipt's name while the checks run. */
 export function twoHopFactRows(receipt: TwoHopReceipt, name: string): [label: string, value: string, options: { field: string }][] {
@@ -80,37 +54,7 @@ export function showTwoHopCheck(result: HTMLElement, receipt: TwoHopReceipt, nam
       'A two-hop receipt is checked from the main chain\'s genesis, not from a header hash or a witness policy.'));
     return;
   }
-  let verification: TwoHopVerification;
-  try {
-    verification = verifyTwoHopReceipt(receipt, evidence, anchor);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    result.replaceChildren(verdict('error', '信任锚不可用，未作判断：', `The trust anchor is unusable, nothing was decided: ${why}`));
-    return;
-  }
-  const passed = verification.checks.filter((c) => c.ok).length;
-  const head = verification.valid
-    ? verdict('valid', `跨链两跳证书有效：全部 ${passed} 项核验通过。`, `Valid two-hop receipt: all ${passed} checks passed (${name}).`)
-    : verdict('invalid', `跨链两跳证书核验失败：第 ${verification.checks.length} 项“${CHECK_LABELS[verification.failed][0]}”未通过。`,
-      `Two-hop receipt check FAILED at "${verification.failed}": ${verification.reason}`);
-  result.replaceChildren(head, ...(verification.valid ? [proved(verification.receipt)] : []), checkList(verification));
-  if (!verification.valid) result.querySelector('.first-failure')?.scrollIntoView({ block: 'nearest' });
-}
-
-function checkList(verification: TwoHopVerification): HTMLOListElement {
-  const list = el('ol', { class: 'checks', id: 'checks' });
-  for (const id of TWO_HOP_CHECKS) {
-    const check = verification.checks.find((c) => c.id === id);
-    const [zh, english] = CHECK_LABELS[id];
-    const status = check === undefined ? 'skipped' : check.ok ? 'ok' : 'failed';
-    // Only one check can fail: the verifier stops at it.
-    const classes = status === 'failed' ? 'check failed first-failure' : `check ${status}`;
-    const mark = status === 'ok' ? '✓ 通过 passed' : status === 'failed' ? '✗ 未通过 FAILED' : '– 未执行 not run';
-    list.append(el('li', { class: classes, 'data-check': id, 'data-status': status },
-      el('span', { class: 'mark' }, mark), ' ', el('code', {}, id), ' ', el('span', { class: 'label' }, `${zh} · ${english}`),
-      el('div', { class: 'detail mono' }, check === undefined ? '（因前一项未通过而未执行 not run: an earlier check failed）' : check.detail)));
-  }
-  return list;
+  showVerification(result, TWO_HOP_VIEW, name, () => verifyTwoHopReceipt(receipt, evidence, anchor), proved);
 }
 
 /** The item on the side chain, the side header the main chain recorded, and the main block with its signers. */
