@@ -119,6 +119,8 @@ export class Bank {
    * makes a failed transfer, which is an answer too and kept under its key.
    */
   transfer(key: string, request: TransferRequest): Promise<TransferOutcome> {
+    // Taken before the queue: the time the request arrived, whatever runs ahead of it.
+    const receivedAtMs = this.deps.nowMs();
     return this.serial(async () => {
       if (this.current.failNext > 0) {
         this.current.failNext -= 1;
@@ -129,7 +131,7 @@ export class Bank {
       if (known !== undefined && known.payloadDigest !== digest) {
         throw new GatewayError('IDEMPOTENCY_KEY_REUSED', `key ${key} was used for another transfer; nothing was executed`);
       }
-      const answer = known?.answer ?? await this.execute(key, request, digest);
+      const answer = known?.answer ?? await this.execute(key, request, digest, receivedAtMs);
       const hold = this.current.timeoutAfterAccept > 0;
       if (hold) this.current.timeoutAfterAccept -= 1;
       return { answer, hold, replay: known !== undefined };
@@ -152,15 +154,15 @@ export class Bank {
     await this.queue.catch(() => undefined);
   }
 
-  private async execute(key: string, request: TransferRequest, digest: string): Promise<TransferAnswer> {
+  private async execute(key: string, request: TransferRequest, digest: string, receivedAtMs: number): Promise<TransferAnswer> {
     const account = await this.account(request.fromAccount);
     const executedAtMs = this.deps.nowMs();
     const valueDate = valueDateOf(executedAtMs);
     const bankRef = this.bankRef(valueDate);
     const failureReason = this.failureOf(account, request);
     const answer: TransferAnswer = failureReason === undefined
-      ? { key, status: 'settled', bankRef, valueDate }
-      : { key, status: 'failed', bankRef, valueDate, failureReason };
+      ? { key, status: 'settled', bankRef, valueDate, receivedAtMs }
+      : { key, status: 'failed', bankRef, valueDate, failureReason, receivedAtMs };
     const transfer = { key, payloadDigest: digest, request, answer, executedAtMs };
     if (failureReason !== undefined) {
       await this.deps.store.commit({ transfer });

@@ -55,6 +55,8 @@ export const TransferAnswerSchema = Type.Object({
   bankRef: Type.String(),
   valueDate: Type.String(),
   failureReason: Type.Optional(Type.String()),
+  /** When the gateway received the request that executed the transfer (ms since the epoch): a replay answers the first one's time. */
+  receivedAtMs: Type.Optional(Type.Integer()),
 });
 
 export const DirectionSchema = Type.Union([Type.Literal('debit'), Type.Literal('credit')]);

@@ -78,8 +78,13 @@ describe('gateway faults and reconciliation, end to end', () => {
 
   it('the bank failing twice (503): the dispatcher asks by key, sends again, and pays once', async () => {
     await setFaults(world.gateway.url, { failNext: 2 });
+    const orderedAtMs = Date.now();
     const order = await orderOfNewCase();
     await settles(order.id);
+    // The gateway records when it received the request that executed the transfer (what bench:payouts measures to).
+    const { receivedAtMs } = (await gatewayCall(world.gateway.url, 'GET', `/transfers/${order.id}`)).body as { receivedAtMs: number };
+    expect(receivedAtMs).toBeGreaterThan(orderedAtMs);
+    expect(receivedAtMs).toBeLessThanOrEqual(Date.now());
     expect(eventsOf(dispatcher.lines(), 'payout.unknown-outcome', order.id).length).toBeGreaterThanOrEqual(2);
     await paidExactlyOnce(order);
   }, 60_000);
