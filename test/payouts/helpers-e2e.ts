@@ -118,7 +118,7 @@ export interface WorldOptions {
   readonly validators?: number;
   /** Extra arguments of the gateway (its webhook URL and secret). */
   readonly gatewayArgs?: readonly string[];
-  /** Added to the nodes' environment, over FAST_NODE_ENV. */
+  /** The nodes' environment; default FAST_NODE_ENV with warnings only (a short heartbeat, short round timeouts). */
   readonly nodeEnv?: Readonly<Record<string, string>>;
   /** The case account's opening balance at the gateway. Default ¥1,000,000. */
   readonly caseAccountFen?: number;
@@ -145,7 +145,7 @@ export async function startWorld(o: WorldOptions): Promise<World> {
   };
   for (const name of ['executor', 'executor2', 'finance', 'officer', 'court'] as const) writeKeyFile(files[name], keys[name]);
   writeAccountKey(files.accountsKey);
-  const handles = await startTestnet(layout, { env: { ...FAST_NODE_ENV, TIANPING_LOG_LEVEL: 'warn', ...o.nodeEnv } });
+  const handles = await startTestnet(layout, { env: o.nodeEnv ?? { ...FAST_NODE_ENV, TIANPING_LOG_LEVEL: 'warn' } });
   let gateway: GatewayProcess;
   try {
     mkdirSync(join(o.dir, 'gateway'), { recursive: true });
@@ -231,6 +231,8 @@ export async function createCase(world: World, caseNo: string, payees: readonly 
 export interface MoneyReceived {
   readonly bankRef: string;
   readonly height: number;
+  /** The time of the block that recorded it. */
+  readonly blockTimeMs: number;
   /** When this process saw the report committed. */
   readonly committedAtMs: number;
 }
@@ -242,7 +244,7 @@ export async function receiveMoney(world: World, caseNo: string, amountFen: numb
   const bankRef = credited.body['bankRef'] as string;
   const result = await commit(world, reportPaymentTx({ chainId: world.genesis.chainId, keyPair: world.keys.oracle, caseNo, bankRef, amountFen,
     receivedAtMs: Date.now() - 1000 }), node);
-  return { bankRef, height: result.height, committedAtMs: Date.now() };
+  return { bankRef, height: result.height, blockTimeMs: result.blockTimeMs, committedAtMs: Date.now() };
 }
 
 /** An order as GET /v1/payouts lists it (the fields the tests read). */
@@ -251,8 +253,10 @@ export interface PayoutJson {
   readonly caseNo: string;
   readonly payeeIndex: number;
   readonly amountFen: number;
+  readonly payoutSeq: number;
   readonly status: string;
   readonly holds: readonly string[];
+  readonly orderedHeight: number;
   readonly eventSeq: number;
   readonly bankRef?: string;
   readonly reissuedAs?: string;
