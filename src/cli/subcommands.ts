@@ -1,6 +1,6 @@
-// What the commands with subcommands that sign txs (member, case) share: the dispatch of
-// `tianping GROUP SUB ...`, a required option, and submitting a tx and waiting for its block with
-// the node's refusal reported as a negative answer. Each command prints what it committed its own way.
+// What the commands with subcommands that sign txs (member, case, payout) share: the dispatch of
+// `tianping GROUP SUB ...`, a required option, submitting a tx and waiting for its block with the
+// node's refusal reported as a negative answer, the same for a read, and a committed tx's facts printed.
 import { ApiError, type BuiltTx, type SubmitResult, type TianpingClient } from '../client/index.js';
 import { toHex } from '../types/index.js';
 import {
@@ -57,4 +57,34 @@ export async function submitForCommit(name: string, io: CliIo, args: ParsedArgs,
   }
   if (result.status !== 'committed') throw new CliError(`tx ${toHex(tx.hash)} was accepted but has not committed yet`);
   return result;
+}
+
+/**
+ * A read whose 4xx answer (an unknown case or order, a key that may not read it) is the node's
+ * negative answer: exit 1 with its code; the rest is an error.
+ */
+export async function negativeAnswer(name: string, io: CliIo, args: ParsedArgs, read: () => Promise<number>): Promise<number> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status >= 500) throw error;
+    io.stderr(`tianping ${name}: refused: ${error.message}\n`);
+    if (args.json) printJson(io, { ok: false, error: { code: error.code, message: error.message } });
+    return EXIT_NEGATIVE;
+  }
+}
+
+/** Submits and waits for the block; prints the facts of what was committed, or of what was refused (exit 1). */
+export async function submitAndReport(name: string, io: CliIo, args: ParsedArgs, client: TianpingClient, tx: BuiltTx,
+  facts: Readonly<Record<string, unknown>>): Promise<number> {
+  const txHash = toHex(tx.hash);
+  const result = await submitForCommit(name, io, args, client, tx, (error) => ({ ok: false, ...facts, txHash, error }));
+  if (result === EXIT_NEGATIVE) return result;
+  if (args.json) printJson(io, { ok: true, ...facts, txHash, height: result.height, blockTime: result.blockTime });
+  else {
+    const lines = Object.entries(facts).map(([key, value]) => `${key.padEnd(12)}${String(value)}`);
+    io.stdout([...lines, `${'tx'.padEnd(12)}${txHash}`, `${'height'.padEnd(12)}${result.height}`, `${'time'.padEnd(12)}${result.blockTime}`]
+      .join('\n') + '\n');
+  }
+  return EXIT_OK;
 }

@@ -1,12 +1,13 @@
 // tianping case show | list: the signed case reads (GET /v1/cases/:caseNo, its events feed, and
 // GET /v1/cases). Every figure is the node's: amounts arrive as decimal strings and are printed as
 // they are, never through a float.
-import { ApiError, TianpingClient, type CaseEventView, type CaseListView, type CaseStatusView, type CaseView } from '../../client/index.js';
+import { TianpingClient, type CaseEventView, type CaseListView, type CaseStatusView, type CaseView } from '../../client/index.js';
 import { readKeyFile } from '../../crypto/index.js';
 import { fromHex } from '../../types/index.js';
 import {
-  EXIT_NEGATIVE, EXIT_OK, UsageError, nodeUrl, printJson, runCommand, stringOption, type CliIo, type CommandSpec, type ParsedArgs,
+  EXIT_OK, UsageError, nodeUrl, printJson, runCommand, stringOption, type CliIo, type CommandSpec, type ParsedArgs,
 } from '../common.js';
+import { negativeAnswer } from '../subcommands.js';
 
 const COMMON_HELP = `  --key FILE        a key that may read the case: a party's member key, or a court, executor, oracle,
                     validator, observer or verifier key (the read is signed with it)
@@ -54,18 +55,6 @@ ${READ_EXIT}
   options: { key: { type: 'string' }, status: { type: 'string' }, party: { type: 'string' }, node: { type: 'string' } },
   positionals: { min: 0, max: 0 },
 };
-
-/** A 4xx answer (CASE_UNKNOWN, AUTH_FORBIDDEN) is the node's negative answer: exit 1 with its code; the rest is an error. */
-async function negativeAnswer(name: string, io: CliIo, args: ParsedArgs, read: () => Promise<number>): Promise<number> {
-  try {
-    return await read();
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status >= 500) throw error;
-    io.stderr(`tianping ${name}: refused: ${error.message}\n`);
-    if (args.json) printJson(io, { ok: false, error: { code: error.code, message: error.message } });
-    return EXIT_NEGATIVE;
-  }
-}
 
 function signedClient(args: ParsedArgs): TianpingClient {
   const url = nodeUrl(stringOption(args, 'node'));

@@ -5,17 +5,16 @@
 // in a block; its hash and height are printed. `show` and `list` read the node (case-read.ts).
 import { readFileSync } from 'node:fs';
 import {
-  TianpingClient, caseActionTx, caseTermsFromJson, createCaseTx, fileExecutionTx, parseIsoTime, reportPaymentTx, type BuiltTx,
+  TianpingClient, caseActionTx, caseTermsFromJson, createCaseTx, fileExecutionTx, parseIsoTime, reportPaymentTx,
 } from '../../client/index.js';
 import { CASE_REASONS, type CaseActionName } from '../../state/cases/reasons.js';
 import { ContractError, formatYuan, parseYuan } from '../../state/contracts/index.js';
 import { readKeyFile, type KeyPair } from '../../crypto/index.js';
-import { TianpingError, toHex } from '../../types/index.js';
+import { TianpingError } from '../../types/index.js';
 import {
-  CliError, EXIT_NEGATIVE, EXIT_OK, UsageError, booleanOption, nodeUrl, printJson, runCommand, stringOption,
-  type CliIo, type CommandSpec, type ParsedArgs,
+  CliError, UsageError, booleanOption, nodeUrl, runCommand, stringOption, type CliIo, type CommandSpec, type ParsedArgs,
 } from '../common.js';
-import { requiredOption, runSubcommand, submitForCommit, type SubcommandRun } from '../subcommands.js';
+import { requiredOption, runSubcommand, submitAndReport, type SubcommandRun } from '../subcommands.js';
 import { runCommitIdentity } from './case-identity.js';
 import { runList, runShow } from './case-read.js';
 
@@ -166,21 +165,6 @@ async function connect(args: ParsedArgs): Promise<{ client: TianpingClient; chai
   const keyPair = readKeyFile(requiredOption(args, 'key'));
   const client = new TianpingClient(url);
   return { client, chainId: (await client.status()).chainId, keyPair };
-}
-
-/** Submits and waits for the block; prints the facts of what was committed, or of what was refused (exit 1). */
-async function submitAndReport(name: string, io: CliIo, args: ParsedArgs, client: TianpingClient, tx: BuiltTx,
-  facts: Readonly<Record<string, unknown>>): Promise<number> {
-  const txHash = toHex(tx.hash);
-  const result = await submitForCommit(name, io, args, client, tx, (error) => ({ ok: false, ...facts, txHash, error }));
-  if (result === EXIT_NEGATIVE) return result;
-  if (args.json) printJson(io, { ok: true, ...facts, txHash, height: result.height, blockTime: result.blockTime });
-  else {
-    const lines = Object.entries(facts).map(([key, value]) => `${key.padEnd(12)}${String(value)}`);
-    io.stdout([...lines, `${'tx'.padEnd(12)}${txHash}`, `${'height'.padEnd(12)}${result.height}`, `${'time'.padEnd(12)}${result.blockTime}`]
-      .join('\n') + '\n');
-  }
-  return EXIT_OK;
 }
 
 function runCreate(argv: readonly string[], io: CliIo): Promise<number> {
