@@ -4,8 +4,9 @@
 // are not on the statement are flagged too. The matching is pure; the runner only gathers its
 // inputs. The report is a stable JSON document (fixed key order, sorted entries): the same inputs
 // give the same bytes, and the chain records their SHA-256 with the entries that concern orders.
-import { ClientError, toApiError } from '../client/client.js';
+import { ClientError } from '../client/client.js';
 import { signRequest } from '../client/http-signature.js';
+import { nodeJson } from '../client/node-json.js';
 import type { Json } from '../contract/http.js';
 import type { MoneyReceivedListSchema, PayoutListSchema, PayoutStatusName, ReconciliationStateName } from '../contract/payouts.js';
 import type { KeyPair } from '../crypto/ed25519.js';
@@ -255,26 +256,11 @@ export async function reconcile(chainId: string, date: string, sources: Reconcil
 
 /** Pages of one list read at most: 1,000 pages of 1,000 orders is far beyond the orders of any court. */
 const PAGES_MAX = 1_000;
-const REQUEST_TIMEOUT_MS = 30_000;
 
 /** A signed GET of a node's payout read (the reader roles of docs/payouts.md §1); problems become ApiError. */
 async function signedGet<T>(nodeUrl: string, path: string, keyPair: KeyPair, fetchImpl: typeof fetch): Promise<T> {
   const url = nodeUrl.replace(/\/+$/, '') + path;
-  let response: Response;
-  try {
-    response = await fetchImpl(url, { headers: { accept: 'application/json', ...signRequest({ method: 'GET', url, keyPair }) },
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  } catch (error) {
-    throw new ClientError('NODE_UNREACHABLE', `cannot reach ${url}: ${(error as Error).message}`, { cause: error });
-  }
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (!response.ok) throw toApiError(response.status, parsed, text);
+  const parsed = await nodeJson<unknown>(url, { headers: { ...signRequest({ method: 'GET', url, keyPair }) }, fetch: fetchImpl });
   if (typeof parsed !== 'object' || parsed === null) throw new ClientError('RESPONSE_INVALID', `GET ${url}: the answer is not a JSON object`);
   return parsed as T;
 }

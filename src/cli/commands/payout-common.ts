@@ -1,8 +1,8 @@
 // What the payout commands share: the help lines, signed reads of the payout routes, a 4xx read as
 // the node's negative answer, and submitting a tx with its outcome printed.
 import { signRequest } from '../../client/index.js';
+import { nodeJson } from '../../client/node-json.js';
 import type { KeyPair } from '../../crypto/index.js';
-import { nodeJson } from './crosschain-http.js';
 
 // A refused read or tx is answered as for the other commands that sign.
 export { negativeAnswer, submitAndReport } from '../subcommands.js';
