@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { TianpingClient } from '../client/client.js';
 import type { TrustAnchor } from '../client/receipt-trust.js';
+import type { NodeConfig } from '../config/defaults.js';
 import { readKeyFile } from '../crypto/keyfile.js';
 import { asTimeMs, type Clock } from '../types/index.js';
 import { AccountStore } from './account-store.js';
@@ -37,17 +38,12 @@ export function failpointFromEnv(env: Readonly<Record<string, string | undefined
   };
 }
 
-/** Paths as given: the caller resolves them (the node against its data directory). */
-export interface PayoutSettings {
-  readonly keyFile: string;
-  readonly gatewayUrl: string;
-  readonly accountsFile: string;
-  readonly accountsKeyFile: string;
-  readonly outboxDir: string;
-  readonly fromAccount: string;
-  /** The current webhook secret first, then the previous one during a rotation. */
-  readonly webhookSecrets: readonly string[];
-}
+/**
+ * The dispatcher's settings: the node's `payouts` settings (config/defaults.ts, where each is
+ * described) without the switch that starts it. Paths as given: the caller resolves them (the node
+ * against its data directory).
+ */
+export type PayoutSettings = Omit<NodeConfig['payouts'], 'enabled'>;
 
 export interface PayoutServiceOptions {
   readonly settings: PayoutSettings;
