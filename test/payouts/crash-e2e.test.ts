@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAILPOINTS } from '../../src/payouts/index.js';
+import { FAILPOINTS, Outbox } from '../../src/payouts/index.js';
 import { valueDateOf } from '../../src/gateway/bank.js';
 import {
   CASE_ACCOUNT, createCase, e2eBasePort, fileAccount, gatewayCall, ordersOf, receiveMoney, setFaults, setPayoutPolicy, startWorld,
@@ -19,6 +19,10 @@ import {
 import { dispatchOnce, settledEvents } from './helpers-e2e-dispatch.js';
 
 const AUTO_BELOW_FEN = 5_000_000;
+/** The step an entry is left at by a kill at each failpoint (after before-outbox there is no entry). */
+const LEFT_AT: Readonly<Record<string, string>> = {
+  'after-outbox': 'claiming', 'after-call': 'calling', 'after-answer': 'answered', 'during-retry': 'calling',
+};
 const RECEIVED_FEN = 400_000;
 
 describe('the dispatcher process killed at every step, then restarted on the same outbox', () => {
@@ -61,6 +65,12 @@ describe('the dispatcher process killed at every step, then restarted on the sam
       const outbox = `outbox-${index}`;
       const killed = await dispatchOnce(world, { outbox, failpoint: step });
       expect(killed.signal, killed.stderr).toBe('SIGKILL');
+      // It died where it was told: the outbox holds what that step leaves.
+      const left = await Outbox.open(join(dir, outbox));
+      const stepsLeft = (await left.all()).map((entry) => entry.step);
+      await left.close();
+      if (step === 'before-outbox') expect(stepsLeft).toEqual([]);
+      else expect(stepsLeft).toContain(LEFT_AT[step]);
       const resumed = await dispatchOnce(world, { outbox });
       expect(resumed.code, resumed.stderr).toBe(0);
 
