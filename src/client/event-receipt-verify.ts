@@ -3,18 +3,16 @@
 // root the header carries, the header is the one the commit's signers signed, and those signers hold
 // more than 2/3 of the power of the set the trust anchor leads to. The header, set-change and commit
 // checks are the anchor receipt's own (receipt-commit.ts). Browser-safe: no node:* imports.
-import type { CommitMsg, HeaderMsg } from '../codec/proto.js';
 import { CHAIN_ID_BYTES_MAX } from '../codec/sign-bytes.js';
 import { sha256 } from '../crypto/hash.js';
 import { leafHash, verifyInclusion } from '../merkle/index.js';
 import { toHex, utf8 } from '../types/index.js';
 import { EVENT_RECEIPT_KIND, EVENT_RECEIPT_VERSION, type EventReceipt } from './event-receipt.js';
 import {
-  checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
-  checkValidatorsHash, fail, isCount, isIndex, walkSetChanges, type ReceiptSigner,
+  CommitProof, checkChainId, checkHashList, checkSetChangeShapes, fail, isCount, isIndex, type CommitFacts,
 } from './receipt-commit.js';
 import { isHeaderHashTrust } from './receipt-history.js';
-import { TrustAnchorError, prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
+import { TrustAnchorError, prepareTrust, type PreparedTrust, type TrustAnchor } from './receipt-trust.js';
 import { runChecks, type FailedChecks, type ReceiptCheck } from './receipt-verify.js';
 
 /** The checks of an event receipt, in the order they run. */
@@ -37,7 +35,7 @@ export const EVENT_COUNT_MAX = 0x10000;
 export const EVENT_BYTES_MAX = 1024 * 1024;
 
 /** What a valid event receipt proves. Hashes and keys are lowercase hex. */
-export interface VerifiedEventReceipt {
+export interface VerifiedEventReceipt extends CommitFacts {
   readonly chainId: string;
   readonly height: number;
   readonly blockTimeMs: number;
@@ -49,14 +47,6 @@ export interface VerifiedEventReceipt {
   readonly event: string;
   readonly eventSha256: string;
   readonly eventsRoot: string;
-  readonly commitRound: number;
-  readonly signers: readonly ReceiptSigner[];
-  readonly signedPower: number;
-  readonly validatorCount: number;
-  readonly totalPower: number;
-  readonly validatorsHash: string;
-  readonly setChanges: number;
-  readonly trustHeight: number;
 }
 
 export type EventReceiptVerification =
@@ -78,27 +68,24 @@ export function verifyEventReceipt(receipt: EventReceipt, trust: TrustAnchor): E
 }
 
 class EventVerifier {
-  #header: HeaderMsg | undefined;
-  #blockHash: Uint8Array = new Uint8Array();
-  #set: ValidatorSetState;
-  #commit: CommitMsg | undefined;
-  #signers: ReceiptSigner[] = [];
-  #signedPower = 0n;
+  readonly #proof: CommitProof;
 
   constructor(readonly receipt: EventReceipt, readonly trust: PreparedTrust) {
-    this.#set = trust.set;
+    this.#proof = new CommitProof(trust);
   }
 
   run(id: EventReceiptCheckId): string {
+    const r = this.receipt;
+    const proof = this.#proof;
     switch (id) {
       case 'format': return this.#format();
-      case 'chain-id': return this.#chainId();
-      case 'header': return this.#headerCheck();
+      case 'chain-id': return checkChainId(this.trust, r.chainId);
+      case 'header': return proof.checkHeader(r.header);
       case 'event-inclusion': return this.#eventInclusion();
-      case 'set-changes': return this.#setChanges();
-      case 'validators-hash': return this.#validatorsHash();
-      case 'commit-block': return this.#commitBlock();
-      case 'commit-signatures': return this.#commitSignatures();
+      case 'set-changes': return proof.walkSetChanges(r.setChanges);
+      case 'validators-hash': return proof.checkValidatorsHash();
+      case 'commit-block': return proof.checkCommitBlock(r.commit);
+      case 'commit-signatures': return proof.checkCommitSignatures();
     }
   }
 
@@ -119,20 +106,9 @@ class EventVerifier {
     return `${r.kind} receipt version ${r.version}, event ${r.eventIndex} of ${r.eventCount}, ${r.setChanges.length} validator-set change(s)`;
   }
 
-  #chainId(): string {
-    return checkChainId(this.trust, this.receipt.chainId);
-  }
-
-  #headerCheck(): string {
-    const { header, blockHash, detail } = checkHeader(this.trust, this.receipt.header);
-    this.#header = header;
-    this.#blockHash = blockHash;
-    return detail;
-  }
-
   #eventInclusion(): string {
     const r = this.receipt;
-    const header = this.#header!;
+    const header = this.#proof.header;
     // The count is in the header beside the root: an RFC 6962 root alone does not fix the tree's
     // size, and a path valid for index i of n can be valid for another (index, size) pair too.
     if (header.eventCount !== r.eventCount) fail(`the header counts ${header.eventCount} events, the receipt ${r.eventCount}`);
@@ -143,39 +119,13 @@ class EventVerifier {
     return `event ${r.eventIndex} of ${r.eventCount} under events root ${toHex(header.eventsRoot)}`;
   }
 
-  #setChanges(): string {
-    const walked = walkSetChanges(this.trust, this.#set, this.receipt.setChanges, this.#header!);
-    this.#set = walked.set;
-    return walked.detail;
-  }
-
-  #validatorsHash(): string {
-    return checkValidatorsHash(this.#header!, this.#set);
-  }
-
-  #commitBlock(): string {
-    const { commit, detail } = checkCommitBlock(this.receipt.commit, this.#header!, this.#blockHash);
-    this.#commit = commit;
-    return detail;
-  }
-
-  #commitSignatures(): string {
-    const { signers, power, detail } = checkCommitSignatures(this.trust, this.#commit!, this.#set);
-    this.#signedPower = power;
-    this.#signers = signers;
-    return detail;
-  }
-
   summary(): VerifiedEventReceipt {
     const r = this.receipt;
-    const header = this.#header!;
+    const header = this.#proof.header;
     return {
       chainId: this.trust.chainId, height: header.height, blockTimeMs: header.timeMs, blockTime: new Date(header.timeMs).toISOString(),
-      blockHash: toHex(this.#blockHash), eventIndex: r.eventIndex, eventCount: r.eventCount, event: toHex(r.event),
-      eventSha256: toHex(sha256(r.event)), eventsRoot: toHex(header.eventsRoot), commitRound: this.#commit!.round,
-      signers: this.#signers, signedPower: Number(this.#signedPower), validatorCount: this.#set.validators.length,
-      totalPower: Number(this.#set.total), validatorsHash: toHex(this.#set.hash), setChanges: r.setChanges.length,
-      trustHeight: this.trust.height,
+      blockHash: toHex(this.#proof.blockHash), eventIndex: r.eventIndex, eventCount: r.eventCount, event: toHex(r.event),
+      eventSha256: toHex(sha256(r.event)), eventsRoot: toHex(header.eventsRoot), ...this.#proof.facts(),
     };
   }
 }

@@ -1,9 +1,10 @@
 // The checks both receipt kinds share (docs/receipt-format.md): the header decoded and held against
 // a trusted header, the walk of validator-set changes from the trust anchor's set up to the set that
 // signs the header, the commit for that header, and its signatures tallied to more than 2/3 of the
-// set's power. Each failure throws CheckFailure with the check's detail; the verifiers
-// (receipt-verify.ts, event-receipt-verify.ts) turn it into the named failed check. Browser-safe:
-// no node:* imports.
+// set's power. CommitProof runs them in order for the anchor, event and two-hop verifiers, keeping
+// what each check hands the next. Each failure throws CheckFailure with the check's detail; the
+// verifiers' runChecks (receipt-verify.ts) turns it into the named failed check. Browser-safe: no
+// node:* imports.
 import { blockHashOfHeader } from '../codec/block.js';
 import { pb, type CommitMsg, type HeaderMsg } from '../codec/proto.js';
 import { VOTE_PRECOMMIT, voteSignBytes } from '../codec/sign-bytes.js';
@@ -225,4 +226,103 @@ export function checkCommitSignatures(trust: PreparedTrust, commit: CommitMsg, s
     signers, power: tally.power,
     detail: `${tally.indexes.length} of ${set.validators.length} validators, power ${tally.power} of ${set.total} (more than 2/3)`,
   };
+}
+
+/** What a block proved by its commit shows: the commit's signers and power, of which set, reached from which trust. */
+export interface CommitFacts {
+  readonly commitRound: number;
+  readonly signers: readonly ReceiptSigner[];
+  readonly signedPower: number;
+  /** Size and power of the set that signed the header. */
+  readonly validatorCount: number;
+  readonly totalPower: number;
+  readonly validatorsHash: string;
+  readonly setChanges: number;
+  /** The height trust started from: 0 for a genesis, else the trusted header's height. */
+  readonly trustHeight: number;
+}
+
+/**
+ * The checks of a block proved by its commit, run in this order by the verifiers (header, set
+ * changes, validators hash, commit block, commit signatures): each keeps what the next one reads.
+ */
+export class CommitProof {
+  #header: HeaderMsg | undefined;
+  #blockHash: Uint8Array = new Uint8Array();
+  #set: ValidatorSetState;
+  #commit: CommitMsg | undefined;
+  #signers: ReceiptSigner[] = [];
+  #signedPower = 0n;
+  #setChanges = 0;
+
+  constructor(readonly trust: PreparedTrust) {
+    this.#set = trust.set;
+  }
+
+  /** The header, once `header` passed. */
+  get header(): HeaderMsg {
+    return this.#header!;
+  }
+
+  get blockHash(): Uint8Array {
+    return this.#blockHash;
+  }
+
+  /** The set that signs the header, once `set-changes` passed. */
+  get set(): ValidatorSetState {
+    return this.#set;
+  }
+
+  /** The commit, once `commit-block` passed. */
+  get commit(): CommitMsg | undefined {
+    return this.#commit;
+  }
+
+  get signers(): readonly ReceiptSigner[] {
+    return this.#signers;
+  }
+
+  get signedPower(): bigint {
+    return this.#signedPower;
+  }
+
+  checkHeader(bytes: Uint8Array): string {
+    const { header, blockHash, detail } = checkHeader(this.trust, bytes);
+    this.#header = header;
+    this.#blockHash = blockHash;
+    return detail;
+  }
+
+  walkSetChanges(changes: readonly ReceiptSetChange[]): string {
+    const walked = walkSetChanges(this.trust, this.#set, changes, this.#header!);
+    this.#set = walked.set;
+    this.#setChanges = changes.length;
+    return walked.detail;
+  }
+
+  checkValidatorsHash(): string {
+    return checkValidatorsHash(this.#header!, this.#set);
+  }
+
+  checkCommitBlock(bytes: Uint8Array): string {
+    const { commit, detail } = checkCommitBlock(bytes, this.#header!, this.#blockHash);
+    this.#commit = commit;
+    return detail;
+  }
+
+  checkCommitSignatures(): string {
+    const { signers, power, detail } = checkCommitSignatures(this.trust, this.#commit!, this.#set);
+    this.#signers = signers;
+    this.#signedPower = power;
+    return detail;
+  }
+
+  /** Once every check passed. */
+  facts(): CommitFacts {
+    return {
+      commitRound: this.#commit!.round, signers: this.#signers, signedPower: Number(this.#signedPower),
+      validatorCount: this.#set.validators.length, totalPower: Number(this.#set.total), validatorsHash: toHex(this.#set.hash),
+      setChanges: this.#setChanges, trustHeight: this.trust.height,
+    };
+  }
 }

@@ -5,7 +5,7 @@
 // runs identically in the browser and in Node. The trust anchor is read in receipt-trust.ts, the
 // checks both receipt kinds share (header, set changes, commit) are in receipt-commit.ts; both are
 // re-exported here, where the SDK's callers have always imported them. Browser-safe: no node:* imports.
-import type { CommitMsg, HeaderMsg } from '../codec/proto.js';
+import type { HeaderMsg } from '../codec/proto.js';
 import { CHAIN_ID_BYTES_MAX, txSignBytes } from '../codec/sign-bytes.js';
 import { verifyStrict } from '../crypto/ed25519.js';
 import { createHasher, type EvidenceAlgorithm } from '../crypto/hash.js';
@@ -13,12 +13,11 @@ import { leafHash, verifyInclusion } from '../merkle/index.js';
 import { equalBytes, toHex, utf8 } from '../types/index.js';
 import { RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, RECEIPT_VERSION_TRUSTED, algorithmName, type Receipt } from './receipt.js';
 import {
-  CheckFailure, checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
-  checkValidatorsHash, fail, isCount, isIndex, walkSetChanges, type ReceiptSigner,
+  CheckFailure, CommitProof, checkChainId, checkHashList, checkSetChangeShapes, fail, isCount, isIndex, type CommitFacts,
 } from './receipt-commit.js';
 import { decodeReceiptTx, type ReceiptTx } from './exact-proto.js';
 import { checkTxItem, type AnchoredItem } from './receipt-item.js';
-import { prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
+import { prepareTrust, type PreparedTrust, type TrustAnchor } from './receipt-trust.js';
 import {
   checkHistoryInclusion, checkTrustedHeader, checkTrustedShape, isHeaderHashTrust, prepareHeaderHashTrust, type HeaderHashTrust,
 } from './receipt-history.js';
@@ -64,7 +63,7 @@ export type ReceiptEvidence =
   | { readonly fileDigest: Uint8Array; readonly salt?: Uint8Array };
 
 /** What a valid receipt proves, for display and for records. Hashes and keys are lowercase hex. */
-export interface VerifiedReceipt {
+export interface VerifiedReceipt extends CommitFacts {
   readonly chainId: string;
   readonly height: number;
   /** Block time: the proposer's clock, bounded by the validators' clocks (docs/receipt-format.md). */
@@ -86,16 +85,6 @@ export interface VerifiedReceipt {
   readonly externalRef: string;
   readonly metadataDigest: string;
   readonly batch?: { readonly kind: 'indexed' | 'root-only'; readonly itemIndex: number; readonly itemCount: number };
-  readonly commitRound: number;
-  readonly signers: readonly ReceiptSigner[];
-  readonly signedPower: number;
-  /** Size and power of the set that signed the header. */
-  readonly validatorCount: number;
-  readonly totalPower: number;
-  readonly validatorsHash: string;
-  readonly setChanges: number;
-  /** The height trust started from: 0 for a genesis, else the trusted header's height. */
-  readonly trustHeight: number;
   /**
    * Version 2: the trusted header the block was proved against (then no commit was checked: the
    * signer and set fields are empty and 0, validatorsHash is the header's own).
@@ -183,18 +172,13 @@ class Verifier {
   #fileDigest: Uint8Array = new Uint8Array();
   #tx: ReceiptTx | undefined;
   #item: AnchoredItem | undefined;
-  #header: HeaderMsg | undefined;
-  #blockHash: Uint8Array = new Uint8Array();
-  #set: ValidatorSetState;
-  #commit: CommitMsg | undefined;
-  #signers: ReceiptSigner[] = [];
-  #signedPower = 0n;
+  readonly #proof: CommitProof;
   #trustedHeader: HeaderMsg | undefined;
 
   /** `headerHash` is given for a header-hash trust: then only version 2 receipts are read. */
   constructor(readonly receipt: Receipt, readonly evidence: ReceiptEvidence, readonly trust: PreparedTrust,
     readonly headerHash: Uint8Array | undefined) {
-    this.#set = trust.set;
+    this.#proof = new CommitProof(trust);
   }
 
   run(id: ReceiptCheckId): string {
@@ -205,19 +189,20 @@ class Verifier {
       case 'tx-decode': return this.#txDecode();
       case 'tx-signature': return this.#txSignature();
       case 'tx-item': return this.#txItem();
-      case 'header': return this.#headerCheck();
+      case 'header': return this.#proof.checkHeader(this.receipt.header);
       case 'tx-inclusion': return this.#txInclusion();
-      case 'set-changes': return this.#setChanges();
-      case 'validators-hash': return this.#validatorsHash();
-      case 'commit-block': return this.#commitBlock();
-      case 'commit-signatures': return this.#commitSignatures();
+      case 'set-changes': return this.#proof.walkSetChanges(this.receipt.setChanges);
+      case 'validators-hash': return this.#proof.checkValidatorsHash();
+      case 'commit-block': return this.#proof.checkCommitBlock(this.receipt.commit);
+      case 'commit-signatures': return this.#proof.checkCommitSignatures();
       case 'trusted-header': return this.#trustedHeaderCheck();
-      case 'history-inclusion': return checkHistoryInclusion(this.receipt.trusted!, this.#trustedHeader!, this.#header!, this.#blockHash);
+      case 'history-inclusion':
+        return checkHistoryInclusion(this.receipt.trusted!, this.#trustedHeader!, this.#proof.header, this.#proof.blockHash);
     }
   }
 
   #trustedHeaderCheck(): string {
-    const { header, detail } = checkTrustedHeader(this.receipt.trusted!, this.headerHash!, this.trust.chainId, this.#header!);
+    const { header, detail } = checkTrustedHeader(this.receipt.trusted!, this.headerHash!, this.trust.chainId, this.#proof.header);
     this.#trustedHeader = header;
     return detail;
   }
@@ -321,16 +306,9 @@ class Verifier {
     return detail;
   }
 
-  #headerCheck(): string {
-    const { header, blockHash, detail } = checkHeader(this.trust, this.receipt.header);
-    this.#header = header;
-    this.#blockHash = blockHash;
-    return detail;
-  }
-
   #txInclusion(): string {
     const r = this.receipt;
-    const header = this.#header!;
+    const header = this.#proof.header;
     if (header.txCount !== r.txCount) fail(`the header counts ${header.txCount} txs, the receipt ${r.txCount}`);
     if (!verifyInclusion(leafHash(this.#tx!.hash), r.txIndex, r.txCount, r.txProof, header.txRoot)) {
       fail(`the tx proof does not lead from the tx hash at ${r.txIndex} of ${r.txCount} to the header's tx root`);
@@ -344,32 +322,10 @@ class Verifier {
     return `tx ${r.txIndex} of ${r.txCount} under tx root ${toHex(header.txRoot)}, expiry ${expiresAtMs} after the block time`;
   }
 
-  #setChanges(): string {
-    const walked = walkSetChanges(this.trust, this.#set, this.receipt.setChanges, this.#header!);
-    this.#set = walked.set;
-    return walked.detail;
-  }
-
-  #validatorsHash(): string {
-    return checkValidatorsHash(this.#header!, this.#set);
-  }
-
-  #commitBlock(): string {
-    const { commit, detail } = checkCommitBlock(this.receipt.commit, this.#header!, this.#blockHash);
-    this.#commit = commit;
-    return detail;
-  }
-
-  #commitSignatures(): string {
-    const { signers, power, detail } = checkCommitSignatures(this.trust, this.#commit!, this.#set);
-    this.#signedPower = power;
-    this.#signers = signers;
-    return detail;
-  }
-
   summary(): VerifiedReceipt {
     const r = this.receipt;
-    const header = this.#header!;
+    const proof = this.#proof;
+    const header = proof.header;
     const tx = this.#tx!;
     const item = this.#item!;
     return {
@@ -377,7 +333,7 @@ class Verifier {
       height: header.height,
       blockTimeMs: header.timeMs,
       blockTime: new Date(header.timeMs).toISOString(),
-      blockHash: toHex(this.#blockHash),
+      blockHash: toHex(proof.blockHash),
       txHash: toHex(tx.hash),
       txIndex: r.txIndex,
       txCount: r.txCount,
@@ -392,12 +348,12 @@ class Verifier {
       ...(item.batchKind === undefined || r.batch === undefined ? {} : {
         batch: { kind: item.batchKind, itemIndex: r.batch.itemIndex, itemCount: r.batch.itemCount },
       }),
-      commitRound: this.#commit?.round ?? 0,
-      signers: this.#signers,
-      signedPower: Number(this.#signedPower),
-      validatorCount: this.#set.validators.length,
-      totalPower: Number(this.#set.total),
-      validatorsHash: toHex(this.#trustedHeader === undefined ? this.#set.hash : header.validatorsHash),
+      commitRound: proof.commit?.round ?? 0,
+      signers: proof.signers,
+      signedPower: Number(proof.signedPower),
+      validatorCount: proof.set.validators.length,
+      totalPower: Number(proof.set.total),
+      validatorsHash: toHex(this.#trustedHeader === undefined ? proof.set.hash : header.validatorsHash),
       setChanges: r.setChanges.length,
       trustHeight: this.#trustedHeader?.height ?? this.trust.height,
       ...(this.#trustedHeader === undefined ? {} : { trusted: {

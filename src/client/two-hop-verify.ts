@@ -5,7 +5,7 @@
 // (version 2) proves the item in H's history (the anchor receipt's checks, named `side-…`). The
 // relayer's signature is not checked: the main chain's validators executed the tx, which commits only
 // when H's own commit verifies against their light client (§2). Browser-safe: no node:* imports.
-import type { CommitMsg, HeaderMsg, TxBodyMsg } from '../codec/proto.js';
+import type { HeaderMsg, TxBodyMsg } from '../codec/proto.js';
 import { CHAIN_ID_BYTES_MAX } from '../codec/sign-bytes.js';
 import { sha256 } from '../crypto/hash.js';
 import { leafHash, verifyInclusion } from '../merkle/index.js';
@@ -13,11 +13,10 @@ import { toHex, utf8 } from '../types/index.js';
 import { decodeReceiptTx } from './exact-proto.js';
 import { RECEIPT_TX_BYTES_MAX } from './receipt.js';
 import {
-  checkChainId, checkCommitBlock, checkCommitSignatures, checkHashList, checkHeader, checkSetChangeShapes,
-  checkValidatorsHash, decodeHeader, fail, isCount, isIndex, walkSetChanges, type ReceiptSigner,
+  CommitProof, checkChainId, checkHashList, checkSetChangeShapes, decodeHeader, fail, isCount, isIndex, type CommitFacts,
 } from './receipt-commit.js';
 import { isHeaderHashTrust } from './receipt-history.js';
-import { TrustAnchorError, prepareTrust, type PreparedTrust, type TrustAnchor, type ValidatorSetState } from './receipt-trust.js';
+import { TrustAnchorError, prepareTrust, type PreparedTrust, type TrustAnchor } from './receipt-trust.js';
 import {
   RECEIPT_TRUSTED_CHECKS, formatFailure, runChecks, verifyReceipt, type FailedChecks, type ReceiptCheck, type ReceiptCheckId,
   type ReceiptEvidence, type VerifiedReceipt,
@@ -50,7 +49,7 @@ export interface VerifiedTwoHop {
   /** The side header H the main chain recorded, in whose history the item's block is. */
   readonly sideHeader: { readonly chainId: string; readonly height: number; readonly timeMs: number; readonly time: string; readonly hash: string };
   /** The main block holding the relay tx, and who signed it. */
-  readonly main: {
+  readonly main: CommitFacts & {
     readonly chainId: string;
     readonly height: number;
     readonly blockTimeMs: number;
@@ -61,14 +60,6 @@ export interface VerifiedTwoHop {
     readonly txCount: number;
     /** The member key that signed the relay tx (not checked: the validators executed it). */
     readonly relayer: string;
-    readonly commitRound: number;
-    readonly signers: readonly ReceiptSigner[];
-    readonly signedPower: number;
-    readonly validatorCount: number;
-    readonly totalPower: number;
-    readonly validatorsHash: string;
-    readonly setChanges: number;
-    readonly trustHeight: number;
   };
 }
 
@@ -116,43 +107,26 @@ export function twoHopFormatFailure(reason: string, mainTrust: TrustAnchor): Two
 }
 
 class MainVerifier {
-  #header: HeaderMsg | undefined;
-  #blockHash: Uint8Array = new Uint8Array();
+  readonly #proof: CommitProof;
   #txHash: Uint8Array = new Uint8Array();
-  #set: ValidatorSetState;
-  #commit: CommitMsg | undefined;
-  #signers: ReceiptSigner[] = [];
-  #signedPower = 0n;
   #relay: { body: TxBodyMsg; header: HeaderMsg; hash: Uint8Array } | undefined;
 
   constructor(readonly receipt: TwoHopReceipt, readonly trust: PreparedTrust) {
-    this.#set = trust.set;
+    this.#proof = new CommitProof(trust);
   }
 
   run(id: (typeof TWO_HOP_MAIN_CHECKS)[number]): string {
     const c = this.receipt.checkpoint;
+    const proof = this.#proof;
     switch (id) {
       case 'format': return this.#format();
       case 'chain-id': return checkChainId(this.trust, this.receipt.chainId);
-      case 'header': return this.#headerCheck();
+      case 'header': return proof.checkHeader(c.header);
       case 'tx-inclusion': return this.#txInclusion();
-      case 'set-changes': {
-        const walked = walkSetChanges(this.trust, this.#set, c.setChanges, this.#header!);
-        this.#set = walked.set;
-        return walked.detail;
-      }
-      case 'validators-hash': return checkValidatorsHash(this.#header!, this.#set);
-      case 'commit-block': {
-        const { commit, detail } = checkCommitBlock(c.commit, this.#header!, this.#blockHash);
-        this.#commit = commit;
-        return detail;
-      }
-      case 'commit-signatures': {
-        const { signers, power, detail } = checkCommitSignatures(this.trust, this.#commit!, this.#set);
-        this.#signers = signers;
-        this.#signedPower = power;
-        return detail;
-      }
+      case 'set-changes': return proof.walkSetChanges(c.setChanges);
+      case 'validators-hash': return proof.checkValidatorsHash();
+      case 'commit-block': return proof.checkCommitBlock(c.commit);
+      case 'commit-signatures': return proof.checkCommitSignatures();
       case 'relay-tx': return this.#relayTx();
     }
   }
@@ -177,16 +151,9 @@ class MainVerifier {
       + `${c.setChanges.length} main validator-set change(s)`;
   }
 
-  #headerCheck(): string {
-    const { header, blockHash, detail } = checkHeader(this.trust, this.receipt.checkpoint.header);
-    this.#header = header;
-    this.#blockHash = blockHash;
-    return detail;
-  }
-
   #txInclusion(): string {
     const c = this.receipt.checkpoint;
-    const header = this.#header!;
+    const header = this.#proof.header;
     if (header.txCount !== c.txCount) fail(`the main header counts ${header.txCount} txs, the receipt ${c.txCount}`);
     this.#txHash = sha256(c.tx);
     if (!verifyInclusion(leafHash(this.#txHash), c.txIndex, c.txCount, c.txProof, header.txRoot)) {
@@ -212,8 +179,9 @@ class MainVerifier {
     if (update.name !== r.name) fail(`the relay tx updates foreign chain ${JSON.stringify(update.name)}, not ${JSON.stringify(r.name)}`);
     // A node applies a tx only while the block time is below its expiry (receipt-format §6 check 8).
     const expiresAtMs = body.expiresAtMs as number | bigint;
-    if (BigInt(expiresAtMs) <= BigInt(this.#header!.timeMs)) {
-      fail(`the relay tx expired at ${expiresAtMs}, not after the main block time ${this.#header!.timeMs}: no node applies it in this block`);
+    const blockTimeMs = this.#proof.header.timeMs;
+    if (BigInt(expiresAtMs) <= BigInt(blockTimeMs)) {
+      fail(`the relay tx expired at ${expiresAtMs}, not after the main block time ${blockTimeMs}: no node applies it in this block`);
     }
     const bytes = update.header ?? new Uint8Array();
     const header = decodeHeader(bytes, 'the relayed side header');
@@ -231,7 +199,7 @@ class MainVerifier {
 
   summary(item: VerifiedReceipt): VerifiedTwoHop {
     const c = this.receipt.checkpoint;
-    const header = this.#header!;
+    const header = this.#proof.header;
     const relay = this.#relay!;
     return {
       name: this.receipt.name,
@@ -242,10 +210,8 @@ class MainVerifier {
       },
       main: {
         chainId: this.trust.chainId, height: header.height, blockTimeMs: header.timeMs, blockTime: new Date(header.timeMs).toISOString(),
-        blockHash: toHex(this.#blockHash), txHash: toHex(this.#txHash), txIndex: c.txIndex, txCount: c.txCount,
-        relayer: toHex(relay.body.signer), commitRound: this.#commit!.round, signers: this.#signers, signedPower: Number(this.#signedPower),
-        validatorCount: this.#set.validators.length, totalPower: Number(this.#set.total), validatorsHash: toHex(this.#set.hash),
-        setChanges: c.setChanges.length, trustHeight: this.trust.height,
+        blockHash: toHex(this.#proof.blockHash), txHash: toHex(this.#txHash), txIndex: c.txIndex, txCount: c.txCount,
+        relayer: toHex(relay.body.signer), ...this.#proof.facts(),
       },
     };
   }
