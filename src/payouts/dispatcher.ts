@@ -14,6 +14,9 @@ import type { OrderSource, VerifiedOrder } from './order-source.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import { BankRefusal, type BankAdapter, type BankTransferRequest, type BankTransferResult } from './bank-adapter.js';
 
+/** How often the source is asked for approved orders; a round's payouts run on meanwhile. */
+const POLL_INTERVAL_MS = 500;
+
 export const FAILPOINTS = ['before-outbox', 'after-outbox', 'after-call', 'after-answer', 'during-retry'] as const;
 export type Failpoint = (typeof FAILPOINTS)[number];
 
@@ -64,15 +67,20 @@ export class Dispatcher {
     this.#slots = options.concurrency ?? 8;
   }
 
-  /** Resumes the outbox, then polls the source until stop(). */
+  /**
+   * Resumes the outbox, then polls the source every pollIntervalMs until stop(). A round does not
+   * wait for the payouts it started: an order approved while others are being paid is picked up
+   * by the next poll (ids in flight are skipped), so the time from approval to the bank is one
+   * poll interval at most, not the slowest payout of the round before.
+   */
   start(): void {
     this.#loop ??= (async () => {
       while (!this.#stopped) {
-        await this.runOnce();
+        await this.#round();
         if (this.#stopped) break;
         await new Promise<void>((resolve) => {
           this.#stopLoop = resolve;
-          void this.#o.sleep(this.#o.pollIntervalMs ?? 2_000).then(resolve);
+          void this.#o.sleep(this.#o.pollIntervalMs ?? POLL_INTERVAL_MS).then(resolve);
         });
       }
     })();
@@ -89,16 +97,21 @@ export class Dispatcher {
 
   /** One round: every unfinished outbox entry resumed, then every order the source proves. Resolves when all are done. */
   async runOnce(): Promise<void> {
+    await Promise.all(await this.#round());
+  }
+
+  /** Starts the round's payouts and returns them unfinished. */
+  async #round(): Promise<Promise<void>[]> {
     const tasks: Promise<void>[] = [];
     for (const entry of await this.#o.outbox.unfinished()) tasks.push(this.#run(entry.id, () => this.#drive(entry, 'resumed')));
     let orders: VerifiedOrder[] = [];
     try {
-      orders = await this.#o.source.poll();
+      orders = await this.#o.source.poll(new Set(this.#inFlight.keys()));
     } catch (error) {
       this.#o.logger.error({ event: 'payout.poll-failed', err: error }, 'reading the approved orders failed; next round retries');
     }
     for (const order of orders) tasks.push(this.#run(order.id, () => this.#start(order)));
-    await Promise.all(tasks);
+    return tasks;
   }
 
   /**

@@ -31,8 +31,11 @@ export interface VerifiedOrder {
 }
 
 export interface OrderSource {
-  /** One pass over the node's approved (and lapsed-claim) orders: the ones that verified. */
-  poll(): Promise<VerifiedOrder[]>;
+  /**
+   * One pass over the node's approved (and lapsed-claim) orders: the ones that verified. Orders
+   * whose id is in `skip` (the dispatcher's in flight) are neither fetched nor verified again.
+   */
+  poll(skip?: ReadonlySet<string>): Promise<VerifiedOrder[]>;
 }
 
 /** The fields of a listed order the source reads; the rest comes from the verified event. */
@@ -75,13 +78,14 @@ export class HttpOrderSource implements OrderSource {
     this.#pageLimit = o.pageLimit ?? PAGE_LIMIT;
   }
 
-  async poll(): Promise<VerifiedOrder[]> {
+  async poll(skip: ReadonlySet<string> = new Set()): Promise<VerifiedOrder[]> {
     const approved = await this.#list('approved');
     const claimed = await this.#list('claimed');
     // A claim lapses by block time: the newest block's, as the chain will judge the next claim by it.
     const newestMs = claimed.length === 0 ? 0 : (await this.#client.status()).latestBlockTimeMs;
     const ownKey = toHex(this.o.key.publicKey);
-    const candidates = [...approved, ...claimed.filter((p) => (p.claimExpiresAtMs ?? 0) <= newestMs || p.claimant === ownKey)];
+    const candidates = [...approved, ...claimed.filter((p) => (p.claimExpiresAtMs ?? 0) <= newestMs || p.claimant === ownKey)]
+      .filter((p) => !skip.has(p.id));
     const verified: VerifiedOrder[] = [];
     for (const listed of candidates) {
       const order = await this.#verify(listed, newestMs);
