@@ -9,7 +9,7 @@ import { leafHash, verifyInclusion } from '../merkle/index.js';
 import { toHex, utf8 } from '../types/index.js';
 import { EVENT_RECEIPT_KIND, EVENT_RECEIPT_VERSION, type EventReceipt } from './event-receipt.js';
 import {
-  CommitProof, checkChainId, checkHashList, checkSetChangeShapes, fail, isCount, isIndex, type CommitFacts,
+  CommitProof, checkChainId, checkHashList, checkSetChangeShapes, fail, isCount, isIndex, type BlockFacts, type CommitFacts,
 } from './receipt-commit.js';
 import { isHeaderHashTrust } from './receipt-history.js';
 import { TrustAnchorError, prepareTrust, type PreparedTrust, type TrustAnchor } from './receipt-trust.js';
@@ -35,12 +35,7 @@ export const EVENT_COUNT_MAX = 0x10000;
 export const EVENT_BYTES_MAX = 1024 * 1024;
 
 /** What a valid event receipt proves. Hashes and keys are lowercase hex. */
-export interface VerifiedEventReceipt extends CommitFacts {
-  readonly chainId: string;
-  readonly height: number;
-  readonly blockTimeMs: number;
-  readonly blockTime: string;
-  readonly blockHash: string;
+export interface VerifiedEventReceipt extends BlockFacts, CommitFacts {
   readonly eventIndex: number;
   readonly eventCount: number;
   /** The event bytes, and their SHA-256 (a handle to quote; the leaf is SHA-256(0x00 ‖ event)). */
@@ -123,8 +118,7 @@ class EventVerifier {
     const r = this.receipt;
     const header = this.#proof.header;
     return {
-      chainId: this.trust.chainId, height: header.height, blockTimeMs: header.timeMs, blockTime: new Date(header.timeMs).toISOString(),
-      blockHash: toHex(this.#proof.blockHash), eventIndex: r.eventIndex, eventCount: r.eventCount, event: toHex(r.event),
+      ...this.#proof.block(), eventIndex: r.eventIndex, eventCount: r.eventCount, event: toHex(r.event),
       eventSha256: toHex(sha256(r.event)), eventsRoot: toHex(header.eventsRoot), ...this.#proof.facts(),
     };
   }

@@ -228,6 +228,16 @@ export function checkCommitSignatures(trust: PreparedTrust, commit: CommitMsg, s
   };
 }
 
+/** The block a receipt proves. Hashes are lowercase hex. */
+export interface BlockFacts {
+  readonly chainId: string;
+  readonly height: number;
+  /** Block time: the proposer's clock, bounded by the validators' clocks (docs/receipt-format.md). */
+  readonly blockTimeMs: number;
+  readonly blockTime: string;
+  readonly blockHash: string;
+}
+
 /** What a block proved by its commit shows: the commit's signers and power, of which set, reached from which trust. */
 export interface CommitFacts {
   readonly commitRound: number;
@@ -315,6 +325,15 @@ export class CommitProof {
     this.#signers = signers;
     this.#signedPower = power;
     return detail;
+  }
+
+  /** Once `header` passed. */
+  block(): BlockFacts {
+    const header = this.#header!;
+    return {
+      chainId: this.trust.chainId, height: header.height, blockTimeMs: header.timeMs, blockTime: new Date(header.timeMs).toISOString(),
+      blockHash: toHex(this.#blockHash),
+    };
   }
 
   /** Once every check passed. */

@@ -13,7 +13,8 @@ import { leafHash, verifyInclusion } from '../merkle/index.js';
 import { equalBytes, toHex, utf8 } from '../types/index.js';
 import { RECEIPT_TX_BYTES_MAX, RECEIPT_VERSION, RECEIPT_VERSION_TRUSTED, algorithmName, type Receipt } from './receipt.js';
 import {
-  CheckFailure, CommitProof, checkChainId, checkHashList, checkSetChangeShapes, fail, isCount, isIndex, type CommitFacts,
+  CheckFailure, CommitProof, checkChainId, checkHashList, checkSetChangeShapes, fail, isCount, isIndex, type BlockFacts,
+  type CommitFacts,
 } from './receipt-commit.js';
 import { decodeReceiptTx, type ReceiptTx } from './exact-proto.js';
 import { checkTxItem, type AnchoredItem } from './receipt-item.js';
@@ -63,13 +64,7 @@ export type ReceiptEvidence =
   | { readonly fileDigest: Uint8Array; readonly salt?: Uint8Array };
 
 /** What a valid receipt proves, for display and for records. Hashes and keys are lowercase hex. */
-export interface VerifiedReceipt extends CommitFacts {
-  readonly chainId: string;
-  readonly height: number;
-  /** Block time: the proposer's clock, bounded by the validators' clocks (docs/receipt-format.md). */
-  readonly blockTimeMs: number;
-  readonly blockTime: string;
-  readonly blockHash: string;
+export interface VerifiedReceipt extends BlockFacts, CommitFacts {
   readonly txHash: string;
   readonly txIndex: number;
   readonly txCount: number;
@@ -329,11 +324,7 @@ class Verifier {
     const tx = this.#tx!;
     const item = this.#item!;
     return {
-      chainId: this.trust.chainId,
-      height: header.height,
-      blockTimeMs: header.timeMs,
-      blockTime: new Date(header.timeMs).toISOString(),
-      blockHash: toHex(proof.blockHash),
+      ...proof.block(),
       txHash: toHex(tx.hash),
       txIndex: r.txIndex,
       txCount: r.txCount,

@@ -13,7 +13,8 @@ import { toHex, utf8 } from '../types/index.js';
 import { decodeReceiptTx } from './exact-proto.js';
 import { RECEIPT_TX_BYTES_MAX } from './receipt.js';
 import {
-  CommitProof, checkChainId, checkHashList, checkSetChangeShapes, decodeHeader, fail, isCount, isIndex, type CommitFacts,
+  CommitProof, checkChainId, checkHashList, checkSetChangeShapes, decodeHeader, fail, isCount, isIndex, type BlockFacts,
+  type CommitFacts,
 } from './receipt-commit.js';
 import { isHeaderHashTrust } from './receipt-history.js';
 import { TrustAnchorError, prepareTrust, type PreparedTrust, type TrustAnchor } from './receipt-trust.js';
@@ -49,12 +50,7 @@ export interface VerifiedTwoHop {
   /** The side header H the main chain recorded, in whose history the item's block is. */
   readonly sideHeader: { readonly chainId: string; readonly height: number; readonly timeMs: number; readonly time: string; readonly hash: string };
   /** The main block holding the relay tx, and who signed it. */
-  readonly main: CommitFacts & {
-    readonly chainId: string;
-    readonly height: number;
-    readonly blockTimeMs: number;
-    readonly blockTime: string;
-    readonly blockHash: string;
+  readonly main: BlockFacts & CommitFacts & {
     readonly txHash: string;
     readonly txIndex: number;
     readonly txCount: number;
@@ -199,7 +195,6 @@ class MainVerifier {
 
   summary(item: VerifiedReceipt): VerifiedTwoHop {
     const c = this.receipt.checkpoint;
-    const header = this.#proof.header;
     const relay = this.#relay!;
     return {
       name: this.receipt.name,
@@ -209,8 +204,7 @@ class MainVerifier {
         time: new Date(relay.header.timeMs).toISOString(), hash: toHex(relay.hash),
       },
       main: {
-        chainId: this.trust.chainId, height: header.height, blockTimeMs: header.timeMs, blockTime: new Date(header.timeMs).toISOString(),
-        blockHash: toHex(this.#proof.blockHash), txHash: toHex(this.#txHash), txIndex: c.txIndex, txCount: c.txCount,
+        ...this.#proof.block(), txHash: toHex(this.#txHash), txIndex: c.txIndex, txCount: c.txCount,
         relayer: toHex(relay.body.signer), ...this.#proof.facts(),
       },
     };
