@@ -100,6 +100,8 @@ export interface NodeConfig {
     readonly keyFile: string;
     /** The bank gateway's base URL. */
     readonly gatewayUrl: string;
+    /** A bank call without an answer by then is an unknown outcome: the dispatcher asks its status by key, then retries. */
+    readonly bankTimeoutMs: number;
     /** The encrypted account store and its 32-byte key file (0600); relative to dataDir. */
     readonly accountsFile: string;
     readonly accountsKeyFile: string;
@@ -173,6 +175,7 @@ export const DEFAULT_CONFIG: NodeConfig = {
     enabled: false,
     keyFile: 'executor.key',
     gatewayUrl: '',
+    bankTimeoutMs: 10_000,
     accountsFile: 'payout-accounts.bin',
     accountsKeyFile: 'payout-accounts.key',
     outboxDir: 'payouts-outbox',

@@ -104,6 +104,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { path: 'payouts.keyFile', kind: pathString },
   { path: 'payouts.gatewayUrl', kind: { type: 'string', allowEmpty: true, pattern: /^(https?:\/\/\S+)?$/,
     patternText: 'an http(s) URL, e.g. "http://127.0.0.1:7390"' } },
+  { path: 'payouts.bankTimeoutMs', kind: { type: 'int', min: 100, max: 600_000 } },
   { path: 'payouts.accountsFile', kind: pathString },
   { path: 'payouts.accountsKeyFile', kind: pathString },
   { path: 'payouts.outboxDir', kind: pathString },

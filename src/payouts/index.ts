@@ -75,7 +75,7 @@ export async function createPayoutService(o: PayoutServiceOptions): Promise<Payo
   const accounts = AccountStore.open(settings.accountsFile, settings.accountsKeyFile);
   const outbox = await Outbox.open(settings.outboxDir);
   const clock = o.clock ?? systemClock;
-  const bank = new HttpBankAdapter({ baseUrl: settings.gatewayUrl, ...(o.fetch === undefined ? {} : { fetch: o.fetch }) });
+  const bank = new HttpBankAdapter({ baseUrl: settings.gatewayUrl, timeoutMs: settings.bankTimeoutMs, ...(o.fetch === undefined ? {} : { fetch: o.fetch }) });
   // Stopping aborts every wait, so no timer outlives the service.
   const waits = new AbortController();
   let dispatcher: Dispatcher | undefined;

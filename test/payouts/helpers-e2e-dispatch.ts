@@ -38,6 +38,8 @@ function argsOf(world: World, o: DispatchOptions, once: boolean): string[] {
     '--key', o.keyFile ?? world.files.executor, '--gateway', world.gateway.url, '--accounts', world.files.accounts,
     '--accounts-key', world.files.accountsKey, '--outbox', join(world.dir, o.outbox), '--from-account', CASE_ACCOUNT,
     ...(o.listen === undefined ? [] : ['--listen', o.listen.address, '--webhook-secret', o.listen.secret]),
+    // A bank time-out (the gateway's timeoutAfterAccept fault) is waited out for this long, not the default 10 s.
+    '--bank-timeout-ms', '3000',
     ...(once ? ['--once'] : [])];
 }
 

@@ -19,7 +19,8 @@ const spec: CommandSpec = {
   name: 'payout dispatch',
   usage: `Usage: tianping payout dispatch --node URL --genesis FILE --key EXECUTOR_KEY --gateway URL --accounts FILE
                                --accounts-key FILE --outbox DIR --from-account ID [--listen HOST:PORT]
-                               [--webhook-secret S] [--previous-webhook-secret S] [--once] [--log-level L]
+                               [--webhook-secret S] [--previous-webhook-secret S] [--bank-timeout-ms MS]
+                               [--once] [--log-level L]
 
 Pays the approved payout orders: each order is taken only from its case event's receipt, verified
 against the genesis file (never against the node); the payee's account comes from the encrypted
@@ -39,6 +40,7 @@ Options:
   --listen HOST:PORT           take the gateway's webhooks at POST /v1/payouts/webhook here
   --webhook-secret S           the secret the gateway signs webhooks with (needed with --listen)
   --previous-webhook-secret S  the secret before a rotation, accepted as well
+  --bank-timeout-ms MS         a bank call unanswered by then is an unknown outcome, asked about by key (default 10000)
   --once                       resume the outbox and handle every approved order once, then exit
   --log-level L                pino level (default info)
   -h, --help                   show this help
@@ -50,7 +52,7 @@ Exit status: 0 stopped or the round done, 2 usage, file or connection error.
     node: { type: 'string' }, genesis: { type: 'string' }, key: { type: 'string' }, gateway: { type: 'string' },
     accounts: { type: 'string' }, 'accounts-key': { type: 'string' }, outbox: { type: 'string' }, 'from-account': { type: 'string' },
     listen: { type: 'string' }, 'webhook-secret': { type: 'string' }, 'previous-webhook-secret': { type: 'string' },
-    once: { type: 'boolean' }, 'log-level': { type: 'string' },
+    once: { type: 'boolean' }, 'log-level': { type: 'string' }, 'bank-timeout-ms': { type: 'string' },
   },
   positionals: { min: 0, max: 0 },
 };
@@ -80,8 +82,11 @@ export function runDispatch(argv: readonly string[], io: CliIo): Promise<number>
     if (!LOG_LEVELS.includes(level as (typeof LOG_LEVELS)[number])) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
     const nodeUrl = httpUrlOption('node', requiredOption(args, 'node'));
     const gatewayUrl = httpUrlOption('gateway', requiredOption(args, 'gateway'));
+    const timeoutText = stringOption(args, 'bank-timeout-ms') ?? '10000';
+    const bankTimeoutMs = Number(timeoutText);
+    if (!/^[0-9]{3,6}$/.test(timeoutText) || bankTimeoutMs > 600_000) throw new UsageError(`--bank-timeout-ms must be 100..600000, got "${timeoutText}"`);
     const settings = {
-      keyFile: requiredOption(args, 'key'), gatewayUrl, accountsFile: requiredOption(args, 'accounts'),
+      keyFile: requiredOption(args, 'key'), gatewayUrl, bankTimeoutMs, accountsFile: requiredOption(args, 'accounts'),
       accountsKeyFile: requiredOption(args, 'accounts-key'), outboxDir: requiredOption(args, 'outbox'),
       fromAccount: requiredOption(args, 'from-account'),
       webhookSecrets: [stringOption(args, 'webhook-secret'), stringOption(args, 'previous-webhook-secret')].filter((s): s is string => s !== undefined && s !== ''),
