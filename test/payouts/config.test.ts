@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../../src/config/index.js';
 describe('payouts settings', () => {
   it('are off by default, with paths relative to the data directory', () => {
     const config = loadConfig({ env: {}, flags: {} });
-    expect(config.payouts).toEqual({ enabled: false, keyFile: 'executor.key', gatewayUrl: '', accountsFile: 'payout-accounts.bin',
+    expect(config.payouts).toEqual({ enabled: false, keyFile: 'executor.key', gatewayUrl: '', bankTimeoutMs: 10_000, accountsFile: 'payout-accounts.bin',
       accountsKeyFile: 'payout-accounts.key', outboxDir: 'payouts-outbox', fromAccount: '', webhookSecrets: [] });
   });
 
