@@ -21,9 +21,11 @@ import { toHex, utf8 } from '../../src/types/index.js';
 import { PROJECT_ROOT } from '../e2e/node-process.js';
 import { FAST_NODE_ENV, waitFor } from '../e2e/network-helpers.js';
 
-/** The payout tests' fixed ports: 35000–35999, a slot of 200 per test file, moved by the pid so that two runs rarely meet. */
+/** The payout tests' fixed ports: 19000–19999, a slot of 200 per test file, moved by the pid so that two runs rarely meet. */
 export function e2eBasePort(slot: number): number {
-  return 35_000 + slot * 200 + (process.pid % 10) * 10;
+  // Below the ephemeral port range (32768-60999 on Linux), where any outgoing socket of a test
+  // running beside this one could take a fixed port.
+  return 19_000 + slot * 200 + (process.pid % 10) * 10;
 }
 
 export const CASE_ACCOUNT = 'case-account-e2e';

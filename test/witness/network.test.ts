@@ -23,8 +23,11 @@ import { addCheckpointBody } from '../../src/witness/index.js';
 import { runInProcess } from '../cli/run-cli.js';
 import { FAST_NODE_ENV, waitFor } from '../e2e/network-helpers.js';
 
-/** This test's own range, 34000-34999: API ports base+i, p2p base+100+i. */
-const BASE_PORT = 34_000 + (process.pid % 40) * 20;
+/**
+ * This test's own range, 30400-30899: API ports base+i, p2p base+100+i; below the ephemeral port
+ * range (32768-60999 on Linux), where an outgoing socket of another test once took 34420.
+ */
+const BASE_PORT = 30_400 + (process.pid % 20) * 20;
 const ORGANISATIONS = ['court.example/witness', 'notary.example/witness'];
 
 interface WitnessProcess { readonly child: ChildProcess; readonly url: string; readonly verifierKey: string }
