@@ -14,6 +14,8 @@ const SEEDS_PER_CASE_FULL = 40;
  * `npm run sim -- --seeds N --start K --jobs J`.
  */
 export const SEEDS_PER_CASE = seedsPerCase(process.env['SIM_SEEDS_PER_CASE']);
+/** A sample of the seeds (SIM_SEEDS_PER_CASE below the full set): a line that checks the runtime, not the seed plan. */
+export const SAMPLE_RUN = SEEDS_PER_CASE < SEEDS_PER_CASE_FULL;
 
 function seedsPerCase(setting: string | undefined): number {
   if (setting === undefined || setting === '') return SEEDS_PER_CASE_FULL;

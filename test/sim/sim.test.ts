@@ -8,7 +8,7 @@
 // reproduce with `npm run sim -- --seed S`.
 // Seeds 121-240 run in sim-seeds.test.ts, so that the two halves run in parallel.
 import { describe, expect, it } from 'vitest';
-import { failuresIn, resultsOf, SEEDS_PER_CASE } from './seed-runs.js';
+import { failuresIn, resultsOf, SAMPLE_RUN, SEEDS_PER_CASE } from './seed-runs.js';
 import { runSimulation } from './simulator.js';
 
 // Forty seeds a case take about half a minute on an idle core, and several times that on a busy
@@ -26,7 +26,10 @@ describe('simulator', { timeout: 900_000 }, () => {
     }
   });
 
-  it('the seeds cover the faults they claim to (a simulator that injects nothing proves nothing)', async () => {
+  // What seeds 1-60 inject is a property of the seed plan, the same on every Node.js line: it is
+  // checked where the full set runs (.ci/run's first line), not again on a line that runs a sample
+  // to check the runtime, where it alone would run 40 more seeds.
+  it.skipIf(SAMPLE_RUN)('the seeds cover the faults they claim to (a simulator that injects nothing proves nothing)', async () => {
     const results = await resultsOf(1, 60);
     expect(new Set(results.map((result) => result.nodeCount))).toEqual(new Set([4, 5, 6, 7]));
     expect(results.some((result) => result.byzantineCount > 0 && result.equivocations > 0)).toBe(true);
