@@ -65,16 +65,11 @@ export interface ReceiptTrusted {
  * nothing here is re-encoded to verify. Fields hold whatever the input said: the `format` check
  * of verifyReceipt, not the decoder, decides whether the values make sense.
  */
-export interface Receipt {
-  readonly version: number;
-  readonly chainId: string;
-  /** HashAlgorithm enum value: 1 SHA-256, 2 SM3. */
-  readonly algorithm: number;
-  /** The item digest; for a salted item H(salt ‖ file digest). */
-  readonly digest: Uint8Array;
-  readonly salted: boolean;
-  /** Absent for a single AnchorEvidence. */
-  readonly batch?: ReceiptBatchPath;
+/**
+ * A committed tx proved to its block's commit: the part an anchor receipt and a two-hop receipt's
+ * main-chain hop share.
+ */
+export interface TxInclusion {
   /** Exact SignedTx bytes. */
   readonly tx: Uint8Array;
   readonly txIndex: number;
@@ -87,6 +82,18 @@ export interface Receipt {
   readonly commit: Uint8Array;
   /** Oldest first, from the trust anchor's set to the set that signed the header. */
   readonly setChanges: readonly ReceiptSetChange[];
+}
+
+export interface Receipt extends TxInclusion {
+  readonly version: number;
+  readonly chainId: string;
+  /** HashAlgorithm enum value: 1 SHA-256, 2 SM3. */
+  readonly algorithm: number;
+  /** The item digest; for a salted item H(salt ‖ file digest). */
+  readonly digest: Uint8Array;
+  readonly salted: boolean;
+  /** Absent for a single AnchorEvidence. */
+  readonly batch?: ReceiptBatchPath;
   /** Version 2 only; `commit` and `setChanges` are then empty. */
   readonly trusted?: ReceiptTrusted;
 }

@@ -8,7 +8,7 @@ import { pb } from '../codec/proto.js';
 import { toHex } from '../types/index.js';
 import {
   ReceiptFormatError, decodeReceipt, decodeReceiptMessage, encodeReceipt, setChangeFromMessage, setChangeToMessage, type Receipt,
-  type ReceiptSetChange,
+  type TxInclusion,
 } from './receipt.js';
 import {
   commitView, headerView, isJsonReceiptFile, jsonReader, parseReceiptFileJson, parseReceiptJsonText, receiptFromJson, receiptToJson,
@@ -22,21 +22,8 @@ export const TWO_HOP_RECEIPT_KIND = 'two-hop';
 /** The only two-hop receipt version this code reads and writes. */
 export const TWO_HOP_RECEIPT_VERSION = 1;
 
-/** A main-chain tx proved to its block's commit, with the main chain's set changes from its genesis. */
-export interface TxInclusion {
-  /** Exact SignedTx bytes: the ForeignHeaderUpdate that recorded the side header. */
-  readonly tx: Uint8Array;
-  readonly txIndex: number;
-  readonly txCount: number;
-  /** RFC 6962 audit path of the tx hash in the block's tx tree, bottom-up. */
-  readonly txProof: readonly Uint8Array[];
-  /** Exact main Header bytes. */
-  readonly header: Uint8Array;
-  /** Exact Commit bytes for that header. */
-  readonly commit: Uint8Array;
-  /** Oldest first, from the main trust anchor's set to the set that signed the header. */
-  readonly setChanges: readonly ReceiptSetChange[];
-}
+/** The main-chain hop: the ForeignHeaderUpdate tx that recorded the side header, proved to its commit from the main genesis. */
+export type { TxInclusion } from './receipt.js';
 
 export interface TwoHopReceipt {
   readonly kind: string;
