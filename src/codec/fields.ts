@@ -1,7 +1,6 @@
 // Protobuf at the level of fields, for hot paths that need part of a message: where a field's bytes
 // lie, and a message cut down to some of its fields. Only the wire types our messages use (varint,
 // 64-bit, length-delimited, 32-bit); anything else, or bytes that end inside a field, is an error.
-import { assert } from '../types/index.js';
 
 const WIRE_VARINT = 0;
 const WIRE_FIXED64 = 1;
@@ -19,7 +18,7 @@ export interface FieldSpan {
 
 /**
  * What readVarint and readField found besides the offset they return, in place of a result object:
- * keepFields reads the fields of thousands of records a block.
+ * the batch index reads the fields of thousands of txs a block.
  */
 const found = { value: 0, field: 0, valueStart: 0 };
 
@@ -72,33 +71,6 @@ export function fieldSpans(bytes: Uint8Array): FieldSpan[] {
     at = end;
   }
   return spans;
-}
-
-/** The first field of an encoded message, or undefined for an empty message. */
-export function leadingField(bytes: Uint8Array): FieldSpan | undefined {
-  if (bytes.length === 0) return undefined;
-  const end = readField(bytes, 0);
-  return { field: found.field, start: 0, end, valueStart: found.valueStart };
-}
-
-/** The message with only the fields in `keep` (their bytes as they were, in the same order). */
-export function keepFields(bytes: Uint8Array, keep: ReadonlySet<number>): Uint8Array {
-  let length = 0;
-  for (let at = 0; at < bytes.length;) {
-    const end = readField(bytes, at);
-    if (keep.has(found.field)) length += end - at;
-    at = end;
-  }
-  const out = new Uint8Array(length);
-  let written = 0;
-  for (let at = 0; at < bytes.length;) {
-    const end = readField(bytes, at);
-    // Byte by byte: the fields kept are a few bytes each, and a subarray per field is an object.
-    if (keep.has(found.field)) for (let i = at; i < end; i++) out[written++] = bytes[i]!;
-    at = end;
-  }
-  assert(written === length, 'kept fields fill the message');
-  return out;
 }
 
 /**

@@ -3,14 +3,13 @@
 // the state machine's case/ev/ index (height and position of each), the cases of a party through
 // case/party/; every page is bounded, and so is the number of entries one request examines.
 import type { CaseEventView, CaseEventsView, CaseListQuery, CaseListView, CaseView } from '../api/components.js';
-import { pb } from '../codec/index.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
 import {
-  CASE_RECORD_PREFIX, caseEventKey, caseEventPrefix, caseNoOfKey, casePartyPrefix, decodeEvent, decodeEventLocation, isCaseNo, readCase,
+  CASE_RECORD_PREFIX, caseEventKey, caseEventPrefix, caseNoOfKey, casePartyPrefix, decodeBlockEvents, decodeEvent, decodeEventLocation, isCaseNo, readCase,
   statusName, type CaseRecordMsg, type EventLocation,
 } from '../state/cases/index.js';
 import { chinaDayOf } from '../state/contracts/index.js';
-import { blockEventKey } from '../state/index.js';
+import { blockEventsKey } from '../state/index.js';
 import { TianpingError, toHex, utf8 } from '../types/index.js';
 import { caseEventView, caseSummary, caseView, partyMemberKeys } from './case-view.js';
 import { readCasePayouts } from './payouts.js';
@@ -37,11 +36,12 @@ async function eventsOf(ledger: Ledger, record: CaseRecordMsg, after: number | u
   Promise<{ events: CaseEventView[]; next: number | undefined }> {
   const caseNo = record.terms.caseNo;
   const blockTimes = new Map<number, number>();
+  const blocks = new Map<number, Uint8Array[]>();
   const events: CaseEventView[] = [];
   const from = after === undefined ? undefined : caseEventKey(caseNo, after);
   for (const [, value] of await ledger.state.scan(caseEventPrefix(caseNo), { after: from, limit })) {
     const location = decodeEventLocation(value);
-    const bytes = await ledger.state.get(blockEventKey(location.height, location.index));
+    const bytes = (await eventsOfBlock(ledger, location.height, blocks))[location.index];
     if (bytes === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: case event at ${location.height}/${location.index} is not in state`);
     let timeMs = blockTimes.get(location.height);
     if (timeMs === undefined) {
@@ -55,6 +55,21 @@ async function eventsOf(ledger: Ledger, record: CaseRecordMsg, after: number | u
   const last = events.at(-1)?.seq ?? after;
   const next = events.length === limit && last !== undefined && last + 1 < record.eventsCount ? last : undefined;
   return { events, next };
+}
+
+/** The events of the block at `height`, read and split once per request (`blocks`). */
+async function eventsOfBlock(ledger: Ledger, height: number, blocks: Map<number, Uint8Array[]>): Promise<Uint8Array[]> {
+  let events = blocks.get(height);
+  if (events === undefined) {
+    const bytes = await ledger.state.get(blockEventsKey(height));
+    try {
+      events = bytes === undefined ? [] : decodeBlockEvents(bytes);
+    } catch {
+      throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: the events of block ${height} in state do not decode`);
+    }
+    blocks.set(height, events);
+  }
+  return events;
 }
 
 /**
@@ -91,10 +106,10 @@ export async function readCases(ledger: Ledger, query: CaseListQuery): Promise<C
   const cases: CaseListView['cases'][number][] = [];
   let examined = 0;
   let lastKey: string | undefined;
-  for (const [key, value] of await ledger.state.scan(prefix, { after, limit: CASES_SCAN_MAX })) {
+  for (const [key] of await ledger.state.scan(prefix, { after, limit: CASES_SCAN_MAX })) {
     examined++;
     lastKey = key;
-    const record = query.party === undefined ? pb.CaseRecord.decode(value) as unknown as CaseRecordMsg : await readCase(ledger.state, caseNoOfKey(key));
+    const record = await readCase(ledger.state, caseNoOfKey(key));
     if (record === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: ${key} names a case with no record`);
     if (query.status !== undefined && statusName(record.status) !== query.status) continue;
     cases.push(caseSummary(record));

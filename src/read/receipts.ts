@@ -6,7 +6,8 @@ import { leafHash, MerkleBuilder, verifyInclusion } from '../merkle/index.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
 import { RECEIPT_VERSION_TRUSTED } from '../client/receipt.js';
 import { historyTreeOf } from './history.js';
-import { blockEventKey, encodeValidatorSet, readValidatorHistory } from '../state/index.js';
+import { blockEventsKey, encodeValidatorSet, readValidatorHistory } from '../state/index.js';
+import { decodeBlockEvents } from '../state/cases/index.js';
 import { LruCache, TianpingError, assert, equalBytes, toHex } from '../types/index.js';
 
 export type ReceiptMsg = InstanceType<typeof pb.Receipt>;
@@ -123,7 +124,7 @@ async function trustedPart(ledger: Ledger, height: number, trustedHeight: number
 /**
  * The receipt of event `index` of the block at `height` (docs/receipt-format.md, "Event receipts"):
  * the event bytes, their audit path to the header's events root, the header, its commit and the
- * set changes. The events come from state (bev/ keys, written by executeBlock): the header's count
+ * set changes. The events come from state (the block's bev/ key, written by executeBlock): the header's count
  * says how many there are. EVENT_NOT_FOUND for a height not committed or an index beyond the count.
  */
 export async function eventReceipt(ledger: Ledger, height: number, index: number): Promise<EventReceiptMsg> {
@@ -143,7 +144,7 @@ export async function eventReceipt(ledger: Ledger, height: number, index: number
     }
     eventTrees.set(toHex(stored.hash), tree, treeBytes(count));
   }
-  const event = (await blockEvents(ledger, height, index + 1, index))[0]!;
+  const event = (await blockEvents(ledger, height, count))[index]!;
   const eventProof = tree.proof(index);
   // A tree kept from an earlier read does not vouch for this read of the one event.
   if (!verifyInclusion(leafHash(event), index, count, eventProof, stored.header.eventsRoot)) {
@@ -156,13 +157,17 @@ export async function eventReceipt(ledger: Ledger, height: number, index: number
   });
 }
 
-/** Events from..end-1 of the block at `height`, in order, from state; one the header counts must be there. */
-async function blockEvents(ledger: Ledger, height: number, end: number, from = 0): Promise<Uint8Array[]> {
-  const events: Uint8Array[] = [];
-  for (let i = from; i < end; i++) {
-    const event = await ledger.state.get(blockEventKey(height, i));
-    if (event === undefined) throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: event ${i} of block ${height} is not in state`);
-    events.push(event);
+/** The events of the block at `height`, in order, from state: as many as its header counts. */
+async function blockEvents(ledger: Ledger, height: number, count: number): Promise<Uint8Array[]> {
+  const bytes = await ledger.state.get(blockEventsKey(height));
+  let events: Uint8Array[] | undefined;
+  try {
+    events = bytes === undefined ? undefined : decodeBlockEvents(bytes);
+  } catch {
+    events = undefined;
+  }
+  if (events?.length !== count) {
+    throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: the events of block ${height} in state are not the ${count} its header counts`);
   }
   return events;
 }

@@ -9,14 +9,14 @@ import { checkTxStateful, checkTxStateless, type CheckedAction } from './tx-rule
 import type { TxCheckContext } from './check-context.js';
 import { overlayMemberReader } from './members.js';
 import { encodeEquivocationRecord, equivocationKey, reportOf } from './equivocation.js';
-import { BLOCK_EVENTS_MAX, KEY_APP_HASH, blockEventKey, evidenceCountKey, evidenceKey, readCounter, submitterAnchorKey, submitterCountKey, txKey } from './keys.js';
+import { BLOCK_EVENTS_MAX, KEY_APP_HASH, blockEventsKey, evidenceCountKey, evidenceKey, readCounter, submitterAnchorKey, submitterCountKey, txKey } from './keys.js';
 import { applyGovernance } from './governance.js';
 import { batchItemKey, batchOf } from './batch.js';
 
 const EMPTY = new Uint8Array();
 import { rotateValidatorSet } from './validators.js';
 import { Overlay, type OrderedState, type StateView } from './view.js';
-import { applyCasePlan, caseEventLocationWrite, checkEventRoom, runCaseClock, type BlockEvent } from './cases/index.js';
+import { applyCasePlan, caseEventLocationWrite, checkEventRoom, encodeBlockEvents, runCaseClock, type BlockEvent } from './cases/index.js';
 import { applyCrossChainPlan } from './crosschain/index.js';
 
 const APP_DOMAIN = utf8('tianping/app/v1');
@@ -156,14 +156,16 @@ async function applyTx(overlay: Overlay, ctx: BlockContext, tx: DecodedTx, index
 }
 
 /**
- * Each event under a key of its own (part of the app hash like every write), so that any node can
+ * The block's events under one key (part of the app hash like every write), so that any node can
  * rebuild the block's events tree and prove one event (docs/receipt-format.md), and each case
- * event's place under case/ev/<case>/<seq>.
+ * event's place under case/ev/<case>/<seq>. One key, not one per event: the clock makes thousands
+ * a block, and every key is a sort, a digest entry and a LevelDB write.
  */
 function writeEvents(overlay: Overlay, height: number, events: readonly BlockEvent[]): void {
   assert(events.length <= BLOCK_EVENTS_MAX, () => `a block's ${events.length} events exceed ${BLOCK_EVENTS_MAX}`);
+  if (events.length === 0) return;
+  overlay.set(blockEventsKey(height), encodeBlockEvents(events.map((event) => event.bytes)));
   events.forEach((event, index) => {
-    overlay.set(blockEventKey(height, index), event.bytes);
     // The case's own index of its events: its feed and each event's receipt without a scan of blocks.
     const located = caseEventLocationWrite(event, height, index);
     if (located !== undefined) overlay.set(located[0], located[1]);

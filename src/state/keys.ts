@@ -29,15 +29,17 @@ export const evidenceKey = (algorithm: number, digest: Uint8Array | string, seq:
   `ev/${algorithm}/${hexOf(digest)}/${seq.toString(16).padStart(8, '0')}`;
 
 /**
- * Case events a block may hold at most: its events' keys give the index 4 hex digits. The clock's
- * per-block limit and the txs' own events together stay below it (executeBlock asserts it).
+ * Case events a block may hold at most (2^16). The clock's per-block limit and the txs' own events
+ * together stay below it (executeBlock asserts it).
  */
 export const BLOCK_EVENTS_MAX = 0x10000;
-/** Event `index` of the block at `height`, as the header's events root commits to it (fixed-width hex: numeric order). */
-export function blockEventKey(height: number, index: number): string {
+/**
+ * The events of the block at `height` (BlockEvents), in the order the header's events root commits
+ * to them; absent for a block without events. Fixed-width hex: numeric order.
+ */
+export function blockEventsKey(height: number): string {
   assert(Number.isSafeInteger(height) && height >= 1 && height < 2 ** 48, () => `event height ${height} fits 12 hex digits`);
-  assert(Number.isSafeInteger(index) && index >= 0 && index < BLOCK_EVENTS_MAX, () => `event index ${index} fits 4 hex digits`);
-  return `bev/${height.toString(16).padStart(12, '0')}${index.toString(16).padStart(4, '0')}`;
+  return `bev/${height.toString(16).padStart(12, '0')}`;
 }
 
 /** A counter key's value (the anchors of a digest, of a submitter), written as a u32be; 0 when unset. */

@@ -1,7 +1,6 @@
 // Byte helpers used by every layer. Strict parsers: malformed hex or base64 is an error, never
 // silently truncated (Buffer.from(..., 'hex') would stop at the first bad character).
 
-const HEX_RE = /^(?:[0-9a-f]{2})*$/;
 const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const HEX_ALPHABET = '0123456789abcdef';
 
@@ -39,12 +38,26 @@ export function hexOf(bytes: Uint8Array | string): string {
   return typeof bytes === 'string' ? bytes : toHex(bytes);
 }
 
-/** Parses lowercase or uppercase hex; returns undefined when it is not hex of whole bytes. */
+/** Each character code's hex digit value (either case), 255 for a character that is no hex digit. */
+const HEX_VALUES = Uint8Array.from({ length: 128 }, (_, code) => {
+  const digit = parseInt(String.fromCharCode(code), 16);
+  return Number.isNaN(digit) ? 255 : digit;
+});
+
+/**
+ * Parses lowercase or uppercase hex; returns undefined when it is not hex of whole bytes. By
+ * character codes through a table: the block clock turns thousands of case numbers a block from
+ * their key hex back to text, and a lowercase copy, a regex and a parseInt per byte took ~2 µs each.
+ */
 export function fromHex(text: string): Uint8Array | undefined {
-  const lower = text.toLowerCase();
-  if (!HEX_RE.test(lower)) return undefined;
-  const out = new Uint8Array(lower.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(lower.slice(i * 2, i * 2 + 2), 16);
+  if (text.length % 2 !== 0) return undefined;
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const high = HEX_VALUES[text.charCodeAt(2 * i)] ?? 255;
+    const low = HEX_VALUES[text.charCodeAt(2 * i + 1)] ?? 255;
+    if (high === 255 || low === 255) return undefined;
+    out[i] = (high << 4) | low;
+  }
   return out;
 }
 

@@ -15,8 +15,8 @@ import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { leafHash, rootFromLeafHashes } from '../../src/merkle/index.js';
 import { Mempool } from '../../src/mempool/index.js';
 import { ReadModel } from '../../src/read/index.js';
-import { decodeEvent } from '../../src/state/cases/index.js';
-import { blockEventKey } from '../../src/state/index.js';
+import { decodeBlockEvents, decodeEvent } from '../../src/state/cases/index.js';
+import { blockEventsKey } from '../../src/state/index.js';
 import { asTimeMs, isTianpingError, utf8, type Clock, type Hash32 } from '../../src/types/index.js';
 import {
   CASE_NO, CaseChain, DOCUMENT, EVENT, GENESIS_TIME_MS, STATUS, caseGenesis, terms, validatorA, validatorB,
@@ -78,11 +78,11 @@ describe('a case event made by the block clock', () => {
     }
     expect(forgedRefused).toBe(true);
 
-    // Block 3's only event is the clock's default; every node keeps it under its bev/ key.
+    // Block 3's only event is the clock's default; every node keeps it under the block's bev/ key.
     const header = (await validator.ledger.header(3))!.header;
     expect(header.eventCount).toBe(1);
-    const stored = await validator.ledger.state.get(blockEventKey(3, 0));
-    const event = decodeEvent(stored!);
+    const stored = await validator.ledger.state.get(blockEventsKey(3));
+    const event = decodeEvent(decodeBlockEvents(stored!)[0]!);
     expect({ kind: event.kind, caseNo: event.caseNo, status: event.status, legalAtMs: event.legalAtMs, txHash: event.txHash.length })
       .toEqual({ kind: EVENT.CASE_EVENT_KIND_DEFAULT, caseNo: CASE_NO, status: STATUS.CASE_STATUS_DEFAULTED, legalAtMs: due, txHash: 0 });
     expect((await validator.ledger.header(1))!.header.eventCount).toBe(0);

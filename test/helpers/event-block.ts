@@ -1,6 +1,6 @@
 // Blocks that carry case events, for the tests of event receipts. commitWithEvents stands in for
 // the case state machine: it builds the block with the node's own buildBlock, then adds the events
-// the way executeBlock does when the contracts emit them (each under its bev/ key, the header's
+// the way executeBlock does when the contracts emit them (under the block's bev/ key, the header's
 // events root and count over them) and commits it signed by the one validator of the test chain.
 // eventHeader/signedCommit build the same parts for a chain of several validators, without a ledger.
 import { blockHashOfHeader, encodeBlock, encodeCommit, encodeHeader, pb, validatorSetHash, voteSignBytes, VOTE_PRECOMMIT,
@@ -8,7 +8,8 @@ import { blockHashOfHeader, encodeBlock, encodeCommit, encodeHeader, pb, validat
 import { sign, type KeyPair } from '../../src/crypto/ed25519.js';
 import { leafHash, rootFromLeafHashes, emptyRoot } from '../../src/merkle/index.js';
 import { buildBlock } from '../../src/blocks/index.js';
-import { blockEventKey } from '../../src/state/index.js';
+import { blockEventsKey } from '../../src/state/index.js';
+import { encodeBlockEvents } from '../../src/state/cases/index.js';
 import { NodeVerifier } from '../../src/crypto/index.js';
 import { Ledger, MemStorage } from '../../src/ledger/index.js';
 import { Mempool } from '../../src/mempool/index.js';
@@ -30,7 +31,7 @@ export async function commitWithEvents(c: BuilderComponents, height: number, tim
   await c.ledger.commitBlock({
     height, hash, timeMs, headerBytes, commitBytes, appHash: block.result.appHash,
     blockBytes: encodeBlock(headerBytes, block.result.included.map((tx) => tx.bytes)),
-    stateWrites: [...block.result.writes, ...events.map((event, i): [string, Uint8Array] => [blockEventKey(height, i), event])],
+    stateWrites: [...block.result.writes, ...(events.length === 0 ? [] : [[blockEventsKey(height), encodeBlockEvents(events)] as [string, Uint8Array]])],
   });
   return { headerBytes, commitBytes };
 }

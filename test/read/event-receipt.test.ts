@@ -4,13 +4,22 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEventReceipt, eventReceiptFromJson, type EventReceipt } from '../../src/client/event-receipt.js';
 import { verifyEventReceipt } from '../../src/client/event-receipt-verify.js';
-import { blockEventKey } from '../../src/state/index.js';
+import { blockEventsKey } from '../../src/state/index.js';
+import { decodeBlockEvents, encodeBlockEvents } from '../../src/state/cases/index.js';
+import type { MemStorage } from '../../src/ledger/index.js';
 import { toHex, utf8 } from '../../src/types/index.js';
 import { makeTestChain } from '../helpers/chain.js';
 import { EVENTS, ledgerWithEvents } from '../helpers/event-block.js';
 
 /** The ledger stores state under this prefix (src/ledger/ledger.ts). */
 const STATE_PREFIX = 's/';
+
+/** Block 2's events as state holds them, changed by `change`, written back. */
+async function rewriteEvents(storage: MemStorage, change: (events: Uint8Array[]) => Uint8Array[]): Promise<void> {
+  const key = STATE_PREFIX + blockEventsKey(2);
+  const events = decodeBlockEvents((await storage.get(key))!).map((event) => Uint8Array.from(event));
+  await storage.batch([{ type: 'put', key, value: encodeBlockEvents(change(events)) }], { sync: true });
+}
 
 describe('ReadModel.eventReceipt', () => {
   it('proves each event of a block offline from the genesis, in both encodings', async () => {
@@ -49,21 +58,29 @@ describe('ReadModel.eventReceipt', () => {
   it('refuses events in state that do not rebuild the header\'s events root: LEDGER_CORRUPT', async () => {
     // A chain of its own: its blocks' trees are in no cache yet, so the tree is rebuilt from state.
     const { storage, read } = await ledgerWithEvents('tianping-corrupt-events');
-    await storage.batch([{ type: 'put', key: STATE_PREFIX + blockEventKey(2, 3), value: utf8('not what the block said') }], { sync: true });
+    await rewriteEvents(storage, (events) => events.map((event, i) => (i === 3 ? utf8('not what the block said') : event)));
     await expect(read.eventReceipt(2, 0)).rejects.toMatchObject({ name: 'LedgerError', code: 'LEDGER_CORRUPT' });
   });
 
   it('refuses an event changed after its block\'s tree was built and kept: LEDGER_CORRUPT', async () => {
     const { storage, read } = await ledgerWithEvents('tianping-corrupt-later');
     await read.eventReceipt(2, 0);
-    await storage.batch([{ type: 'put', key: STATE_PREFIX + blockEventKey(2, 3), value: utf8('not what the block said') }], { sync: true });
+    await rewriteEvents(storage, (events) => events.map((event, i) => (i === 3 ? utf8('not what the block said') : event)));
     await expect(read.eventReceipt(2, 3)).rejects.toMatchObject({ code: 'LEDGER_CORRUPT' });
     expect((await read.eventReceipt(2, 4)).json.eventIndex).toBe(4);
   });
 
   it('refuses an event the header counts but state lacks: LEDGER_CORRUPT', async () => {
-    const { storage, read } = await ledgerWithEvents();
-    await storage.batch([{ type: 'del', key: STATE_PREFIX + blockEventKey(2, 6) }], { sync: true });
-    await expect(read.eventReceipt(2, 6)).rejects.toMatchObject({ code: 'LEDGER_CORRUPT' });
+    const { storage, read } = await ledgerWithEvents('tianping-missing-event');
+    await rewriteEvents(storage, (events) => events.slice(0, 6));
+    await expect(read.eventReceipt(2, 5)).rejects.toMatchObject({ code: 'LEDGER_CORRUPT' });
+  });
+
+  it('refuses a block\'s events in state that are not BlockEvents, or missing: LEDGER_CORRUPT', async () => {
+    const { storage, read } = await ledgerWithEvents('tianping-garbled-events');
+    await storage.batch([{ type: 'put', key: STATE_PREFIX + blockEventsKey(2), value: Uint8Array.of(0x10, 0x01, 0x0a) }], { sync: true });
+    await expect(read.eventReceipt(2, 0)).rejects.toMatchObject({ code: 'LEDGER_CORRUPT' });
+    await storage.batch([{ type: 'del', key: STATE_PREFIX + blockEventsKey(2) }], { sync: true });
+    await expect(read.eventReceipt(2, 0)).rejects.toMatchObject({ code: 'LEDGER_CORRUPT' });
   });
 });

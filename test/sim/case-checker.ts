@@ -1,10 +1,10 @@
 // Invariants on judgment contracts, checked on what each honest node stores when it commits a block:
 // 8. at every height that honest nodes both committed, they derive the same case state: the bytes
 //    under case/ (records, due queue and cursor, payments, filings, the event and party indexes),
-//    the block's events (its bev/ entries) with the header's events root and count over them, and
+//    the block's events (its bev/ entry) with the header's events root and count over them, and
 //    what each case owes at the block's time (caseOwedAt). Within one node, the header's count and
-//    root are those of its bev/ entries, every event names this height, and the case's event index
-//    points at the event's own bev/ key;
+//    root are those of its bev/ entry, every event names this height, and the case's event index
+//    points at the event's own place in it;
 // 9. no running case (ACTIVE, DEFAULTED, FILED) holds an unpaid instalment whose legal time (due +
 //    grace, or the resumption that took it up) is at or before the block's time without its default:
 //    the clock defaults it in the first block whose time reaches it. The workload stays far below the
@@ -16,10 +16,10 @@ import { decodeBlock } from '../../src/codec/index.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { leafHash, rootFromLeafHashes } from '../../src/merkle/index.js';
 import {
-  CASE_RECORD_PREFIX, Status, caseEventKey, caseNoOfKey, caseOwedAt, decodeEvent, decodeEventLocation, readCase, type CaseRecordMsg,
+  CASE_RECORD_PREFIX, Status, caseEventKey, caseNoOfKey, caseOwedAt, decodeBlockEvents, decodeEvent, decodeEventLocation, readCase, type CaseRecordMsg,
 } from '../../src/state/cases/index.js';
 import type { MemStorage } from '../../src/ledger/index.js';
-import { blockEventKey } from '../../src/state/index.js';
+import { blockEventsKey } from '../../src/state/index.js';
 import { concatBytes, equalBytes, toHex, utf8 } from '../../src/types/index.js';
 
 /** The ledger keeps state under this prefix of its storage. */
@@ -43,17 +43,12 @@ async function collect({ first, rest }: ReturnType<typeof snapshotOf>): Promise<
 }
 
 /**
- * The block's events as state holds them (written at its commit, never changed): its bev/ keys in
- * order, up to one beyond the header's count, so that an extra event shows too.
+ * The block's events as state holds them (written at its commit, never changed): all of its bev/
+ * key, so that an extra event shows too; none when the block has no such key.
  */
-async function eventsOf(storage: MemStorage, height: number, count: number): Promise<Uint8Array[]> {
-  const events: Uint8Array[] = [];
-  for (let index = 0; index <= count; index++) {
-    const event = await storage.get(STATE_PREFIX + blockEventKey(height, index));
-    if (event === undefined) break;
-    events.push(event);
-  }
-  return events;
+async function eventsOf(storage: MemStorage, height: number): Promise<Uint8Array[]> {
+  const bytes = await storage.get(STATE_PREFIX + blockEventsKey(height));
+  return bytes === undefined ? [] : decodeBlockEvents(bytes);
 }
 
 const json = (value: unknown): string => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
@@ -80,7 +75,7 @@ export class CaseChecker {
     const [cases, bytes] = await Promise.all([casesRead, blockBytes]);
     if (bytes === undefined) this.fail(`node ${node} committed block ${height} but does not store it`);
     const { header } = decodeBlock(bytes);
-    const events = await eventsOf(storage, height, header.eventCount);
+    const events = await eventsOf(storage, height);
     const where = `node ${node} at height ${height}`;
     this.checkEvents(where, height, header, events, cases);
     const view = { get: (key: string): Promise<Uint8Array | undefined> => Promise.resolve(cases.get(key)) };
@@ -104,7 +99,7 @@ export class CaseChecker {
     }
   }
 
-  /** The header's events root and count are those of the block's bev/ entries, each indexed under its case. */
+  /** The header's events root and count are those of the block's bev/ entry, each event indexed under its case. */
   private checkEvents(where: string, height: number, header: ReturnType<typeof decodeBlock>['header'],
     values: readonly Uint8Array[], cases: Map<string, Uint8Array>): void {
     if (header.eventCount !== values.length) this.fail(`${where}: the header counts ${header.eventCount} events, state holds ${values.length}`);

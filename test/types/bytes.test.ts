@@ -28,3 +28,15 @@ describe('readU32be', () => {
     expect(readU32be(whole, 2)).toBe(0xdeadbeef);
   });
 });
+
+describe('fromHex', () => {
+  it('reads either case, and refuses odd lengths and any character that is no hex digit', () => {
+    expect(fromHex('00ff7Fa0')).toEqual(Uint8Array.of(0, 255, 127, 160));
+    expect(fromHex('')).toEqual(new Uint8Array());
+    for (const bad of ['0', 'abc', 'g0', '0g', ' 00', '00 ', '0x00', 'zz', '-1', '\u00e900', '1\u0661']) expect(fromHex(bad)).toBeUndefined();
+    // Every character code below 256 as a digit of a pair: exactly the 22 hex digits pass.
+    let passed = 0;
+    for (let code = 0; code < 256; code++) if (fromHex(`0${String.fromCharCode(code)}`) !== undefined) passed++;
+    expect(passed).toBe(22);
+  });
+});

@@ -8,9 +8,9 @@
 import { utf8, fromUtf8 } from '../../types/index.js';
 import type { OrderedState, Overlay } from '../view.js';
 import { EventKind, encodeEvent, type BlockEvent, type EventDraft } from './events.js';
-import { CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, caseFilingKey, caseRecordKeyOfHex, dueKeyParts, type DueKeyParts } from './keys.js';
+import { CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, caseFilingKey, caseNoOfHex, caseRecordKeyOfHex, dueKeyParts, type DueKeyParts } from './keys.js';
 import { RUNNING, defaultInstalment } from './lifecycle.js';
-import { clockRecordBytes, readClockRecord } from './record.js';
+import { caseRecordBytes, readClockRecord } from './record.js';
 
 export interface ClockContext {
   readonly chainId: string;
@@ -26,15 +26,14 @@ export interface ClockContext {
  */
 async function processEntry(overlay: Overlay, entry: DueKeyParts, chainId: string): Promise<EventDraft[]> {
   const key = caseRecordKeyOfHex(entry.caseHex);
-  const read = await readClockRecord(overlay, key);
-  if (read === undefined) return [];
-  const { record } = read;
+  const record = await readClockRecord(overlay, key, caseNoOfHex(entry.caseHex));
+  if (record === undefined) return [];
   const instalment = record.instalments[entry.index];
   if (instalment === undefined) return [];
   if (instalment.defaulted || instalment.principalFen === 0 || instalment.legalAtMs !== entry.legalAtMs) return [];
   if (!RUNNING.includes(record.status)) return [];
   const events = defaultInstalment(record, entry.index, entry.legalAtMs, chainId);
-  overlay.set(key, clockRecordBytes(read));
+  overlay.set(key, caseRecordBytes(record));
   // A filing made by the contract itself is indexed like one made by a tx.
   if (events.some((e) => e.kind === EventKind.CASE_EVENT_KIND_FILED)) overlay.set(caseFilingKey(record.filingId), utf8(record.terms.caseNo));
   return events;

@@ -2,6 +2,7 @@
 // events are drafted while the tx is checked and stamped with the block's height and the tx hash
 // when it is applied; the clock's carry no tx. executeBlock returns them encoded, in block order,
 // and the header's events root commits to them.
+import { fieldSpans } from '../../codec/fields.js';
 import type { tianping } from '../../codec/gen/tianping.js';
 import { pb } from '../../codec/proto.js';
 import { caseEventKeyOfHex, caseHexOf, encodeEventLocation } from './keys.js';
@@ -49,6 +50,23 @@ export function encodeEvent(draft: EventDraft, height: number, txHash: Uint8Arra
 
 export function decodeEvent(bytes: Uint8Array): CaseEventMsg {
   return pb.CaseEvent.decode(bytes);
+}
+
+/** A block's events as state keeps them, under one key (BlockEvents). */
+export function encodeBlockEvents(events: readonly Uint8Array[]): Uint8Array {
+  return pb.BlockEvents.encode({ events: events as Uint8Array[] }).finish();
+}
+
+/**
+ * The events of a stored BlockEvents, in order, as views into `bytes` (no copy: a receipt or a
+ * case's feed reads one block's events, up to tens of thousands). Bytes that are not a BlockEvents
+ * throw (RangeError, or an Error naming the field).
+ */
+export function decodeBlockEvents(bytes: Uint8Array): Uint8Array[] {
+  return fieldSpans(bytes).map((span) => {
+    if (span.field !== 1 || span.valueStart === span.start) throw new Error(`BlockEvents holds field ${span.field} at ${span.start}`);
+    return bytes.subarray(span.valueStart, span.end);
+  });
 }
 
 /**

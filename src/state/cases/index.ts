@@ -3,7 +3,7 @@
 // the rules, states and reason codes are in docs/contracts.md.
 export { applyCasePlan, checkCaseTx, checkEventRoom, isCaseTx, type CaseCheckContext, type CasePlan } from './tx.js';
 export { nextCaseDueAtMs, runCaseClock, type ClockContext } from './clock.js';
-export { caseEventLocationWrite, decodeEvent, encodeEvent, EventKind, type BlockEvent, type CaseEventMsg, type EventDraft } from './events.js';
+export { caseEventLocationWrite, decodeBlockEvents, decodeEvent, encodeBlockEvents, encodeEvent, EventKind, type BlockEvent, type CaseEventMsg, type EventDraft } from './events.js';
 export {
   CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, CASE_EVENT_PREFIX, CASE_PARTY_PREFIX, CASE_RECORD_PREFIX, UNMATCHED_COUNT_KEY, UNMATCHED_PAYMENT_PREFIX,
   caseDueKey, caseEventKey, caseEventPrefix, caseFilingKey, caseNoOfKey, casePartyKey, casePartyPrefix, casePaymentKey, caseRecordKey,

@@ -12,6 +12,9 @@ export const caseRecordKey = (caseNo: string): string => `${CASE_RECORD_PREFIX}$
 /** The record's key from the case number's hex (as a due-queue key holds it). */
 export const caseRecordKeyOfHex = (caseHex: string): string => `${CASE_RECORD_PREFIX}${caseHex}`;
 
+/** A case's terms, apart from its record: written once, at creation, and read by the txs and reads, never by the clock. */
+export const caseTermsKey = (caseNo: string): string => `case/t/${hexText(caseNo)}`;
+
 export const CASE_DUE_PREFIX = 'case/due/';
 /** The last due-queue key the clock processed: it resumes just after it (the overlay deletes nothing). */
 export const CASE_DUE_CURSOR_KEY = 'case/due-cursor';
@@ -77,7 +80,9 @@ export interface EventLocation {
 export function encodeEventLocation(location: EventLocation): Uint8Array {
   const out = new Uint8Array(12);
   const view = new DataView(out.buffer);
-  view.setBigUint64(0, BigInt(location.height));
+  // Two 32-bit halves, not setBigUint64: one BigInt less per event, thousands a block.
+  view.setUint32(0, Math.floor(location.height / 2 ** 32));
+  view.setUint32(4, location.height >>> 0);
   view.setUint32(8, location.index);
   return out;
 }
@@ -91,5 +96,7 @@ export const CASE_PARTY_PREFIX = 'case/party/';
 export const casePartyPrefix = (partyId: Uint8Array | string): string =>
   `${CASE_PARTY_PREFIX}${typeof partyId === 'string' ? partyId.toLowerCase() : toHex(partyId)}/`;
 export const casePartyKey = (partyId: Uint8Array, caseNo: string): string => `${casePartyPrefix(partyId)}${hexText(caseNo)}`;
+/** The case number whose hex (as keys hold it) is `caseHex`. */
+export const caseNoOfHex = (caseHex: string): string => fromUtf8(fromHex(caseHex) ?? new Uint8Array());
 /** The case number of a case/party/ or case/r/ key (both end in the hex of the case number). */
-export const caseNoOfKey = (key: string): string => fromUtf8(fromHex(key.slice(key.lastIndexOf('/') + 1)) ?? new Uint8Array());
+export const caseNoOfKey = (key: string): string => caseNoOfHex(key.slice(key.lastIndexOf('/') + 1));

@@ -14,10 +14,10 @@ import type { MemberRecord } from '../members.js';
 import type { StateView } from '../view.js';
 import { arithmetic, refuse } from './errors.js';
 import { EventKind, nextEvent, type EventDraft } from './events.js';
-import { UNMATCHED_COUNT_KEY, caseRecordKey, casePaymentKey, unmatchedPaymentKey } from './keys.js';
+import { UNMATCHED_COUNT_KEY, casePaymentKey, unmatchedPaymentKey } from './keys.js';
 import { RUNNING, liftSuspension } from './lifecycle.js';
 import {
-  CASE_AMOUNT_MAX_FEN, Status, allocationTermsOf, balancesOf, copyCase, fenOf, readCase, setBalances, wireFen, type CaseRecordMsg,
+  CASE_AMOUNT_MAX_FEN, Status, allocationTermsOf, balancesOf, caseRecordWrite, copyCase, fenOf, readCase, setBalances, wireFen, type CaseRecordMsg,
 } from './record.js';
 import { isCaseNo } from './terms.js';
 import type { CaseCheckContext, CasePlan } from './tx.js';
@@ -111,14 +111,14 @@ export async function checkPayment(tx: DecodedTx, view: StateView, ctx: CaseChec
   const record = copyCase(found);
   if (report.direction === pb.PaymentDirection.PAYMENT_DIRECTION_PAID) {
     const events = payOut(record, report, fen, tx.body.signer);
-    return { writes: [[caseRecordKey(report.caseNo), pb.CaseRecord.encode(record).finish()], [payKey, tx.hash]], events };
+    return { writes: [caseRecordWrite(record), [payKey, tx.hash]], events };
   }
   const received = receive(record, report, fen, ctx, tx.body.signer);
   // The creditors' part goes out to the payees: one payout order each (docs/payouts.md §1).
   const payouts = await orderPayouts(view, record, received.creditorFen,
     { chainId: ctx.chainId, height: ctx.height ?? 0, bankRef: report.bankRef, receivedAtMs: report.receivedAtMs }, ctx.timeMs, tx.body.signer);
   return {
-    writes: [[caseRecordKey(report.caseNo), pb.CaseRecord.encode(record).finish()], [payKey, tx.hash], ...payouts.writes],
+    writes: [caseRecordWrite(record), [payKey, tx.hash], ...payouts.writes],
     events: [...received.events, ...payouts.events],
   };
 }

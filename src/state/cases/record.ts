@@ -4,16 +4,15 @@
 // codec reads 64-bit integers exactly below 2^53, and the clock's one-off penalty at most doubles a
 // balance, so what it writes stays exact too (docs/contracts.md, "The template").
 import type { tianping } from '../../codec/gen/tianping.js';
-import { keepFields, leadingField } from '../../codec/fields.js';
 import { pb } from '../../codec/proto.js';
-import { assert, concatBytes } from '../../types/index.js';
+import { assert } from '../../types/index.js';
 import {
   STATUTORY_DELAY_RATES, chinaDayOf, chinaDayStartMs, civilFromDays, daysFromCivil, feePolicy, suspensionBetween,
   type AllocationTerms, type CaseBalances, type DelayTerms, type SuspensionReason,
 } from '../contracts/index.js';
 import type { StateView } from '../view.js';
 import { arithmetic, refuse } from './errors.js';
-import { caseRecordKey } from './keys.js';
+import { caseRecordKey, caseTermsKey } from './keys.js';
 
 export type CaseTermsMsg = tianping.v1.CaseTerms;
 /** A decoded record: its nested messages are full instances (the generated types leave them optional). */
@@ -28,50 +27,65 @@ export type CaseStatusValue = tianping.v1.CaseStatus;
 /** 2^52 − 1 fen (about ¥45 trillion): the most any amount of a case holds after a tx. */
 export const CASE_AMOUNT_MAX_FEN = 2n ** 52n - 1n;
 
+/**
+ * A case with its full terms: the record (case/r/) and the terms kept apart (case/t/). A record
+ * without its terms is a broken invariant (both are written by the creation), not a refusal.
+ */
 export async function readCase(view: StateView, caseNo: string): Promise<CaseRecordMsg | undefined> {
   const bytes = await view.get(caseRecordKey(caseNo));
-  return bytes === undefined ? undefined : pb.CaseRecord.decode(bytes) as unknown as CaseRecordMsg;
+  if (bytes === undefined) return undefined;
+  const termsBytes = await view.get(caseTermsKey(caseNo));
+  assert(termsBytes !== undefined, () => `the case ${JSON.stringify(caseNo)} has a record and no terms`);
+  const record = pb.CaseRecord.decode(bytes) as unknown as CaseRecordMsg;
+  record.terms = pb.CaseTerms.decode(termsBytes);
+  return record;
 }
 
 /**
- * The terms fields the block clock's steps read: case number (2), currency (9), acceleration (12),
- * delay (13), automatic filing (17). lifecycle.ts's defaultInstalment and what it calls read no other.
+ * The terms fields the block clock's steps read besides the case number, copied into the record at
+ * creation (clock_terms): currency, acceleration, delay, automatic filing. lifecycle.ts's
+ * defaultInstalment and what it calls read no other. A message of its own, not a CaseTerms: the
+ * generated code encodes and decodes a message field by field, and CaseTerms has twenty.
  */
-const CLOCK_TERMS_FIELDS: ReadonlySet<number> = new Set([2, 9, 12, 13, 17]);
-
-/**
- * A record as the block clock reads it, thousands a block: the terms (set at creation, never
- * changed) stay as their bytes, and only the terms fields the clock's steps read are decoded; the
- * rest of the record is decoded in full. clockRecordBytes writes back the same terms bytes and the
- * rest encoded, which is what encoding the whole record gives: protobuf writes fields in number
- * order and the terms are field 1 (test/state/cases/clock-record.test.ts compares the two).
- */
-export interface ClockRecord {
-  readonly record: CaseRecordMsg;
-  /** The record's field 1 as stored: tag, length and terms. */
-  readonly termsField: Uint8Array;
+export function clockTermsOf(terms: CaseTermsMsg): tianping.v1.CaseClockTerms {
+  return pb.CaseClockTerms.create({ currency: terms.currency, acceleration: terms.acceleration, delay: terms.delay ?? null, autoFile: terms.autoFile });
 }
 
-export async function readClockRecord(view: StateView, key: string): Promise<ClockRecord | undefined> {
+/**
+ * A record as the block clock reads it, thousands a block: case/r/ alone, its `terms` holding the
+ * case number (`caseNo`, from the key) and the copy of the few fields the clock's steps read
+ * (clock_terms), nothing else. Written back by caseRecordWrite like any record: the terms are
+ * never part of the stored record.
+ */
+export async function readClockRecord(view: StateView, key: string, caseNo: string): Promise<CaseRecordMsg | undefined> {
   const bytes = await view.get(key);
   if (bytes === undefined) return undefined;
-  const terms = leadingField(bytes);
-  assert(terms?.field === 1, () => `the case record at ${key} begins with its terms`);
-  const record = pb.CaseRecord.decode(bytes.subarray(terms.end)) as unknown as CaseRecordMsg;
-  record.terms = pb.CaseTerms.decode(keepFields(bytes.subarray(terms.valueStart, terms.end), CLOCK_TERMS_FIELDS));
-  return { record, termsField: bytes.subarray(0, terms.end) };
+  const record = pb.CaseRecord.decode(bytes) as unknown as CaseRecordMsg;
+  const clock = record.clockTerms;
+  assert(clock != null, () => `the case record at ${key} holds the terms its clock reads`);
+  record.terms = { caseNo, currency: clock.currency, acceleration: clock.acceleration, delay: clock.delay, autoFile: clock.autoFile } as CaseTermsMsg;
+  return record;
 }
 
-export function clockRecordBytes(read: ClockRecord): Uint8Array {
-  const record = read.record as Omit<CaseRecordMsg, 'terms'> & { terms: CaseTermsMsg | null };
-  const terms = record.terms;
-  record.terms = null;
+/** The record's stored bytes: everything but the terms (kept at case/t/, written once). */
+export function caseRecordBytes(record: CaseRecordMsg): Uint8Array {
+  const held = record as Omit<CaseRecordMsg, 'terms'> & { terms: CaseTermsMsg | null };
+  const terms = held.terms;
+  held.terms = null;
   try {
-    return concatBytes(read.termsField, pb.CaseRecord.encode(record as CaseRecordMsg).finish());
+    return pb.CaseRecord.encode(held as CaseRecordMsg).finish();
   } finally {
-    record.terms = terms;
+    held.terms = terms;
   }
 }
+
+/** The write of a case's record under its key. */
+export const caseRecordWrite = (record: CaseRecordMsg): [string, Uint8Array] =>
+  [caseRecordKey(record.terms.caseNo), caseRecordBytes(record)];
+
+/** The write of a new case's terms, once, at its creation. */
+export const caseTermsWrite = (terms: CaseTermsMsg): [string, Uint8Array] =>
+  [caseTermsKey(terms.caseNo), pb.CaseTerms.encode(terms).finish()];
 
 /** A copy to change: records are decoded once per read, and the plan must not alter what it read. */
 export function copyCase(record: CaseRecordMsg): CaseRecordMsg {

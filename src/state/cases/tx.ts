@@ -12,11 +12,11 @@ import type { Role } from '../genesis.js';
 import type { OrderedState, Overlay, StateView } from '../view.js';
 import { refuse } from './errors.js';
 import { EventKind, encodeEvent, nextEvent, type BlockEvent, type EventDraft } from './events.js';
-import { caseDueKey, caseFilingKey, casePartyKey, caseRecordKey } from './keys.js';
+import { caseDueKey, caseFilingKey, casePartyKey } from './keys.js';
 import { ACTION_FROM, fileExecution, liftSuspension, takeUpOverdue } from './lifecycle.js';
 import { checkPayment } from './payments.js';
 import { isReasonOf, type CaseActionName } from './reasons.js';
-import { Status, copyCase, readCase, type CaseRecordMsg, type CaseTermsMsg } from './record.js';
+import { Status, caseRecordWrite, caseTermsWrite, clockTermsOf, copyCase, readCase, type CaseRecordMsg, type CaseTermsMsg } from './record.js';
 import { isCaseNo, openCase } from './terms.js';
 
 export interface CasePlan {
@@ -61,8 +61,7 @@ async function caseOf(view: StateView, caseNo: string): Promise<CaseRecordMsg> {
   return copyCase(record);
 }
 
-const recordWrite = (record: CaseRecordMsg): [string, Uint8Array] =>
-  [caseRecordKey(record.terms.caseNo), pb.CaseRecord.encode(record).finish()];
+const recordWrite = caseRecordWrite;
 
 async function planCreate(tx: DecodedTx, view: OrderedState, ctx: CaseCheckContext, member: MemberRecord | undefined): Promise<CasePlan> {
   requireRole(member, ['court'], 'create cases');
@@ -73,11 +72,12 @@ async function planCreate(tx: DecodedTx, view: OrderedState, ctx: CaseCheckConte
   record.createdHeight = ctx.height ?? 0;
   record.createdAtMs = ctx.timeMs;
   record.creator = tx.body.signer;
+  record.clockTerms = clockTermsOf(terms);
   const created = nextEvent(record, EventKind.CASE_EVENT_KIND_CREATED, ctx.timeMs, {
     signer: tx.body.signer, applicationPeriodEndsAtMs: record.applicationPeriodEndsAtMs,
   });
   const queue = record.instalments.map((i, index): [string, Uint8Array] => [caseDueKey(i.legalAtMs, terms.caseNo, index), new Uint8Array()]);
-  return { writes: [recordWrite(record), ...queue, ...partyWrites(terms)], events: [created] };
+  return { writes: [recordWrite(record), caseTermsWrite(terms), ...queue, ...partyWrites(terms)], events: [created] };
 }
 
 /** One case/party/ entry per distinct party id (creditors, debtor, payees), for the list of a party's cases. */

@@ -1,9 +1,8 @@
 // What every payout tx shares: its context, its refusals, the signer's standing, the order and
 // case it changes, and the plan it becomes (a case plan: its events are case events).
-import { pb, type PayoutOrderMsg } from '../../codec/proto.js';
+import type { PayoutOrderMsg } from '../../codec/proto.js';
 import { TianpingError, type ErrorCode } from '../../types/index.js';
-import { caseRecordKey } from '../cases/keys.js';
-import { copyCase, readCase, type CaseRecordMsg } from '../cases/record.js';
+import { caseRecordWrite, copyCase, readCase, type CaseRecordMsg } from '../cases/record.js';
 import { isCaseNo } from '../cases/terms.js';
 import type { CasePlan } from '../cases/tx.js';
 import type { Role } from '../genesis.js';
@@ -37,7 +36,7 @@ export async function orderAndCase(view: StateView, id: Uint8Array): Promise<{ o
 }
 
 export const planOf = (changes: PayoutChanges): CasePlan => ({
-  writes: [[caseRecordKey(changes.record.terms.caseNo), pb.CaseRecord.encode(changes.record).finish()], ...changes.writes()],
+  writes: [caseRecordWrite(changes.record), ...changes.writes()],
   events: changes.events,
 });
 

@@ -1,15 +1,17 @@
-// The clock's read of a case record (terms kept as bytes, only the fields its steps use decoded)
-// gives the same record bytes and the same events as the full decode and encode, for every kind of
-// terms the clock acts on differently: acceleration, automatic filing, each delay clause, several
-// parties, a case that already defaulted. And the field scanner it rests on refuses bytes that
-// end inside a field.
+// The clock's read of a case (its record alone, with the few terms its steps use copied in at
+// creation) gives the same record bytes and the same events as the full read (record and terms),
+// for every kind of terms the clock acts on differently: acceleration, automatic filing, each delay
+// clause, several parties, a case that already defaulted. The stored record holds no terms; they
+// are kept once, apart. And the field scanner the batch index rests on refuses bytes that end
+// inside a field.
 import { describe, expect, it } from 'vitest';
-import { fieldSpans, keepFields, leadingField } from '../../../src/codec/fields.js';
+import { fieldSpans } from '../../../src/codec/fields.js';
 import { pb } from '../../../src/codec/proto.js';
 import { sha256 } from '../../../src/crypto/hash.js';
 import { caseRecordKey, readCase, type CaseRecordMsg } from '../../../src/state/cases/index.js';
+import { caseTermsKey } from '../../../src/state/cases/keys.js';
 import { defaultInstalment } from '../../../src/state/cases/lifecycle.js';
-import { clockRecordBytes, readClockRecord } from '../../../src/state/cases/record.js';
+import { caseRecordBytes, readClockRecord } from '../../../src/state/cases/record.js';
 import { toHex, utf8 } from '../../../src/types/index.js';
 import { CASE_NO, CaseChain, GENESIS_TIME_MS, terms } from './fixture.js';
 
@@ -41,12 +43,12 @@ async function openCase(variant: Parameters<typeof terms>[1]): Promise<CaseChain
 /** Defaults instalment `index` both ways; returns the two encodings and the two event lists. */
 async function bothWays(chain: CaseChain, index: number): Promise<[string, string, unknown, unknown]> {
   const full = (await readCase(chain.view, CASE_NO)) as CaseRecordMsg;
-  const read = await readClockRecord(chain.view, caseRecordKey(CASE_NO));
+  const read = await readClockRecord(chain.view, caseRecordKey(CASE_NO), CASE_NO);
   expect(read).toBeDefined();
   const legalAtMs = full.instalments[index]!.legalAtMs;
   const fullEvents = defaultInstalment(full, index, legalAtMs, 'chain');
-  const clockEvents = defaultInstalment(read!.record, index, legalAtMs, 'chain');
-  return [toHex(pb.CaseRecord.encode(full).finish()), toHex(clockRecordBytes(read!)), fullEvents, clockEvents];
+  const clockEvents = defaultInstalment(read!, index, legalAtMs, 'chain');
+  return [toHex(caseRecordBytes(full)), toHex(caseRecordBytes(read!)), fullEvents, clockEvents];
 }
 
 describe('the clock\'s read of a case record', () => {
@@ -62,29 +64,32 @@ describe('the clock\'s read of a case record', () => {
     expect(againClockEvents).toEqual(againEvents);
   });
 
-  it('writes back the stored terms bytes untouched', async () => {
+  it('stores the record without its terms, and the terms once, apart', async () => {
     const chain = await openCase(VARIANTS['several parties']);
     const stored = chain.view.entries.get(caseRecordKey(CASE_NO))!;
-    const read = await readClockRecord(chain.view, caseRecordKey(CASE_NO));
-    expect(toHex(clockRecordBytes(read!))).toBe(toHex(stored));
+    const record = pb.CaseRecord.decode(stored);
+    expect(record.terms).toBeNull();
+    expect(record.clockTerms).toMatchObject({ currency: 'CNY', acceleration: false, autoFile: false });
+    const full = await readCase(chain.view, CASE_NO);
+    expect(toHex(pb.CaseTerms.encode(full!.terms).finish())).toBe(toHex(chain.view.entries.get(caseTermsKey(CASE_NO))!));
+    expect(full!.terms.creditors).toHaveLength(2);
+    // Read by the clock and written back unchanged: the same bytes.
+    const read = await readClockRecord(chain.view, caseRecordKey(CASE_NO), CASE_NO);
+    expect(toHex(caseRecordBytes(read!))).toBe(toHex(stored));
   });
 });
 
 describe('field spans', () => {
   const message = pb.CaseDelay.encode({ kind: 2, amountFen: 2 ** 40, numerator: 3, denominator: 300 }).finish();
 
-  it('finds each field and keeps a subset', () => {
+  it('finds each field', () => {
     expect(fieldSpans(message).map((s) => s.field)).toEqual([1, 2, 3, 4]);
-    const kept = pb.CaseDelay.decode(keepFields(message, new Set([1, 4])));
-    expect([kept.kind, Number(kept.amountFen), Number(kept.numerator), Number(kept.denominator)]).toEqual([2, 0, 0, 300]);
-    expect(leadingField(new Uint8Array())).toBeUndefined();
-    const terms = pb.CaseRecord.encode({ terms: { caseNo: 'X' }, status: 1 }).finish();
-    expect(leadingField(terms)).toMatchObject({ field: 1, start: 0, valueStart: 2 });
+    expect(fieldSpans(new Uint8Array())).toEqual([]);
   });
 
   it('refuses bytes that end inside a field or use a wire type we never write', () => {
     expect(() => fieldSpans(message.subarray(0, message.length - 1))).toThrow(RangeError);
-    expect(() => leadingField(pb.CaseRecord.encode({ terms: { caseNo: 'XYZ' } }).finish().subarray(0, 4))).toThrow(RangeError);
+    expect(() => fieldSpans(pb.CaseRecord.encode({ terms: { caseNo: 'XYZ' } }).finish().subarray(0, 4))).toThrow(RangeError);
     expect(() => fieldSpans(new Uint8Array([0x0b]))).toThrow(/wire type 3/);
     expect(() => fieldSpans(new Uint8Array([0x08, 0x80]))).toThrow(RangeError);
   });

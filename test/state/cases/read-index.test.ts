@@ -1,11 +1,12 @@
 // The two indexes the read API walks, written by the state machine: each case event's place in the
-// chain (case/ev/<case>/<seq> → height and position among its block's events, the bev/ key that
-// holds it) and each party's cases (case/party/<party id>/<case>), written once at creation.
+// chain (case/ev/<case>/<seq> → height and position among its block's events, in the bev/ key that
+// holds them) and each party's cases (case/party/<party id>/<case>), written once at creation.
 import { describe, expect, it } from 'vitest';
 import {
-  CASE_EVENT_PREFIX, CASE_PARTY_PREFIX, caseEventKey, caseEventPrefix, caseNoOfKey, casePartyPrefix, decodeEvent, decodeEventLocation,
+  CASE_EVENT_PREFIX, CASE_PARTY_PREFIX, caseEventKey, caseEventPrefix, caseNoOfKey, casePartyPrefix, decodeBlockEvents, decodeEvent,
+  decodeEventLocation, encodeEventLocation,
 } from '../../../src/state/cases/index.js';
-import { blockEventKey } from '../../../src/state/keys.js';
+import { blockEventsKey } from '../../../src/state/keys.js';
 import { sha256 } from '../../../src/crypto/hash.js';
 import { toHex, utf8 } from '../../../src/types/index.js';
 import { CASE_NO, CaseChain, DOCUMENT, GENESIS_TIME_MS, creditor, executor, terms } from './fixture.js';
@@ -15,7 +16,7 @@ const SECOND = 1_000;
 const keysUnder = (chain: CaseChain, prefix: string): string[] => [...chain.view.entries.keys()].filter((k) => k.startsWith(prefix)).sort();
 
 describe('case/ev/: where each case event sits', () => {
-  it('points every event of a case, tx-made and clock-made, at the bev/ key holding it; unmatched money is not indexed', async () => {
+  it('points every event of a case, tx-made and clock-made, at its place in the bev/ key holding its block\'s events; unmatched money is not indexed', async () => {
     const chain = new CaseChain();
     await chain.open(terms([{ amountFen: 100_000, dueAtMs: T0 + 10 * SECOND }, { amountFen: 100_000, dueAtMs: T0 + 20 * SECOND }]),
       T0, T0 + SECOND);
@@ -33,7 +34,7 @@ describe('case/ev/: where each case event sits', () => {
     expect(record.eventsCount).toBe(4);
     for (const [seq, key] of indexed.entries()) {
       const { height, index } = decodeEventLocation(chain.view.entries.get(key)!);
-      const event = decodeEvent(chain.view.entries.get(blockEventKey(height, index))!);
+      const event = decodeEvent(decodeBlockEvents(chain.view.entries.get(blockEventsKey(height))!)[index]!);
       expect({ caseNo: event.caseNo, seq: event.seq, height: event.height }).toEqual({ caseNo: CASE_NO, seq, height });
     }
     // The payment is the block's first event, its payout order the second, the unmatched money its third (no case/ev/ key), the
@@ -68,5 +69,16 @@ describe('case/party/: a party\'s cases', () => {
     await chain.commit([], T0 + 30 * SECOND);
     expect(keysUnder(chain, CASE_PARTY_PREFIX)).toEqual(before);
     expect(casePartyPrefix(toHex(debtor).toUpperCase())).toBe(casePartyPrefix(debtor));
+  });
+});
+
+describe('an event\'s location', () => {
+  it('round-trips heights beyond 32 bits and the largest index', () => {
+    for (const location of [{ height: 1, index: 0 }, { height: 2 ** 40 + 5, index: 7 }, { height: 2 ** 48 - 1, index: 0xffff }]) {
+      const bytes = encodeEventLocation(location);
+      expect(bytes).toHaveLength(12);
+      expect(decodeEventLocation(bytes)).toEqual(location);
+    }
+    expect(toHex(encodeEventLocation({ height: 2 ** 32 + 2, index: 3 }))).toBe('000000010000000200000003');
   });
 });
