@@ -120,6 +120,10 @@ function accelerateCase(record: CaseRecordMsg, legalAtMs: number): EventDraft {
  * booked on the instalment that defaulted.
  */
 function chargePenalty(record: CaseRecordMsg, index: number): void {
+  // Statutory interest and a daily penalty owe nothing at default: no sum, no arithmetic (the terms
+  // were checked at creation), for the clock's thousands of defaults a block.
+  const kind = record.terms.delay?.kind;
+  if (kind === pb.CaseDelayKind.CASE_DELAY_KIND_STATUTORY || kind === pb.CaseDelayKind.CASE_DELAY_KIND_PENALTY_DAILY) return;
   const unpaid = record.instalments.reduce((sum, i) => (i.defaulted ? sum + fenOf(i.principalFen) : sum), 0n);
   const penalty = penaltyAtDefault(delayTermsOf(record.terms!), unpaid);
   if (penalty === 0n) return;
