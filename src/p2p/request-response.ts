@@ -15,6 +15,7 @@ import { peerIdFromString } from '@libp2p/peer-id';
 import type { Logger } from 'pino';
 import { concatBytes } from '../types/index.js';
 import { P2PError, isP2PError, isPeerFaultError } from './errors.js';
+import { deadline, type Deadline } from './deadline.js';
 import type { FaultLog } from './fault-log.js';
 import { encodeFrame, encodeVarint, StreamReader, writeAll } from './frame.js';
 import { nodeIdToPeerId, peerIdToNodeId } from './identity.js';
@@ -90,8 +91,8 @@ export class RequestResponse {
     // cannot reach should fail at once so the caller asks another.
     const connection = libp2p.getConnections(peerId).find((c) => c.status === 'open');
     if (connection === undefined) throw new P2PError('PEER_NOT_CONNECTED', `not connected to ${nodeId}`);
-    const timeoutSignal = AbortSignal.timeout(options.timeoutMs ?? limits.requestTimeoutMs);
-    const signal = AbortSignal.any([timeoutSignal, stopSignal]);
+    const due = deadline(options.timeoutMs ?? limits.requestTimeoutMs, stopSignal);
+    const signal = due.signal;
     const responseBytesMax = options.responseBytesMax ?? limits.responseBytesMax;
     let stream: Stream | undefined;
     let reader: StreamReader | undefined;
@@ -120,7 +121,7 @@ export class RequestResponse {
     } catch (error) {
       stream?.abort(error instanceof Error ? error : new Error(String(error)));
       if (stopSignal.aborted) throw new P2PError('STOPPED', 'host stopped during the request', { cause: error });
-      if (timeoutSignal.aborted) throw new P2PError('REQUEST_TIMEOUT', `${name} to ${nodeId} timed out`, { cause: error });
+      if (due.timedOut) throw new P2PError('REQUEST_TIMEOUT', `${name} to ${nodeId} timed out`, { cause: error });
       if (isP2PError(error)) throw error;
       if (error instanceof Error && error.name === 'UnsupportedProtocolError') {
         throw new P2PError('PROTOCOL_UNSUPPORTED', `${nodeId} does not serve ${name}`, { cause: error });
@@ -128,6 +129,7 @@ export class RequestResponse {
       throw new P2PError('PROTOCOL_ERROR', `${name} to ${nodeId} failed`, { cause: error });
     } finally {
       signal.removeEventListener('abort', onAbort);
+      due.release();
       await reader?.release().catch(() => undefined);
     }
   }
@@ -160,9 +162,11 @@ export class RequestResponse {
     const { limits, logger, stopSignal } = this.components;
     const peerId = connection.remotePeer.toString();
     // Bounds reading the request and writing the response, not the handler itself.
-    const ioSignal = AbortSignal.any([AbortSignal.timeout(limits.requestTimeoutMs), stopSignal]);
+    const io = deadline(limits.requestTimeoutMs, stopSignal);
+    const ioSignal = io.signal;
     const onAbort = (): void => stream.abort(new Error('request deadline passed'));
     ioSignal.addEventListener('abort', onAbort);
+    let write: Deadline | undefined;
     const reader = new StreamReader(stream);
     try {
       let request: Uint8Array;
@@ -184,14 +188,16 @@ export class RequestResponse {
       meters?.bytesIn.inc(request.length);
       const { status, response } = await this.answer(name, handler, request, connection.remotePeer);
       // A fresh deadline for the answer: the handler may legitimately take a while.
-      const writeSignal = AbortSignal.any([AbortSignal.timeout(limits.requestTimeoutMs), stopSignal]);
-      await this.respond(stream, status, response, writeSignal);
+      write = deadline(limits.requestTimeoutMs, stopSignal);
+      await this.respond(stream, status, response, write.signal);
       meters?.bytesOut.inc(response.length);
     } catch (error) {
       logger.debug({ event: 'p2p.request.stream-failed', protocol: name, peerId, err: error }, 'inbound request failed');
       stream.abort(error instanceof Error ? error : new Error(String(error)));
     } finally {
       ioSignal.removeEventListener('abort', onAbort);
+      io.release();
+      write?.release();
       await reader.release().catch(() => undefined);
     }
   }
