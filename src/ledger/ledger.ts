@@ -99,8 +99,8 @@ export interface LedgerMetrics {
 function stateOf(storage: Storage): ScannableState & OrderedState {
   return {
     get: (key) => storage.get(STATE_PREFIX + key),
-    entries: async function* (prefix) {
-      for await (const [key, value] of storage.entries(STATE_PREFIX + prefix)) yield [key.slice(STATE_PREFIX.length), value];
+    entries: async function* (prefix, options = {}) {
+      for await (const [key, value] of storage.entries(STATE_PREFIX + prefix, options)) yield [key.slice(STATE_PREFIX.length), value];
     },
     scan: async (prefix, options) => {
       const after = options.after === undefined ? undefined : STATE_PREFIX + options.after;

@@ -9,8 +9,10 @@ import { receiptFromJson } from '../client/receipt-json.js';
 import { verifyReceipt } from '../client/receipt-verify.js';
 import { TWO_HOP_RECEIPT_KIND, TWO_HOP_RECEIPT_VERSION, twoHopReceiptToJson, type TxInclusion } from '../client/two-hop.js';
 import type { Ledger } from '../ledger/index.js';
-import { currentTrustedHeaders, foreignChainOf, kindName, recordingUpdate, registrationOf } from '../read/crosschain.js';
+import type { ForeignChainRecordMsg } from '../codec/index.js';
+import { foreignChainOf, kindName, recordingUpdate, registrationOf } from '../read/crosschain.js';
 import { txInclusion } from '../read/receipts.js';
+import { trustedHeadersAbove } from '../state/crosschain/index.js';
 import { TianpingError, toHex } from '../types/index.js';
 import { fetchJson, type FetchJsonOptions } from './crosschain-fetch.js';
 
@@ -63,8 +65,10 @@ export async function composeTwoHop(ledger: Ledger, chainId: string, sources: Tw
   const digestHex = toHex(digest);
   const height = await anchorHeight(name, base, digestHex, algorithm, sources.fetch);
   const relayed = await lowestRelayedAbove(ledger, record, height);
-  if (relayed === undefined) {
-    throw new TianpingError('FOREIGN_NOT_CHECKPOINTED', `no header of ${name} above its height ${height} is recorded here yet by a relay tx`);
+  if ('examined' in relayed) {
+    throw new TianpingError('FOREIGN_NOT_CHECKPOINTED', relayed.examined < RELAYED_CANDIDATES_MAX
+      ? `no header of ${name} above its height ${height} is recorded here yet by a relay tx`
+      : `none of the lowest ${RELAYED_CANDIDATES_MAX} headers of ${name} recorded here above its height ${height} was recorded by a relay tx`);
   }
   const sideValue = await sideJson(name, `${base}/v1/evidence/${digestHex}/receipt?algorithm=${algorithm}&trusted=${relayed.height}`,
     sources.fetch);
@@ -92,13 +96,43 @@ export async function composeTwoHop(ledger: Ledger, chainId: string, sources: Tw
   return json as unknown as TwoHopReceiptView;
 }
 
-/** The lowest trusted header of the current epoch above `height` that a relay tx recorded (a registration's anchor has none). */
-async function lowestRelayedAbove(ledger: Ledger, record: Parameters<typeof currentTrustedHeaders>[1], height: number):
-  Promise<{ height: number; hash: Uint8Array; mainHeight: number; txIndex: number } | undefined> {
-  for (const header of await currentTrustedHeaders(ledger, record)) {
-    if (Number(header.height) <= height) continue;
-    const recorded = await recordingUpdate(ledger, header);
-    if (recorded !== undefined) return { height: Number(header.height), hash: header.hash, mainHeight: recorded.height, txIndex: recorded.index };
+/** Recorded headers read per scan while looking for the lowest relayed one above a height. */
+const RELAYED_PAGE = 64;
+/**
+ * Recorded headers examined at most, lowest first above the anchor's height. Only an epoch's anchor
+ * (the registration's, or a reset's) was recorded without a relay tx, so the first or second one
+ * qualifies; the bound keeps a request's cost fixed however many headers the epoch holds.
+ */
+export const RELAYED_CANDIDATES_MAX = 1_024;
+
+export interface RelayedHeader {
+  readonly height: number;
+  readonly hash: Uint8Array;
+  /** The main-chain block and the index in it of the relay tx that recorded the header. */
+  readonly mainHeight: number;
+  readonly txIndex: number;
+}
+
+/**
+ * The lowest trusted header of the current epoch above `height` that a relay tx recorded (a
+ * registration's anchor has none), walked upward by scans of RELAYED_PAGE keys from that height's
+ * key on; otherwise how many headers were examined (RELAYED_CANDIDATES_MAX when the walk stopped there).
+ */
+export async function lowestRelayedAbove(ledger: Ledger, record: ForeignChainRecordMsg, height: number):
+  Promise<RelayedHeader | { examined: number }> {
+  const name = registrationOf(record).name;
+  const epoch = Number(record.epoch);
+  let after = height;
+  let examined = 0;
+  while (examined < RELAYED_CANDIDATES_MAX) {
+    const page = await trustedHeadersAbove(ledger.state, name, epoch, after, Math.min(RELAYED_PAGE, RELAYED_CANDIDATES_MAX - examined));
+    for (const header of page) {
+      examined += 1;
+      const recorded = await recordingUpdate(ledger, header);
+      if (recorded !== undefined) return { height: Number(header.height), hash: header.hash, mainHeight: recorded.height, txIndex: recorded.index };
+    }
+    if (page.length < RELAYED_PAGE) break;
+    after = Number(page[page.length - 1]!.height);
   }
-  return undefined;
+  return { examined };
 }

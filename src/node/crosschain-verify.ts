@@ -12,7 +12,8 @@ import { receiptFromJson } from '../client/receipt-json.js';
 import { decodeHeader, verifyReceipt, type ReceiptEvidence, type ReceiptVerification, type TrustAnchor } from '../client/receipt-verify.js';
 import { sha256 } from '../crypto/hash.js';
 import type { Ledger } from '../ledger/index.js';
-import { currentTrustedHeaders, foreignChainOf, foreignChainView, recordingUpdate, registrationOf } from '../read/crosschain.js';
+import { foreignChainOf, foreignChainView, recordingUpdate, registrationOf } from '../read/crosschain.js';
+import { newestTrustedBelow, trustedHeaderAt } from '../state/crosschain/index.js';
 import { TianpingError, equalBytes, fromHex, toHex } from '../types/index.js';
 import { verifyLogProof } from './crosschain-log-proof.js';
 
@@ -88,7 +89,6 @@ async function verifyTianping(ledger: Ledger, context: ChainContext, value: unkn
     throw new TianpingError('FOREIGN_RECEIPT_MALFORMED', (error as Error).message);
   }
   const evidence: ReceiptEvidence = { fileDigest: digest ?? receipt.digest };
-  const headers = await currentTrustedHeaders(ledger, context.record);
   const facts = (verification: ReceiptVerification, trustHeight: number): Parameters<typeof verdictOf>[2] => ({
     foreignHeight: verification.valid ? verification.receipt.height : headerHeight(receipt.header),
     ...(algorithmName(receipt.algorithm) === undefined ? {} : { algorithm: algorithmName(receipt.algorithm)! }),
@@ -96,7 +96,7 @@ async function verifyTianping(ledger: Ledger, context: ChainContext, value: unkn
   });
   if (receipt.trusted !== undefined) {
     const hash = sha256(receipt.trusted.header);
-    const recorded = headers.find((h) => equalBytes(h.hash, hash));
+    const recorded = await recordedHeaderOf(ledger, context.record, receipt.trusted.header);
     if (recorded === undefined) {
       return verdictOf(context, notTrusted(`the receipt's trusted header ${toHex(hash)} is not one ${context.name}'s light client `
         + 'recorded in its current epoch'), { foreignHeight: headerHeight(receipt.header), digest: toHex(receipt.digest), receiptDigest,
@@ -106,9 +106,10 @@ async function verifyTianping(ledger: Ledger, context: ChainContext, value: unkn
     return verdictOf(context, verification, facts(verification, Number(recorded.height)));
   }
   const height = headerHeight(receipt.header);
-  const anchor = await anchorAtOrBelow(ledger, context.record, headers, height);
-  if (anchor === undefined) {
-    return verdictOf(context, notTrusted(`no header at or below height ${height} is recorded with its validator set in ${context.name}'s `
+  const anchor = await anchorAtOrBelow(ledger, context.record, height);
+  if ('examined' in anchor) {
+    const which = anchor.examined < ANCHOR_CANDIDATES_MAX ? 'no header' : `none of the newest ${ANCHOR_CANDIDATES_MAX} headers`;
+    return verdictOf(context, notTrusted(`${which} at or below height ${height} is recorded with its validator set in ${context.name}'s `
       + 'current epoch: ask for a version 2 receipt against a recorded header'), { foreignHeight: height, digest: toHex(receipt.digest),
       receiptDigest, trustHeight: 0 });
   }
@@ -141,34 +142,74 @@ function changeHeight(bytes: Uint8Array): number {
 }
 
 /**
- * The trust anchor a version 1 receipt of block `height` is checked from: the newest recorded header
- * t ≤ height whose exact bytes and signing set are known. A genesis anchor (t = 0) is the genesis
- * form (the set of height 1). Otherwise the bytes are those of the tx that recorded t (or of the
- * registration's anchor), and the set is the one of those the light client holds whose hash is the
- * header's validators_hash: the update's last set change, the set the header below t hands on, or t's
- * own next set (when t announced no change).
+ * The header the light client recorded in its current epoch whose hash is that of `bytes`, or
+ * undefined. A recorded header's key names its height, so the height the bytes decode to says where
+ * to look: one read, where a search among all recorded headers would grow with every update. Bytes
+ * that do not decode (or decode to no block height) hash to no recorded header: those were decoded
+ * exactly when recorded.
  */
-export async function anchorAtOrBelow(ledger: Ledger, record: ForeignChainRecordMsg, headers: readonly ForeignTrustedHeaderMsg[],
-  height: number): Promise<{ trust: TrustAnchor; height: number } | undefined> {
+export async function recordedHeaderOf(ledger: Ledger, record: ForeignChainRecordMsg, bytes: Uint8Array):
+  Promise<ForeignTrustedHeaderMsg | undefined> {
+  let height: number;
+  try {
+    height = decodeHeader(bytes, 'trusted header').height;
+  } catch {
+    return undefined;
+  }
+  const recorded = await trustedHeaderAt(ledger.state, registrationOf(record).name, Number(record.epoch), height);
+  return recorded !== undefined && equalBytes(recorded.hash, sha256(bytes)) ? recorded : undefined;
+}
+
+/**
+ * Recorded headers a version 1 receipt's trust anchor is looked for among, newest first from its
+ * block down: each costs a binary search and the read of the block that recorded it. A header a
+ * relay tx recorded always qualifies, so the first one does but for damage; the bound keeps a
+ * request's cost fixed however many headers the epoch holds.
+ */
+export const ANCHOR_CANDIDATES_MAX = 16;
+
+/**
+ * The trust anchor a version 1 receipt of block `height` is checked from: the newest recorded header
+ * t ≤ height whose exact bytes and signing set are known, among the newest ANCHOR_CANDIDATES_MAX at
+ * or below it; otherwise how many were examined. A genesis anchor (t = 0) is the genesis form (the
+ * set of height 1). Otherwise the bytes are those of the tx that recorded t (or of the registration's
+ * anchor), and the set is the one of those the light client holds whose hash is the header's
+ * validators_hash: the update's last set change, the set the header below t hands on, or t's own next
+ * set (when t announced no change). Headers are found by binary searches over their keys
+ * (newestTrustedBelow), never by listing the epoch.
+ */
+export async function anchorAtOrBelow(ledger: Ledger, record: ForeignChainRecordMsg, height: number):
+  Promise<{ trust: TrustAnchor; height: number } | { examined: number }> {
   const registration = registrationOf(record);
-  for (let i = headers.length - 1; i >= 0; i--) {
-    const t = headers[i]!;
+  const name = registration.name;
+  const epoch = Number(record.epoch);
+  // Heights beyond 2^53 are no block's (decodeHeader refuses them); at or below h is below h + 1.
+  let t = Number.isSafeInteger(height) ? await newestTrustedBelow(ledger.state, name, epoch, height + 1) : undefined;
+  let examined = 0;
+  for (; t !== undefined && examined < ANCHOR_CANDIDATES_MAX; examined++) {
     const tHeight = Number(t.height);
-    if (tHeight > height) continue;
     if (tHeight === 0) {
       const validators = setOf(t.nextValidators);
       return { height: 0, trust: { chainId: registration.chainId, validators,
         genesisTimeMs: Number(registration.tianping?.genesisTimeMs ?? t.timeMs) } };
     }
-    const found = await headerBytesAndSets(ledger, record, t);
-    if (found === undefined) continue;
-    const header = decodeHeader(found.bytes, 'recorded header');
-    const candidates: SetMsg[] = [...found.sets, headers[i - 1]?.nextValidators, t.nextValidators].filter((s) => s !== undefined && s !== null);
-    const set = candidates.map(setOf).find((s) => equalBytes(validatorSetHash(s), header.validatorsHash));
-    if (set === undefined) continue;
-    return { height: tHeight, trust: { chainId: registration.chainId, validators: set, trustedHeader: found.bytes } };
+    const below = await newestTrustedBelow(ledger.state, name, epoch, tHeight);
+    const trust = await trustOf(ledger, record, t, below);
+    if (trust !== undefined) return { height: tHeight, trust };
+    t = below;
   }
-  return undefined;
+  return { examined };
+}
+
+/** Recorded header t as a trust anchor with its exact bytes and signing set, or undefined when this chain lacks them. */
+async function trustOf(ledger: Ledger, record: ForeignChainRecordMsg, t: ForeignTrustedHeaderMsg, below: ForeignTrustedHeaderMsg | undefined):
+  Promise<TrustAnchor | undefined> {
+  const found = await headerBytesAndSets(ledger, record, t);
+  if (found === undefined) return undefined;
+  const header = decodeHeader(found.bytes, 'recorded header');
+  const candidates: SetMsg[] = [...found.sets, below?.nextValidators, t.nextValidators].filter((s) => s !== undefined && s !== null);
+  const set = candidates.map(setOf).find((s) => equalBytes(validatorSetHash(s), header.validatorsHash));
+  return set === undefined ? undefined : { chainId: registrationOf(record).chainId, validators: set, trustedHeader: found.bytes };
 }
 
 /** A validator set as a decoded message may hold it (every field may be absent). */

@@ -13,7 +13,7 @@ import { setChangeToJson, type ValidatorJson } from '../client/receipt-json.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
 import { isCaseNo, readCase } from '../state/cases/index.js';
 import {
-  allForeignChains, allVerifications, foreignStanding, readForeignChain, readFreeze, trustedHeaders, verificationsOfCase,
+  allForeignChains, allVerifications, foreignStanding, newestTrustedHeaders, readForeignChain, readFreeze, verificationsOfCase,
 } from '../state/crosschain/index.js';
 import { encodeValidatorSet, readTxLocation, readValidatorHistory } from '../state/index.js';
 import { TianpingError, toHex, type Hash32 } from '../types/index.js';
@@ -82,17 +82,12 @@ export function trustedHeaderView(h: ForeignTrustedHeaderMsg): ForeignChainDetai
   };
 }
 
-/** Every trusted header of the chain's current epoch, oldest first. */
-export async function currentTrustedHeaders(ledger: Ledger, record: ForeignChainRecordMsg): Promise<ForeignTrustedHeaderMsg[]> {
-  const found: ForeignTrustedHeaderMsg[] = [];
-  for await (const header of trustedHeaders(ledger.state, registrationOf(record).name, num(record.epoch))) found.push(header);
-  return found.sort((a, b) => num(a.height) - num(b.height));
-}
-
 export async function readForeignChainDetail(ledger: Ledger, name: string): Promise<ForeignChainDetailView> {
   const record = await foreignChainOf(ledger, name);
   const registration = registrationOf(record);
-  const headers = await currentTrustedHeaders(ledger, record);
+  // The newest headers by one reverse scan of their keys (key order is height order): the view reads
+  // TRUSTED_HEADERS_LISTED headers however many the relayers recorded.
+  const headers = await newestTrustedHeaders(ledger.state, registration.name, num(record.epoch), TRUSTED_HEADERS_LISTED);
   const freeze = await readFreeze(ledger.state, name, num(record.epoch));
   const tianping = registration.tianping as InstanceType<typeof pb.TianpingTrustAnchor> | null | undefined;
   const c2sp = registration.c2sp as InstanceType<typeof pb.C2spLogAnchor> | null | undefined;
@@ -104,7 +99,7 @@ export async function readForeignChainDetail(ledger: Ledger, name: string): Prom
       ...(c2sp === null || c2sp === undefined ? {} : { c2sp: { origin: c2sp.origin, logKey: c2sp.logKey, witnessKeys: [...c2sp.witnessKeys],
         witnessQuorum: c2sp.witnessQuorum } }),
     },
-    trustedHeaders: headers.slice(-TRUSTED_HEADERS_LISTED).reverse().map(trustedHeaderView),
+    trustedHeaders: headers.map(trustedHeaderView),
     ...(freeze === undefined ? {} : { freeze: { height: num(freeze.height), firstHash: toHex(freeze.firstHash),
       secondHash: toHex(freeze.secondHash), mainHeight: num(freeze.mainHeight), txHash: toHex(freeze.txHash) } }),
   };

@@ -7,7 +7,7 @@ export { receiptOf, txInclusion, type ReceiptMsg } from './receipts.js';
 export { HistoryTree, historyTreeOf, LEAF_READS_MAX } from './history.js';
 export {
   readCaseVerifications, readForeignChainDetail, readForeignChains, readLightBlock, readVerificationCounts, foreignChainOf, registrationOf,
-  currentTrustedHeaders, recordingUpdate,
+  recordingUpdate,
 } from './crosschain.js';
 export { setChangesBetween } from './receipts.js';
 export {

@@ -7,12 +7,22 @@ export interface StateView {
 }
 
 /**
- * Committed state with a scan by key prefix (keys come back as state keys, in key order): what the
- * read model needs to list members, proposals or the items of indexed batches. The ledger offers
- * it over its storage without knowing any of these prefixes.
+ * Options of a prefix scan of ScannableState: `reverse` reads from the greatest key down, `limit`
+ * stops after that many entries. A read that lists "the newest N" of a growing set (a light
+ * client's trusted headers) reads N entries this way, not the whole set.
+ */
+export interface EntriesOptions {
+  readonly reverse?: boolean;
+  readonly limit?: number;
+}
+
+/**
+ * Committed state with a scan by key prefix (keys come back as state keys, in key order, or the
+ * reverse of it when asked): what the read model needs to list members, proposals or the items of
+ * indexed batches. The ledger offers it over its storage without knowing any of these prefixes.
  */
 export interface ScannableState extends StateView {
-  entries(prefix: string): AsyncIterable<[string, Uint8Array]>;
+  entries(prefix: string, options?: EntriesOptions): AsyncIterable<[string, Uint8Array]>;
 }
 
 /** Options of an ordered scan: only keys after `after` (exclusive), at most `limit` of them. */

@@ -10,9 +10,8 @@ export {
   verificationPrefix,
 } from './keys.js';
 export { foreignStanding, readForeignChain, trustedHeaderAt, type ForeignStanding } from './record.js';
-export {
-  allForeignChains, allVerifications, readFreeze, trustedHeaderAbove, trustedHeaderAtOrBelow, trustedHeaders, verificationsOfCase,
-} from './read.js';
+export { allForeignChains, allVerifications, newestTrustedHeaders, readFreeze, trustedHeaders, verificationsOfCase } from './read.js';
+export { newestTrustedBelow, trustedHeadersAbove } from './trusted.js';
 export {
   FOREIGN_PROPOSAL_KINDS, FOREIGN_SUBJECT_DOMAIN, TRUSTING_PERIOD_MAX_MS, TRUSTING_PERIOD_MIN_MS, checkForeignChainProposal, checkRegistration,
   enactForeignChain, foreignChainSubject, isForeignProposalKind, recheckForeignProposal, type ForeignProposalCheck, type ForeignProposalKind,

@@ -1,11 +1,11 @@
 // Reads of the foreign chains' state for the API: lists by scan (ScannableState), single records
-// by key. Nothing here is used by block execution, which finds trusted headers by an ordered scan
-// (trusted.ts).
+// by key. Nothing here is used by block execution. Trusted headers by height (the newest at or below
+// one, those above one) are found by bounded ordered scans in trusted.ts, by block execution and the
+// read model alike.
 import { pb, type CrossChainVerificationRecordMsg, type ForeignChainRecordMsg, type ForeignFreezeRecordMsg,
   type ForeignTrustedHeaderMsg } from '../../codec/proto.js';
 import type { ScannableState, StateView } from '../view.js';
-import { FOREIGN_CHAIN_PREFIX, FOREIGN_NAME_RE, VERIFICATION_PREFIX, freezeKey, heightOfTrustedHeaderKey, trustedHeaderPrefix,
-  verificationPrefix } from './keys.js';
+import { FOREIGN_CHAIN_PREFIX, FOREIGN_NAME_RE, VERIFICATION_PREFIX, freezeKey, trustedHeaderPrefix, verificationPrefix } from './keys.js';
 import { decodeChainRecord, decodeTrustedHeader, decodeVerificationRecord } from './messages.js';
 
 const validEpoch = (epoch: number): boolean => Number.isSafeInteger(epoch) && epoch >= 0 && epoch < 1e8;
@@ -21,27 +21,20 @@ export async function* trustedHeaders(state: ScannableState, name: string, epoch
   for await (const [, value] of state.entries(trustedHeaderPrefix(name, epoch))) yield decodeTrustedHeader(value);
 }
 
-/** The newest trusted header of the epoch at or below `height`. */
-export async function trustedHeaderAtOrBelow(state: ScannableState, name: string, epoch: number, height: number):
-  Promise<ForeignTrustedHeaderMsg | undefined> {
-  if (!FOREIGN_NAME_RE.test(name) || !validEpoch(epoch)) return undefined;
-  let found: Uint8Array | undefined;
-  // ScannableState scans forward only: the last key at or below the height is the one.
-  for await (const [key, value] of state.entries(trustedHeaderPrefix(name, epoch))) {
-    if (heightOfTrustedHeaderKey(key) > height) break;
-    found = value;
+/**
+ * The newest `limit` trusted headers of an epoch, newest first: one reverse scan of `limit` entries,
+ * however many headers the epoch holds.
+ */
+export async function newestTrustedHeaders(state: ScannableState, name: string, epoch: number, limit: number):
+  Promise<ForeignTrustedHeaderMsg[]> {
+  const found: ForeignTrustedHeaderMsg[] = [];
+  if (!FOREIGN_NAME_RE.test(name) || !validEpoch(epoch) || limit <= 0) return found;
+  for await (const [, value] of state.entries(trustedHeaderPrefix(name, epoch), { reverse: true, limit })) {
+    found.push(decodeTrustedHeader(value));
+    // A state that ignores the limit still yields no more than asked.
+    if (found.length >= limit) break;
   }
-  return found === undefined ? undefined : decodeTrustedHeader(found);
-}
-
-/** The lowest trusted header of the epoch strictly above `height`. */
-export async function trustedHeaderAbove(state: ScannableState, name: string, epoch: number, height: number):
-  Promise<ForeignTrustedHeaderMsg | undefined> {
-  if (!FOREIGN_NAME_RE.test(name) || !validEpoch(epoch)) return undefined;
-  for await (const [key, value] of state.entries(trustedHeaderPrefix(name, epoch))) {
-    if (heightOfTrustedHeaderKey(key) > height) return decodeTrustedHeader(value);
-  }
-  return undefined;
+  return found;
 }
 
 /** The evidence that froze a chain's epoch, if it was frozen. */

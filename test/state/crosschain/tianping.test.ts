@@ -6,8 +6,8 @@ import { encodeVerifierKey } from '../../../src/checkpoint/index.js';
 import { pb } from '../../../src/codec/proto.js';
 import { checkTxStateful } from '../../../src/state/tx-rules.js';
 import {
-  foreignChainSubject, foreignStanding, readForeignChain, readFreeze, trustedHeaderAt, trustedHeaderAbove, trustedHeaderAtOrBelow,
-  trustedHeaders,
+  foreignChainSubject, foreignStanding, newestTrustedBelow, newestTrustedHeaders, readForeignChain, readFreeze, trustedHeaderAt,
+  trustedHeaders, trustedHeadersAbove,
 } from '../../../src/state/crosschain/index.js';
 import { NodeVerifier } from '../../../src/crypto/verify-node.js';
 import { openProposalKey } from '../../../src/state/keys.js';
@@ -26,8 +26,10 @@ function scannable(chain: MainChain): ScannableState {
   const entries = chain.view.entries;
   return {
     get: (key) => Promise.resolve(entries.get(key)),
-    async *entries(prefix) {
-      for (const key of [...entries.keys()].filter((k) => k.startsWith(prefix)).sort()) yield [key, entries.get(key)!];
+    async *entries(prefix, options = {}) {
+      const keys = [...entries.keys()].filter((k) => k.startsWith(prefix)).sort();
+      if (options.reverse === true) keys.reverse();
+      for (const key of keys.slice(0, options.limit ?? keys.length)) yield [key, entries.get(key)!];
     },
   };
 }
@@ -80,9 +82,10 @@ describe('a tianping header update', () => {
     const heights = [];
     for await (const h of trustedHeaders(state, NAME, 0)) heights.push(h.height);
     expect(heights).toEqual([0, 3]);
-    expect((await trustedHeaderAtOrBelow(state, NAME, 0, 2))?.height).toBe(0);
-    expect((await trustedHeaderAbove(state, NAME, 0, 0))?.height).toBe(3);
-    expect(await trustedHeaderAbove(state, NAME, 0, 3)).toBeUndefined();
+    expect((await newestTrustedBelow(chain.view, NAME, 0, 2 + 1))?.height).toBe(0);
+    expect((await trustedHeadersAbove(chain.view, NAME, 0, 0, 1)).map((h) => h.height)).toEqual([3]);
+    expect(await trustedHeadersAbove(chain.view, NAME, 0, 3, 1)).toEqual([]);
+    expect((await newestTrustedHeaders(state, NAME, 0, 1)).map((h) => h.height)).toEqual([3]);
   });
 
   it('follows a set change: the change\'s header, signed by the trusted set, hands over to the next', async () => {
