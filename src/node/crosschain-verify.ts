@@ -163,8 +163,8 @@ export async function recordedHeaderOf(ledger: Ledger, record: ForeignChainRecor
 /**
  * Recorded headers a version 1 receipt's trust anchor is looked for among, newest first from its
  * block down: each costs a binary search and the read of the block that recorded it. A header a
- * relay tx recorded always qualifies, so the first one does but for damage; the bound keeps a
- * request's cost fixed however many headers the epoch holds.
+ * relay tx recorded always qualifies, so the first one does unless the ledger is damaged; the bound
+ * keeps a request's cost fixed however many headers the epoch holds.
  */
 export const ANCHOR_CANDIDATES_MAX = 16;
 
