@@ -144,18 +144,44 @@ async function allExitedWithin(handles: readonly TestnetNodeHandle[], timeoutMs:
 
 /** The node's own config is its truth: a TIANPING_API_PORT in the caller's shell must not move it. */
 /**
- * glibc malloc settings a node runs with (docs/configuration.md, "Memory"; the Dockerfile sets the
- * same): at most 2 arenas, and fixed 128 KiB mmap and trim thresholds. By default glibc raises its
- * mmap threshold to the size of each large block freed, so later large buffers (blocks synced in
- * batches, protobuf frames) come from the main heap, which then keeps its high-water mark: RSS
- * that steps up and never comes back. The environment of the caller overrides them.
+ * glibc malloc settings a node runs with when jemalloc is not there (docs/configuration.md,
+ * "Memory"): at most 2 arenas, and fixed 128 KiB mmap and trim thresholds. By default glibc raises
+ * its mmap threshold to the size of each large block freed, so later large buffers (blocks synced
+ * in batches, protobuf frames) come from the main heap, which then keeps its high-water mark.
  */
 export const NODE_MALLOC_ENV: Readonly<Record<string, string>> = Object.freeze({
   MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072',
 });
 
+/** Where Debian's libjemalloc2 puts the library (x86-64, arm64), and where the Dockerfile links it. */
+const JEMALLOC_LIBS = [
+  '/usr/local/lib/libjemalloc.so.2', '/usr/lib/x86_64-linux-gnu/libjemalloc.so.2', '/usr/lib/aarch64-linux-gnu/libjemalloc.so.2',
+];
+/**
+ * jemalloc's settings for a node: 2 arenas, and a background thread that returns freed pages to
+ * the system after its decay time whether or not the node allocates again.
+ */
+export const NODE_JEMALLOC_CONF = 'background_thread:true,narenas:2';
+
+export function findJemallocLib(): string | undefined {
+  return JEMALLOC_LIBS.find((path) => existsSync(path));
+}
+
+/**
+ * The allocator environment of a node the scripts start (the Dockerfile and the systemd unit set
+ * the same): jemalloc preloaded when the machine has it, since glibc's main arena keeps the
+ * high-water mark of the small buffers a node frees in bursts (freed pages inside its heap are
+ * never returned: RSS that steps up at each stall and never comes back, docs/reliability.md);
+ * the glibc settings otherwise (and alongside: jemalloc ignores them). The environment of the
+ * caller overrides them.
+ */
+export function nodeMallocEnv(): Record<string, string> {
+  const jemalloc = findJemallocLib();
+  return { ...NODE_MALLOC_ENV, ...(jemalloc === undefined ? {} : { LD_PRELOAD: jemalloc, MALLOC_CONF: NODE_JEMALLOC_CONF }) };
+}
+
 function nodeEnv(extra: StartOptions['env']): Record<string, string> {
-  const env: Record<string, string> = { ...NODE_MALLOC_ENV };
+  const env: Record<string, string> = nodeMallocEnv();
   for (const [name, value] of Object.entries(process.env)) {
     if (value !== undefined && !name.startsWith('TIANPING_')) env[name] = value;
   }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { SETTINGS, envVarOf } from '../../src/config/settings.js';
 import { byzantinePeerPresent } from './byzantine.js';
 import { findFaketimeLib } from './cluster.js';
+import { findJemallocLib } from '../testnet-lib.js';
 import { netnsAvailable } from './netns.js';
 import type { ChaosOptions } from './options.js';
 import { FAULT_KINDS, type FaultKind } from './schedule.js';
@@ -25,7 +26,7 @@ export interface Tools {
 
 export function detectTools(options: ChaosOptions, print: (line: string) => void): Tools {
   const root = process.getuid?.() === 0;
-  if (root && (findFaketimeLib() === undefined || (options.netns && !netnsAvailable().ok))) {
+  if (root && (findFaketimeLib() === undefined || findJemallocLib() === undefined || (options.netns && !netnsAvailable().ok))) {
     const installed = spawnSync('bash', [INSTALL_SCRIPT], { encoding: 'utf8' });
     for (const line of `${installed.stdout ?? ''}${installed.stderr ?? ''}`.trim().split('\n')) if (line !== '') print(`chaos: ${line}`);
   }
@@ -36,6 +37,7 @@ export function detectTools(options: ChaosOptions, print: (line: string) => void
   const faketimeLib = findFaketimeLib();
   if (faketimeLib === undefined) notes.push('no libfaketime (Debian package faketime): no clock skew faults');
   if (!root) notes.push('not root: no full-disk faults (they mount a tmpfs)');
+  if (findJemallocLib() === undefined) notes.push('no libjemalloc (Debian package libjemalloc2): nodes run on glibc malloc');
   if (!byzantinePeerPresent()) notes.push('scripts/chaos/byzantine-peer.ts is not there yet: no Byzantine peer faults');
   const kinds = FAULT_KINDS.filter((kind) => {
     switch (kind) {

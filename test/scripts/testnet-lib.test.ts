@@ -8,8 +8,8 @@ import { readKeyFile } from '../../src/crypto/index.js';
 import { DEFAULT_CATEGORIES, parseGenesis } from '../../src/state/genesis.js';
 import { fromHex, toHex } from '../../src/types/index.js';
 import {
-  MARKER_FILE, P2P_PORT_OFFSET, TESTNET_SUBMITTER, TestnetError, createTestnetFiles, loadTestnetLayout, startTestnet,
-  startTestnetNode, stopAll, type TestnetLayout,
+  MARKER_FILE, NODE_JEMALLOC_CONF, P2P_PORT_OFFSET, TESTNET_SUBMITTER, TestnetError, createTestnetFiles, findJemallocLib,
+  loadTestnetLayout, nodeMallocEnv, startTestnet, startTestnetNode, stopAll, type TestnetLayout,
 } from '../../scripts/testnet-lib.js';
 import { freePort } from '../e2e/node-process.js';
 import { base58btc, peerIdOfEd25519 } from '../helpers/peer-id.js';
@@ -20,6 +20,16 @@ let dirCount = 0;
 const freshDir = (): string => join(root, `net-${dirCount++}`);
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
+
+describe('nodeMallocEnv', () => {
+  it('gives the glibc settings always, and preloads jemalloc with its settings where the machine has it', () => {
+    const env = nodeMallocEnv();
+    expect(env).toMatchObject({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' });
+    const lib = findJemallocLib();
+    if (lib === undefined) expect(env.LD_PRELOAD).toBeUndefined();
+    else expect(env).toMatchObject({ LD_PRELOAD: lib, MALLOC_CONF: NODE_JEMALLOC_CONF });
+  });
+});
 
 describe('the independent peer id derivation used below', () => {
   it('matches a peer id computed by libp2p for the RFC 8032 test 1 key', () => {
@@ -202,6 +212,9 @@ describe('node processes', () => {
     expect(handle?.running()).toBe(true);
     const status = await (await fetch(`${layout.nodes[0]!.apiUrl}/v1/status`)).json() as { nodeId: string; chainId: string };
     expect(status).toMatchObject({ nodeId: layout.nodes[0]!.nodeId, chainId: layout.chainId });
+    // The node runs on jemalloc when the machine has it (nodeMallocEnv), on glibc malloc otherwise.
+    const maps = `/proc/${handle!.pid}/maps`;
+    if (existsSync(maps)) expect(readFileSync(maps, 'utf8').includes('libjemalloc')).toBe(findJemallocLib() !== undefined);
     await stopAll(handles);
     expect(await handle!.exited).toEqual({ code: 0, signal: null });
     expect(handle!.running()).toBe(false);
