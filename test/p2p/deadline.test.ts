@@ -41,10 +41,12 @@ describe('deadline', () => {
     }
     expect(getEventListeners(stop.signal, 'abort')).toHaveLength(0);
     expect(dependants(stop.signal)?.size ?? 0).toBe(0);
-    // What AbortSignal.any leaves behind, for contrast: one dependant per signal made.
+    // What AbortSignal.any leaves behind, for contrast: one dependant per signal made, where the
+    // Node.js version keeps that set on the signal (20 and 22 do; 24 keeps none to look at).
     const other = new AbortController();
     for (let i = 0; i < 10; i++) AbortSignal.any([other.signal, new AbortController().signal]);
-    expect(dependants(other.signal)?.size).toBe(10);
+    const contrast = dependants(other.signal);
+    if (contrast !== undefined) expect(contrast.size).toBe(10);
   });
 
   it('does not fire after release', async () => {
