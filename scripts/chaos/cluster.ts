@@ -4,7 +4,7 @@
 // link cuts: nftables rules in netns mode, each node's deny list otherwise.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeMallocEnv, startTestnetNode, stopAll, type TestnetLayout, type TestnetNodeHandle } from '../testnet-lib.js';
+import { startTestnetNode, stopAll, type TestnetLayout, type TestnetNodeHandle } from '../testnet-lib.js';
 import { FAST_NODE_ENV } from '../../test/e2e/network-helpers.js';
 import { applyBlocks, inNamespace, type Block, type Netns } from './netns.js';
 
@@ -84,10 +84,11 @@ export class Cluster {
       TIANPING_P2P_BAN_MS: String(CHAOS_BAN_MS), ...this.o.env };
     if (skewS !== undefined && skewS !== 0) {
       if (this.o.faketimeLib === undefined) throw new ClusterError('clock skew needs libfaketime (Debian package faketime)');
-      // After the allocator the node preloads (nodeMallocEnv), if any: both libraries load.
-      const preload = [this.o.env?.LD_PRELOAD ?? nodeMallocEnv().LD_PRELOAD, this.o.faketimeLib].filter((p) => p !== undefined);
+      // libfaketime alone, not beside jemalloc (nodeMallocEnv): with both preloaded the node hung
+      // at start and never answered (a soak's skewed start timed out after 90 s). A skewed node
+      // runs on glibc malloc with its settings.
       Object.assign(env, {
-        LD_PRELOAD: preload.join(' '), FAKETIME: `${skewS > 0 ? '+' : ''}${skewS}s`,
+        LD_PRELOAD: this.o.faketimeLib, FAKETIME: `${skewS > 0 ? '+' : ''}${skewS}s`,
         // Only the wall clock moves: timers and timeouts keep the real monotonic clock.
         FAKETIME_DONT_FAKE_MONOTONIC: '1',
       });
