@@ -134,9 +134,10 @@ export async function eventReceipt(ledger: Ledger, height: number, index: number
     throw new TianpingError('EVENT_NOT_FOUND', stored === undefined ? `no block at height ${height}`
       : `block ${height} holds ${count} case event(s); there is no event ${index}`);
   }
+  // One read of the block's events (one state key) serves both the tree and the event.
+  const events = await blockEvents(ledger, height, count);
   let tree = eventTrees.get(toHex(stored.hash));
   if (tree === undefined) {
-    const events = await blockEvents(ledger, height, count);
     tree = new MerkleBuilder(events.map((event) => leafHash(event)));
     // The tree must be the one the header commits to: state and header were written by one block.
     if (!equalBytes(tree.root, stored.header.eventsRoot)) {
@@ -144,7 +145,7 @@ export async function eventReceipt(ledger: Ledger, height: number, index: number
     }
     eventTrees.set(toHex(stored.hash), tree, treeBytes(count));
   }
-  const event = (await blockEvents(ledger, height, count))[index]!;
+  const event = events[index]!;
   const eventProof = tree.proof(index);
   // A tree kept from an earlier read does not vouch for this read of the one event.
   if (!verifyInclusion(leafHash(event), index, count, eventProof, stored.header.eventsRoot)) {

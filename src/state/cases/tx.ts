@@ -61,8 +61,6 @@ async function caseOf(view: StateView, caseNo: string): Promise<CaseRecordMsg> {
   return copyCase(record);
 }
 
-const recordWrite = caseRecordWrite;
-
 async function planCreate(tx: DecodedTx, view: OrderedState, ctx: CaseCheckContext, member: MemberRecord | undefined): Promise<CasePlan> {
   requireRole(member, ['court'], 'create cases');
   const terms = (tx.body.caseCreate as tianping.v1.CaseCreate | null | undefined)?.terms as CaseTermsMsg | null | undefined;
@@ -77,7 +75,7 @@ async function planCreate(tx: DecodedTx, view: OrderedState, ctx: CaseCheckConte
     signer: tx.body.signer, applicationPeriodEndsAtMs: record.applicationPeriodEndsAtMs,
   });
   const queue = record.instalments.map((i, index): [string, Uint8Array] => [caseDueKey(i.legalAtMs, terms.caseNo, index), new Uint8Array()]);
-  return { writes: [recordWrite(record), caseTermsWrite(terms), ...queue, ...partyWrites(terms)], events: [created] };
+  return { writes: [caseRecordWrite(record), caseTermsWrite(terms), ...queue, ...partyWrites(terms)], events: [created] };
 }
 
 /** One case/party/ entry per distinct party id (creditors, debtor, payees), for the list of a party's cases. */
@@ -133,7 +131,7 @@ async function planAction(tx: DecodedTx, view: StateView, ctx: CaseCheckContext,
   }
   const queued = act(name, record, action.reasonCode, ctx.timeMs);
   const event = nextEvent(record, EVENT_OF[name], ctx.timeMs, { signer: tx.body.signer, reasonCode: action.reasonCode });
-  return { writes: [recordWrite(record), ...queued], events: [event] };
+  return { writes: [caseRecordWrite(record), ...queued], events: [event] };
 }
 
 async function planFiling(tx: DecodedTx, view: StateView, ctx: CaseCheckContext, member: MemberRecord | undefined): Promise<CasePlan> {
@@ -148,7 +146,7 @@ async function planFiling(tx: DecodedTx, view: StateView, ctx: CaseCheckContext,
     refuse('CASE_TRANSITION_INVALID', `execution is filed for a DEFAULTED case, not one in state ${pb.CaseStatus[record.status]}`);
   }
   const event = fileExecution(record, ctx.chainId, ctx.timeMs, { signer: tx.body.signer });
-  return { writes: [recordWrite(record), [caseFilingKey(record.filingId), new TextEncoder().encode(record.terms.caseNo)]], events: [event] };
+  return { writes: [caseRecordWrite(record), [caseFilingKey(record.filingId), new TextEncoder().encode(record.terms.caseNo)]], events: [event] };
 }
 
 /** The outcome of a case tx, or its refusal (a TianpingError with a stable code). */
