@@ -3,6 +3,7 @@
 // day numbers). Every amount a case holds stays at most CASE_AMOUNT_MAX_FEN after each tx; the
 // codec reads 64-bit integers exactly below 2^53, and the clock's one-off penalty at most doubles a
 // balance, so what it writes stays exact too (docs/contracts.md, "The template").
+import { decodeCaseRecord, encodeCaseRecord } from '../../codec/case-codec.js';
 import type { tianping } from '../../codec/gen/tianping.js';
 import { pb } from '../../codec/proto.js';
 import { assert } from '../../types/index.js';
@@ -36,7 +37,7 @@ export async function readCase(view: StateView, caseNo: string): Promise<CaseRec
   if (bytes === undefined) return undefined;
   const termsBytes = await view.get(caseTermsKey(caseNo));
   assert(termsBytes !== undefined, () => `the case ${JSON.stringify(caseNo)} has a record and no terms`);
-  const record = pb.CaseRecord.decode(bytes) as unknown as CaseRecordMsg;
+  const record = decodeCaseRecord(bytes) as unknown as CaseRecordMsg;
   record.terms = pb.CaseTerms.decode(termsBytes);
   return record;
 }
@@ -60,7 +61,7 @@ export function clockTermsOf(terms: CaseTermsMsg): tianping.v1.CaseClockTerms {
 export async function readClockRecord(view: StateView, key: string, caseNo: string): Promise<CaseRecordMsg | undefined> {
   const bytes = await view.get(key);
   if (bytes === undefined) return undefined;
-  const record = pb.CaseRecord.decode(bytes) as unknown as CaseRecordMsg;
+  const record = decodeCaseRecord(bytes) as unknown as CaseRecordMsg;
   const clock = record.clockTerms;
   assert(clock != null, () => `the case record at ${key} holds the terms its clock reads`);
   record.terms = { caseNo, currency: clock.currency, acceleration: clock.acceleration, delay: clock.delay, autoFile: clock.autoFile } as CaseTermsMsg;
@@ -69,14 +70,7 @@ export async function readClockRecord(view: StateView, key: string, caseNo: stri
 
 /** The record's stored bytes: everything but the terms (kept at case/t/, written once). */
 export function caseRecordBytes(record: CaseRecordMsg): Uint8Array {
-  const held = record as Omit<CaseRecordMsg, 'terms'> & { terms: CaseTermsMsg | null };
-  const terms = held.terms;
-  held.terms = null;
-  try {
-    return pb.CaseRecord.encode(held as CaseRecordMsg).finish();
-  } finally {
-    held.terms = terms;
-  }
+  return encodeCaseRecord(record);
 }
 
 /** The write of a case's record under its key. */
