@@ -16,7 +16,10 @@ type ClockTerms = tianping.v1.CaseClockTerms.$Properties;
 type Delay = tianping.v1.CaseDelay.$Properties;
 type Event = tianping.v1.CaseEvent.$Properties;
 
-const writer = new WireWriter();
+/** One writer per kind of message (their slabs: wire.ts); `writer` is the one the helpers write to. */
+const recordWriter = new WireWriter();
+const eventWriter = new WireWriter();
+let writer = recordWriter;
 
 function u64(field: number, value: number | null | undefined): void {
   if (value == null || value === 0) return;
@@ -86,7 +89,7 @@ function writeClockTerms(field: number, c: ClockTerms): void {
 
 /** A record's stored bytes: every field but the terms (field 1), which state keeps apart. */
 export function encodeCaseRecord(r: Omit<Record, 'terms'>): Uint8Array {
-  writer.reset();
+  writer = recordWriter.reset();
   i32(2, r.status);
   i32(3, r.resumeStatus);
   for (const instalment of r.instalments ?? []) writeInstalment(4, instalment);
@@ -113,7 +116,7 @@ export function encodeCaseRecord(r: Omit<Record, 'terms'>): Uint8Array {
 
 /** A case event's bytes; its payout order (payout events only) goes through the generated code. */
 export function encodeCaseEvent(e: Event): Uint8Array {
-  writer.reset();
+  writer = eventWriter.reset();
   str(1, e.caseNo);
   u64(2, e.seq);
   i32(3, e.kind);
