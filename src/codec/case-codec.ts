@@ -144,6 +144,33 @@ export function encodeCaseEvent(e: Event): Uint8Array {
   return writer.finish();
 }
 
+/** A block's events as state keeps them (BlockEvents: field 1, each event's bytes), in one buffer. */
+export function encodeBlockEvents(events: readonly Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const event of events) total += 1 + varintBytes(event.length) + event.length;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const event of events) {
+    out[at++] = (1 << 3) | WIRE_LENGTH;
+    for (let v = event.length; ; v >>>= 7) {
+      if (v < 0x80) {
+        out[at++] = v;
+        break;
+      }
+      out[at++] = (v & 0x7f) | 0x80;
+    }
+    out.set(event, at);
+    at += event.length;
+  }
+  return out;
+}
+
+function varintBytes(value: number): number {
+  let bytes = 1;
+  for (let v = value >>> 7; v > 0; v >>>= 7) bytes++;
+  return bytes;
+}
+
 /** Thrown inside a decoder for a field it does not know: the caller falls back to the generated code. */
 class UnknownField extends Error {}
 

@@ -16,13 +16,21 @@ const NODE_PREFIX = 0x01;
 // allocation per node on the hot path of big batches.
 const nodeInput = new Uint8Array(1 + 2 * HASH_LENGTH_BYTES);
 nodeInput[0] = NODE_PREFIX;
+const LEAF_SCRATCH_BYTES = 1_024;
+const leafInput = new Uint8Array(LEAF_SCRATCH_BYTES);
+leafInput[0] = LEAF_PREFIX;
 
 /** SHA-256(0x00 || leaf). */
 export function leafHash(leaf: Uint8Array): Uint8Array {
-  const input = new Uint8Array(1 + leaf.length);
-  input[0] = LEAF_PREFIX;
-  input.set(leaf, 1);
-  return sha256(input);
+  // Small leaves (tx hashes, case events: thousands a block) share one input buffer, as nodes do.
+  if (leaf.length > LEAF_SCRATCH_BYTES - 1) {
+    const input = new Uint8Array(1 + leaf.length);
+    input[0] = LEAF_PREFIX;
+    input.set(leaf, 1);
+    return sha256(input);
+  }
+  leafInput.set(leaf, 1);
+  return sha256(leafInput.subarray(0, 1 + leaf.length));
 }
 
 /**

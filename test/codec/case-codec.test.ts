@@ -3,7 +3,7 @@
 // nested messages), the bytes are the generated encoder's and the decoded record is the generated
 // decoder's, field for field. A failure prints its seed (CASE_CODEC_SEED replays it).
 import { describe, expect, it } from 'vitest';
-import { decodeCaseRecord, encodeCaseEvent, encodeCaseRecord } from '../../src/codec/case-codec.js';
+import { decodeCaseRecord, encodeBlockEvents, encodeCaseEvent, encodeCaseRecord } from '../../src/codec/case-codec.js';
 import type { tianping } from '../../src/codec/gen/tianping.js';
 import { pb } from '../../src/codec/proto.js';
 import { toHex } from '../../src/types/index.js';
@@ -99,6 +99,14 @@ describe('the hand-written case codec', () => {
 
       const event = randomEvent(prng);
       expect(toHex(encodeCaseEvent(event)), `event ${i} of seed ${SEED}`).toBe(toHex(pb.CaseEvent.encode(event).finish()));
+    }
+  });
+
+  it('writes a block\'s events as the generated BlockEvents encoder does', () => {
+    const prng = new Prng(SEED + 1);
+    for (let i = 0; i < 50; i++) {
+      const events = Array.from({ length: prng.int(300) }, () => prng.bytes(pick(prng, [0, 1, 60, 127, 128, 300, 20_000])));
+      expect(toHex(encodeBlockEvents(events)), `list ${i} of seed ${SEED + 1}`).toBe(toHex(pb.BlockEvents.encode({ events }).finish()));
     }
   });
 

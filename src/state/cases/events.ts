@@ -51,9 +51,7 @@ export function decodeEvent(bytes: Uint8Array): CaseEventMsg {
 }
 
 /** A block's events as state keeps them, under one key (BlockEvents). */
-export function encodeBlockEvents(events: readonly Uint8Array[]): Uint8Array {
-  return pb.BlockEvents.encode({ events: events as Uint8Array[] }).finish();
-}
+export { encodeBlockEvents } from '../../codec/case-codec.js';
 
 /**
  * The events of a stored BlockEvents, in order, as views into `bytes` (no copy: a receipt or a
