@@ -3,6 +3,7 @@
 // kept in memory only: a receiver that misses one asks GET /transfers/:key, as the dispatcher does
 // after any doubt. The `webhook` fault picks how the bank misbehaves: "twice" sends two deliveries,
 // "late" one after a delay, "never" none.
+import { deadline } from '../types/index.js';
 import type { FinalStatusSink } from './bank.js';
 import type { TransferAnswer, WebhookMode } from './schemas.js';
 import { WEBHOOK_SIGNATURE_HEADER, signWebhook } from './webhook-signature.js';
@@ -92,16 +93,20 @@ export class WebhookDispatcher implements FinalStatusSink {
   private async attempt(body: string): Promise<string> {
     // Signed at each attempt: a retry carries a fresh timestamp, within the receiver's window.
     const timestampS = Math.floor(this.options.nowMs() / 1000);
-    const signal = AbortSignal.any([this.aborter.signal, AbortSignal.timeout(this.options.attemptTimeoutMs ?? 5000)]);
+    // Not AbortSignal.any with the dispatcher's signal: Node 20 keeps an entry per call in that
+    // long-lived signal for ever (src/types/deadline.ts).
+    const attemptDeadline = deadline(this.options.attemptTimeoutMs ?? 5000, this.aborter.signal);
     try {
       const response = await fetch(this.options.url, {
-        method: 'POST', body, signal,
+        method: 'POST', body, signal: attemptDeadline.signal,
         headers: { 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(this.options.secret, timestampS, body) },
       });
       await response.arrayBuffer().catch(() => undefined);
       return response.ok ? 'ok' : `status ${response.status}`;
     } catch (error) {
       return (error as Error).name;
+    } finally {
+      attemptDeadline.release();
     }
   }
 

@@ -15,7 +15,7 @@ import { peerIdFromString } from '@libp2p/peer-id';
 import type { Logger } from 'pino';
 import { concatBytes } from '../types/index.js';
 import { P2PError, isP2PError, isPeerFaultError } from './errors.js';
-import { deadline, type Deadline } from './deadline.js';
+import { deadline, type Deadline } from '../types/deadline.js';
 import type { FaultLog } from './fault-log.js';
 import { encodeFrame, encodeVarint, StreamReader, writeAll } from './frame.js';
 import { nodeIdToPeerId, peerIdToNodeId } from './identity.js';

@@ -5,3 +5,4 @@ export type { Clock, Rng, Timers } from './env.js';
 export { sleepMs } from './env.js';
 export { LruCache } from './lru.js';
 export type { CounterLike, GaugeLike, ObserverLike } from './metrics.js';
+export { deadline, type Deadline } from './deadline.js';

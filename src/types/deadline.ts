@@ -1,6 +1,6 @@
-// A deadline for one exchange, joined with the host's stop signal and released when the exchange
-// ends. Not AbortSignal.any([AbortSignal.timeout(ms), stopSignal]): the stop signal lives as long
-// as the host, and AbortSignal.any records every signal made from it in the stop signal's set of
+// A deadline for one exchange (a p2p request, a webhook attempt), joined with a long-lived stop
+// signal and released when the exchange ends. Not AbortSignal.any([AbortSignal.timeout(ms),
+// stopSignal]): the stop signal lives as long as the host, and AbortSignal.any records every signal made from it in the stop signal's set of
 // dependants. Node 20 never removes those entries (a WeakRef and a set slot per request, for the
 // life of the process: measured at 53 bytes a call), and Node 22 sweeps them only now and then, at
 // a cost that grows with the set. Here the only link to the stop signal is one listener, removed
