@@ -5,12 +5,12 @@
 import type { CaseEventView, CaseEventsView, CaseListQuery, CaseListView, CaseView } from '../api/components.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
 import {
-  CASE_RECORD_PREFIX, caseEventKey, caseEventPrefix, caseNoOfKey, casePartyPrefix, decodeBlockEvents, decodeEvent, decodeEventLocation, isCaseNo, readCase,
+  CASE_RECORD_PREFIX, caseEventKey, caseEventPrefix, caseNoOfKey, casePartyPrefix, decodeEvent, decodeEventLocation, isCaseNo, readCase,
   statusName, type CaseRecordMsg, type EventLocation,
 } from '../state/cases/index.js';
 import { chinaDayOf } from '../state/contracts/index.js';
-import { blockEventsKey } from '../state/index.js';
 import { TianpingError, toHex, utf8 } from '../types/index.js';
+import { storedBlockEvents } from './block-events.js';
 import { caseEventView, caseSummary, caseView, partyMemberKeys } from './case-view.js';
 import { readCasePayouts } from './payouts.js';
 
@@ -61,12 +61,7 @@ async function eventsOf(ledger: Ledger, record: CaseRecordMsg, after: number | u
 async function eventsOfBlock(ledger: Ledger, height: number, blocks: Map<number, Uint8Array[]>): Promise<Uint8Array[]> {
   let events = blocks.get(height);
   if (events === undefined) {
-    const bytes = await ledger.state.get(blockEventsKey(height));
-    try {
-      events = bytes === undefined ? [] : decodeBlockEvents(bytes);
-    } catch {
-      throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: the events of block ${height} in state do not decode`);
-    }
+    events = await storedBlockEvents(ledger, height);
     blocks.set(height, events);
   }
   return events;

@@ -6,8 +6,8 @@ import { leafHash, MerkleBuilder, verifyInclusion } from '../merkle/index.js';
 import { LedgerError, type Ledger } from '../ledger/index.js';
 import { RECEIPT_VERSION_TRUSTED } from '../client/receipt.js';
 import { historyTreeOf } from './history.js';
-import { blockEventsKey, encodeValidatorSet, readValidatorHistory } from '../state/index.js';
-import { decodeBlockEvents } from '../state/cases/index.js';
+import { encodeValidatorSet, readValidatorHistory } from '../state/index.js';
+import { storedBlockEvents } from './block-events.js';
 import { LruCache, TianpingError, assert, equalBytes, toHex } from '../types/index.js';
 
 export type ReceiptMsg = InstanceType<typeof pb.Receipt>;
@@ -160,14 +160,8 @@ export async function eventReceipt(ledger: Ledger, height: number, index: number
 
 /** The events of the block at `height`, in order, from state: as many as its header counts. */
 async function blockEvents(ledger: Ledger, height: number, count: number): Promise<Uint8Array[]> {
-  const bytes = await ledger.state.get(blockEventsKey(height));
-  let events: Uint8Array[] | undefined;
-  try {
-    events = bytes === undefined ? undefined : decodeBlockEvents(bytes);
-  } catch {
-    events = undefined;
-  }
-  if (events?.length !== count) {
+  const events = await storedBlockEvents(ledger, height);
+  if (events.length !== count) {
     throw new LedgerError('LEDGER_CORRUPT', `ledger corrupt: the events of block ${height} in state are not the ${count} its header counts`);
   }
   return events;
