@@ -5,7 +5,7 @@
 // Each block is executed ('validate', as a validator checks a proposal) and committed like a
 // node's. bench:contracts measures the same cost on a testnet, where four validators share the
 // machine and their per-block costs blur it; this one isolates it (docs/BENCHMARKS.md).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,8 @@ whose clock processes at most E entries each (one DEFAULT event per entry) until
 Reports per entry of the clock: the main thread's time executing blocks, the process's CPU
 (every thread: LevelDB's, the garbage collector's) executing and committing them, and with the
 S seconds after the last block (LevelDB compactions that follow the writes; the same pause lets
-LevelDB settle before the clock's blocks). One JSON line last.
+LevelDB settle before the clock's blocks), split by thread on Linux (main, V8's helpers, LevelDB
+and libuv). One JSON line last.
 
 Options:
   --contracts N    contracts created (default 20000)
@@ -68,6 +69,36 @@ const DAY_MS = 86_400_000;
 const DUE_AT_MS = GENESIS_TIME_MS + 2 * DAY_MS;
 const ANCHORS_PER_BLOCK = 5_000;
 const CREATIONS_PER_BLOCK = 2_000;
+
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * This process's CPU per kind of thread, in µs, from /proc (Linux; empty elsewhere): the main
+ * thread, V8's helpers (concurrent marking and sweeping, compilation), and the rest: libuv's pool
+ * and LevelDB's background thread (flushes and compactions), which inherit a libuv worker's name.
+ */
+function threadCpuUs(): Record<string, number> {
+  const out: Record<string, number> = {};
+  let tids: string[];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      const kind = Number(tid) === process.pid ? 'main' : name.startsWith('V8') ? 'v8Helpers' : 'levelAndLibuv';
+      out[kind] = (out[kind] ?? 0) + (ticks * 1e6) / CLOCK_TICKS_PER_S;
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return out;
+}
 
 const keyOf = (label: string): KeyPair => keyPairFromSeed(sha256(utf8(`tianping bench clock ${label}`)));
 const cpuUs = (usage: NodeJS.CpuUsage): number => usage.user + usage.system;
@@ -137,6 +168,7 @@ async function runClock(chain: BenchChain, args: Args): Promise<Record<string, n
   let blocks = 0;
   let execWallMs = 0;
   const cpuStart = process.cpuUsage();
+  const threadsStart = threadCpuUs();
   for (let timeMs = DUE_AT_MS + args.contracts; ;) {
     const done = await chain.block([], (timeMs += 100));
     if (done.events === 0) break;
@@ -152,11 +184,15 @@ async function runClock(chain: BenchChain, args: Args): Promise<Record<string, n
   session.disconnect();
   await pause(args.settleMs);
   const cpuSettled = process.cpuUsage(cpuStart);
+  const threadsEnd = threadCpuUs();
+  const byThread = Object.fromEntries(Object.entries(threadsEnd).map(([kind, us]) =>
+    [`${kind}CpuWithSettleUsPerEntry`, perEntry(us - (threadsStart[kind] ?? 0), entries)]));
   return {
     bench: 'clock', node: process.version, contracts: args.contracts, caseEventsPerBlockMax: args.eventsMax, entries, blocks,
     execWallUsPerEntry: perEntry(execWallMs * 1000, entries),
     processCpuUsPerEntry: perEntry(cpuUs(cpuBlocks), entries),
     processCpuWithSettleUsPerEntry: perEntry(cpuUs(cpuSettled), entries),
+    ...byThread,
   };
 }
 
@@ -187,6 +223,10 @@ async function run(args: Args): Promise<number> {
     process.stdout.write(`main thread, executing  ${figures.execWallUsPerEntry} µs per entry\n`);
     process.stdout.write(`process CPU             ${figures.processCpuUsPerEntry} µs per entry (executing and committing), `
       + `${figures.processCpuWithSettleUsPerEntry} µs with the ${args.settleMs / 1000} s after\n`);
+    if (figures['mainCpuWithSettleUsPerEntry'] !== undefined) {
+      process.stdout.write(`  of which, by thread    main ${figures['mainCpuWithSettleUsPerEntry']} µs, V8 helpers `
+        + `${figures['v8HelpersCpuWithSettleUsPerEntry'] ?? 0} µs, LevelDB and libuv ${figures['levelAndLibuvCpuWithSettleUsPerEntry'] ?? 0} µs\n`);
+    }
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return EXIT_OK;
   } finally {
