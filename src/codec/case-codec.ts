@@ -7,7 +7,7 @@
 // generated code instead, so nothing is lost.
 import type { tianping } from './gen/tianping.js';
 import { pb } from './proto.js';
-import { WIRE_LENGTH, WIRE_VARINT, WireReader, WireWriter } from './wire.js';
+import { WIRE_LENGTH, WIRE_VARINT, WireReader, WireWriter, putVarint32, varint32Bytes } from './wire.js';
 
 type Record = tianping.v1.CaseRecord.$Properties;
 type Instalment = tianping.v1.CaseInstalmentState.$Properties;
@@ -114,15 +114,18 @@ export function encodeCaseRecord(r: Omit<Record, 'terms'>): Uint8Array {
   return writer.finish();
 }
 
-/** A case event's bytes; its payout order (payout events only) goes through the generated code. */
-export function encodeCaseEvent(e: Event): Uint8Array {
+/**
+ * A case event's bytes; its payout order (payout events only) goes through the generated code.
+ * `stamp` gives the height and tx hash a block stamps on a draft, in place of the event's own.
+ */
+export function encodeCaseEvent(e: Event, stamp?: { readonly height: number; readonly txHash: Uint8Array }): Uint8Array {
   writer = eventWriter.reset();
   str(1, e.caseNo);
   u64(2, e.seq);
   i32(3, e.kind);
   u64(4, e.legalAtMs);
-  u64(5, e.height);
-  bytes(6, e.txHash);
+  u64(5, stamp === undefined ? e.height : stamp.height);
+  bytes(6, stamp === undefined ? e.txHash : stamp.txHash);
   bytes(7, e.signer);
   i32(8, e.status);
   str(9, e.reasonCode);
@@ -147,28 +150,16 @@ export function encodeCaseEvent(e: Event): Uint8Array {
 /** A block's events as state keeps them (BlockEvents: field 1, each event's bytes), in one buffer. */
 export function encodeBlockEvents(events: readonly Uint8Array[]): Uint8Array {
   let total = 0;
-  for (const event of events) total += 1 + varintBytes(event.length) + event.length;
+  for (const event of events) total += 1 + varint32Bytes(event.length) + event.length;
   const out = new Uint8Array(total);
   let at = 0;
   for (const event of events) {
     out[at++] = (1 << 3) | WIRE_LENGTH;
-    for (let v = event.length; ; v >>>= 7) {
-      if (v < 0x80) {
-        out[at++] = v;
-        break;
-      }
-      out[at++] = (v & 0x7f) | 0x80;
-    }
+    at = putVarint32(out, at, event.length);
     out.set(event, at);
     at += event.length;
   }
   return out;
-}
-
-function varintBytes(value: number): number {
-  let bytes = 1;
-  for (let v = value >>> 7; v > 0; v >>>= 7) bytes++;
-  return bytes;
 }
 
 /** Thrown inside a decoder for a field it does not know: the caller falls back to the generated code. */

@@ -2,10 +2,7 @@
 // lie, and a message cut down to some of its fields. Only the wire types our messages use (varint,
 // 64-bit, length-delimited, 32-bit); anything else, or bytes that end inside a field, is an error.
 
-const WIRE_VARINT = 0;
-const WIRE_FIXED64 = 1;
-const WIRE_LENGTH = 2;
-const WIRE_FIXED32 = 5;
+import { WIRE_FIXED32, WIRE_FIXED64, WIRE_LENGTH, WIRE_VARINT } from './wire.js';
 
 export interface FieldSpan {
   readonly field: number;

@@ -23,7 +23,27 @@ const SLAB_MESSAGE_BYTES_MAX = 1_024;
 const utf8 = $protobuf.util.utf8;
 
 export const WIRE_VARINT = 0;
+export const WIRE_FIXED64 = 1;
 export const WIRE_LENGTH = 2;
+export const WIRE_FIXED32 = 5;
+
+/** Bytes a varint of `value` (below 2^32) takes. */
+export function varint32Bytes(value: number): number {
+  let bytes = 1;
+  for (let v = value >>> 7; v > 0; v >>>= 7) bytes++;
+  return bytes;
+}
+
+/** Writes `value` (below 2^32) as a varint at `at` (room checked by the caller); returns where it ends. */
+export function putVarint32(out: Uint8Array, at: number, value: number): number {
+  let v = value >>> 0;
+  while (v > 0x7f) {
+    out[at++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  out[at++] = v;
+  return at;
+}
 
 export class WireWriter {
   private buf = new Uint8Array(SCRATCH_BYTES_START);
@@ -53,12 +73,7 @@ export class WireWriter {
   /** A non-negative integer below 2^32. */
   varint32(value: number): void {
     this.reserve(5);
-    let v = value >>> 0;
-    while (v > 0x7f) {
-      this.buf[this.pos++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.buf[this.pos++] = v;
+    this.pos = putVarint32(this.buf, this.pos, value);
   }
 
   /** A uint64 field's value: a non-negative integer, exact below 2^53 (what the generated code writes). */
@@ -123,8 +138,7 @@ export class WireWriter {
       this.buf[start - 1] = length;
       return;
     }
-    let extra = 0;
-    for (let v = length >>> 7; v > 0; v >>>= 7) extra++;
+    const extra = varint32Bytes(length) - 1;
     this.reserve(extra);
     this.buf.copyWithin(start + extra, start, this.pos);
     this.pos = start - 1;

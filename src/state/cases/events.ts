@@ -41,7 +41,7 @@ const NO_TX = new Uint8Array();
 
 /** `caseHex`: the case number's hex when the caller has it (the clock reads it from the due queue). */
 export function encodeEvent(draft: EventDraft, height: number, txHash: Uint8Array | undefined, caseHex?: string): BlockEvent {
-  const bytes = encodeCaseEvent(Object.assign({}, draft, { height, txHash: txHash ?? NO_TX }));
+  const bytes = encodeCaseEvent(draft, { height, txHash: txHash ?? NO_TX });
   const caseNo = draft.caseNo ?? '';
   return { bytes, caseHex: caseNo === '' ? '' : caseHex ?? caseHexOf(caseNo), seq: Number(draft.seq ?? 0) };
 }
