@@ -12,8 +12,9 @@ export {
 export { ACTION_FROM, filingId, statusName } from './lifecycle.js';
 export { CASE_REASONS, isReasonOf, type CaseActionName } from './reasons.js';
 export {
-  APPLICATION_PERIOD_EXPIRED, CASE_AMOUNT_MAX_FEN, Status, applicationPeriodEndMs, readCase, type CaseRecordMsg, type CaseTermsMsg,
+  APPLICATION_PERIOD_EXPIRED, CASE_AMOUNT_MAX_FEN, Status, applicationPeriodEndMs, type CaseRecordMsg, type CaseTermsMsg,
 } from './record.js';
+export { readCase } from './read-case.js';
 export { CASE_NO_RE, TEMPLATE_VERSIONS, isCaseNo } from './terms.js';
 export { BANK_REF_RE } from './payments.js';
 export { caseOwedAt, type OwedAt } from './owed.js';

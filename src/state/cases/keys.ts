@@ -20,7 +20,11 @@ export const CASE_DUE_PREFIX = 'case/due/';
 export const CASE_DUE_CURSOR_KEY = 'case/due-cursor';
 /** Legal times take 12 hex digits (below 2^48 ms, year 10889); instalment indexes 4 (below 65,536). */
 export function caseDueKey(legalAtMs: number, caseNo: string, index: number): string {
-  return `${CASE_DUE_PREFIX}${legalAtMs.toString(16).padStart(12, '0')}/${hexText(caseNo)}/${index.toString(16).padStart(4, '0')}`;
+  return caseDueKeyOfHex(legalAtMs, hexText(caseNo), index);
+}
+/** caseDueKey from the case number's hex. */
+export function caseDueKeyOfHex(legalAtMs: number, caseHex: string, index: number): string {
+  return `${CASE_DUE_PREFIX}${legalAtMs.toString(16).padStart(12, '0')}/${caseHex}/${index.toString(16).padStart(4, '0')}`;
 }
 
 export interface DueEntry {

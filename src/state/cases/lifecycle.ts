@@ -4,7 +4,7 @@
 // settlement's default); TERMINATED; PERFORMED; CLOSED (docs/contracts.md, "The state machine").
 import { pb } from '../../codec/proto.js';
 import { sha256 } from '../../crypto/hash.js';
-import { concatBytes, u32be, u64be, utf8 } from '../../types/index.js';
+import { assert, concatBytes, u32be, u64be, utf8 } from '../../types/index.js';
 import { accelerate, addCharge, chinaDayOf, penaltyAtDefault, startExecution } from '../contracts/index.js';
 import { nextEvent, EventKind, type EventDraft } from './events.js';
 import { caseDueKey } from './keys.js';
@@ -80,8 +80,10 @@ export function takeUpOverdue(record: CaseRecordMsg, timeMs: number): [string, U
  * Instalment `index` is unpaid at its legal time: the DEFAULT event; on the case's first default the
  * agreed one-off penalty and, with the acceleration clause, every later instalment falling due now;
  * with auto_file the filing. The clock's step; it changes `record` and returns the events in order.
+ * `chainId` undefined: the step is applied again to a read record (read-case.ts), which never files
+ * (the clock writes the record of a step that does).
  */
-export function defaultInstalment(record: CaseRecordMsg, index: number, legalAtMs: number, chainId: string): EventDraft[] {
+export function defaultInstalment(record: CaseRecordMsg, index: number, legalAtMs: number, chainId: string | undefined): EventDraft[] {
   const events: EventDraft[] = [];
   const instalment = record.instalments[index]!;
   const first = record.status === Status.CASE_STATUS_ACTIVE;
@@ -97,7 +99,10 @@ export function defaultInstalment(record: CaseRecordMsg, index: number, legalAtM
   }));
   if (record.terms.acceleration && !record.accelerated) events.push(accelerateCase(record, legalAtMs));
   if (first) chargePenalty(record, index);
-  if (record.terms.autoFile && record.status === Status.CASE_STATUS_DEFAULTED) events.push(fileExecution(record, chainId, legalAtMs));
+  if (record.terms.autoFile && record.status === Status.CASE_STATUS_DEFAULTED) {
+    assert(chainId !== undefined, () => `case ${record.terms.caseNo}: a step applied again to its read record files for execution`);
+    events.push(fileExecution(record, chainId, legalAtMs));
+  }
   return events;
 }
 

@@ -16,8 +16,9 @@ import { arithmetic, refuse } from './errors.js';
 import { EventKind, nextEvent, type EventDraft } from './events.js';
 import { UNMATCHED_COUNT_KEY, casePaymentKey, unmatchedPaymentKey } from './keys.js';
 import { RUNNING, liftSuspension } from './lifecycle.js';
+import { readCase } from './read-case.js';
 import {
-  CASE_AMOUNT_MAX_FEN, Status, allocationTermsOf, balancesOf, caseRecordWrite, copyCase, fenOf, readCase, setBalances, wireFen, type CaseRecordMsg,
+  CASE_AMOUNT_MAX_FEN, Status, allocationTermsOf, balancesOf, caseRecordWrite, copyCase, fenOf, setBalances, wireFen, type CaseRecordMsg,
 } from './record.js';
 import { isCaseNo } from './terms.js';
 import type { CaseCheckContext, CasePlan } from './tx.js';

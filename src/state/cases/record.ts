@@ -28,19 +28,10 @@ export type CaseStatusValue = tianping.v1.CaseStatus;
 /** 2^52 − 1 fen (about ¥45 trillion): the most any amount of a case holds after a tx. */
 export const CASE_AMOUNT_MAX_FEN = 2n ** 52n - 1n;
 
-/**
- * A case with its full terms: the record (case/r/) and the terms kept apart (case/t/). A record
- * without its terms is a broken invariant (both are written by the creation), not a refusal.
- */
-export async function readCase(view: StateView, caseNo: string): Promise<CaseRecordMsg | undefined> {
-  const bytes = await view.get(caseRecordKey(caseNo));
-  if (bytes === undefined) return undefined;
-  const termsBytes = await view.get(caseTermsKey(caseNo));
-  assert(termsBytes !== undefined, () => `the case ${JSON.stringify(caseNo)} has a record and no terms`);
-  const record = decodeCaseRecord(bytes) as unknown as CaseRecordMsg;
-  record.terms = pb.CaseTerms.decode(termsBytes);
-  return record;
-}
+/** A stored record (case/r/), its terms not yet attached: readCase and readClockRecord attach them. */
+export const decodeStoredRecord = (bytes: Uint8Array): CaseRecordMsg => decodeCaseRecord(bytes) as unknown as CaseRecordMsg;
+
+export const decodeTerms = (bytes: Uint8Array): CaseTermsMsg => pb.CaseTerms.decode(bytes);
 
 /**
  * The terms fields the block clock's steps read besides the case number, copied into the record at
@@ -55,13 +46,13 @@ export function clockTermsOf(terms: CaseTermsMsg): tianping.v1.CaseClockTerms {
 /**
  * A record as the block clock reads it, thousands a block: case/r/ alone, its `terms` holding the
  * case number (`caseNo`, from the key) and the copy of the few fields the clock's steps read
- * (clock_terms), nothing else. Written back by caseRecordWrite like any record: the terms are
- * never part of the stored record.
+ * (clock_terms), nothing else. The clock writes it back only after a filing (read-case.ts): the
+ * terms are never part of the stored record.
  */
 export async function readClockRecord(view: StateView, key: string, caseNo: string): Promise<CaseRecordMsg | undefined> {
   const bytes = await view.get(key);
   if (bytes === undefined) return undefined;
-  const record = decodeCaseRecord(bytes) as unknown as CaseRecordMsg;
+  const record = decodeStoredRecord(bytes);
   const clock = record.clockTerms;
   assert(clock != null, () => `the case record at ${key} holds the terms its clock reads`);
   record.terms = { caseNo, currency: clock.currency, acceleration: clock.acceleration, delay: clock.delay, autoFile: clock.autoFile } as CaseTermsMsg;

@@ -15,8 +15,9 @@ import { EventKind, encodeEvent, nextEvent, type BlockEvent, type EventDraft } f
 import { caseDueKey, caseFilingKey, casePartyKey } from './keys.js';
 import { ACTION_FROM, fileExecution, liftSuspension, takeUpOverdue } from './lifecycle.js';
 import { checkPayment } from './payments.js';
+import { readCase } from './read-case.js';
 import { isReasonOf, type CaseActionName } from './reasons.js';
-import { Status, caseRecordWrite, caseTermsWrite, clockTermsOf, copyCase, readCase, type CaseRecordMsg, type CaseTermsMsg } from './record.js';
+import { Status, caseRecordWrite, caseTermsWrite, clockTermsOf, copyCase, type CaseRecordMsg, type CaseTermsMsg } from './record.js';
 import { isCaseNo, openCase } from './terms.js';
 
 export interface CasePlan {

@@ -6,7 +6,7 @@ import { algorithmName } from '../../codec/algorithms.js';
 import { pb, type CrossChainVerificationMsg } from '../../codec/proto.js';
 import type { DecodedTx } from '../../codec/tx.js';
 import { HASH_BYTES, PUBLIC_KEY_BYTES, utf8 } from '../../types/index.js';
-import { readCase } from '../cases/record.js';
+import { readCase } from '../cases/read-case.js';
 import { isCaseNo } from '../cases/terms.js';
 import type { MemberRecord } from '../members.js';
 import { readMember } from '../members.js';

@@ -2,7 +2,8 @@
 // case it changes, and the plan it becomes (a case plan: its events are case events).
 import type { PayoutOrderMsg } from '../../codec/proto.js';
 import { TianpingError, type ErrorCode } from '../../types/index.js';
-import { caseRecordWrite, copyCase, readCase, type CaseRecordMsg } from '../cases/record.js';
+import { readCase } from '../cases/read-case.js';
+import { caseRecordWrite, copyCase, type CaseRecordMsg } from '../cases/record.js';
 import { isCaseNo } from '../cases/terms.js';
 import type { CasePlan } from '../cases/tx.js';
 import type { Role } from '../genesis.js';

@@ -9,7 +9,8 @@ import { fieldSpans } from '../../../src/codec/fields.js';
 import { pb } from '../../../src/codec/proto.js';
 import { sha256 } from '../../../src/crypto/hash.js';
 import { caseRecordKey, readCase, type CaseRecordMsg } from '../../../src/state/cases/index.js';
-import { caseTermsKey } from '../../../src/state/cases/keys.js';
+import { caseHexOf, caseTermsKey } from '../../../src/state/cases/keys.js';
+import { applyProcessedEntries, readDueCursor } from '../../../src/state/cases/read-case.js';
 import { defaultInstalment } from '../../../src/state/cases/lifecycle.js';
 import { caseRecordBytes, readClockRecord } from '../../../src/state/cases/record.js';
 import { toHex, utf8 } from '../../../src/types/index.js';
@@ -45,6 +46,8 @@ async function bothWays(chain: CaseChain, index: number): Promise<[string, strin
   const full = (await readCase(chain.view, CASE_NO)) as CaseRecordMsg;
   const read = await readClockRecord(chain.view, caseRecordKey(CASE_NO), CASE_NO);
   expect(read).toBeDefined();
+  // As the clock does: the entries processed in earlier blocks, not in the stored record, first.
+  applyProcessedEntries(read!, caseHexOf(CASE_NO), await readDueCursor(chain.view));
   const legalAtMs = full.instalments[index]!.legalAtMs;
   const fullEvents = defaultInstalment(full, index, legalAtMs, 'chain');
   const clockEvents = defaultInstalment(read!, index, legalAtMs, 'chain');

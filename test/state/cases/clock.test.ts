@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { pb } from '../../../src/codec/proto.js';
 import { MemStorage } from '../../../src/ledger/mem-storage.js';
-import { CASE_DUE_CURSOR_KEY, UNMATCHED_COUNT_KEY, caseDueKey, parseCaseDueKey, unmatchedPaymentKey } from '../../../src/state/cases/index.js';
+import { CASE_DUE_CURSOR_KEY, UNMATCHED_COUNT_KEY, caseDueKey, caseRecordKey, parseCaseDueKey, unmatchedPaymentKey } from '../../../src/state/cases/index.js';
 import { MapStateView, Overlay } from '../../../src/state/view.js';
 import { fromUtf8, toHex, utf8 } from '../../../src/types/index.js';
 import { CASE_NO, CaseChain, DOCUMENT, GENESIS_TIME_MS, brief, caseGenesis, eventsOf, expectRefused, oracle, terms } from './fixture.js';
@@ -46,6 +46,53 @@ describe('the due queue', () => {
     expect(eventsOf(await chain.commit([], T0 + 31 * SECOND)).map(brief)).toEqual([
       { kind: 'DEFAULT', seq: 1, legalAtMs: T0 + 30 * SECOND, status: 'DEFAULTED', instalment: 0 },
     ]);
+  });
+});
+
+describe('records the clock processed', () => {
+  it('are not rewritten for a plain default; a read applies the processed entries, and a tx writes them', async () => {
+    const chain = new CaseChain();
+    const dues = [10, 20, 30].map((n) => T0 + n * SECOND);
+    await chain.open(terms(dues.map((dueAtMs) => ({ amountFen: 1_000, dueAtMs }))), T0, T0 + SECOND);
+    const stored = toHex(chain.view.entries.get(caseRecordKey(CASE_NO))!);
+    const result = await chain.commit([], T0 + 25 * SECOND);
+    expect(eventsOf(result).map(brief).map((e) => [e.kind, e.instalment])).toEqual([['DEFAULT', 0], ['DEFAULT', 1]]);
+    // The block wrote the events and the cursor, not the record ...
+    expect(result.writes.some(([key]) => key === caseRecordKey(CASE_NO))).toBe(false);
+    expect(toHex(chain.view.entries.get(caseRecordKey(CASE_NO))!)).toBe(stored);
+    // ... and a read sees what the clock did: both defaults, the case DEFAULTED, three events.
+    const read = (await chain.record())!;
+    expect(read.status).toBe(pb.CaseStatus.CASE_STATUS_DEFAULTED);
+    expect(read.instalments.map((i) => i.defaulted)).toEqual([true, true, false]);
+    expect(read.eventsCount).toBe(3);
+    expect(read.defaultSeq).toBe(1);
+    expect(read.defaultedAtMs).toBe(dues[0]);
+    // A tx on the case writes the record with the processed entries in it; the third instalment,
+    // not yet processed, stays waiting and defaults in its own block with the next seq.
+    const at = T0 + 26 * SECOND;
+    await chain.commit([chain.paymentTx(500, 'CMB-20260427-77', at - 10, at)], at);
+    const written = pb.CaseRecord.decode(chain.view.entries.get(caseRecordKey(CASE_NO))!);
+    expect(written.instalments.map((i) => i.defaulted)).toEqual([true, true, false]);
+    expect(written.status).toBe(pb.CaseStatus.CASE_STATUS_DEFAULTED);
+    expect(written.eventsCount).toBeGreaterThan(3);
+    expect(eventsOf(await chain.commit([], T0 + 31 * SECOND)).map(brief)).toEqual([
+      { kind: 'DEFAULT', seq: written.eventsCount, legalAtMs: dues[2], status: 'DEFAULTED', instalment: 2 },
+    ]);
+  });
+
+  it('a read applies entries in the clock\'s order, acceleration included, and stops at the cursor', async () => {
+    const chain = new CaseChain(caseGenesis({ caseEventsPerBlockMax: 1 }));
+    const dues = [10, 20, 30].map((n) => T0 + n * SECOND);
+    await chain.open(terms(dues.map((dueAtMs) => ({ amountFen: 1_000, dueAtMs })), { acceleration: true }), T0, T0 + SECOND);
+    // One entry a block: the first block processes instalment 0 (default and acceleration), the next
+    // two blocks the superseded entries of 1 and 2 (already in default: nothing happens).
+    const first = eventsOf(await chain.commit([], T0 + 35 * SECOND)).map(brief).map((e) => e.kind);
+    expect(first).toEqual(['DEFAULT', 'ACCELERATED']);
+    const read = (await chain.record())!;
+    expect(read.accelerated).toBe(true);
+    expect(read.instalments.map((i) => [i.defaulted, i.legalAtMs])).toEqual([[true, dues[0]], [true, dues[0]], [true, dues[0]]]);
+    expect(eventsOf(await chain.commit([], T0 + 36 * SECOND))).toEqual([]);
+    expect((await chain.record())!.eventsCount).toBe(3);
   });
 });
 
