@@ -79,6 +79,15 @@ export interface NodeConfig {
   readonly log: {
     readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   };
+  /** The process's memory behaviour (docs/configuration.md, "Memory"). */
+  readonly memory: {
+    /**
+     * How far V8 lets the JavaScript heap grow past what survived the last full collection, in
+     * percent (V8's --heap-growing-percent); 0 leaves V8's own factor (up to 4x, after a fast
+     * collection). Lower: a flatter RSS for a little more CPU spent collecting.
+     */
+    readonly heapGrowingPercent: number;
+  };
   /** Witnesses this node pushes its checkpoints to (docs/checkpoints.md §6, node/witness-push.ts). */
   readonly witnesses: {
     /** `<URL> <witness verifier key>` each: the witness's base URL and the key it cosigns with. Empty: no push. */
@@ -162,6 +171,9 @@ export const DEFAULT_CONFIG: NodeConfig = {
   },
   log: {
     level: 'info',
+  },
+  memory: {
+    heapGrowingPercent: 20,
   },
   witnesses: {
     list: [],

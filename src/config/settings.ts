@@ -90,6 +90,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   { path: 'p2p.denyListFile', kind: optionalPath },
   { path: 'p2p.banMs', kind: positive },
   { path: 'log.level', kind: { type: 'enum', values: LOG_LEVELS } },
+  // 0: V8's own factor. Above 400 (5x) nothing is bounded any more.
+  { path: 'memory.heapGrowingPercent', kind: { type: 'int', min: 0, max: 400 } },
   // The key is checked in full (key ID, type, a usable Ed25519 key) by the loader: see checkWitnesses.
   { path: 'witnesses.list', kind: { type: 'list', itemPattern: WITNESS_RE,
     itemPatternText: '"<http(s) URL> <witness verifier key>", e.g. "https://witness.example:7380 court.example/witness+1a2b3c4d+BK..."' } },

@@ -33,6 +33,7 @@ export interface RunningNode {
 }
 
 export { systemClock, systemTimers } from './system-env.js';
+export { applyHeapGrowingPercent } from './heap-growth.js';
 
 export { StartupError, type StartupErrorCode } from './startup-error.js';
 export { checkNodeConfig, GENESIS_WAIT_MS_MAX } from './preflight.js';

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
 import { FRIENDLY_FLAGS, loadConfig, resolveDataPath, type NodeConfig } from '../../config/index.js';
-import { checkNodeConfig, startNode } from '../../node/index.js';
+import { applyHeapGrowingPercent, checkNodeConfig, startNode } from '../../node/index.js';
 import { DEV_CHAIN_ID, initDevChain } from './init.js';
 import { createLogDestination } from '../log-destination.js';
 import { EXIT_ERROR, EXIT_OK, UsageError, booleanOption, listOption, runCommand, stringOption,
@@ -65,6 +65,7 @@ export function run(argv: readonly string[], io: CliIo): Promise<number> {
       checkNodeConfig(config);
       initDevChainOnce(config, logger);
     }
+    applyHeapGrowingPercent(config.memory.heapGrowingPercent);
     const node = await startNode({ config, logger });
     return waitForSignal(logger, node);
   });
