@@ -17,6 +17,8 @@ for (let r = 0; r < 300; r++) {
 }
 process.stdout.write(String(peak));`;
 
+const V8_MAJOR = Number(process.versions.v8.split('.')[0]);
+
 const peakHeapTotal = (percent: number): number =>
   Number(execFileSync(process.execPath, ['-e', PROGRAM, String(percent)], { encoding: 'utf8' }));
 
@@ -27,7 +29,10 @@ describe('applyHeapGrowingPercent', () => {
     expect(() => applyHeapGrowingPercent(0)).not.toThrow();
   });
 
-  it('a small factor set after start keeps the reserved heap lower than V8\'s own', () => {
-    expect(peakHeapTotal(10)).toBeLessThan(peakHeapTotal(0));
+  // V8 13 (Node.js 24) does not follow the flag in this program, set at start or on the command
+  // line alike (measured: 248 MB both ways); V8 11 and 12 (Node.js 20, 22) do (120-148 MB against
+  // 270-337 MB). docs/configuration.md, "Memory".
+  it.runIf(V8_MAJOR < 13)('a small factor set after start keeps the reserved heap lower than V8\'s own', () => {
+    expect(peakHeapTotal(10)).toBeLessThan(peakHeapTotal(0) * 0.8);
   }, 60_000);
 });
