@@ -10,7 +10,7 @@ import type { OrderedState, Overlay } from '../view.js';
 import { EventKind, encodeEvent, type BlockEvent, type EventDraft } from './events.js';
 import { CASE_DUE_CURSOR_KEY, CASE_DUE_PREFIX, caseFilingKey, caseNoOfHex, caseRecordKeyOfHex, dueKeyParts, type DueKeyParts } from './keys.js';
 import { RUNNING, defaultInstalment } from './lifecycle.js';
-import { applyProcessedEntries, readDueCursor } from './read-case.js';
+import { applyProcessedEntries, readDueCursor, waiting } from './read-case.js';
 import { caseRecordBytes, readClockRecord, type CaseRecordMsg } from './record.js';
 
 export interface ClockContext {
@@ -36,7 +36,7 @@ function processEntry(held: HeldRecord, entry: DueKeyParts, chainId: string): Ev
   const { record } = held;
   const instalment = record.instalments[entry.index];
   if (instalment === undefined) return [];
-  if (instalment.defaulted || instalment.principalFen === 0 || instalment.legalAtMs !== entry.legalAtMs) return [];
+  if (!waiting(instalment) || instalment.legalAtMs !== entry.legalAtMs) return [];
   if (!RUNNING.includes(record.status)) return [];
   const events = defaultInstalment(record, entry.index, entry.legalAtMs, chainId);
   // A filing made by the contract itself is indexed like one made by a tx, and its record written

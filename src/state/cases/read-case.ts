@@ -1,6 +1,6 @@
 // Reading a case as it stands: its stored record with the block clock's processed entries applied.
 // The clock does not write a record back for each entry it processes (thousands a block; the
-// rewrite was most of the clock's cost, docs/BENCHMARKS.md): the due-queue cursor says which
+// rewrite cost about a tenth of the clock's CPU, docs/BENCHMARKS.md): the due-queue cursor says which
 // entries were processed, and each is a pure function of the record, so whoever reads the record
 // applies the ones it has not seen, in the clock's order, and gets what the clock would have
 // written. A tx that changes the record writes it back with them applied. The events were made
@@ -17,8 +17,11 @@ export async function readDueCursor(view: StateView): Promise<string | undefined
   return bytes === undefined ? undefined : fromUtf8(bytes);
 }
 
-/** Whether the instalment still waits for its legal time (unpaid, not in default). */
-const waiting = (instalment: CaseRecordMsg['instalments'][number]): boolean =>
+/**
+ * Whether the instalment still waits for its legal time (unpaid, not in default): the one test the
+ * clock's step and its replay on read share, so that they agree on which entries change a record.
+ */
+export const waiting = (instalment: CaseRecordMsg['instalments'][number]): boolean =>
   !instalment.defaulted && instalment.principalFen !== 0;
 
 /**
