@@ -92,6 +92,9 @@ export const SETTINGS: readonly SettingSpec[] = [
   { path: 'log.level', kind: { type: 'enum', values: LOG_LEVELS } },
   // 0: V8's own factor. Above 400 (5x) nothing is bounded any more.
   { path: 'memory.heapGrowingPercent', kind: { type: 'int', min: 0, max: 400 } },
+  // LevelDB clips max_open_files to 64 tables + 10 other files at least, 50,000 at most: a value it
+  // would change silently is refused instead.
+  { path: 'memory.ledgerOpenFilesMax', kind: { type: 'int', min: 74, max: 50_000 } },
   // The key is checked in full (key ID, type, a usable Ed25519 key) by the loader: see checkWitnesses.
   { path: 'witnesses.list', kind: { type: 'list', itemPattern: WITNESS_RE,
     itemPatternText: '"<http(s) URL> <witness verifier key>", e.g. "https://witness.example:7380 court.example/witness+1a2b3c4d+BK..."' } },

@@ -6,8 +6,13 @@ import type { BatchOp, Storage } from './storage.js';
 export class LevelStorage implements Storage {
   private constructor(private readonly db: ClassicLevel<string, Uint8Array>) {}
 
-  static async open(path: string): Promise<LevelStorage> {
-    const db = new ClassicLevel<string, Uint8Array>(path, { keyEncoding: 'utf8', valueEncoding: 'view' });
+  /**
+   * `openFilesMax`: LevelDB's max_open_files (74..50,000; LevelDB's own default 1,000). Each open
+   * table is mapped into memory, and the pages reads touched stay in RSS until the table closes.
+   */
+  static async open(path: string, options: { readonly openFilesMax?: number } = {}): Promise<LevelStorage> {
+    const db = new ClassicLevel<string, Uint8Array>(path, { keyEncoding: 'utf8', valueEncoding: 'view',
+      ...(options.openFilesMax === undefined ? {} : { maxOpenFiles: options.openFilesMax }) });
     await db.open();
     return new LevelStorage(db);
   }

@@ -58,7 +58,8 @@ export async function startNode(opts: { config: NodeConfig; logger: Logger; cloc
   const metrics = new NodeMetrics();
   const verifier = new NodeVerifier(metrics.signatureVerifications);
   const { ledger, mark, repairTo } = await openLedger({ dataDir: resolve(config.dataDir), genesis,
-    genesisHash: genesisHash(genesisBytes), verifier, canRepair: config.p2p.listen.length > 0, metrics })
+    genesisHash: genesisHash(genesisBytes), verifier, canRepair: config.p2p.listen.length > 0, metrics,
+    openFilesMax: config.memory.ledgerOpenFilesMax })
     .catch((error: unknown) => {
       lock.release();
       throw explainLedgerOpenFailure(error, resolve(config.dataDir));

@@ -42,6 +42,8 @@ export interface OpenLedgerOptions {
   readonly canRepair: boolean;
   /** Times the ledger's synced writes (ledger/ledger.ts); none when omitted. */
   readonly metrics?: LedgerMetrics;
+  /** LevelDB's max_open_files (`memory.ledgerOpenFilesMax`); LevelDB's default when omitted. */
+  readonly openFilesMax?: number;
 }
 
 /** The damage recorded by an earlier start, if any. */
@@ -71,7 +73,8 @@ export async function openLedger(o: OpenLedgerOptions): Promise<OpenedLedger> {
     throw new LedgerError('LEDGER_DAMAGED', `ledger damaged (found at an earlier start, ${join(o.dataDir, DAMAGE_FILE)}): `
       + `${recorded.detail}`, recorded.file);
   }
-  const storage = await LevelStorage.open(ledgerDir);
+  const storage = await LevelStorage.open(ledgerDir,
+    o.openFilesMax === undefined ? {} : { openFilesMax: o.openFilesMax });
   try {
     return await check(o, ledgerDir, storage);
   } catch (error) {

@@ -51,6 +51,12 @@ describe('loadConfig precedence', () => {
     expect(config.api.tlsCertFile).toBe('c.pem');
   });
 
+  it('refuses a ledger open-files bound LevelDB would clip, and takes one it keeps', () => {
+    expect(configError(() => loadConfig({ env: { TIANPING_MEMORY_LEDGER_OPEN_FILES_MAX: '64' }, flags: {} })).message)
+      .toContain('memory.ledgerOpenFilesMax');
+    expect(loadConfig({ env: { TIANPING_MEMORY_LEDGER_OPEN_FILES_MAX: '200' }, flags: {} }).memory.ledgerOpenFilesMax).toBe(200);
+  });
+
   it('an explicit --set wins over the friendly flag of the same setting', () => {
     const config = loadConfig({ env: {}, flags: { 'api.port': '9090', port: '9091', 'data-dir': 'x', 'log-level': 'debug' } });
     expect(config.api.port).toBe(9090);
