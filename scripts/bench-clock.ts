@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_CONFIG } from '../src/config/index.js';
 import { txSignBytes } from '../src/codec/sign-bytes.js';
 import { decodeTx, encodeSignedTx, encodeTxBody, type DecodedTx } from '../src/codec/tx.js';
 import { keyPairFromSeed, sign, type KeyPair } from '../src/crypto/ed25519.js';
@@ -39,6 +40,7 @@ Options:
   --contracts N    contracts created (default 20000)
   --events-max E   the genesis caseEventsPerBlockMax (default 4000; 1..10000)
   --settle S       seconds of pause before the clock's blocks and after them (default 10)
+  --open-files F   the ledger's LevelDB max_open_files (default: a node's, memory.ledgerOpenFilesMax)
   --cpu-prof FILE  write a V8 CPU profile of the clock blocks to FILE
   -h, --help       show this help
 `;
@@ -47,18 +49,20 @@ interface Args {
   readonly contracts: number;
   readonly eventsMax: number;
   readonly settleMs: number;
+  readonly openFilesMax: number;
   readonly cpuProf: string | undefined;
 }
 
 function parse(argv: readonly string[]): Args | 'help' {
   const values = parseOptions(argv, {
-    contracts: { type: 'string' }, 'events-max': { type: 'string' }, settle: { type: 'string' }, 'cpu-prof': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    contracts: { type: 'string' }, 'events-max': { type: 'string' }, settle: { type: 'string' }, 'open-files': { type: 'string' }, 'cpu-prof': { type: 'string' }, help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
   return {
     contracts: wholeNumber('contracts', values.contracts, 20_000, 1, 1_000_000),
     eventsMax: wholeNumber('events-max', values['events-max'], 4_000, 1, 10_000),
     settleMs: wholeNumber('settle', values.settle, 10, 0, 600) * 1000,
+    openFilesMax: wholeNumber('open-files', values['open-files'], DEFAULT_CONFIG.memory.ledgerOpenFilesMax, 74, 50_000),
     cpuProf: cpuProfOption(values['cpu-prof']),
   };
 }
@@ -187,7 +191,8 @@ async function runClock(chain: BenchChain, args: Args): Promise<Record<string, n
   const byThread = Object.fromEntries(Object.entries(threadsEnd).map(([kind, us]) =>
     [`${kind}CpuWithSettleUsPerEntry`, perEntry(us - (threadsStart[kind] ?? 0), entries)]));
   return {
-    bench: 'clock', node: process.version, contracts: args.contracts, caseEventsPerBlockMax: args.eventsMax, entries, blocks,
+    bench: 'clock', node: process.version, contracts: args.contracts, caseEventsPerBlockMax: args.eventsMax,
+    openFilesMax: args.openFilesMax, entries, blocks,
     execWallUsPerEntry: perEntry(execWallMs * 1000, entries),
     processCpuUsPerEntry: perEntry(cpuUs(cpuBlocks), entries),
     processCpuWithSettleUsPerEntry: perEntry(cpuUs(cpuSettled), entries),
@@ -209,7 +214,7 @@ async function run(args: Args): Promise<number> {
     params: { caseEventsPerBlockMax: args.eventsMax },
   });
   const dir = mkdtempSync(join(tmpdir(), 'tianping-bench-clock-'));
-  const storage = await LevelStorage.open(join(dir, 'ledger'));
+  const storage = await LevelStorage.open(join(dir, 'ledger'), { openFilesMax: args.openFilesMax });
   try {
     const chain = new BenchChain(genesis, await Ledger.open(storage, genesis, sha256(utf8(CHAIN_ID)) as Hash32));
     const setupStartMs = performance.now();
